@@ -1,0 +1,50 @@
+#include "commandcontext.h"
+
+#include "common/secretredactor.h"
+#include "exitcode.h"
+#include "workspaceschema.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+CommandContext::CommandContext(QStringList arguments, QString workspacePath)
+    : m_arguments(std::move(arguments)),
+      m_workspacePath(workspacePath.isEmpty() ? Workspace::defaultPath() : std::move(workspacePath))
+{
+}
+
+Result<Workspace *> CommandContext::workspace(Workspace::OpenMode mode)
+{
+    if (!m_workspace) {
+        auto opened = Workspace::openSqlite(m_workspacePath, mode, WorkspaceSchema::modules());
+        if (!opened)
+            return opened.error();
+        m_workspace = std::move(opened.value());
+    }
+    return m_workspace.get();
+}
+
+void CommandContext::print(const QString &text)
+{
+    const QByteArray bytes = SecretRedactor::instance().redact(text).toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CommandContext::printJson(const QJsonObject &object)
+{
+    print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+int CommandContext::fail(const Error &error)
+{
+    const QByteArray bytes = "genaiops: " + SecretRedactor::instance().redact(error.describe()).toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    return exitCodeFor(error);
+}
+
+int CommandContext::usage(const QString &message)
+{
+    return fail(makeError(Error::Kind::Usage, message + QStringLiteral(" (see genaiops --help)")));
+}

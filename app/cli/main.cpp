@@ -1,0 +1,88 @@
+// genaiops: the workbench's core on the command line, for CI pipelines and automation.
+
+#include "commandcontext.h"
+#include "common/logsink.h"
+#include "common/version.h"
+#include "credentialscommand.h"
+#include "exitcode.h"
+#include "workspacecommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    std::function<int(CommandContext &)> run;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> table = {
+        {"workspace", QT_TRANSLATE_NOOP("genaiops", "info|check [--json]: show or verify the workspace"),
+         WorkspaceCommand::run},
+        {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
+         CredentialsCommand::run},
+    };
+    return table;
+}
+
+QString commandHelp()
+{
+    QString text = QCoreApplication::translate("genaiops", "Commands:\n");
+    for (const Command &command : commands())
+        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name), -12)
+                    .arg(QCoreApplication::translate("genaiops", command.summary));
+    text += QCoreApplication::translate("genaiops",
+        "\nExit codes: 0 ok, 1 a quality gate failed, 2 usage or input error, 3 service or network error.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral(GENAIOPS_APPLICATION_NAME));
+    QCoreApplication::setOrganizationName(QStringLiteral(GENAIOPS_ORGANIZATION_NAME));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GENAIOPS_VERSION));
+    LogSink::install();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("genaiops",
+        "GenAIOps Workbench command line: the same core as the desktop panels.\n\n") + commandHelp());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+        QCoreApplication::translate("genaiops", "Workspace file (default: %1).").arg(Workspace::defaultPath()),
+        QStringLiteral("path"));
+    parser.addOption(workspaceOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("genaiops", "The command to run."),
+                                 QStringLiteral("command [options]"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    if (!parser.parse(QCoreApplication::arguments()))
+        return CommandContext::usage(parser.errorText());
+    if (parser.isSet(versionOption)) {
+        CommandContext::print(QStringLiteral("genaiops ") + QStringLiteral(GENAIOPS_VERSION));
+        return ExitOk;
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (parser.isSet(helpOption) || rest.isEmpty()) {
+        CommandContext::print(parser.helpText());
+        return rest.isEmpty() && !parser.isSet(helpOption) ? ExitUsage : ExitOk;
+    }
+    for (const Command &command : commands()) {
+        if (rest.first() == QLatin1String(command.name)) {
+            // The command's own parser sees "genaiops <command> …" so its errors read naturally.
+            CommandContext context(QStringList{QStringLiteral("genaiops ") + rest.first()} + rest.mid(1),
+                                   parser.value(workspaceOption));
+            return command.run(context);
+        }
+    }
+    return CommandContext::usage(QCoreApplication::translate("genaiops", "unknown command \"%1\"").arg(rest.first()));
+}

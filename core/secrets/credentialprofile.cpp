@@ -1,0 +1,89 @@
+#include "secrets/credentialprofile.h"
+
+#include <QRegularExpression>
+
+QString CredentialProfile::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Aws: return QStringLiteral("aws");
+    case Kind::OpenAi: return QStringLiteral("openai");
+    case Kind::Mqtt: return QStringLiteral("mqtt");
+    }
+    return {};
+}
+
+QString CredentialProfile::kindLabel(Kind kind)
+{
+    switch (kind) {
+    case Kind::Aws: return tr("Amazon Web Services");
+    case Kind::OpenAi: return tr("OpenAI-compatible endpoint");
+    case Kind::Mqtt: return tr("MQTT client key");
+    }
+    return {};
+}
+
+std::optional<CredentialProfile::Kind> CredentialProfile::kindFromName(const QString &name)
+{
+    for (Kind kind : allKinds()) {
+        if (kindName(kind) == name.toLower())
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QStringList CredentialProfile::secretFields(Kind kind)
+{
+    switch (kind) {
+    case Kind::Aws:
+        return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key"),
+                QStringLiteral("session_token")};
+    case Kind::OpenAi: return {QStringLiteral("api_key")};
+    case Kind::Mqtt: return {QStringLiteral("key_passphrase")};
+    }
+    return {};
+}
+
+QStringList CredentialProfile::requiredSecretFields(Kind kind)
+{
+    switch (kind) {
+    case Kind::Aws: return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key")};
+    case Kind::OpenAi: return {};  // local servers (Ollama, vLLM, llama.cpp) take no key
+    case Kind::Mqtt: return {QStringLiteral("key_passphrase")};
+    }
+    return {};
+}
+
+QStringList CredentialProfile::settingFields(Kind kind)
+{
+    switch (kind) {
+    case Kind::Aws: return {QStringLiteral("region")};
+    case Kind::OpenAi: return {QStringLiteral("base_url")};
+    case Kind::Mqtt: return {};
+    }
+    return {};
+}
+
+QString CredentialProfile::fieldLabel(const QString &field)
+{
+    if (field == QLatin1String("access_key_id"))
+        return tr("Access key ID");
+    if (field == QLatin1String("secret_access_key"))
+        return tr("Secret access key");
+    if (field == QLatin1String("session_token"))
+        return tr("Session token (optional)");
+    if (field == QLatin1String("region"))
+        return tr("Region");
+    if (field == QLatin1String("base_url"))
+        return tr("Base URL");
+    if (field == QLatin1String("api_key"))
+        return tr("API key");
+    if (field == QLatin1String("key_passphrase"))
+        return tr("Client key passphrase");
+    return field;
+}
+
+bool CredentialProfile::isValidName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    return pattern.match(name).hasMatch();
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// A named connection: which kind of service it is for, and its settings that are not secret. The
+// secret fields are never held here; they live only in the OS keyring (CredentialStore).
+struct CredentialProfile
+{
+    Q_DECLARE_TR_FUNCTIONS(CredentialProfile)
+
+public:
+    enum class Kind { Aws, OpenAi, Mqtt };
+
+    QString name;
+    Kind kind = Kind::OpenAi;
+    QJsonObject settings;  // region, base_url …
+    QString updatedAt;
+
+    static QString kindName(Kind kind);
+    static QString kindLabel(Kind kind);
+    static std::optional<Kind> kindFromName(const QString &name);
+    static QList<Kind> allKinds() { return {Kind::Aws, Kind::OpenAi, Kind::Mqtt}; }
+
+    // Field names as used by `credentials set` (key=value lines) and the Connections dialog.
+    static QStringList secretFields(Kind kind);
+    static QStringList requiredSecretFields(Kind kind);
+    static QStringList settingFields(Kind kind);
+    static QString fieldLabel(const QString &field);
+
+    // A profile name is a short identifier: letters, digits, '.', '_', '-'; at most 64 characters.
+    static bool isValidName(const QString &name);
+};
+
+using SecretMap = QMap<QString, QString>;

@@ -1,0 +1,178 @@
+#include "secrets/credentialstore.h"
+
+#include "common/logcategories.h"
+#include "common/secretredactor.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+
+#include <qt6keychain/keychain.h>
+
+namespace {
+
+Error keyringError(const QKeychain::Job &job, const QString &profile)
+{
+    const QString where = QStringLiteral("keyring entry for profile \"%1\"").arg(profile);
+    switch (job.error()) {
+    case QKeychain::EntryNotFound:
+        return makeError(Error::Kind::Keyring, CredentialStore::tr("no secrets are stored for this profile"), where);
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        return makeError(Error::Kind::Keyring,
+                         CredentialStore::tr("the keyring refused access (%1). Unlock the keyring and try again.")
+                             .arg(job.errorString()),
+                         where);
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return makeError(Error::Kind::Keyring,
+                         CredentialStore::tr("no OS keyring is reachable (%1). %2")
+                             .arg(job.errorString(), CredentialStore::keyringHelp()),
+                         where);
+    default:
+        return makeError(Error::Kind::Keyring,
+                         CredentialStore::tr("the keyring failed: %1. %2")
+                             .arg(job.errorString(), CredentialStore::keyringHelp()),
+                         where);
+    }
+}
+
+void registerSecrets(const SecretMap &secrets)
+{
+    for (const QString &value : secrets)
+        SecretRedactor::instance().registerSecret(value);
+}
+
+template<typename JobType>
+JobType *makeJob(const QString &service, const QString &key)
+{
+    auto *job = new JobType(service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
+} // namespace
+
+CredentialStore::CredentialStore(QString service, QObject *parent)
+    : QObject(parent), m_service(std::move(service))
+{
+}
+
+QString CredentialStore::keyringHelp()
+{
+    return tr("Secrets are kept only in the OS keyring. Start a Secret Service provider such as "
+              "GNOME Keyring or KWallet and unlock it; on a headless machine run the program inside "
+              "`dbus-run-session` after `gnome-keyring-daemon --unlock`.");
+}
+
+QString CredentialStore::keyFor(const QString &profile) const
+{
+    return QStringLiteral("profile/") + profile;
+}
+
+void CredentialStore::write(const QString &profile, const SecretMap &secrets, QObject *context,
+                            std::function<void(Status)> done)
+{
+    registerSecrets(secrets);
+    QJsonObject object;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (!it.value().isEmpty())
+            object.insert(it.key(), it.value());
+    }
+    auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, keyFor(profile));
+    job->setTextData(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    connect(job, &QKeychain::Job::finished, context,
+            [profile, done = std::move(done)](QKeychain::Job *finished) {
+                if (finished->error() != QKeychain::NoError) {
+                    done(keyringError(*finished, profile));
+                    return;
+                }
+                qCInfo(lcSecrets) << "stored secrets of profile" << profile;
+                done(Done{});
+            });
+    job->start();
+}
+
+void CredentialStore::read(const QString &profile, QObject *context,
+                           std::function<void(Result<SecretMap>)> done)
+{
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, keyFor(profile));
+    connect(job, &QKeychain::Job::finished, context,
+            [profile, done = std::move(done)](QKeychain::Job *finished) {
+                if (finished->error() != QKeychain::NoError) {
+                    done(keyringError(*finished, profile));
+                    return;
+                }
+                const QString text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+                const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+                SecretMap secrets;
+                for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+                    secrets.insert(it.key(), it.value().toString());
+                registerSecrets(secrets);
+                done(secrets);
+            });
+    job->start();
+}
+
+void CredentialStore::remove(const QString &profile, QObject *context, std::function<void(Status)> done)
+{
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, keyFor(profile));
+    connect(job, &QKeychain::Job::finished, context,
+            [profile, done = std::move(done)](QKeychain::Job *finished) {
+                if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
+                    done(keyringError(*finished, profile));
+                    return;
+                }
+                done(Done{});
+            });
+    job->start();
+}
+
+void CredentialStore::probe(QObject *context, std::function<void(Status)> done)
+{
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, QStringLiteral("probe"));
+    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound)
+            done(Done{});
+        else
+            done(keyringError(*finished, QStringLiteral("probe")));
+    });
+    job->start();
+}
+
+namespace {
+
+// Runs one asynchronous call to its end on a local event loop.
+template<typename T, typename Start>
+T waitFor(Start start)
+{
+    QEventLoop loop;
+    std::optional<T> outcome;
+    start(&loop, [&](T result) {
+        outcome.emplace(std::move(result));
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    return std::move(*outcome);
+}
+
+} // namespace
+
+Status CredentialStore::writeBlocking(const QString &profile, const SecretMap &secrets)
+{
+    return waitFor<Status>([&](QObject *context, auto finish) { write(profile, secrets, context, finish); });
+}
+
+Result<SecretMap> CredentialStore::readBlocking(const QString &profile)
+{
+    return waitFor<Result<SecretMap>>([&](QObject *context, auto finish) { read(profile, context, finish); });
+}
+
+Status CredentialStore::removeBlocking(const QString &profile)
+{
+    return waitFor<Status>([&](QObject *context, auto finish) { remove(profile, context, finish); });
+}

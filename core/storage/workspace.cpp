@@ -1,0 +1,248 @@
+#include "storage/workspace.h"
+
+#include "common/logcategories.h"
+#include "common/version.h"
+#include "storage/workspaceinspector.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("genaiops-workspace-%1").arg(++counter);
+}
+
+Error storageError(const QString &what, const QSqlError &sqlError, const QString &where)
+{
+    return makeError(Error::Kind::Storage, what + QStringLiteral(": ") + sqlError.text().trimmed(), where);
+}
+
+QString firstWords(const QString &sql)
+{
+    return sql.simplified().section(QLatin1Char(' '), 0, 3);
+}
+
+} // namespace
+
+Workspace::Workspace(QString connectionName, QString location, SqlDialect dialect)
+    : m_connectionName(std::move(connectionName)), m_location(std::move(location)), m_dialect(dialect)
+{
+}
+
+Workspace::~Workspace()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Workspace::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/workspace.genaiops");
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, OpenMode mode,
+                                                         const QList<SchemaModule> &modules)
+{
+    const QString location = QFileInfo(path).absoluteFilePath();
+    const QFileInfo file(location);
+    if (file.exists() && file.isDir())
+        return makeError(Error::Kind::Input, tr("is a directory, not a workspace file"), location);
+    if (!file.exists() && mode == OpenMode::ExistingOnly)
+        return makeError(Error::Kind::Input, tr("no workspace here (create one by opening it with the workbench)"), location);
+
+    // Look before touching: the inspector reads the file without ever writing to it.
+    const bool existed = file.exists() && file.size() > 0;
+    if (existed) {
+        const Status verdict = WorkspaceInspector::verifyOpenable(location, modules);
+        if (!verdict)
+            return verdict.error();
+    } else if (!QDir().mkpath(file.absolutePath())) {
+        return makeError(Error::Kind::Storage, tr("cannot create the folder for the workspace"), file.absolutePath());
+    }
+
+    std::unique_ptr<Workspace> workspace(
+        new Workspace(nextConnectionName(), location, SqlDialect(SqlDialect::Kind::Sqlite)));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(workspace->m_dialect.driverName(),
+                                                    workspace->m_connectionName);
+        db.setDatabaseName(location);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return storageError(tr("cannot open the workspace"),
+                                db.lastError(), location);
+    }
+    // WAL lets the GUI read while a run writes; NORMAL sync is durable across process kills.
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA foreign_keys = ON"}) {
+        auto result = workspace->execute(QString::fromLatin1(pragma));
+        if (!result)
+            return result.error();
+    }
+    workspace->m_created = !existed;
+    const Status migrated = workspace->migrate(modules);
+    if (!migrated)
+        return migrated.error();
+    qCInfo(lcStorage) << "opened workspace" << location << (workspace->m_created ? "(new)" : "");
+    return workspace;
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bindings) const
+{
+    QSqlQuery query(database());
+    if (!query.prepare(sql))
+        return storageError(QStringLiteral("cannot prepare \"%1…\"").arg(firstWords(sql)),
+                            query.lastError(), m_location);
+    for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
+        query.bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!query.exec())
+        return storageError(QStringLiteral("\"%1…\" failed").arg(firstWords(sql)), query.lastError(),
+                            m_location);
+    return query;
+}
+
+Status Workspace::transaction(const std::function<Status()> &work)
+{
+    auto begun = execute(m_dialect.beginWriteTransaction());
+    if (!begun)
+        return begun.error();
+    const Status status = work();
+    if (!status) {
+        database().rollback();
+        return status;
+    }
+    if (!database().commit()) {
+        const Error error = storageError(QStringLiteral("commit failed"), database().lastError(), m_location);
+        database().rollback();
+        return error;
+    }
+    return Done{};
+}
+
+QString Workspace::metaValue(const QString &key) const
+{
+    auto query = execute(QStringLiteral("SELECT value FROM workspace_meta WHERE key = :key"),
+                         {{QStringLiteral("key"), key}});
+    if (!query || !query.value().next())
+        return {};
+    return query.value().value(0).toString();
+}
+
+Status Workspace::setMetaValue(const QString &key, const QString &value)
+{
+    auto result = execute(m_dialect.upsert(QStringLiteral("workspace_meta"), {QStringLiteral("key")},
+                                           {QStringLiteral("key"), QStringLiteral("value")}),
+                          {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+    if (!result)
+        return result.error();
+    return Done{};
+}
+
+Status Workspace::migrate(const QList<SchemaModule> &modules)
+{
+    return transaction([&]() -> Status {
+        auto created = execute(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        if (!created)
+            return created.error();
+        if (metaValue(QStringLiteral("application")).isEmpty()) {
+            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            for (const auto &[key, value] : {std::pair{QStringLiteral("application"), applicationId()},
+                                             std::pair{QStringLiteral("format"), QString::number(formatVersion)},
+                                             std::pair{QStringLiteral("created_at"), now},
+                                             std::pair{QStringLiteral("created_by_version"),
+                                                       QStringLiteral(GENAIOPS_VERSION)}}) {
+                const Status stored = setMetaValue(key, value);
+                if (!stored)
+                    return stored;
+            }
+        }
+        for (const SchemaModule &module : modules) {
+            const QString versionKey = QStringLiteral("schema.") + module.domain;
+            const int current = metaValue(versionKey).toInt();
+            for (const Migration &migration : module.migrations) {
+                if (migration.version <= current)
+                    continue;
+                for (const QString &statement : migration.statements) {
+                    auto applied = execute(m_dialect.translate(statement));
+                    if (!applied) {
+                        Error error = applied.error();
+                        error.message = QStringLiteral("migration %1 v%2 (%3): %4")
+                                            .arg(module.domain).arg(migration.version)
+                                            .arg(migration.description, error.message);
+                        return error;
+                    }
+                }
+                const Status stored = setMetaValue(versionKey, QString::number(migration.version));
+                if (!stored)
+                    return stored;
+                qCInfo(lcStorage) << "applied migration" << module.domain << migration.version
+                                  << migration.description;
+            }
+        }
+        return Done{};
+    });
+}
+
+Result<Workspace::Info> Workspace::info() const
+{
+    Info info;
+    info.location = m_location;
+    info.backend = m_dialect.name();
+    info.format = metaValue(QStringLiteral("format")).toInt();
+    info.createdAt = metaValue(QStringLiteral("created_at"));
+    info.createdByVersion = metaValue(QStringLiteral("created_by_version"));
+    info.created = m_created;
+    auto versions = execute(QStringLiteral("SELECT key, value FROM workspace_meta WHERE key LIKE 'schema.%'"));
+    if (!versions)
+        return versions.error();
+    while (versions.value().next())
+        info.schemaVersions.insert(versions.value().value(0).toString().mid(7),
+                                   versions.value().value(1).toInt());
+    if (m_dialect.kind() == SqlDialect::Kind::Sqlite) {
+        auto mode = execute(QStringLiteral("PRAGMA journal_mode"));
+        if (mode && mode.value().next())
+            info.journalMode = mode.value().value(0).toString();
+        info.sizeBytes = QFileInfo(m_location).size();
+    }
+    return info;
+}
+
+Status Workspace::check() const
+{
+    if (m_dialect.kind() == SqlDialect::Kind::Sqlite) {
+        auto integrity = execute(QStringLiteral("PRAGMA integrity_check"));
+        if (!integrity)
+            return integrity.error();
+        QStringList problems;
+        while (integrity.value().next()) {
+            const QString line = integrity.value().value(0).toString();
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+        if (!problems.isEmpty())
+            return makeError(Error::Kind::Storage, QStringLiteral("integrity check failed: ")
+                                 + problems.join(QStringLiteral("; ")), m_location);
+    }
+    if (metaValue(QStringLiteral("application")) != applicationId())
+        return makeError(Error::Kind::Storage, QStringLiteral("workspace_meta has lost its application id"),
+                         m_location);
+    return Done{};
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/schemamodule.h"
+#include "storage/sqldialect.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QVariantMap>
+
+#include <memory>
+
+class QSqlQuery;
+
+// The user's workspace: one database holding prompts, runs, registry decisions and recordings.
+// A Workspace object owns one connection and must be used on the thread that opened it (Qt Sql's
+// rule); WorkspaceWorker gives the GUI a thread of its own for that.
+class Workspace
+{
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
+
+public:
+    enum class OpenMode { CreateIfMissing, ExistingOnly };
+
+    struct Info
+    {
+        QString location;
+        QString backend;
+        int format = 0;
+        QMap<QString, int> schemaVersions;
+        QString journalMode;
+        qint64 sizeBytes = 0;
+        QString createdAt;
+        QString createdByVersion;
+        bool created = false;  // this open made a new workspace
+    };
+
+    static constexpr int formatVersion = 1;
+    static QString applicationId() { return QStringLiteral("genaiops-workbench"); }
+    static QString defaultPath();
+
+    // Opens (and, with CreateIfMissing, creates) an SQLite workspace, applying every pending
+    // migration of `modules` in one transaction. A file that is not a workspace, or a workspace from a
+    // newer program, is refused without writing a byte to it.
+    static Result<std::unique_ptr<Workspace>> openSqlite(const QString &path, OpenMode mode,
+                                                         const QList<SchemaModule> &modules);
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    QSqlDatabase database() const;
+    const SqlDialect &dialect() const { return m_dialect; }
+    QString location() const { return m_location; }
+    bool wasCreated() const { return m_created; }
+
+    Result<Info> info() const;
+    // Integrity check of the database file plus the workspace's own bookkeeping.
+    Status check() const;
+
+    // Runs `work` inside one write transaction; rolls back when it returns an error.
+    Status transaction(const std::function<Status()> &work);
+    // Prepares and executes `sql` with named bindings; the error names the statement's first words.
+    Result<QSqlQuery> execute(const QString &sql, const QVariantMap &bindings = {}) const;
+
+    QString metaValue(const QString &key) const;
+    Status setMetaValue(const QString &key, const QString &value);
+
+private:
+    Workspace(QString connectionName, QString location, SqlDialect dialect);
+
+    Status migrate(const QList<SchemaModule> &modules);
+
+    QString m_connectionName;
+    QString m_location;
+    SqlDialect m_dialect;
+    bool m_created = false;
+};

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/schemamodule.h"
+
+#include <QCoreApplication>
+
+// Decides, without writing a byte, whether an existing file may be opened as a workspace: it must be
+// an SQLite database, carry our workspace_meta, and have no schema newer than this program knows.
+class WorkspaceInspector
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceInspector)
+
+public:
+    static Status verifyOpenable(const QString &location, const QList<SchemaModule> &modules);
+
+private:
+    static Status verifyHeader(const QString &location);
+    static Status verifyMeta(const QString &location, const QList<SchemaModule> &modules);
+};

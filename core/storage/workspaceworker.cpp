@@ -1,0 +1,59 @@
+#include "storage/workspaceworker.h"
+
+#include <QSemaphore>
+
+WorkspaceWorker::WorkspaceWorker(QObject *parent) : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("workspace"));
+    m_executor = new QObject;
+    m_executor->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_executor, &QObject::deleteLater);
+    m_thread.start();
+}
+
+WorkspaceWorker::~WorkspaceWorker()
+{
+    // The connection must be closed on the thread that opened it.
+    post([this]() { m_workspace.reset(); });
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void WorkspaceWorker::open(const QString &path, Workspace::OpenMode mode,
+                           const QList<SchemaModule> &modules, QObject *context,
+                           std::function<void(Result<Workspace::Info>)> done)
+{
+    post([this, path, mode, modules, context = QPointer<QObject>(context), done = std::move(done)]() {
+        m_workspace.reset();
+        auto opened = Workspace::openSqlite(path, mode, modules);
+        Result<Workspace::Info> info = opened ? opened.value()->info() : Result<Workspace::Info>(opened.error());
+        if (opened)
+            m_workspace = std::move(opened.value());
+        deliver(context, [done, info = std::move(info)]() { done(info); });
+    });
+}
+
+void WorkspaceWorker::drain()
+{
+    QSemaphore finished;
+    post([&finished]() { finished.release(); });
+    finished.acquire();
+}
+
+void WorkspaceWorker::post(std::function<void()> task)
+{
+    QMetaObject::invokeMethod(m_executor, std::move(task), Qt::QueuedConnection);
+}
+
+void WorkspaceWorker::deliver(const QPointer<QObject> &context, std::function<void()> callback)
+{
+    // Queued to this object, which lives on the caller's thread and outlives every job; the context is
+    // checked there, on its own thread, so a context deleted meanwhile is never touched.
+    QMetaObject::invokeMethod(
+        this,
+        [context, callback = std::move(callback)]() {
+            if (context)
+                callback();
+        },
+        Qt::QueuedConnection);
+}

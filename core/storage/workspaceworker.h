@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/workspace.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+// Owns a thread with the workspace's connection, so the GUI never waits on disk (after
+// qBittorrent's DBResumeDataStorage worker). Jobs run in order on that thread; each callback is
+// delivered on the caller's `context` thread and dropped if `context` is gone by then (after
+// KeePassXC's AsyncTask), so a closed panel never receives a late result. Create it on the thread
+// that receives the callbacks (the GUI thread).
+class WorkspaceWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WorkspaceWorker(QObject *parent = nullptr);
+    ~WorkspaceWorker() override;
+
+    // Opens the workspace on the worker thread; `done` receives its Info or the refusal.
+    void open(const QString &path, Workspace::OpenMode mode, const QList<SchemaModule> &modules,
+              QObject *context, std::function<void(Result<Workspace::Info>)> done);
+
+    template<typename T>
+    void run(std::function<Result<T>(Workspace &)> job, QObject *context,
+             std::function<void(Result<T>)> done)
+    {
+        post([this, job = std::move(job), context = QPointer<QObject>(context),
+              done = std::move(done)]() {
+            Result<T> result = m_workspace ? job(*m_workspace)
+                                           : Result<T>(makeError(Error::Kind::Storage,
+                                                                 tr("no workspace is open")));
+            deliver(context, [done, result = std::move(result)]() { done(result); });
+        });
+    }
+
+    // Blocks the caller until every job posted so far has finished. For shutdown and tests only.
+    void drain();
+
+private:
+    void post(std::function<void()> task);
+    void deliver(const QPointer<QObject> &context, std::function<void()> callback);
+
+    QThread m_thread;
+    QObject *m_executor = nullptr;            // lives on m_thread; tasks are queued to it
+    std::unique_ptr<Workspace> m_workspace;   // touched only on m_thread
+};

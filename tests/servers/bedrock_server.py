@@ -1,0 +1,920 @@
+#!/usr/bin/env python3
+"""Protocol-faithful local Amazon Bedrock Runtime server for tests (standard library only).
+
+POST /model/{modelId}/converse          Converse
+POST /model/{modelId}/converse-stream   ConverseStream (application/vnd.amazon.eventstream)
+
+Every model request must carry a valid AWS Signature Version 4 (verified here independently, the
+way AWS does: canonical URI from the raw wire path with each segment encoded again, so a model id's
+"%3A" is signed as "%253A"). The Converse body is validated, and the reply is deterministic:
+"Echo: " + the text of the last user message, one delta per whitespace-separated word (a token is
+one such word). See README.md in this directory for flags, X-Test-* headers and /_test endpoints.
+
+On start it prints exactly one line "LISTENING <port>" on stdout.
+"""
+
+import calendar
+import hashlib
+import hmac
+import json
+import os
+import re
+import struct
+import sys
+import time
+import urllib.parse
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import testserver_common as common  # noqa: E402
+
+DEFAULT_MODELS = (
+    "anthropic.claude-3-haiku-20240307-v1:0",
+    "anthropic.claude-3-5-sonnet-20240620-v1:0",
+    "us.anthropic.claude-3-haiku-20240307-v1:0",
+    "amazon.titan-text-express-v1",
+    "amazon.nova-micro-v1:0",
+    "meta.llama3-8b-instruct-v1:0",
+)
+FAULTS = common.COMMON_FAULTS + (
+    "throttle-stream",     # ConverseStream: exception frame throttlingException mid-stream
+    "model-stream-error",  # ConverseStream: exception frame modelStreamErrorException mid-stream
+    "malformed-json",      # a frame (or body) with valid framing but broken JSON
+    "expired-token",       # 403 ExpiredTokenException
+    "access-denied",       # 403 AccessDeniedException
+)
+ERROR_TYPE_SUFFIX = ":http://internal.amazon.com/coral/com.amazon.bedrock/"
+DEFAULT_ACCESS_KEY = "AKIDEXAMPLE"
+DEFAULT_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+PADDING_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+SIGNATURE_MISMATCH = ("The request signature we calculated does not match the signature you "
+                      "provided. Check your AWS Secret Access Key and signing method. Consult the "
+                      "service documentation for details.")
+
+# =============================================================================================
+# SigV4 verification
+
+
+class AwsError(Exception):
+    def __init__(self, status, error_type, message, headers=(), fault=None):
+        super().__init__(message)
+        self.fault = fault
+        self.status = status
+        self.error_type = error_type
+        self.message = message
+        self.headers = list(headers)
+
+
+UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+
+
+def uri_encode(data):
+    """RFC 3986 encoding as SigV4 defines it: everything but unreserved bytes as upper-case %XX."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return "".join(chr(b) if b in UNRESERVED else "%%%02X" % b for b in data)
+
+
+def normalize_path(path):
+    """Remove '.' and '..' segments and empty segments; keep a trailing slash."""
+    segments = []
+    for seg in path.split(b"/"):
+        if seg in (b"", b"."):
+            continue
+        if seg == b"..":
+            if segments:
+                segments.pop()
+            continue
+        segments.append(seg)
+    out = b"/" + b"/".join(segments)
+    if path.endswith(b"/") and segments:
+        out += b"/"
+    return out
+
+
+def canonical_uri(raw_path, normalize=True):
+    """raw_path: the path bytes exactly as they arrived on the wire. Each segment is encoded again."""
+    path = normalize_path(raw_path) if normalize else raw_path
+    uri = "/".join(uri_encode(seg) for seg in path.split(b"/"))
+    return uri if uri.startswith("/") else "/" + uri
+
+
+def canonical_query(raw_query):
+    params = []
+    for pair in raw_query.split(b"&"):
+        if not pair:
+            continue
+        key, _, value = pair.partition(b"=")
+        params.append((uri_encode(urllib.parse.unquote_to_bytes(key)),
+                       uri_encode(urllib.parse.unquote_to_bytes(value))))
+    params.sort()
+    return "&".join("%s=%s" % kv for kv in params)
+
+
+def header_values(headers, name):
+    return [v for n, v in headers if n.strip().lower() == name]
+
+
+def canonical_header_value(values):
+    return b",".join(b" ".join(v.split()) for v in values)
+
+
+def parse_amz_date(text):
+    if not re.fullmatch(r"\d{8}T\d{6}Z", text or ""):
+        return None
+    try:
+        return calendar.timegm(time.strptime(text, "%Y%m%dT%H%M%SZ"))
+    except ValueError:
+        return None
+
+
+def format_amz_date(epoch):
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch))
+
+
+def parse_authorization(value):
+    """Split 'AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...'."""
+    algorithm, _, rest = value.strip().partition(" ")
+    fields = {}
+    for part in rest.split(","):
+        k, eq, v = part.strip().partition("=")
+        if eq:
+            fields[k.strip()] = v.strip()
+    return algorithm, fields
+
+
+def hmac_sha256(key, msg):
+    return hmac.new(key, msg, hashlib.sha256).digest()
+
+
+def signing_key(secret, date, region, service):
+    k = hmac_sha256(("AWS4" + secret).encode("utf-8"), date.encode("ascii"))
+    k = hmac_sha256(k, region.encode("utf-8"))
+    k = hmac_sha256(k, service.encode("utf-8"))
+    return hmac_sha256(k, b"aws4_request")
+
+
+class SigV4Result:
+    def __init__(self):
+        self.access_key = None
+        self.canonical_request = None
+        self.string_to_sign = None
+        self.expected_signature = None
+
+    def as_dict(self):
+        return {"access_key": self.access_key, "canonical_request": self.canonical_request,
+                "string_to_sign": self.string_to_sign}
+
+
+def verify_sigv4(method, raw_path, raw_query, headers, body, credentials, region, service, now,
+                 max_skew_s=300, normalize=True, expired_token=False, result=None):
+    """Verify a header-signed SigV4 request. Raises AwsError like the real service; returns
+    a SigV4Result on success.
+
+    raw_path / raw_query: bytes exactly as on the wire. headers: list of (name, value bytes) in
+    wire order, duplicates kept. credentials: {access_key: (secret, session_token or None)}.
+    """
+    res = result if result is not None else SigV4Result()
+    auth_values = header_values(headers, "authorization")
+    if not auth_values:
+        raise AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token")
+    auth = auth_values[0].decode("latin-1")
+    algorithm, fields = parse_authorization(auth)
+
+    problems = []
+    if algorithm != "AWS4-HMAC-SHA256":
+        problems.append("Unsupported authorization type '%s'." % algorithm)
+    for name in ("Credential", "Signature", "SignedHeaders"):
+        if not fields.get(name):
+            problems.append("Authorization header requires '%s' parameter." % name)
+    amz_date_values = header_values(headers, "x-amz-date")
+    amz_date = amz_date_values[0].decode("latin-1").strip() if amz_date_values else None
+    if amz_date is None:
+        problems.append("Authorization header requires existence of either a 'X-Amz-Date' or a "
+                        "'Date' header.")
+    if problems:
+        raise AwsError(400, "IncompleteSignatureException", " ".join(problems)
+                       + " Authorization=" + auth)
+    request_time = parse_amz_date(amz_date)
+    if request_time is None:
+        raise AwsError(400, "IncompleteSignatureException",
+                       "Date must be in ISO-8601 'basic format'. Got '%s'. See "
+                       "http://en.wikipedia.org/wiki/ISO_8601" % amz_date)
+
+    scope = fields["Credential"].split("/")
+    if len(scope) != 5:
+        raise AwsError(400, "IncompleteSignatureException",
+                       "Credential should be of the form AKID/YYYYMMDD/region/service/aws4_request, "
+                       "got '%s'." % fields["Credential"])
+    access_key, scope_date, scope_region, scope_service, terminator = scope
+    res.access_key = access_key
+    if access_key not in credentials:
+        raise AwsError(403, "UnrecognizedClientException",
+                       "The security token included in the request is invalid.")
+    secret, token = credentials[access_key]
+    token_values = header_values(headers, "x-amz-security-token")
+    given_token = token_values[0].decode("latin-1").strip() if token_values else None
+    if token is not None or given_token is not None:
+        if given_token != token:
+            raise AwsError(403, "UnrecognizedClientException",
+                           "The security token included in the request is invalid.")
+        if expired_token:
+            raise AwsError(403, "ExpiredTokenException",
+                           "The security token included in the request is expired")
+
+    if terminator != "aws4_request":
+        raise AwsError(403, "InvalidSignatureException",
+                       "Credential should be scoped with a valid terminator: 'aws4_request', "
+                       "not '%s'." % terminator)
+    if scope_date != amz_date[:8]:
+        raise AwsError(403, "InvalidSignatureException",
+                       "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of "
+                       "date from HTTP: '%s' != '%s', from '%s'." % (scope_date, amz_date[:8],
+                                                                      amz_date))
+    if scope_service != service:
+        raise AwsError(403, "InvalidSignatureException",
+                       "Credential should be scoped to correct service: '%s'. " % service)
+    if scope_region != region:
+        raise AwsError(403, "InvalidSignatureException",
+                       "Credential should be scoped to a valid region. ")
+
+    if request_time < now - max_skew_s:
+        raise AwsError(403, "InvalidSignatureException",
+                       "Signature expired: %s is now earlier than %s (%s - %d min.)"
+                       % (amz_date, format_amz_date(now - max_skew_s), format_amz_date(now),
+                          max_skew_s // 60))
+    if request_time > now + max_skew_s:
+        raise AwsError(403, "InvalidSignatureException",
+                       "Signature not yet current: %s is still later than %s (%s + %d min.)"
+                       % (amz_date, format_amz_date(now + max_skew_s), format_amz_date(now),
+                          max_skew_s // 60))
+
+    given_signed = fields["SignedHeaders"].split(";")
+    signed = sorted(set(h.strip().lower() for h in given_signed if h.strip()))
+    if "host" not in signed and ":authority" not in signed:
+        raise AwsError(403, "InvalidSignatureException",
+                       "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+    if "x-amz-date" not in signed:
+        raise AwsError(403, "InvalidSignatureException",
+                       "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization "
+                       "(test server rule: the date must be signed).")
+
+    body_hash = hashlib.sha256(body).hexdigest()
+    content_sha = header_values(headers, "x-amz-content-sha256")
+    payload_hash = body_hash
+    if content_sha:
+        claimed = content_sha[0].decode("latin-1").strip()
+        if claimed != body_hash:
+            raise AwsError(403, "InvalidSignatureException",
+                           "The provided 'x-amz-content-sha256' header does not match what was "
+                           "computed (%s != sha256 of the body %s)." % (claimed, body_hash))
+        payload_hash = claimed
+
+    lines = [method.encode("ascii"), canonical_uri(raw_path, normalize).encode("ascii"),
+             canonical_query(raw_query).encode("ascii")]
+    for name in signed:
+        lines.append(name.encode("latin-1") + b":" + canonical_header_value(
+            header_values(headers, name)))
+    lines.append(b"")
+    lines.append(";".join(signed).encode("latin-1"))
+    lines.append(payload_hash.encode("ascii"))
+    creq = b"\n".join(lines)
+    res.canonical_request = creq.decode("utf-8", errors="replace")
+
+    scope_text = "/".join(scope[1:])
+    sts = "\n".join(["AWS4-HMAC-SHA256", amz_date, scope_text, hashlib.sha256(creq).hexdigest()])
+    res.string_to_sign = sts
+    expected = hmac.new(signing_key(secret, scope_date, scope_region, scope_service),
+                        sts.encode("utf-8"), hashlib.sha256).hexdigest()
+    res.expected_signature = expected
+    if not hmac.compare_digest(expected, fields["Signature"]):
+        note = ""
+        if [h.strip() for h in given_signed] != signed:
+            note = ("\n\n(test server: SignedHeaders '%s' is not the sorted, lower-case, unique "
+                    "list '%s')" % (fields["SignedHeaders"], ";".join(signed)))
+        raise AwsError(403, "InvalidSignatureException",
+                       SIGNATURE_MISMATCH + "\n\nThe Canonical String for this request should have "
+                       "been\n'" + res.canonical_request + "'\n\nThe String-to-Sign should have "
+                       "been\n'" + sts + "'\n" + note)
+    return res
+
+
+# =============================================================================================
+# application/vnd.amazon.eventstream
+
+MAX_FRAME = 16 * 1024 * 1024
+HEADER_STRING = 7
+
+
+def encode_headers(headers):
+    out = bytearray()
+    for name, value in headers:
+        raw_name = name.encode("utf-8")
+        out += bytes([len(raw_name)]) + raw_name
+        if isinstance(value, bool):
+            out += bytes([0 if value else 1])
+        elif isinstance(value, int):
+            out += bytes([5]) + struct.pack(">q", value)
+        elif isinstance(value, bytes):
+            out += bytes([6]) + struct.pack(">H", len(value)) + value
+        else:
+            raw = value.encode("utf-8")
+            out += bytes([HEADER_STRING]) + struct.pack(">H", len(raw)) + raw
+    return bytes(out)
+
+
+def encode_frame(headers, payload):
+    """One event-stream message: prelude (total length, headers length, CRC32), headers, payload,
+    message CRC32 over everything before it."""
+    raw_headers = encode_headers(headers)
+    total = 12 + len(raw_headers) + len(payload) + 4
+    prelude = struct.pack(">II", total, len(raw_headers))
+    message = prelude + struct.pack(">I", zlib.crc32(prelude)) + raw_headers + payload
+    return message + struct.pack(">I", zlib.crc32(message))
+
+
+class EventStreamError(Exception):
+    pass
+
+
+def decode_headers(data):
+    headers = []
+    i = 0
+    while i < len(data):
+        name_len = data[i]
+        i += 1
+        name = data[i:i + name_len].decode("utf-8")
+        i += name_len
+        if i >= len(data):
+            raise EventStreamError("header %r has no value type" % name)
+        kind = data[i]
+        i += 1
+        fixed = {2: (1, ">b"), 3: (2, ">h"), 4: (4, ">i"), 5: (8, ">q"), 8: (8, ">q")}
+        if kind in (0, 1):
+            value = kind == 0
+        elif kind in fixed:
+            size, fmt = fixed[kind]
+            value = struct.unpack(fmt, data[i:i + size])[0]
+            i += size
+        elif kind in (6, 7):
+            (length,) = struct.unpack(">H", data[i:i + 2])
+            i += 2
+            value = bytes(data[i:i + length])
+            if len(value) != length:
+                raise EventStreamError("header %r value runs past the headers" % name)
+            i += length
+            if kind == 7:
+                value = value.decode("utf-8")
+        elif kind == 9:
+            value = bytes(data[i:i + 16])
+            i += 16
+        else:
+            raise EventStreamError("header %r has unknown value type %d" % (name, kind))
+        if i > len(data):
+            raise EventStreamError("header %r runs past the headers" % name)
+        headers.append((name, value))
+    return headers
+
+
+class EventStreamDecoder:
+    """Incremental decoder: feed() any bytes, get complete messages as (headers list, payload)."""
+
+    def __init__(self, max_frame=MAX_FRAME):
+        self.buffer = bytearray()
+        self.max_frame = max_frame
+
+    def pending(self):
+        return len(self.buffer)
+
+    def feed(self, data):
+        self.buffer += data
+        messages = []
+        while len(self.buffer) >= 12:
+            total, headers_len, prelude_crc = struct.unpack(">III", self.buffer[:12])
+            if zlib.crc32(bytes(self.buffer[:8])) != prelude_crc:
+                raise EventStreamError("prelude checksum mismatch")
+            if total < 16 or total > self.max_frame:
+                raise EventStreamError("frame length %d outside [16, %d]" % (total, self.max_frame))
+            if headers_len > total - 16:
+                raise EventStreamError("headers length %d does not fit in frame of %d"
+                                       % (headers_len, total))
+            if len(self.buffer) < total:
+                break
+            frame = bytes(self.buffer[:total])
+            (message_crc,) = struct.unpack(">I", frame[-4:])
+            if zlib.crc32(frame[:-4]) != message_crc:
+                raise EventStreamError("message checksum mismatch")
+            headers = decode_headers(frame[12:12 + headers_len])
+            payload = frame[12 + headers_len:-4]
+            messages.append((headers, payload))
+            del self.buffer[:total]
+        return messages
+
+
+def event_frame(event_type, payload_obj, padding):
+    obj = dict(payload_obj)
+    if padding:
+        obj["p"] = padding
+    payload = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return encode_frame([(":event-type", event_type), (":content-type", "application/json"),
+                         (":message-type", "event")], payload)
+
+
+def exception_frame(exception_type, payload_obj):
+    payload = json.dumps(payload_obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return encode_frame([(":exception-type", exception_type), (":content-type", "application/json"),
+                         (":message-type", "exception")], payload)
+
+
+def frame_cut_points(frame):
+    """Awkward places inside one frame: the total length, the prelude CRC, the headers, the
+    payload and the message CRC."""
+    total, headers_len = struct.unpack(">II", frame[:8])
+    payload_len = total - 16 - headers_len
+    cuts = [3, 10, 12 + max(1, headers_len // 2), 12 + headers_len + max(1, payload_len // 2),
+            total - 2]
+    return sorted(set(c for c in cuts if 0 < c < total))
+
+
+# =============================================================================================
+# Converse request validation
+
+
+class Validation:
+    def __init__(self):
+        self.errors = []
+
+    def add(self, value, where, constraint):
+        if value is None:
+            shown = "null"
+        elif isinstance(value, str):
+            shown = "'%s'" % value
+        else:
+            shown = "'%s'" % json.dumps(value, ensure_ascii=False)
+        self.errors.append("Value %s at '%s' failed to satisfy constraint: Member must %s"
+                           % (shown, where, constraint))
+
+    def raise_if_any(self):
+        if self.errors:
+            n = len(self.errors)
+            raise AwsError(400, "ValidationException", "%d validation error%s detected: %s"
+                           % (n, "" if n == 1 else "s", "; ".join(self.errors)))
+
+
+CONTENT_MEMBERS = ("text", "image", "document", "video", "toolUse", "toolResult", "guardContent",
+                   "cachePoint", "reasoningContent", "citationsContent")
+SYSTEM_MEMBERS = ("text", "guardContent", "cachePoint")
+
+
+def validation_error(message):
+    return AwsError(400, "ValidationException", message)
+
+
+def check_number(v, where, low, high, integer, out):
+    if v is None:
+        return
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or (integer and not isinstance(v, int)):
+        out.add(v, where, "be %s" % ("an integer" if integer else "a number"))
+        return
+    if low is not None and v < low:
+        out.add(v, where, "have value greater than or equal to %s" % low)
+    if high is not None and v > high:
+        out.add(v, where, "have value less than or equal to %s" % high)
+
+
+def validate_converse(body):
+    """Returns (messages, system, inference_config) or raises AwsError ValidationException."""
+    try:
+        req = json.loads(body.decode("utf-8")) if body.strip() else {}
+    except (UnicodeDecodeError, ValueError) as e:
+        raise validation_error("Malformed request body: not valid JSON (%s)." % e)
+    if not isinstance(req, dict):
+        raise validation_error("Malformed request body: expected a JSON object.")
+
+    v = Validation()
+    messages = req.get("messages")
+    if messages is None:
+        v.add(None, "messages", "not be null")
+    elif not isinstance(messages, list):
+        v.add(messages, "messages", "be a list")
+        messages = None
+    else:
+        for i, m in enumerate(messages, start=1):
+            where = "messages.%d.member" % i
+            if not isinstance(m, dict):
+                v.add(m, where, "be a structure")
+                continue
+            role = m.get("role")
+            if role is None:
+                v.add(None, where + ".role", "not be null")
+            elif role not in ("user", "assistant"):
+                v.add(role, where + ".role", "satisfy enum value set: [user, assistant]")
+            content = m.get("content")
+            if content is None:
+                v.add(None, where + ".content", "not be null")
+            elif not isinstance(content, list):
+                v.add(content, where + ".content", "be a list")
+            else:
+                for j, block in enumerate(content, start=1):
+                    bwhere = "%s.content.%d.member" % (where, j)
+                    check_block(block, bwhere, CONTENT_MEMBERS, v)
+
+    system = req.get("system")
+    if system is not None:
+        if not isinstance(system, list):
+            v.add(system, "system", "be a list")
+            system = None
+        else:
+            for j, block in enumerate(system, start=1):
+                check_block(block, "system.%d.member" % j, SYSTEM_MEMBERS, v)
+
+    config = req.get("inferenceConfig")
+    if config is not None and not isinstance(config, dict):
+        v.add(config, "inferenceConfig", "be a structure")
+        config = None
+    config = config or {}
+    check_number(config.get("maxTokens"), "inferenceConfig.maxTokens", 1, None, True, v)
+    check_number(config.get("temperature"), "inferenceConfig.temperature", 0, 1, False, v)
+    check_number(config.get("topP"), "inferenceConfig.topP", 0, 1, False, v)
+    stops = config.get("stopSequences")
+    if stops is not None:
+        if not isinstance(stops, list):
+            v.add(stops, "inferenceConfig.stopSequences", "be a list")
+        else:
+            if len(stops) > 2500:
+                v.add(len(stops), "inferenceConfig.stopSequences",
+                      "have length less than or equal to 2500")
+            for j, s in enumerate(stops, start=1):
+                if not isinstance(s, str):
+                    v.add(s, "inferenceConfig.stopSequences.%d.member" % j, "be a string")
+                elif not s:
+                    v.add(s, "inferenceConfig.stopSequences.%d.member" % j,
+                          "have length greater than or equal to 1")
+    v.raise_if_any()
+
+    # Conversation rules the service applies after the shape is valid.
+    if not messages or messages[0].get("role") != "user":
+        raise validation_error("A conversation must start with a user message. Try again with a "
+                               "conversation that starts with a user message.")
+    for a, b in zip(messages, messages[1:]):
+        if a.get("role") == b.get("role"):
+            raise validation_error("A conversation must alternate between user and assistant roles. "
+                                   "Make sure the conversation alternates between user and "
+                                   "assistant roles and try again.")
+    for i, m in enumerate(messages):
+        if not m["content"]:
+            raise validation_error("The content field in the Message object at messages.%d is "
+                                   "empty. Add a ContentBlock object to the content field and try "
+                                   "again." % i)
+        for j, block in enumerate(m["content"]):
+            if "text" in block and not block["text"].strip():
+                raise validation_error("The text field in the ContentBlock object at "
+                                       "messages.%d.content.%d is blank. Add text to the text "
+                                       "field, and try again." % (i, j))
+    for j, block in enumerate(system or []):
+        if "text" in block and not block["text"].strip():
+            raise validation_error("The text field in the SystemContentBlock object at system.%d "
+                                   "is blank. Add text to the text field, and try again." % j)
+    return messages, system or [], config
+
+
+def check_block(block, where, members, v):
+    if not isinstance(block, dict):
+        v.add(block, where, "be a structure")
+        return
+    present = [k for k in block if block[k] is not None]
+    unknown = [k for k in present if k not in members]
+    if unknown:
+        v.add(unknown[0], where, "be one of the union members [%s]" % ", ".join(members))
+        return
+    if len(present) != 1:
+        v.add(None if not present else ",".join(present), where,
+              "set exactly one union member")
+        return
+    if "text" in block and not isinstance(block["text"], str):
+        v.add(block["text"], where + ".text", "be a string")
+
+
+def blocks_text(blocks):
+    return "\n".join(b["text"] for b in blocks if isinstance(b.get("text"), str))
+
+
+# =============================================================================================
+# HTTP handler
+
+PATH_RE = re.compile(r"^/model/([^/]+)/(converse|converse-stream)$")
+
+
+class BedrockHandler(common.BaseTestHandler):
+    server_version = "bedrock-testserver/1"
+
+    def send_aws_error(self, entry, err):
+        suffix = ERROR_TYPE_SUFFIX if self.state.args.error_type_suffix else ""
+        headers = [("x-amzn-ErrorType", err.error_type + suffix),
+                   ("x-amzn-RequestId", common.new_request_id())] + err.headers
+        verdict = ("fault:" + err.fault) if err.fault else \
+            "rejected:%d %s" % (err.status, err.error_type)
+        self.state.update(entry, verdict=verdict, status=err.status, error=err.message)
+        self.send_json(err.status, {"message": err.message}, headers)
+
+    def now(self):
+        fixed = self.state.args.now
+        return parse_amz_date(fixed) if fixed else int(time.time())
+
+    def credentials(self):
+        args = self.state.args
+        creds = {args.access_key: (args.secret_key, args.session_token)}
+        for extra in args.credential or []:
+            parts = extra.split(":", 2)
+            creds[parts[0]] = (parts[1], parts[2] if len(parts) > 2 and parts[2] else None)
+        return creds
+
+    def authenticate(self, body, entry):
+        if self.state.args.skip_auth:
+            return
+        headers = [(name, value.encode("latin-1", errors="replace"))
+                   for name, value in self.headers.items()]
+        res = SigV4Result()
+        try:
+            verify_sigv4(self.command, self.raw_path().encode("latin-1"),
+                         self.raw_query().encode("latin-1"), headers, body, self.credentials(),
+                         self.state.args.region, "bedrock", self.now(),
+                         max_skew_s=self.state.args.max_skew_s,
+                         expired_token=self.state.args.expired_token, result=res)
+        finally:
+            self.state.update(entry, sigv4=res.as_dict())
+
+    def do_GET(self):
+        if self.handle_test_endpoint("GET"):
+            return
+        self.handle_model_request(b"")
+
+    def do_POST(self):
+        body = self.read_body()
+        if self.handle_test_endpoint("POST", body):
+            return
+        self.handle_model_request(body)
+
+    def handle_model_request(self, body):
+        entry = self.state.new_entry(self.command, self.path, self.header_dict(), body)
+        self.state.enter()
+        try:
+            self.handle_operation(entry, body)
+        except AwsError as err:
+            self.send_aws_error(entry, err)
+        except common.ClientGone:
+            self.state.update(entry, verdict="aborted")
+        except Exception as e:  # a bug in this server: say so on stderr, hang up
+            import traceback
+            traceback.print_exc()
+            self.state.update(entry, verdict="server-bug: %r" % e, status=500)
+            self.close_connection = True
+        finally:
+            self.state.leave()
+
+    def handle_operation(self, entry, body):
+        started = time.monotonic()
+        args = self.state.args
+        if args.latency_ms > 0:
+            time.sleep(args.latency_ms / 1000.0)
+        self.authenticate(body, entry)
+
+        match = PATH_RE.match(self.raw_path())
+        if self.command != "POST" or not match:
+            raise AwsError(404, "UnknownOperationException",
+                           "Unknown operation %s %s" % (self.command, self.raw_path()))
+        model_id = urllib.parse.unquote(match.group(1), encoding="utf-8", errors="replace")
+        streaming = match.group(2) == "converse-stream"
+        self.state.update(entry, model_id=model_id,
+                          operation="ConverseStream" if streaming else "Converse")
+
+        try:
+            faults = common.resolve_faults(self.state, self.headers)
+        except ValueError as e:
+            raise AwsError(400, "ValidationException", "test server: bad X-Test-* header: %s" % e)
+        if faults.unknown:
+            raise AwsError(400, "ValidationException", "test server: unknown X-Test-Fault %s "
+                           "(known: %s)" % (", ".join(faults.unknown), ", ".join(FAULTS)))
+        if faults.names:
+            self.state.update(entry, faults=faults.describe())
+        if "latency" in faults or "slow-first-byte" in faults:
+            time.sleep(faults.delay_ms / 1000.0)
+        if "drop" in faults or "reset" in faults:
+            self.state.update(entry, verdict="fault:" + ("drop" if "drop" in faults else "reset"))
+            self.abort_connection(reset="reset" in faults)
+            return
+        if "expired-token" in faults:
+            raise AwsError(403, "ExpiredTokenException",
+                           "The security token included in the request is expired",
+                           fault="expired-token")
+        if "access-denied" in faults:
+            raise AwsError(403, "AccessDeniedException",
+                           "You don't have access to the model with the specified model ID.",
+                           fault="access-denied")
+        if "429" in faults:
+            extra = [("Retry-After", faults.retry_after)] if faults.retry_after_explicit else []
+            raise AwsError(429, "ThrottlingException",
+                           "Too many requests, please wait before trying again.", extra,
+                           fault="429")
+        if "500" in faults:
+            raise AwsError(500, "InternalServerException",
+                           "The server encountered an internal error while processing the request.",
+                           fault="500")
+        if "503" in faults:
+            raise AwsError(503, "ServiceUnavailableException",
+                           "Bedrock is unable to process your request.", fault="503")
+
+        if not self.known_model(model_id):
+            raise AwsError(400, "ValidationException", "The provided model identifier is invalid.")
+        messages, system, config = validate_converse(body)
+
+        prompt_text = "\n".join([blocks_text(system)] + [blocks_text(m["content"])
+                                                         for m in messages])
+        last_user = ""
+        for m in messages:
+            if m["role"] == "user":
+                last_user = blocks_text(m["content"])
+        reply = common.reply_override(self.headers)
+        if reply is None:
+            reply = self.state.match_rule(model_id, prompt_text)
+        if reply is None:
+            reply = "Echo: " + last_user
+        deltas, reason, _ = common.plan_reply(reply, config.get("maxTokens"),
+                                              config.get("stopSequences") or [])
+        stop_reason = {"end": "end_turn", "length": "max_tokens", "stop": "stop_sequence"}[reason]
+        input_tokens = sum(common.count_tokens(blocks_text(m["content"])) for m in messages) \
+            + common.count_tokens(blocks_text(system))
+        usage = {"inputTokens": input_tokens, "outputTokens": len(deltas),
+                 "totalTokens": input_tokens + len(deltas)}
+        verdict = "fault:" + faults.describe() if faults.names else "ok"
+        self.state.update(entry, verdict=verdict, status=200)
+        request_id = common.new_request_id()
+        if streaming:
+            self.stream_converse(deltas, stop_reason, usage, faults, started, request_id)
+        else:
+            self.answer_converse("".join(deltas), stop_reason, usage, faults, started, request_id)
+
+    def known_model(self, model_id):
+        if self.state.args.any_model:
+            return True
+        known = common.model_list(self.state.args)
+        if model_id in known:
+            return True
+        # ARNs: arn:aws:bedrock:region:account:foundation-model/ID or inference-profile/ID
+        if model_id.startswith("arn:"):
+            return model_id.rsplit("/", 1)[-1] in known
+        return False
+
+    def answer_converse(self, text, stop_reason, usage, faults, started, request_id):
+        latency = int((time.monotonic() - started) * 1000)
+        obj = {"output": {"message": {"role": "assistant", "content": [{"text": text}]}},
+               "stopReason": stop_reason, "usage": usage, "metrics": {"latencyMs": latency}}
+        body = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        headers = [("x-amzn-RequestId", request_id)]
+        if "malformed" in faults or "malformed-json" in faults:
+            body = body[: len(body) - len(body) // 3]
+        if "truncate" in faults:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.raw_write(body[: len(body) // 2])
+            self.abort_connection()
+            return
+        self.send_bytes(200, body, "application/json", headers)
+
+    def padding(self, index):
+        if self.state.args.no_padding:
+            return None
+        return PADDING_ALPHABET[: 1 + (index * 11) % len(PADDING_ALPHABET)]
+
+    def stream_converse(self, deltas, stop_reason, usage, faults, started, request_id):
+        # frames: list of (is_text_delta, bytes)
+        frames = [(False, event_frame("messageStart", {"role": "assistant"}, self.padding(0)))]
+        for i, text in enumerate(deltas, start=1):
+            frames.append((True, event_frame("contentBlockDelta",
+                                             {"contentBlockIndex": 0, "delta": {"text": text}},
+                                             self.padding(i))))
+        n = len(frames)
+        tail = [(False, event_frame("contentBlockStop", {"contentBlockIndex": 0},
+                                    self.padding(n))),
+                (False, event_frame("messageStop", {"stopReason": stop_reason},
+                                    self.padding(n + 1)))]
+        truncated = False
+        if "throttle-stream" in faults or "model-stream-error" in faults:
+            frames = frames[:2]
+            if "throttle-stream" in faults:
+                exc = exception_frame("throttlingException",
+                                      {"message": "Too many requests, please wait before trying "
+                                                  "again."})
+            else:
+                exc = exception_frame("modelStreamErrorException",
+                                      {"message": "Model stream error (test server).",
+                                       "originalStatusCode": 500,
+                                       "originalMessage": "model failed mid-stream"})
+            frames.append((False, exc))
+        else:
+            frames += tail
+            if "malformed" in faults:
+                bad = bytearray(frames[min(1, len(frames) - 1)][1])
+                bad[-1] ^= 0xFF  # wrong message CRC
+                frames.insert(min(2, len(frames)), (False, bytes(bad)))
+            if "malformed-json" in faults:
+                broken = encode_frame([(":event-type", "contentBlockDelta"),
+                                       (":content-type", "application/json"),
+                                       (":message-type", "event")],
+                                      b'{"contentBlockIndex":0,"delta":{"text":"brok')
+                frames.insert(min(2, len(frames)), (False, broken))
+            if "truncate" in faults:
+                keep = 1 + max(1, len(deltas) // 2)
+                if keep < len(frames):
+                    partial = frames[keep][1][: len(frames[keep][1]) // 2]
+                    frames = frames[:keep] + [(False, partial)]
+                    truncated = True
+
+        self.begin_chunked(200, "application/vnd.amazon.eventstream",
+                           [("x-amzn-RequestId", request_id)])
+        gap = 0 if self.state.args.no_split else self.state.args.write_gap_ms / 1000.0
+        token_delay = faults.token_delay_ms / 1000.0
+        segments = self.frame_segments(frames, token_delay)
+        # The metadata frame carries the latency measured when it is written.
+        self.write_pieces(segments, gap)
+        if truncated:
+            self.abort_connection()
+            return
+        if "throttle-stream" not in faults and "model-stream-error" not in faults:
+            latency = int((time.monotonic() - started) * 1000)
+            meta = event_frame("metadata", {"usage": usage, "metrics": {"latencyMs": latency}},
+                               self.padding(len(deltas) + 3))
+            self.write_pieces(self.frame_segments([(False, meta)], 0), gap)
+        self.end_chunked()
+
+    def frame_segments(self, frames, token_delay_s):
+        """Split frames at awkward places; every other frame shares its last piece's write with
+        the next frame's first piece (unless a token delay separates them)."""
+        if self.state.args.no_split:
+            return [(token_delay_s if is_delta else 0, data) for is_delta, data in frames]
+        segments = []
+        carry = b""
+        for index, (is_delta, frame) in enumerate(frames):
+            pause = token_delay_s if is_delta else 0
+            try:
+                cuts = frame_cut_points(frame)
+            except struct.error:
+                cuts = []
+            bounds = [0] + [c for c in cuts if c < len(frame)] + [len(frame)]
+            pieces = [frame[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+            if carry:
+                if pause == 0:
+                    pieces[0] = carry + pieces[0]
+                else:
+                    segments.append((0, carry))
+                carry = b""
+            segments.append((pause, pieces[0]))
+            segments.extend((0, p) for p in pieces[1:-1])
+            if len(pieces) > 1:
+                if index % 2 == 1 and token_delay_s == 0:
+                    carry = pieces[-1]
+                else:
+                    segments.append((0, pieces[-1]))
+        if carry:
+            segments.append((0, carry))
+        return segments
+
+
+def main(argv=None):
+    parser = common.make_parser(__doc__.split("\n")[1], DEFAULT_MODELS)
+    parser.add_argument("--region", default="us-east-1", help="region the signature must be "
+                        "scoped to (default us-east-1)")
+    parser.add_argument("--access-key", default=DEFAULT_ACCESS_KEY,
+                        help="access key id (default %(default)s)")
+    parser.add_argument("--secret-key", default=DEFAULT_SECRET_KEY,
+                        help="secret access key (default: the AWS documentation example key)")
+    parser.add_argument("--session-token", default=None,
+                        help="session token that must then arrive as X-Amz-Security-Token")
+    parser.add_argument("--credential", action="append", metavar="AKID:SECRET[:TOKEN]",
+                        help="an additional accepted credential (repeatable)")
+    parser.add_argument("--expired-token", action="store_true",
+                        help="reject requests bearing the session token with ExpiredTokenException")
+    parser.add_argument("--max-skew-s", type=int, default=300,
+                        help="allowed difference between X-Amz-Date and now (default 300)")
+    parser.add_argument("--now", default=None, metavar="YYYYMMDDTHHMMSSZ",
+                        help="pretend the server clock reads this (for fixed-clock signing tests)")
+    parser.add_argument("--skip-auth", action="store_true", help="do not check signatures")
+    parser.add_argument("--error-type-suffix", action="store_true",
+                        help="send x-amzn-ErrorType as real services do, with a ':http://internal"
+                             ".amazon.com/coral/...' suffix the client must strip")
+    parser.add_argument("--no-padding", action="store_true",
+                        help="omit the \"p\" padding field Bedrock adds to stream event payloads")
+    args = parser.parse_args(argv)
+    if args.now and parse_amz_date(args.now) is None:
+        parser.error("--now must look like 20150830T123600Z")
+    state = common.ServerState(args, FAULTS)
+    common.serve(BedrockHandler, state)
+
+
+if __name__ == "__main__":
+    main()

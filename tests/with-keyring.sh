@@ -1,0 +1,16 @@
+#!/bin/sh
+# Runs a command against a real, private Secret Service: a new D-Bus session bus with a
+# gnome-keyring-daemon whose login keyring is created and unlocked with a throwaway password.
+# Its keyring files go to a temporary XDG_DATA_HOME, so the user's own keyring is never touched.
+set -eu
+if [ -z "${GENAIOPS_KEYRING_SESSION:-}" ]; then
+    export GENAIOPS_KEYRING_SESSION=1
+    exec dbus-run-session -- "$0" "$@"
+fi
+scratch=$(mktemp -d)
+trap 'kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+export XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run"
+mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+eval "$(printf 'throwaway-test-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize | sed 's/^/export /')"
+"$@"

@@ -1,0 +1,231 @@
+#include "connections/connectionspanel.h"
+
+#include "common/banner.h"
+#include "connections/credentialprofilemodel.h"
+#include "connections/profiledialog.h"
+#include "secrets/credentialprofilerepository.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
+    : QWidget(parent), m_worker(worker), m_store(store), m_model(new CredentialProfileModel(this))
+{
+    auto *heading = new QLabel(tr("Connections"), this);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    auto *intro = new QLabel(tr("Profiles for model endpoints, AWS accounts and MQTT brokers. The workspace "
+                                "keeps their names and settings; keys and passphrases live only in the OS keyring."),
+                             this);
+    intro->setWordWrap(true);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_addAction = toolbar->addAction(tr("&Add…"), this, &ConnectionsPanel::addProfile);
+    m_addAction->setShortcut(QKeySequence::New);
+    m_addAction->setToolTip(tr("Add a connection profile (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_editAction = toolbar->addAction(tr("&Edit…"), this, &ConnectionsPanel::editSelected);
+    m_deleteAction = toolbar->addAction(tr("&Delete"), this, &ConnectionsPanel::deleteSelected);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_testAction = toolbar->addAction(tr("&Test"));
+    m_testAction->setEnabled(false);
+    m_testAction->setToolTip(tr("Testing a connection with a real call arrives with the Playground."));
+    for (QAction *action : {m_addAction, m_editAction, m_deleteAction})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({m_addAction, m_deleteAction});
+
+    m_banner = new Banner(this);
+    connect(m_banner, &Banner::actionTriggered, this, &ConnectionsPanel::probeKeyring);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(CredentialProfileModel::SettingsColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CredentialProfileModel::UpdatedColumn, QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(CredentialProfileModel::NameColumn, 180);
+    m_table->setColumnWidth(CredentialProfileModel::KindColumn, 220);
+    connect(m_table, &QTableView::doubleClicked, this, &ConnectionsPanel::editSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ConnectionsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::updateActions);
+
+    m_emptyState = new QLabel(tr("<h3>No connections yet</h3><p>Add a profile to call a model endpoint "
+                                 "(OpenAI-compatible servers such as Ollama, vLLM or LiteLLM, or Amazon Bedrock), "
+                                 "a SageMaker registry or an MQTT broker.</p><p>Press <b>Add…</b> or %1.</p>")
+                                  .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+                              this);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_emptyState);
+    m_views->addWidget(m_table);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->addWidget(heading);
+    layout->addWidget(intro);
+    layout->addWidget(m_banner);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_views, 1);
+    updateActions();
+}
+
+void ConnectionsPanel::reload()
+{
+    m_worker.run<QList<CredentialProfile>>(
+        [](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
+        [this](Result<QList<CredentialProfile>> profiles) {
+            if (profiles)
+                m_model->setProfiles(profiles.value());
+            else
+                showProblem(profiles.error());
+            m_views->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_table) : m_emptyState);
+            emit loaded();
+        });
+}
+
+void ConnectionsPanel::probeKeyring()
+{
+    m_store.probe(this, [this](Status reachable) {
+        const bool unreachable = !reachable;
+        m_keyringProblem = unreachable ? reachable.error().message : QString();
+        if (unreachable)
+            m_banner->showMessage(Banner::Tone::Warning,
+                                  tr("The OS keyring is not reachable, so profiles with secrets cannot be "
+                                     "saved or used. %1").arg(CredentialStore::keyringHelp()),
+                                  tr("Check again"));
+        else
+            m_banner->hide();
+    });
+}
+
+const CredentialProfile *ConnectionsPanel::selectedProfile() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->profileAt(rows.first().row());
+}
+
+void ConnectionsPanel::updateActions()
+{
+    const bool selected = selectedProfile() != nullptr;
+    m_editAction->setEnabled(selected);
+    m_deleteAction->setEnabled(selected);
+}
+
+void ConnectionsPanel::showProblem(const Error &error)
+{
+    m_banner->showMessage(Banner::Tone::Error, error.describe().toHtmlEscaped());
+}
+
+void ConnectionsPanel::saveProfile(const CredentialProfile &profile, const SecretMap &secrets,
+                                   std::function<void(Status)> done)
+{
+    auto storeProfile = [this, profile, done]() {
+        m_worker.run<Done>([profile](Workspace &workspace) { return CredentialProfileRepository(workspace).save(profile); },
+                           this, [this, done](Status saved) {
+                               reload();
+                               done(saved);
+                           });
+    };
+    if (secrets.isEmpty()) {
+        storeProfile();
+        return;
+    }
+    // Edits merge with what the keyring holds, so untouched secret fields keep their values.
+    m_store.read(profile.name, this, [this, profile, secrets, storeProfile, done](Result<SecretMap> stored) {
+        SecretMap merged = stored ? stored.value() : SecretMap();
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+            merged.insert(it.key(), it.value());
+        m_store.write(profile.name, merged, this, [storeProfile, done](Status written) {
+            if (!written) {
+                done(written);
+                return;
+            }
+            storeProfile();
+        });
+    });
+}
+
+void ConnectionsPanel::deleteProfile(const QString &name, std::function<void(Status)> done)
+{
+    m_store.remove(name, this, [this, name, done](Status removed) {
+        if (!removed) {
+            done(removed);
+            return;
+        }
+        m_worker.run<Done>([name](Workspace &workspace) { return CredentialProfileRepository(workspace).remove(name); },
+                           this, [this, done](Status deleted) {
+                               reload();
+                               done(deleted);
+                           });
+    });
+}
+
+void ConnectionsPanel::addProfile()
+{
+    auto *dialog = new ProfileDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        const CredentialProfile profile = dialog->profile();
+        saveProfile(profile, dialog->enteredSecrets(), [this, name = profile.name](Status saved) {
+            if (!saved)
+                showProblem(saved.error());
+            else
+                emit statusMessage(tr("Saved connection \"%1\".").arg(name));
+        });
+    });
+    dialog->open();
+}
+
+void ConnectionsPanel::editSelected()
+{
+    const CredentialProfile *selected = selectedProfile();
+    if (!selected)
+        return;
+    auto *dialog = new ProfileDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setProfile(*selected);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        const CredentialProfile profile = dialog->profile();
+        saveProfile(profile, dialog->enteredSecrets(), [this, name = profile.name](Status saved) {
+            if (!saved)
+                showProblem(saved.error());
+            else
+                emit statusMessage(tr("Updated connection \"%1\".").arg(name));
+        });
+    });
+    dialog->open();
+}
+
+void ConnectionsPanel::deleteSelected()
+{
+    const CredentialProfile *selected = selectedProfile();
+    if (!selected)
+        return;
+    const QString name = selected->name;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete connection"),
+        tr("Delete the connection \"%1\" and its secrets from the OS keyring? This cannot be undone.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    deleteProfile(name, [this, name](Status deleted) {
+        if (!deleted)
+            showProblem(deleted.error());
+        else
+            emit statusMessage(tr("Deleted connection \"%1\".").arg(name));
+    });
+}

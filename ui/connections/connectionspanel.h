@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/result.h"
+#include "secrets/credentialprofile.h"
+
+#include <QWidget>
+
+class Banner;
+class CredentialProfileModel;
+class CredentialStore;
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QTableView;
+class WorkspaceWorker;
+
+// Lists, adds, edits and deletes connection profiles. Workspace reads and writes go through the
+// worker thread and keyring calls are asynchronous, so the page never freezes the window.
+class ConnectionsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent = nullptr);
+
+    void reload();
+    void probeKeyring();
+    CredentialProfileModel *model() const { return m_model; }
+    QString keyringProblem() const { return m_keyringProblem; }
+
+    // Stores secrets in the keyring, then the profile in the workspace; `done` gets the outcome.
+    void saveProfile(const CredentialProfile &profile, const SecretMap &secrets, std::function<void(Status)> done);
+    void deleteProfile(const QString &name, std::function<void(Status)> done);
+
+signals:
+    void loaded();
+    void statusMessage(const QString &message);
+
+private:
+    void addProfile();
+    void editSelected();
+    void deleteSelected();
+    void updateActions();
+    void showProblem(const Error &error);
+    const CredentialProfile *selectedProfile() const;
+
+    WorkspaceWorker &m_worker;
+    CredentialStore &m_store;
+    CredentialProfileModel *m_model;
+    Banner *m_banner;
+    QTableView *m_table;
+    QLabel *m_emptyState;
+    QStackedWidget *m_views;
+    QAction *m_addAction;
+    QAction *m_editAction;
+    QAction *m_deleteAction;
+    QAction *m_testAction;
+    QString m_keyringProblem;
+};

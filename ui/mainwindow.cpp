@@ -1,0 +1,241 @@
+#include "mainwindow.h"
+
+#include "common/banner.h"
+#include "common/placeholderpanel.h"
+#include "common/version.h"
+#include "connections/connectionspanel.h"
+#include "demo/democontent.h"
+#include "storage/workspaceworker.h"
+#include "workspaceschema.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options options, QWidget *parent)
+    : QMainWindow(parent), m_worker(worker), m_store(store), m_options(std::move(options))
+{
+    setWindowTitle(tr("GenAIOps Workbench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/genaiops-workbench.svg")));
+    createPages();
+    createMenus();
+
+    m_workspaceLabel = new QLabel(tr("Opening workspace…"), this);
+    m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    showPanel(PanelNames::fromId(settings.value(QStringLiteral("window/panel")).toString())
+                  .value_or(Panel::Playground));
+    openWorkspace(m_options.workspacePath);
+}
+
+void MainWindow::createPages()
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setFixedWidth(210);
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_pages = new QStackedWidget(this);
+
+    m_pages->addWidget(new PlaceholderPanel(
+        PanelNames::title(Panel::Playground),
+        tr("Try a prompt on up to three models side by side and compare quality, speed and cost."),
+        {tr("Prompt templates with {{variables}}, a system prompt and parameters"),
+         tr("OpenAI-compatible endpoints and Amazon Bedrock, streamed"),
+         tr("Tokens, time to first token, latency, tokens per second and cost per response"),
+         tr("Versioned prompts with labels, and a history of every run")},
+        this));
+    m_pages->addWidget(new PlaceholderPanel(
+        PanelNames::title(Panel::Evaluations),
+        tr("Run a golden dataset through a model and score every answer for faithfulness and relevance."),
+        {tr("JSONL and CSV datasets with Ragas or Bedrock field names"),
+         tr("Judge and lexical metrics, each score with its explanation"),
+         tr("Charts, filters, run comparison and HTML reports"),
+         tr("Quality gates for CI through `genaiops eval run`")},
+        this));
+    m_pages->addWidget(new PlaceholderPanel(
+        PanelNames::title(Panel::Registry),
+        tr("Review model versions and promote them Dev → Test → Prod with evidence."),
+        {tr("Approval policy with four-eyes and evaluation gates"),
+         tr("A tamper-evident audit trail of every decision"),
+         tr("Workspace, Amazon SageMaker and MLflow registries")},
+        this));
+    m_pages->addWidget(new PlaceholderPanel(
+        PanelNames::title(Panel::Edge),
+        tr("Watch a fleet of visual-inspection devices live over MQTT."),
+        {tr("Throughput, defect rate, confidence drift and latency per device"),
+         tr("Alert rules and a review queue with images"),
+         tr("Recording and replay")},
+        this));
+    m_connections = new ConnectionsPanel(m_worker, m_store, this);
+    connect(m_connections, &ConnectionsPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_pages->addWidget(m_connections);
+
+    for (Panel panel : PanelNames::all()) {
+        auto *item = new QListWidgetItem(PanelNames::icon(panel), PanelNames::title(panel), m_navigation);
+        item->setSizeHint(QSize(0, 40));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(PanelNames::title(panel)).arg(int(panel) + 1));
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_banner = new Banner(this);
+    connect(m_banner, &Banner::actionTriggered, this, &MainWindow::installDemoContent);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(8, 8, 8, 0);
+    contentLayout->addWidget(m_banner);
+    contentLayout->addWidget(m_pages, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(content, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    QAction *demo = file->addAction(tr("Add &demo content"), this, &MainWindow::installDemoContent);
+    demo->setStatusTip(tr("Adds example data to every panel of this workspace"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (Panel panel : PanelNames::all()) {
+        QAction *action = view->addAction(QIcon(PanelNames::iconPath(panel)), PanelNames::title(panel), this,
+                                          [this, panel]() { showPanel(panel); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(panel))));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About GenAIOps Workbench"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showPanel(Panel panel)
+{
+    m_navigation->setCurrentRow(int(panel));
+}
+
+Panel MainWindow::currentPanel() const
+{
+    return PanelNames::all().value(m_navigation->currentRow(), Panel::Playground);
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    m_ready = false;
+    m_workspaceLabel->setText(tr("Opening workspace…"));
+    const QString location = path.isEmpty() ? Workspace::defaultPath() : path;
+    m_worker.open(location, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules(), this,
+                  [this](Result<Workspace::Info> info) { workspaceOpened(info); });
+}
+
+void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
+{
+    if (!info) {
+        m_workspaceProblem = info.error().describe();
+        m_workspaceLabel->setText(tr("No workspace open"));
+        m_banner->showMessage(Banner::Tone::Error, tr("The workspace could not be opened. %1")
+                                                       .arg(m_workspaceProblem.toHtmlEscaped()),
+                              QString());
+        markReady();
+        return;
+    }
+    m_workspaceProblem.clear();
+    const Workspace::Info &details = info.value();
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(details.location));
+    m_workspaceLabel->setToolTip(tr("%1 workspace, format %2, journal %3")
+                                     .arg(details.backend).arg(details.format).arg(details.journalMode));
+    if (m_options.demo) {
+        installDemoContent();
+        return;
+    }
+    if (details.created)
+        m_banner->showMessage(Banner::Tone::Information,
+                              tr("A new workspace was created at %1. Add demo content to see every panel with "
+                                 "example data, or start with your own connections.").arg(details.location.toHtmlEscaped()),
+                              tr("Add demo content"));
+    else
+        m_banner->hide();
+    connect(m_connections, &ConnectionsPanel::loaded, this, &MainWindow::markReady, Qt::SingleShotConnection);
+    m_connections->reload();
+    m_connections->probeKeyring();
+}
+
+void MainWindow::installDemoContent()
+{
+    m_worker.run<Done>([](Workspace &workspace) { return DemoContent::install(workspace); }, this,
+                       [this](Status installed) {
+                           if (!installed)
+                               m_banner->showMessage(Banner::Tone::Error, installed.error().describe().toHtmlEscaped());
+                           else {
+                               m_banner->hide();
+                               statusBar()->showMessage(tr("Demo content added."), 5000);
+                           }
+                           connect(m_connections, &ConnectionsPanel::loaded, this, &MainWindow::markReady,
+                                   Qt::SingleShotConnection);
+                           m_connections->reload();
+                           m_connections->probeKeyring();
+                       });
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Open or create a workspace"), QFileInfo(Workspace::defaultPath()).absolutePath(),
+        tr("GenAIOps workspaces (*.genaiops *.db *.sqlite);;All files (*)"), nullptr,
+        QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    m_options.workspacePath = path;
+    openWorkspace(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About GenAIOps Workbench"),
+                       tr("<h3>GenAIOps Workbench %1</h3>"
+                          "<p>A desktop workbench and command line for taking generative-AI models from "
+                          "experiment to production: prompts, evaluations, governed promotions and edge fleets.</p>"
+                          "<p>Built with Qt %2. Secrets are kept only in the OS keyring.</p>")
+                           .arg(QStringLiteral(GENAIOPS_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::markReady()
+{
+    if (m_ready)
+        return;
+    m_ready = true;
+    emit ready();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/panel"), PanelNames::id(currentPanel()));
+    event->accept();
+}

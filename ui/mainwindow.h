@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/result.h"
+#include "panel.h"
+#include "storage/workspace.h"
+
+#include <QMainWindow>
+
+class Banner;
+class ConnectionsPanel;
+class CredentialStore;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class WorkspaceWorker;
+
+// The workbench window: navigation on the left, one page per panel, the workspace in the status
+// bar. It opens the workspace on the worker thread and emits ready() once the first page has its data.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString workspacePath;
+        bool demo = false;
+    };
+
+    MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options options, QWidget *parent = nullptr);
+
+    void showPanel(Panel panel);
+    Panel currentPanel() const;
+    bool isReady() const { return m_ready; }
+    // Why the workspace could not be opened; empty when it is open.
+    QString workspaceProblem() const { return m_workspaceProblem; }
+    ConnectionsPanel *connectionsPanel() const { return m_connections; }
+
+signals:
+    void ready();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPages();
+    void createMenus();
+    void openWorkspace(const QString &path);
+    void workspaceOpened(const Result<Workspace::Info> &info);
+    void installDemoContent();
+    void chooseWorkspace();
+    void showAbout();
+    void markReady();
+
+    WorkspaceWorker &m_worker;
+    CredentialStore &m_store;
+    Options m_options;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    Banner *m_banner = nullptr;
+    ConnectionsPanel *m_connections = nullptr;
+    QLabel *m_workspaceLabel = nullptr;
+    QString m_workspaceProblem;
+    bool m_ready = false;
+};
