@@ -8,9 +8,12 @@ if [ -z "${GENAIOPS_KEYRING_SESSION:-}" ]; then
     exec dbus-run-session -- "$0" "$@"
 fi
 scratch=$(mktemp -d)
-trap 'kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+# The daemon leaves with the session bus; only its scratch files need removing here.
+trap 'rm -rf "$scratch"' EXIT
 export XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 eval "$(printf 'throwaway-test-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize | sed 's/^/export /')"
-"$@"
+status=0
+"$@" || status=$?
+exit "$status"

@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <functional>
 
@@ -60,13 +61,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
         QCoreApplication::translate("genaiops", "Workspace file (default: %1).").arg(Workspace::defaultPath()),
         QStringLiteral("path"));
-    parser.addOption(workspaceOption);
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+        QCoreApplication::translate("genaiops", "Log what the workbench does to stderr."));
+    parser.addOptions({workspaceOption, verboseOption});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("genaiops", "The command to run."),
                                  QStringLiteral("command [options]"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     if (!parser.parse(QCoreApplication::arguments()))
         return CommandContext::usage(parser.errorText());
+    // Pipelines read stderr for errors; progress chatter is for --verbose only.
+    if (!parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("genaiops.*.info=false"));
     if (parser.isSet(versionOption)) {
         CommandContext::print(QStringLiteral("genaiops ") + QStringLiteral(GENAIOPS_VERSION));
         return ExitOk;

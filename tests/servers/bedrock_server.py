@@ -392,10 +392,10 @@ class EventStreamDecoder:
         messages = []
         while len(self.buffer) >= 12:
             total, headers_len, prelude_crc = struct.unpack(">III", self.buffer[:12])
-            if zlib.crc32(bytes(self.buffer[:8])) != prelude_crc:
-                raise EventStreamError("prelude checksum mismatch")
             if total < 16 or total > self.max_frame:
                 raise EventStreamError("frame length %d outside [16, %d]" % (total, self.max_frame))
+            if zlib.crc32(bytes(self.buffer[:8])) != prelude_crc:
+                raise EventStreamError("prelude checksum mismatch")
             if headers_len > total - 16:
                 raise EventStreamError("headers length %d does not fit in frame of %d"
                                        % (headers_len, total))

@@ -13,6 +13,7 @@ the two servers have in common and nothing protocol-specific:
 
 import argparse
 import json
+import os
 import re
 import socket
 import struct
@@ -78,6 +79,9 @@ def add_common_arguments(parser, default_models):
     parser.add_argument("--log-limit", type=int, default=10000,
                         help="keep at most this many requests in the log (default 10000)")
     parser.add_argument("--verbose", action="store_true", help="log each request on stderr")
+    parser.add_argument("--watch-stdin", action="store_true",
+                        help="exit when stdin reaches end of file (so a crashed test that started "
+                             "the server with a stdin pipe does not leave it running)")
 
 
 def model_list(args):
@@ -279,7 +283,8 @@ def resolve_faults(state, headers):
         count_text = headers.get(TEST_HEADERS["count"])
         if count_text is None and args.fail_count is not None:
             count_text = str(args.fail_count)
-    names = [n.strip().lower() for n in spec.split(",") if n.strip()]
+    # "none" switches a --fault default off for one request.
+    names = [n.strip().lower() for n in spec.split(",") if n.strip() and n.strip().lower() != "none"]
 
     delay_text = headers.get(TEST_HEADERS["delay"])
     delay_ms = float(delay_text) if delay_text else args.delay_ms
@@ -478,6 +483,12 @@ def serve(handler_class, state):
     port = server.server_address[1]
     sys.stdout.write("LISTENING %d\n" % port)
     sys.stdout.flush()
+    if state.args.watch_stdin:
+        def watch():
+            while sys.stdin.buffer.read(65536):
+                pass
+            os._exit(0)
+        threading.Thread(target=watch, daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:

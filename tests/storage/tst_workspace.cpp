@@ -1,0 +1,254 @@
+#include "storage/workspace.h"
+#include "storage/workspaceworker.h"
+#include "workspaceschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// Writes to a database behind the workspace's back, as another program (or a newer workbench) would.
+void executeDirectly(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+}
+
+SchemaModule testModule(int upTo)
+{
+    SchemaModule module{QStringLiteral("test"), {}};
+    module.migrations << Migration{1, QStringLiteral("notes"), {QStringLiteral("CREATE TABLE notes (id ${id}, body TEXT)")}};
+    if (upTo >= 2)
+        module.migrations << Migration{2, QStringLiteral("note tags"),
+                                       {QStringLiteral("ALTER TABLE notes ADD COLUMN tag TEXT")}};
+    if (upTo >= 3)
+        module.migrations << Migration{3, QStringLiteral("broken"),
+                                       {QStringLiteral("CREATE TABLE half_done (id ${id})"),
+                                        QStringLiteral("CREATE TABLE this is not sql")}};
+    return module;
+}
+
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsAWorkspaceInWalMode()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("nested/ws.genaiops"));
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
+        auto info = workspace.value()->info();
+        QVERIFY(info);
+        QCOMPARE(info.value().journalMode, QStringLiteral("wal"));
+        QCOMPARE(info.value().schemaVersions.value(QStringLiteral("secrets")), 1);
+        QCOMPARE(info.value().format, Workspace::formatVersion);
+        QVERIFY(info.value().created);
+        QVERIFY(workspace.value()->check());
+        workspace.value().reset();
+
+        auto reopened = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        QVERIFY(reopened);
+        QVERIFY(!reopened.value()->wasCreated());
+    }
+
+    void existingOnlyRefusesAMissingFile()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("absent.genaiops"));
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        QVERIFY(!workspace);
+        QCOMPARE(workspace.error().kind, Error::Kind::Input);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void appliesPendingMigrationsOnce()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
+        {
+            auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, {testModule(1)});
+            QVERIFY(workspace);
+            QVERIFY(workspace.value()->execute(QStringLiteral("INSERT INTO notes (body) VALUES ('kept')")));
+        }
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(2)});
+        QVERIFY(workspace);
+        QCOMPARE(workspace.value()->metaValue(QStringLiteral("schema.test")), QStringLiteral("2"));
+        auto rows = workspace.value()->execute(QStringLiteral("SELECT body, tag FROM notes"));
+        QVERIFY(rows);
+        QVERIFY(rows.value().next());
+        QCOMPARE(rows.value().value(0).toString(), QStringLiteral("kept"));
+    }
+
+    void aFailedMigrationLeavesNothingHalfDone()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
+        QVERIFY(Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, {testModule(2)}));
+        auto broken = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(3)});
+        QVERIFY(!broken);
+        QVERIFY2(broken.error().message.contains(QLatin1String("migration test v3")), qPrintable(broken.error().message));
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(2)});
+        QVERIFY(workspace);
+        QCOMPARE(workspace.value()->metaValue(QStringLiteral("schema.test")), QStringLiteral("2"));
+        auto halfDone = workspace.value()->execute(
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"));
+        QVERIFY(halfDone && halfDone.value().next());
+        QCOMPARE(halfDone.value().value(0).toInt(), 0);
+    }
+
+    void refusesAFileThatIsNotAWorkspace_data()
+    {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::addColumn<QStringList>("sqlite");  // when set, the file is an SQLite database made with these
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text") << QByteArray("name,score\nalpha,0.9\n") << QStringList() << QStringLiteral("not an SQLite database");
+        QByteArray noise(4096, '\0');
+        for (char &byte : noise)
+            byte = char(QRandomGenerator::global()->bounded(256));
+        QTest::newRow("binary") << noise << QStringList() << QStringLiteral("not an SQLite database");
+        QTest::newRow("sqlite header, garbage body")
+            << QByteArray("SQLite format 3\0", 16) + QByteArray(2000, 'x') << QStringList() << QStringLiteral("");
+        QTest::newRow("another program's database")
+            << QByteArray() << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
+                                           QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")}
+            << QStringLiteral("without the workspace_meta table");
+        QTest::newRow("someone else's meta")
+            << QByteArray() << QStringList{QStringLiteral("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)"),
+                                           QStringLiteral("INSERT INTO workspace_meta VALUES ('application', 'other-tool')")}
+            << QStringLiteral("belongs to \"other-tool\"");
+    }
+
+    void refusesAFileThatIsNotAWorkspace()
+    {
+        QFETCH(QByteArray, contents);
+        QFETCH(QStringList, sqlite);
+        QFETCH(QString, expected);
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("data.bin"));
+        if (sqlite.isEmpty())
+            writeFile(path, contents);
+        else
+            executeDirectly(path, sqlite);
+        const QByteArray before = readAll(path);
+        const QStringList filesBefore = QDir(directory.path()).entryList(QDir::Files);
+
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        QVERIFY(!workspace);
+        QCOMPARE(workspace.error().kind, Error::Kind::Input);
+        QCOMPARE(workspace.error().where, QFileInfo(path).absoluteFilePath());
+        QVERIFY2(workspace.error().message.contains(expected), qPrintable(workspace.error().message));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files), filesBefore);  // no -wal, -shm or -journal
+    }
+
+    void refusesASchemaNewerThanItKnows_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("domain schema") << QStringLiteral("schema.secrets");
+        QTest::newRow("workspace format") << QStringLiteral("format");
+    }
+
+    void refusesASchemaNewerThanItKnows()
+    {
+        QFETCH(QString, key);
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
+        QVERIFY(Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules()));
+        executeDirectly(path, {QStringLiteral("PRAGMA journal_mode = DELETE"),
+                               QStringLiteral("UPDATE workspace_meta SET value = '99' WHERE key = '%1'").arg(key)});
+        const QByteArray before = readAll(path);
+
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        QVERIFY(!workspace);
+        QVERIFY2(workspace.error().message.contains(QLatin1String("newer GenAIOps Workbench")), qPrintable(workspace.error().message));
+        QVERIFY(workspace.error().message.contains(key));
+        QCOMPARE(readAll(path), before);
+    }
+
+    void dialectSpellsPostgresTypes()
+    {
+        const SqlDialect postgres(SqlDialect::Kind::Postgres);
+        QCOMPARE(postgres.translate(QStringLiteral("CREATE TABLE t (id ${id}, data ${blob}, n ${bigint})")),
+                 QStringLiteral("CREATE TABLE t (id BIGSERIAL PRIMARY KEY, data BYTEA, n BIGINT)"));
+        QCOMPARE(postgres.upsert(QStringLiteral("t"), {QStringLiteral("k")},
+                                 {QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("created")}, {QStringLiteral("created")}),
+                 QStringLiteral("INSERT INTO t (k, v, created) VALUES (:k, :v, :created) ON CONFLICT (k) DO UPDATE SET v = excluded.v"));
+    }
+
+    void workerRunsJobsOffTheCallingThread()
+    {
+        QTemporaryDir directory;
+        WorkspaceWorker worker;
+        bool opened = false;
+        worker.open(directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                    WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
+        QTRY_VERIFY(opened);
+
+        QThread *jobThread = nullptr;
+        QThread *callbackThread = nullptr;
+        worker.run<int>(
+            [&](Workspace &workspace) -> Result<int> {
+                jobThread = QThread::currentThread();
+                auto count = workspace.execute(QStringLiteral("SELECT count(*) FROM credential_profiles"));
+                if (!count || !count.value().next())
+                    return makeError(Error::Kind::Storage, QStringLiteral("count failed"));
+                return count.value().value(0).toInt();
+            },
+            this, [&](Result<int> result) {
+                QVERIFY(result);
+                callbackThread = QThread::currentThread();
+            });
+        QTRY_VERIFY(callbackThread != nullptr);
+        QVERIFY(jobThread != QThread::currentThread());
+        QCOMPARE(callbackThread, QThread::currentThread());
+    }
+
+    void workerDropsTheCallbackOfADeletedContext()
+    {
+        QTemporaryDir directory;
+        WorkspaceWorker worker;
+        auto *context = new QObject;
+        bool called = false;
+        worker.open(directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                    WorkspaceSchema::modules(), context, [&](Result<Workspace::Info>) { called = true; });
+        delete context;
+        worker.drain();
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"

@@ -1,0 +1,212 @@
+// Drives the real MainWindow offscreen (after KeePassXC's TestGui), inside a private keyring session.
+
+#include "connections/connectionspanel.h"
+#include "connections/credentialprofilemodel.h"
+#include "mainwindow.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <memory>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    WorkspaceWorker *m_worker = nullptr;
+    CredentialStore *m_store = nullptr;
+
+    std::unique_ptr<MainWindow> openWindow(const QString &name = QStringLiteral("ws.genaiops"), bool demo = false)
+    {
+        auto window = std::make_unique<MainWindow>(*m_worker, *m_store,
+                                                   MainWindow::Options{m_directory.filePath(name), demo});
+        QSignalSpy ready(window.get(), &MainWindow::ready);
+        window->show();
+        if (!window->isReady())
+            ready.wait(20000);
+        return window;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_directory.isValid());
+        m_worker = new WorkspaceWorker(this);
+        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+    }
+
+    void opensTheWorkspaceWithoutBlocking()
+    {
+        auto window = std::make_unique<MainWindow>(*m_worker, *m_store,
+                                                   MainWindow::Options{m_directory.filePath(QStringLiteral("async.genaiops")), false});
+        // The constructor returns before the workspace is open: opening runs on the worker thread.
+        QVERIFY(!window->isReady());
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 20000);
+        QVERIFY(window->workspaceProblem().isEmpty());
+    }
+
+    void shortcutsSwitchPanels()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        for (Panel panel : PanelNames::all()) {
+            QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(panel))));
+            QCOMPARE(window->currentPanel(), panel);
+            const auto *pages = window->findChild<QStackedWidget *>();
+            QVERIFY(pages);
+        }
+    }
+
+    void unbuiltPanelsSaySo()
+    {
+        auto window = openWindow();
+        const auto notices = window->findChildren<QLabel *>(QStringLiteral("notAvailable"));
+        QCOMPARE(notices.size(), 4);  // playground, evaluations, registry, edge
+        for (const QLabel *notice : notices)
+            QVERIFY(notice->text().contains(QLatin1String("Not available yet")));
+    }
+
+    void restoresTheLastPanel()
+    {
+        {
+            auto window = openWindow();
+            window->showPanel(Panel::Edge);
+            window->close();
+        }
+        auto window = openWindow();
+        QCOMPARE(window->currentPanel(), Panel::Edge);
+    }
+
+    void connectionsAreAddedEditedAndDeleted()
+    {
+        auto window = openWindow(QStringLiteral("connections.genaiops"));
+        ConnectionsPanel *panel = window->connectionsPanel();
+        QAbstractItemModelTester tester(panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(panel->model()->rowCount(), 0);
+
+        CredentialProfile profile;
+        profile.name = QStringLiteral("gateway");
+        profile.kind = CredentialProfile::Kind::OpenAi;
+        profile.settings.insert(QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:4000/v1"));
+        std::optional<Status> saved;
+        panel->saveProfile(profile, {{QStringLiteral("api_key"), QStringLiteral("sk-gui-test-key")}},
+                           [&](Status status) { saved = status; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+        QVERIFY2(*saved, qPrintable(saved->ok() ? QString() : saved->error().describe()));
+        QTRY_COMPARE(panel->model()->rowCount(), 1);
+        QCOMPARE(panel->model()->profileAt(0)->name, QStringLiteral("gateway"));
+        auto stored = m_store->readBlocking(QStringLiteral("gateway"));
+        QVERIFY(stored);
+        QCOMPARE(stored.value().value(QStringLiteral("api_key")), QStringLiteral("sk-gui-test-key"));
+
+        // An edit without secrets keeps the stored key.
+        profile.settings.insert(QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:4001/v1"));
+        saved.reset();
+        panel->saveProfile(profile, {}, [&](Status status) { saved = status; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+        QTRY_COMPARE(panel->model()->profileAt(0)->settings.value(QStringLiteral("base_url")).toString(),
+                     QStringLiteral("http://127.0.0.1:4001/v1"));
+        QCOMPARE(m_store->readBlocking(QStringLiteral("gateway")).value().value(QStringLiteral("api_key")),
+                 QStringLiteral("sk-gui-test-key"));
+
+        std::optional<Status> deleted;
+        panel->deleteProfile(QStringLiteral("gateway"), [&](Status status) { deleted = status; });
+        QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 20000);
+        QVERIFY(*deleted);
+        QTRY_COMPARE(panel->model()->rowCount(), 0);
+        QVERIFY(!m_store->readBlocking(QStringLiteral("gateway")));
+    }
+
+    void demoContentFillsConnections()
+    {
+        auto window = openWindow(QStringLiteral("demo.genaiops"), true);
+        QTRY_VERIFY(window->connectionsPanel()->model()->rowCount() >= 2);
+    }
+
+    void aNonWorkspaceFileIsShownAsAnError()
+    {
+        const QString path = m_directory.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some notes\n");
+        file.close();
+        auto window = openWindow(QStringLiteral("notes.txt"));
+        QVERIFY(window->workspaceProblem().contains(QLatin1String("not a GenAIOps workspace")));
+    }
+
+    void germanTranslationIsComplete()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/genaiops_de.qm")));
+        QCoreApplication::installTranslator(&translator);
+        {
+            auto window = openWindow();
+            QCOMPARE(window->menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+            const auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigation"));
+            QCOMPARE(navigation->item(int(Panel::Connections))->text(), QStringLiteral("Verbindungen"));
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
+
+    void screenshotOfEveryPanel_data()
+    {
+        QTest::addColumn<QString>("panel");
+        QTest::addColumn<QString>("theme");
+        for (Panel panel : PanelNames::all())
+            QTest::newRow(qPrintable(PanelNames::id(panel))) << PanelNames::id(panel) << QStringLiteral("light");
+        QTest::newRow("connections-dark") << QStringLiteral("connections") << QStringLiteral("dark");
+    }
+
+    void screenshotOfEveryPanel()
+    {
+        QFETCH(QString, panel);
+        QFETCH(QString, theme);
+        // Kept beside the test binary so a person can look at them after the run.
+        const QString png = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/%1-%2.png").arg(panel, theme);
+        QFile::remove(png);
+        QProcess workbench;
+        workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
+                        {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel, QStringLiteral("--size"),
+                         QStringLiteral("1200x760"), QStringLiteral("--theme"), theme, QStringLiteral("--demo"),
+                         QStringLiteral("--workspace"), m_directory.filePath(QStringLiteral("shots.genaiops"))});
+        QVERIFY(workbench.waitForFinished(60000));
+        QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 760));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, "the screenshot looks blank");
+    }
+
+    void screenshotRejectsAnUnknownPanel()
+    {
+        QProcess workbench;
+        workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
+                        {QStringLiteral("--screenshot"), m_directory.filePath(QStringLiteral("x.png")), QStringLiteral("--panel"),
+                         QStringLiteral("dashboard")});
+        QVERIFY(workbench.waitForFinished(30000));
+        QCOMPARE(workbench.exitCode(), 2);
+        QVERIFY(workbench.readAllStandardError().contains("unknown panel \"dashboard\""));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
