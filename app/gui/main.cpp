@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral(GENAIOPS_ORGANIZATION_NAME));
     QApplication::setApplicationVersion(QStringLiteral(GENAIOPS_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("GenAIOps Workbench"));
-    QApplication::setDesktopFileName(QStringLiteral("genaiops-workbench"));
+    QApplication::setDesktopFileName(QStringLiteral("org.genaiops.Workbench"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("GenAIOps Workbench"));

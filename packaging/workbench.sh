@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (as root, or with sudo available):
+#   packaging/workbench.sh run [workbench options…]   install what is missing, build, start the GUI
+#   packaging/workbench.sh test                        install what is missing, build, run every test,
+#                                                      prove the GUI-free build, build the .deb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source_dir=$(pwd)
+jobs=$(nproc)
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build pkg-config git file dpkg-dev fakeroot python3
+    # Qt 6 (Charts on Debian 12 needs the OpenGL dev package too) and the plugins loaded at run time
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
+    # keyring, MQTT, databases
+    qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring libmosquitto-dev mosquitto mosquitto-clients
+    postgresql zlib1g-dev
+)
+
+install_missing() {
+    local missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    echo "Installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {  # build_dir, extra cmake arguments…
+    local build_dir=$1
+    shift
+    cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    cmake --build "$build_dir" --parallel "$jobs"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+run)
+    install_missing
+    configure_and_build build/release -DBUILD_TESTING=OFF
+    exec build/release/app/genaiops-workbench "$@"
+    ;;
+test)
+    started=$(date +%s)
+    install_missing
+    echo "== full build (warnings are errors)"
+    configure_and_build build/ci -DGENAIOPS_WERROR=ON
+    (cd build/ci && ctest --output-on-failure --parallel "$jobs")
+
+    echo "== core, CLI and their tests without any GUI module"
+    configure_and_build build/core-only -DGENAIOPS_GUI=OFF -DGENAIOPS_WERROR=ON
+    if ldd build/core-only/app/genaiops | grep -E 'libQt6(Gui|Widgets|Charts)'; then
+        echo "genaiops links a GUI module" >&2
+        exit 1
+    fi
+    (cd build/core-only && ctest --output-on-failure --parallel "$jobs")
+
+    echo "== Debian package"
+    (cd build/ci && cpack -G DEB >/dev/null)
+    deb=$(ls build/ci/genaiops-workbench_*.deb)
+    dpkg-deb -c "$deb" | grep -q './usr/bin/genaiops$'
+    dpkg-deb -c "$deb" | grep -q './usr/bin/genaiops-workbench$'
+    echo "package $deb holds both executables"
+    echo "all checks passed in $(( $(date +%s) - started )) s"
+    ;;
+*)
+    echo "usage: $0 run [--demo] [--workspace PATH] | test" >&2
+    exit 2
+    ;;
+esac
