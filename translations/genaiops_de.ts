@@ -1,4 +1,753 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AwsCredentialResolver</name>
+    <message>
+        <source>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set</source>
+        <translation>AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY sind nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 is set but %2 is not; set both or neither</source>
+        <translation>%1 ist gesetzt, %2 jedoch nicht; setzen Sie beide oder keine von beiden</translation>
+    </message>
+    <message>
+        <source>AWS profile &quot;%1&quot; not found: %2 has no [%1] section and %3 has no [%4] section</source>
+        <translation>AWS-Profil „%1“ nicht gefunden: %2 enthält keinen Abschnitt [%1] und %3 keinen Abschnitt [%4]</translation>
+    </message>
+    <message>
+        <source>no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in %1</source>
+        <translation>keine AWS-Zugangsdaten gefunden: Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY oder AWS_PROFILE mit einem Profil in %1</translation>
+    </message>
+    <message>
+        <source>cannot read AWS settings: %1</source>
+        <translation>AWS-Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>AWS profile &quot;%1&quot; uses %2, which the workbench does not support; give it aws_access_key_id and aws_secret_access_key, or export temporary keys (aws configure export-credentials --format env)</source>
+        <translation>AWS-Profil „%1“ verwendet %2, was die Workbench nicht unterstützt; tragen Sie dort aws_access_key_id und aws_secret_access_key ein oder exportieren Sie temporäre Schlüssel (aws configure export-credentials --format env)</translation>
+    </message>
+    <message>
+        <source>AWS profile &quot;%1&quot; has no %2</source>
+        <translation>Im AWS-Profil „%1“ fehlt %2</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Profiles for model endpoints, AWS accounts and MQTT brokers. The workspace keeps their names and settings; keys and passphrases live only in the OS keyring.</source>
+        <translation>Profile für Modell-Endpunkte, AWS-Konten und MQTT-Broker. Der Arbeitsbereich speichert ihre Namen und Einstellungen; Schlüssel und Passphrasen liegen ausschließlich im Schlüsselbund des Betriebssystems.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Hin&amp;zufügen…</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (%1)</source>
+        <translation>Verbindungsprofil hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Testing a connection with a real call arrives with the Playground.</source>
+        <translation>Das Testen einer Verbindung mit einem echten Aufruf kommt zusammen mit dem Playground.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No connections yet&lt;/h3&gt;&lt;p&gt;Add a profile to call a model endpoint (OpenAI-compatible servers such as Ollama, vLLM or LiteLLM, or Amazon Bedrock), a SageMaker registry or an MQTT broker.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Add…&lt;/b&gt; or %1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Verbindungen&lt;/h3&gt;&lt;p&gt;Fügen Sie ein Profil hinzu, um einen Modell-Endpunkt (OpenAI-kompatible Server wie Ollama, vLLM oder LiteLLM oder Amazon Bedrock), ein SageMaker-Register oder einen MQTT-Broker anzusprechen.&lt;/p&gt;&lt;p&gt;Klicken Sie auf &lt;b&gt;Hinzufügen…&lt;/b&gt; oder drücken Sie %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The OS keyring is not reachable, so profiles with secrets cannot be saved or used. %1</source>
+        <translation>Der Schlüsselbund des Betriebssystems ist nicht erreichbar, daher können Profile mit Zugangsdaten weder gespeichert noch verwendet werden. %1</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Saved connection &quot;%1&quot;.</source>
+        <translation>Verbindung „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Updated connection &quot;%1&quot;.</source>
+        <translation>Verbindung „%1“ aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the connection &quot;%1&quot; and its secrets from the OS keyring? This cannot be undone.</source>
+        <translation>Möchten Sie die Verbindung „%1“ löschen und ihre Zugangsdaten aus dem Schlüsselbund des Betriebssystems entfernen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Deleted connection &quot;%1&quot;.</source>
+        <translation>Verbindung „%1“ gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>ConverseStreamEvent</name>
+    <message>
+        <source>event stream: %1 payload is not valid JSON: %2 at character %3</source>
+        <translation>Event-Stream: Die Nutzdaten von %1 sind kein gültiges JSON: %2 bei Zeichen %3</translation>
+    </message>
+    <message>
+        <source>event stream: %1 payload is not a JSON object</source>
+        <translation>Event-Stream: Die Nutzdaten von %1 sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>event stream: unexpected message type &quot;%1&quot;</source>
+        <translation>Event-Stream: unerwarteter Nachrichtentyp „%1“</translation>
+    </message>
+    <message>
+        <source>no message given</source>
+        <translation>keine Meldung angegeben</translation>
+    </message>
+    <message>
+        <source>Bedrock %1: %2</source>
+        <translation>Bedrock %1: %2</translation>
+    </message>
+    <message>
+        <source>unnamed exception</source>
+        <translation>unbenannte Ausnahme</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialProfile</name>
+    <message>
+        <source>Amazon Web Services</source>
+        <translation>Amazon Web Services</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible endpoint</source>
+        <translation>OpenAI-kompatibler Endpunkt</translation>
+    </message>
+    <message>
+        <source>MQTT client key</source>
+        <translation>MQTT-Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Session token (optional)</source>
+        <translation>Sitzungstoken (optional)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Client key passphrase</source>
+        <translation>Passphrase des Client-Schlüssels</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialProfileModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Secrets of &quot;%1&quot; are in the OS keyring; the workspace keeps only its name and settings.</source>
+        <translation>Die Zugangsdaten von „%1“ liegen im Schlüsselbund des Betriebssystems; der Arbeitsbereich speichert nur Name und Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>no secrets are stored for this profile</source>
+        <translation>für dieses Profil sind keine Zugangsdaten gespeichert</translation>
+    </message>
+    <message>
+        <source>the keyring refused access (%1). Unlock the keyring and try again.</source>
+        <translation>der Schlüsselbund hat den Zugriff verweigert (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>no OS keyring is reachable (%1). %2</source>
+        <translation>kein Schlüsselbund des Betriebssystems erreichbar (%1). %2</translation>
+    </message>
+    <message>
+        <source>the keyring failed: %1. %2</source>
+        <translation>Fehler im Schlüsselbund: %1. %2</translation>
+    </message>
+    <message>
+        <source>Secrets are kept only in the OS keyring. Start a Secret Service provider such as GNOME Keyring or KWallet and unlock it; on a headless machine run the program inside `dbus-run-session` after `gnome-keyring-daemon --unlock`.</source>
+        <translation>Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert. Starten Sie einen Secret-Service-Anbieter wie GNOME Keyring oder KWallet und entsperren Sie ihn; auf einem Rechner ohne grafische Oberfläche führen Sie das Programm nach `gnome-keyring-daemon --unlock` innerhalb von `dbus-run-session` aus.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsCommand</name>
+    <message>
+        <source>Manage connection profiles. Secrets go to the OS keyring only.</source>
+        <translation>Verbindungsprofile verwalten. Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>list, set PROFILE or delete PROFILE</source>
+        <translation>list, set PROFILE oder delete PROFILE</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>aws, openai or mqtt</source>
+        <translation>aws, openai oder mqtt</translation>
+    </message>
+    <message>
+        <source>credentials set: --kind aws|openai|mqtt is required</source>
+        <translation>credentials set: --kind aws|openai|mqtt ist erforderlich</translation>
+    </message>
+    <message>
+        <source>credentials: expected `list`, `set PROFILE --kind K` or `delete PROFILE`</source>
+        <translation>credentials: `list`, `set PROFILE --kind K` oder `delete PROFILE` erwartet</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one with: genaiops credentials set NAME --kind aws|openai|mqtt</source>
+        <translation>Noch keine Profile vorhanden. Legen Sie eines an mit: genaiops credentials set NAME --kind aws|openai|mqtt</translation>
+    </message>
+    <message>
+        <source>credentials set: &quot;%1&quot; is not a valid profile name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; at most 64)</source>
+        <translation>credentials set: „%1“ ist kein gültiger Profilname (Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; höchstens 64 Zeichen)</translation>
+    </message>
+    <message>
+        <source>credentials set: unknown kind &quot;%1&quot; (expected aws, openai or mqtt)</source>
+        <translation>credentials set: unbekannter Typ „%1“ (erwartet: aws, openai oder mqtt)</translation>
+    </message>
+    <message>
+        <source>Enter key=value lines (%1), then Ctrl+D:
+</source>
+        <translation>Geben Sie Zeilen der Form key=value ein (%1) und drücken Sie dann Ctrl+D:
+</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot; (%2); its secrets are in the OS keyring.</source>
+        <translation>Profil „%1“ (%2) gespeichert; seine Zugangsdaten liegen im Schlüsselbund des Betriebssystems.</translation>
+    </message>
+    <message>
+        <source>no such profile</source>
+        <translation>kein solches Profil</translation>
+    </message>
+    <message>
+        <source>Deleted profile &quot;%1&quot; and its keyring entry.</source>
+        <translation>Profil „%1“ und sein Schlüsselbund-Eintrag wurden gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>EventStreamDecoder</name>
+    <message>
+        <source>empty header name</source>
+        <translation>leerer Header-Name</translation>
+    </message>
+    <message>
+        <source>header name runs past the headers section</source>
+        <translation>Header-Name reicht über den Header-Abschnitt hinaus</translation>
+    </message>
+    <message>
+        <source>header &quot;%1&quot; has unknown value type %2</source>
+        <translation>Header „%1“ hat den unbekannten Werttyp %2</translation>
+    </message>
+    <message>
+        <source>value of header &quot;%1&quot; runs past the headers section</source>
+        <translation>Wert von Header „%1“ reicht über den Header-Abschnitt hinaus</translation>
+    </message>
+    <message>
+        <source>event stream: incomplete frame at byte offset %1: %2 bytes, too few to hold its length</source>
+        <translation>Event-Stream: unvollständiger Frame bei Byte-Offset %1: %2 Byte, zu wenig für die Längenangabe</translation>
+    </message>
+    <message>
+        <source>event stream: incomplete frame at byte offset %1: %2 of %3 bytes</source>
+        <translation>Event-Stream: unvollständiger Frame bei Byte-Offset %1: %2 von %3 Byte</translation>
+    </message>
+    <message>
+        <source>event stream: frame length %1 at byte offset %2 is below the %3-byte minimum</source>
+        <translation>Event-Stream: Frame-Länge %1 bei Byte-Offset %2 unterschreitet das Minimum von %3 Byte</translation>
+    </message>
+    <message>
+        <source>event stream: declared frame length %1 at byte offset %2 exceeds the %3-byte limit</source>
+        <translation>Event-Stream: angegebene Frame-Länge %1 bei Byte-Offset %2 überschreitet die Obergrenze von %3 Byte</translation>
+    </message>
+    <message>
+        <source>event stream: prelude checksum mismatch at byte offset %1 (frame says %2, bytes give %3)</source>
+        <translation>Event-Stream: Prüfsumme des Prelude stimmt bei Byte-Offset %1 nicht überein (laut Frame %2, berechnet %3)</translation>
+    </message>
+    <message>
+        <source>event stream: headers length %1 does not fit in the %2-byte frame at byte offset %3</source>
+        <translation>Event-Stream: Header-Länge %1 passt nicht in den %2-Byte-Frame bei Byte-Offset %3</translation>
+    </message>
+    <message>
+        <source>event stream: message checksum mismatch at byte offset %1 (frame says %2, bytes give %3)</source>
+        <translation>Event-Stream: Prüfsumme der Nachricht stimmt bei Byte-Offset %1 nicht überein (laut Frame %2, berechnet %3)</translation>
+    </message>
+    <message>
+        <source>event stream: malformed header at byte offset %1: %2</source>
+        <translation>Event-Stream: fehlerhafter Header bei Byte-Offset %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GenAIOps Workbench</source>
+        <translation>GenAIOps Workbench</translation>
+    </message>
+    <message>
+        <source>Opening workspace…</source>
+        <translation>Arbeitsbereich wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Try a prompt on up to three models side by side and compare quality, speed and cost.</source>
+        <translation>Testen Sie einen Prompt mit bis zu drei Modellen nebeneinander und vergleichen Sie Qualität, Geschwindigkeit und Kosten.</translation>
+    </message>
+    <message>
+        <source>Prompt templates with {{variables}}, a system prompt and parameters</source>
+        <translation>Prompt-Vorlagen mit {{Variablen}}, einem System-Prompt und Parametern</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible endpoints and Amazon Bedrock, streamed</source>
+        <translation>OpenAI-kompatible Endpunkte und Amazon Bedrock, mit Streaming</translation>
+    </message>
+    <message>
+        <source>Tokens, time to first token, latency, tokens per second and cost per response</source>
+        <translation>Tokens, Zeit bis zum ersten Token, Latenz, Tokens pro Sekunde und Kosten pro Antwort</translation>
+    </message>
+    <message>
+        <source>Versioned prompts with labels, and a history of every run</source>
+        <translation>Versionierte Prompts mit Labels und ein Verlauf aller Durchläufe</translation>
+    </message>
+    <message>
+        <source>Run a golden dataset through a model and score every answer for faithfulness and relevance.</source>
+        <translation>Lassen Sie ein Golden Dataset durch ein Modell laufen und bewerten Sie jede Antwort nach Faktentreue und Relevanz.</translation>
+    </message>
+    <message>
+        <source>JSONL and CSV datasets with Ragas or Bedrock field names</source>
+        <translation>JSONL- und CSV-Datensätze mit Feldnamen von Ragas oder Bedrock</translation>
+    </message>
+    <message>
+        <source>Judge and lexical metrics, each score with its explanation</source>
+        <translation>Judge-Metriken und lexikalische Metriken, jede Bewertung mit Begründung</translation>
+    </message>
+    <message>
+        <source>Charts, filters, run comparison and HTML reports</source>
+        <translation>Diagramme, Filter, Vergleich von Durchläufen und HTML-Berichte</translation>
+    </message>
+    <message>
+        <source>Quality gates for CI through `genaiops eval run`</source>
+        <translation>Quality Gates für CI mit `genaiops eval run`</translation>
+    </message>
+    <message>
+        <source>Review model versions and promote them Dev → Test → Prod with evidence.</source>
+        <translation>Prüfen Sie Modellversionen und stufen Sie sie mit Nachweisen von Dev → Test → Prod hoch.</translation>
+    </message>
+    <message>
+        <source>Approval policy with four-eyes and evaluation gates</source>
+        <translation>Freigaberichtlinie mit Vier-Augen-Prinzip und Evaluierungs-Gates</translation>
+    </message>
+    <message>
+        <source>A tamper-evident audit trail of every decision</source>
+        <translation>Ein Audit-Trail aller Entscheidungen, der Manipulationen erkennbar macht</translation>
+    </message>
+    <message>
+        <source>Workspace, Amazon SageMaker and MLflow registries</source>
+        <translation>Register im Arbeitsbereich, in Amazon SageMaker und in MLflow</translation>
+    </message>
+    <message>
+        <source>Watch a fleet of visual-inspection devices live over MQTT.</source>
+        <translation>Überwachen Sie eine Flotte von Geräten zur Sichtprüfung live über MQTT.</translation>
+    </message>
+    <message>
+        <source>Throughput, defect rate, confidence drift and latency per device</source>
+        <translation>Durchsatz, Fehlerquote, Konfidenzdrift und Latenz pro Gerät</translation>
+    </message>
+    <message>
+        <source>Alert rules and a review queue with images</source>
+        <translation>Alarmregeln und eine Prüfwarteschlange mit Bildern</translation>
+    </message>
+    <message>
+        <source>Recording and replay</source>
+        <translation>Aufzeichnung und Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;demo content</source>
+        <translation>&amp;Demoinhalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds example data to every panel of this workspace</source>
+        <translation>Fügt allen Ansichten dieses Arbeitsbereichs Beispieldaten hinzu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About GenAIOps Workbench</source>
+        <translation>Ü&amp;ber GenAIOps Workbench</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened. %1</source>
+        <translation>Der Arbeitsbereich konnte nicht geöffnet werden. %1</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>%1 workspace, format %2, journal %3</source>
+        <translation>%1-Arbeitsbereich, Format %2, Journal %3</translation>
+    </message>
+    <message>
+        <source>A new workspace was created at %1. Add demo content to see every panel with example data, or start with your own connections.</source>
+        <translation>Unter %1 wurde ein neuer Arbeitsbereich angelegt. Fügen Sie Demoinhalte hinzu, um alle Ansichten mit Beispieldaten zu sehen, oder beginnen Sie mit Ihren eigenen Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Add demo content</source>
+        <translation>Demoinhalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Demo content added.</source>
+        <translation>Demoinhalte hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace</source>
+        <translation>Arbeitsbereich öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <source>GenAIOps workspaces (*.genaiops *.db *.sqlite);;All files (*)</source>
+        <translation>GenAIOps-Arbeitsbereiche (*.genaiops *.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About GenAIOps Workbench</source>
+        <translation>Über GenAIOps Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;GenAIOps Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench and command line for taking generative-AI models from experiment to production: prompts, evaluations, governed promotions and edge fleets.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Secrets are kept only in the OS keyring.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;GenAIOps Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Workbench und Kommandozeile, mit der Sie generative KI-Modelle vom Experiment in die Produktion bringen: Prompts, Evaluierungen, kontrollierte Freigaben und Edge-Flotten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluierungen</translation>
+    </message>
+    <message>
+        <source>Model registry</source>
+        <translation>Modellregister</translation>
+    </message>
+    <message>
+        <source>Edge devices</source>
+        <translation>Edge-Geräte</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPanel</name>
+    <message>
+        <source>Not available yet. This panel arrives in a later release of the workbench; nothing here is working yet.</source>
+        <translation>Noch nicht verfügbar. Diese Ansicht folgt in einer späteren Version der Workbench; hier funktioniert noch nichts.</translation>
+    </message>
+    <message>
+        <source>What it will do:</source>
+        <translation>Geplante Funktionen:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Add connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>for example bedrock-dev or local-ollama</source>
+        <translation>zum Beispiel bedrock-dev oder local-ollama</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>Secret fields are stored only in the OS keyring, never in the workspace.</source>
+        <translation>Geheime Felder werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert, niemals im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>unchanged (stored in the keyring)</source>
+        <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+    </message>
+    <message>
+        <source>Edit connection %1</source>
+        <translation>Verbindung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>A name needs 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Ein Name muss aus 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen.</translation>
+    </message>
+    <message>
+        <source>this form</source>
+        <translation>dieses Formular</translation>
+    </message>
+</context>
+<context>
+    <name>SecretInput</name>
+    <message>
+        <source>expected key=value</source>
+        <translation>key=value erwartet</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; for a %2 profile (expected: %3)</source>
+        <translation>unbekanntes Feld „%1“ für ein %2-Profil (erwartet: %3)</translation>
+    </message>
+    <message>
+        <source>missing %1 for a %2 profile</source>
+        <translation>für ein %2-Profil fehlt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>is a directory, not a workspace file</source>
+        <translation>ist ein Verzeichnis, keine Arbeitsbereichsdatei</translation>
+    </message>
+    <message>
+        <source>no workspace here (create one by opening it with the workbench)</source>
+        <translation>hier ist kein Arbeitsbereich (legen Sie einen an, indem Sie ihn mit der Workbench öffnen)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for the workspace</source>
+        <translation>der Ordner für den Arbeitsbereich kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot open the workspace</source>
+        <translation>der Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceCommand</name>
+    <message>
+        <source>Show or check the workspace.</source>
+        <translation>Arbeitsbereich anzeigen oder prüfen.</translation>
+    </message>
+    <message>
+        <source>info or check</source>
+        <translation>info oder check</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>workspace: expected `info` or `check`</source>
+        <translation>workspace: `info` oder `check` erwartet</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1: ok</translation>
+    </message>
+    <message>
+        <source>Workspace:     %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>Backend:       %1 (journal %2)</source>
+        <translation>Backend:        %1 (Journal %2)</translation>
+    </message>
+    <message>
+        <source>Format:        %1</source>
+        <translation>Format:         %1</translation>
+    </message>
+    <message>
+        <source>Schema %1: v%2</source>
+        <translation>Schema %1: v%2</translation>
+    </message>
+    <message>
+        <source>Size:          %1 bytes</source>
+        <translation>Größe:          %1 Byte</translation>
+    </message>
+    <message>
+        <source>Created:       %1 by version %2</source>
+        <translation>Erstellt:       %1 von Version %2</translation>
+    </message>
+    <message>
+        <source>Profiles:      %1</source>
+        <translation>Profile:        %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceInspector</name>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not a GenAIOps workspace: the file is not an SQLite database; it was left unchanged. Choose another path with --workspace.</source>
+        <translation>kein GenAIOps-Arbeitsbereich: Die Datei ist keine SQLite-Datenbank; sie wurde nicht verändert. Wählen Sie mit --workspace einen anderen Pfad.</translation>
+    </message>
+    <message>
+        <source>cannot open the database read-only</source>
+        <translation>die Datenbank kann nicht schreibgeschützt geöffnet werden</translation>
+    </message>
+    <message>
+        <source>not a GenAIOps workspace: an SQLite database without the workspace_meta table; it was left unchanged</source>
+        <translation>kein GenAIOps-Arbeitsbereich: eine SQLite-Datenbank ohne die Tabelle workspace_meta; sie wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>not a GenAIOps workspace: it belongs to &quot;%1&quot;</source>
+        <translation>kein GenAIOps-Arbeitsbereich: Die Datei gehört zu „%1“</translation>
+    </message>
+    <message>
+        <source>this workspace was written by a newer GenAIOps Workbench (%1 is at version %2, this program knows up to %3). Install a newer version; the workspace was left unchanged.</source>
+        <translation>dieser Arbeitsbereich wurde von einer neueren GenAIOps Workbench geschrieben (%1 hat Version %2, dieses Programm kennt höchstens Version %3). Installieren Sie eine neuere Version; der Arbeitsbereich wurde nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWorker</name>
+    <message>
+        <source>no workspace is open</source>
+        <translation>kein Arbeitsbereich geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>genaiops</name>
+    <message>
+        <source>info|check [--json]: show or verify the workspace</source>
+        <translation>info|check [--json]: Arbeitsbereich anzeigen oder prüfen</translation>
+    </message>
+    <message>
+        <source>list|set|delete: connection profiles (secrets in the OS keyring)</source>
+        <translation>list|set|delete: Verbindungsprofile (Zugangsdaten im Schlüsselbund des Betriebssystems)</translation>
+    </message>
+    <message>
+        <source>Commands:
+</source>
+        <translation>Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 ok, 1 a quality gate failed, 2 usage or input error, 3 service or network error.
+</source>
+        <translation>
+Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabefehler, 3 Dienst- oder Netzwerkfehler.
+</translation>
+    </message>
+    <message>
+        <source>GenAIOps Workbench command line: the same core as the desktop panels.
+
+</source>
+        <translation>Kommandozeile der GenAIOps Workbench: derselbe Kern wie in der Desktop-Anwendung.
+
+</translation>
+    </message>
+    <message>
+        <source>Workspace file (default: %1).</source>
+        <translation>Arbeitsbereichsdatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Log what the workbench does to stderr.</source>
+        <translation>Aktionen der Workbench auf stderr protokollieren.</translation>
+    </message>
+    <message>
+        <source>The command to run.</source>
+        <translation>Auszuführender Befehl.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+</context>
 </TS>

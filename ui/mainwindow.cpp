@@ -90,7 +90,8 @@ void MainWindow::createPages()
     for (Panel panel : PanelNames::all()) {
         auto *item = new QListWidgetItem(PanelNames::icon(panel), PanelNames::title(panel), m_navigation);
         item->setSizeHint(QSize(0, 40));
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(PanelNames::title(panel)).arg(int(panel) + 1));
+        item->setToolTip(tr("%1 (%2)").arg(PanelNames::title(panel),
+                                              QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(panel))).toString(QKeySequence::NativeText)));
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 

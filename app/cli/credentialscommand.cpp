@@ -142,7 +142,7 @@ int CredentialsCommand::remove(CommandContext &context, const QString &name)
     if (!existing)
         return CommandContext::fail(existing.error());
     if (!existing.value())
-        return CommandContext::fail(makeError(Error::Kind::Input, tr("no such profile"), name));
+        return CommandContext::fail(makeError(Error::Kind::Input, tr("no profile named \"%1\"").arg(name)));
     CredentialStore store;
     const Status removed = store.removeBlocking(name);
     if (!removed)

@@ -70,7 +70,7 @@ int WorkspaceCommand::run(CommandContext &context)
     CommandContext::print(tr("Backend:       %1 (journal %2)").arg(details.backend, details.journalMode));
     CommandContext::print(tr("Format:        %1").arg(details.format));
     for (auto it = details.schemaVersions.cbegin(); it != details.schemaVersions.cend(); ++it)
-        CommandContext::print(tr("Schema %1: v%2").arg(it.key(), -7).arg(it.value()));
+        CommandContext::print(tr("Schema %1 v%2").arg(it.key() + QLatin1Char(':'), -8).arg(it.value()));
     CommandContext::print(tr("Size:          %1 bytes").arg(details.sizeBytes));
     CommandContext::print(tr("Created:       %1 by version %2").arg(details.createdAt, details.createdByVersion));
     CommandContext::print(tr("Profiles:      %1").arg(profileCount));

@@ -14,7 +14,7 @@ namespace {
 
 Error keyringError(const QKeychain::Job &job, const QString &profile)
 {
-    const QString where = QStringLiteral("keyring entry for profile \"%1\"").arg(profile);
+    const QString where = CredentialStore::tr("keyring entry for profile \"%1\"").arg(profile);
     switch (job.error()) {
     case QKeychain::EntryNotFound:
         return makeError(Error::Kind::Keyring, CredentialStore::tr("no secrets are stored for this profile"), where);
@@ -64,8 +64,8 @@ CredentialStore::CredentialStore(QString service, QObject *parent)
 QString CredentialStore::keyringHelp()
 {
     return tr("Secrets are kept only in the OS keyring. Start a Secret Service provider such as "
-              "GNOME Keyring or KWallet and unlock it; on a headless machine run the program inside "
-              "`dbus-run-session` after `gnome-keyring-daemon --unlock`.");
+              "GNOME Keyring or KWallet and unlock it. On a headless machine, start a session with "
+              "`dbus-run-session`, run `gnome-keyring-daemon --unlock` inside it, then the program.");
 }
 
 QString CredentialStore::keyFor(const QString &profile) const

@@ -145,7 +145,7 @@ private slots:
 
         outcome = runCli(base + QStringList{QStringLiteral("delete"), QStringLiteral("bedrock-dev")});
         QCOMPARE(outcome.exitCode, 2);
-        QVERIFY(outcome.err.contains("no such profile"));
+        QVERIFY(outcome.err.contains("no profile named \"bedrock-dev\""));
     }
 
     void badStdinNamesTheLine()

@@ -218,7 +218,7 @@ void ConnectionsPanel::deleteSelected()
     const QString name = selected->name;
     const auto answer = QMessageBox::question(
         this, tr("Delete connection"),
-        tr("Delete the connection \"%1\" and its secrets from the OS keyring? This cannot be undone.").arg(name),
+        tr("Delete the connection \"%1\" and remove its secrets from the OS keyring? This cannot be undone.").arg(name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;

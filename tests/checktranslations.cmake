@@ -1,0 +1,30 @@
+# Fails when a visible string has no German translation: re-extracts every tr() string from the
+# sources into a copy of the catalogue (as `update_translations` would) and asks lrelease how many
+# messages are unfinished. Run by ctest as `translations_complete`.
+include("${LUPDATE_PROJECT_CMAKE}")
+set(work "${CMAKE_CURRENT_BINARY_DIR}/translations-check")
+file(MAKE_DIRECTORY "${work}")
+set(IN_FILE "${LUPDATE_PROJECT_CMAKE}")
+set(OUT_FILE "${work}/project.json")
+include("${GENERATE_PROJECT_SCRIPT}")
+file(COPY_FILE "${TS_FILE}" "${work}/catalogue.ts")
+execute_process(COMMAND "${LUPDATE}" -project "${work}/project.json" -ts "${work}/catalogue.ts" -no-obsolete -locations none
+                RESULT_VARIABLE lupdate_result OUTPUT_QUIET ERROR_VARIABLE lupdate_errors)
+if(NOT lupdate_result EQUAL 0)
+    message(FATAL_ERROR "lupdate failed: ${lupdate_errors}")
+endif()
+# lupdate marks every new or changed source text unfinished; none may be left.
+file(READ "${work}/catalogue.ts" catalogue)
+string(REGEX MATCHALL "<message>" messages "${catalogue}")
+string(REGEX MATCHALL "<source>[^<]*</source>[ \n]*<translation type=\"unfinished\"" missing "${catalogue}")
+list(LENGTH messages message_count)
+list(LENGTH missing missing_count)
+message(STATUS "German catalogue: ${message_count} messages, ${missing_count} without a translation")
+if(message_count EQUAL 0 OR NOT missing_count EQUAL 0)
+    list(JOIN missing "\n" missing_text)
+    message(FATAL_ERROR "${missing_count} strings lack a German translation (build update_translations, then translate):\n${missing_text}")
+endif()
+execute_process(COMMAND "${LRELEASE}" "${work}/catalogue.ts" -qm "${work}/catalogue.qm" RESULT_VARIABLE lrelease_result OUTPUT_QUIET)
+if(NOT lrelease_result EQUAL 0)
+    message(FATAL_ERROR "lrelease rejected the catalogue")
+endif()
