@@ -1,8 +1,10 @@
 #include "workspaceschema.h"
 
+#include "playground/promptlibrary.h"
+#include "providers/pricetable.h"
 #include "secrets/credentialprofilerepository.h"
 
 QList<SchemaModule> WorkspaceSchema::modules()
 {
-    return {CredentialProfileRepository::schema()};
+    return {CredentialProfileRepository::schema(), PriceTable::schema(), PromptLibrary::schema()};
 }

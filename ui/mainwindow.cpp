@@ -4,6 +4,7 @@
 #include "common/placeholderpanel.h"
 #include "common/version.h"
 #include "connections/connectionspanel.h"
+#include "playground/playgroundpanel.h"
 #include "demo/democontent.h"
 #include "storage/workspaceworker.h"
 #include "workspaceschema.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options 
 
     m_workspaceLabel = new QLabel(tr("Opening workspace…"), this);
     m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     statusBar()->addPermanentWidget(m_workspaceLabel);
 
     QSettings settings;
@@ -52,14 +54,10 @@ void MainWindow::createPages()
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_pages = new QStackedWidget(this);
 
-    m_pages->addWidget(new PlaceholderPanel(
-        PanelNames::title(Panel::Playground),
-        tr("Try a prompt on up to three models side by side and compare quality, speed and cost."),
-        {tr("Prompt templates with {{variables}}, a system prompt and parameters"),
-         tr("OpenAI-compatible endpoints and Amazon Bedrock, streamed"),
-         tr("Tokens, time to first token, latency, tokens per second and cost per response"),
-         tr("Versioned prompts with labels, and a history of every run")},
-        this));
+    m_playground = new PlaygroundPanel(m_worker, m_store, this);
+    connect(m_playground, &PlaygroundPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_pages->addWidget(m_playground);
     m_pages->addWidget(new PlaceholderPanel(
         PanelNames::title(Panel::Evaluations),
         tr("Run a golden dataset through a model and score every answer for faithfulness and relevance."),
@@ -86,6 +84,7 @@ void MainWindow::createPages()
     connect(m_connections, &ConnectionsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_pages->addWidget(m_connections);
+    connect(m_connections, &ConnectionsPanel::profilesChanged, m_playground, &PlaygroundPanel::reload);
 
     for (Panel panel : PanelNames::all()) {
         auto *item = new QListWidgetItem(PanelNames::icon(panel), PanelNames::title(panel), m_navigation);
@@ -167,9 +166,11 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     }
     m_workspaceProblem.clear();
     const Workspace::Info &details = info.value();
-    m_workspaceLabel->setText(tr("Workspace: %1").arg(details.location));
-    m_workspaceLabel->setToolTip(tr("%1 workspace, format %2, journal %3")
-                                     .arg(details.backend).arg(details.format).arg(details.journalMode));
+    // A long path is elided in the middle so it never dictates the window's width; the tooltip has it whole.
+    m_workspaceLabel->setText(m_workspaceLabel->fontMetrics().elidedText(tr("Workspace: %1").arg(details.location),
+                                                                         Qt::ElideMiddle, 460));
+    m_workspaceLabel->setToolTip(tr("%1\n%2 workspace, format %3, journal %4")
+                                     .arg(details.location, details.backend).arg(details.format).arg(details.journalMode));
     if (m_options.demo) {
         installDemoContent();
         return;
@@ -181,9 +182,22 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
                               tr("Add demo content"));
     else
         m_banner->hide();
-    connect(m_connections, &ConnectionsPanel::loaded, this, &MainWindow::markReady, Qt::SingleShotConnection);
+    reloadPanels();
+}
+
+void MainWindow::reloadPanels()
+{
+    // Ready once every panel has its data, so a screenshot never shows a half-loaded page.
+    m_pendingLoads = 2;
+    auto loaded = [this]() {
+        if (--m_pendingLoads == 0)
+            markReady();
+    };
+    connect(m_connections, &ConnectionsPanel::loaded, this, loaded, Qt::SingleShotConnection);
+    connect(m_playground, &PlaygroundPanel::loaded, this, loaded, Qt::SingleShotConnection);
     m_connections->reload();
     m_connections->probeKeyring();
+    m_playground->reload();
 }
 
 void MainWindow::installDemoContent()
@@ -196,10 +210,7 @@ void MainWindow::installDemoContent()
                                m_banner->hide();
                                statusBar()->showMessage(tr("Demo content added."), 5000);
                            }
-                           connect(m_connections, &ConnectionsPanel::loaded, this, &MainWindow::markReady,
-                                   Qt::SingleShotConnection);
-                           m_connections->reload();
-                           m_connections->probeKeyring();
+                           reloadPanels();
                        });
 }
 

@@ -8,6 +8,7 @@
 
 class Banner;
 class ConnectionsPanel;
+class PlaygroundPanel;
 class CredentialStore;
 class QLabel;
 class QListWidget;
@@ -35,6 +36,7 @@ public:
     // Why the workspace could not be opened; empty when it is open.
     QString workspaceProblem() const { return m_workspaceProblem; }
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
+    PlaygroundPanel *playgroundPanel() const { return m_playground; }
 
 signals:
     void ready();
@@ -51,6 +53,7 @@ private:
     void chooseWorkspace();
     void showAbout();
     void markReady();
+    void reloadPanels();
 
     WorkspaceWorker &m_worker;
     CredentialStore &m_store;
@@ -59,6 +62,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     Banner *m_banner = nullptr;
     ConnectionsPanel *m_connections = nullptr;
+    PlaygroundPanel *m_playground = nullptr;
+    int m_pendingLoads = 0;
     QLabel *m_workspaceLabel = nullptr;
     QString m_workspaceProblem;
     bool m_ready = false;

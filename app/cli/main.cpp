@@ -3,6 +3,7 @@
 #include "commandcontext.h"
 #include "common/logsink.h"
 #include "common/version.h"
+#include "chatcommand.h"
 #include "credentialscommand.h"
 #include "exitcode.h"
 #include "workspacecommand.h"
@@ -27,6 +28,8 @@ const QList<Command> &commands()
     static const QList<Command> table = {
         {"workspace", QT_TRANSLATE_NOOP("genaiops", "info|check [--json]: show or verify the workspace"),
          WorkspaceCommand::run},
+        {"chat", QT_TRANSLATE_NOOP("genaiops", "[provider flags] PROMPT: one prompt to a model, streamed"),
+         ChatCommand::run},
         {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},
     };

@@ -61,6 +61,25 @@ struct Done
 };
 using Status = Result<Done>;
 
+// A stable lower-case name for logs, JSON and the invocation log ("throttled", "auth" …).
+inline QString errorKindName(Error::Kind kind)
+{
+    switch (kind) {
+    case Error::Kind::Usage: return QStringLiteral("usage");
+    case Error::Kind::Input: return QStringLiteral("input");
+    case Error::Kind::Storage: return QStringLiteral("storage");
+    case Error::Kind::Keyring: return QStringLiteral("keyring");
+    case Error::Kind::Auth: return QStringLiteral("auth");
+    case Error::Kind::Throttled: return QStringLiteral("throttled");
+    case Error::Kind::Service: return QStringLiteral("service");
+    case Error::Kind::Network: return QStringLiteral("network");
+    case Error::Kind::Timeout: return QStringLiteral("timeout");
+    case Error::Kind::Cancelled: return QStringLiteral("cancelled");
+    case Error::Kind::Internal: return QStringLiteral("internal");
+    }
+    return QStringLiteral("internal");
+}
+
 inline Error makeError(Error::Kind kind, QString message, QString where = {})
 {
     return Error{kind, std::move(message), std::move(where)};

@@ -56,7 +56,7 @@ QStringList CredentialProfile::requiredSecretFields(Kind kind)
 QStringList CredentialProfile::settingFields(Kind kind)
 {
     switch (kind) {
-    case Kind::Aws: return {QStringLiteral("region")};
+    case Kind::Aws: return {QStringLiteral("region"), QStringLiteral("endpoint_url")};
     case Kind::OpenAi: return {QStringLiteral("base_url")};
     case Kind::Mqtt: return {};
     }
@@ -73,6 +73,8 @@ QString CredentialProfile::fieldLabel(const QString &field)
         return tr("Session token (optional)");
     if (field == QLatin1String("region"))
         return tr("Region");
+    if (field == QLatin1String("endpoint_url"))
+        return tr("Endpoint URL (optional)");
     if (field == QLatin1String("base_url"))
         return tr("Base URL");
     if (field == QLatin1String("api_key"))

@@ -120,10 +120,32 @@ Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bind
 
 Status Workspace::transaction(const std::function<Status()> &work)
 {
+    // Nested calls become savepoints, so a repository that guards its own writes can still be
+    // composed into a larger transaction (demo content, imports) that commits or fails as one.
+    if (m_transactionDepth > 0) {
+        const QString savepoint = QStringLiteral("nested_%1").arg(m_transactionDepth);
+        auto marked = execute(QStringLiteral("SAVEPOINT ") + savepoint);
+        if (!marked)
+            return marked.error();
+        ++m_transactionDepth;
+        const Status status = work();
+        --m_transactionDepth;
+        if (!status) {
+            (void)execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepoint);
+            (void)execute(QStringLiteral("RELEASE SAVEPOINT ") + savepoint);
+            return status;
+        }
+        auto released = execute(QStringLiteral("RELEASE SAVEPOINT ") + savepoint);
+        if (!released)
+            return released.error();
+        return Done{};
+    }
     auto begun = execute(m_dialect.beginWriteTransaction());
     if (!begun)
         return begun.error();
+    ++m_transactionDepth;
     const Status status = work();
+    --m_transactionDepth;
     if (!status) {
         database().rollback();
         return status;

@@ -60,7 +60,8 @@ public:
     // Integrity check of the database file plus the workspace's own bookkeeping.
     Status check() const;
 
-    // Runs `work` inside one write transaction; rolls back when it returns an error.
+    // Runs `work` inside one write transaction; rolls back when it returns an error. Nested calls
+    // use savepoints: an inner failure undoes only the inner work, unless the outer one fails too.
     Status transaction(const std::function<Status()> &work);
     // Prepares and executes `sql` with named bindings; the error names the statement's first words.
     Result<QSqlQuery> execute(const QString &sql, const QVariantMap &bindings = {}) const;
@@ -77,4 +78,5 @@ private:
     QString m_location;
     SqlDialect m_dialect;
     bool m_created = false;
+    int m_transactionDepth = 0;
 };

@@ -197,6 +197,46 @@ private slots:
         QCOMPARE(readAll(path), before);
     }
 
+    void nestedTransactionsAreSavepoints()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::openSqlite(directory.filePath(QStringLiteral("ws.genaiops")),
+                                               Workspace::OpenMode::CreateIfMissing, {testModule(1)});
+        QVERIFY(workspace);
+        Workspace &ws = *workspace.value();
+        auto count = [&]() {
+            auto rows = ws.execute(QStringLiteral("SELECT count(*) FROM notes"));
+            return rows && rows.value().next() ? rows.value().value(0).toInt() : -1;
+        };
+        const Status outer = ws.transaction([&]() -> Status {
+            auto inserted = ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('outer')"));
+            if (!inserted)
+                return inserted.error();
+            const Status inner = ws.transaction([&]() -> Status {
+                (void)ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('inner')"));
+                return makeError(Error::Kind::Input, QStringLiteral("inner refuses"));
+            });
+            if (inner)
+                return makeError(Error::Kind::Internal, QStringLiteral("inner should have failed"));
+            return ws.transaction([&]() -> Status {
+                auto kept = ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('second inner')"));
+                return kept ? Status(Done{}) : Status(kept.error());
+            });
+        });
+        QVERIFY(outer);
+        QCOMPARE(count(), 2);  // outer + second inner; the refused inner insert was rolled back
+
+        const Status failing = ws.transaction([&]() -> Status {
+            (void)ws.transaction([&]() -> Status {
+                (void)ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('lost with the outer')"));
+                return Done{};
+            });
+            return makeError(Error::Kind::Input, QStringLiteral("outer refuses"));
+        });
+        QVERIFY(!failing);
+        QCOMPARE(count(), 2);
+    }
+
     void dialectSpellsPostgresTypes()
     {
         const SqlDialect postgres(SqlDialect::Kind::Postgres);

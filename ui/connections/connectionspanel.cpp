@@ -137,6 +137,7 @@ void ConnectionsPanel::saveProfile(const CredentialProfile &profile, const Secre
         m_worker.run<Done>([profile](Workspace &workspace) { return CredentialProfileRepository(workspace).save(profile); },
                            this, [this, done](Status saved) {
                                reload();
+                               emit profilesChanged();
                                done(saved);
                            });
     };
@@ -169,6 +170,7 @@ void ConnectionsPanel::deleteProfile(const QString &name, std::function<void(Sta
         m_worker.run<Done>([name](Workspace &workspace) { return CredentialProfileRepository(workspace).remove(name); },
                            this, [this, done](Status deleted) {
                                reload();
+                               emit profilesChanged();
                                done(deleted);
                            });
     });

@@ -35,6 +35,8 @@ public:
 signals:
     void loaded();
     void statusMessage(const QString &message);
+    // A profile was added, changed or deleted.
+    void profilesChanged();
 
 private:
     void addProfile();

@@ -1,0 +1,140 @@
+#include "chatcommand.h"
+
+#include "commandcontext.h"
+#include "exitcode.h"
+#include "provideroptions.h"
+#include "providers/chatcall.h"
+#include "providers/chatprovider.h"
+#include "providers/invocationrecorder.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+
+namespace {
+
+Result<ChatParameters> parseParameters(const QCommandLineParser &parser, const QCommandLineOption &maxTokens,
+                                       const QCommandLineOption &temperature, const QCommandLineOption &topP,
+                                       const QCommandLineOption &stop)
+{
+    ChatParameters parameters;
+    bool ok = true;
+    if (parser.isSet(maxTokens)) {
+        parameters.maxTokens = parser.value(maxTokens).toInt(&ok);
+        if (!ok || parameters.maxTokens < 1)
+            return makeError(Error::Kind::Usage, ChatCommand::tr("--max-tokens expects a whole number ≥ 1"));
+    }
+    if (parser.isSet(temperature)) {
+        const double value = parser.value(temperature).toDouble(&ok);
+        if (!ok || value < 0 || value > 2)
+            return makeError(Error::Kind::Usage, ChatCommand::tr("--temperature expects a number from 0 to 2"));
+        parameters.temperature = value;
+    }
+    if (parser.isSet(topP)) {
+        const double value = parser.value(topP).toDouble(&ok);
+        if (!ok || value <= 0 || value > 1)
+            return makeError(Error::Kind::Usage, ChatCommand::tr("--top-p expects a number above 0 and at most 1"));
+        parameters.topP = value;
+    }
+    parameters.stopSequences = parser.values(stop);
+    return parameters;
+}
+
+void writeOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int ChatCommand::run(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Send one prompt to a model; text streams to stdout as it arrives."));
+    ProviderOptions providerOptions;
+    providerOptions.addTo(parser);
+    const QCommandLineOption systemOption(QStringLiteral("system"), tr("System prompt."), QStringLiteral("text"));
+    const QCommandLineOption maxTokensOption(QStringLiteral("max-tokens"), tr("Most tokens to generate (default 512)."), QStringLiteral("n"));
+    const QCommandLineOption temperatureOption(QStringLiteral("temperature"), tr("Sampling temperature."), QStringLiteral("t"));
+    const QCommandLineOption topPOption(QStringLiteral("top-p"), tr("Nucleus sampling mass."), QStringLiteral("p"));
+    const QCommandLineOption stopOption(QStringLiteral("stop"), tr("Stop sequence (repeatable)."), QStringLiteral("text"));
+    const QCommandLineOption noStreamOption(QStringLiteral("no-stream"), tr("Ask for the whole answer at once."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object at the end instead of the text."));
+    parser.addOptions({systemOption, maxTokensOption, temperatureOption, topPOption, stopOption, noStreamOption, jsonOption});
+    parser.addPositionalArgument(QStringLiteral("prompt"), tr("The prompt, or - to read it from stdin."));
+    if (!parser.parse(context.arguments()))
+        return CommandContext::usage(parser.errorText());
+    if (parser.positionalArguments().size() != 1)
+        return CommandContext::usage(tr("chat: give exactly one PROMPT (or - for stdin)"));
+
+    QString prompt = parser.positionalArguments().first();
+    if (prompt == QLatin1String("-")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return CommandContext::fail(makeError(Error::Kind::Input, tr("cannot read standard input")));
+        prompt = QString::fromUtf8(input.readAll());
+    }
+    if (prompt.trimmed().isEmpty())
+        return CommandContext::usage(tr("chat: the prompt is empty"));
+    auto parameters = parseParameters(parser, maxTokensOption, temperatureOption, topPOption, stopOption);
+    if (!parameters)
+        return CommandContext::fail(parameters.error());
+    auto config = providerOptions.resolve(parser, context);
+    if (!config)
+        return CommandContext::fail(config.error());
+    auto workspace = context.workspace();
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+
+    ChatRequest request = ChatRequest::fromPrompt(prompt, parser.value(systemOption));
+    request.parameters = parameters.value();
+    request.stream = !parser.isSet(noStreamOption);
+    const bool json = parser.isSet(jsonOption);
+
+    QNetworkAccessManager network;
+    auto provider = ChatProvider::create(config.value(), &network);
+    ChatCall *call = provider->start(request);
+    std::optional<Result<ChatResult>> outcome;
+    QEventLoop loop;
+    bool streamed = false;
+    QObject::connect(call, &ChatCall::delta, call, [json, &streamed](const QString &text) {
+        streamed = true;
+        if (!json)
+            writeOut(text);
+    });
+    QObject::connect(call, &ChatCall::retrying, call, [](int attempt, int delayMs, const QString &reason) {
+        std::fprintf(stderr, "genaiops: %s; retrying in %.1f s (attempt %d)\n", qPrintable(reason), delayMs / 1000.0, attempt);
+    });
+    QObject::connect(call, &ChatCall::finished, call, [&](const Result<ChatResult> &result) {
+        outcome = result;
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    delete call;
+
+    InvocationRecorder::record(*workspace.value(), QStringLiteral("cli"), config.value(), prompt, *outcome);
+    if (!outcome->ok())
+        return CommandContext::fail(outcome->error());
+    const ChatResult &result = outcome->value();
+    if (json) {
+        CommandContext::printJson({{QStringLiteral("text"), result.text},
+                                   {QStringLiteral("provider"), result.provider},
+                                   {QStringLiteral("model"), result.model},
+                                   {QStringLiteral("input_tokens"), result.inputTokens},
+                                   {QStringLiteral("output_tokens"), result.outputTokens},
+                                   {QStringLiteral("ttft_ms"), result.ttftMs},
+                                   {QStringLiteral("latency_ms"), result.latencyMs},
+                                   {QStringLiteral("stop_reason"), result.stopReason}});
+    } else {
+        // Without streaming the whole answer arrives at the end.
+        writeOut(streamed ? QStringLiteral("\n") : result.text + QLatin1Char('\n'));
+    }
+    return ExitOk;
+}

@@ -1,0 +1,81 @@
+#include "provideroptions.h"
+
+#include "commandcontext.h"
+#include "providers/providerselection.h"
+#include "secrets/credentialprofilerepository.h"
+#include "secrets/credentialstore.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+ProviderOptions::ProviderOptions(const QString &prefix)
+    : m_provider(prefix + QStringLiteral("provider"), tr("Model provider: openai or bedrock."), QStringLiteral("name")),
+      m_model(prefix + QStringLiteral("model"), tr("Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0."), QStringLiteral("id")),
+      m_baseUrl(prefix + QStringLiteral("base-url"), tr("OpenAI-compatible base URL, e.g. http://localhost:11434/v1."), QStringLiteral("url")),
+      m_region(prefix + QStringLiteral("region"), tr("AWS region for Bedrock."), QStringLiteral("region")),
+      m_endpointUrl(prefix + QStringLiteral("endpoint-url"), tr("Bedrock endpoint override, e.g. a local test server."), QStringLiteral("url")),
+      m_profile(prefix + QStringLiteral("profile"), tr("Connection profile whose secrets are in the OS keyring."), QStringLiteral("name")),
+      m_timeout(prefix + QStringLiteral("timeout"), tr("Seconds to wait for a first byte and between chunks (default 60)."), QStringLiteral("seconds")),
+      m_retries(prefix + QStringLiteral("retries"), tr("Retries on throttling and server errors (default 3)."), QStringLiteral("count"))
+{
+}
+
+void ProviderOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_provider, m_model, m_baseUrl, m_region, m_endpointUrl, m_profile, m_timeout, m_retries});
+}
+
+bool ProviderOptions::isAnySet(const QCommandLineParser &parser) const
+{
+    for (const QCommandLineOption *option : {&m_provider, &m_model, &m_baseUrl, &m_region, &m_endpointUrl, &m_profile})
+        if (parser.isSet(*option))
+            return true;
+    return false;
+}
+
+Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser, CommandContext &context) const
+{
+    ProviderSelection selection;
+    selection.provider = parser.value(m_provider);
+    selection.model = parser.value(m_model);
+    selection.baseUrl = parser.value(m_baseUrl);
+    selection.region = parser.value(m_region);
+    selection.endpointUrl = parser.value(m_endpointUrl);
+    selection.profile = parser.value(m_profile);
+
+    std::optional<CredentialProfile> profile;
+    SecretMap secrets;
+    if (!selection.profile.isEmpty()) {
+        auto workspace = context.workspace();
+        if (!workspace)
+            return workspace.error();
+        auto found = CredentialProfileRepository(*workspace.value()).find(selection.profile);
+        if (!found)
+            return found.error();
+        profile = found.value();
+        if (profile && !CredentialProfile::secretFields(profile->kind).isEmpty()) {
+            auto stored = CredentialStore().readBlocking(selection.profile);
+            if (stored)
+                secrets = stored.value();
+            else if (!CredentialProfile::requiredSecretFields(profile->kind).isEmpty())
+                return stored.error();
+        }
+    }
+    auto config = selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);
+    if (!config)
+        return config;
+    bool ok = true;
+    if (parser.isSet(m_timeout)) {
+        const double seconds = parser.value(m_timeout).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return makeError(Error::Kind::Usage, tr("--%1 expects seconds > 0").arg(m_timeout.names().first()));
+        config.value().firstByteTimeoutMs = config.value().idleTimeoutMs = int(seconds * 1000);
+    }
+    if (parser.isSet(m_retries)) {
+        const int retries = parser.value(m_retries).toInt(&ok);
+        if (!ok || retries < 0 || retries > 20)
+            return makeError(Error::Kind::Usage, tr("--%1 expects 0 to 20").arg(m_retries.names().first()));
+        config.value().retry.maxAttempts = retries + 1;
+    }
+    return config;
+}

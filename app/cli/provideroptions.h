@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+#include "providers/providerconfig.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+
+class CommandContext;
+class QCommandLineParser;
+
+// The provider flags every model-calling command shares (PRODUCT.md's CLI contract):
+//   --provider openai --base-url URL --model ID            (key: OPENAI_API_KEY or --profile)
+//   --provider bedrock --region R --model ID [--endpoint-url URL]
+//                                  (AWS_* variables, AWS_PROFILE with ~/.aws, or a keyring --profile)
+// With a prefix ("judge-") the same set names a second model, e.g. --judge-model.
+class ProviderOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(ProviderOptions)
+
+public:
+    explicit ProviderOptions(const QString &prefix = {});
+
+    void addTo(QCommandLineParser &parser) const;
+    bool isAnySet(const QCommandLineParser &parser) const;
+    // Looks the profile up in the workspace and the keyring (blocking) and resolves the config.
+    Result<ProviderConfig> resolve(const QCommandLineParser &parser, CommandContext &context) const;
+
+private:
+    QCommandLineOption m_provider;
+    QCommandLineOption m_model;
+    QCommandLineOption m_baseUrl;
+    QCommandLineOption m_region;
+    QCommandLineOption m_endpointUrl;
+    QCommandLineOption m_profile;
+    QCommandLineOption m_timeout;
+    QCommandLineOption m_retries;
+};

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "common/result.h"
+#include "providers/chatresult.h"
+#include "providers/providerconfig.h"
+
+#include <optional>
+
+class Workspace;
+
+// Turns one finished call into an invocation-log entry with its cost from the price table. Shared by
+// the CLI, the Playground and evaluations so every call is logged the same way. A failure to log is
+// reported in the log but never fails the call itself.
+class InvocationRecorder
+{
+public:
+    // Returns the call's cost in USD when the model has a price and the service reported tokens.
+    static std::optional<double> record(Workspace &workspace, const QString &source, const ProviderConfig &config,
+                                        const QString &prompt, const Result<ChatResult> &outcome);
+};
