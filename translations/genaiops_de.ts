@@ -44,6 +44,147 @@
     </message>
 </context>
 <context>
+    <name>BedrockProtocol</name>
+    <message>
+        <source>no AWS region for Bedrock (set --region or AWS_REGION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no AWS credentials for Bedrock (an access key id and a secret access key are needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Bedrock endpoint URL is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event stream broke after %1 characters: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed event after %1 characters: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (after %2 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no messageStop event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no metadata event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON in the Converse answer (%1 bytes): %2 at offset %3 in &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Converse answer has no output message: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedrock answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatCommand</name>
+    <message>
+        <source>--max-tokens expects a whole number ≥ 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--temperature expects a number from 0 to 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--top-p expects a number above 0 and at most 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one prompt to a model; text streams to stdout as it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default 512).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus sampling mass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sequence (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for the whole answer at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object at the end instead of the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt, or - to read it from stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat: give exactly one PROMPT (or - for stdin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation type="unfinished">Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>chat: the prompt is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatProtocol</name>
+    <message>
+        <source>the stream was cut off after %1 characters (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionsPanel</name>
     <message>
         <source>Connections</source>
@@ -74,10 +215,6 @@
         <translation>&amp;Testen</translation>
     </message>
     <message>
-        <source>Testing a connection with a real call arrives with the Playground.</source>
-        <translation>Das Testen einer Verbindung mit einem echten Aufruf kommt zusammen mit dem Playground.</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;No connections yet&lt;/h3&gt;&lt;p&gt;Add a profile to call a model endpoint (OpenAI-compatible servers such as Ollama, vLLM or LiteLLM, or Amazon Bedrock), a SageMaker registry or an MQTT broker.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Add…&lt;/b&gt; or %1.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Noch keine Verbindungen&lt;/h3&gt;&lt;p&gt;Fügen Sie ein Profil hinzu, um einen Modell-Endpunkt (OpenAI-kompatible Server wie Ollama, vLLM oder LiteLLM oder Amazon Bedrock), ein SageMaker-Register oder einen MQTT-Broker anzusprechen.&lt;/p&gt;&lt;p&gt;Klicken Sie auf &lt;b&gt;Hinzufügen…&lt;/b&gt; oder drücken Sie %1.&lt;/p&gt;</translation>
     </message>
@@ -102,12 +239,40 @@
         <translation>Verbindung löschen</translation>
     </message>
     <message>
-        <source>Delete the connection &quot;%1&quot; and its secrets from the OS keyring? This cannot be undone.</source>
-        <translation>Möchten Sie die Verbindung „%1“ löschen und ihre Zugangsdaten aus dem Schlüsselbund des Betriebssystems entfernen? Dies kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
         <source>Deleted connection &quot;%1&quot;.</source>
         <translation>Verbindung „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Send a minimal prompt through the selected connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing an MQTT profile arrives with the Edge devices panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the connection &quot;%1&quot; and remove its secrets from the OS keyring? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model id to send a one-line prompt to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1 with %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed the test: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 works: %2 answered &quot;%3&quot; in %4 ms.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -179,6 +344,10 @@
         <source>Client key passphrase</source>
         <translation>Passphrase des Client-Schlüssels</translation>
     </message>
+    <message>
+        <source>Endpoint URL (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialProfileModel</name>
@@ -226,8 +395,12 @@
         <translation>Fehler im Schlüsselbund: %1. %2</translation>
     </message>
     <message>
-        <source>Secrets are kept only in the OS keyring. Start a Secret Service provider such as GNOME Keyring or KWallet and unlock it; on a headless machine run the program inside `dbus-run-session` after `gnome-keyring-daemon --unlock`.</source>
-        <translation>Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert. Starten Sie einen Secret-Service-Anbieter wie GNOME Keyring oder KWallet und entsperren Sie ihn; auf einem Rechner ohne grafische Oberfläche führen Sie das Programm nach `gnome-keyring-daemon --unlock` innerhalb von `dbus-run-session` aus.</translation>
+        <source>keyring entry for profile &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept only in the OS keyring. Start a Secret Service provider such as GNOME Keyring or KWallet and unlock it. On a headless machine, start a session with `dbus-run-session`, run `gnome-keyring-daemon --unlock` inside it, then the program.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -283,12 +456,19 @@
         <translation>Profil „%1“ (%2) gespeichert; seine Zugangsdaten liegen im Schlüsselbund des Betriebssystems.</translation>
     </message>
     <message>
-        <source>no such profile</source>
-        <translation>kein solches Profil</translation>
-    </message>
-    <message>
         <source>Deleted profile &quot;%1&quot; and its keyring entry.</source>
         <translation>Profil „%1“ und sein Schlüsselbund-Eintrag wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>no profile named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoContent</name>
+    <message>
+        <source>Who approves a model version? (demo comparison)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -343,6 +523,60 @@
     </message>
 </context>
 <context>
+    <name>HttpChatCall</name>
+    <message>
+        <source>the call was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network access manager is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer stalled: nothing arrived for %1 ms after %2 characters (idle timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms of sending the request (first-byte timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call did not finish within %1 ms (total timeout, after %2 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (after %2 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvocationLog</name>
+    <message>
+        <source>the start time is not an ISO-8601 date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a usage report covers at least one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>GenAIOps Workbench</source>
@@ -351,26 +585,6 @@
     <message>
         <source>Opening workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Try a prompt on up to three models side by side and compare quality, speed and cost.</source>
-        <translation>Testen Sie einen Prompt mit bis zu drei Modellen nebeneinander und vergleichen Sie Qualität, Geschwindigkeit und Kosten.</translation>
-    </message>
-    <message>
-        <source>Prompt templates with {{variables}}, a system prompt and parameters</source>
-        <translation>Prompt-Vorlagen mit {{Variablen}}, einem System-Prompt und Parametern</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible endpoints and Amazon Bedrock, streamed</source>
-        <translation>OpenAI-kompatible Endpunkte und Amazon Bedrock, mit Streaming</translation>
-    </message>
-    <message>
-        <source>Tokens, time to first token, latency, tokens per second and cost per response</source>
-        <translation>Tokens, Zeit bis zum ersten Token, Latenz, Tokens pro Sekunde und Kosten pro Antwort</translation>
-    </message>
-    <message>
-        <source>Versioned prompts with labels, and a history of every run</source>
-        <translation>Versionierte Prompts mit Labels und ein Verlauf aller Durchläufe</translation>
     </message>
     <message>
         <source>Run a golden dataset through a model and score every answer for faithfulness and relevance.</source>
@@ -425,10 +639,6 @@
         <translation>Aufzeichnung und Wiedergabe</translation>
     </message>
     <message>
-        <source>%1 (Ctrl+%2)</source>
-        <translation>%1 (Ctrl+%2)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -477,10 +687,6 @@
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <source>%1 workspace, format %2, journal %3</source>
-        <translation>%1-Arbeitsbereich, Format %2, Journal %3</translation>
-    </message>
-    <message>
         <source>A new workspace was created at %1. Add demo content to see every panel with example data, or start with your own connections.</source>
         <translation>Unter %1 wurde ein neuer Arbeitsbereich angelegt. Fügen Sie Demoinhalte hinzu, um alle Ansichten mit Beispieldaten zu sehen, oder beginnen Sie mit Ihren eigenen Verbindungen.</translation>
     </message>
@@ -508,6 +714,83 @@
         <source>&lt;h3&gt;GenAIOps Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench and command line for taking generative-AI models from experiment to production: prompts, evaluations, governed promotions and edge fleets.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Secrets are kept only in the OS keyring.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;GenAIOps Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Workbench und Kommandozeile, mit der Sie generative KI-Modelle vom Experiment in die Produktion bringen: Prompts, Evaluierungen, kontrollierte Freigaben und Edge-Flotten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 workspace, format %3, journal %4</source>
+        <translation type="unfinished">%1-Arbeitsbereich, Format %2, Journal %4 {1
+%2 ?} {3,?}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>no base URL for the OpenAI-compatible service (e.g. http://localhost:11434/v1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON in stream chunk %1 after %2 characters: %3 at offset %4 in &quot;%5&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream reported an error after %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ended without &quot;data: [DONE]&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON in the answer (%1 bytes): %2 at offset %3 in &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service answered with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no choices: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OpenAI-compatible service answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Panel</name>
@@ -533,6 +816,37 @@
     </message>
 </context>
 <context>
+    <name>ParametersEditor</name>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sequences, separated by &quot; | &quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sequences:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPanel</name>
     <message>
         <source>Not available yet. This panel arrives in a later release of the workbench; nothing here is working yet.</source>
@@ -541,6 +855,226 @@
     <message>
         <source>What it will do:</source>
         <translation>Geplante Funktionen:</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>prompt name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt template. Use {{variable}} for values you fill in on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the prompt to every model (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every running call (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every run is kept here; double-click to re-open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connection (an OpenAI-compatible endpoint or an AWS account) on the Connections page to run prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 needs a connection and a model id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n model(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save version of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the prompt first, then label one of its versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label (e.g. production, staging); it moves from any other version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This prompt has fewer than two saved versions to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a prompt or open one from the history first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the run to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceTable</name>
+    <message>
+        <source>a price needs a model id pattern without surrounding spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a price per million tokens must be a number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price table has no such model pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceTableDialog</name>
+    <message>
+        <source>Model prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model id or prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Input $ / 1M tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output $ / 1M tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model matches its exact id, else the longest prefix. Regional prefixes such as &quot;us.&quot; are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: prices cannot be negative.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -583,6 +1117,362 @@
     </message>
 </context>
 <context>
+    <name>PromptDiffDialog</name>
+    <message>
+        <source>Compare versions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptLibrary</name>
+    <message>
+        <source>there is no version %1 of this prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no prompt of this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no version of this prompt is labelled &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a prompt needs a name without leading or trailing spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;latest&quot; always means the newest version and cannot be set or removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label is 1 to 32 characters of a-z, 0-9, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptTemplate</name>
+    <message numerus="yes">
+        <source>no value for %n variable(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prompt template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderOptions</name>
+    <message>
+        <source>Model provider: openai or bedrock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible base URL, e.g. http://localhost:11434/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS region for Bedrock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedrock endpoint override, e.g. a local test server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile whose secrets are in the OS keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a first byte and between chunks (default 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries on throttling and server errors (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 expects seconds &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 expects 0 to 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSelection</name>
+    <message>
+        <source>no connection profile named &quot;%1&quot; (see `genaiops credentials list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a provider: --provider openai or --provider bedrock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--model is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; is not an OpenAI-compatible profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--base-url is required for an OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--base-url &quot;%1&quot; is not an http(s) URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot; (expected openai or bedrock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; is not an AWS profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--region is required for Bedrock (or set AWS_REGION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--endpoint-url &quot;%1&quot; is not an http(s) URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no AWS keys in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponsePane</name>
+    <message>
+        <source>Connection profile (see Connections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model id, e.g. anthropic.claude-3-haiku-20240307-v1:0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer streams here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in / out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First token / total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per second:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retrying in %2 s (attempt %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunHistory</name>
+    <message>
+        <source>two responses share slot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no run %1 in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playground run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: %1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable `%1`: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-p: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sequences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretInput</name>
     <message>
         <source>expected key=value</source>
@@ -595,6 +1485,68 @@
     <message>
         <source>missing %1 for a %2 profile</source>
         <translation>für ein %2-Profil fehlt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDialog</name>
+    <message>
+        <source>Model usage (last 30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also record prompt texts in the invocation log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off by default: prompts may hold confidential data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per day (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariablesEditor</name>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -651,10 +1603,6 @@
         <translation>Format:         %1</translation>
     </message>
     <message>
-        <source>Schema %1: v%2</source>
-        <translation>Schema %1: v%2</translation>
-    </message>
-    <message>
         <source>Size:          %1 bytes</source>
         <translation>Größe:          %1 Byte</translation>
     </message>
@@ -665,6 +1613,10 @@
     <message>
         <source>Profiles:      %1</source>
         <translation>Profile:        %1</translation>
+    </message>
+    <message>
+        <source>Schema %1 v%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -748,6 +1700,10 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabef
     <message>
         <source>unknown command &quot;%1&quot;</source>
         <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>[provider flags] PROMPT: one prompt to a model, streamed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

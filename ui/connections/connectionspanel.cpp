@@ -3,11 +3,20 @@
 #include "common/banner.h"
 #include "connections/credentialprofilemodel.h"
 #include "connections/profiledialog.h"
+#include "providers/chatcall.h"
+#include "providers/chatprovider.h"
+#include "providers/invocationrecorder.h"
+#include "providers/providerselection.h"
 #include "secrets/credentialprofilerepository.h"
 #include "secrets/credentialstore.h"
 #include "storage/workspaceworker.h"
 
 #include <QAction>
+#include <QDir>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -17,7 +26,8 @@
 #include <QVBoxLayout>
 
 ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
-    : QWidget(parent), m_worker(worker), m_store(store), m_model(new CredentialProfileModel(this))
+    : QWidget(parent), m_worker(worker), m_store(store), m_model(new CredentialProfileModel(this)),
+      m_network(new QNetworkAccessManager(this))
 {
     auto *heading = new QLabel(tr("Connections"), this);
     QFont headingFont = heading->font();
@@ -37,9 +47,8 @@ ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &sto
     m_editAction = toolbar->addAction(tr("&Edit…"), this, &ConnectionsPanel::editSelected);
     m_deleteAction = toolbar->addAction(tr("&Delete"), this, &ConnectionsPanel::deleteSelected);
     m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_testAction = toolbar->addAction(tr("&Test"));
-    m_testAction->setEnabled(false);
-    m_testAction->setToolTip(tr("Testing a connection with a real call arrives with the Playground."));
+    m_testAction = toolbar->addAction(tr("&Test"), this, &ConnectionsPanel::testSelected);
+    m_testAction->setToolTip(tr("Send a minimal prompt through the selected connection"));
     for (QAction *action : {m_addAction, m_editAction, m_deleteAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions({m_addAction, m_deleteAction});
@@ -123,6 +132,10 @@ void ConnectionsPanel::updateActions()
     const bool selected = selectedProfile() != nullptr;
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
+    const bool testable = selected && selectedProfile()->kind != CredentialProfile::Kind::Mqtt;
+    m_testAction->setEnabled(testable && !m_testing);
+    m_testAction->setToolTip(selected && !testable ? tr("Testing an MQTT profile arrives with the Edge devices panel.")
+                                                   : tr("Send a minimal prompt through the selected connection"));
 }
 
 void ConnectionsPanel::showProblem(const Error &error)
@@ -230,4 +243,77 @@ void ConnectionsPanel::deleteSelected()
         else
             emit statusMessage(tr("Deleted connection \"%1\".").arg(name));
     });
+}
+
+void ConnectionsPanel::testSelected()
+{
+    const CredentialProfile *selected = selectedProfile();
+    if (!selected || m_testing)
+        return;
+    const CredentialProfile profile = *selected;
+    QSettings settings;
+    const QString key = QStringLiteral("connections/testModel/") + profile.name;
+    const QString fallback = profile.kind == CredentialProfile::Kind::Aws ? QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")
+                                                                          : QStringLiteral("gpt-4o-mini");
+    bool ok = false;
+    const QString model = QInputDialog::getText(this, tr("Test %1").arg(profile.name), tr("Model id to send a one-line prompt to:"),
+                                                QLineEdit::Normal, settings.value(key, fallback).toString(), &ok).trimmed();
+    if (!ok || model.isEmpty())
+        return;
+    settings.setValue(key, model);
+    testProfile(profile, model);
+}
+
+void ConnectionsPanel::testProfile(const CredentialProfile &profile, const QString &model)
+{
+    m_testing = true;
+    updateActions();
+    m_banner->showMessage(Banner::Tone::Information, tr("Testing %1 with %2…").arg(profile.name.toHtmlEscaped(), model.toHtmlEscaped()));
+    auto test = [this, profile, model](const SecretMap &secrets) {
+        ProviderSelection selection;
+        selection.profile = profile.name;
+        selection.model = model;
+        auto config = selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);
+        if (!config) {
+            finishTest(profile.name, config.error());
+            return;
+        }
+        config.value().retry.maxAttempts = 1;  // a test reports the first answer as it is
+        config.value().firstByteTimeoutMs = config.value().idleTimeoutMs = 20000;
+        ChatRequest request = ChatRequest::fromPrompt(QStringLiteral("Reply with the single word OK."));
+        request.parameters.maxTokens = 5;
+        request.stream = false;
+        auto provider = std::shared_ptr<ChatProvider>(ChatProvider::create(config.value(), m_network));
+        ChatCall *call = provider->start(request, this);
+        connect(call, &ChatCall::finished, this, [this, provider, call, name = profile.name, config = config.value()](const Result<ChatResult> &result) {
+            call->deleteLater();
+            m_worker.run<std::optional<double>>(
+                [config, result](Workspace &workspace) -> Result<std::optional<double>> {
+                    return InvocationRecorder::record(workspace, QStringLiteral("connection-test"), config, QString(), result);
+                },
+                this, [](Result<std::optional<double>>) {});
+            finishTest(name, result);
+        });
+    };
+    if (CredentialProfile::secretFields(profile.kind).isEmpty())
+        test({});
+    else
+        m_store.read(profile.name, this, [test](Result<SecretMap> secrets) { test(secrets ? secrets.value() : SecretMap()); });
+}
+
+void ConnectionsPanel::finishTest(const QString &name, const Result<ChatResult> &result)
+{
+    m_testing = false;
+    updateActions();
+    if (!result) {
+        const QString message = tr("%1 failed the test: %2").arg(name, result.error().describe());
+        m_banner->showMessage(Banner::Tone::Error, message.toHtmlEscaped());
+        emit testFinished(false, message);
+        return;
+    }
+    const QString message = tr("%1 works: %2 answered \"%3\" in %4 ms.")
+                                .arg(name, result.value().model, result.value().text.trimmed().left(80))
+                                .arg(result.value().latencyMs);
+    m_banner->showMessage(Banner::Tone::Information, message.toHtmlEscaped());
+    emit testFinished(true, message);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "providers/chatresult.h"
 #include "secrets/credentialprofile.h"
 
 #include <QWidget>
@@ -9,6 +10,7 @@ class Banner;
 class CredentialProfileModel;
 class CredentialStore;
 class QAction;
+class QNetworkAccessManager;
 class QLabel;
 class QStackedWidget;
 class QTableView;
@@ -31,17 +33,22 @@ public:
     // Stores secrets in the keyring, then the profile in the workspace; `done` gets the outcome.
     void saveProfile(const CredentialProfile &profile, const SecretMap &secrets, std::function<void(Status)> done);
     void deleteProfile(const QString &name, std::function<void(Status)> done);
+    // Sends a one-line prompt to `model` through the profile, as the Test button does.
+    void testProfile(const CredentialProfile &profile, const QString &model);
 
 signals:
     void loaded();
     void statusMessage(const QString &message);
     // A profile was added, changed or deleted.
     void profilesChanged();
+    void testFinished(bool passed, const QString &message);
 
 private:
     void addProfile();
     void editSelected();
     void deleteSelected();
+    void testSelected();
+    void finishTest(const QString &name, const Result<ChatResult> &result);
     void updateActions();
     void showProblem(const Error &error);
     const CredentialProfile *selectedProfile() const;
@@ -58,4 +65,6 @@ private:
     QAction *m_deleteAction;
     QAction *m_testAction;
     QString m_keyringProblem;
+    QNetworkAccessManager *m_network;
+    bool m_testing = false;
 };

@@ -1,0 +1,73 @@
+#include "eval/evaltypes.h"
+
+QJsonObject RunSettings::toJson() const
+{
+    auto selection = [](const ProviderSelection &chosen) {
+        return QJsonObject{{QStringLiteral("provider"), chosen.provider}, {QStringLiteral("model"), chosen.model},
+                           {QStringLiteral("base_url"), chosen.baseUrl},  {QStringLiteral("region"), chosen.region},
+                           {QStringLiteral("endpoint_url"), chosen.endpointUrl}, {QStringLiteral("profile"), chosen.profile}};
+    };
+    QJsonObject limits;
+    for (auto it = thresholds.cbegin(); it != thresholds.cend(); ++it)
+        limits.insert(it.key(), it.value());
+    return {{QStringLiteral("responses_from_dataset"), responsesFromDataset},
+            {QStringLiteral("generator"), selection(generator)},
+            {QStringLiteral("judge"), selection(judge)},
+            {QStringLiteral("metrics"), QJsonArray::fromStringList(metrics)},
+            {QStringLiteral("concurrency"), concurrency},
+            {QStringLiteral("item_timeout_ms"), itemTimeoutMs},
+            {QStringLiteral("faithfulness_statements_prompt"), faithfulnessStatementsPrompt},
+            {QStringLiteral("faithfulness_verdicts_prompt"), faithfulnessVerdictsPrompt},
+            {QStringLiteral("relevance_prompt"), relevancePrompt},
+            {QStringLiteral("thresholds"), limits}};
+}
+
+RunSettings RunSettings::fromJson(const QJsonObject &object)
+{
+    auto selection = [](const QJsonObject &json) {
+        ProviderSelection chosen;
+        chosen.provider = json.value(QStringLiteral("provider")).toString();
+        chosen.model = json.value(QStringLiteral("model")).toString();
+        chosen.baseUrl = json.value(QStringLiteral("base_url")).toString();
+        chosen.region = json.value(QStringLiteral("region")).toString();
+        chosen.endpointUrl = json.value(QStringLiteral("endpoint_url")).toString();
+        chosen.profile = json.value(QStringLiteral("profile")).toString();
+        return chosen;
+    };
+    RunSettings settings;
+    settings.responsesFromDataset = object.value(QStringLiteral("responses_from_dataset")).toBool(true);
+    settings.generator = selection(object.value(QStringLiteral("generator")).toObject());
+    settings.judge = selection(object.value(QStringLiteral("judge")).toObject());
+    for (const QJsonValue &metric : object.value(QStringLiteral("metrics")).toArray())
+        settings.metrics << metric.toString();
+    settings.concurrency = object.value(QStringLiteral("concurrency")).toInt(4);
+    settings.itemTimeoutMs = object.value(QStringLiteral("item_timeout_ms")).toInt(120000);
+    settings.faithfulnessStatementsPrompt = object.value(QStringLiteral("faithfulness_statements_prompt")).toString();
+    settings.faithfulnessVerdictsPrompt = object.value(QStringLiteral("faithfulness_verdicts_prompt")).toString();
+    settings.relevancePrompt = object.value(QStringLiteral("relevance_prompt")).toString();
+    const QJsonObject limits = object.value(QStringLiteral("thresholds")).toObject();
+    for (auto it = limits.constBegin(); it != limits.constEnd(); ++it)
+        settings.thresholds.insert(it.key(), it.value().toDouble());
+    return settings;
+}
+
+QString EvalRun::statusName(Status status)
+{
+    switch (status) {
+    case Status::Running: return QStringLiteral("running");
+    case Status::Completed: return QStringLiteral("completed");
+    case Status::Cancelled: return QStringLiteral("cancelled");
+    case Status::Failed: return QStringLiteral("failed");
+    case Status::Imported: return QStringLiteral("imported");
+    }
+    return {};
+}
+
+EvalRun::Status EvalRun::statusFromName(const QString &name)
+{
+    for (Status status : {Status::Running, Status::Completed, Status::Cancelled, Status::Failed, Status::Imported}) {
+        if (statusName(status) == name)
+            return status;
+    }
+    return Status::Failed;
+}

@@ -1,0 +1,158 @@
+#pragma once
+
+// The data model every part of evaluations shares: golden-dataset items, per-item results with one
+// score per metric (each with its explanation), runs, and quality gates.
+
+#include "providers/providerselection.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One row of a golden dataset, whatever names the file used (Ragas, legacy Ragas or Bedrock).
+struct EvalItem
+{
+    qint64 index = 0;      // 0-based position among the dataset's valid items
+    int line = 0;          // 1-based line (JSONL) or record (CSV) in the source file
+    QString question;
+    QStringList contexts;
+    QString response;      // empty when responses are to be generated
+    QString reference;
+    QJsonObject extra;     // fields we do not interpret, kept as they were
+};
+
+// A line of the source that could not be used, and why ("line 7: not a JSON object").
+struct SkippedLine
+{
+    int line = 0;
+    QString reason;
+};
+
+struct Dataset
+{
+    qint64 id = 0;
+    QString name;
+    QString sourcePath;
+    QString contentHash;   // SHA-256 of the source bytes: a run points at the exact data it used
+    int version = 0;       // per name, incremented when the content changes
+    qint64 itemCount = 0;
+    qint64 withResponses = 0;
+    QList<SkippedLine> skipped;
+    QString createdAt;
+};
+
+namespace Metrics {
+inline const QString lexicalF1 = QStringLiteral("lexical_f1");
+inline const QString rougeL = QStringLiteral("rouge_l");
+inline const QString contextSupport = QStringLiteral("context_support");
+inline const QString questionOverlap = QStringLiteral("question_overlap");
+inline const QString faithfulness = QStringLiteral("faithfulness");
+inline const QString relevance = QStringLiteral("relevance");
+
+inline QStringList lexical() { return {lexicalF1, rougeL, contextSupport, questionOverlap}; }
+inline QStringList judge() { return {faithfulness, relevance}; }
+inline bool isLexical(const QString &metric) { return lexical().contains(metric); }
+} // namespace Metrics
+
+// One metric on one item. A metric that could not be computed has no value and says why in
+// `error`: a failed judgement is an error, never a silent 0.
+struct MetricScore
+{
+    QString metric;
+    std::optional<double> value;   // 0…1
+    QString explanation;
+    QJsonArray details;            // e.g. faithfulness: [{statement, verdict, reason}]
+    QString error;
+};
+
+struct ItemResult
+{
+    qint64 runId = 0;
+    qint64 itemIndex = 0;
+    bool ok = true;                // false: the item failed as a whole (generation failed, timeout)
+    QString error;
+    QString response;              // the response that was scored
+    QList<MetricScore> scores;
+    qint64 inputTokens = 0;        // generation and judging together
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+    qint64 latencyMs = 0;
+    QString completedAt;
+
+    const MetricScore *score(const QString &metric) const
+    {
+        for (const MetricScore &score : scores)
+            if (score.metric == metric)
+                return &score;
+        return nullptr;
+    }
+};
+
+// Everything needed to run (or resume) a run, stored with it. No secrets: the selections name a
+// provider, model and connection profile; credentials are resolved again when the run resumes.
+struct RunSettings
+{
+    bool responsesFromDataset = true;
+    ProviderSelection generator;       // used when !responsesFromDataset
+    ProviderSelection judge;           // used when a judge metric is chosen
+    QStringList metrics;               // metric names, see Metrics
+    int concurrency = 4;
+    int itemTimeoutMs = 120000;
+    QString faithfulnessStatementsPrompt;  // empty: the built-in prompt
+    QString faithfulnessVerdictsPrompt;
+    QString relevancePrompt;
+    QMap<QString, double> thresholds;  // per metric, for "below threshold" and pass rates (default 0.7)
+
+    double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
+    QJsonObject toJson() const;
+    static RunSettings fromJson(const QJsonObject &object);
+};
+
+struct EvalRun
+{
+    enum class Status { Running, Completed, Cancelled, Failed, Imported };
+
+    qint64 id = 0;
+    QString name;
+    qint64 datasetId = 0;
+    QString datasetName;
+    int datasetVersion = 0;
+    QString model;        // what produced the responses ("dataset" when brought along)
+    QString judgeModel;
+    Status status = Status::Running;
+    QString createdAt;
+    QString finishedAt;
+    qint64 itemCount = 0;
+    qint64 completed = 0; // items with a result (ok or failed)
+    qint64 failed = 0;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+    RunSettings settings;
+
+    static QString statusName(Status status);
+    static Status statusFromName(const QString &name);
+};
+
+// Summary statistics of one metric over a run's items that have a value.
+struct MetricSummary
+{
+    QString metric;
+    qint64 count = 0;
+    double mean = 0, median = 0, p10 = 0, min = 0, max = 0;
+    double passRate = 0;  // share of counted items at or above the metric's threshold
+};
+
+// `--gate faithfulness>=0.8`: the metric's mean against a threshold.
+struct Gate
+{
+    QString metric;
+    QString op;           // ">=", ">", "<=", "<"
+    double threshold = 0;
+    std::optional<double> value;  // the run's mean; none when the metric has no values
+    bool passed = false;
+};
