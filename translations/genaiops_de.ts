@@ -47,141 +47,141 @@
     <name>BedrockProtocol</name>
     <message>
         <source>no AWS region for Bedrock (set --region or AWS_REGION)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine AWS-Region für Bedrock (setzen Sie --region oder AWS_REGION)</translation>
     </message>
     <message>
         <source>no model given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Modell angegeben</translation>
     </message>
     <message>
         <source>no AWS credentials for Bedrock (an access key id and a secret access key are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine AWS-Zugangsdaten für Bedrock (erforderlich sind eine Zugriffsschlüssel-ID und ein geheimer Zugriffsschlüssel)</translation>
     </message>
     <message>
         <source>the Bedrock endpoint URL is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bedrock-Endpoint-URL ist ungültig: %1</translation>
     </message>
     <message>
         <source>the event stream broke after %1 characters: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Event-Stream ist nach %1 Zeichen abgebrochen: %2</translation>
     </message>
     <message>
         <source>malformed event after %1 characters: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes Event nach %1 Zeichen: %2</translation>
     </message>
     <message>
         <source>%1 (after %2 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nach %2 Zeichen)</translation>
     </message>
     <message>
         <source>the answer was cut off after %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
     </message>
     <message>
         <source>no messageStop event</source>
-        <translation type="unfinished"></translation>
+        <translation>kein messageStop-Event</translation>
     </message>
     <message>
         <source>no metadata event</source>
-        <translation type="unfinished"></translation>
+        <translation>kein metadata-Event</translation>
     </message>
     <message>
         <source>malformed JSON in the Converse answer (%1 bytes): %2 at offset %3 in &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON in der Converse-Antwort (%1 Byte): %2 bei Offset %3 in „%4“</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the Converse answer has no output message: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Converse-Antwort enthält keine Ausgabenachricht: „%1“</translation>
     </message>
     <message>
         <source>no details given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Details angegeben</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>Bedrock answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrock antwortete mit %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ChatCommand</name>
     <message>
         <source>--max-tokens expects a whole number ≥ 1</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-tokens erwartet eine ganze Zahl ≥ 1</translation>
     </message>
     <message>
         <source>--temperature expects a number from 0 to 2</source>
-        <translation type="unfinished"></translation>
+        <translation>--temperature erwartet eine Zahl von 0 bis 2</translation>
     </message>
     <message>
         <source>--top-p expects a number above 0 and at most 1</source>
-        <translation type="unfinished"></translation>
+        <translation>--top-p erwartet eine Zahl größer als 0 und höchstens 1</translation>
     </message>
     <message>
         <source>Send one prompt to a model; text streams to stdout as it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Prompt an ein Modell senden; der Text wird beim Eintreffen nach stdout gestreamt.</translation>
     </message>
     <message>
         <source>System prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt.</translation>
     </message>
     <message>
         <source>Most tokens to generate (default 512).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl der zu erzeugenden Tokens (Standard: 512).</translation>
     </message>
     <message>
         <source>Sampling temperature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur für das Sampling.</translation>
     </message>
     <message>
         <source>Nucleus sampling mass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeitsmasse für das Nucleus-Sampling (Top-p).</translation>
     </message>
     <message>
         <source>Stop sequence (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsequenz (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>Ask for the whole answer at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Antwort auf einmal anfordern.</translation>
     </message>
     <message>
         <source>Print one JSON object at the end instead of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende ein einzelnes JSON-Objekt statt des Textes ausgeben.</translation>
     </message>
     <message>
         <source>The prompt, or - to read it from stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt oder -, um ihn von stdin zu lesen.</translation>
     </message>
     <message>
         <source>chat: give exactly one PROMPT (or - for stdin)</source>
-        <translation type="unfinished"></translation>
+        <translation>chat: genau ein PROMPT erwartet (oder - für stdin)</translation>
     </message>
     <message>
         <source>cannot read standard input</source>
-        <translation type="unfinished">Standardeingabe kann nicht gelesen werden</translation>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>chat: the prompt is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>chat: der Prompt ist leer</translation>
     </message>
 </context>
 <context>
     <name>ChatProtocol</name>
     <message>
         <source>the stream was cut off after %1 characters (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Stream wurde nach %1 Zeichen abgebrochen (%2)</translation>
     </message>
 </context>
 <context>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>Profiles for model endpoints, AWS accounts and MQTT brokers. The workspace keeps their names and settings; keys and passphrases live only in the OS keyring.</source>
-        <translation>Profile für Modell-Endpunkte, AWS-Konten und MQTT-Broker. Der Arbeitsbereich speichert ihre Namen und Einstellungen; Schlüssel und Passphrasen liegen ausschließlich im Schlüsselbund des Betriebssystems.</translation>
+        <translation>Profile für Modell-Endpoints, AWS-Konten und MQTT-Broker. Der Arbeitsbereich speichert ihre Namen und Einstellungen; Schlüssel und Passphrasen liegen ausschließlich im Schlüsselbund des Betriebssystems.</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;No connections yet&lt;/h3&gt;&lt;p&gt;Add a profile to call a model endpoint (OpenAI-compatible servers such as Ollama, vLLM or LiteLLM, or Amazon Bedrock), a SageMaker registry or an MQTT broker.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Add…&lt;/b&gt; or %1.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Noch keine Verbindungen&lt;/h3&gt;&lt;p&gt;Fügen Sie ein Profil hinzu, um einen Modell-Endpunkt (OpenAI-kompatible Server wie Ollama, vLLM oder LiteLLM oder Amazon Bedrock), ein SageMaker-Register oder einen MQTT-Broker anzusprechen.&lt;/p&gt;&lt;p&gt;Klicken Sie auf &lt;b&gt;Hinzufügen…&lt;/b&gt; oder drücken Sie %1.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Noch keine Verbindungen&lt;/h3&gt;&lt;p&gt;Fügen Sie ein Profil hinzu, um einen Modell-Endpoint (OpenAI-kompatible Server wie Ollama, vLLM oder LiteLLM oder Amazon Bedrock), ein SageMaker-Register oder einen MQTT-Broker anzusprechen.&lt;/p&gt;&lt;p&gt;Klicken Sie auf &lt;b&gt;Hinzufügen…&lt;/b&gt; oder drücken Sie %1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The OS keyring is not reachable, so profiles with secrets cannot be saved or used. %1</source>
@@ -244,35 +244,35 @@
     </message>
     <message>
         <source>Send a minimal prompt through the selected connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen minimalen Prompt über die ausgewählte Verbindung senden</translation>
     </message>
     <message>
         <source>Testing an MQTT profile arrives with the Edge devices panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Testen von MQTT-Profilen kommt zusammen mit der Ansicht „Edge-Geräte“.</translation>
     </message>
     <message>
         <source>Delete the connection &quot;%1&quot; and remove its secrets from the OS keyring? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die Verbindung „%1“ löschen und ihre Zugangsdaten aus dem Schlüsselbund des Betriebssystems entfernen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Test %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 testen</translation>
     </message>
     <message>
         <source>Model id to send a one-line prompt to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID für einen einzeiligen Test-Prompt:</translation>
     </message>
     <message>
         <source>Testing %1 with %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird mit %2 getestet…</translation>
     </message>
     <message>
         <source>%1 failed the test: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Test nicht bestanden: %2</translation>
     </message>
     <message>
         <source>%1 works: %2 answered &quot;%3&quot; in %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 funktioniert: %2 hat in %4 ms mit „%3“ geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>OpenAI-compatible endpoint</source>
-        <translation>OpenAI-kompatibler Endpunkt</translation>
+        <translation>OpenAI-kompatibler Endpoint</translation>
     </message>
     <message>
         <source>MQTT client key</source>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>Endpoint URL (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint-URL (optional)</translation>
     </message>
 </context>
 <context>
@@ -396,11 +396,11 @@
     </message>
     <message>
         <source>keyring entry for profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund-Eintrag für Profil „%1“</translation>
     </message>
     <message>
         <source>Secrets are kept only in the OS keyring. Start a Secret Service provider such as GNOME Keyring or KWallet and unlock it. On a headless machine, start a session with `dbus-run-session`, run `gnome-keyring-daemon --unlock` inside it, then the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert. Starten Sie einen Secret-Service-Anbieter wie GNOME Keyring oder KWallet und entsperren Sie ihn. Starten Sie auf einem Rechner ohne grafische Oberfläche eine Sitzung mit `dbus-run-session` und führen Sie darin zuerst `gnome-keyring-daemon --unlock` und dann das Programm aus.</translation>
     </message>
 </context>
 <context>
@@ -461,14 +461,14 @@
     </message>
     <message>
         <source>no profile named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil namens „%1“</translation>
     </message>
 </context>
 <context>
     <name>DemoContent</name>
     <message>
         <source>Who approves a model version? (demo comparison)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer gibt eine Modellversion frei? (Demo-Vergleich)</translation>
     </message>
 </context>
 <context>
@@ -526,54 +526,54 @@
     <name>HttpChatCall</name>
     <message>
         <source>the call was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aufruf wurde abgebrochen</translation>
     </message>
     <message>
         <source>the network access manager is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>der Network Access Manager ist nicht mehr vorhanden</translation>
     </message>
     <message>
         <source>the answer stalled: nothing arrived for %1 ms after %2 characters (idle timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist ins Stocken geraten: Nach %2 Zeichen kam %1 ms lang nichts mehr an (Leerlauf-Timeout)</translation>
     </message>
     <message>
         <source>no answer within %1 ms of sending the request (first-byte timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 ms nach dem Senden der Anfrage (Timeout für das erste Byte)</translation>
     </message>
     <message>
         <source>the call did not finish within %1 ms (total timeout, after %2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aufruf wurde nicht innerhalb von %1 ms abgeschlossen (Gesamt-Timeout, Versuche: %2)</translation>
     </message>
     <message>
         <source>%1 (after %2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nach %2 Versuchen)</translation>
     </message>
     <message>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>the server closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
         <source>host not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Host nicht gefunden</translation>
     </message>
     <message>
         <source>the connection timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung bei der Verbindung</translation>
     </message>
 </context>
 <context>
     <name>InvocationLog</name>
     <message>
         <source>the start time is not an ISO-8601 date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>die Startzeit ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
         <source>a usage report covers at least one day</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Nutzungsbericht umfasst mindestens einen Tag</translation>
     </message>
 </context>
 <context>
@@ -716,80 +716,80 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1
 %2 workspace, format %3, journal %4</source>
-        <translation type="unfinished">%1-Arbeitsbereich, Format %2, Journal %4 {1
-%2 ?} {3,?}</translation>
+        <translation>%1
+%2-Arbeitsbereich, Format %3, Journal %4</translation>
     </message>
 </context>
 <context>
     <name>OpenAiProtocol</name>
     <message>
         <source>no base URL for the OpenAI-compatible service (e.g. http://localhost:11434/v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Basis-URL für den OpenAI-kompatiblen Dienst (z. B. http://localhost:11434/v1)</translation>
     </message>
     <message>
         <source>no model given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Modell angegeben</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>malformed JSON in stream chunk %1 after %2 characters: %3 at offset %4 in &quot;%5&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON in Stream-Chunk %1 nach %2 Zeichen: %3 bei Offset %4 in „%5“</translation>
     </message>
     <message>
         <source>the stream reported an error after %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>der Stream meldete nach %1 Zeichen einen Fehler</translation>
     </message>
     <message>
         <source>it ended without &quot;data: [DONE]&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>er endete ohne „data: [DONE]“</translation>
     </message>
     <message>
         <source>the answer was cut off after %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
     </message>
     <message>
         <source>malformed JSON in the answer (%1 bytes): %2 at offset %3 in &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON in der Antwort (%1 Byte): %2 bei Offset %3 in „%4“</translation>
     </message>
     <message>
         <source>the service answered with an error</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dienst antwortete mit einem Fehler</translation>
     </message>
     <message>
         <source>the answer has no choices: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort enthält keine Einträge in choices: „%1“</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: %3</translation>
     </message>
     <message>
         <source>no details given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Details angegeben</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>HTTP %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 %2</translation>
     </message>
     <message>
         <source>the OpenAI-compatible service answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der OpenAI-kompatible Dienst antwortete mit %1: %2</translation>
     </message>
 </context>
 <context>
@@ -819,31 +819,31 @@
     <name>ParametersEditor</name>
     <message>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Stop sequences, separated by &quot; | &quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsequenzen, getrennt durch „ | “</translation>
     </message>
     <message>
         <source>Max tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens:</translation>
     </message>
     <message>
         <source>Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur:</translation>
     </message>
     <message>
         <source>Top-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p:</translation>
     </message>
     <message>
         <source>Stop sequences:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsequenzen:</translation>
     </message>
 </context>
 <context>
@@ -861,220 +861,220 @@
     <name>PlaygroundPanel</name>
     <message>
         <source>prompt name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Name</translation>
     </message>
     <message>
         <source>Prompt: </source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt: </translation>
     </message>
     <message>
         <source>Save version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version speichern</translation>
     </message>
     <message>
         <source>Label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Label setzen…</translation>
     </message>
     <message>
         <source>Compare versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen vergleichen…</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr</translation>
     </message>
     <message>
         <source>Export run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf exportieren…</translation>
     </message>
     <message>
         <source>Prices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise…</translation>
     </message>
     <message>
         <source>Usage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzung…</translation>
     </message>
     <message>
         <source>System prompt (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt (optional)</translation>
     </message>
     <message>
         <source>Prompt template. Use {{variable}} for values you fill in on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage. Verwenden Sie {{Variable}} für Werte, die Sie rechts eintragen.</translation>
     </message>
     <message>
         <source> models</source>
-        <translation type="unfinished"></translation>
+        <translation> Modelle</translation>
     </message>
     <message>
         <source>Run all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ausführen</translation>
     </message>
     <message>
         <source>Send the prompt to every model (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Prompt an alle Modelle senden (Strg+Return)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop every running call (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle laufenden Aufrufe stoppen (Esc)</translation>
     </message>
     <message>
         <source>Every run is kept here; double-click to re-open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird jeder Durchlauf aufbewahrt; doppelklicken Sie, um ihn erneut zu öffnen.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Add a connection (an OpenAI-compatible endpoint or an AWS account) on the Connections page to run prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie auf der Seite „Verbindungen“ eine Verbindung hinzu (einen OpenAI-kompatiblen Endpoint oder ein AWS-Konto), um Prompts auszuführen.</translation>
     </message>
     <message>
         <source>The prompt is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt ist leer.</translation>
     </message>
     <message>
         <source>Model %1 needs a connection and a model id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 benötigt eine Verbindung und eine Modell-ID.</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird vorbereitet…</translation>
     </message>
     <message>
         <source>Model %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Running %n model(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Modell wird abgefragt…</numerusform>
+            <numerusform>%n Modelle werden abgefragt…</numerusform>
         </translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig.</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>Save prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt speichern</translation>
     </message>
     <message>
         <source>Name of the prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Prompts:</translation>
     </message>
     <message>
         <source>Save version of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version von %1 speichern</translation>
     </message>
     <message>
         <source>What changed (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Was hat sich geändert (optional):</translation>
     </message>
     <message>
         <source>Saved %1 version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %2 von %1 gespeichert.</translation>
     </message>
     <message>
         <source>Save the prompt first, then label one of its versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst den Prompt und versehen Sie dann eine seiner Versionen mit einem Label.</translation>
     </message>
     <message>
         <source>Label version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Label für Version %1</translation>
     </message>
     <message>
         <source>Label (e.g. production, staging); it moves from any other version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Label (z. B. production, staging); trägt eine andere Version dieses Label, wird es hierher verschoben:</translation>
     </message>
     <message>
         <source>This prompt has fewer than two saved versions to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Prompt hat weniger als zwei gespeicherte Versionen, die sich vergleichen lassen.</translation>
     </message>
     <message>
         <source>Run of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf vom %1</translation>
     </message>
     <message>
         <source>Run a prompt or open one from the history first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie zuerst einen Prompt aus oder öffnen Sie einen Durchlauf aus dem Verlauf.</translation>
     </message>
     <message>
         <source>Export run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf exportieren</translation>
     </message>
     <message>
         <source>Markdown (*.md);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported the run to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
     <name>PriceTable</name>
     <message>
         <source>a price needs a model id pattern without surrounding spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Preis benötigt ein Modell-ID-Muster ohne Leerzeichen am Anfang oder Ende</translation>
     </message>
     <message>
         <source>a price per million tokens must be a number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Preis pro Million Tokens muss eine Zahl größer oder gleich 0 sein</translation>
     </message>
     <message>
         <source>the price table has no such model pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>die Preistabelle enthält dieses Modellmuster nicht</translation>
     </message>
 </context>
 <context>
     <name>PriceTableDialog</name>
     <message>
         <source>Model prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellpreise</translation>
     </message>
     <message>
         <source>Model id or prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID oder Präfix</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Input $ / 1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe $ / 1 Mio. Tokens</translation>
     </message>
     <message>
         <source>Output $ / 1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe $ / 1 Mio. Tokens</translation>
     </message>
     <message>
         <source>A model matches its exact id, else the longest prefix. Regional prefixes such as &quot;us.&quot; are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell passt zu seiner exakten ID, sonst zum längsten Präfix. Regionale Präfixe wie „us.“ werden ignoriert.</translation>
     </message>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile hinzufügen</translation>
     </message>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile entfernen</translation>
     </message>
     <message>
         <source>Row %1: prices cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Preise dürfen nicht negativ sein.</translation>
     </message>
 </context>
 <context>
@@ -1120,356 +1120,356 @@
     <name>PromptDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen von %1 vergleichen</translation>
     </message>
     <message>
         <source>v%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 — %2</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach:</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
 </context>
 <context>
     <name>PromptLibrary</name>
     <message>
         <source>there is no version %1 of this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Prompt hat keine Version %1</translation>
     </message>
     <message>
         <source>there is no prompt of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Prompt mit diesem Namen</translation>
     </message>
     <message>
         <source>no version of this prompt is labelled &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Version dieses Prompts trägt das Label „%1“</translation>
     </message>
     <message>
         <source>a prompt needs a name without leading or trailing spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Prompt benötigt einen Namen ohne Leerzeichen am Anfang oder Ende</translation>
     </message>
     <message>
         <source>&quot;latest&quot; always means the newest version and cannot be set or removed</source>
-        <translation type="unfinished"></translation>
+        <translation>„latest“ bezeichnet immer die neueste Version und kann weder gesetzt noch entfernt werden</translation>
     </message>
     <message>
         <source>a label is 1 to 32 characters of a-z, 0-9, &apos;_&apos; and &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Label besteht aus 1 bis 32 der Zeichen a-z, 0-9, &apos;_&apos; und &apos;-&apos;</translation>
     </message>
 </context>
 <context>
     <name>PromptTemplate</name>
     <message numerus="yes">
         <source>no value for %n variable(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kein Wert für %n Variable: %1</numerusform>
+            <numerusform>keine Werte für %n Variablen: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage</translation>
     </message>
 </context>
 <context>
     <name>ProviderOptions</name>
     <message>
         <source>Model provider: openai or bedrock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellanbieter: openai oder bedrock.</translation>
     </message>
     <message>
         <source>Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID, z. B. anthropic.claude-3-haiku-20240307-v1:0.</translation>
     </message>
     <message>
         <source>OpenAI-compatible base URL, e.g. http://localhost:11434/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatible Basis-URL, z. B. http://localhost:11434/v1.</translation>
     </message>
     <message>
         <source>AWS region for Bedrock.</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Region für Bedrock.</translation>
     </message>
     <message>
         <source>Bedrock endpoint override, e.g. a local test server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichender Bedrock-Endpoint, z. B. ein lokaler Testserver.</translation>
     </message>
     <message>
         <source>Connection profile whose secrets are in the OS keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil, dessen Zugangsdaten im Schlüsselbund des Betriebssystems liegen.</translation>
     </message>
     <message>
         <source>Seconds to wait for a first byte and between chunks (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit in Sekunden auf das erste Byte und zwischen den Datenblöcken (Standard: 60).</translation>
     </message>
     <message>
         <source>Retries on throttling and server errors (default 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen bei Drosselung und Serverfehlern (Standard: 3).</translation>
     </message>
     <message>
         <source>--%1 expects seconds &gt; 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine Sekundenzahl &gt; 0</translation>
     </message>
     <message>
         <source>--%1 expects 0 to 20</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet einen Wert von 0 bis 20</translation>
     </message>
 </context>
 <context>
     <name>ProviderSelection</name>
     <message>
         <source>no connection profile named &quot;%1&quot; (see `genaiops credentials list`)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Verbindungsprofil namens „%1“ (siehe `genaiops credentials list`)</translation>
     </message>
     <message>
         <source>choose a provider: --provider openai or --provider bedrock</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie einen Anbieter: --provider openai oder --provider bedrock</translation>
     </message>
     <message>
         <source>--model is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--model ist erforderlich</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot; is not an OpenAI-compatible profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ ist kein OpenAI-kompatibles Profil</translation>
     </message>
     <message>
         <source>--base-url is required for an OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url ist für einen OpenAI-kompatiblen Endpoint erforderlich (z. B. http://localhost:11434/v1)</translation>
     </message>
     <message>
         <source>--base-url &quot;%1&quot; is not an http(s) URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url „%1“ ist keine http(s)-URL</translation>
     </message>
     <message>
         <source>unknown provider &quot;%1&quot; (expected openai or bedrock)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Anbieter „%1“ (erwartet: openai oder bedrock)</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot; is not an AWS profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ ist kein AWS-Profil</translation>
     </message>
     <message>
         <source>--region is required for Bedrock (or set AWS_REGION)</source>
-        <translation type="unfinished"></translation>
+        <translation>--region ist für Bedrock erforderlich (oder setzen Sie AWS_REGION)</translation>
     </message>
     <message>
         <source>--endpoint-url &quot;%1&quot; is not an http(s) URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--endpoint-url „%1“ ist keine http(s)-URL</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot; has no AWS keys in the keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ hat keine AWS-Schlüssel im Schlüsselbund</translation>
     </message>
 </context>
 <context>
     <name>ResponsePane</name>
     <message>
         <source>Connection profile (see Connections)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil (siehe Verbindungen)</translation>
     </message>
     <message>
         <source>model id, e.g. anthropic.claude-3-haiku-20240307-v1:0</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID, z. B. anthropic.claude-3-haiku-20240307-v1:0</translation>
     </message>
     <message>
         <source>The answer streams here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird die Antwort gestreamt.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy this response</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort kopieren</translation>
     </message>
     <message>
         <source>Tokens in / out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-/Ausgabe-Tokens:</translation>
     </message>
     <message>
         <source>First token / total:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token / gesamt:</translation>
     </message>
     <message>
         <source>Tokens per second:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Sekunde:</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten:</translation>
     </message>
     <message>
         <source>Stop reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppgrund:</translation>
     </message>
     <message>
         <source>Model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1</translation>
     </message>
     <message>
         <source>Waiting for the first token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf das erste Token…</translation>
     </message>
     <message>
         <source>Streaming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestreamt…</translation>
     </message>
     <message>
         <source>%1 — retrying in %2 s (attempt %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Wiederholung in %2 s (Versuch %3)</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt.</translation>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Preis</translation>
     </message>
 </context>
 <context>
     <name>RunHistory</name>
     <message>
         <source>two responses share slot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Antworten teilen sich Slot %1</translation>
     </message>
     <message>
         <source>there is no run %1 in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>im Verlauf gibt es keinen Durchlauf %1</translation>
     </message>
     <message>
         <source>Playground run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Playground-Durchlauf %1</translation>
     </message>
     <message>
         <source>Run: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf: %1, %2</translation>
     </message>
     <message>
         <source>Prompt: %1, version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt: %1, Version %2</translation>
     </message>
     <message>
         <source>Variable `%1`: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable `%1`: %2</translation>
     </message>
     <message>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Max tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens: %1</translation>
     </message>
     <message>
         <source>Temperature: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur: %1</translation>
     </message>
     <message>
         <source>Top-p: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p: %1</translation>
     </message>
     <message>
         <source>Stop sequences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsequenzen: %1</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Slot</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>TTFT (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT (ms)</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <source>Stop reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppgrund</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>Responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler:</translation>
     </message>
 </context>
 <context>
@@ -1491,62 +1491,62 @@
     <name>UsageDialog</name>
     <message>
         <source>Model usage (last 30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellnutzung (letzte 30 Tage)</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <source>Also record prompt texts in the invocation log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Texte ebenfalls im Aufrufprotokoll speichern</translation>
     </message>
     <message>
         <source>Off by default: prompts may hold confidential data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig aus: Prompts können vertrauliche Daten enthalten.</translation>
     </message>
     <message>
         <source>Cost per day (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten pro Tag (USD)</translation>
     </message>
 </context>
 <context>
     <name>VariablesEditor</name>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1616,7 @@
     </message>
     <message>
         <source>Schema %1 v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema %1 v%2</translation>
     </message>
 </context>
 <context>
@@ -1703,7 +1703,7 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabef
     </message>
     <message>
         <source>[provider flags] PROMPT: one prompt to a model, streamed</source>
-        <translation type="unfinished"></translation>
+        <translation>[Anbieteroptionen] PROMPT: ein Prompt an ein Modell, gestreamt</translation>
     </message>
 </context>
 </TS>
