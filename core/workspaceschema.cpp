@@ -1,10 +1,12 @@
 #include "workspaceschema.h"
 
+#include "eval/evalschema.h"
 #include "playground/promptlibrary.h"
 #include "providers/pricetable.h"
 #include "secrets/credentialprofilerepository.h"
 
 QList<SchemaModule> WorkspaceSchema::modules()
 {
-    return {CredentialProfileRepository::schema(), PriceTable::schema(), PromptLibrary::schema()};
+    return {CredentialProfileRepository::schema(), PriceTable::schema(), PromptLibrary::schema(),
+            EvalSchema::schema()};
 }

@@ -4,6 +4,7 @@
 #include "common/placeholderpanel.h"
 #include "common/version.h"
 #include "connections/connectionspanel.h"
+#include "evaluations/evaluationspanel.h"
 #include "playground/playgroundpanel.h"
 #include "demo/democontent.h"
 #include "storage/workspaceworker.h"
@@ -58,14 +59,10 @@ void MainWindow::createPages()
     connect(m_playground, &PlaygroundPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_pages->addWidget(m_playground);
-    m_pages->addWidget(new PlaceholderPanel(
-        PanelNames::title(Panel::Evaluations),
-        tr("Run a golden dataset through a model and score every answer for faithfulness and relevance."),
-        {tr("JSONL and CSV datasets with Ragas or Bedrock field names"),
-         tr("Judge and lexical metrics, each score with its explanation"),
-         tr("Charts, filters, run comparison and HTML reports"),
-         tr("Quality gates for CI through `genaiops eval run`")},
-        this));
+    m_evaluations = new EvaluationsPanel(m_worker, m_store, this);
+    connect(m_evaluations, &EvaluationsPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_pages->addWidget(m_evaluations);
     m_pages->addWidget(new PlaceholderPanel(
         PanelNames::title(Panel::Registry),
         tr("Review model versions and promote them Dev → Test → Prod with evidence."),
@@ -188,16 +185,18 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
 void MainWindow::reloadPanels()
 {
     // Ready once every panel has its data, so a screenshot never shows a half-loaded page.
-    m_pendingLoads = 2;
+    m_pendingLoads = 3;
     auto loaded = [this]() {
         if (--m_pendingLoads == 0)
             markReady();
     };
     connect(m_connections, &ConnectionsPanel::loaded, this, loaded, Qt::SingleShotConnection);
     connect(m_playground, &PlaygroundPanel::loaded, this, loaded, Qt::SingleShotConnection);
+    connect(m_evaluations, &EvaluationsPanel::loaded, this, loaded, Qt::SingleShotConnection);
     m_connections->reload();
     m_connections->probeKeyring();
     m_playground->reload();
+    m_evaluations->reload();
 }
 
 void MainWindow::installDemoContent()

@@ -8,6 +8,7 @@
 
 class Banner;
 class ConnectionsPanel;
+class EvaluationsPanel;
 class PlaygroundPanel;
 class CredentialStore;
 class QLabel;
@@ -37,6 +38,7 @@ public:
     QString workspaceProblem() const { return m_workspaceProblem; }
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
     PlaygroundPanel *playgroundPanel() const { return m_playground; }
+    EvaluationsPanel *evaluationsPanel() const { return m_evaluations; }
 
 signals:
     void ready();
@@ -63,6 +65,7 @@ private:
     Banner *m_banner = nullptr;
     ConnectionsPanel *m_connections = nullptr;
     PlaygroundPanel *m_playground = nullptr;
+    EvaluationsPanel *m_evaluations = nullptr;
     int m_pendingLoads = 0;
     QLabel *m_workspaceLabel = nullptr;
     QString m_workspaceProblem;

@@ -5,6 +5,7 @@
 #include "common/version.h"
 #include "chatcommand.h"
 #include "credentialscommand.h"
+#include "evalcommand.h"
 #include "exitcode.h"
 #include "workspacecommand.h"
 
@@ -30,6 +31,8 @@ const QList<Command> &commands()
          WorkspaceCommand::run},
         {"chat", QT_TRANSLATE_NOOP("genaiops", "[provider flags] PROMPT: one prompt to a model, streamed"),
          ChatCommand::run},
+        {"eval", QT_TRANSLATE_NOOP("genaiops", "run|resume|list|show|import|export: golden-dataset evaluations and quality gates"),
+         EvalCommand::run},
         {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},
     };

@@ -33,16 +33,20 @@ bool ProviderOptions::isAnySet(const QCommandLineParser &parser) const
     return false;
 }
 
-Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser, CommandContext &context) const
+ProviderSelection ProviderOptions::selection(const QCommandLineParser &parser) const
 {
-    ProviderSelection selection;
-    selection.provider = parser.value(m_provider);
-    selection.model = parser.value(m_model);
-    selection.baseUrl = parser.value(m_baseUrl);
-    selection.region = parser.value(m_region);
-    selection.endpointUrl = parser.value(m_endpointUrl);
-    selection.profile = parser.value(m_profile);
+    ProviderSelection chosen;
+    chosen.provider = parser.value(m_provider);
+    chosen.model = parser.value(m_model);
+    chosen.baseUrl = parser.value(m_baseUrl);
+    chosen.region = parser.value(m_region);
+    chosen.endpointUrl = parser.value(m_endpointUrl);
+    chosen.profile = parser.value(m_profile);
+    return chosen;
+}
 
+Result<ProviderConfig> ProviderOptions::resolve(const ProviderSelection &selection, CommandContext &context)
+{
     std::optional<CredentialProfile> profile;
     SecretMap secrets;
     if (!selection.profile.isEmpty()) {
@@ -61,7 +65,12 @@ Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser
                 return stored.error();
         }
     }
-    auto config = selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);
+    return selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);
+}
+
+Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser, CommandContext &context) const
+{
+    auto config = resolve(selection(parser), context);
     if (!config)
         return config;
     bool ok = true;

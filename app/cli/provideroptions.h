@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "providers/providerconfig.h"
+#include "providers/providerselection.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -23,8 +24,13 @@ public:
 
     void addTo(QCommandLineParser &parser) const;
     bool isAnySet(const QCommandLineParser &parser) const;
-    // Looks the profile up in the workspace and the keyring (blocking) and resolves the config.
+    // What the flags chose, without secrets (stored with an evaluation run).
+    ProviderSelection selection(const QCommandLineParser &parser) const;
+    // Looks the profile up in the workspace and the keyring (blocking) and resolves the config,
+    // applying --timeout and --retries.
     Result<ProviderConfig> resolve(const QCommandLineParser &parser, CommandContext &context) const;
+    // The same for a stored selection (resuming a run), with default timeouts.
+    static Result<ProviderConfig> resolve(const ProviderSelection &selection, CommandContext &context);
 
 private:
     QCommandLineOption m_provider;

@@ -1,5 +1,7 @@
 #include "demo/democontent.h"
 
+#include "demo/demoevaluations.h"
+
 #include "playground/promptlibrary.h"
 #include "playground/runhistory.h"
 #include "providers/pricetable.h"
@@ -138,7 +140,7 @@ Status DemoContent::install(Workspace &workspace)
     return workspace.transaction([&]() -> Status {
         if (workspace.metaValue(QStringLiteral("demo.installed")) == QLatin1String("1"))
             return addProfiles(workspace);  // idempotent: only what a user may have deleted comes back
-        for (auto step : {addProfiles, addPrompts, addComparison}) {
+        for (auto step : {addProfiles, addPrompts, addComparison, DemoEvaluations::install}) {
             const Status done = step(workspace);
             if (!done)
                 return done;

@@ -19,7 +19,8 @@ QJsonObject RunSettings::toJson() const
             {QStringLiteral("faithfulness_statements_prompt"), faithfulnessStatementsPrompt},
             {QStringLiteral("faithfulness_verdicts_prompt"), faithfulnessVerdictsPrompt},
             {QStringLiteral("relevance_prompt"), relevancePrompt},
-            {QStringLiteral("thresholds"), limits}};
+            {QStringLiteral("thresholds"), limits},
+            {QStringLiteral("gates"), QJsonArray::fromStringList(gates)}};
 }
 
 RunSettings RunSettings::fromJson(const QJsonObject &object)
@@ -48,6 +49,8 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
     const QJsonObject limits = object.value(QStringLiteral("thresholds")).toObject();
     for (auto it = limits.constBegin(); it != limits.constEnd(); ++it)
         settings.thresholds.insert(it.key(), it.value().toDouble());
+    for (const QJsonValue &gate : object.value(QStringLiteral("gates")).toArray())
+        settings.gates << gate.toString();
     return settings;
 }
 

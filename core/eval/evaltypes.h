@@ -106,6 +106,7 @@ struct RunSettings
     QString faithfulnessVerdictsPrompt;
     QString relevancePrompt;
     QMap<QString, double> thresholds;  // per metric, for "below threshold" and pass rates (default 0.7)
+    QStringList gates;                 // as given, e.g. "faithfulness>=0.8"
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     QJsonObject toJson() const;

@@ -303,7 +303,7 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
         out += QLatin1Char('\n');
     out += QStringLiteral("## ") + tr("Prompt") + QStringLiteral("\n\n") + fenced(run.renderedPrompt);
 
-    const QStringList headers = {tr("Slot"), tr("Model"), tr("Provider"), tr("Tokens in"), tr("Tokens out"),
+    const QStringList headers = {tr("Model #"), tr("Model"), tr("Provider"), tr("Tokens in"), tr("Tokens out"),
                                  tr("TTFT (ms)"), tr("Latency (ms)"), tr("Tokens/s"), tr("Cost (USD)"),
                                  tr("Stop reason"), tr("Status")};
     out += QStringLiteral("## ") + tr("Metrics") + QStringLiteral("\n\n| ")
@@ -313,7 +313,7 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
         const ChatResult &metrics = response.metrics;
         const double speed = metrics.tokensPerSecond();
         const QStringList cells = {
-            QString::number(response.slot),
+            QString::number(response.slot + 1),  // the panel says "Model 1…3"
             cell(response.model),
             cell(response.provider),
             countOrDash(metrics.inputTokens),
@@ -330,7 +330,7 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
 
     out += QStringLiteral("\n## ") + tr("Responses") + QStringLiteral("\n\n");
     for (const PlaygroundResponse &response : run.responses) {
-        out += QStringLiteral("### ") + tr("%1. %2").arg(response.slot).arg(response.model);
+        out += QStringLiteral("### ") + tr("%1. %2").arg(QString::number(response.slot + 1), response.model);
         if (!response.profile.isEmpty())
             out += QStringLiteral(" (") + response.profile + QLatin1Char(')');
         out += QStringLiteral("\n\n");

@@ -29,7 +29,10 @@ void WorkspaceWorker::open(const QString &path, Workspace::OpenMode mode,
         Result<Workspace::Info> info = opened ? opened.value()->info() : Result<Workspace::Info>(opened.error());
         if (opened)
             m_workspace = std::move(opened.value());
-        deliver(context, [done, info = std::move(info)]() { done(info); });
+        deliver(context, [this, done, info = std::move(info)]() {
+            m_location = info ? info.value().location : QString();
+            done(info);
+        });
     });
 }
 

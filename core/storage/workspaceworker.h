@@ -40,6 +40,10 @@ public:
         });
     }
 
+    // Where the open workspace is (empty before an open succeeded), for code that opens its own
+    // connection on its own thread, such as an evaluation run. Read it on the owner's thread.
+    QString location() const { return m_location; }
+
     // Blocks the caller until every job posted so far has finished. For shutdown and tests only.
     void drain();
 
@@ -50,4 +54,5 @@ private:
     QThread m_thread;
     QObject *m_executor = nullptr;            // lives on m_thread; tasks are queued to it
     std::unique_ptr<Workspace> m_workspace;   // touched only on m_thread
+    QString m_location;                       // touched only on the owner's thread
 };

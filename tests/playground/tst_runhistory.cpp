@@ -192,12 +192,12 @@ private slots:
         QVERIFY(markdown.contains(QStringLiteral("- Top-p: model default")));
         QVERIFY(markdown.contains(QStringLiteral("You are a support agent.")));
         QVERIFY(markdown.contains(QStringLiteral(
-            "| Slot | Model | Provider | Tokens in | Tokens out | TTFT (ms) | Latency (ms) | Tokens/s | Cost (USD) | Stop reason | Status |\n"
+            "| Model # | Model | Provider | Tokens in | Tokens out | TTFT (ms) | Latency (ms) | Tokens/s | Cost (USD) | Stop reason | Status |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|\n")));
         QVERIFY2(markdown.contains(QStringLiteral(
-                     "| 0 | anthropic.claude-3-haiku-20240307-v1:0 | bedrock | 120 | 45 | 300 | 1200 | 50.0 | 0.000086 | end_turn | ok |\n")),
+                     "| 1 | anthropic.claude-3-haiku-20240307-v1:0 | bedrock | 120 | 45 | 300 | 1200 | 50.0 | 0.000086 | end_turn | ok |\n")),
                  qPrintable(markdown));
-        QVERIFY(markdown.contains(QStringLiteral("| 1 | llama3:8b | openai | – | – | – | – | – | – | – | failed |\n")));
+        QVERIFY(markdown.contains(QStringLiteral("| 2 | llama3:8b | openai | – | – | – | – | – | – | – | failed |\n")));
         QVERIFY(markdown.contains(QStringLiteral("**Error:** connection refused")));
         // The response quotes a triple backtick, so its fence is longer and it stays one block.
         QVERIFY(markdown.contains(QStringLiteral("````\nOpen Settings | Security, then ```reset```.\n````\n")));

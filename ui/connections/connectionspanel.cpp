@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QHeaderView>
@@ -311,9 +312,10 @@ void ConnectionsPanel::finishTest(const QString &name, const Result<ChatResult> 
         emit testFinished(false, message);
         return;
     }
+    // One arg() call with every value, so a reply that itself contains "%1" is not substituted.
     const QString message = tr("%1 works: %2 answered \"%3\" in %4 ms.")
-                                .arg(name, result.value().model, result.value().text.trimmed().left(80))
-                                .arg(result.value().latencyMs);
+                                .arg(name, result.value().model, result.value().text.trimmed().left(80),
+                                     QLocale().toString(result.value().latencyMs));
     m_banner->showMessage(Banner::Tone::Information, message.toHtmlEscaped());
     emit testFinished(true, message);
 }

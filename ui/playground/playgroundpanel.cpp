@@ -112,14 +112,16 @@ void PlaygroundPanel::buildLayout()
     m_paneCount = new QSpinBox(this);
     m_paneCount->setRange(1, maximumPanes);
     m_paneCount->setValue(maximumPanes);
-    m_paneCount->setSuffix(tr(" models"));
+    m_paneCount->setToolTip(tr("How many models to compare"));
     m_run = new QPushButton(tr("Run all"), this);
     m_run->setDefault(true);
-    m_run->setToolTip(tr("Send the prompt to every model (Ctrl+Return)"));
+    m_run->setToolTip(tr("Send the prompt to every model (%1)")
+                          .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_stop = new QPushButton(tr("Stop"), this);
-    m_stop->setToolTip(tr("Stop every running call (Esc)"));
+    m_stop->setToolTip(tr("Stop every running call (%1)").arg(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)));
     m_runStatus = new QLabel(this);
     auto *runBar = new QHBoxLayout;
+    runBar->addWidget(new QLabel(tr("Models:"), this));
     runBar->addWidget(m_paneCount);
     runBar->addWidget(m_run);
     runBar->addWidget(m_stop);

@@ -134,7 +134,8 @@ void ResponsePane::appendText(const QString &text)
 
 void ResponsePane::showRetrying(int attempt, int delayMs, const QString &reason)
 {
-    m_status->setText(tr("%1 — retrying in %2 s (attempt %3)").arg(reason).arg(delayMs / 1000.0, 0, 'f', 1).arg(attempt));
+    m_status->setText(tr("%1 — retrying in %2 s (attempt %3)")
+                          .arg(reason, QLocale().toString(delayMs / 1000.0, 'f', 1), QString::number(attempt)));
     m_status->show();
 }
 

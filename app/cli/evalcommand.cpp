@@ -1,0 +1,207 @@
+#include "evalcommand.h"
+
+#include "commandcontext.h"
+#include "eval/bedrockoutputimporter.h"
+#include "eval/datasetrepository.h"
+#include "eval/evalrunrepository.h"
+#include "eval/runexport.h"
+#include "eval/runsummary.h"
+#include "evalruncommand.h"
+#include "exitcode.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+QString subcommandHelp()
+{
+    return EvalCommand::tr("eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] "
+                           "[--concurrency N] [--name NAME] [--gate METRIC>=X]... [--junit FILE] [--json]\n"
+                           "eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]\n"
+                           "eval list [--json]\neval show RUN_ID [--json]\n"
+                           "eval import --format bedrock FILE [--name NAME] [--json]\n"
+                           "eval export RUN_ID --format csv|jsonl|html --out FILE");
+}
+
+Result<qint64> runIdArgument(const QStringList &positional)
+{
+    bool ok = false;
+    const qint64 id = positional.value(0).toLongLong(&ok);
+    if (positional.size() != 1 || !ok || id <= 0)
+        return makeError(Error::Kind::Usage, EvalCommand::tr("expected one RUN_ID (see `genaiops eval list`)"));
+    return id;
+}
+
+void printSummary(const RunSummary &summary)
+{
+    const EvalRun &run = summary.run;
+    CommandContext::print(EvalCommand::tr("Run %1 \"%2\": %3, %4 of %5 items scored, %6 failed")
+                              .arg(run.id).arg(run.name, EvalRun::statusName(run.status))
+                              .arg(run.completed).arg(run.itemCount).arg(run.failed));
+    for (const MetricSummary &metric : summary.metrics)
+        CommandContext::print(QStringLiteral("  %1 mean %2  median %3  p10 %4  min %5  max %6  (n=%7)%8")
+                                  .arg(metric.metric, -18)
+                                  .arg(metric.mean, 0, 'f', 3).arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
+                                  .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3).arg(metric.count)
+                                  .arg(Metrics::isLexical(metric.metric) ? EvalCommand::tr("  lexical") : QString()));
+    for (const Gate &gate : summary.gates)
+        CommandContext::print(EvalCommand::tr("  gate %1 %2 %3: %4 (%5)")
+                                  .arg(gate.metric, gate.op).arg(gate.threshold)
+                                  .arg(gate.passed ? EvalCommand::tr("passed") : EvalCommand::tr("FAILED"))
+                                  .arg(gate.value ? QString::number(*gate.value, 'f', 3) : EvalCommand::tr("no values")));
+}
+
+} // namespace
+
+int EvalCommand::run(CommandContext &context)
+{
+    const QString subcommand = context.arguments().value(1);
+    CommandContext sub(QStringList{context.arguments().value(0) + QLatin1Char(' ') + subcommand} + context.arguments().mid(2),
+                       context.workspacePath());
+    if (subcommand == QLatin1String("run"))
+        return EvalRunCommand::run(sub);
+    if (subcommand == QLatin1String("resume"))
+        return EvalRunCommand::resume(sub);
+    if (subcommand == QLatin1String("list"))
+        return list(sub);
+    if (subcommand == QLatin1String("show"))
+        return show(sub);
+    if (subcommand == QLatin1String("import"))
+        return import(sub);
+    if (subcommand == QLatin1String("export"))
+        return exportRun(sub);
+    return CommandContext::usage(tr("eval: expected one of:\n%1").arg(subcommandHelp()));
+}
+
+int EvalCommand::list(CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
+    parser.addOption(jsonOption);
+    if (!parser.parse(context.arguments()) || !parser.positionalArguments().isEmpty())
+        return CommandContext::usage(parser.errorText().isEmpty() ? tr("eval list takes no arguments") : parser.errorText());
+    auto workspace = context.workspace();
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+    auto runs = EvalRunRepository(*workspace.value()).list();
+    if (!runs)
+        return CommandContext::fail(runs.error());
+    QJsonArray array;
+    for (const EvalRun &run : runs.value()) {
+        auto summary = RunSummary::compute(*workspace.value(), run.id);
+        if (!summary)
+            return CommandContext::fail(summary.error());
+        if (parser.isSet(jsonOption)) {
+            array.append(summary.value().toJson());
+            continue;
+        }
+        QStringList means;
+        for (const MetricSummary &metric : summary.value().metrics)
+            means << QStringLiteral("%1 %2").arg(metric.metric).arg(metric.mean, 0, 'f', 2);
+        const QString gates = summary.value().gates.isEmpty() ? QStringLiteral("-")
+                                                              : (summary.value().gatesPassed() ? tr("gates passed") : tr("gates FAILED"));
+        CommandContext::print(QStringLiteral("%1\t%2\t%3 v%4\t%5\t%6\t%7\t%8\t%9")
+                                  .arg(run.id).arg(run.name, run.datasetName).arg(run.datasetVersion)
+                                  .arg(run.model, run.createdAt.left(16), EvalRun::statusName(run.status),
+                                       means.join(QStringLiteral(", ")), gates));
+    }
+    if (parser.isSet(jsonOption))
+        CommandContext::printJson({{QStringLiteral("runs"), array}});
+    else if (runs.value().isEmpty())
+        CommandContext::print(tr("No evaluation runs yet. Start one with: genaiops eval run --dataset FILE"));
+    return ExitOk;
+}
+
+int EvalCommand::show(CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object, with every item."));
+    parser.addOption(jsonOption);
+    if (!parser.parse(context.arguments()))
+        return CommandContext::usage(parser.errorText());
+    auto runId = runIdArgument(parser.positionalArguments());
+    if (!runId)
+        return CommandContext::fail(runId.error());
+    auto workspace = context.workspace(Workspace::OpenMode::ExistingOnly);
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+    auto summary = RunSummary::compute(*workspace.value(), runId.value());
+    if (!summary)
+        return CommandContext::fail(summary.error());
+    if (!parser.isSet(jsonOption)) {
+        printSummary(summary.value());
+        for (const SkippedLine &line : summary.value().skipped)
+            CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
+        return ExitOk;
+    }
+    QJsonObject object = summary.value().toJson();
+    QJsonArray items;
+    const Status written = RunExport::forEachResult(*workspace.value(), runId.value(), [&](const EvalItem &item, const ItemResult *result) {
+        items.append(RunExport::itemJson(item, result));
+    });
+    if (!written)
+        return CommandContext::fail(written.error());
+    object.insert(QStringLiteral("results"), items);
+    CommandContext::printJson(object);
+    return ExitOk;
+}
+
+int EvalCommand::import(CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Input format: bedrock."), QStringLiteral("format"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), tr("Run name."), QStringLiteral("name"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
+    parser.addOptions({formatOption, nameOption, jsonOption});
+    if (!parser.parse(context.arguments()))
+        return CommandContext::usage(parser.errorText());
+    if (parser.value(formatOption) != QLatin1String("bedrock"))
+        return CommandContext::usage(tr("eval import: --format bedrock is required (the only format so far)"));
+    if (parser.positionalArguments().size() != 1)
+        return CommandContext::usage(tr("eval import: give exactly one FILE"));
+    auto workspace = context.workspace();
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+    auto imported = BedrockOutputImporter::import(*workspace.value(), parser.positionalArguments().first(), parser.value(nameOption));
+    if (!imported)
+        return CommandContext::fail(imported.error());
+    auto summary = RunSummary::compute(*workspace.value(), imported.value().run.id);
+    if (!summary)
+        return CommandContext::fail(summary.error());
+    summary.value().skipped = imported.value().skipped;
+    if (parser.isSet(jsonOption))
+        CommandContext::printJson(summary.value().toJson());
+    else {
+        printSummary(summary.value());
+        for (const SkippedLine &line : imported.value().skipped)
+            CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
+    }
+    return ExitOk;
+}
+
+int EvalCommand::exportRun(CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("csv, jsonl or html."), QStringLiteral("format"));
+    const QCommandLineOption outOption(QStringLiteral("out"), tr("File to write."), QStringLiteral("file"));
+    parser.addOptions({formatOption, outOption});
+    if (!parser.parse(context.arguments()))
+        return CommandContext::usage(parser.errorText());
+    auto runId = runIdArgument(parser.positionalArguments());
+    if (!runId)
+        return CommandContext::fail(runId.error());
+    const QString format = parser.value(formatOption);
+    if (!QStringList{QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("html")}.contains(format))
+        return CommandContext::usage(tr("eval export: --format must be csv, jsonl or html"));
+    if (!parser.isSet(outOption))
+        return CommandContext::usage(tr("eval export: --out FILE is required"));
+    auto workspace = context.workspace(Workspace::OpenMode::ExistingOnly);
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+    const Status written = RunExport::write(*workspace.value(), runId.value(), format, parser.value(outOption));
+    if (!written)
+        return CommandContext::fail(written.error());
+    return ExitOk;
+}

@@ -1,0 +1,54 @@
+#include "eval/csvrecordreader.h"
+
+#include "eval/hashinglinereader.h"
+
+CsvRecordReader::CsvRecordReader(HashingLineReader &source) : m_source(source) {}
+
+bool CsvRecordReader::next(CsvRecord &record)
+{
+    QByteArray bytes;
+    do {
+        if (!m_source.readLine(bytes))
+            return false;
+    } while (bytes.isEmpty());
+
+    record = CsvRecord{};
+    record.line = m_source.lineNumber();
+    QString field;
+    bool quoted = false;
+    bool atFieldStart = true;
+    for (;;) {
+        const QString line = QString::fromUtf8(bytes);
+        for (qsizetype at = 0; at < line.size(); ++at) {
+            const QChar character = line.at(at);
+            if (quoted) {
+                if (character != QLatin1Char('"'))
+                    field += character;
+                else if (at + 1 < line.size() && line.at(at + 1) == QLatin1Char('"'))
+                    field += line.at(++at);
+                else
+                    quoted = false;
+            } else if (character == QLatin1Char(',')) {
+                record.fields << field;
+                field.clear();
+                atFieldStart = true;
+                continue;
+            } else if (character == QLatin1Char('"') && atFieldStart) {
+                quoted = true;
+            } else {
+                field += character;
+            }
+            atFieldStart = false;
+        }
+        if (!quoted)
+            break;
+        // A line break inside quotes belongs to the field.
+        if (!m_source.readLine(bytes)) {
+            record.error = tr("a quoted field is not closed before the end of the file");
+            break;
+        }
+        field += QLatin1Char('\n');
+    }
+    record.fields << field;
+    return true;
+}

@@ -1,0 +1,81 @@
+#include "eval/datasetwriter.h"
+
+#include "eval/evaljson.h"
+#include "storage/workspace.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace {
+
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
+QString orEmpty(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace
+
+DatasetWriter::DatasetWriter(Workspace &workspace)
+    : m_workspace(workspace),
+      m_items(workspace, QStringLiteral("eval_items"),
+              {QStringLiteral("dataset_id"), QStringLiteral("item_index"), QStringLiteral("line"),
+               QStringLiteral("question"), QStringLiteral("contexts"), QStringLiteral("response"),
+               QStringLiteral("reference"), QStringLiteral("extra")})
+{
+}
+
+Status DatasetWriter::begin(const QString &name, const QString &sourcePath)
+{
+    auto latest = m_workspace.execute(
+        QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM eval_datasets WHERE name = :name"),
+        {{QStringLiteral("name"), name}});
+    if (!latest)
+        return latest.error();
+    m_dataset = Dataset{};
+    m_dataset.name = name;
+    m_dataset.sourcePath = sourcePath;
+    m_dataset.version = (latest.value().next() ? latest.value().value(0).toInt() : 0) + 1;
+    m_dataset.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    auto inserted = m_workspace.execute(
+        QStringLiteral("INSERT INTO eval_datasets (name, version, source_path, created_at)"
+                       " VALUES (:name, :version, :source_path, :created_at)"),
+        {{QStringLiteral("name"), name},
+         {QStringLiteral("version"), m_dataset.version},
+         {QStringLiteral("source_path"), orEmpty(sourcePath)},
+         {QStringLiteral("created_at"), m_dataset.createdAt}});
+    if (!inserted)
+        return inserted.error();
+    m_dataset.id = inserted.value().lastInsertId().toLongLong();
+    return Done{};
+}
+
+Status DatasetWriter::add(EvalItem item)
+{
+    item.index = m_dataset.itemCount++;
+    if (!item.response.isEmpty())
+        ++m_dataset.withResponses;
+    return m_items.add({m_dataset.id, item.index, item.line, orEmpty(item.question),
+                        EvalJson::contextsText(item.contexts), orEmpty(item.response),
+                        orEmpty(item.reference), EvalJson::text(item.extra)});
+}
+
+Result<Dataset> DatasetWriter::finish(const QString &contentHash, const QList<SkippedLine> &skipped)
+{
+    const Status flushed = m_items.flush();
+    if (!flushed)
+        return flushed.error();
+    m_dataset.contentHash = contentHash;
+    m_dataset.skipped = skipped;
+    auto updated = m_workspace.execute(
+        QStringLiteral("UPDATE eval_datasets SET content_hash = :content_hash, item_count = :item_count,"
+                       " with_responses = :with_responses, skipped = :skipped WHERE id = :id"),
+        {{QStringLiteral("content_hash"), contentHash},
+         {QStringLiteral("item_count"), m_dataset.itemCount},
+         {QStringLiteral("with_responses"), m_dataset.withResponses},
+         {QStringLiteral("skipped"), EvalJson::skippedText(skipped)},
+         {QStringLiteral("id"), m_dataset.id}});
+    if (!updated)
+        return updated.error();
+    return m_dataset;
+}

@@ -1,0 +1,89 @@
+#include "eval/evaljson.h"
+
+#include <QJsonDocument>
+
+QString EvalJson::text(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString EvalJson::text(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject EvalJson::object(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QJsonArray EvalJson::array(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+QString EvalJson::contextsText(const QStringList &contexts)
+{
+    return text(QJsonArray::fromStringList(contexts));
+}
+
+QStringList EvalJson::contexts(const QString &text)
+{
+    QStringList result;
+    for (const QJsonValue &context : array(text))
+        result << context.toString();
+    return result;
+}
+
+QString EvalJson::skippedText(const QList<SkippedLine> &skipped)
+{
+    QJsonArray lines;
+    for (const SkippedLine &line : skipped)
+        lines << QJsonObject{{QStringLiteral("line"), line.line}, {QStringLiteral("reason"), line.reason}};
+    return text(lines);
+}
+
+QList<SkippedLine> EvalJson::skipped(const QString &text)
+{
+    QList<SkippedLine> result;
+    for (const QJsonValue &entry : array(text)) {
+        const QJsonObject line = entry.toObject();
+        result << SkippedLine{line.value(QStringLiteral("line")).toInt(),
+                              line.value(QStringLiteral("reason")).toString()};
+    }
+    return result;
+}
+
+QString EvalJson::scoresText(const QList<MetricScore> &scores)
+{
+    QJsonArray entries;
+    for (const MetricScore &score : scores) {
+        QJsonObject entry{{QStringLiteral("metric"), score.metric},
+                          {QStringLiteral("value"), score.value ? QJsonValue(*score.value) : QJsonValue()}};
+        if (!score.explanation.isEmpty())
+            entry.insert(QStringLiteral("explanation"), score.explanation);
+        if (!score.details.isEmpty())
+            entry.insert(QStringLiteral("details"), score.details);
+        if (!score.error.isEmpty())
+            entry.insert(QStringLiteral("error"), score.error);
+        entries << entry;
+    }
+    return text(entries);
+}
+
+QList<MetricScore> EvalJson::scores(const QString &text)
+{
+    QList<MetricScore> result;
+    for (const QJsonValue &value : array(text)) {
+        const QJsonObject entry = value.toObject();
+        MetricScore score;
+        score.metric = entry.value(QStringLiteral("metric")).toString();
+        if (entry.value(QStringLiteral("value")).isDouble())
+            score.value = entry.value(QStringLiteral("value")).toDouble();
+        score.explanation = entry.value(QStringLiteral("explanation")).toString();
+        score.details = entry.value(QStringLiteral("details")).toArray();
+        score.error = entry.value(QStringLiteral("error")).toString();
+        result << score;
+    }
+    return result;
+}

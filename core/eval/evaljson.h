@@ -1,0 +1,21 @@
+#pragma once
+
+#include "eval/evaltypes.h"
+
+// How eval values are kept in TEXT columns: compact JSON, the same on SQLite and PostgreSQL.
+class EvalJson
+{
+public:
+    static QString text(const QJsonObject &object);
+    static QString text(const QJsonArray &array);
+    static QJsonObject object(const QString &text);
+    static QJsonArray array(const QString &text);
+
+    static QString contextsText(const QStringList &contexts);
+    static QStringList contexts(const QString &text);
+    static QString skippedText(const QList<SkippedLine> &skipped);
+    static QList<SkippedLine> skipped(const QString &text);
+    // Every score with its explanation, details and error: [{metric, value|null, …}].
+    static QString scoresText(const QList<MetricScore> &scores);
+    static QList<MetricScore> scores(const QString &text);
+};

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/result.h"
+#include "eval/evaltypes.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+class Workspace;
+
+// Runs and their per-item results (tables of EvalSchema). A run keeps running totals — completed,
+// failed, tokens, cost — that storeResult() maintains in the same transaction as the result, so
+// they stay equal to the sum over the stored results even when a result is replaced.
+class EvalRunRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(EvalRunRepository)
+
+public:
+    explicit EvalRunRepository(Workspace &workspace);
+
+    // Stores the run with its settings and sets run.id (and createdAt, the dataset's name and
+    // version, and itemCount when it is 0, from the dataset).
+    Result<qint64> create(EvalRun &run);
+    Result<std::optional<EvalRun>> find(qint64 id) const;
+    // Newest first.
+    Result<QList<EvalRun>> list() const;
+    // Every run on any version of the dataset, oldest first: the points of a trend chart.
+    Result<QList<EvalRun>> runsOfDataset(const QString &datasetName) const;
+    Status setStatus(qint64 id, EvalRun::Status status, const QString &finishedAt = {});
+    Status remove(qint64 id);
+
+    // One result per run and item: a second result for the same item replaces the first.
+    Status storeResult(const ItemResult &result);
+    // The same for many results in one transaction.
+    Status storeResults(const QList<ItemResult> &results);
+
+    // Dataset indexes without a result yet, in order: what a resumed run still has to do.
+    Result<QList<qint64>> pendingItems(qint64 runId) const;
+    Result<QList<qint64>> failedItems(qint64 runId) const;
+    // A page of results in item order; limit < 0 means all.
+    Result<QList<ItemResult>> results(qint64 runId, qint64 offset, int limit) const;
+    // One item's result, when the run has one.
+    Result<std::optional<ItemResult>> result(qint64 runId, qint64 itemIndex) const;
+    Result<qint64> resultCount(qint64 runId) const;
+    // The values one metric took over the run's items, in item order; items without a value are left out.
+    Result<QList<double>> metricValues(qint64 runId, const QString &metric) const;
+
+private:
+    Result<QList<EvalRun>> fetch(const QString &where, const QVariantMap &bindings) const;
+    Result<QList<qint64>> indexes(const QString &sql, qint64 runId) const;
+    Result<QList<ItemResult>> fetchResults(qint64 runId, const QString &tail, const QVariantList &bindings) const;
+
+    Workspace &m_workspace;
+};

@@ -1,0 +1,69 @@
+#include "eval/evalschema.h"
+
+SchemaModule EvalSchema::schema()
+{
+    return {QStringLiteral("eval"),
+            {{1, QStringLiteral("datasets, items, runs, results and scores"),
+              {QStringLiteral("CREATE TABLE eval_datasets ("
+                              " id ${id},"
+                              " name TEXT NOT NULL,"
+                              " version INTEGER NOT NULL,"
+                              " source_path TEXT NOT NULL DEFAULT '',"
+                              " content_hash TEXT NOT NULL DEFAULT '',"
+                              " item_count ${bigint} NOT NULL DEFAULT 0,"
+                              " with_responses ${bigint} NOT NULL DEFAULT 0,"
+                              " skipped TEXT NOT NULL DEFAULT '[]',"
+                              " created_at TEXT NOT NULL,"
+                              " UNIQUE (name, version))"),
+               QStringLiteral("CREATE INDEX eval_datasets_content ON eval_datasets (name, content_hash)"),
+               QStringLiteral("CREATE TABLE eval_items ("
+                              " dataset_id ${bigint} NOT NULL REFERENCES eval_datasets (id) ON DELETE CASCADE,"
+                              " item_index ${bigint} NOT NULL,"
+                              " line INTEGER NOT NULL DEFAULT 0,"
+                              " question TEXT NOT NULL,"
+                              " contexts TEXT NOT NULL DEFAULT '[]',"
+                              " response TEXT NOT NULL DEFAULT '',"
+                              " reference TEXT NOT NULL DEFAULT '',"
+                              " extra TEXT NOT NULL DEFAULT '{}',"
+                              " PRIMARY KEY (dataset_id, item_index))"),
+               QStringLiteral("CREATE TABLE eval_runs ("
+                              " id ${id},"
+                              " name TEXT NOT NULL DEFAULT '',"
+                              " dataset_id ${bigint} NOT NULL REFERENCES eval_datasets (id),"
+                              " model TEXT NOT NULL DEFAULT '',"
+                              " judge_model TEXT NOT NULL DEFAULT '',"
+                              " status TEXT NOT NULL,"
+                              " created_at TEXT NOT NULL,"
+                              " finished_at TEXT NOT NULL DEFAULT '',"
+                              " item_count ${bigint} NOT NULL DEFAULT 0,"
+                              " completed ${bigint} NOT NULL DEFAULT 0,"
+                              " failed ${bigint} NOT NULL DEFAULT 0,"
+                              " input_tokens ${bigint} NOT NULL DEFAULT 0,"
+                              " output_tokens ${bigint} NOT NULL DEFAULT 0,"
+                              " cost_usd ${real} NOT NULL DEFAULT 0,"
+                              " settings TEXT NOT NULL DEFAULT '{}')"),
+               QStringLiteral("CREATE INDEX eval_runs_dataset ON eval_runs (dataset_id)"),
+               QStringLiteral("CREATE TABLE eval_results ("
+                              " run_id ${bigint} NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,"
+                              " item_index ${bigint} NOT NULL,"
+                              " ok INTEGER NOT NULL,"
+                              " error TEXT NOT NULL DEFAULT '',"
+                              " response TEXT NOT NULL DEFAULT '',"
+                              " scores TEXT NOT NULL DEFAULT '[]',"
+                              " input_tokens ${bigint} NOT NULL DEFAULT 0,"
+                              " output_tokens ${bigint} NOT NULL DEFAULT 0,"
+                              " cost_usd ${real} NOT NULL DEFAULT 0,"
+                              " latency_ms ${bigint} NOT NULL DEFAULT 0,"
+                              " completed_at TEXT NOT NULL,"
+                              " PRIMARY KEY (run_id, item_index))"),
+               // Keyed by run first, so deleting a run cascades through an index, not a table scan.
+               QStringLiteral("CREATE TABLE eval_scores ("
+                              " run_id ${bigint} NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,"
+                              " item_index ${bigint} NOT NULL,"
+                              " metric TEXT NOT NULL,"
+                              " value ${real},"
+                              " error TEXT NOT NULL DEFAULT '',"
+                              " PRIMARY KEY (run_id, item_index, metric))"),
+               // Covers metricValues(): one metric of one run in item order without touching the table.
+               QStringLiteral("CREATE INDEX eval_scores_metric ON eval_scores (run_id, metric, item_index, value)")}}}};
+}

@@ -1,0 +1,335 @@
+#include "eval/evaluationrunner.h"
+
+#include "common/logcategories.h"
+#include "eval/datasetrepository.h"
+#include "eval/evalrunrepository.h"
+#include "eval/itemevaluation.h"
+#include "providers/chatprovider.h"
+#include "storage/workspace.h"
+#include "workspaceschema.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int PageSize = 200;
+constexpr int MaximumManagers = 32;
+constexpr int ResultPageSize = 500;
+
+bool isFailure(const ItemResult &result)
+{
+    return !result.ok || std::any_of(result.scores.cbegin(), result.scores.cend(),
+                                     [](const MetricScore &score) { return !score.error.isEmpty(); });
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+EvaluationRunner::EvaluationRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
+                                   std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
+    : QObject(parent)
+    , m_workspacePath(std::move(workspacePath))
+    , m_runId(runId)
+    , m_generatorConfig(std::move(generator))
+    , m_judgeConfig(std::move(judge))
+    , m_retryErrors(retryErrors)
+{
+}
+
+EvaluationRunner::~EvaluationRunner()
+{
+    if (m_running) {
+        abortInFlight();
+        // Nobody listens any more, but the run must not look as if it were still going.
+        const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, EvalRun::Status::Cancelled, now());
+        if (!stored)
+            qCWarning(lcEval) << "could not mark run" << m_runId << "cancelled:" << stored.error().describe();
+    }
+    // Before the managers and the workspace they use go.
+    qDeleteAll(findChildren<ItemEvaluation *>(Qt::FindDirectChildrenOnly));
+}
+
+void EvaluationRunner::start()
+{
+    if (m_running)
+        return;
+    m_clock.start();
+    m_errorString.clear();
+    if (!setUp())
+        return;
+    m_running = true;
+    qCInfo(lcEval) << "run" << m_runId << ":" << m_queue.size() << "items to do, concurrency"
+                   << m_run.settings.concurrency << "over" << m_lanes.size() << "network managers";
+    reportProgress();
+    fill();
+}
+
+void EvaluationRunner::cancel()
+{
+    if (!m_running)
+        return;
+    qCInfo(lcEval) << "run" << m_runId << "cancelled with" << m_inFlight.size() << "items in flight";
+    abortInFlight();
+    finish(EvalRun::Status::Cancelled);
+}
+
+bool EvaluationRunner::setUp()
+{
+    auto opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+    if (!opened) {
+        fail(opened.error().describe());
+        return false;
+    }
+    m_workspace = std::move(opened).value();
+    m_runToMark = false;
+    m_queue.clear();
+    m_nextToLoad = 0;
+    m_ready.clear();
+    m_previous.clear();
+    m_recentCompletions.clear();
+    m_withMetricErrors = 0;
+    EvalRunRepository runs(*m_workspace);
+    auto found = runs.find(m_runId);
+    if (!found || !found.value()) {
+        fail(found ? tr("there is no run %1 in the workspace").arg(m_runId) : found.error().describe());
+        return false;
+    }
+    m_run = *found.value();
+    const RunSettings &settings = m_run.settings;
+    if (m_run.status == EvalRun::Status::Imported) {
+        fail(tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId));
+        return false;
+    }
+    m_runToMark = true;
+    int judgeMetrics = 0;
+    for (const QString &metric : settings.metrics) {
+        if (!Metrics::isLexical(metric) && !Metrics::judge().contains(metric)) {
+            fail(tr("unknown metric \"%1\"").arg(metric));
+            return false;
+        }
+        judgeMetrics += Metrics::judge().contains(metric) ? 1 : 0;
+    }
+    if (!settings.responsesFromDataset && !m_generatorConfig) {
+        fail(tr("the run generates its responses, but no model to generate them was given"));
+        return false;
+    }
+    if (judgeMetrics > 0 && !m_judgeConfig) {
+        fail(tr("the run has judge metrics, but no judge model was given"));
+        return false;
+    }
+
+    auto pending = runs.pendingItems(m_runId);
+    if (!pending) {
+        fail(pending.error().describe());
+        return false;
+    }
+    m_queue = pending.value();
+    if (m_retryErrors && !loadFailed())
+        return false;
+    std::sort(m_queue.begin(), m_queue.end());
+    m_done = qMax<qint64>(0, m_run.itemCount - m_queue.size());
+    m_failed = m_retryErrors ? 0 : m_run.failed;
+
+    setUpLanes(qMax(1, judgeMetrics));
+    if (const Status running = runs.setStatus(m_runId, EvalRun::Status::Running); !running) {
+        fail(running.error().describe());
+        return false;
+    }
+    return true;
+}
+
+// Items that failed as a whole, and items with a metric error, are done again. Their results are
+// read back so that a retried item keeps its response and its good scores.
+bool EvaluationRunner::loadFailed()
+{
+    EvalRunRepository runs(*m_workspace);
+    for (qint64 offset = 0;; offset += ResultPageSize) {
+        auto page = runs.results(m_runId, offset, ResultPageSize);
+        if (!page) {
+            fail(page.error().describe());
+            return false;
+        }
+        for (ItemResult &result : page.value()) {
+            if (!isFailure(result))
+                continue;
+            m_queue << result.itemIndex;
+            m_previous.insert(result.itemIndex, std::move(result));
+        }
+        if (page.value().size() < ResultPageSize)
+            return true;
+    }
+}
+
+// Qt 6.4 opens at most six HTTP/1.1 connections per host for each QNetworkAccessManager, queueing
+// the rest, and has no public switch for it (QHttp1Configuration came in 6.5). Each manager has a
+// connection cache of its own, so enough managers make `concurrency` items really concurrent.
+void EvaluationRunner::setUpLanes(int maximumCallsPerItem)
+{
+    const int calls = m_run.settings.concurrency * maximumCallsPerItem;
+    const int count = std::clamp((calls + connectionsPerManager - 1) / connectionsPerManager, 1, MaximumManagers);
+    m_lanes.clear();
+    for (int i = 0; i < count; ++i) {
+        Lane lane;
+        lane.network = std::make_unique<QNetworkAccessManager>();
+        if (m_generatorConfig && !m_run.settings.responsesFromDataset)
+            lane.generator = ChatProvider::create(*m_generatorConfig, lane.network.get());
+        if (m_judgeConfig)
+            lane.judge = ChatProvider::create(*m_judgeConfig, lane.network.get());
+        m_lanes.push_back(std::move(lane));
+    }
+}
+
+void EvaluationRunner::fill()
+{
+    const int concurrency = qMax(1, m_run.settings.concurrency);
+    while (m_running && m_inFlight.size() < concurrency) {
+        if (m_ready.empty() && !loadPage())
+            break;
+        if (m_ready.empty())
+            continue;
+        const EvalItem item = std::move(m_ready.front());
+        m_ready.pop_front();
+        launch(item);
+    }
+    if (m_running && m_inFlight.isEmpty() && m_ready.empty() && m_nextToLoad >= m_queue.size())
+        finish(EvalRun::Status::Completed);
+}
+
+// False when nothing is left to load, or loading failed (and the run with it).
+bool EvaluationRunner::loadPage()
+{
+    if (m_nextToLoad >= m_queue.size())
+        return false;
+    auto page = DatasetRepository(*m_workspace).items(m_run.datasetId, m_queue[m_nextToLoad], PageSize);
+    if (!page) {
+        fail(tr("could not read the dataset's items: %1").arg(page.error().describe()));
+        return false;
+    }
+    for (EvalItem &item : page.value()) {
+        while (m_nextToLoad < m_queue.size() && m_queue[m_nextToLoad] < item.index) {
+            qCWarning(lcEval) << "run" << m_runId << ": the dataset has no item" << m_queue[m_nextToLoad];
+            ++m_nextToLoad;
+        }
+        if (m_nextToLoad < m_queue.size() && m_queue[m_nextToLoad] == item.index) {
+            m_ready.push_back(std::move(item));
+            ++m_nextToLoad;
+        }
+    }
+    if (page.value().isEmpty()) {
+        qCWarning(lcEval) << "run" << m_runId << ":" << m_queue.size() - m_nextToLoad << "items are beyond the dataset's end";
+        m_nextToLoad = m_queue.size();
+    }
+    return true;
+}
+
+void EvaluationRunner::launch(const EvalItem &item)
+{
+    const auto lightest = std::min_element(m_lanes.begin(), m_lanes.end(),
+                                           [](const Lane &a, const Lane &b) { return a.items < b.items; });
+    Lane &lane = *lightest;
+    ++lane.items;
+    std::optional<ItemResult> previous;
+    if (auto found = m_previous.find(item.index); found != m_previous.end()) {
+        previous = found.value();
+        m_previous.erase(found);
+    }
+    auto *evaluation = new ItemEvaluation(m_runId, item, m_run.settings, {lane.generator.get(), lane.judge.get()},
+                                          *m_workspace, std::move(previous), this);
+    m_inFlight.insert(evaluation, int(lightest - m_lanes.begin()));
+    connect(evaluation, &ItemEvaluation::finished, this,
+            [this, evaluation](const ItemResult &result) { onItemFinished(evaluation, result); });
+    // From the event loop: an item that needs no call finishes at once, and a run of those must
+    // not recurse through fill().
+    QMetaObject::invokeMethod(evaluation, &ItemEvaluation::start, Qt::QueuedConnection);
+}
+
+void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &result)
+{
+    const int lane = m_inFlight.take(evaluation);
+    --m_lanes[size_t(lane)].items;
+    evaluation->deleteLater();
+    if (!m_running)
+        return;
+    const Status stored = EvalRunRepository(*m_workspace).storeResult(result);
+    if (!stored) {
+        fail(tr("could not store the result of item %1: %2").arg(result.itemIndex).arg(stored.error().describe()));
+        return;
+    }
+    ++m_done;
+    m_failed += result.ok ? 0 : 1;
+    m_withMetricErrors += result.ok && isFailure(result) ? 1 : 0;
+    m_recentCompletions.push_back(m_clock.elapsed());
+    while (m_recentCompletions.size() > size_t(qMax(20, 2 * m_run.settings.concurrency)))
+        m_recentCompletions.pop_front();
+
+    emit itemFinished(result);
+    if (!m_running)  // a receiver cancelled
+        return;
+    reportProgress();
+    if (m_running)
+        fill();
+}
+
+void EvaluationRunner::abortInFlight()
+{
+    const QList<ItemEvaluation *> evaluations = m_inFlight.keys();
+    m_inFlight.clear();
+    for (ItemEvaluation *evaluation : evaluations) {
+        evaluation->abort();
+        evaluation->deleteLater();
+    }
+    for (Lane &lane : m_lanes)
+        lane.items = 0;
+}
+
+void EvaluationRunner::fail(const QString &message)
+{
+    qCWarning(lcEval) << "run" << m_runId << "failed:" << message;
+    m_errorString = message;
+    abortInFlight();
+    m_running = false;
+    if (m_runToMark) {
+        const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, EvalRun::Status::Failed, now());
+        if (!stored)
+            qCWarning(lcEval) << "could not mark run" << m_runId << "failed:" << stored.error().describe();
+    }
+    emit finished(EvalRun::Status::Failed);
+}
+
+void EvaluationRunner::finish(EvalRun::Status status)
+{
+    m_running = false;
+    const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, status, now());
+    if (!stored) {
+        fail(tr("could not store the run's status: %1").arg(stored.error().describe()));
+        return;
+    }
+    qCInfo(lcEval) << "run" << m_runId << EvalRun::statusName(status) << "after" << m_clock.elapsed() << "ms:"
+                   << m_done << "of" << m_run.itemCount << "items done," << m_failed << "failed,"
+                   << m_withMetricErrors << "more with a metric error";
+    emit finished(status);
+}
+
+void EvaluationRunner::reportProgress()
+{
+    emit progress(m_done, m_run.itemCount, m_failed, etaSeconds());
+}
+
+double EvaluationRunner::etaSeconds() const
+{
+    if (m_recentCompletions.size() < 2)
+        return -1.0;
+    const double spanMs = double(m_recentCompletions.back() - m_recentCompletions.front());
+    const qint64 remaining = qMax<qint64>(0, m_run.itemCount - m_done);
+    if (spanMs <= 0.0)
+        return remaining == 0 ? 0.0 : -1.0;
+    const double perMs = double(m_recentCompletions.size() - 1) / spanMs;
+    return double(remaining) / perMs / 1000.0;
+}

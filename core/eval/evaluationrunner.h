@@ -1,0 +1,112 @@
+#pragma once
+
+#include "eval/evaltypes.h"
+#include "providers/providerconfig.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class ChatProvider;
+class ItemEvaluation;
+class QNetworkAccessManager;
+class Workspace;
+
+// Runs, or resumes, one evaluation run on the thread it lives on: the GUI moves it to a worker
+// thread and invokes start() there, the CLI runs it on the main thread. Everything thread-bound —
+// its own workspace connection, its network access managers — is made in start() on that thread,
+// and the runner must be deleted there too. Call its slots on that thread (from elsewhere through
+// QMetaObject::invokeMethod); its signals reach other threads queued.
+//
+// It takes the run's pending items (and, with retryErrors, those with an error of the item or of
+// a metric), keeps up to
+// `concurrency` of them in flight and stores each result the moment it is ready, so a killed
+// process loses only the items in flight and the run resumes where it stopped.
+class EvaluationRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `generator` and `judge` arrive with their secrets resolved; each is needed only when the
+    // run's settings ask for generated responses or judge metrics.
+    EvaluationRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
+                     std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent = nullptr);
+    ~EvaluationRunner() override;
+
+    qint64 runId() const { return m_runId; }
+    bool isRunning() const { return m_running; }
+    // Why the run failed to start or stopped with Failed; empty otherwise.
+    QString errorString() const { return m_errorString; }
+    // How many network access managers share the calls (Qt opens at most 6 connections per host
+    // for each); known once start() has set the run up.
+    int networkManagerCount() const { return int(m_lanes.size()); }
+
+    // Connections per host one QNetworkAccessManager opens over HTTP/1.1 (fixed in Qt 6.4).
+    static constexpr int connectionsPerManager = 6;
+
+public slots:
+    void start();
+    // Starts no new item and cancels the calls in flight; their items stay pending, so the run can
+    // be resumed. Emits finished(Cancelled).
+    void cancel();
+
+signals:
+    // `done` counts items with a result, `failed` those whose result is an error as a whole (as
+    // EvalRun::failed; a metric's error is in the item's scores); `etaSeconds` comes from the recent
+    // completion rate, -1 while unknown.
+    void progress(qint64 done, qint64 total, qint64 failed, double etaSeconds);
+    void itemFinished(const ItemResult &result);
+    void finished(EvalRun::Status status);
+
+private:
+    // One network access manager with the providers bound to it.
+    struct Lane
+    {
+        std::unique_ptr<QNetworkAccessManager> network;
+        std::unique_ptr<ChatProvider> generator;
+        std::unique_ptr<ChatProvider> judge;
+        int items = 0;
+    };
+
+    bool setUp();
+    bool loadFailed();
+    void setUpLanes(int maximumCallsPerItem);
+    void fill();
+    bool loadPage();
+    void launch(const EvalItem &item);
+    void onItemFinished(ItemEvaluation *evaluation, const ItemResult &result);
+    void abortInFlight();
+    void fail(const QString &message);
+    void finish(EvalRun::Status status);
+    void reportProgress();
+    double etaSeconds() const;
+
+    QString m_workspacePath;
+    qint64 m_runId = 0;
+    std::optional<ProviderConfig> m_generatorConfig;
+    std::optional<ProviderConfig> m_judgeConfig;
+    bool m_retryErrors = false;
+
+    std::unique_ptr<Workspace> m_workspace;
+    EvalRun m_run;
+    std::vector<Lane> m_lanes;
+    QHash<ItemEvaluation *, int> m_inFlight;  // → lane
+    QList<qint64> m_queue;                    // item indexes still to do, ascending
+    qsizetype m_nextToLoad = 0;               // position in m_queue of the first item not loaded
+    std::deque<EvalItem> m_ready;             // loaded, not started
+    QHash<qint64, ItemResult> m_previous;     // failed results being retried
+    qint64 m_done = 0;
+    qint64 m_failed = 0;
+    qint64 m_withMetricErrors = 0;            // this session, for the log
+    std::deque<qint64> m_recentCompletions;   // ms on m_clock
+    QElapsedTimer m_clock;
+    QString m_errorString;
+    bool m_runToMark = false;                 // the run exists and is ours to mark failed
+    bool m_running = false;
+};

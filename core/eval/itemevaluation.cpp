@@ -1,0 +1,262 @@
+#include "eval/itemevaluation.h"
+
+#include "common/logcategories.h"
+#include "eval/judgemetrics.h"
+#include "eval/lexicalmetrics.h"
+#include "providers/chatcall.h"
+#include "providers/chatprovider.h"
+#include "providers/invocationrecorder.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString invocationSource = u"eval"_s;
+
+ChatRequest judgeRequest(const QString &prompt, int maxTokens)
+{
+    ChatRequest request = ChatRequest::fromPrompt(prompt, u"You are a careful, strict evaluator. Answer with JSON only."_s);
+    // The same answer for the same item, run after run, as far as the service allows.
+    request.parameters.temperature = 0.0;
+    request.parameters.maxTokens = maxTokens;
+    return request;
+}
+
+} // namespace
+
+ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &settings, Providers providers,
+                               Workspace &workspace, std::optional<ItemResult> previous, QObject *parent)
+    : QObject(parent)
+    , m_item(std::move(item))
+    , m_settings(settings)
+    , m_providers(providers)
+    , m_workspace(workspace)
+{
+    m_result.runId = runId;
+    m_result.itemIndex = m_item.index;
+    m_toScore = m_settings.metrics;
+    if (previous && previous->ok && !previous->response.isEmpty()) {
+        // What the retried item already paid for stays counted, and good scores stay as they were.
+        m_result.response = previous->response;
+        m_result.inputTokens = previous->inputTokens;
+        m_result.outputTokens = previous->outputTokens;
+        m_result.costUsd = previous->costUsd;
+        for (const MetricScore &kept : std::as_const(previous->scores)) {
+            if (kept.error.isEmpty() && kept.value && m_toScore.removeOne(kept.metric))
+                m_result.scores << kept;
+        }
+    }
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &ItemEvaluation::onTimeout);
+}
+
+ItemEvaluation::~ItemEvaluation()
+{
+    m_done = true;
+    for (const QPointer<ChatCall> &call : std::as_const(m_calls))
+        delete call.data();  // aborts without emitting
+}
+
+ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
+{
+    QString prompt;
+    if (!item.contexts.isEmpty()) {
+        prompt += u"Contexts:\n"_s;
+        for (qsizetype i = 0; i < item.contexts.size(); ++i)
+            prompt += u"[%1] %2\n\n"_s.arg(i + 1).arg(item.contexts[i]);
+    }
+    prompt += u"Question: "_s + item.question;
+    ChatRequest request = ChatRequest::fromPrompt(
+        prompt, u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s);
+    request.parameters.maxTokens = 1024;
+    return request;
+}
+
+void ItemEvaluation::start()
+{
+    if (m_done)  // aborted before its queued start came round
+        return;
+    m_clock.start();
+    if (m_settings.itemTimeoutMs > 0)
+        m_timeout.start(m_settings.itemTimeoutMs);
+    if (!m_result.response.isEmpty()) {
+        score();
+    } else if (m_settings.responsesFromDataset) {
+        m_result.response = m_item.response;
+        if (m_result.response.isEmpty()) {
+            m_result.ok = false;
+            m_result.error = tr("the dataset has no response for this item (line %1)").arg(m_item.line);
+            complete();
+            return;
+        }
+        score();
+    } else if (!m_providers.generator) {
+        m_result.ok = false;
+        m_result.error = tr("no model is configured to generate responses");
+        complete();
+    } else {
+        ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
+            if (!outcome) {
+                m_result.ok = false;
+                m_result.error = tr("generating the response failed: %1").arg(outcome.error().describe());
+                complete();
+                return;
+            }
+            m_result.response = outcome.value().text;
+            score();
+        });
+    }
+}
+
+void ItemEvaluation::abort()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    stopCalls();
+}
+
+void ItemEvaluation::ask(ChatProvider *provider, const ChatRequest &request, const Continuation &then)
+{
+    ChatCall *call = provider->start(request, this);
+    m_calls.append(call);
+    const ProviderConfig config = provider->config();
+    const QString prompt = request.messages.isEmpty() ? QString() : request.messages.last().text;
+    connect(call, &ChatCall::finished, this, [this, call, config, prompt, then](const Result<ChatResult> &outcome) {
+        m_calls.removeOne(call);
+        call->deleteLater();
+        if (outcome) {
+            m_result.inputTokens += qMax<qint64>(0, outcome.value().inputTokens);
+            m_result.outputTokens += qMax<qint64>(0, outcome.value().outputTokens);
+        }
+        m_result.costUsd += InvocationRecorder::record(m_workspace, invocationSource, config, prompt, outcome).value_or(0.0);
+        if (!m_done)
+            then(outcome);
+    });
+}
+
+void ItemEvaluation::score()
+{
+    for (const QString &metric : std::as_const(m_toScore)) {
+        if (Metrics::isLexical(metric))
+            m_result.scores << LexicalMetrics::score(metric, m_item, m_result.response);
+    }
+    const bool faithfulness = m_toScore.contains(Metrics::faithfulness);
+    const bool relevance = m_toScore.contains(Metrics::relevance);
+    m_judgingsLeft = int(faithfulness) + int(relevance);
+    if (m_judgingsLeft == 0) {
+        complete();
+        return;
+    }
+    // Both may finish at once (a failed prompt): count first, then start.
+    if (faithfulness)
+        startFaithfulness();
+    if (relevance && !m_done)
+        startRelevance();
+}
+
+void ItemEvaluation::startFaithfulness()
+{
+    const QString &metric = Metrics::faithfulness;
+    if (!m_providers.judge)
+        return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
+    if (m_item.contexts.isEmpty())
+        return metricFailed(metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
+    const Result<QString> prompt = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_result.response);
+    if (!prompt)
+        return metricFailed(metric, prompt.error());
+    ask(m_providers.judge, judgeRequest(prompt.value(), 2048), [this, metric](const Result<ChatResult> &outcome) {
+        if (!outcome)
+            return metricFailed(metric, outcome.error());
+        const Result<QStringList> statements = JudgeMetrics::parseStatements(outcome.value().text);
+        if (!statements)
+            return metricFailed(metric, statements.error());
+        const Result<QString> verdictsPrompt = JudgeMetrics::verdictsPrompt(
+            m_settings.faithfulnessVerdictsPrompt, m_item, m_result.response, statements.value());
+        if (!verdictsPrompt)
+            return metricFailed(metric, verdictsPrompt.error());
+        ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096),
+            [this, metric, statements = statements.value()](const Result<ChatResult> &verdicts) {
+                if (!verdicts)
+                    return metricFailed(metric, verdicts.error());
+                const Result<MetricScore> score = JudgeMetrics::parseVerdicts(verdicts.value().text, statements);
+                if (!score)
+                    return metricFailed(metric, score.error());
+                metricDone(score.value());
+            });
+    });
+}
+
+void ItemEvaluation::startRelevance()
+{
+    const QString &metric = Metrics::relevance;
+    if (!m_providers.judge)
+        return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
+    const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_result.response);
+    if (!prompt)
+        return metricFailed(metric, prompt.error());
+    ask(m_providers.judge, judgeRequest(prompt.value(), 1024), [this, metric](const Result<ChatResult> &outcome) {
+        if (!outcome)
+            return metricFailed(metric, outcome.error());
+        const Result<MetricScore> score = JudgeMetrics::parseRelevance(outcome.value().text);
+        if (!score)
+            return metricFailed(metric, score.error());
+        metricDone(score.value());
+    });
+}
+
+void ItemEvaluation::metricFailed(const QString &metric, const Error &error)
+{
+    MetricScore failed;
+    failed.metric = metric;
+    failed.error = error.describe();
+    metricDone(failed);
+}
+
+void ItemEvaluation::metricDone(MetricScore score)
+{
+    if (m_done)
+        return;
+    m_result.scores << std::move(score);
+    if (--m_judgingsLeft == 0)
+        complete();
+}
+
+void ItemEvaluation::onTimeout()
+{
+    if (m_done)
+        return;
+    m_result.ok = false;
+    m_result.error = tr("timed out after %1 s").arg(m_settings.itemTimeoutMs / 1000.0);
+    qCInfo(lcEval) << "item" << m_item.index << m_result.error;
+    complete();
+}
+
+void ItemEvaluation::complete()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    stopCalls();
+    // Scores in the order the run lists its metrics, whatever order they finished in.
+    std::stable_sort(m_result.scores.begin(), m_result.scores.end(), [this](const MetricScore &a, const MetricScore &b) {
+        return m_settings.metrics.indexOf(a.metric) < m_settings.metrics.indexOf(b.metric);
+    });
+    m_result.latencyMs = m_clock.elapsed();
+    m_result.completedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    emit finished(m_result);
+}
+
+void ItemEvaluation::stopCalls()
+{
+    // cancel() reports synchronously, and the report edits m_calls.
+    const QList<QPointer<ChatCall>> calls = m_calls;
+    for (const QPointer<ChatCall> &call : calls) {
+        if (call && !call->isFinished())
+            call->cancel();
+    }
+}

@@ -1,0 +1,71 @@
+#include "eval/junitreport.h"
+
+#include "eval/lexicalmetrics.h"
+#include "eval/qualitygate.h"
+
+#include <QXmlStreamWriter>
+
+#include <algorithm>
+
+QByteArray JUnitReport::write(const QString &runName, qint64 runId, const QList<Gate> &gates,
+                              const QList<MetricSummary> &summaries)
+{
+    const QString suiteName = QStringLiteral("genaiops eval %1 (run %2)").arg(runName, QString::number(runId));
+    const QString tests = QString::number(gates.size());
+    const QString failures =
+        QString::number(std::count_if(gates.cbegin(), gates.cend(), [](const Gate &gate) { return !gate.passed; }));
+
+    QByteArray xml;
+    QXmlStreamWriter writer(&xml);
+    writer.setAutoFormatting(true);
+    writer.writeStartDocument();
+    writer.writeStartElement(QStringLiteral("testsuites"));
+    writer.writeAttribute(QStringLiteral("name"), suiteName);
+    writer.writeAttribute(QStringLiteral("tests"), tests);
+    writer.writeAttribute(QStringLiteral("failures"), failures);
+    writer.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+
+    writer.writeStartElement(QStringLiteral("testsuite"));
+    writer.writeAttribute(QStringLiteral("name"), suiteName);
+    writer.writeAttribute(QStringLiteral("tests"), tests);
+    writer.writeAttribute(QStringLiteral("failures"), failures);
+    writer.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    writer.writeAttribute(QStringLiteral("skipped"), QStringLiteral("0"));
+    writer.writeAttribute(QStringLiteral("time"), QStringLiteral("0"));
+
+    for (const Gate &gate : gates) {
+        writer.writeStartElement(QStringLiteral("testcase"));
+        writer.writeAttribute(QStringLiteral("classname"), QStringLiteral("genaiops.eval.gates"));
+        writer.writeAttribute(QStringLiteral("name"), QualityGate::describe(gate));
+        writer.writeAttribute(QStringLiteral("time"), QStringLiteral("0"));
+        if (!gate.passed) {
+            const QString message = QualityGate::failureMessage(gate);
+            writer.writeStartElement(QStringLiteral("failure"));
+            writer.writeAttribute(QStringLiteral("message"), message);
+            writer.writeAttribute(QStringLiteral("type"), QStringLiteral("QualityGate"));
+            writer.writeCharacters(QStringLiteral("%1: %2").arg(QualityGate::describe(gate), message));
+            writer.writeEndElement();
+        }
+        writer.writeEndElement();
+    }
+
+    QStringList lines;
+    for (const MetricSummary &summary : summaries)
+        lines << summaryLine(summary);
+    writer.writeTextElement(QStringLiteral("system-out"), lines.join(QLatin1Char('\n')));
+    writer.writeEndElement();
+    writer.writeEndElement();
+    writer.writeEndDocument();
+    return xml;
+}
+
+QString JUnitReport::summaryLine(const MetricSummary &summary)
+{
+    const QString name = LexicalMetrics::label(summary.metric);
+    if (summary.count == 0)
+        return QStringLiteral("%1: no values").arg(name);
+    const auto score = [](double value) { return QString::number(value, 'f', 2); };
+    return QStringLiteral("%1: %2 items, mean %3, median %4, p10 %5, min %6, max %7, pass rate %8%")
+        .arg(name, QString::number(summary.count), score(summary.mean), score(summary.median), score(summary.p10), score(summary.min),
+             score(summary.max), QString::number(summary.passRate * 100, 'f', 0));
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+#include <QVariantMap>
+
+class Workspace;
+
+// A statement prepared once and run many times. Workspace::execute() prepares on every call, which
+// dominates when a hundred thousand rows go in or out.
+class PreparedQuery
+{
+public:
+    PreparedQuery(Workspace &workspace, QString sql);
+
+    // Binds by position (`?`) or by name (`:column`, as SqlDialect::upsert writes them).
+    Status run(const QVariantList &values);
+    Status run(const QVariantMap &values);
+    QSqlQuery &query() { return m_query; }
+
+private:
+    Status prepare();
+    Status execute();
+
+    Workspace &m_workspace;
+    QString m_sql;
+    QSqlQuery m_query;
+    bool m_prepared = false;
+};

@@ -1,0 +1,42 @@
+#include "eval/runsetup.h"
+
+#include "eval/evalrunrepository.h"
+
+#include <QDateTime>
+
+Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, const RunSettings &settings,
+                                 const QString &name)
+{
+    if (settings.metrics.isEmpty())
+        return makeError(Error::Kind::Usage, tr("choose at least one metric"));
+    for (const QString &metric : settings.metrics) {
+        if (!Metrics::lexical().contains(metric) && !Metrics::judge().contains(metric))
+            return makeError(Error::Kind::Usage, tr("unknown metric \"%1\" (known: %2)")
+                                                     .arg(metric, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
+    }
+    if (settings.responsesFromDataset && dataset.withResponses == 0)
+        return makeError(Error::Kind::Input,
+                         tr("the dataset has no responses to score; give a model to generate them"), dataset.sourcePath);
+    if (settings.concurrency < 1 || settings.concurrency > 256)
+        return makeError(Error::Kind::Usage, tr("concurrency must be between 1 and 256"));
+
+    EvalRun run;
+    run.name = name.isEmpty() ? QStringLiteral("%1 %2").arg(dataset.name, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                              : name;
+    run.datasetId = dataset.id;
+    run.datasetName = dataset.name;
+    run.datasetVersion = dataset.version;
+    run.model = settings.responsesFromDataset ? QStringLiteral("dataset") : settings.generator.model;
+    bool judged = false;
+    for (const QString &metric : settings.metrics)
+        judged = judged || Metrics::judge().contains(metric);
+    run.judgeModel = judged ? settings.judge.model : QString();
+    run.status = EvalRun::Status::Running;
+    run.itemCount = dataset.itemCount;
+    run.settings = settings;
+    auto created = EvalRunRepository(workspace).create(run);
+    if (!created)
+        return created.error();
+    run.id = created.value();
+    return run;
+}

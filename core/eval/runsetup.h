@@ -1,0 +1,19 @@
+#pragma once
+
+#include "common/result.h"
+#include "eval/evaltypes.h"
+
+#include <QCoreApplication>
+
+class Workspace;
+
+// Creates a run for a dataset, checking that what the settings ask for can be done with this data
+// (responses to score, references for the metrics that need them). Shared by the CLI and the panel.
+class RunSetup
+{
+    Q_DECLARE_TR_FUNCTIONS(RunSetup)
+
+public:
+    static Result<EvalRun> create(Workspace &workspace, const Dataset &dataset, const RunSettings &settings,
+                                  const QString &name = {});
+};

@@ -1,0 +1,84 @@
+#include "eval/runtable.h"
+
+#include "eval/evalrunrepository.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace {
+
+// Rows are indexed by item index, which is dense from 0; fall back to a search if it is not.
+RunRow *rowFor(std::vector<RunRow> &rows, qint64 index)
+{
+    if (index >= 0 && size_t(index) < rows.size() && rows[size_t(index)].index == index)
+        return &rows[size_t(index)];
+    const auto found = std::lower_bound(rows.begin(), rows.end(), index, [](const RunRow &row, qint64 wanted) { return row.index < wanted; });
+    return found != rows.end() && found->index == index ? &*found : nullptr;
+}
+
+} // namespace
+
+Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
+{
+    auto found = EvalRunRepository(workspace).find(runId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return makeError(Error::Kind::Input, QCoreApplication::translate("RunTable", "no evaluation run %1").arg(runId));
+    RunTable table;
+    table.run = *found.value();
+    table.metrics = table.run.settings.metrics;
+    const auto metricCount = size_t(table.metrics.size());
+
+    // Three flat queries instead of one result object per item: no JSON is parsed, so 100,000 rows
+    // load in a fraction of a second. Explanations are read when an item is opened.
+    auto items = workspace.execute(QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
+                                                  "WHERE dataset_id = :dataset ORDER BY item_index"),
+                                   {{QStringLiteral("dataset"), table.run.datasetId}});
+    if (!items)
+        return items.error();
+    table.rows.reserve(size_t(table.run.itemCount));
+    while (items.value().next()) {
+        RunRow row;
+        row.index = items.value().value(0).toLongLong();
+        row.question = items.value().value(1).toString();
+        row.response = items.value().value(2).toString();
+        row.values.assign(metricCount, std::nanf(""));
+        table.rows.push_back(std::move(row));
+    }
+    auto results = workspace.execute(QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
+                                                    "WHERE run_id = :run"),
+                                     {{QStringLiteral("run"), runId}});
+    if (!results)
+        return results.error();
+    while (results.value().next()) {
+        RunRow *row = rowFor(table.rows, results.value().value(0).toLongLong());
+        if (!row)
+            continue;
+        row->hasResult = true;
+        row->ok = results.value().value(1).toInt() != 0;
+        row->error = results.value().value(2).toString();
+        const QString response = results.value().value(3).toString();
+        if (!response.isEmpty())
+            row->response = response;
+    }
+    auto scores = workspace.execute(QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
+                                    {{QStringLiteral("run"), runId}});
+    if (!scores)
+        return scores.error();
+    while (scores.value().next()) {
+        RunRow *row = rowFor(table.rows, scores.value().value(0).toLongLong());
+        const int column = table.metricColumn(scores.value().value(1).toString());
+        if (!row || column < 0)
+            continue;
+        const QVariant value = scores.value().value(2);
+        if (!value.isNull())
+            row->values[size_t(column)] = value.toFloat();
+        else if (row->error.isEmpty())
+            row->error = table.metrics[column] + QStringLiteral(": ") + scores.value().value(3).toString();
+    }
+    return table;
+}

@@ -1,0 +1,175 @@
+// The Evaluations panel on the demo workspace and on live runs against the local OpenAI-compatible
+// server: runs list, charts, the item table with its filters, the detail pane, cancel and resume.
+
+#include "common/testserver.h"
+#include "demo/democontent.h"
+#include "eval/datasetimporter.h"
+#include "eval/evalrunrepository.h"
+#include "eval/runsetup.h"
+#include "evaluations/evaluationspanel.h"
+#include "evaluations/resultfilterproxy.h"
+#include "evaluations/resulttablemodel.h"
+#include "evaluations/runlistmodel.h"
+#include "secrets/credentialprofilerepository.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+#include "workspaceschema.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestEvaluationsPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    TestServer m_openai{QStringLiteral("openai_server.py"), {QStringLiteral("--latency-ms"), QStringLiteral("150")}};
+    WorkspaceWorker *m_worker = nullptr;
+    CredentialStore *m_store = nullptr;
+    EvaluationsPanel *m_panel = nullptr;
+
+    template<typename T>
+    T onWorker(std::function<Result<T>(Workspace &)> job)
+    {
+        std::optional<Result<T>> outcome;
+        m_worker->run<T>(job, this, [&](Result<T> result) { outcome = result; });
+        QElapsedTimer waited;
+        waited.start();
+        while (!outcome && waited.elapsed() < 30000)
+            QTest::qWait(10);
+        if (!outcome || !*outcome)
+            qFatal("worker job failed: %s", outcome ? qPrintable(outcome->error().describe()) : "timeout");
+        return outcome->value();
+    }
+
+    void reload()
+    {
+        QSignalSpy loaded(m_panel, &EvaluationsPanel::loaded);
+        m_panel->reload();
+        QVERIFY(loaded.wait(20000));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString()));
+        m_worker = new WorkspaceWorker(this);
+        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+        bool opened = false;
+        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
+        QTRY_VERIFY(opened);
+        onWorker<Done>([](Workspace &workspace) { return DemoContent::install(workspace); });
+        m_panel = new EvaluationsPanel(*m_worker, *m_store);
+        m_panel->resize(1400, 900);
+        m_panel->show();
+        reload();
+    }
+
+    void cleanupTestCase() { delete m_panel; }
+
+    void listsTheDemoRuns()
+    {
+        QAbstractItemModelTester tester(m_panel->runModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m_panel->runModel()->rowCount(), 3);
+        int imported = 0;
+        int gated = 0;
+        for (const RunListEntry &entry : m_panel->runModel()->entries()) {
+            imported += entry.run.status == EvalRun::Status::Imported;
+            gated += entry.gatesPassed.has_value();
+            QVERIFY(!entry.means.isEmpty());
+        }
+        QCOMPARE(imported, 1);
+        QCOMPARE(gated, 2);
+    }
+
+    void opensARunWithItsTableAndFilters()
+    {
+        const RunListEntry *firstLexical = nullptr;
+        for (const RunListEntry &entry : m_panel->runModel()->entries())
+            if (entry.run.name == QLatin1String("support answers, first prompt"))
+                firstLexical = &entry;
+        QVERIFY(firstLexical);
+        QSignalSpy opened(m_panel, &EvaluationsPanel::runOpened);
+        m_panel->openRun(firstLexical->run.id);
+        QVERIFY(opened.wait(10000));
+        ResultTableModel *model = m_panel->resultModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 40);
+        QCOMPARE(model->table().metrics.size(), 4);
+
+        ResultFilterProxy *filter = m_panel->resultFilter();
+        filter->setBelowThreshold(true, QStringLiteral("context_support"));
+        const int below = filter->rowCount();
+        QVERIFY2(below > 0 && below < 40, qPrintable(QString::number(below)));
+        filter->setBelowThreshold(false);
+        filter->setSearchText(QStringLiteral("MQTT payload limit"));
+        QCOMPARE(filter->rowCount(), 2);
+        filter->setSearchText({});
+        QCOMPARE(filter->rowCount(), 40);
+
+        m_panel->openItem(18);  // "What is the MQTT payload limit…": answered wrongly in the first version
+        QTRY_VERIFY(m_panel->detailText().contains(QLatin1String("128 KB")));
+        QVERIFY(m_panel->detailText().contains(QLatin1String("There is no payload limit.")));
+        QVERIFY(m_panel->detailText().contains(QLatin1String("lexical_f1 (lexical)")));
+    }
+
+    void aRunGeneratesResponsesAndCanBeCancelledAndResumed()
+    {
+        const QString datasetPath = m_directory.filePath(QStringLiteral("questions.jsonl"));
+        QFile dataset(datasetPath);
+        QVERIFY(dataset.open(QIODevice::WriteOnly));
+        for (int index = 0; index < 24; ++index)
+            dataset.write(QStringLiteral("{\"question\": \"Question number %1 about Grüße\", \"contexts\": [\"Question number %1 about Grüße\"], "
+                                         "\"ground_truth\": \"Echo: Question number %1\"}\n").arg(index).toUtf8());
+        dataset.close();
+        CredentialProfile profile;
+        profile.name = QStringLiteral("local");
+        profile.kind = CredentialProfile::Kind::OpenAi;
+        profile.settings.insert(QStringLiteral("base_url"), m_openai.url(QStringLiteral("/v1")).toString());
+        const EvalRun run = onWorker<EvalRun>([=](Workspace &workspace) -> Result<EvalRun> {
+            const Status saved = CredentialProfileRepository(workspace).save(profile);
+            if (!saved)
+                return saved.error();
+            auto imported = DatasetImporter::import(workspace, datasetPath);
+            if (!imported)
+                return imported.error();
+            RunSettings settings;
+            settings.responsesFromDataset = false;
+            settings.generator.profile = QStringLiteral("local");
+            settings.generator.model = QStringLiteral("gpt-4o-mini");
+            settings.metrics = {QStringLiteral("lexical_f1"), QStringLiteral("context_support")};
+            settings.concurrency = 2;
+            return RunSetup::create(workspace, imported.value(), settings, QStringLiteral("generated"));
+        });
+        reload();
+        m_panel->openRun(run.id);
+        QSignalSpy finished(m_panel, &EvaluationsPanel::runFinished);
+        m_panel->startRun(run.id);
+        // Let a few items finish, then cancel: the run must stop early and stay resumable.
+        QTRY_VERIFY_WITH_TIMEOUT(onWorker<qint64>([id = run.id](Workspace &workspace) {
+                                     return EvalRunRepository(workspace).resultCount(id);
+                                 }) >= 3, 20000);
+        m_panel->cancelRun();
+        QVERIFY(finished.wait(20000));
+        const qint64 afterCancel = onWorker<qint64>([id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); });
+        QVERIFY2(afterCancel < 24, qPrintable(QString::number(afterCancel)));
+
+        finished.clear();
+        m_panel->startRun(run.id);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(onWorker<qint64>([id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); }), 24);
+        QTRY_COMPARE(m_panel->resultModel()->rowCount(), 24);
+        const RunRow *row = m_panel->resultModel()->rowAt(5);
+        QVERIFY(row && row->hasResult && row->ok);
+        QVERIFY(row->response.startsWith(QLatin1String("Echo: ")));
+    }
+};
+
+QTEST_MAIN(TestEvaluationsPanel)
+#include "tst_evaluationspanel.moc"

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "common/result.h"
+#include "providers/providerconfig.h"
+#include "providers/providerselection.h"
+
+#include <QObject>
+
+#include <functional>
+
+class CredentialStore;
+class WorkspaceWorker;
+
+// Turns a ProviderSelection into a ProviderConfig without blocking the GUI: the profile comes from
+// the workspace worker, its secrets from the keyring (asynchronously), then the selection resolves.
+class SelectionResolver
+{
+public:
+    static void resolve(const ProviderSelection &selection, WorkspaceWorker &worker, CredentialStore &store,
+                        QObject *context, std::function<void(Result<ProviderConfig>)> done);
+};

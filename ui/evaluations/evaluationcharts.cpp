@@ -1,0 +1,282 @@
+#include "evaluations/evaluationcharts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+constexpr int bins = 10;
+constexpr size_t scatterLimit = 5000;  // more points than pixels only slow the chart down
+
+QChart *newChart(const QString &title, bool dark)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setVisible(false);
+    return chart;
+}
+
+QValueAxis *unitAxis(const QString &title)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0.0, 1.0);
+    axis->setTickCount(6);
+    axis->setLabelFormat(QStringLiteral("%.1f"));
+    axis->setTitleText(title);
+    return axis;
+}
+
+} // namespace
+
+EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
+{
+    m_dark = palette().color(QPalette::Window).lightness() < 128;
+    m_histogramMetric = new QComboBox(this);
+    m_histogram = new QChartView(this);
+    m_scatter = new QChartView(this);
+    m_passRates = new QChartView(this);
+    m_trend = new QChartView(this);
+    for (QChartView *view : {m_histogram, m_scatter, m_passRates, m_trend}) {
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(260, 200);
+    }
+    m_scatterNote = new QLabel(this);
+    m_scatterNote->setEnabled(false);
+    connect(m_histogramMetric, &QComboBox::currentIndexChanged, this, &EvaluationCharts::showHistogram);
+
+    auto *histogramBox = new QVBoxLayout;
+    histogramBox->addWidget(m_histogramMetric);
+    histogramBox->addWidget(m_histogram, 1);
+    auto *scatterBox = new QVBoxLayout;
+    scatterBox->addWidget(m_scatter, 1);
+    scatterBox->addWidget(m_scatterNote);
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(histogramBox, 0, 0);
+    layout->addLayout(scatterBox, 0, 1);
+    layout->addWidget(m_passRates, 0, 2);
+    layout->addWidget(m_trend, 0, 3);
+    for (int column = 0; column < 4; ++column)
+        layout->setColumnStretch(column, 1);
+}
+
+void EvaluationCharts::replace(QChartView *view, QChart *chart)
+{
+    QChart *previous = view->chart();
+    view->setChart(chart);
+    delete previous;
+}
+
+void EvaluationCharts::setTable(const RunTable &table)
+{
+    m_table = &table;
+    const QString current = m_histogramMetric->currentText();
+    {
+        const QSignalBlocker blocker(m_histogramMetric);
+        m_histogramMetric->clear();
+        m_histogramMetric->addItems(table.metrics);
+        const int keep = m_histogramMetric->findText(current);
+        m_histogramMetric->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    showHistogram();
+    showScatter();
+    showPassRates();
+}
+
+void EvaluationCharts::showHistogram()
+{
+    if (!m_table)
+        return;
+    const QString metric = m_histogramMetric->currentText();
+    const int column = m_table->metricColumn(metric);
+    QList<int> counts(bins, 0);
+    for (const RunRow &row : m_table->rows) {
+        if (column < 0)
+            break;
+        const float value = row.values[size_t(column)];
+        if (!std::isnan(value))
+            ++counts[qBound(0, int(value * bins), bins - 1)];
+    }
+    auto *chart = newChart(tr("Distribution of %1").arg(metric), m_dark);
+    auto *set = new QBarSet(metric);
+    QStringList categories;
+    for (int bin = 0; bin < bins; ++bin) {
+        *set << counts[bin];
+        // ".3" rather than "0.3": ten labels must fit under a quarter of the page.
+        categories << (bin == 0 ? QStringLiteral("0") : QString::number(double(bin) / bins, 'f', 1).mid(1));
+    }
+    auto *series = new QBarSeries;
+    series->setBarWidth(0.95);
+    series->append(set);
+    chart->addSeries(series);
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(categories);
+    axisX->setTitleText(tr("score (bin start)"));
+    QFont small = axisX->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.75);
+    axisX->setLabelsFont(small);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setTitleText(tr("items"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    axisY->applyNiceNumbers();
+    replace(m_histogram, chart);
+}
+
+void EvaluationCharts::showScatter()
+{
+    m_scatterItems.clear();
+    QString xMetric = Metrics::faithfulness;
+    QString yMetric = Metrics::relevance;
+    if (m_table->metricColumn(xMetric) < 0 || m_table->metricColumn(yMetric) < 0) {
+        xMetric = m_table->metrics.value(0);
+        yMetric = m_table->metrics.value(1);
+    }
+    const int xColumn = m_table->metricColumn(xMetric);
+    const int yColumn = m_table->metricColumn(yMetric);
+    auto *chart = newChart(tr("%1 × %2").arg(xMetric, yMetric), m_dark);
+    auto *series = new QScatterSeries;
+    series->setMarkerSize(7);
+    if (xColumn >= 0 && yColumn >= 0) {
+        size_t valid = 0;
+        for (const RunRow &row : m_table->rows)
+            valid += !std::isnan(row.values[size_t(xColumn)]) && !std::isnan(row.values[size_t(yColumn)]);
+        const size_t step = qMax<size_t>(1, (valid + scatterLimit - 1) / scatterLimit);
+        size_t seen = 0;
+        QList<QPointF> points;
+        for (const RunRow &row : m_table->rows) {
+            const float x = row.values[size_t(xColumn)];
+            const float y = row.values[size_t(yColumn)];
+            if (std::isnan(x) || std::isnan(y) || seen++ % step != 0)
+                continue;
+            points << QPointF(x, y);
+            m_scatterItems.emplace_back(QPointF(x, y), row.index);
+        }
+        series->replace(points);
+        m_scatterNote->setText(step > 1 ? tr("%1 of %2 items shown; click a point to open it.").arg(points.size()).arg(valid)
+                                        : tr("Click a point to open the item."));
+    } else {
+        m_scatterNote->setText(tr("Needs two metrics."));
+    }
+    chart->addSeries(series);
+    auto *axisX = unitAxis(xMetric);
+    auto *axisY = unitAxis(yMetric);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisX);
+    series->attachAxis(axisY);
+    connect(series, &QScatterSeries::clicked, this, &EvaluationCharts::scatterClicked);
+    replace(m_scatter, chart);
+}
+
+void EvaluationCharts::scatterClicked(const QPointF &point)
+{
+    qint64 nearest = -1;
+    double best = 1e9;
+    for (const auto &[position, item] : m_scatterItems) {
+        const double distance = std::hypot(position.x() - point.x(), position.y() - point.y());
+        if (distance < best) {
+            best = distance;
+            nearest = item;
+        }
+    }
+    if (nearest >= 0)
+        emit itemActivated(nearest);
+}
+
+void EvaluationCharts::showPassRates()
+{
+    auto *chart = newChart(tr("Pass rate against thresholds"), m_dark);
+    auto *set = new QBarSet(tr("pass rate"));
+    QStringList categories;
+    for (int column = 0; column < m_table->metrics.size(); ++column) {
+        const QString &metric = m_table->metrics[column];
+        const double threshold = m_table->run.settings.threshold(metric);
+        qint64 counted = 0;
+        qint64 passed = 0;
+        for (const RunRow &row : m_table->rows) {
+            const float value = row.values[size_t(column)];
+            if (std::isnan(value))
+                continue;
+            ++counted;
+            passed += value >= threshold;
+        }
+        *set << (counted ? double(passed) / double(counted) : 0.0);
+        categories << QStringLiteral("%1\n≥ %2").arg(metric.left(12)).arg(threshold);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(2);
+    chart->addSeries(series);
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(categories);
+    QFont small = axisX->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    axisX->setLabelsFont(small);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = unitAxis(tr("share of items"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    replace(m_passRates, chart);
+}
+
+void EvaluationCharts::setTrend(const QList<QPair<QString, QMap<QString, double>>> &runs)
+{
+    auto *chart = newChart(tr("Run means over time (same dataset)"), m_dark);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QMap<QString, QLineSeries *> lines;
+    QStringList categories;
+    for (int position = 0; position < runs.size(); ++position) {
+        categories << runs[position].first;
+        const QMap<QString, double> &means = runs[position].second;
+        for (auto it = means.cbegin(); it != means.cend(); ++it) {
+            if (!lines.contains(it.key())) {
+                auto *line = new QLineSeries;
+                line->setName(it.key());
+                line->setPointsVisible(true);
+                lines.insert(it.key(), line);
+            }
+            lines[it.key()]->append(position, it.value());
+        }
+    }
+    auto *axisX = new QValueAxis;
+    // One tick per run (up to ten), numbered from 1 as people count runs.
+    const int count = int(qMax<qsizetype>(2, runs.size()));
+    axisX->setRange(0, count - 1);
+    axisX->setTickCount(qMin(count, 10));
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    chart->legend()->setFont(small);
+    axisX->setTitleText(tr("run (oldest → newest)"));
+    auto *axisY = unitAxis(tr("mean"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QLineSeries *line : std::as_const(lines)) {
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+    }
+    replace(m_trend, chart);
+}

@@ -1,0 +1,622 @@
+#include "evaluations/evaluationspanel.h"
+
+#include "common/banner.h"
+#include "common/selectionresolver.h"
+#include "eval/datasetrepository.h"
+#include "eval/evalrunrepository.h"
+#include "eval/metricstatistics.h"
+#include "eval/qualitygate.h"
+#include "eval/runexport.h"
+#include "eval/runtable.h"
+#include "evaluations/comparerunsdialog.h"
+#include "evaluations/evaluationcharts.h"
+#include "evaluations/newrundialog.h"
+#include "evaluations/resultfilterproxy.h"
+#include "evaluations/resulttablemodel.h"
+#include "evaluations/runexecution.h"
+#include "evaluations/runlistmodel.h"
+#include "eval/bedrockoutputimporter.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+RunRow rowFromResult(const ItemResult &result, const QStringList &metrics)
+{
+    RunRow row;
+    row.index = result.itemIndex;
+    row.response = result.response.left(400);
+    row.hasResult = true;
+    row.ok = result.ok;
+    row.error = result.error;
+    for (const QString &metric : metrics) {
+        const MetricScore *score = result.score(metric);
+        row.values.push_back(score && score->value ? float(*score->value) : std::nanf(""));
+        if (row.error.isEmpty() && score && !score->error.isEmpty())
+            row.error = metric + QStringLiteral(": ") + score->error;
+    }
+    return row;
+}
+
+} // namespace
+
+EvaluationsPanel::EvaluationsPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
+    : QWidget(parent), m_worker(worker), m_store(store), m_runs(new RunListModel(this)),
+      m_results(new ResultTableModel(this)), m_filter(new ResultFilterProxy(this))
+{
+    m_filter->setSourceModel(m_results);
+    buildLayout();
+    updateActions();
+}
+
+EvaluationsPanel::~EvaluationsPanel()
+{
+    delete m_execution;
+}
+
+void EvaluationsPanel::buildLayout()
+{
+    m_banner = new Banner(this);
+    auto *newRunButton = new QPushButton(tr("New run…"), this);
+    newRunButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    auto *importButton = new QPushButton(tr("Import Bedrock output…"), this);
+    m_resume = new QPushButton(tr("Resume"), this);
+    m_resume->setToolTip(tr("Continue the run where it stopped; failed items are retried too"));
+    m_compare = new QPushButton(tr("Compare…"), this);
+    m_export = new QPushButton(tr("Export"), this);
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("CSV…"), this, [this]() { exportRun(QStringLiteral("csv")); });
+    exportMenu->addAction(tr("JSONL…"), this, [this]() { exportRun(QStringLiteral("jsonl")); });
+    exportMenu->addAction(tr("HTML report…"), this, [this]() { exportRun(QStringLiteral("html")); });
+    m_export->setMenu(exportMenu);
+    m_progress = new QProgressBar(this);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_progressText = new QLabel(this);
+    m_cancel = new QPushButton(tr("Cancel run"), this);
+    m_cancel->hide();
+    connect(newRunButton, &QPushButton::clicked, this, &EvaluationsPanel::newRun);
+    connect(importButton, &QPushButton::clicked, this, &EvaluationsPanel::importBedrock);
+    connect(m_resume, &QPushButton::clicked, this, &EvaluationsPanel::resumeRun);
+    connect(m_compare, &QPushButton::clicked, this, &EvaluationsPanel::compareRuns);
+    connect(m_cancel, &QPushButton::clicked, this, &EvaluationsPanel::cancelRun);
+    auto *actions = new QHBoxLayout;
+    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare, m_export})
+        actions->addWidget(widget);
+    actions->addWidget(m_progress, 1);
+    actions->addWidget(m_progressText);
+    actions->addWidget(m_cancel);
+    actions->addStretch();
+
+    m_runTable = new QTableView(this);
+    m_runTable->setModel(m_runs);
+    m_runTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runTable->verticalHeader()->hide();
+    m_runTable->horizontalHeader()->setStretchLastSection(true);
+    m_runTable->setAlternatingRowColors(true);
+    m_runTable->setWordWrap(false);
+    m_runTable->verticalHeader()->setDefaultSectionSize(m_runTable->fontMetrics().height() + 8);
+    m_runTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_runTable->setColumnWidth(RunListModel::NameColumn, 260);
+    m_runTable->setColumnWidth(RunListModel::DatasetColumn, 190);
+    m_runTable->setColumnWidth(RunListModel::ModelColumn, 150);
+    m_runTable->setColumnWidth(RunListModel::DateColumn, 130);
+    m_runTable->setColumnWidth(RunListModel::StatusColumn, 110);
+    m_runTable->setColumnWidth(RunListModel::MeansColumn, 330);
+    connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (const RunListEntry *entry = m_runs->entryAt(current.row()); entry && entry->run.id != m_runId)
+            openRun(entry->run.id);
+    });
+
+    m_header = new QLabel(this);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_charts = new EvaluationCharts(this);
+    connect(m_charts, &EvaluationCharts::itemActivated, this, &EvaluationsPanel::openItem);
+
+    m_filterMetric = new QComboBox(this);
+    m_belowThreshold = new QCheckBox(tr("Below threshold"), this);
+    m_errorsOnly = new QCheckBox(tr("Errors"), this);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search questions and responses (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
+    addAction(find);
+    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly})
+        connect(box, &QCheckBox::toggled, this, &EvaluationsPanel::filtersChanged);
+    connect(m_filterMetric, &QComboBox::currentIndexChanged, this, &EvaluationsPanel::filtersChanged);
+    connect(m_search, &QLineEdit::textChanged, this, &EvaluationsPanel::filtersChanged);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_belowThreshold);
+    filters->addWidget(m_filterMetric);
+    filters->addWidget(m_errorsOnly);
+    filters->addWidget(m_search, 1);
+
+    m_itemTable = new QTableView(this);
+    m_itemTable->setModel(m_filter);
+    m_itemTable->setSortingEnabled(true);
+    m_itemTable->sortByColumn(ResultTableModel::IndexColumn, Qt::AscendingOrder);
+    m_itemTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_itemTable->verticalHeader()->hide();
+    m_itemTable->verticalHeader()->setDefaultSectionSize(m_itemTable->fontMetrics().height() + 6);
+    m_itemTable->setWordWrap(false);
+    m_itemTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_itemTable->horizontalHeader()->setDefaultSectionSize(130);
+    connect(m_itemTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvaluationsPanel::showDetail);
+    m_detail = new QTextBrowser(this);
+    m_detail->setPlaceholderText(tr("Select an item to read its question, contexts, response, reference and every explanation."));
+
+    auto *itemsBox = new QWidget(this);
+    auto *itemsLayout = new QVBoxLayout(itemsBox);
+    itemsLayout->setContentsMargins(0, 0, 0, 0);
+    itemsLayout->addLayout(filters);
+    itemsLayout->addWidget(m_itemTable, 1);
+    auto *itemSplit = new QSplitter(Qt::Horizontal, this);
+    itemSplit->addWidget(itemsBox);
+    itemSplit->addWidget(m_detail);
+    itemSplit->setStretchFactor(0, 5);
+    itemSplit->setStretchFactor(1, 2);
+
+    auto *runPage = new QSplitter(Qt::Vertical, this);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_header);
+    topLayout->addWidget(m_charts, 1);
+    runPage->addWidget(m_runTable);
+    runPage->addWidget(top);
+    runPage->addWidget(itemSplit);
+    runPage->setStretchFactor(0, 1);
+    runPage->setStretchFactor(1, 3);
+    runPage->setStretchFactor(2, 3);
+    runPage->setSizes({130, 330, 330});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addLayout(actions);
+    layout->addWidget(m_banner);
+    layout->addWidget(runPage, 1);
+}
+
+void EvaluationsPanel::showProblem(const QString &message)
+{
+    m_banner->showMessage(Banner::Tone::Error, escaped(message));
+}
+
+bool EvaluationsPanel::isRunning() const
+{
+    return !m_execution.isNull();
+}
+
+void EvaluationsPanel::updateActions()
+{
+    const RunListEntry *entry = m_runs->entryAt(m_runs->rowOfRun(m_runId));
+    const bool resumable = entry && !isRunning() && entry->run.status != EvalRun::Status::Imported
+        && (entry->run.completed < entry->run.itemCount || entry->run.failed > 0);
+    m_resume->setEnabled(resumable);
+    m_compare->setEnabled(entry && m_runs->rowCount() > 1);
+    m_export->setEnabled(entry != nullptr);
+    m_cancel->setVisible(isRunning());
+    m_progress->setVisible(isRunning());
+}
+
+void EvaluationsPanel::reload()
+{
+    m_worker.run<QList<RunListEntry>>(
+        [](Workspace &workspace) -> Result<QList<RunListEntry>> {
+            EvalRunRepository repository(workspace);
+            auto runs = repository.list();
+            if (!runs)
+                return runs.error();
+            QList<RunListEntry> entries;
+            for (const EvalRun &run : runs.value()) {
+                RunListEntry entry;
+                entry.run = run;
+                QList<MetricSummary> summaries;
+                for (const QString &metric : run.settings.metrics) {
+                    auto values = repository.metricValues(run.id, metric);
+                    if (!values || values.value().isEmpty())
+                        continue;
+                    summaries << MetricStatistics::summarize(metric, values.value(), run.settings.threshold(metric));
+                    entry.means.insert(metric, summaries.last().mean);
+                }
+                if (!run.settings.gates.isEmpty()) {
+                    QList<Gate> gates;
+                    for (const QString &text : run.settings.gates) {
+                        auto gate = QualityGate::parse(text);
+                        if (gate)
+                            gates << gate.value();
+                    }
+                    QualityGate::evaluate(gates, summaries);
+                    entry.gatesPassed = QualityGate::allPassed(gates);
+                }
+                entries << entry;
+            }
+            return entries;
+        },
+        this, [this](Result<QList<RunListEntry>> entries) {
+            if (!entries) {
+                showProblem(entries.error().describe());
+                emit loaded();
+                return;
+            }
+            const qint64 keep = m_runId;
+            m_runs->setEntries(entries.value());
+            if (m_runs->rowCount() == 0) {
+                m_header->setText(tr("<h3>No evaluation runs yet</h3><p>Start one with <b>New run…</b>: pick a golden dataset "
+                                     "(JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or "
+                                     "generate them with a model, and judge them for faithfulness and relevance. Or import "
+                                     "an Amazon Bedrock evaluation output.</p>"));
+                updateActions();
+                emit loaded();
+                return;
+            }
+            const int row = keep ? m_runs->rowOfRun(keep) : 0;
+            m_runTable->selectRow(qMax(0, row));
+            if (keep == 0 || row < 0)
+                openRun(m_runs->entryAt(0)->run.id);
+            else
+                emit loaded();
+            updateActions();
+        });
+}
+
+void EvaluationsPanel::openRun(qint64 runId)
+{
+    m_runId = runId;
+    m_worker.run<RunTable>([runId](Workspace &workspace) { return RunTable::load(workspace, runId); }, this,
+                           [this, runId](Result<RunTable> table) {
+                               if (runId != m_runId)
+                                   return;
+                               if (!table) {
+                                   showProblem(table.error().describe());
+                                   emit loaded();
+                                   return;
+                               }
+                               const EvalRun &run = table.value().run;
+                               m_header->setText(tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · "
+                                                    "%8 tokens · $%9")
+                                                     .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
+                                                     .arg(run.datasetVersion)
+                                                     .arg(run.model.toHtmlEscaped(), run.judgeModel.isEmpty() ? tr("none") : run.judgeModel.toHtmlEscaped())
+                                                     .arg(run.itemCount).arg(run.failed)
+                                                     .arg(run.inputTokens + run.outputTokens)
+                                                     .arg(run.costUsd, 0, 'f', 4));
+                               {
+                                   const QSignalBlocker blocker(m_filterMetric);
+                                   m_filterMetric->clear();
+                                   m_filterMetric->addItem(tr("any metric"), QString());
+                                   for (const QString &metric : table.value().metrics)
+                                       m_filterMetric->addItem(metric, metric);
+                               }
+                               m_results->setTable(std::move(table.value()));
+                               m_itemTable->setColumnWidth(ResultTableModel::IndexColumn, 50);
+                               m_itemTable->setColumnWidth(ResultTableModel::QuestionColumn, 220);
+                               m_itemTable->setColumnWidth(ResultTableModel::ResponseColumn, 220);
+                               m_itemTable->setColumnWidth(ResultTableModel::StatusColumn, 60);
+                               m_charts->setTable(m_results->table());
+                               m_detail->clear();
+                               loadTrend(m_results->table().run.datasetName);
+                               updateActions();
+                               emit runOpened(runId);
+                               emit loaded();
+                           });
+}
+
+void EvaluationsPanel::loadTrend(const QString &datasetName)
+{
+    using Trend = QList<QPair<QString, QMap<QString, double>>>;
+    m_worker.run<Trend>(
+        [datasetName](Workspace &workspace) -> Result<Trend> {
+            EvalRunRepository repository(workspace);
+            auto runs = repository.runsOfDataset(datasetName);
+            if (!runs)
+                return runs.error();
+            Trend trend;
+            for (const EvalRun &run : runs.value()) {
+                QMap<QString, double> means;
+                for (const QString &metric : run.settings.metrics) {
+                    auto values = repository.metricValues(run.id, metric);
+                    if (values && !values.value().isEmpty())
+                        means.insert(metric, MetricStatistics::summarize(metric, values.value(), 0.7).mean);
+                }
+                trend.append({run.createdAt.left(10), means});
+            }
+            return trend;
+        },
+        this, [this](Result<Trend> trend) {
+            if (trend)
+                m_charts->setTrend(trend.value());
+        });
+}
+
+void EvaluationsPanel::filtersChanged()
+{
+    m_filter->setBelowThreshold(m_belowThreshold->isChecked(), m_filterMetric->currentData().toString());
+    m_filter->setErrorsOnly(m_errorsOnly->isChecked());
+    m_filter->setSearchText(m_search->text());
+}
+
+void EvaluationsPanel::openItem(qint64 itemIndex)
+{
+    const int sourceRow = m_results->rowOfItem(itemIndex);
+    if (sourceRow < 0)
+        return;
+    QModelIndex proxyIndex = m_filter->mapFromSource(m_results->index(sourceRow, 0));
+    if (!proxyIndex.isValid()) {
+        // The item is hidden by a filter: clear the filters rather than open nothing.
+        m_belowThreshold->setChecked(false);
+        m_errorsOnly->setChecked(false);
+        m_search->clear();
+        proxyIndex = m_filter->mapFromSource(m_results->index(sourceRow, 0));
+    }
+    m_itemTable->setCurrentIndex(proxyIndex);
+    m_itemTable->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
+}
+
+QString EvaluationsPanel::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void EvaluationsPanel::showDetail(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    const qint64 itemIndex = m_filter->data(proxyIndex, ResultTableModel::ItemIndexRole).toLongLong();
+    const qint64 runId = m_runId;
+    const qint64 datasetId = m_results->table().run.datasetId;
+    m_pendingDetail = itemIndex;
+    struct Detail
+    {
+        EvalItem item;
+        std::optional<ItemResult> result;
+    };
+    m_worker.run<Detail>(
+        [runId, datasetId, itemIndex](Workspace &workspace) -> Result<Detail> {
+            auto item = DatasetRepository(workspace).item(datasetId, itemIndex);
+            if (!item)
+                return item.error();
+            if (!item.value())
+                return makeError(Error::Kind::Input, tr("item %1 is not in the dataset").arg(itemIndex + 1));
+            auto result = EvalRunRepository(workspace).result(runId, itemIndex);
+            if (!result)
+                return result.error();
+            return Detail{*item.value(), result.value()};
+        },
+        this, [this, itemIndex](Result<Detail> detail) {
+            if (itemIndex != m_pendingDetail)
+                return;
+            if (!detail) {
+                m_detail->setPlainText(detail.error().describe());
+                return;
+            }
+            const EvalItem &item = detail.value().item;
+            QString html = tr("<h3>Item %1</h3>").arg(item.index + 1);
+            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Question"), escaped(item.question));
+            html += QStringLiteral("<h4>%1</h4>").arg(tr("Contexts"));
+            if (item.contexts.isEmpty())
+                html += tr("<p><i>none</i></p>");
+            for (int position = 0; position < item.contexts.size(); ++position)
+                html += QStringLiteral("<p><b>[%1]</b> %2</p>").arg(position + 1).arg(escaped(item.contexts[position]));
+            const std::optional<ItemResult> &result = detail.value().result;
+            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Response"), escaped(result ? result->response : item.response));
+            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Reference"), item.reference.isEmpty() ? tr("<i>none</i>") : escaped(item.reference));
+            if (!result) {
+                html += tr("<p><i>Not scored yet.</i></p>");
+            } else {
+                if (!result->ok)
+                    html += QStringLiteral("<p style=\"color:#e05260\"><b>%1</b> %2</p>").arg(tr("Error:"), escaped(result->error));
+                for (const MetricScore &score : result->scores) {
+                    const QString label = Metrics::isLexical(score.metric) ? tr("%1 (lexical)").arg(score.metric) : score.metric;
+                    const QString value = score.value ? QString::number(*score.value, 'f', 3) : tr("error");
+                    html += QStringLiteral("<h4>%1: %2</h4>").arg(label.toHtmlEscaped(), value);
+                    if (!score.error.isEmpty())
+                        html += QStringLiteral("<p style=\"color:#e05260\">%1</p>").arg(escaped(score.error));
+                    if (!score.explanation.isEmpty())
+                        html += QStringLiteral("<p>%1</p>").arg(escaped(score.explanation));
+                    for (const QJsonValue &entry : score.details) {
+                        const QJsonObject verdict = entry.toObject();
+                        if (!verdict.contains(QStringLiteral("statement")))
+                            continue;
+                        const bool supported = verdict.value(QStringLiteral("verdict")).toInt() == 1;
+                        html += QStringLiteral("<p>%1 %2<br><small>%3</small></p>")
+                                    .arg(supported ? QStringLiteral("✔") : QStringLiteral("✘"),
+                                         escaped(verdict.value(QStringLiteral("statement")).toString()),
+                                         escaped(verdict.value(QStringLiteral("reason")).toString()));
+                    }
+                }
+            }
+            m_detail->setHtml(html);
+        });
+}
+
+void EvaluationsPanel::newRun()
+{
+    auto *dialog = new NewRunDialog(m_worker, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewRunDialog::runCreated, this, [this](qint64 runId) {
+        m_runId = runId;
+        reload();
+        startRun(runId);
+    });
+    dialog->open();
+}
+
+void EvaluationsPanel::importBedrock()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Amazon Bedrock evaluation output"), {},
+                                                      tr("JSON Lines (*.jsonl *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_worker.run<ImportedRun>([path](Workspace &workspace) { return BedrockOutputImporter::import(workspace, path); }, this,
+                              [this](Result<ImportedRun> imported) {
+                                  if (!imported)
+                                      return showProblem(imported.error().describe());
+                                  QString message = tr("Imported %1 items as run \"%2\".")
+                                                        .arg(imported.value().run.itemCount)
+                                                        .arg(imported.value().run.name);
+                                  if (!imported.value().skipped.isEmpty())
+                                      message += tr(" %n line(s) were skipped, the first: line %1: %2", nullptr,
+                                                    int(imported.value().skipped.size()))
+                                                     .arg(imported.value().skipped.first().line)
+                                                     .arg(imported.value().skipped.first().reason);
+                                  m_banner->showMessage(Banner::Tone::Information, escaped(message));
+                                  m_runId = imported.value().run.id;
+                                  reload();
+                              });
+}
+
+void EvaluationsPanel::resumeRun()
+{
+    if (m_runId)
+        startRun(m_runId, true);
+}
+
+void EvaluationsPanel::startRun(qint64 runId, bool retryErrors)
+{
+    if (isRunning())
+        return showProblem(tr("A run is already in progress; cancel it or wait for it to finish."));
+    m_worker.run<std::optional<EvalRun>>([runId](Workspace &workspace) { return EvalRunRepository(workspace).find(runId); }, this,
+                          [this, runId, retryErrors](Result<std::optional<EvalRun>> run) {
+        if (!run)
+            return showProblem(run.error().describe());
+        if (!run.value())
+            return showProblem(tr("The run no longer exists."));
+        const RunSettings settings = run.value()->settings;
+        bool needsJudge = false;
+        for (const QString &metric : settings.metrics)
+            needsJudge = needsJudge || Metrics::judge().contains(metric);
+        // Credentials are resolved afresh for every start, so a resumed run never needed them stored.
+        auto generator = std::make_shared<std::optional<ProviderConfig>>();
+        auto judge = std::make_shared<std::optional<ProviderConfig>>();
+        auto launch = [this, runId, retryErrors, generator, judge]() {
+            m_execution = new RunExecution(m_worker.location(), runId, *generator, *judge, retryErrors, this);
+            connect(m_execution, &RunExecution::progress, this, [this](qint64 done, qint64 total, qint64 failed, double eta) {
+                m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+                m_progress->setValue(int(done));
+                m_progress->setFormat(tr("%v of %m"));
+                m_progressText->setText(eta > 0 ? tr("%1 failed · about %2 left").arg(failed).arg(
+                                                      eta >= 90 ? tr("%1 min").arg(qRound(eta / 60)) : tr("%1 s").arg(qRound(eta)))
+                                                : tr("%1 failed").arg(failed));
+            });
+            connect(m_execution, &RunExecution::itemFinished, this, [this, runId](const ItemResult &result) {
+                if (runId != m_runId)
+                    return;
+                m_results->updateRow(rowFromResult(result, m_results->table().metrics));
+                scheduleRefresh();
+            });
+            connect(m_execution, &RunExecution::finished, this, [this, runId](const Status &status) {
+                m_execution->deleteLater();
+                m_execution = nullptr;
+                m_progressText->setText(status ? tr("Run finished.") : status.error().describe());
+                if (!status && status.error().kind != Error::Kind::Cancelled)
+                    showProblem(status.error().describe());
+                reload();
+                if (runId == m_runId)
+                    openRun(runId);
+                updateActions();
+                emit runFinished(runId);
+            });
+            m_execution->start();
+            updateActions();
+            emit statusMessage(tr("Evaluation run started."));
+        };
+        const bool needsGenerator = !settings.responsesFromDataset;
+        auto pending = std::make_shared<int>(int(needsGenerator) + int(needsJudge));
+        if (*pending == 0)
+            return launch();
+        auto resolved = [this, pending, launch](const QString &role, std::shared_ptr<std::optional<ProviderConfig>> slot,
+                                                const Result<ProviderConfig> &config) {
+            if (*pending < 0)
+                return;
+            if (!config) {
+                *pending = -1;
+                showProblem(tr("%1: %2").arg(role, config.error().describe()));
+                return;
+            }
+            *slot = config.value();
+            if (--*pending == 0)
+                launch();
+        };
+        if (needsGenerator)
+            SelectionResolver::resolve(settings.generator, m_worker, m_store, this,
+                                       [resolved, generator](Result<ProviderConfig> config) { resolved(tr("Response model"), generator, config); });
+        if (needsJudge)
+            SelectionResolver::resolve(settings.judge, m_worker, m_store, this,
+                                       [resolved, judge](Result<ProviderConfig> config) { resolved(tr("Judge model"), judge, config); });
+    });
+}
+
+void EvaluationsPanel::cancelRun()
+{
+    if (m_execution)
+        m_execution->cancel();
+}
+
+void EvaluationsPanel::scheduleRefresh()
+{
+    // Results arrive per item; the charts repaint at most once a second.
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QTimer::singleShot(1000, this, [this]() {
+        m_refreshQueued = false;
+        m_charts->setTable(m_results->table());
+    });
+}
+
+void EvaluationsPanel::compareRuns()
+{
+    if (!m_runId)
+        return;
+    auto *dialog = new CompareRunsDialog(m_worker, m_runs->entries(), m_runId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CompareRunsDialog::itemActivated, this, &EvaluationsPanel::openItem);
+    dialog->open();
+}
+
+void EvaluationsPanel::exportRun(const QString &format)
+{
+    if (!m_runId)
+        return;
+    const QString suggested = QStringLiteral("%1.%2").arg(m_results->table().run.name.isEmpty() ? QStringLiteral("run") : m_results->table().run.name, format);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export run"), suggested);
+    if (path.isEmpty())
+        return;
+    const qint64 runId = m_runId;
+    m_worker.run<Done>([runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); },
+                       this, [this, path](Status written) {
+                           if (!written)
+                               return showProblem(written.error().describe());
+                           emit statusMessage(tr("Exported to %1.").arg(path));
+                       });
+}
