@@ -44,6 +44,56 @@
     </message>
 </context>
 <context>
+    <name>BedrockOutputImporter</name>
+    <message>
+        <source>no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no question (expected input.query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no question (expected inputRecord.prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished">kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>not a Bedrock evaluation record (expected input, output and metrics, or automatedEvaluationResult, inputRecord and modelResponses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only blank lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no evaluation record in %n line(s) (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BedrockProtocol</name>
     <message>
         <source>no AWS region for Bedrock (set --region or AWS_REGION)</source>
@@ -182,6 +232,53 @@
     <message>
         <source>the stream was cut off after %1 characters (%2)</source>
         <translation>der Stream wurde nach %1 Zeichen abgebrochen (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsDialog</name>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items got better, %2 got worse, %3 stayed the same (items scored in both runs).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -465,10 +562,593 @@
     </message>
 </context>
 <context>
+    <name>CsvRecordReader</name>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatasetImporter</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished">kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the header has no question column (expected user_input, question or query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields, but the header names %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only blank lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no valid item in %n line(s) (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DemoContent</name>
     <message>
         <source>Who approves a model version? (demo comparison)</source>
         <translation>Wer gibt eine Modellversion frei? (Demo-Vergleich)</translation>
+    </message>
+</context>
+<context>
+    <name>EvalCommand</name>
+    <message>
+        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one RUN_ID (see `genaiops eval list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 &quot;%2&quot;: %3, %4 of %5 items scored, %6 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  lexical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  gate %1 %2 %3: %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval: expected one of:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished">Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>eval list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gates passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gates FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evaluation runs yet. Start one with: genaiops eval run --dataset FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object, with every item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  skipped line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input format: bedrock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval import: --format bedrock is required (the only format so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval import: give exactly one FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv, jsonl or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval export: --format must be csv, jsonl or html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval export: --out FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvalItemFields</name>
+    <message>
+        <source>no question (expected user_input, question or query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvalRunCommand</name>
+    <message>
+        <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run was cancelled; resume it with `genaiops eval resume %1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2 of %3 items scored, %4 failed, %5 tokens, $%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  skipped line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  lexical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden dataset (JSONL or CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the responses the dataset brings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lexical, judge, or metric names, comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items in flight at once (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality gate on a metric&apos;s mean, e.g. faithfulness&gt;=0.8 (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass threshold for a metric, e.g. relevance=0.6 (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds one item may take (default 120).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a JUnit XML file with a test case per gate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished">Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>eval run: unexpected argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval run: --dataset FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval run: choose either --responses-from-dataset or provider flags, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--concurrency expects 1 to 256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--item-timeout expects seconds &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threshold expects METRIC=X with X from 0 to 1, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also score again the items that failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval resume: expected one RUN_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 was imported; there is nothing to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvalRunRepository</name>
+    <message>
+        <source>there is no dataset with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no evaluation run with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two scores for metric %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1, item %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationCharts</name>
+    <message>
+        <source>Distribution of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score (bin start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown; click a point to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point to open the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs two metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate against thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run means over time (same dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run (oldest → newest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationRunner</name>
+    <message>
+        <source>there is no run %1 in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 was imported with its scores; there is nothing to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run generates its responses, but no model to generate them was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run has judge metrics, but no judge model was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not read the dataset&apos;s items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not store the result of item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not store the run&apos;s status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationsPanel</name>
+    <message>
+        <source>New run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Bedrock output…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the run where it stopped; failed items are retried too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSONL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished">Fehler</translation>
+    </message>
+    <message>
+        <source>Search questions and responses (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No evaluation runs yet&lt;/h3&gt;&lt;p&gt;Start one with &lt;b&gt;New run…&lt;/b&gt;: pick a golden dataset (JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or generate them with a model, and judge them for faithfulness and relevance. Or import an Amazon Bedrock evaluation output.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · %8 tokens · $%9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>any metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 is not in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Item %1&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;none&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;none&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished">Fehler:</translation>
+    </message>
+    <message>
+        <source>%1 (lexical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Amazon Bedrock evaluation output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 items as run &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> %n line(s) were skipped, the first: line %1: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run is already in progress; cancel it or wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed · about %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation run started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Response model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation type="unfinished">Durchlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -577,6 +1257,107 @@
     </message>
 </context>
 <context>
+    <name>ItemEvaluation</name>
+    <message>
+        <source>the dataset has no response for this item (line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model is configured to generate responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the response failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no judge model is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item has no contexts to check the response against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonRecordReader</name>
+    <message>
+        <source>not valid JSON: %1 at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at line %2, column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeMetrics</name>
+    <message>
+        <source>the judge&apos;s answer was not the JSON asked for: %1 in &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no JSON object found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;statements&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no statements could be extracted from the response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;verdicts&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verdicts for %2 statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict %1 is not 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reason of verdict %1 is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 statements are supported by the contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;score&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1 is outside 0…1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;explanation&quot; is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>GenAIOps Workbench</source>
@@ -585,26 +1366,6 @@
     <message>
         <source>Opening workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Run a golden dataset through a model and score every answer for faithfulness and relevance.</source>
-        <translation>Lassen Sie ein Golden Dataset durch ein Modell laufen und bewerten Sie jede Antwort nach Faktentreue und Relevanz.</translation>
-    </message>
-    <message>
-        <source>JSONL and CSV datasets with Ragas or Bedrock field names</source>
-        <translation>JSONL- und CSV-Datensätze mit Feldnamen von Ragas oder Bedrock</translation>
-    </message>
-    <message>
-        <source>Judge and lexical metrics, each score with its explanation</source>
-        <translation>Judge-Metriken und lexikalische Metriken, jede Bewertung mit Begründung</translation>
-    </message>
-    <message>
-        <source>Charts, filters, run comparison and HTML reports</source>
-        <translation>Diagramme, Filter, Vergleich von Durchläufen und HTML-Berichte</translation>
-    </message>
-    <message>
-        <source>Quality gates for CI through `genaiops eval run`</source>
-        <translation>Quality Gates für CI mit `genaiops eval run`</translation>
     </message>
     <message>
         <source>Review model versions and promote them Dev → Test → Prod with evidence.</source>
@@ -723,6 +1484,101 @@
 %2 workspace, format %3, journal %4</source>
         <translation>%1
 %2-Arbeitsbereich, Format %3, Journal %4</translation>
+    </message>
+</context>
+<context>
+    <name>NewRunDialog</name>
+    <message>
+        <source>New evaluation run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>golden dataset: .jsonl or .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults to the dataset&apos;s name and the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses are in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate responses with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judge model id, e.g. anthropic.claude-3-haiku-20240307-v1:0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished">Metriken</translation>
+    </message>
+    <message>
+        <source>%1 (lexical, no model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (judge model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a dataset file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating responses needs a connection and a model id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge metrics need a connection and a judge model id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the dataset…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -904,24 +1760,12 @@
         <translation>Prompt-Vorlage. Verwenden Sie {{Variable}} für Werte, die Sie rechts eintragen.</translation>
     </message>
     <message>
-        <source> models</source>
-        <translation> Modelle</translation>
-    </message>
-    <message>
         <source>Run all</source>
         <translation>Alle ausführen</translation>
     </message>
     <message>
-        <source>Send the prompt to every model (Ctrl+Return)</source>
-        <translation>Den Prompt an alle Modelle senden (Strg+Return)</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>Stop every running call (Esc)</source>
-        <translation>Alle laufenden Aufrufe stoppen (Esc)</translation>
     </message>
     <message>
         <source>Every run is kept here; double-click to re-open it.</source>
@@ -1021,6 +1865,22 @@
     <message>
         <source>Exported the run to %1.</source>
         <translation>Durchlauf nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>How many models to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the prompt to every model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every running call (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1346,6 +2206,67 @@
     </message>
 </context>
 <context>
+    <name>ResultTableModel</name>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished">ok</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>%1 (lexical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunExecution</name>
+    <message>
+        <source>The run was cancelled; resume it to finish the remaining items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunExport</name>
+    <message>
+        <source>cannot write the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown export format &quot;%1&quot; (csv, jsonl or html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evaluation run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunHistory</name>
     <message>
         <source>two responses share slot %1</source>
@@ -1402,10 +2323,6 @@
     <message>
         <source>Prompt</source>
         <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>Slot</source>
-        <translation>Slot</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1470,6 +2387,98 @@
     <message>
         <source>Error:</source>
         <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Model #</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunListModel</name>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 failed, %3 tokens, $%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modell</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSetup</name>
+    <message>
+        <source>choose at least one metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset has no responses to score; give a model to generate them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and 256</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunTable</name>
+    <message>
+        <source>no evaluation run %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2713,10 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabef
     <message>
         <source>[provider flags] PROMPT: one prompt to a model, streamed</source>
         <translation>[Anbieteroptionen] PROMPT: ein Prompt an ein Modell, gestreamt</translation>
+    </message>
+    <message>
+        <source>run|resume|list|show|import|export: golden-dataset evaluations and quality gates</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@ Status execute(const QString &workspacePath, qint64 runId, std::optional<Provide
         lastReported = done;
         std::fprintf(stderr, "%s%lld/%lld items, %lld failed%s%s", terminal ? "\r" : "", static_cast<long long>(done),
                      static_cast<long long>(total), static_cast<long long>(failed),
-                     eta > 0 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "", terminal ? "   " : "\n");
+                     eta >= 1 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "", terminal ? "   " : "\n");
         std::fflush(stderr);
     });
     QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status status) {
@@ -117,8 +117,9 @@ int report(CommandContext &context, qint64 runId, const Reporting &reporting)
                                       .arg(metric.p10, 0, 'f', 3).arg(metric.count)
                                       .arg(Metrics::isLexical(metric.metric) ? EvalRunCommand::tr("  lexical") : QString()));
         for (const Gate &gate : result.gates)
-            CommandContext::print(QStringLiteral("  %1").arg(gate.passed ? QualityGate::describe(gate) + EvalRunCommand::tr(": passed")
-                                                                         : QualityGate::failureMessage(gate)));
+            CommandContext::print(QStringLiteral("  %1: %2").arg(QualityGate::describe(gate),
+                                                                 gate.passed ? EvalRunCommand::tr("passed")
+                                                                             : EvalRunCommand::tr("FAILED, %1").arg(QualityGate::failureMessage(gate))));
     }
     return summary.value().gatesPassed() ? ExitOk : ExitGateFailed;
 }

@@ -320,6 +320,8 @@ def retry_after_seconds(text):
 class QuietThreadingHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # Bursts of parallel streams (evaluation runs, benches) must not overflow the accept queue.
+    request_queue_size = 128
 
     def handle_error(self, request, client_address):
         # Clients cancel streams and drop connections on purpose in tests: stay quiet.

@@ -52,7 +52,7 @@ EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
     m_trend = new QChartView(this);
     for (QChartView *view : {m_histogram, m_scatter, m_passRates, m_trend}) {
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(260, 200);
+        view->setMinimumSize(200, 190);
     }
     m_scatterNote = new QLabel(this);
     m_scatterNote->setEnabled(false);

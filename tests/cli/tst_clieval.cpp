@@ -1,0 +1,270 @@
+// `genaiops eval` end to end: gates and exit codes, JUnit, malformed lines, kill -9 and resume, import
+// and export — the real binary against the local OpenAI-compatible server.
+
+#include "common/testserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCliEval : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    TestServer m_openai{QStringLiteral("openai_server.py"), {QStringLiteral("--latency-ms"), QStringLiteral("60")}};
+
+    QString workspace() const { return m_directory.filePath(QStringLiteral("ws.genaiops")); }
+
+    Outcome eval(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(GENAIOPS_CLI_PATH), QStringList{QStringLiteral("--workspace"), workspace(), QStringLiteral("eval")} + arguments);
+        process.closeWriteChannel();
+        process.waitForFinished(120000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+    QString writeDataset(const QString &name, int items, bool withMalformed)
+    {
+        const QString path = m_directory.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        for (int index = 0; index < items; ++index) {
+            if (withMalformed && index == 2)
+                file.write("{\"question\": \"unterminated\n");
+            if (withMalformed && index == 4)
+                file.write("[\"an array, not an object\"]\n");
+            file.write(QJsonDocument(QJsonObject{{QStringLiteral("question"), QStringLiteral("What is item %1?").arg(index)},
+                                                 {QStringLiteral("contexts"), QJsonArray{QStringLiteral("Item %1 is a golden example.").arg(index)}},
+                                                 {QStringLiteral("answer"), QStringLiteral("Item %1 is a golden example.").arg(index)},
+                                                 {QStringLiteral("ground_truth"), QStringLiteral("Item %1 is a golden example.").arg(index)}})
+                           .toJson(QJsonDocument::Compact) + '\n');
+        }
+        return path;
+    }
+
+    // Counts rows for a run straight from the workspace file, as an auditor would.
+    QPair<int, int> resultRows(qint64 runId)
+    {
+        QPair<int, int> counts{-1, -1};
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
+            db.setDatabaseName(workspace());
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(QStringLiteral("SELECT count(*), count(DISTINCT item_index) FROM eval_results WHERE run_id = %1").arg(runId)) && query.next())
+                    counts = {query.value(0).toInt(), query.value(1).toInt()};
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+        return counts;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString())); }
+
+    void malformedLinesAreListedAndTheRestIsScored()
+    {
+        const QString dataset = writeDataset(QStringLiteral("golden.jsonl"), 10, true);
+        const Outcome outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset, QStringLiteral("--responses-from-dataset"),
+                                      QStringLiteral("--metrics"), QStringLiteral("lexical"), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(outcome.out).object();
+        QCOMPARE(result.value(QStringLiteral("items")).toInt(), 10);
+        QCOMPARE(result.value(QStringLiteral("completed")).toInt(), 10);
+        QCOMPARE(result.value(QStringLiteral("failed")).toInt(), 0);
+        const QJsonArray skipped = result.value(QStringLiteral("skipped_lines")).toArray();
+        QCOMPARE(skipped.size(), 2);
+        QCOMPARE(skipped[0].toObject().value(QStringLiteral("line")).toInt(), 3);
+        QCOMPARE(skipped[1].toObject().value(QStringLiteral("line")).toInt(), 6);
+        QVERIFY(skipped[1].toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("not a JSON object")));
+        QVERIFY(outcome.err.contains("golden.jsonl:3"));
+        const QJsonObject f1 = result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("lexical_f1")).toObject();
+        QCOMPARE(f1.value(QStringLiteral("count")).toInt(), 10);
+        QCOMPARE(f1.value(QStringLiteral("mean")).toDouble(), 1.0);
+        for (const QString &key : {QStringLiteral("median"), QStringLiteral("p10"), QStringLiteral("min"), QStringLiteral("max")})
+            QVERIFY(f1.contains(key));
+    }
+
+    void gatesDecideTheExitCodeAndTheJUnitFile()
+    {
+        const QString dataset = writeDataset(QStringLiteral("gated.jsonl"), 6, false);
+        const QString junit = m_directory.filePath(QStringLiteral("gates.xml"));
+        Outcome outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset, QStringLiteral("--metrics"), QStringLiteral("lexical_f1,question_overlap"),
+                                QStringLiteral("--gate"), QStringLiteral("lexical_f1>=0.9"), QStringLiteral("--gate"), QStringLiteral("question_overlap<0.5"),
+                                QStringLiteral("--junit"), junit, QStringLiteral("--json")});
+        QCOMPARE(outcome.exitCode, 1);
+        const QJsonArray gates = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("gates")).toArray();
+        QCOMPARE(gates.size(), 2);
+        QCOMPARE(gates[0].toObject().value(QStringLiteral("passed")).toBool(), true);
+        QCOMPARE(gates[1].toObject().value(QStringLiteral("passed")).toBool(), false);
+        QCOMPARE(gates[1].toObject().value(QStringLiteral("op")).toString(), QStringLiteral("<"));
+
+        QFile file(junit);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int testcases = 0;
+        int failures = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("testcase"))
+                ++testcases;
+            if (xml.isStartElement() && xml.name() == QLatin1String("failure"))
+                ++failures;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(testcases, 2);
+        QCOMPARE(failures, 1);
+
+        outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset, QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                        QStringLiteral("--gate"), QStringLiteral("rouge_l>=0.5")});
+        QCOMPARE(outcome.exitCode, 0);
+        QVERIFY(outcome.out.contains("rouge_l >= 0.5: passed"));
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("no dataset") << QStringList{QStringLiteral("run")} << QByteArray("--dataset FILE is required");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("/nonexistent.jsonl")}
+                                      << QByteArray("/nonexistent.jsonl");
+        QTest::newRow("unknown metric") << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"),
+                                                       QStringLiteral("--metrics"), QStringLiteral("bleu")}
+                                        << QByteArray("unknown metric \"bleu\"");
+        QTest::newRow("judge without model") << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"),
+                                                            QStringLiteral("--metrics"), QStringLiteral("faithfulness")}
+                                             << QByteArray("judge metrics need a judge model");
+        QTest::newRow("bad gate") << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"),
+                                                 QStringLiteral("--gate"), QStringLiteral("faithfulness=high")}
+                                  << QByteArray("faithfulness=high");
+        QTest::newRow("unknown run") << QStringList{QStringLiteral("show"), QStringLiteral("999")} << QByteArray("no evaluation run 999");
+        QTest::newRow("no subcommand") << QStringList{} << QByteArray("eval: expected one of");
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        const Outcome outcome = eval(arguments);
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.err.contains(message), outcome.err.constData());
+    }
+
+    void aRunKilledWithSigkillResumesToExactlyOneResultPerItem()
+    {
+        const int items = 60;
+        const QString dataset = writeDataset(QStringLiteral("kill.jsonl"), items, false);
+        // A slower endpoint, so the run is surely in the middle when it is killed (60 × 300 ms ÷ 3 ≈ 6 s).
+        TestServer slow(QStringLiteral("openai_server.py"), {QStringLiteral("--latency-ms"), QStringLiteral("300")});
+        QVERIFY2(slow.start(), qPrintable(slow.errorString()));
+        QProcess process;
+        process.start(QStringLiteral(GENAIOPS_CLI_PATH),
+                      {QStringLiteral("--workspace"), workspace(), QStringLiteral("eval"), QStringLiteral("run"), QStringLiteral("--dataset"), dataset,
+                       QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"), slow.url(QStringLiteral("/v1")).toString(),
+                       QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"), QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                       QStringLiteral("--concurrency"), QStringLiteral("3")});
+        QVERIFY(process.waitForStarted());
+        // The run id is announced on stderr as soon as the run exists.
+        qint64 runId = 0;
+        QByteArray errors;
+        for (int attempt = 0; attempt < 200 && runId == 0; ++attempt) {
+            process.waitForReadyRead(100);
+            errors += process.readAllStandardError();
+            const auto match = QRegularExpression(QStringLiteral("run (\\d+) started")).match(QString::fromUtf8(errors));
+            if (match.hasMatch())
+                runId = match.captured(1).toLongLong();
+        }
+        QVERIFY2(runId > 0, errors.constData());
+        // Wait until the CLI reports a fifth of the items scored, then kill it where it stands.
+        for (int attempt = 0; attempt < 300 && !errors.contains("12/60 items"); ++attempt) {
+            process.waitForReadyRead(100);
+            errors += process.readAllStandardError();
+        }
+        QVERIFY2(errors.contains("12/60 items"), errors.constData());
+        const QByteArray printed = errors + process.readAllStandardError() + process.readAllStandardOutput();
+        QVERIFY2(process.state() == QProcess::Running, printed.constData());
+        process.kill();  // SIGKILL: no chance to clean up
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        const int stored = resultRows(runId).first;
+        QVERIFY2(stored < items, qPrintable(QStringLiteral("%1 results before the kill").arg(stored)));
+
+        const Outcome resumed = eval({QStringLiteral("resume"), QString::number(runId), QStringLiteral("--json")});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(resumed.out).object();
+        QCOMPARE(result.value(QStringLiteral("completed")).toInt(), items);
+        QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(resultRows(runId), qMakePair(items, items));
+        QCOMPARE(result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("lexical_f1")).toObject().value(QStringLiteral("count")).toInt(), items);
+    }
+
+    void importsBedrockOutputAndExportsIt()
+    {
+        const Outcome imported = eval({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("bedrock"),
+                                       QStringLiteral(GENAIOPS_SOURCE_DIR "/resources/demo/bedrock-rag-output.jsonl"), QStringLiteral("--json")});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const QJsonObject run = QJsonDocument::fromJson(imported.out).object();
+        QCOMPARE(run.value(QStringLiteral("items")).toInt(), 12);
+        QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("imported"));
+        const QJsonObject metrics = run.value(QStringLiteral("metrics")).toObject();
+        QVERIFY(metrics.contains(QStringLiteral("faithfulness")));
+        QCOMPARE(metrics.value(QStringLiteral("relevance")).toObject().value(QStringLiteral("count")).toInt(), 12);
+        const QString runId = QString::number(run.value(QStringLiteral("run_id")).toInt());
+
+        for (const QString &format : {QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("html")}) {
+            const QString path = m_directory.filePath(QStringLiteral("export.") + format);
+            const Outcome exported = eval({QStringLiteral("export"), runId, QStringLiteral("--format"), format, QStringLiteral("--out"), path});
+            QVERIFY2(exported.exitCode == 0, exported.err.constData());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray contents = file.readAll();
+            if (format == QLatin1String("jsonl")) {
+                const QList<QByteArray> lines = contents.trimmed().split('\n');
+                QCOMPARE(lines.size(), 12);
+                for (const QByteArray &line : lines)
+                    QVERIFY(QJsonDocument::fromJson(line).isObject());
+            } else if (format == QLatin1String("csv")) {
+                QVERIFY(contents.startsWith("index,question,response,reference,ok,error,"));
+            } else {
+                QVERIFY(contents.contains("data:image/svg+xml;base64,"));
+                QVERIFY(contents.contains("faithfulness"));
+            }
+        }
+
+        const Outcome shown = eval({QStringLiteral("show"), runId, QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(QStringLiteral("results")).toArray().size(), 12);
+        const Outcome listed = eval({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("runs")).toArray().size() >= 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEval)
+#include "tst_clieval.moc"
