@@ -7,22 +7,38 @@
 #include <malloc.h>
 #endif
 
-qint64 residentSetKiB()
+namespace {
+
+// `key` with its colon, e.g. "VmRSS:".
+qint64 statusFieldKiB(const char *key)
 {
     // Plain stdio rather than QFile: reading the figure should not allocate on the heap it measures.
     std::FILE *status = std::fopen("/proc/self/status", "r");
     if (!status)
         return -1;
+    const size_t keyLength = std::strlen(key);
     char line[256];
     long long kib = -1;
     while (std::fgets(line, sizeof line, status)) {
-        if (std::strncmp(line, "VmRSS:", 6) == 0) {
-            std::sscanf(line + 6, "%lld", &kib);
+        if (std::strncmp(line, key, keyLength) == 0) {
+            std::sscanf(line + keyLength, "%lld", &kib);
             break;
         }
     }
     std::fclose(status);
     return kib;
+}
+
+} // namespace
+
+qint64 residentSetKiB()
+{
+    return statusFieldKiB("VmRSS:");
+}
+
+qint64 peakResidentSetKiB()
+{
+    return statusFieldKiB("VmHWM:");
 }
 
 void releaseFreeHeap()

@@ -47,49 +47,49 @@
     <name>BedrockOutputImporter</name>
     <message>
         <source>no score</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Bewertung</translation>
     </message>
     <message>
         <source>no question (expected input.query)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Frage (erwartet: input.query)</translation>
     </message>
     <message>
         <source>no question (expected inputRecord.prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Frage (erwartet: inputRecord.prompt)</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished">kein JSON-Objekt</translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>not a Bedrock evaluation record (expected input, output and metrics, or automatedEvaluationResult, inputRecord and modelResponses)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bedrock-Evaluierungseintrag (erwartet: input, output und metrics oder automatedEvaluationResult, inputRecord und modelResponses)</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>only blank lines</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Leerzeilen</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>no evaluation record in %n line(s) (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kein Evaluierungseintrag in %n Zeile (%1)</numerusform>
+            <numerusform>kein Evaluierungseintrag in %n Zeilen (%1)</numerusform>
         </translation>
     </message>
 </context>
@@ -238,47 +238,47 @@
     <name>CompareRunsDialog</name>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe vergleichen</translation>
     </message>
     <message>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>This run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Durchlauf</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit:</translation>
     </message>
     <message>
         <source>Metric:</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik:</translation>
     </message>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird verglichen…</translation>
     </message>
     <message>
         <source>%1 items got better, %2 got worse, %3 stayed the same (items scored in both runs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbessert: %1, verschlechtert: %2, unverändert: %3 (nur Einträge, die in beiden Durchläufen bewertet wurden).</translation>
     </message>
 </context>
 <context>
@@ -565,48 +565,48 @@
     <name>CsvRecordReader</name>
     <message>
         <source>a quoted field is not closed before the end of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen</translation>
     </message>
 </context>
 <context>
     <name>DatasetImporter</name>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished">kein JSON-Objekt</translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the header has no question column (expected user_input, question or query)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kopfzeile enthält keine Spalte für die Frage (erwartet: user_input, question oder query)</translation>
     </message>
     <message>
         <source>%1 fields, but the header names %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Felder, die Kopfzeile benennt aber nur %2</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>only blank lines</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Leerzeilen</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>no valid item in %n line(s) (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kein gültiger Eintrag in %n Zeile (%1)</numerusform>
+            <numerusform>kein gültiger Eintrag in %n Zeilen (%1)</numerusform>
         </translation>
     </message>
 </context>
@@ -626,529 +626,535 @@ eval list [--json]
 eval show RUN_ID [--json]
 eval import --format bedrock FILE [--name NAME] [--json]
 eval export RUN_ID --format csv|jsonl|html --out FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>eval run --dataset FILE [--responses-from-dataset | Anbieteroptionen] [--metrics …] [Judge-Optionen] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
     <message>
         <source>expected one RUN_ID (see `genaiops eval list`)</source>
-        <translation type="unfinished"></translation>
+        <translation>genau eine RUN_ID erwartet (siehe `genaiops eval list`)</translation>
     </message>
     <message>
         <source>Run %1 &quot;%2&quot;: %3, %4 of %5 items scored, %6 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 „%2“: %3, %4 von %5 Einträgen bewertet, %6 fehlgeschlagen</translation>
     </message>
     <message>
         <source>  lexical</source>
-        <translation type="unfinished"></translation>
+        <translation>  lexikalisch</translation>
     </message>
     <message>
         <source>  gate %1 %2 %3: %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>  Gate %1 %2 %3: %4 (%5)</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT BESTANDEN</translation>
     </message>
     <message>
         <source>no values</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Werte</translation>
     </message>
     <message>
         <source>eval: expected one of:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eval: erwartet wird einer der folgenden Aufrufe:
+%1</translation>
     </message>
     <message>
         <source>Print one JSON object.</source>
-        <translation type="unfinished">Ein einzelnes JSON-Objekt ausgeben.</translation>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
     </message>
     <message>
         <source>eval list takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>eval list erwartet keine Argumente</translation>
     </message>
     <message>
         <source>gates passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gates bestanden</translation>
     </message>
     <message>
         <source>gates FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>Gates NICHT BESTANDEN</translation>
     </message>
     <message>
         <source>No evaluation runs yet. Start one with: genaiops eval run --dataset FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Evaluierungsdurchläufe vorhanden. Starten Sie einen mit: genaiops eval run --dataset FILE</translation>
     </message>
     <message>
         <source>Print one JSON object, with every item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einzelnes JSON-Objekt mit allen Einträgen ausgeben.</translation>
     </message>
     <message>
         <source>  skipped line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zeile %1 übersprungen: %2</translation>
     </message>
     <message>
         <source>Input format: bedrock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabeformat: bedrock.</translation>
     </message>
     <message>
         <source>Run name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Durchlaufs.</translation>
     </message>
     <message>
         <source>eval import: --format bedrock is required (the only format so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>eval import: --format bedrock ist erforderlich (bisher das einzige Format)</translation>
     </message>
     <message>
         <source>eval import: give exactly one FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>eval import: genau ein FILE-Argument erwartet</translation>
     </message>
     <message>
         <source>csv, jsonl or html.</source>
-        <translation type="unfinished"></translation>
+        <translation>csv, jsonl oder html.</translation>
     </message>
     <message>
         <source>File to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieldatei.</translation>
     </message>
     <message>
         <source>eval export: --format must be csv, jsonl or html</source>
-        <translation type="unfinished"></translation>
+        <translation>eval export: --format muss csv, jsonl oder html sein</translation>
     </message>
     <message>
         <source>eval export: --out FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>eval export: --out FILE ist erforderlich</translation>
     </message>
 </context>
 <context>
     <name>EvalItemFields</name>
     <message>
         <source>no question (expected user_input, question or query)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Frage (erwartet: user_input, question oder query)</translation>
     </message>
 </context>
 <context>
     <name>EvalRunCommand</name>
     <message>
         <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge oder die Namen: %2)</translation>
     </message>
     <message>
         <source>the run was cancelled; resume it with `genaiops eval resume %1`</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf wurde abgebrochen; setzen Sie ihn mit `genaiops eval resume %1` fort</translation>
     </message>
     <message>
         <source>Run %1: %2 of %3 items scored, %4 failed, %5 tokens, $%6</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1: %2 von %3 Einträgen bewertet, %4 fehlgeschlagen, %5 Tokens, $%6</translation>
     </message>
     <message>
         <source>  skipped line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zeile %1 übersprungen: %2</translation>
     </message>
     <message>
         <source>  lexical</source>
-        <translation type="unfinished"></translation>
+        <translation>  lexikalisch</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>FAILED, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT BESTANDEN, %1</translation>
     </message>
     <message>
         <source>Golden dataset (JSONL or CSV).</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden Dataset (JSONL oder CSV).</translation>
     </message>
     <message>
         <source>Score the responses the dataset brings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im Datensatz enthaltenen Antworten bewerten.</translation>
     </message>
     <message>
         <source>lexical, judge, or metric names, comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>lexical, judge oder Metriknamen, durch Kommas getrennt.</translation>
     </message>
     <message>
         <source>Items in flight at once (default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl gleichzeitig bearbeiteter Einträge (Standard: 8).</translation>
     </message>
     <message>
         <source>Run name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Durchlaufs.</translation>
     </message>
     <message>
         <source>Quality gate on a metric&apos;s mean, e.g. faithfulness&gt;=0.8 (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality Gate auf den Mittelwert einer Metrik, z. B. faithfulness&gt;=0.8 (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>Pass threshold for a metric, e.g. relevance=0.6 (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwert, ab dem ein Eintrag eine Metrik besteht, z. B. relevance=0.6 (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>Seconds one item may take (default 120).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstdauer pro Eintrag in Sekunden (Standard: 120).</translation>
     </message>
     <message>
         <source>Write a JUnit XML file with a test case per gate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine JUnit-XML-Datei mit einem Testfall pro Gate schreiben.</translation>
     </message>
     <message>
         <source>Print one JSON object.</source>
-        <translation type="unfinished">Ein einzelnes JSON-Objekt ausgeben.</translation>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
     </message>
     <message>
         <source>eval run: unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>eval run: unerwartetes Argument „%1“</translation>
     </message>
     <message>
         <source>eval run: --dataset FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>eval run: --dataset FILE ist erforderlich</translation>
     </message>
     <message>
         <source>eval run: choose either --responses-from-dataset or provider flags, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>eval run: wählen Sie entweder --responses-from-dataset oder Anbieteroptionen, nicht beides</translation>
     </message>
     <message>
         <source>--concurrency expects 1 to 256</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency erwartet einen Wert von 1 bis 256</translation>
     </message>
     <message>
         <source>--item-timeout expects seconds &gt; 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--item-timeout erwartet eine Sekundenzahl &gt; 0</translation>
     </message>
     <message>
         <source>--threshold expects METRIC=X with X from 0 to 1, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--threshold erwartet METRIC=X mit X von 0 bis 1, erhalten: „%1“</translation>
     </message>
     <message>
         <source>judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Metriken benötigen ein Judge-Modell: --judge-provider … --judge-model … (oder --metrics lexical)</translation>
     </message>
     <message>
         <source>Also score again the items that failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Einträge ebenfalls erneut bewerten.</translation>
     </message>
     <message>
         <source>eval resume: expected one RUN_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>eval resume: genau eine RUN_ID erwartet</translation>
     </message>
     <message>
         <source>no evaluation run %1 (see `genaiops eval list`)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
     <message>
         <source>run %1 was imported; there is nothing to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 wurde importiert; es gibt nichts fortzusetzen</translation>
     </message>
 </context>
 <context>
     <name>EvalRunRepository</name>
     <message>
         <source>there is no dataset with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Datensatz mit der ID %1</translation>
     </message>
     <message>
         <source>there is no evaluation run with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Evaluierungsdurchlauf mit der ID %1</translation>
     </message>
     <message>
         <source>two scores for metric %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Bewertungen für die Metrik %1</translation>
     </message>
     <message>
         <source>run %1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1, Eintrag %2</translation>
     </message>
 </context>
 <context>
     <name>EvaluationCharts</name>
     <message>
         <source>Distribution of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung von %1</translation>
     </message>
     <message>
         <source>score (bin start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung (Intervallbeginn)</translation>
     </message>
     <message>
         <source>items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <source>%1 of %2 items shown; click a point to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einträgen angezeigt; klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
     </message>
     <message>
         <source>Click a point to open the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
     </message>
     <message>
         <source>Needs two metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dafür sind zwei Metriken erforderlich.</translation>
     </message>
     <message>
         <source>Pass rate against thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestehensquote je Schwellenwert</translation>
     </message>
     <message>
         <source>pass rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestehensquote</translation>
     </message>
     <message>
         <source>share of items</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Einträge</translation>
     </message>
     <message>
         <source>Run means over time (same dataset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwerte der Durchläufe im Zeitverlauf (gleicher Datensatz)</translation>
     </message>
     <message>
         <source>run (oldest → newest)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf (ältester → neuester)</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert</translation>
     </message>
 </context>
 <context>
     <name>EvaluationRunner</name>
     <message>
         <source>there is no run %1 in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>im Arbeitsbereich gibt es keinen Durchlauf %1</translation>
     </message>
     <message>
         <source>run %1 was imported with its scores; there is nothing to run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 wurde mitsamt Bewertungen importiert; es gibt nichts auszuführen</translation>
     </message>
     <message>
         <source>unknown metric &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Metrik „%1“</translation>
     </message>
     <message>
         <source>the run generates its responses, but no model to generate them was given</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf erzeugt seine Antworten selbst, es wurde aber kein Modell dafür angegeben</translation>
     </message>
     <message>
         <source>the run has judge metrics, but no judge model was given</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf enthält Judge-Metriken, es wurde aber kein Judge-Modell angegeben</translation>
     </message>
     <message>
         <source>could not read the dataset&apos;s items: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Einträge des Datensatzes konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>could not store the result of item %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ergebnis von Eintrag %1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>could not store the run&apos;s status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Status des Durchlaufs konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>EvaluationsPanel</name>
     <message>
         <source>New run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Durchlauf…</translation>
     </message>
     <message>
         <source>Import Bedrock output…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrock-Ausgabe importieren…</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Continue the run where it stopped; failed items are retried too</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Durchlauf dort fortsetzen, wo er angehalten hat; fehlgeschlagene Einträge werden ebenfalls wiederholt</translation>
     </message>
     <message>
         <source>Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>JSONL…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL…</translation>
     </message>
     <message>
         <source>HTML report…</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Bericht…</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf abbrechen</translation>
     </message>
     <message>
         <source>Below threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter Schwellenwert</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Search questions and responses (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen und Antworten durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um Frage, Kontexte, Antwort, Referenz und alle Begründungen zu lesen.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No evaluation runs yet&lt;/h3&gt;&lt;p&gt;Start one with &lt;b&gt;New run…&lt;/b&gt;: pick a golden dataset (JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or generate them with a model, and judge them for faithfulness and relevance. Or import an Amazon Bedrock evaluation output.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Noch keine Evaluierungsdurchläufe&lt;/h3&gt;&lt;p&gt;Starten Sie einen mit &lt;b&gt;Neuer Durchlauf…&lt;/b&gt;: Wählen Sie ein Golden Dataset (JSONL oder CSV mit Feldnamen von Ragas oder Bedrock), bewerten Sie die darin enthaltenen Antworten oder erzeugen Sie sie mit einem Modell und lassen Sie sie von einem Judge-Modell auf faithfulness und relevance prüfen. Oder importieren Sie eine Evaluierungsausgabe von Amazon Bedrock.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · %8 tokens · $%9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Datensatz %2 v%3 · Antworten: %4 · Judge: %5 · %6 Einträge, %7 fehlgeschlagen · %8 Tokens · $%9</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keines</translation>
     </message>
     <message>
         <source>any metric</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebige Metrik</translation>
     </message>
     <message>
         <source>item %1 is not in the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist nicht im Datensatz enthalten</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Item %1&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Eintrag %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Contexts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontexte</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;none&lt;/i&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;keine&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>&lt;i&gt;none&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;keine&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;Noch nicht bewertet.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished">Fehler:</translation>
+        <translation>Fehler:</translation>
     </message>
     <message>
         <source>%1 (lexical)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (lexikalisch)</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Import Amazon Bedrock evaluation output</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluierungsausgabe von Amazon Bedrock importieren</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Imported %1 items as run &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge als Durchlauf „%2“ importiert.</translation>
     </message>
     <message numerus="yes">
         <source> %n line(s) were skipped, the first: line %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n Zeile wurde übersprungen: Zeile %1: %2</numerusform>
+            <numerusform> %n Zeilen wurden übersprungen, die erste: Zeile %1: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>A run is already in progress; cancel it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Durchlauf; brechen Sie ihn ab oder warten Sie, bis er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>The run no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchlauf existiert nicht mehr.</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m</translation>
     </message>
     <message>
         <source>%1 failed · about %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen · noch etwa %2</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>Run finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf abgeschlossen.</translation>
     </message>
     <message>
         <source>Evaluation run started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluierungsdurchlauf gestartet.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Response model</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortmodell</translation>
     </message>
     <message>
         <source>Judge model</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Modell</translation>
     </message>
     <message>
         <source>Export run</source>
-        <translation type="unfinished">Durchlauf exportieren</translation>
+        <translation>Durchlauf exportieren</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1260,101 +1266,101 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</source>
     <name>ItemEvaluation</name>
     <message>
         <source>the dataset has no response for this item (line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datensatz enthält keine Antwort für diesen Eintrag (Zeile %1)</translation>
     </message>
     <message>
         <source>no model is configured to generate responses</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist kein Modell zum Erzeugen der Antworten konfiguriert</translation>
     </message>
     <message>
         <source>generating the response failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erzeugen der Antwort ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no judge model is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist kein Judge-Modell konfiguriert</translation>
     </message>
     <message>
         <source>the item has no contexts to check the response against</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag hat keine Kontexte, mit denen die Antwort abgeglichen werden kann</translation>
     </message>
     <message>
         <source>timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s</translation>
     </message>
 </context>
 <context>
     <name>JsonRecordReader</name>
     <message>
         <source>not valid JSON: %1 at column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1 in Spalte %2</translation>
     </message>
     <message>
         <source>not valid JSON: %1 at line %2, column %3</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1 in Zeile %2, Spalte %3</translation>
     </message>
 </context>
 <context>
     <name>JudgeMetrics</name>
     <message>
         <source>the judge&apos;s answer was not the JSON asked for: %1 in &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort des Judge-Modells war nicht das angeforderte JSON: %1 in „%2“</translation>
     </message>
     <message>
         <source>the answer is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist leer</translation>
     </message>
     <message>
         <source>no JSON object found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt gefunden</translation>
     </message>
     <message>
         <source>malformed JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON (%1)</translation>
     </message>
     <message>
         <source>&quot;statements&quot; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„statements“ ist keine Liste</translation>
     </message>
     <message>
         <source>statement %1 is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussage %1 ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>no statements could be extracted from the response</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Antwort ließen sich keine Aussagen extrahieren</translation>
     </message>
     <message>
         <source>&quot;verdicts&quot; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„verdicts“ ist keine Liste</translation>
     </message>
     <message>
         <source>%1 verdicts for %2 statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Urteile (%1) passt nicht zur Anzahl der Aussagen (%2)</translation>
     </message>
     <message>
         <source>verdict %1 is not 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Urteil %1 ist weder 0 noch 1</translation>
     </message>
     <message>
         <source>the reason of verdict %1 is not text</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begründung von Urteil %1 ist kein Text</translation>
     </message>
     <message>
         <source>%1 of %2 statements are supported by the contexts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Aussagen werden von den Kontexten gestützt</translation>
     </message>
     <message>
         <source>&quot;score&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>„score“ ist keine Zahl</translation>
     </message>
     <message>
         <source>score %1 is outside 0…1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Score %1 liegt außerhalb von 0…1</translation>
     </message>
     <message>
         <source>&quot;explanation&quot; is not text</source>
-        <translation type="unfinished"></translation>
+        <translation>„explanation“ ist kein Text</translation>
     </message>
 </context>
 <context>
@@ -1490,95 +1496,95 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</source>
     <name>NewRunDialog</name>
     <message>
         <source>New evaluation run</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Evaluierungsdurchlauf</translation>
     </message>
     <message>
         <source>golden dataset: .jsonl or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden Dataset: .jsonl oder .csv</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Golden dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Golden Dataset</translation>
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze (*.jsonl *.json *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>defaults to the dataset&apos;s name and the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: Name des Datensatzes und Datum</translation>
     </message>
     <message>
         <source>Responses are in the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten sind im Datensatz enthalten</translation>
     </message>
     <message>
         <source>Generate responses with</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten erzeugen mit</translation>
     </message>
     <message>
         <source>model id</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID</translation>
     </message>
     <message>
         <source>judge model id, e.g. anthropic.claude-3-haiku-20240307-v1:0</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID des Judge-Modells, z. B. anthropic.claude-3-haiku-20240307-v1:0</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished">Metriken</translation>
+        <translation>Metriken</translation>
     </message>
     <message>
         <source>%1 (lexical, no model)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (lexikalisch, ohne Modell)</translation>
     </message>
     <message>
         <source>%1 (judge model)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Judge-Modell)</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz:</translation>
     </message>
     <message>
         <source>Run name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Durchlaufs:</translation>
     </message>
     <message>
         <source>Judge:</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Modell:</translation>
     </message>
     <message>
         <source>Items at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitige Einträge:</translation>
     </message>
     <message>
         <source>Start run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf starten</translation>
     </message>
     <message>
         <source>Choose a dataset file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datensatzdatei aus.</translation>
     </message>
     <message>
         <source>Choose at least one metric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Metrik aus.</translation>
     </message>
     <message>
         <source>Generating responses needs a connection and a model id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Erzeugen der Antworten sind eine Verbindung und eine Modell-ID erforderlich.</translation>
     </message>
     <message>
         <source>Judge metrics need a connection and a judge model id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Metriken erfordern eine Verbindung und die Modell-ID eines Judge-Modells.</translation>
     </message>
     <message>
         <source>Importing the dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz wird importiert…</translation>
     </message>
 </context>
 <context>
@@ -1868,19 +1874,19 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</source>
     </message>
     <message>
         <source>How many models to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der zu vergleichenden Modelle</translation>
     </message>
     <message>
         <source>Send the prompt to every model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Prompt an alle Modelle senden (%1)</translation>
     </message>
     <message>
         <source>Stop every running call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle laufenden Aufrufe stoppen (%1)</translation>
     </message>
     <message>
         <source>Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle:</translation>
     </message>
 </context>
 <context>
@@ -2209,61 +2215,61 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</source>
     <name>ResultTableModel</name>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished">ok</translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>%1 (lexical)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (lexikalisch)</translation>
     </message>
 </context>
 <context>
     <name>RunExecution</name>
     <message>
         <source>The run was cancelled; resume it to finish the remaining items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchlauf wurde abgebrochen; setzen Sie ihn fort, um die restlichen Einträge abzuschließen.</translation>
     </message>
     <message>
         <source>The run failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchlauf ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
     <name>RunExport</name>
     <message>
         <source>cannot write the export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Export kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>unknown export format &quot;%1&quot; (csv, jsonl or html)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Exportformat „%1“ (csv, jsonl oder html)</translation>
     </message>
     <message>
         <source>no evaluation run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Evaluierungsdurchlauf %1</translation>
     </message>
 </context>
 <context>
@@ -2390,95 +2396,95 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</source>
     </message>
     <message>
         <source>Model #</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell #</translation>
     </message>
 </context>
 <context>
     <name>RunListModel</name>
     <message>
         <source>%1 v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 v%2</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">fehlgeschlagen</translation>
+        <translation>nicht bestanden</translation>
     </message>
     <message>
         <source>%1 items, %2 failed, %3 tokens, $%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge, %2 fehlgeschlagen, %3 Tokens, $%4</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Means</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwerte</translation>
     </message>
     <message>
         <source>Gates</source>
-        <translation type="unfinished"></translation>
+        <translation>Gates</translation>
     </message>
 </context>
 <context>
     <name>RunSetup</name>
     <message>
         <source>choose at least one metric</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie mindestens eine Metrik</translation>
     </message>
     <message>
         <source>unknown metric &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Metrik „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>the dataset has no responses to score; give a model to generate them</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datensatz enthält keine Antworten zum Bewerten; geben Sie ein Modell an, das sie erzeugt</translation>
     </message>
     <message>
         <source>concurrency must be between 1 and 256</source>
-        <translation type="unfinished"></translation>
+        <translation>die Parallelität muss zwischen 1 und 256 liegen</translation>
     </message>
 </context>
 <context>
     <name>RunSummary</name>
     <message>
         <source>no evaluation run %1 (see `genaiops eval list`)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
 </context>
 <context>
     <name>RunTable</name>
     <message>
         <source>no evaluation run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Evaluierungsdurchlauf %1</translation>
     </message>
 </context>
 <context>
@@ -2716,7 +2722,7 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabef
     </message>
     <message>
         <source>run|resume|list|show|import|export: golden-dataset evaluations and quality gates</source>
-        <translation type="unfinished"></translation>
+        <translation>run|resume|list|show|import|export: Evaluierungen mit Golden Datasets und Quality Gates</translation>
     </message>
 </context>
 </TS>

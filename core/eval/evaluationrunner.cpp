@@ -259,7 +259,7 @@ void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResu
         return;
     const Status stored = EvalRunRepository(*m_workspace).storeResult(result);
     if (!stored) {
-        fail(tr("could not store the result of item %1: %2").arg(result.itemIndex).arg(stored.error().describe()));
+        fail(tr("could not store the result of item %1: %2").arg(result.itemIndex + 1).arg(stored.error().describe()));
         return;
     }
     ++m_done;

@@ -52,7 +52,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     m_metric = new QComboBox(this);
     m_summary = new QLabel(this);
     m_table = new QTableWidget(0, 5, this);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Question"), tr("Before"), tr("This run"), tr("Change")});
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Question"), tr("Other run"), tr("This run"), tr("Change")});
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

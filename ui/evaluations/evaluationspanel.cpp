@@ -142,7 +142,7 @@ void EvaluationsPanel::buildLayout()
     m_belowThreshold = new QCheckBox(tr("Below threshold"), this);
     m_errorsOnly = new QCheckBox(tr("Errors"), this);
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search questions and responses (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search questions and responses (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);

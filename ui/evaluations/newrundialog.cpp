@@ -59,7 +59,7 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
         connect(box, &QCheckBox::toggled, this, &NewRunDialog::updateState);
     }
     m_concurrency = new QSpinBox(this);
-    m_concurrency->setRange(1, 64);
+    m_concurrency->setRange(1, 256);
     m_concurrency->setValue(8);
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);

@@ -1,0 +1,72 @@
+#include "workbenchevalrun.h"
+
+#include "eval/datasetimporter.h"
+#include "eval/evaluationrunner.h"
+#include "eval/runsetup.h"
+#include "storage/workspace.h"
+#include "workspaceschema.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcessEnvironment>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto opened = Workspace::openSqlite(settings.workspacePath, Workspace::OpenMode::CreateIfMissing,
+                                        WorkspaceSchema::modules());
+    if (!opened)
+        return opened.error();
+    Workspace &workspace = *opened.value();
+    auto dataset = DatasetImporter::import(workspace, settings.datasetPath);
+    if (!dataset)
+        return dataset.error();
+
+    RunSettings runSettings;
+    runSettings.responsesFromDataset = false;
+    runSettings.generator.provider = u"openai"_s;
+    runSettings.generator.baseUrl = settings.baseUrl;
+    runSettings.generator.model = settings.model;
+    runSettings.metrics = Metrics::lexical();
+    runSettings.concurrency = settings.concurrency;
+    // As the CLI resolves it: no profile, a key (if any) from OPENAI_API_KEY.
+    auto generator = runSettings.generator.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(),
+                                                   std::nullopt, {});
+    if (!generator)
+        return generator.error();
+    auto created = RunSetup::create(workspace, dataset.value(), runSettings, u"bench"_s);
+    if (!created)
+        return created.error();
+
+    Outcome outcome;
+    outcome.items = created.value().itemCount;
+    outcome.setupMs = double(clock.nsecsElapsed()) / 1e6;
+
+    EvaluationRunner runner(workspace.location(), created.value().id, generator.value(), std::nullopt, false);
+    std::optional<EvalRun::Status> status;
+    QEventLoop loop;
+    QObject::connect(&runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64, qint64 failed, double) {
+        outcome.done = done;
+        outcome.failed = failed;
+    });
+    QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status finished) {
+        status = finished;
+        loop.quit();
+    });
+    clock.restart();
+    runner.start();
+    if (!status)
+        loop.exec();
+    outcome.wallMs = double(clock.nsecsElapsed()) / 1e6;
+    outcome.networkManagers = runner.networkManagerCount();
+    if (*status != EvalRun::Status::Completed)
+        return makeError(Error::Kind::Service, u"the run ended %1: %2"_s.arg(EvalRun::statusName(*status),
+                                                                             runner.errorString()));
+    return outcome;
+}
