@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ApprovalPolicy</name>
+    <message>
+        <source>the registry policy is not a JSON object (%1); fix it or remove it to use the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deciders: &quot;%1&quot; is not Dev, Test or Prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deciders: unknown role &quot;%1&quot; for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>four_eyes: &quot;%1&quot; is not a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decides %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decisions are taken by %2; %3 acts as %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second person is not needed for this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registrant of version %1 is unknown, so nobody can show to be a second person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 registered version %2 and may not approve it for %3; another person must</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered by %1, decided by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a Prod approval needs evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace policy does not ask for evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evaluation run is linked to version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no linked evaluation run passed its gates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; overridden: &quot;%2&quot; (recorded in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; link a run whose gates pass, or give an override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the comment has %1 characters; at most %2 are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comment is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comment is optional for this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rejection needs a comment saying why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Prod decision needs a comment saying why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stage is entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace policy allows skipping stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restoring an archived version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may follow where version %2 stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 can go to %2 next, not %3: stages are not skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decision does not enter Prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace policy allows several Prod versions per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no other version is in Prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 leaves Prod and is archived in the same step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>entry %1 is missing: the sequence jumps from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 has a sequence number the trail never assigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not start the chain: it points at %2 instead of the genesis hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not point at entry %2: it names %3, entry %2&apos;s hash is %4 (entry %2 was rewritten together with its hash, or entry %5 was slipped in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was edited: its content no longer matches the hash it was written with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 is missing and the entries after it were renumbered: the entry now numbered %1 was written as entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries were reordered: %1 was written as entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trail&apos;s head record (workspace_meta %1) is missing, so entries cut off the end could not be noticed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 are missing at the end of the trail (the head record says the last entry is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 was added outside the workbench: the head record ends at entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was rewritten together with its hash: the head record remembers %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 (%2 %3 v%4 by %5 at %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AwsCredentialResolver</name>
     <message>
         <source>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set</source>
@@ -165,6 +347,33 @@
     </message>
 </context>
 <context>
+    <name>BlockingHttp</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished">Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished">Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation type="unfinished">der Server hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation type="unfinished">Zeitüberschreitung bei der Verbindung</translation>
+    </message>
+    <message>
+        <source>the answer was cut off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatCommand</name>
     <message>
         <source>--max-tokens expects a whole number ≥ 1</source>
@@ -253,10 +462,6 @@
         <translation>Frage</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>Vorher</translation>
-    </message>
-    <message>
         <source>This run</source>
         <translation>Dieser Durchlauf</translation>
     </message>
@@ -279,6 +484,41 @@
     <message>
         <source>%1 items got better, %2 got worse, %3 stayed the same (items scored in both runs).</source>
         <translation>Verbessert: %1, verschlechtert: %2, unverändert: %3 (nur Einträge, die in beiden Durchläufen bewertet wurden).</translation>
+    </message>
+    <message>
+        <source>Other run</source>
+        <translation>Anderer Durchlauf</translation>
+    </message>
+</context>
+<context>
+    <name>CompareVersionsDialog</name>
+    <message>
+        <source>Compare versions of %1</source>
+        <translation type="unfinished">Versionen von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>v%1 — %2%3</source>
+        <translation type="unfinished">v%1 — %2%3 {1 ?}</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Änderung</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
     </message>
 </context>
 <context>
@@ -611,10 +851,224 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 v%2 — %3, stage %4, registered by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acting as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>To stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why — recorded in the audit trail (required for rejections and Prod decisions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when a Prod decision has no passing evaluation gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every rule is satisfied; the decision will be recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by rule &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoContent</name>
     <message>
         <source>Who approves a model version? (demo comparison)</source>
         <translation>Wer gibt eine Modellversion frei? (Demo-Vergleich)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoRegistry</name>
+    <message>
+        <source>First prompt over the support knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers stay on the retrieved passages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test endpoint deployed; integration tests green.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved for the pilot with the support team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilot limited to internal agents; the lexical gate is being reworked (GOV-112).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNet-50 fine-tuned on line 3 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs at 26 fps on the edge device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets the line 3 acceptance criteria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validated on the line 3 hold-out set (QA report 2024-17); no RAG evaluation applies to an image classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stricter prompt: answer only from the context, cite the sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer unsupported claims than v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load test at 40 rps passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gates pass; replaces v1 for all agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed the test report with the support leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More scratch samples, mixed precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall on scratched housings fell to 0.84; collect more scratch samples first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reranker in front of the retriever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better retrieval on long questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test endpoint deployed; waiting for the governance review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller model for lower cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund answers cite the retired policy; retrain on the new FAQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scratch samples doubled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall is back above 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multilingual answers (German, French)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distilled for the new camera</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1010,10 +1464,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>Search questions and responses (Ctrl+F)</source>
-        <translation>Fragen und Antworten durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
         <translation>Wählen Sie einen Eintrag aus, um Frage, Kontexte, Antwort, Referenz und alle Begründungen zu lesen.</translation>
     </message>
@@ -1155,6 +1605,10 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Search questions and responses (%1)</source>
+        <translation>Fragen und Antworten durchsuchen (%1)</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1944,64 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
 %2 workspace, format %3, journal %4</source>
         <translation>%1
 %2-Arbeitsbereich, Format %3, Journal %4</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowClient</name>
+    <message>
+        <source>no valid MLflow tracking URI (set --tracking-uri or MLFLOW_TRACKING_URI): &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow %1 answered with something that is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation type="unfinished">keine Details angegeben</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished">HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished">%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>MLflow %1 refused the credentials: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow %1 answered %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MlflowRegistryBackend</name>
+    <message>
+        <source>an MLflow search cannot name a model with both kinds of quotes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no MLflow user name configured and none known from the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model version needs a registered model to be created in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow needs the artifact URI (the version&apos;s source) to register a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version changed on MLflow since it was loaded (modified %1, loaded %2); reload it and decide again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the decision may be partly applied; reload the version)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2657,79 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>RegistryBackends</name>
+    <message>
+        <source>the workspace registry needs an open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 registry backend is not available in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown registry backend &quot;%1&quot; (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistryInvocation</name>
+    <message>
+        <source>--as needs a user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--role must be data-scientist, ai-engineer, governance-officer or viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 expects GROUP VERSION, e.g. `registry %1 support-rag-assistant 3`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be Dev, Test, Prod or Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistryService</name>
+    <message>
+        <source>%1 version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you loaded the version as of %2; it was changed at %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived: version %1 replaced it in Prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 is in Prod, but archiving version %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by rule role: a viewer cannot register versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registering needs to know who registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no evaluation run %1 in this workspace (see `genaiops eval list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResponsePane</name>
     <message>
         <source>Connection profile (see Connections)</source>
@@ -2244,6 +2829,53 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>%1 (lexical)</source>
         <translation>%1 (lexikalisch)</translation>
+    </message>
+</context>
+<context>
+    <name>RunEvidence</name>
+    <message>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every gate passed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this workspace (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation type="unfinished">keine Werte</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation type="unfinished">%1. %2 %3 {1:?}</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate %1 failed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run is %1, not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run has no quality gates, so it proves nothing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2488,6 +3120,64 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>SageMakerClient</name>
+    <message>
+        <source>no AWS region for SageMaker (set --region or AWS_REGION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no AWS credentials for SageMaker (an access key id and a secret access key are needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the endpoint URL is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SageMaker %1 answered with something that is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation type="unfinished">keine Details angegeben</translation>
+    </message>
+    <message>
+        <source>STS GetCallerIdentity answered without an Arn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished">HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished">%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SageMakerRegistryBackend</name>
+    <message>
+        <source>a model version needs a group to be registered in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SageMaker cannot take a version out of every stage; archive it instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version changed on SageMaker since it was loaded (modified %1, loaded %2); reload it and decide again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretInput</name>
     <message>
         <source>expected key=value</source>
@@ -2500,6 +3190,53 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>missing %1 for a %2 profile</source>
         <translation>für ein %2-Profil fehlt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StageFlow</name>
+    <message>
+        <source>%1 version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registering is not a decision on an existing version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived; there is nothing to reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rejected already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promote needs a stage to go to: Dev, Test, Prod or Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived; promote it to a stage to restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is approved for Prod already; nothing waits for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a decision needs a stage: Dev, Test, Prod or Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approving cannot archive; use promote --to Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is approved for %2 already</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2659,6 +3396,37 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>this workspace was written by a newer GenAIOps Workbench (%1 is at version %2, this program knows up to %3). Install a newer version; the workspace was left unchanged.</source>
         <translation>dieser Arbeitsbereich wurde von einer neueren GenAIOps Workbench geschrieben (%1 hat Version %2, dieses Programm kennt höchstens Version %3). Installieren Sie eine neuere Version; der Arbeitsbereich wurde nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceRegistryBackend</name>
+    <message>
+        <source>there is no version %1 in group &quot;%2&quot; (see `genaiops registry versions %2`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed by someone else since you loaded it; reload it to see what changed, then decide again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell who you are: neither USER nor USERNAME is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid group name: 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a version needs an artifact URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metric &quot;%1&quot; needs a name and a finite value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 version %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
