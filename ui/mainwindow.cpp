@@ -6,6 +6,7 @@
 #include "connections/connectionspanel.h"
 #include "evaluations/evaluationspanel.h"
 #include "playground/playgroundpanel.h"
+#include "registry/registrypanel.h"
 #include "demo/democontent.h"
 #include "storage/workspaceworker.h"
 #include "workspaceschema.h"
@@ -63,13 +64,14 @@ void MainWindow::createPages()
     connect(m_evaluations, &EvaluationsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_pages->addWidget(m_evaluations);
-    m_pages->addWidget(new PlaceholderPanel(
-        PanelNames::title(Panel::Registry),
-        tr("Review model versions and promote them Dev → Test → Prod with evidence."),
-        {tr("Approval policy with four-eyes and evaluation gates"),
-         tr("A tamper-evident audit trail of every decision"),
-         tr("Workspace, Amazon SageMaker and MLflow registries")},
-        this));
+    m_registry = new RegistryPanel(m_worker, this);
+    connect(m_registry, &RegistryPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_registry, &RegistryPanel::openEvaluationRun, this, [this](qint64 runId) {
+        showPanel(Panel::Evaluations);
+        m_evaluations->openRun(runId);
+    });
+    m_pages->addWidget(m_registry);
     m_pages->addWidget(new PlaceholderPanel(
         PanelNames::title(Panel::Edge),
         tr("Watch a fleet of visual-inspection devices live over MQTT."),
@@ -185,7 +187,7 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
 void MainWindow::reloadPanels()
 {
     // Ready once every panel has its data, so a screenshot never shows a half-loaded page.
-    m_pendingLoads = 3;
+    m_pendingLoads = 4;
     auto loaded = [this]() {
         if (--m_pendingLoads == 0)
             markReady();
@@ -193,10 +195,12 @@ void MainWindow::reloadPanels()
     connect(m_connections, &ConnectionsPanel::loaded, this, loaded, Qt::SingleShotConnection);
     connect(m_playground, &PlaygroundPanel::loaded, this, loaded, Qt::SingleShotConnection);
     connect(m_evaluations, &EvaluationsPanel::loaded, this, loaded, Qt::SingleShotConnection);
+    connect(m_registry, &RegistryPanel::loaded, this, loaded, Qt::SingleShotConnection);
     m_connections->reload();
     m_connections->probeKeyring();
     m_playground->reload();
     m_evaluations->reload();
+    m_registry->reload();
 }
 
 void MainWindow::installDemoContent()

@@ -10,6 +10,7 @@ class Banner;
 class ConnectionsPanel;
 class EvaluationsPanel;
 class PlaygroundPanel;
+class RegistryPanel;
 class CredentialStore;
 class QLabel;
 class QListWidget;
@@ -39,6 +40,7 @@ public:
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
     PlaygroundPanel *playgroundPanel() const { return m_playground; }
     EvaluationsPanel *evaluationsPanel() const { return m_evaluations; }
+    RegistryPanel *registryPanel() const { return m_registry; }
 
 signals:
     void ready();
@@ -66,6 +68,7 @@ private:
     ConnectionsPanel *m_connections = nullptr;
     PlaygroundPanel *m_playground = nullptr;
     EvaluationsPanel *m_evaluations = nullptr;
+    RegistryPanel *m_registry = nullptr;
     int m_pendingLoads = 0;
     QLabel *m_workspaceLabel = nullptr;
     QString m_workspaceProblem;

@@ -7,6 +7,7 @@
 #include "credentialscommand.h"
 #include "evalcommand.h"
 #include "exitcode.h"
+#include "registrycommand.h"
 #include "workspacecommand.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,8 @@ const QList<Command> &commands()
          EvalCommand::run},
         {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},
+        {"registry", QT_TRANSLATE_NOOP("genaiops", "groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry"),
+         RegistryCommand::run},
     };
     return table;
 }
@@ -46,7 +49,7 @@ QString commandHelp()
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name), -12)
                     .arg(QCoreApplication::translate("genaiops", command.summary));
     text += QCoreApplication::translate("genaiops",
-        "\nExit codes: 0 ok, 1 a quality gate failed, 2 usage or input error, 3 service or network error.\n");
+        "\nExit codes: 0 ok, 1 a quality gate failed or a policy refused, 2 usage or input error, 3 service or network error.\n");
     return text;
 }
 

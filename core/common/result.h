@@ -21,6 +21,7 @@ struct Error
         Network,    // no answer: connection refused, reset, DNS
         Timeout,    // no answer in time
         Cancelled,  // the user stopped it
+        Refused,    // a policy or gate said no (the message names the rule), or the data changed under us
         Internal,   // a bug: a state the program should never reach
     };
 
@@ -75,6 +76,7 @@ inline QString errorKindName(Error::Kind kind)
     case Error::Kind::Network: return QStringLiteral("network");
     case Error::Kind::Timeout: return QStringLiteral("timeout");
     case Error::Kind::Cancelled: return QStringLiteral("cancelled");
+    case Error::Kind::Refused: return QStringLiteral("refused");
     case Error::Kind::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");

@@ -1,6 +1,7 @@
 #include "demo/democontent.h"
 
 #include "demo/demoevaluations.h"
+#include "demo/demoregistry.h"
 
 #include "playground/promptlibrary.h"
 #include "playground/runhistory.h"
@@ -140,7 +141,8 @@ Status DemoContent::install(Workspace &workspace)
     return workspace.transaction([&]() -> Status {
         if (workspace.metaValue(QStringLiteral("demo.installed")) == QLatin1String("1"))
             return addProfiles(workspace);  // idempotent: only what a user may have deleted comes back
-        for (auto step : {addProfiles, addPrompts, addComparison, DemoEvaluations::install}) {
+        // The registry's demo links to the demo evaluation runs, so it comes after them.
+        for (auto step : {addProfiles, addPrompts, addComparison, DemoEvaluations::install, DemoRegistry::install}) {
             const Status done = step(workspace);
             if (!done)
                 return done;

@@ -49,6 +49,7 @@ struct ModelVersion
     QString stageStatus;               // e.g. "InProgress", "Approved" — SageMaker's StageStatus
     QString modifiedAt;                // changes whenever the version changes; detects concurrent edits
     QString remoteId;                  // e.g. a SageMaker ModelPackageArn
+    QString approvalDescription;       // the last decision's comment (SageMaker's ApprovalDescription)
     QJsonObject remote;                // what the remote backend said, as it said it
 };
 

@@ -100,3 +100,8 @@ bool TestServer::reset() const
 {
     return QJsonDocument::fromJson(call("POST", u"/_test/reset"_s)).object().value("ok"_L1).toBool();
 }
+
+QJsonObject TestServer::state() const
+{
+    return QJsonDocument::fromJson(call("GET", u"/_test/state"_s)).object();
+}

@@ -35,6 +35,8 @@ public:
     QJsonObject lastRequest() const;
     // POST /_test/reset: clears the log and the fault counters.
     bool reset() const;
+    // GET /_test/state: what the registry servers (sagemaker_server.py, mlflow_server.py) hold.
+    QJsonObject state() const;
 
     static QString scriptPath(const QString &script);
 

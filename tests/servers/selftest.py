@@ -1079,6 +1079,8 @@ def main():
             import traceback
             traceback.print_exc()
             check(False, "%s stopped early" % test.__name__, repr(e))
+    import selftest_registry  # the registry servers' checks, sharing this module's helpers
+    selftest_registry.run(sys.modules[__name__])
     print("%d checks passed, %d failed (%.1f s)" % (passes, len(failures),
                                                     time.monotonic() - started))
     if failures:

@@ -77,7 +77,7 @@ private slots:
     {
         auto window = openWindow();
         const auto notices = window->findChildren<QLabel *>(QStringLiteral("notAvailable"));
-        QCOMPARE(notices.size(), 2);  // registry, edge
+        QCOMPARE(notices.size(), 1);  // edge
         for (const QLabel *notice : notices)
             QVERIFY(notice->text().contains(QLatin1String("Not available yet")));
     }

@@ -1,0 +1,318 @@
+#include "registry/registryservice.h"
+
+#include "eval/evalrunrepository.h"
+#include "registry/registryjson.h"
+#include "registry/stageflow.h"
+#include "registry/workspaceregistrybackend.h"
+#include "storage/workspace.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace {
+
+QString label(const ModelVersion &version)
+{
+    return RegistryService::tr("%1 version %2").arg(version.group).arg(version.version);
+}
+
+QJsonArray evidenceJson(const QList<RunEvidence> &evidence)
+{
+    QJsonArray runs;
+    for (const RunEvidence &run : evidence)
+        runs.append(run.toJson());
+    return runs;
+}
+
+} // namespace
+
+RegistryService::RegistryService(RegistryBackend &backend, Workspace &workspace, Clock clock)
+    : m_backend(backend), m_workspace(workspace), m_audit(workspace, std::move(clock))
+{
+}
+
+Role RegistryService::workspaceRole(const Workspace &workspace)
+{
+    return RegistryNames::roleFromName(workspace.metaValue(roleKey())).value_or(Role::DataScientist);
+}
+
+Status RegistryService::setWorkspaceRole(Workspace &workspace, Role role)
+{
+    return workspace.setMetaValue(roleKey(), RegistryNames::role(role));
+}
+
+Result<ApprovalPolicy> RegistryService::policy() const
+{
+    return ApprovalPolicy::load(m_workspace);
+}
+
+Result<QList<ModelGroup>> RegistryService::groups()
+{
+    return m_backend.groups();
+}
+
+Result<QList<ModelVersion>> RegistryService::versions(const QString &group, std::optional<ApprovalStatus> status)
+{
+    return m_backend.versions(group, status);
+}
+
+Result<ModelVersion> RegistryService::version(const QString &group, int version)
+{
+    return m_backend.version(group, version);
+}
+
+QList<RunEvidence> RegistryService::evidence(const ModelVersion &version)
+{
+    return RunEvidence::collect(m_workspace, version.evalRunIds);
+}
+
+Result<PolicyCheck> RegistryService::check(const Decision &decision, const Actor &actor)
+{
+    auto current = m_backend.version(decision.group, decision.version);
+    if (!current)
+        return current.error();
+    auto assessment = assess(decision, current.value(), actor);
+    if (!assessment)
+        return assessment.error();
+    return assessment.value().check;
+}
+
+Result<RegistryService::Assessment> RegistryService::assess(const Decision &decision, const ModelVersion &version,
+                                                            const Actor &actor)
+{
+    auto target = StageFlow::target(decision, version);
+    if (!target)
+        return target.error();
+    auto policy = ApprovalPolicy::load(m_workspace);
+    if (!policy)
+        return policy.error();
+    Assessment assessment;
+    assessment.target = target.value();
+    assessment.evidence = evidence(version);
+    QList<int> prodNumbers;
+    if (assessment.target == Stage::Prod && StageFlow::isApproval(decision.action)) {
+        auto others = otherProdVersions(version);
+        if (!others)
+            return others.error();
+        assessment.prodVersions = others.value();
+        assessment.archivesProd = policy.value().rules().oneProdPerGroup;
+        for (const ModelVersion &other : assessment.prodVersions)
+            prodNumbers << other.version;
+    }
+    assessment.check = policy.value().check(decision, version, actor, assessment.evidence, prodNumbers);
+    return assessment;
+}
+
+Result<RegistryService::Outcome> RegistryService::decide(const Decision &decision, const Actor &actor)
+{
+    Outcome outcome;
+    // On the workspace backend the change, the archiving and the audit commit together; a remote
+    // backend cannot join a local transaction, so there each audit entry follows its remote change.
+    const Status done = isLocal() ? m_workspace.transaction([&] { return apply(decision, actor, outcome); })
+                                  : apply(decision, actor, outcome);
+    if (!done)
+        return done.error();
+    return outcome;
+}
+
+Status RegistryService::apply(const Decision &decision, const Actor &actor, Outcome &outcome)
+{
+    auto current = m_backend.version(decision.group, decision.version);
+    if (!current)
+        return current.error();
+    const ModelVersion before = current.value();
+    if (!decision.expectedModifiedAt.isEmpty() && decision.expectedModifiedAt != before.modifiedAt)
+        return makeError(Error::Kind::Refused,
+                         tr("%1 (you loaded the version as of %2; it was changed at %3)")
+                             .arg(WorkspaceRegistryBackend::changedMessage(), decision.expectedModifiedAt, before.modifiedAt),
+                         label(before));
+    auto assessment = assess(decision, before, actor);
+    if (!assessment)
+        return assessment.error();
+    const Assessment &assessed = assessment.value();
+    outcome.check = assessed.check;
+    if (!outcome.check.allowed())
+        return refusal(outcome.check, before);
+    const Stage target = assessed.target;
+    const auto [status, stage] = StageFlow::outcome(decision.action, target);
+    auto updated = m_backend.update(before, status, stage, decision.comment.trimmed());
+    if (!updated)
+        return updated.error();
+    outcome.version = updated.value();
+    const QString action = target == Stage::Archived ? StageFlow::actionName(DecisionAction::Archive)
+                                                     : StageFlow::actionName(decision.action);
+    AuditEntry entry = entryFor(action, actor, before, outcome.version);
+    entry.comment = decision.comment.trimmed();
+    entry.overrideReason = decision.overrideReason.trimmed();
+    entry.evidence = {{QStringLiteral("target_stage"), RegistryNames::stage(target)},
+                      {QStringLiteral("runs"), evidenceJson(assessed.evidence)},
+                      {QStringLiteral("rules"), RegistryJson::check(outcome.check).value(QStringLiteral("rules"))}};
+    const Status recorded = m_audit.append(entry);
+    if (!recorded)
+        return recorded;
+    outcome.audit << entry;
+    if (!assessed.archivesProd)
+        return Done{};
+    return archiveReplaced(outcome.version, assessed.prodVersions, actor, outcome);
+}
+
+Status RegistryService::archiveReplaced(const ModelVersion &replacement, const QList<ModelVersion> &previous,
+                                        const Actor &actor, Outcome &outcome)
+{
+    for (const ModelVersion &old : previous) {
+        const QString comment = tr("archived: version %1 replaced it in Prod").arg(replacement.version);
+        auto archived = m_backend.update(old, std::nullopt, Stage::Archived, comment);
+        if (!archived)
+            return makeError(archived.error().kind, tr("version %1 is in Prod, but archiving version %2 failed: %3")
+                                                        .arg(replacement.version).arg(old.version).arg(archived.error().message),
+                             replacement.group);
+        AuditEntry entry = entryFor(StageFlow::actionName(DecisionAction::Archive), actor, old, archived.value());
+        entry.comment = comment;
+        entry.evidence = {{QStringLiteral("replaced_by"), replacement.version}};
+        const Status recorded = m_audit.append(entry);
+        if (!recorded)
+            return recorded;
+        outcome.archived << archived.value();
+        outcome.audit << entry;
+    }
+    return Done{};
+}
+
+Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion version, const Actor &actor)
+{
+    if (actor.role == Role::Viewer)
+        return makeError(Error::Kind::Refused, tr("refused by rule role: a viewer cannot register versions"), version.group);
+    if (actor.user.trimmed().isEmpty())
+        return makeError(Error::Kind::Usage, tr("registering needs to know who registers"), version.group);
+    EvalRunRepository runs(m_workspace);
+    for (qint64 runId : version.evalRunIds) {
+        auto run = runs.find(runId);
+        if (!run)
+            return run.error();
+        if (!run.value())
+            return makeError(Error::Kind::Input, tr("there is no evaluation run %1 in this workspace (see `genaiops eval list`)")
+                                                     .arg(runId), version.group);
+    }
+    version.registrant = actor.user;
+    version.status = ApprovalStatus::PendingManualApproval;
+    if (version.stage == Stage::None)
+        version.stage = Stage::Dev;
+    version.stageStatus = StageFlow::stageStatus(version.status, version.stage);
+    Outcome outcome;
+    const auto work = [&]() -> Status {
+        auto registered = m_backend.registerVersion(version);
+        if (!registered)
+            return registered.error();
+        outcome.version = registered.value();
+        AuditEntry entry = entryFor(StageFlow::actionName(DecisionAction::Register), actor, ModelVersion(), outcome.version);
+        entry.group = outcome.version.group;
+        entry.version = outcome.version.version;
+        entry.fromStatus.clear();
+        entry.fromStage.clear();
+        QJsonObject metrics;
+        for (auto it = outcome.version.metrics.cbegin(); it != outcome.version.metrics.cend(); ++it)
+            metrics.insert(it.key(), it.value());
+        entry.evidence = {{QStringLiteral("artifact_uri"), outcome.version.artifactUri},
+                          {QStringLiteral("metrics"), metrics},
+                          {QStringLiteral("runs"), evidenceJson(evidence(outcome.version))}};
+        const Status recorded = m_audit.append(entry);
+        if (recorded)
+            outcome.audit << entry;
+        return recorded;
+    };
+    const Status done = isLocal() ? m_workspace.transaction(work) : work();
+    if (!done)
+        return done.error();
+    return outcome;
+}
+
+Result<QList<AuditEntry>> RegistryService::audit(const QString &group) const
+{
+    return m_audit.entries(group);
+}
+
+Result<AuditTrail::Verification> RegistryService::verifyAudit() const
+{
+    return m_audit.verify();
+}
+
+Result<QList<int>> RegistryService::versionInStageAt(const QString &group, Stage stage, const QDateTime &at) const
+{
+    return m_audit.versionInStageAt(group, stage, at);
+}
+
+Result<QList<ModelVersion>> RegistryService::inbox(const Actor &actor)
+{
+    auto policy = ApprovalPolicy::load(m_workspace);
+    if (!policy)
+        return policy.error();
+    auto groups = m_backend.groups();
+    if (!groups)
+        return groups.error();
+    QList<ModelVersion> waiting;
+    for (const ModelGroup &group : groups.value()) {
+        auto versions = m_backend.versions(group.name);
+        if (!versions)
+            return versions.error();
+        for (const ModelVersion &version : versions.value()) {
+            const std::optional<Stage> stage = StageFlow::awaiting(version);
+            if (!stage || !policy.value().mayDecide(actor.role, *stage))
+                continue;
+            if (policy.value().needsFourEyes(*stage) && ApprovalPolicy::sameUser(version.registrant, actor.user))
+                continue;
+            waiting << version;
+        }
+    }
+    std::stable_sort(waiting.begin(), waiting.end(), [](const ModelVersion &left, const ModelVersion &right) {
+        return left.modifiedAt < right.modifiedAt;
+    });
+    return waiting;
+}
+
+bool RegistryService::isLocal() const
+{
+    return m_backend.name() == QLatin1String("workspace");
+}
+
+Result<QList<ModelVersion>> RegistryService::otherProdVersions(const ModelVersion &version)
+{
+    auto all = m_backend.versions(version.group);
+    if (!all)
+        return all.error();
+    QList<ModelVersion> prod;
+    for (const ModelVersion &other : all.value())
+        if (other.stage == Stage::Prod && other.version != version.version)
+            prod << other;
+    return prod;
+}
+
+AuditEntry RegistryService::entryFor(const QString &action, const Actor &actor, const ModelVersion &before,
+                                     const ModelVersion &after) const
+{
+    AuditEntry entry;
+    entry.actor = actor.user;
+    entry.role = RegistryNames::role(actor.role);
+    entry.action = action;
+    entry.backend = m_backend.name();
+    entry.group = before.group;
+    entry.version = before.version;
+    entry.fromStatus = RegistryNames::status(before.status);
+    entry.toStatus = RegistryNames::status(after.status);
+    entry.fromStage = RegistryNames::stage(before.stage);
+    entry.toStage = RegistryNames::stage(after.stage);
+    entry.remoteAnswer = after.remote;
+    return entry;
+}
+
+Error RegistryService::refusal(const PolicyCheck &check, const ModelVersion &version)
+{
+    QStringList refusals;
+    for (const PolicyRule &rule : check.rules)
+        if (!rule.satisfied)
+            refusals << tr("refused by rule %1: %2").arg(rule.name, rule.detail);
+    QString message = refusals.takeFirst();
+    if (!refusals.isEmpty())
+        message += QStringLiteral("; ") + tr("also %1").arg(refusals.join(QStringLiteral("; also ")));
+    return makeError(Error::Kind::Refused, message, label(version));
+}

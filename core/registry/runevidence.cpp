@@ -1,0 +1,65 @@
+#include "registry/runevidence.h"
+
+#include "eval/qualitygate.h"
+#include "eval/runsummary.h"
+
+#include <QJsonArray>
+
+QString RunEvidence::describe() const
+{
+    if (!found)
+        return tr("run %1: %2").arg(runId).arg(problem);
+    const QString run = tr("run %1 \"%2\"").arg(runId).arg(name);
+    if (!problem.isEmpty())
+        return run + QStringLiteral(": ") + problem;
+    return tr("%1: every gate passed (%2)").arg(run, gates.join(QStringLiteral("; ")));
+}
+
+QJsonObject RunEvidence::toJson() const
+{
+    return {{QStringLiteral("run_id"), runId},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("found"), found},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("gates"), QJsonArray::fromStringList(gates)},
+            {QStringLiteral("passed"), passes()},
+            {QStringLiteral("problem"), problem}};
+}
+
+QList<RunEvidence> RunEvidence::collect(Workspace &workspace, const QList<qint64> &runIds)
+{
+    QList<RunEvidence> result;
+    for (qint64 runId : runIds) {
+        RunEvidence evidence;
+        evidence.runId = runId;
+        auto summary = RunSummary::compute(workspace, runId);
+        if (!summary) {
+            evidence.problem = tr("not in this workspace (%1)").arg(summary.error().message);
+            result << evidence;
+            continue;
+        }
+        const EvalRun &run = summary.value().run;
+        evidence.found = true;
+        evidence.name = run.name;
+        evidence.status = EvalRun::statusName(run.status);
+        // Gates on a run that is still going (or was stopped) describe items that happen to be done.
+        evidence.finished = run.status == EvalRun::Status::Completed || run.status == EvalRun::Status::Imported;
+        QStringList failures;
+        for (const Gate &gate : summary.value().gates) {
+            const QString value = gate.value ? QualityGate::formatScore(*gate.value, gate.threshold) : tr("no values");
+            evidence.gates << tr("%1: %2 %3").arg(QualityGate::describe(gate), value,
+                                                  gate.passed ? tr("passed") : tr("failed"));
+            if (!gate.passed)
+                failures << tr("gate %1 failed (%2)").arg(QualityGate::describe(gate), QualityGate::failureMessage(gate));
+        }
+        evidence.gatesPassed = summary.value().gatesPassed();
+        if (!evidence.finished)
+            evidence.problem = tr("the run is %1, not finished").arg(evidence.status.toLower());
+        else if (evidence.gates.isEmpty())
+            evidence.problem = tr("the run has no quality gates, so it proves nothing");
+        else if (!evidence.gatesPassed)
+            evidence.problem = failures.join(QStringLiteral("; "));
+        result << evidence;
+    }
+    return result;
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "eval/evaltypes.h"
+#include "registry/registryservice.h"
+#include "registry/workspaceregistrybackend.h"
+#include "storage/workspace.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A fresh workspace in a temporary directory with the registry service over its own backend, a
+// clock the test can hold still, evaluation runs with chosen gate outcomes, and a way to change
+// the database behind the workbench's back.
+class RegistryFixture
+{
+public:
+    RegistryFixture();
+    ~RegistryFixture();
+
+    bool isReady() const { return m_workspace != nullptr; }
+    QString errorString() const { return m_error; }
+    Workspace &workspace() { return *m_workspace; }
+    WorkspaceRegistryBackend &backend() { return *m_backend; }
+    RegistryService &service() { return *m_service; }
+    QString path() const;
+    QString directory() const { return m_directory.path(); }
+
+    // Unset: the real clock.
+    void setNow(const QDateTime &now) { m_now = now; }
+
+    static Actor actor(const QString &user, Role role) { return Actor{user, role}; }
+    // A finished run gated on lexical_f1 >= 0.5 whose mean is `score`; no gate when !gated.
+    qint64 addRun(double score, bool gated = true, EvalRun::Status status = EvalRun::Status::Completed);
+    // Registers a version of `group` as `user` (a data scientist); 0 on failure.
+    int registerVersion(const QString &group, const QString &user, const QList<qint64> &runs = {});
+    Result<RegistryService::Outcome> decide(DecisionAction action, const QString &group, int version, const Actor &actor,
+                                            const QString &comment = {}, std::optional<Stage> stage = std::nullopt,
+                                            const QString &overrideReason = {});
+    // Dev approval by "dana" and promotion to Test by "erik": the usual way to Test.
+    bool toTest(const QString &group, int version);
+    // And on to Prod by "grace" with an override reason.
+    bool toProd(const QString &group, int version);
+    ModelVersion stored(const QString &group, int version);
+    bool executeDirectly(const QStringList &statements);
+
+private:
+    QTemporaryDir m_directory;
+    QString m_error;
+    QDateTime m_now;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<WorkspaceRegistryBackend> m_backend;
+    std::unique_ptr<RegistryService> m_service;
+    int m_runs = 0;
+};

@@ -1,0 +1,143 @@
+// The Model registry panel on the demo workspace: inbox, version page, and the decision dialog with
+// its policy check (four-eyes refusing, a permitted approval committing).
+
+#include "demo/democontent.h"
+#include "registry/decisiondialog.h"
+#include "registry/registrypanel.h"
+#include "storage/workspaceworker.h"
+#include "workspaceschema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestRegistryPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    WorkspaceWorker *m_worker = nullptr;
+    RegistryPanel *m_panel = nullptr;
+
+    void reload()
+    {
+        QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+        m_panel->reload();
+        QVERIFY(loaded.wait(20000));
+    }
+
+    int rowOf(const QString &group, int version) const
+    {
+        for (int row = 0; row < m_panel->shownVersions().size(); ++row)
+            if (m_panel->shownVersions()[row].group == group && m_panel->shownVersions()[row].version == version)
+                return row;
+        return -1;
+    }
+
+    void selectSupportGroup()
+    {
+        QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+        m_panel->selectGroup(QStringLiteral("support-rag-assistant"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(rowOf(QStringLiteral("support-rag-assistant"), 5) >= 0);
+    }
+
+    DecisionDialog *openDecision(DecisionAction action)
+    {
+        m_panel->decide(action);
+        auto *dialog = m_panel->findChild<DecisionDialog *>(QStringLiteral("decisionDialog"));
+        if (dialog) {
+            QSignalSpy checked(dialog, &DecisionDialog::checked);
+            checked.wait(10000);
+        }
+        return dialog;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // The demo's support-rag-assistant v5 was registered by maria.schmidt: she is the one acting.
+        qputenv("USER", "maria.schmidt");
+        m_worker = new WorkspaceWorker(this);
+        bool opened = false;
+        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
+        QTRY_VERIFY(opened);
+        bool installed = false;
+        m_worker->run<Done>([](Workspace &workspace) { return DemoContent::install(workspace); }, this,
+                            [&](Status status) { installed = status.ok(); });
+        QTRY_VERIFY_WITH_TIMEOUT(installed, 20000);
+        m_panel = new RegistryPanel(*m_worker);
+        m_panel->resize(1300, 800);
+        m_panel->show();
+        reload();
+    }
+
+    void cleanupTestCase() { delete m_panel; }
+
+    void showsTheGroupsVersionsAndVersionPage()
+    {
+        selectSupportGroup();
+        QSet<QString> states;
+        for (const ModelVersion &version : m_panel->shownVersions())
+            states << RegistryNames::status(version.status) + QLatin1Char('/') + RegistryNames::stage(version.stage);
+        QVERIFY2(states.size() >= 4, qPrintable(QStringList(states.values()).join(QStringLiteral(", "))));
+        m_panel->selectVersion(5);
+        QTRY_VERIFY(m_panel->versionPageText().contains(QLatin1String("Decision history")));
+        QVERIFY(m_panel->versionPageText().contains(QLatin1String("linked evaluation runs")));
+    }
+
+    void fourEyesRefusesTheRegistrantBeforeCommitting()
+    {
+        {
+            QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+            m_panel->setRole(Role::AiEngineer);
+            QVERIFY(loaded.wait(10000));
+        }
+        selectSupportGroup();
+        m_panel->selectVersion(5);
+        DecisionDialog *dialog = openDecision(DecisionAction::Promote);
+        QVERIFY(dialog);
+        QVERIFY(!dialog->lastCheck().allowed());
+        const PolicyRule *refusal = dialog->lastCheck().firstRefusal();
+        QVERIFY(refusal);
+        bool fourEyes = false;
+        for (const PolicyRule &rule : dialog->lastCheck().rules)
+            fourEyes = fourEyes || (rule.name == QLatin1String("four-eyes") && !rule.satisfied);
+        QVERIFY2(fourEyes, qPrintable(refusal->name + QStringLiteral(": ") + refusal->detail));
+        // The dialog with its policy check, for people to look at.
+        const QString png = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/registry-decision.png");
+        QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
+        QVERIFY(dialog->grab().save(png));
+        dialog->reject();
+    }
+
+    void aPermittedApprovalIsCommitted()
+    {
+        {
+            QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+            m_panel->setRole(Role::DataScientist);
+            QVERIFY(loaded.wait(10000));
+        }
+        selectSupportGroup();
+        m_panel->selectVersion(5);
+        DecisionDialog *dialog = openDecision(DecisionAction::Approve);
+        QVERIFY(dialog);
+        QSignalSpy checked(dialog, &DecisionDialog::checked);
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Stricter prompt passes its gate in Dev."));
+        QVERIFY(checked.wait(10000));
+        QVERIFY2(dialog->lastCheck().allowed(), dialog->lastCheck().firstRefusal() ? qPrintable(dialog->lastCheck().firstRefusal()->detail) : "");
+        QSignalSpy decided(m_panel, &RegistryPanel::decided);
+        dialog->accept();
+        QVERIFY(decided.wait(10000));
+        QTRY_VERIFY(rowOf(QStringLiteral("support-rag-assistant"), 5) >= 0
+                    && m_panel->shownVersions()[rowOf(QStringLiteral("support-rag-assistant"), 5)].status == ApprovalStatus::Approved);
+    }
+};
+
+QTEST_MAIN(TestRegistryPanel)
+#include "tst_registrypanel.moc"
