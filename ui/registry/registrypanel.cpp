@@ -115,6 +115,7 @@ void RegistryPanel::buildLayout()
                                                tr("Registrant"), tr("Age")});
     m_versionTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_versionTable->verticalHeader()->hide();
+    m_versionTable->setWordWrap(false);
     m_versionTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_versionTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_versionTable->setSelectionMode(QAbstractItemView::SingleSelection);
