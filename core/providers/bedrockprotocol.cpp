@@ -1,6 +1,7 @@
 #include "providers/bedrockprotocol.h"
 
 #include "providers/conversestreamevent.h"
+#include "providers/awsrequest.h"
 #include "providers/sigv4signer.h"
 
 #include <QJsonArray>
@@ -16,28 +17,6 @@ namespace {
 QJsonArray textBlocks(const QString &text)
 {
     return QJsonArray{QJsonObject{{"text"_L1, text}}};
-}
-
-// What Host the request carries: Qt sends ours unchanged, so the signed value is the sent value.
-QByteArray hostHeader(const QUrl &url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
-    if (url.port() != -1 && url.port() != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-bool isAuthError(const QString &type)
-{
-    static const QStringList names{
-        u"UnrecognizedClientException"_s, u"InvalidSignatureException"_s, u"IncompleteSignatureException"_s,
-        u"MissingAuthenticationTokenException"_s, u"ExpiredTokenException"_s, u"AccessDeniedException"_s,
-        u"InvalidClientTokenId"_s, u"SignatureDoesNotMatch"_s,
-    };
-    return names.contains(type);
 }
 
 } // namespace
@@ -112,7 +91,7 @@ Result<ChatProtocol::Outgoing> BedrockProtocol::prepareAt(const QDateTime &utc) 
     SigningRequest signing;
     signing.method = "POST";
     signing.path = url.path(QUrl::FullyEncoded).toLatin1();
-    signing.headers = {{"Host", hostHeader(url)}, {"Content-Type", "application/json"}};
+    signing.headers = {{"Host", AwsRequest::hostHeader(url)}, {"Content-Type", "application/json"}};
     signing.headers.append(m_config.extraHeaders);
     signing.body = requestBody();
 
@@ -248,7 +227,7 @@ Error BedrockProtocol::errorFromAnswer(int status, const QNetworkReply &reply, c
         message = body.isEmpty() ? tr("no details given") : excerpt(body, 0, 300);
 
     Error::Kind kind = kindForStatus(status);
-    if (isAuthError(type))
+    if (AwsRequest::isAuthError(type))
         kind = Error::Kind::Auth;
     else if (type == "ThrottlingException"_L1)
         kind = Error::Kind::Throttled;

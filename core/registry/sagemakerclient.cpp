@@ -1,6 +1,7 @@
 #include "registry/sagemakerclient.h"
 
 #include "common/logcategories.h"
+#include "providers/awsrequest.h"
 #include "common/secretredactor.h"
 #include "providers/sigv4signer.h"
 
@@ -17,30 +18,6 @@ namespace {
 
 constexpr int ThrottleRetries = 3;
 constexpr int ThrottlePauseMs = 250;
-
-// What Host the request carries: Qt sends ours unchanged, so the signed value is the sent value.
-QByteArray hostHeader(const QUrl &url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
-    if (url.port() != -1 && url.port() != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-bool isAuthError(const QString &type)
-{
-    // JSON-protocol names first, then STS's Query-protocol codes for the same refusals.
-    static const QStringList names{
-        u"UnrecognizedClientException"_s, u"InvalidSignatureException"_s, u"IncompleteSignatureException"_s,
-        u"MissingAuthenticationTokenException"_s, u"ExpiredTokenException"_s, u"AccessDeniedException"_s,
-        u"InvalidClientTokenId"_s, u"SignatureDoesNotMatch"_s, u"IncompleteSignature"_s,
-        u"MissingAuthenticationToken"_s, u"ExpiredToken"_s, u"AccessDenied"_s,
-    };
-    return names.contains(type);
-}
 
 bool isThrottling(const QString &type)
 {
@@ -92,7 +69,7 @@ Result<HttpExchange> SageMakerClient::signedExchange(const QUrl &url, const QStr
     signing.path = url.path(QUrl::FullyEncoded).toLatin1();
     if (signing.path.isEmpty())
         signing.path = "/";
-    signing.headers = {{"Host", hostHeader(url)}, {"Content-Type", contentType}};
+    signing.headers = {{"Host", AwsRequest::hostHeader(url)}, {"Content-Type", contentType}};
     if (!target.isEmpty())
         signing.headers.append({"X-Amz-Target", target});
     signing.body = body;
@@ -181,7 +158,7 @@ Error SageMakerClient::jsonError(const HttpAnswer &answer, const QString &operat
         message = answer.body.isEmpty() ? tr("no details given") : excerpt(answer.body);
 
     Error::Kind kind = Error::Kind::Service;
-    if (isAuthError(type) || answer.status == 401 || answer.status == 403)
+    if (AwsRequest::isAuthError(type) || answer.status == 401 || answer.status == 403)
         kind = Error::Kind::Auth;
     else if (isThrottling(type) || answer.status == 429)
         kind = Error::Kind::Throttled;
@@ -232,7 +209,7 @@ Error SageMakerClient::stsError(const HttpAnswer &answer)
     if (message.isEmpty())
         message = answer.body.isEmpty() ? tr("no details given") : excerpt(answer.body);
     Error::Kind kind = Error::Kind::Service;
-    if (isAuthError(code) || answer.status == 401 || answer.status == 403)
+    if (AwsRequest::isAuthError(code) || answer.status == 401 || answer.status == 403)
         kind = Error::Kind::Auth;
     else if (isThrottling(code) || answer.status == 429)
         kind = Error::Kind::Throttled;
