@@ -64,7 +64,7 @@ void MainWindow::createPages()
     connect(m_evaluations, &EvaluationsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_pages->addWidget(m_evaluations);
-    m_registry = new RegistryPanel(m_worker, this);
+    m_registry = new RegistryPanel(m_worker, m_store, this);
     connect(m_registry, &RegistryPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_registry, &RegistryPanel::openEvaluationRun, this, [this](qint64 runId) {

@@ -1,9 +1,11 @@
 // The Model registry panel on the demo workspace: inbox, version page, and the decision dialog with
 // its policy check (four-eyes refusing, a permitted approval committing).
 
+#include "common/testserver.h"
 #include "demo/democontent.h"
 #include "registry/decisiondialog.h"
 #include "registry/registrypanel.h"
+#include "secrets/credentialstore.h"
 #include "storage/workspaceworker.h"
 #include "workspaceschema.h"
 
@@ -21,6 +23,7 @@ class TestRegistryPanel : public QObject
 private:
     QTemporaryDir m_directory;
     WorkspaceWorker *m_worker = nullptr;
+    CredentialStore *m_store = nullptr;
     RegistryPanel *m_panel = nullptr;
 
     void reload()
@@ -71,7 +74,8 @@ private slots:
         m_worker->run<Done>([](Workspace &workspace) { return DemoContent::install(workspace); }, this,
                             [&](Status status) { installed = status.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(installed, 20000);
-        m_panel = new RegistryPanel(*m_worker);
+        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+        m_panel = new RegistryPanel(*m_worker, *m_store);
         m_panel->resize(1300, 800);
         m_panel->show();
         reload();
@@ -136,6 +140,34 @@ private slots:
         QVERIFY(decided.wait(10000));
         QTRY_VERIFY(rowOf(QStringLiteral("support-rag-assistant"), 5) >= 0
                     && m_panel->shownVersions()[rowOf(QStringLiteral("support-rag-assistant"), 5)].status == ApprovalStatus::Approved);
+    }
+
+    void worksOnASageMakerRegistry()
+    {
+        TestServer sagemaker(QStringLiteral("sagemaker_server.py"),
+                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"), QStringLiteral("--secret-key"),
+                              QStringLiteral("registry-secret"), QStringLiteral("--seed-group"), QStringLiteral("churn-model"),
+                              QStringLiteral("--seed-versions"), QStringLiteral("120")});
+        QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
+        RegistryOptions options;
+        options.backend = QStringLiteral("sagemaker");
+        options.region = QStringLiteral("us-east-1");
+        options.endpointUrl = sagemaker.url().toString();
+        options.aws.accessKeyId = QStringLiteral("AKIDREGISTRY");
+        options.aws.secretAccessKey = QStringLiteral("registry-secret");
+        QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+        m_panel->useBackend(options, QStringLiteral("test SageMaker"));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY2(m_panel->actor().user.startsWith(QLatin1String("arn:aws:iam::")), qPrintable(m_panel->actor().user));
+        // Every version across the service's pages (100 at most per page).
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->shownVersions().size(), 120, 30000);
+        QVERIFY(m_panel->shownVersions().first().group == QLatin1String("churn-model"));
+
+        QSignalSpy back(m_panel, &RegistryPanel::loaded);
+        RegistryOptions workspace;
+        workspace.backend = QStringLiteral("workspace");
+        m_panel->useBackend(workspace, QStringLiteral("workspace"));
+        QVERIFY(back.wait(20000));
     }
 };
 

@@ -5,12 +5,16 @@
 #include "registry/compareversionsdialog.h"
 #include "registry/decisiondialog.h"
 #include "registry/registryservice.h"
-#include "registry/workspaceregistrybackend.h"
+#include "common/selectionresolver.h"
+#include "secrets/credentialprofilerepository.h"
 #include "storage/workspaceworker.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QSettings>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -55,8 +59,10 @@ QColor statusColour(ApprovalStatus status)
 
 } // namespace
 
-RegistryPanel::RegistryPanel(WorkspaceWorker &worker, QWidget *parent) : QWidget(parent), m_worker(worker)
+RegistryPanel::RegistryPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
+    : QWidget(parent), m_worker(worker), m_store(store)
 {
+    m_options.backend = QStringLiteral("workspace");
     m_actor.user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("me")));
     buildLayout();
 }
@@ -64,12 +70,16 @@ RegistryPanel::RegistryPanel(WorkspaceWorker &worker, QWidget *parent) : QWidget
 template<typename T>
 void RegistryPanel::withService(std::function<Result<T>(RegistryService &, Workspace &)> job, std::function<void(Result<T>)> done)
 {
-    // The embedded backend: the workspace itself. The service is made per job on the worker
-    // thread, where the workspace connection lives.
+    // The service is made per job on the worker thread, where the workspace connection lives (the
+    // audit trail is always local); a remote backend's blocking calls wait there too, never here.
+    RegistryOptions options = m_options;
     m_worker.run<T>(
-        [job](Workspace &workspace) -> Result<T> {
-            WorkspaceRegistryBackend backend(workspace);
-            RegistryService service(backend, workspace);
+        [job, options](Workspace &workspace) mutable -> Result<T> {
+            options.workspace = &workspace;
+            auto backend = RegistryBackends::create(options.backend, options);
+            if (!backend)
+                return backend.error();
+            RegistryService service(*backend.value(), workspace);
             return job(service, workspace);
         },
         this, std::move(done));
@@ -88,6 +98,12 @@ void RegistryPanel::buildLayout()
     m_inbox = new QPushButton(tr("Waiting for my decision"), this);
     m_inbox->setCheckable(true);
     connect(m_inbox, &QPushButton::toggled, this, &RegistryPanel::showInbox);
+    m_backend = new QComboBox(this);
+    m_backend->addItem(tr("Workspace registry"), QStringLiteral("workspace"));
+    m_backend->addItem(tr("Amazon SageMaker…"), QStringLiteral("sagemaker"));
+    m_backend->addItem(tr("MLflow…"), QStringLiteral("mlflow"));
+    m_backend->setToolTip(tr("Where the model versions live. Decisions are always recorded in this workspace's audit trail."));
+    connect(m_backend, &QComboBox::activated, this, &RegistryPanel::chooseBackend);
     auto *audit = new QPushButton(tr("Audit trail…"), this);
     connect(audit, &QPushButton::clicked, this, &RegistryPanel::showAudit);
     auto *top = new QHBoxLayout;
@@ -96,6 +112,8 @@ void RegistryPanel::buildLayout()
     top->addSpacing(16);
     top->addWidget(m_inbox);
     top->addStretch(1);
+    top->addWidget(new QLabel(tr("Registry:"), this));
+    top->addWidget(m_backend);
     top->addWidget(audit);
 
     m_groups = new QListWidget(this);
@@ -426,4 +444,80 @@ void RegistryPanel::compare()
     auto *dialog = new CompareVersionsDialog(m_versions, m_versions[other].version, m_versions[row].version, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void RegistryPanel::chooseBackend(int index)
+{
+    const QString kind = m_backend->itemData(index).toString();
+    QSettings settings;
+    if (kind == QLatin1String("workspace")) {
+        RegistryOptions options;
+        options.backend = kind;
+        useBackend(options, tr("Workspace registry"));
+        return;
+    }
+    if (kind == QLatin1String("mlflow")) {
+        bool ok = false;
+        const QString uri = QInputDialog::getText(this, tr("MLflow registry"), tr("Tracking server URL:"), QLineEdit::Normal,
+                                                  settings.value(QStringLiteral("registry/trackingUri"), QStringLiteral("http://localhost:5000")).toString(), &ok).trimmed();
+        if (!ok || uri.isEmpty())
+            return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+        settings.setValue(QStringLiteral("registry/trackingUri"), uri);
+        RegistryOptions options;
+        options.backend = kind;
+        options.trackingUri = uri;
+        useBackend(options, uri);
+        return;
+    }
+    // SageMaker: an AWS connection profile gives keys (from the keyring), region and endpoint.
+    m_worker.run<QList<CredentialProfile>>([](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
+                                           [this, kind](Result<QList<CredentialProfile>> profiles) {
+        QStringList names;
+        if (profiles)
+            for (const CredentialProfile &profile : profiles.value())
+                if (profile.kind == CredentialProfile::Kind::Aws)
+                    names << profile.name;
+        if (names.isEmpty()) {
+            showProblem(tr("Add an AWS connection on the Connections page first."));
+            return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Amazon SageMaker Model Registry"), tr("AWS connection:"), names, 0, false, &ok);
+        if (!ok)
+            return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+        ProviderSelection selection;
+        selection.provider = QStringLiteral("bedrock");
+        selection.model = QStringLiteral("registry");  // the resolver wants a model; the registry needs none
+        selection.profile = name;
+        SelectionResolver::resolve(selection, m_worker, m_store, this, [this, kind, name](Result<ProviderConfig> config) {
+            if (!config) {
+                showProblem(config.error().describe());
+                return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+            }
+            RegistryOptions options;
+            options.backend = kind;
+            options.region = config.value().region;
+            options.endpointUrl = config.value().endpointUrl.toString();
+            options.aws = config.value().aws;
+            useBackend(options, tr("SageMaker (%1, %2)").arg(name, options.region));
+        });
+    });
+}
+
+void RegistryPanel::useBackend(RegistryOptions options, const QString &label)
+{
+    m_options = std::move(options);
+    m_group.clear();
+    m_inboxMode = false;
+    // "You" on a remote registry is who the service says we are (STS GetCallerIdentity on SageMaker).
+    withService<QString>([](RegistryService &service, Workspace &) { return service.backend().callerIdentity(); },
+                         [this, label](Result<QString> identity) {
+                             if (!identity) {
+                                 showProblem(identity.error().describe());
+                                 return;
+                             }
+                             m_actor.user = identity.value();
+                             emit statusMessage(tr("Registry: %1, as %2").arg(label, m_actor.user));
+                             reload();
+                         });
 }

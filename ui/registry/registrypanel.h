@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "registry/registrybackends.h"
 #include "registry/registrytypes.h"
 
 #include <QWidget>
@@ -8,6 +9,7 @@
 #include <functional>
 
 class Banner;
+class CredentialStore;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -26,7 +28,7 @@ class RegistryPanel : public QWidget
     Q_OBJECT
 
 public:
-    RegistryPanel(WorkspaceWorker &worker, QWidget *parent = nullptr);
+    RegistryPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent = nullptr);
 
     void reload();
     void selectGroup(const QString &group);
@@ -38,6 +40,8 @@ public:
     void decide(DecisionAction action);
     const QList<ModelVersion> &shownVersions() const { return m_versions; }
     QString versionPageText() const;
+    // Switches to another registry (secrets already resolved) and asks it who "you" are.
+    void useBackend(RegistryOptions options, const QString &label);
 
 signals:
     void loaded();
@@ -55,8 +59,12 @@ private:
     void compare();
     void updateButtons();
     void showProblem(const QString &message);
+    void chooseBackend(int index);
 
     WorkspaceWorker &m_worker;
+    CredentialStore &m_store;
+    RegistryOptions m_options;  // secrets resolved from the keyring, held in memory only
+    QComboBox *m_backend;
     Actor m_actor;
     Banner *m_banner;
     QLabel *m_identity;
