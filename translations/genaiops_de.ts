@@ -5,182 +5,260 @@
     <name>ApprovalPolicy</name>
     <message>
         <source>the registry policy is not a JSON object (%1); fix it or remove it to use the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registerrichtlinie ist kein JSON-Objekt (%1); korrigieren oder entfernen Sie sie, um die Standardwerte zu verwenden</translation>
     </message>
     <message>
         <source>deciders: &quot;%1&quot; is not Dev, Test or Prod</source>
-        <translation type="unfinished"></translation>
+        <translation>deciders: „%1“ ist nicht Dev, Test oder Prod</translation>
     </message>
     <message>
         <source>deciders: unknown role &quot;%1&quot; for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>deciders: unbekannte Rolle „%1“ für %2</translation>
     </message>
     <message>
         <source>four_eyes: &quot;%1&quot; is not a stage</source>
-        <translation type="unfinished"></translation>
+        <translation>four_eyes: „%1“ ist keine Stufe</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>%1 decides %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entscheidet über %2</translation>
     </message>
     <message>
         <source>%1 decisions are taken by %2; %3 acts as %4</source>
-        <translation type="unfinished"></translation>
+        <translation>über %1 entscheidet %2; %3 handelt als %4</translation>
     </message>
     <message>
         <source>a second person is not needed for this decision</source>
-        <translation type="unfinished"></translation>
+        <translation>für diese Entscheidung ist keine zweite Person nötig</translation>
     </message>
     <message>
         <source>the registrant of version %1 is unknown, so nobody can show to be a second person</source>
-        <translation type="unfinished"></translation>
+        <translation>die registrierende Person von Version %1 ist unbekannt, daher kann niemand als zweite Person gelten</translation>
     </message>
     <message>
         <source>%1 registered version %2 and may not approve it for %3; another person must</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Version %2 registriert und darf sie nicht für %3 freigeben; das muss eine andere Person tun</translation>
     </message>
     <message>
         <source>registered by %1, decided by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>registriert von %1, entschieden von %2</translation>
     </message>
     <message>
         <source>only a Prod approval needs evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Freigabe für Prod erfordert einen Nachweis</translation>
     </message>
     <message>
         <source>the workspace policy does not ask for evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>die Richtlinie des Arbeitsbereichs verlangt keinen Nachweis</translation>
     </message>
     <message>
         <source>no evaluation run is linked to version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit Version %1 ist kein Evaluierungsdurchlauf verknüpft</translation>
     </message>
     <message>
         <source>no linked evaluation run passed its gates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein verknüpfter Evaluierungsdurchlauf hat seine Gates bestanden: %1</translation>
     </message>
     <message>
         <source>%1; overridden: &quot;%2&quot; (recorded in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Ausnahme: „%2“ (im Prüfpfad festgehalten)</translation>
     </message>
     <message>
         <source>%1; link a run whose gates pass, or give an override reason</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; verknüpfen Sie einen Durchlauf, dessen Gates bestanden sind, oder geben Sie eine Begründung für die Ausnahme an</translation>
     </message>
     <message>
         <source>the comment has %1 characters; at most %2 are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kommentar hat %1 Zeichen; höchstens %2 werden gespeichert</translation>
     </message>
     <message>
         <source>a comment is given</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Kommentar ist angegeben</translation>
     </message>
     <message>
         <source>a comment is optional for this decision</source>
-        <translation type="unfinished"></translation>
+        <translation>für diese Entscheidung ist ein Kommentar optional</translation>
     </message>
     <message>
         <source>a rejection needs a comment saying why</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ablehnung erfordert einen Kommentar mit Begründung</translation>
     </message>
     <message>
         <source>a Prod decision needs a comment saying why</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Prod-Entscheidung erfordert einen Kommentar mit Begründung</translation>
     </message>
     <message>
         <source>no stage is entered</source>
-        <translation type="unfinished"></translation>
+        <translation>die Entscheidung führt in keine Stufe</translation>
     </message>
     <message>
         <source>the workspace policy allows skipping stages</source>
-        <translation type="unfinished"></translation>
+        <translation>die Richtlinie des Arbeitsbereichs erlaubt das Überspringen von Stufen</translation>
     </message>
     <message>
         <source>restoring an archived version</source>
-        <translation type="unfinished"></translation>
+        <translation>eine archivierte Version wird wiederhergestellt</translation>
     </message>
     <message>
         <source>%1 may follow where version %2 stands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf auf den aktuellen Stand von Version %2 folgen</translation>
     </message>
     <message>
         <source>version %1 can go to %2 next, not %3: stages are not skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 kann als Nächstes nach %2, nicht nach %3: Stufen werden nicht übersprungen</translation>
     </message>
     <message>
         <source>the decision does not enter Prod</source>
-        <translation type="unfinished"></translation>
+        <translation>die Entscheidung führt nicht nach Prod</translation>
     </message>
     <message>
         <source>the workspace policy allows several Prod versions per group</source>
-        <translation type="unfinished"></translation>
+        <translation>die Richtlinie des Arbeitsbereichs erlaubt mehrere Prod-Versionen pro Gruppe</translation>
     </message>
     <message>
         <source>no other version is in Prod</source>
-        <translation type="unfinished"></translation>
+        <translation>keine andere Version ist in Prod</translation>
     </message>
     <message>
         <source>version %1 leaves Prod and is archived in the same step</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 verlässt Prod und wird im selben Schritt archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail of %1</source>
+        <translation>Prüfpfad von %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>Kette prüfen</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>Which version was in</source>
+        <translation>Welche Version war in</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>am</translation>
+    </message>
+    <message>
+        <source>%1 (override: %2)</source>
+        <translation>%1 (Ausnahme: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ The chain of %n entries is intact.</source>
+        <translation>
+            <numerusform>✔ Die Kette aus %n Eintrag ist intakt.</numerusform>
+            <numerusform>✔ Die Kette aus %n Einträgen ist intakt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✘ Entry %1 is not as written (%2): %3</source>
+        <translation>✘ Eintrag %1 ist nicht mehr so, wie er geschrieben wurde (%2): %3</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
     <name>AuditVerifier</name>
     <message>
         <source>entry %1 is missing: the sequence jumps from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 fehlt: Die Nummerierung springt von %2 auf %3</translation>
     </message>
     <message>
         <source>entry %1 has a sequence number the trail never assigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 hat eine laufende Nummer, die der Prüfpfad nie vergibt</translation>
     </message>
     <message>
         <source>%1 does not start the chain: it points at %2 instead of the genesis hash</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beginnt die Kette nicht: Er verweist auf %2 statt auf den Genesis-Hash</translation>
     </message>
     <message>
         <source>%1 does not point at entry %2: it names %3, entry %2&apos;s hash is %4 (entry %2 was rewritten together with its hash, or entry %5 was slipped in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verweist nicht auf Eintrag %2: Er nennt %3, der Hash von Eintrag %2 ist %4 (Eintrag %2 wurde samt Hash neu geschrieben, oder Eintrag %5 wurde eingeschoben)</translation>
     </message>
     <message>
         <source>%1 was edited: its content no longer matches the hash it was written with</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde bearbeitet: Sein Inhalt passt nicht mehr zu dem Hash, mit dem er geschrieben wurde</translation>
     </message>
     <message>
         <source>entry %1 is missing and the entries after it were renumbered: the entry now numbered %1 was written as entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 fehlt, und die folgenden Einträge wurden neu nummeriert: Der Eintrag, der jetzt die Nummer %1 trägt, wurde als Eintrag %2 geschrieben</translation>
     </message>
     <message>
         <source>entries were reordered: %1 was written as entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge wurden umsortiert: %1 wurde als Eintrag %2 geschrieben</translation>
     </message>
     <message>
         <source>the trail&apos;s head record (workspace_meta %1) is missing, so entries cut off the end could not be noticed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kopfdatensatz des Prüfpfads (workspace_meta %1) fehlt, daher lassen sich am Ende abgeschnittene Einträge nicht erkennen</translation>
     </message>
     <message>
         <source>entries %1 to %2 are missing at the end of the trail (the head record says the last entry is %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Einträge %1 bis %2 fehlen am Ende des Prüfpfads (laut Kopfdatensatz ist %2 der letzte Eintrag)</translation>
     </message>
     <message>
         <source>entry %1 was added outside the workbench: the head record ends at entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wurde außerhalb der Workbench hinzugefügt: Der Kopfdatensatz endet bei Eintrag %2</translation>
     </message>
     <message>
         <source>%1 was rewritten together with its hash: the head record remembers %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde samt Hash neu geschrieben: Der Kopfdatensatz enthält noch %2</translation>
     </message>
     <message>
         <source>entry %1 (%2 %3 v%4 by %5 at %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 (%2 %3 v%4 von %5 am %6)</translation>
     </message>
 </context>
 <context>
@@ -350,27 +428,27 @@
     <name>BlockingHttp</name>
     <message>
         <source>no answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
     </message>
     <message>
         <source>connection refused</source>
-        <translation type="unfinished">Verbindung abgelehnt</translation>
+        <translation>Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>host not found</source>
-        <translation type="unfinished">Host nicht gefunden</translation>
+        <translation>Host nicht gefunden</translation>
     </message>
     <message>
         <source>the server closed the connection without answering</source>
-        <translation type="unfinished">der Server hat die Verbindung ohne Antwort geschlossen</translation>
+        <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
         <source>the connection timed out</source>
-        <translation type="unfinished">Zeitüberschreitung bei der Verbindung</translation>
+        <translation>Zeitüberschreitung bei der Verbindung</translation>
     </message>
     <message>
         <source>the answer was cut off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort wurde abgeschnitten: %1</translation>
     </message>
 </context>
 <context>
@@ -494,31 +572,31 @@
     <name>CompareVersionsDialog</name>
     <message>
         <source>Compare versions of %1</source>
-        <translation type="unfinished">Versionen von %1 vergleichen</translation>
+        <translation>Versionen von %1 vergleichen</translation>
     </message>
     <message>
         <source>v%1 — %2%3</source>
-        <translation type="unfinished">v%1 — %2%3 {1 ?}</translation>
+        <translation>v%1 — %2%3</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Änderung</translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -854,107 +932,107 @@
     <name>DecisionDialog</name>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>Promote</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochstufen</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivieren</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren</translation>
     </message>
     <message>
         <source>%1 %2 version %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, Version %3</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Version:</translation>
     </message>
     <message>
         <source>%1 v%2 — %3, stage %4, registered by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 v%2 — %3, Stufe %4, registriert von %5</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Acting as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Handelnd als:</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>To stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielstufe:</translation>
     </message>
     <message>
         <source>For stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Stufe:</translation>
     </message>
     <message>
         <source>Why — recorded in the audit trail (required for rejections and Prod decisions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung — wird im Prüfpfad festgehalten (erforderlich bei Ablehnungen und Prod-Entscheidungen)</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar:</translation>
     </message>
     <message>
         <source>only when a Prod decision has no passing evaluation gate</source>
-        <translation type="unfinished"></translation>
+        <translation>nur wenn eine Prod-Entscheidung kein bestandenes Evaluierungs-Gate hat</translation>
     </message>
     <message>
         <source>Override reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung für die Ausnahme:</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>Checking the policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie wird geprüft…</translation>
     </message>
     <message>
         <source>Policy check:</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinienprüfung:</translation>
     </message>
     <message>
         <source>✔ satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ erfüllt</translation>
     </message>
     <message>
         <source>✘ missing</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ fehlt</translation>
     </message>
     <message>
         <source>Every rule is satisfied; the decision will be recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Regeln sind erfüllt; die Entscheidung wird im Prüfpfad festgehalten.</translation>
     </message>
     <message>
         <source>Refused by rule &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Regel „%1“ verweigert: %2</translation>
     </message>
 </context>
 <context>
@@ -968,107 +1046,107 @@
     <name>DemoRegistry</name>
     <message>
         <source>First prompt over the support knowledge base</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Prompt auf Basis der Support-Wissensdatenbank</translation>
     </message>
     <message>
         <source>Answers stay on the retrieved passages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antworten bleiben bei den abgerufenen Textstellen.</translation>
     </message>
     <message>
         <source>Test endpoint deployed; integration tests green.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Endpoint bereitgestellt; Integrationstests grün.</translation>
     </message>
     <message>
         <source>Approved for the pilot with the support team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Pilotbetrieb mit dem Support-Team freigegeben.</translation>
     </message>
     <message>
         <source>Pilot limited to internal agents; the lexical gate is being reworked (GOV-112).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilotbetrieb auf interne Support-Mitarbeitende beschränkt; das lexikalische Gate wird überarbeitet (GOV-112).</translation>
     </message>
     <message>
         <source>ResNet-50 fine-tuned on line 3 images</source>
-        <translation type="unfinished"></translation>
+        <translation>ResNet-50, feinabgestimmt auf Bilder von Linie 3</translation>
     </message>
     <message>
         <source>Runs at 26 fps on the edge device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft mit 26 fps auf dem Edge-Gerät.</translation>
     </message>
     <message>
         <source>Meets the line 3 acceptance criteria.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfüllt die Abnahmekriterien von Linie 3.</translation>
     </message>
     <message>
         <source>Validated on the line 3 hold-out set (QA report 2024-17); no RAG evaluation applies to an image classifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Hold-out-Set von Linie 3 validiert (QS-Bericht 2024-17); für einen Bildklassifikator ist keine RAG-Evaluierung anwendbar.</translation>
     </message>
     <message>
         <source>Stricter prompt: answer only from the context, cite the sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Strengerer Prompt: nur aus dem Kontext antworten, den Satz zitieren</translation>
     </message>
     <message>
         <source>Fewer unsupported claims than v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger unbelegte Aussagen als v1.</translation>
     </message>
     <message>
         <source>Load test at 40 rps passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lasttest mit 40 rps bestanden.</translation>
     </message>
     <message>
         <source>Gates pass; replaces v1 for all agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gates bestanden; ersetzt v1 für alle Support-Mitarbeitenden.</translation>
     </message>
     <message>
         <source>Reviewed the test report with the support leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbericht mit den Support-Teamleitungen durchgesprochen.</translation>
     </message>
     <message>
         <source>More scratch samples, mixed precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr Kratzer-Beispiele, Mixed Precision</translation>
     </message>
     <message>
         <source>Faster on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schneller auf dem Gerät.</translation>
     </message>
     <message>
         <source>Recall on scratched housings fell to 0.84; collect more scratch samples first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall bei zerkratzten Gehäusen auf 0,84 gefallen; zuerst mehr Kratzer-Beispiele sammeln.</translation>
     </message>
     <message>
         <source>Reranker in front of the retriever</source>
-        <translation type="unfinished"></translation>
+        <translation>Reranker vor dem Retriever</translation>
     </message>
     <message>
         <source>Better retrieval on long questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Besseres Retrieval bei langen Fragen.</translation>
     </message>
     <message>
         <source>Test endpoint deployed; waiting for the governance review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Endpoint bereitgestellt; wartet auf das Governance-Review.</translation>
     </message>
     <message>
         <source>Smaller model for lower cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleineres Modell für geringere Kosten</translation>
     </message>
     <message>
         <source>Refund answers cite the retired policy; retrain on the new FAQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten zu Erstattungen zitieren die nicht mehr gültige Richtlinie; mit den neuen FAQ neu trainieren.</translation>
     </message>
     <message>
         <source>Scratch samples doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>Kratzer-Beispiele verdoppelt</translation>
     </message>
     <message>
         <source>Recall is back above 0.9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall liegt wieder über 0,9.</translation>
     </message>
     <message>
         <source>Multilingual answers (German, French)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrsprachige Antworten (Deutsch, Französisch)</translation>
     </message>
     <message>
         <source>Distilled for the new camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die neue Kamera destilliert</translation>
     </message>
 </context>
 <context>
@@ -1828,22 +1906,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <source>Review model versions and promote them Dev → Test → Prod with evidence.</source>
-        <translation>Prüfen Sie Modellversionen und stufen Sie sie mit Nachweisen von Dev → Test → Prod hoch.</translation>
-    </message>
-    <message>
-        <source>Approval policy with four-eyes and evaluation gates</source>
-        <translation>Freigaberichtlinie mit Vier-Augen-Prinzip und Evaluierungs-Gates</translation>
-    </message>
-    <message>
-        <source>A tamper-evident audit trail of every decision</source>
-        <translation>Ein Audit-Trail aller Entscheidungen, der Manipulationen erkennbar macht</translation>
-    </message>
-    <message>
-        <source>Workspace, Amazon SageMaker and MLflow registries</source>
-        <translation>Register im Arbeitsbereich, in Amazon SageMaker und in MLflow</translation>
-    </message>
-    <message>
         <source>Watch a fleet of visual-inspection devices live over MQTT.</source>
         <translation>Überwachen Sie eine Flotte von Geräten zur Sichtprüfung live über MQTT.</translation>
     </message>
@@ -1950,58 +2012,58 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>MlflowClient</name>
     <message>
         <source>no valid MLflow tracking URI (set --tracking-uri or MLFLOW_TRACKING_URI): &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige MLflow-Tracking-URI (setzen Sie --tracking-uri oder MLFLOW_TRACKING_URI): „%1“</translation>
     </message>
     <message>
         <source>MLflow %1 answered with something that is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow %1 hat mit etwas geantwortet, das kein JSON-Objekt ist: %2</translation>
     </message>
     <message>
         <source>no details given</source>
-        <translation type="unfinished">keine Details angegeben</translation>
+        <translation>keine Details angegeben</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished">HTTP %1</translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished">%1 (HTTP %2)</translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>MLflow %1 refused the credentials: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow %1 hat die Zugangsdaten abgewiesen: %2: %3</translation>
     </message>
     <message>
         <source>MLflow %1 answered %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow %1 antwortete mit %2: %3</translation>
     </message>
 </context>
 <context>
     <name>MlflowRegistryBackend</name>
     <message>
         <source>an MLflow search cannot name a model with both kinds of quotes: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no MLflow user name configured and none known from the system</source>
-        <translation type="unfinished"></translation>
+        <translation>eine MLflow-Suche kann kein Modell angeben, dessen Name beide Arten von Anführungszeichen enthält: %1</translation>
     </message>
     <message>
         <source>a model version needs a registered model to be created in</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Modellversion benötigt ein registriertes Modell, in dem sie angelegt wird</translation>
     </message>
     <message>
         <source>MLflow needs the artifact URI (the version&apos;s source) to register a version</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow benötigt zum Registrieren einer Version die Artefakt-URI (die Quelle der Version)</translation>
     </message>
     <message>
         <source>the version changed on MLflow since it was loaded (modified %1, loaded %2); reload it and decide again</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version wurde in MLflow seit dem Laden geändert (geändert %1, geladen %2); laden Sie sie neu und entscheiden Sie erneut</translation>
     </message>
     <message>
         <source>%1 (the decision may be partly applied; reload the version)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (die Entscheidung wurde möglicherweise nur teilweise übernommen; laden Sie die Version neu)</translation>
+    </message>
+    <message>
+        <source>cannot tell who you are on MLflow: none of MLFLOW_TRACKING_USERNAME, USER and USERNAME is set</source>
+        <translation>Ihre Identität in MLflow ist unbekannt: Weder MLFLOW_TRACKING_USERNAME noch USER noch USERNAME ist gesetzt</translation>
     </message>
 </context>
 <context>
@@ -2657,36 +2719,484 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>RegistryAuditCommand</name>
+    <message>
+        <source>registry audit takes at most one GROUP</source>
+        <translation>registry audit erwartet höchstens eine GROUP</translation>
+    </message>
+    <message>
+        <source>Audit trail ok: %1 entries, chain intact (head %2).</source>
+        <translation>Prüfpfad in Ordnung: %1 Einträge, Kette intakt (Kopf %2).</translation>
+    </message>
+    <message>
+        <source>audit trail broken at entry %1 (%2): %3</source>
+        <translation>Prüfpfad bei Eintrag %1 beschädigt (%2): %3</translation>
+    </message>
+    <message>
+        <source>registry audit GROUP --in-stage STAGE --at DATE: all three are needed</source>
+        <translation>registry audit GROUP --in-stage STAGE --at DATE: alle drei Angaben sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--at expects YYYY-MM-DD or an ISO-8601 time such as 2024-05-03T14:00:00Z</source>
+        <translation>--at erwartet YYYY-MM-DD oder eine ISO-8601-Zeitangabe wie 2024-05-03T14:00:00Z</translation>
+    </message>
+    <message>
+        <source>genaiops: warning: the audit trail is broken (see `registry audit --verify`); this answer may be wrong
+</source>
+        <translation>genaiops: Warnung: Der Prüfpfad ist beschädigt (siehe `registry audit --verify`); diese Antwort ist möglicherweise falsch
+</translation>
+    </message>
+    <message>
+        <source>No version of %1 was in %2 at %3.</source>
+        <translation>Zum Zeitpunkt %3 war keine Version von %1 in %2.</translation>
+    </message>
+    <message>
+        <source>In %1 at %2: %3 %4</source>
+        <translation>In %1 zum Zeitpunkt %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet.</source>
+        <translation>Noch keine Entscheidungen festgehalten.</translation>
+    </message>
+    <message>
+        <source> [override: %1]</source>
+        <translation> [Ausnahme: %1]</translation>
+    </message>
+</context>
+<context>
     <name>RegistryBackends</name>
     <message>
         <source>the workspace registry needs an open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>das Register im Arbeitsbereich benötigt einen geöffneten Arbeitsbereich</translation>
     </message>
     <message>
         <source>the %1 registry backend is not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>das Register-Backend %1 ist in diesem Build nicht verfügbar</translation>
     </message>
     <message>
         <source>unknown registry backend &quot;%1&quot; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Register-Backend „%1“ (erwartet: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryCommand</name>
+    <message>
+        <source>registry groups
+registry versions GROUP [--status pending|approved|rejected]
+registry show GROUP VERSION
+registry inbox                       versions waiting for your decision
+registry register GROUP --artifact URI [--metric K=V]... [--eval-run RUN_ID]... [--description D]
+registry approve GROUP VERSION [--comment C] [--stage S] [--dry-run] [--expected-modified-at T]
+registry reject GROUP VERSION --comment C [--dry-run] [--expected-modified-at T]
+registry promote GROUP VERSION --to STAGE [--comment C] [--override-reason R] [--dry-run] [--expected-modified-at T]
+registry audit [GROUP] [--verify] [--in-stage STAGE --at DATE]
+Shared: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL] [--tracking-uri URL]
+        [--profile NAME] [--as USER] [--role ROLE] [--json]</source>
+        <translation>registry groups
+registry versions GROUP [--status pending|approved|rejected]
+registry show GROUP VERSION
+registry inbox                       Versionen, die auf Ihre Entscheidung warten
+registry register GROUP --artifact URI [--metric K=V]... [--eval-run RUN_ID]... [--description D]
+registry approve GROUP VERSION [--comment C] [--stage S] [--dry-run] [--expected-modified-at T]
+registry reject GROUP VERSION --comment C [--dry-run] [--expected-modified-at T]
+registry promote GROUP VERSION --to STAGE [--comment C] [--override-reason R] [--dry-run] [--expected-modified-at T]
+registry audit [GROUP] [--verify] [--in-stage STAGE --at DATE]
+Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL] [--tracking-uri URL]
+        [--profile NAME] [--as USER] [--role ROLE] [--json]</translation>
+    </message>
+    <message>
+        <source>--as works on the workspace backend only; a remote registry knows you by your credentials</source>
+        <translation>--as funktioniert nur mit dem Backend workspace; ein entferntes Register erkennt Sie an Ihren Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to the %2 backend</source>
+        <translation>--%1 gilt nicht für das Backend %2</translation>
+    </message>
+    <message>
+        <source>no connection profile named &quot;%1&quot; (see `genaiops credentials list`)</source>
+        <translation>kein Verbindungsprofil namens „%1“ (siehe `genaiops credentials list`)</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; is not an AWS profile</source>
+        <translation>Profil „%1“ ist kein AWS-Profil</translation>
+    </message>
+    <message>
+        <source>--region is required for SageMaker (or set AWS_REGION)</source>
+        <translation>--region ist für SageMaker erforderlich (oder setzen Sie AWS_REGION)</translation>
+    </message>
+    <message>
+        <source>--tracking-uri is required for MLflow (or set MLFLOW_TRACKING_URI)</source>
+        <translation>--tracking-uri ist für MLflow erforderlich (oder setzen Sie MLFLOW_TRACKING_URI)</translation>
+    </message>
+    <message>
+        <source>workspace (default), sagemaker or mlflow.</source>
+        <translation>workspace (Standard), sagemaker oder mlflow.</translation>
+    </message>
+    <message>
+        <source>AWS region for SageMaker.</source>
+        <translation>AWS-Region für SageMaker.</translation>
+    </message>
+    <message>
+        <source>SageMaker endpoint override, e.g. a local test server.</source>
+        <translation>Abweichender SageMaker-Endpoint, z. B. ein lokaler Testserver.</translation>
+    </message>
+    <message>
+        <source>MLflow tracking server.</source>
+        <translation>MLflow-Tracking-Server.</translation>
+    </message>
+    <message>
+        <source>Connection profile whose secrets are in the OS keyring.</source>
+        <translation>Verbindungsprofil, dessen Zugangsdaten im Schlüsselbund des Betriebssystems liegen.</translation>
+    </message>
+    <message>
+        <source>Act as this user (workspace backend only; recorded in the audit).</source>
+        <translation>Als dieser Benutzer handeln (nur Backend workspace; wird im Prüfpfad festgehalten).</translation>
+    </message>
+    <message>
+        <source>Act in this role: data-scientist, ai-engineer, governance-officer, viewer.</source>
+        <translation>In dieser Rolle handeln: data-scientist, ai-engineer, governance-officer, viewer.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Only versions with this approval status.</source>
+        <translation>Nur Versionen mit diesem Freigabestatus.</translation>
+    </message>
+    <message>
+        <source>Where the model artifact is (s3://…, file path, URI).</source>
+        <translation>Speicherort des Modellartefakts (s3://…, Dateipfad, URI).</translation>
+    </message>
+    <message>
+        <source>A metric NAME=NUMBER (repeatable).</source>
+        <translation>Eine Metrik NAME=NUMBER (mehrfach angebbar).</translation>
+    </message>
+    <message>
+        <source>Link an evaluation run of this workspace (repeatable).</source>
+        <translation>Einen Evaluierungsdurchlauf dieses Arbeitsbereichs verknüpfen (mehrfach angebbar).</translation>
+    </message>
+    <message>
+        <source>What the version is.</source>
+        <translation>Beschreibung der Version.</translation>
+    </message>
+    <message>
+        <source>Why (required for rejections and Prod decisions).</source>
+        <translation>Begründung (erforderlich bei Ablehnungen und Prod-Entscheidungen).</translation>
+    </message>
+    <message>
+        <source>The stage to approve for (default: the one the version waits for).</source>
+        <translation>Stufe, für die freigegeben wird (Standard: die Stufe, auf die die Version wartet).</translation>
+    </message>
+    <message>
+        <source>The stage to promote to: Dev, Test, Prod or Archived.</source>
+        <translation>Stufe, auf die hochgestuft wird: Dev, Test, Prod oder Archived.</translation>
+    </message>
+    <message>
+        <source>Why Prod may go ahead without a passing evaluation run.</source>
+        <translation>Begründung, warum Prod ohne bestandenen Evaluierungsdurchlauf erfolgen darf.</translation>
+    </message>
+    <message>
+        <source>Only show the policy check; change nothing.</source>
+        <translation>Nur die Richtlinienprüfung anzeigen; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Refuse if the version changed after this modified_at (from `show --json`).</source>
+        <translation>Verweigern, wenn sich die Version nach diesem modified_at (aus `show --json`) geändert hat.</translation>
+    </message>
+    <message>
+        <source>Recompute the audit chain and report the first broken entry.</source>
+        <translation>Die Kette des Prüfpfads neu berechnen und den ersten beschädigten Eintrag melden.</translation>
+    </message>
+    <message>
+        <source>Which version was in this stage …</source>
+        <translation>Welche Version in dieser Stufe war …</translation>
+    </message>
+    <message>
+        <source>… at this time: YYYY-MM-DD (end of that day, local time) or ISO-8601.</source>
+        <translation>… zu diesem Zeitpunkt: YYYY-MM-DD (Ende dieses Tages, Ortszeit) oder ISO-8601.</translation>
+    </message>
+    <message>
+        <source>registry: expected one of:
+%1</source>
+        <translation>registry: einer der folgenden Befehle erwartet:
+%1</translation>
+    </message>
+    <message>
+        <source>registry %1 does not take --%2</source>
+        <translation>registry %1 akzeptiert --%2 nicht</translation>
+    </message>
+    <message>
+        <source>--role must be data-scientist, ai-engineer, governance-officer or viewer</source>
+        <translation>--role muss data-scientist, ai-engineer, governance-officer oder viewer sein</translation>
+    </message>
+    <message>
+        <source>--backend must be one of %1</source>
+        <translation>--backend muss einer der folgenden Werte sein: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryDecisionCommands</name>
+    <message>
+        <source>registry register expects one GROUP</source>
+        <translation>registry register erwartet genau eine GROUP</translation>
+    </message>
+    <message>
+        <source>registry register: --artifact URI is required</source>
+        <translation>registry register: --artifact URI ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--metric expects NAME=NUMBER, not &quot;%1&quot;</source>
+        <translation>--metric erwartet NAME=NUMBER, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--eval-run expects a RUN_ID (see `genaiops eval list`), not &quot;%1&quot;</source>
+        <translation>--eval-run erwartet eine RUN_ID (siehe `genaiops eval list`), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Registered %1 version %2 by %3, pending approval for %4.</source>
+        <translation>%1 Version %2 von %3 registriert; Freigabe für %4 ausstehend.</translation>
+    </message>
+    <message>
+        <source>registry promote: --to STAGE is required (Dev, Test, Prod or Archived)</source>
+        <translation>registry promote: --to STAGE ist erforderlich (Dev, Test, Prod oder Archived)</translation>
+    </message>
+    <message>
+        <source>%1 version %2 is now %3 in %4 (audit entry %5).</source>
+        <translation>%1 Version %2 ist jetzt %3 in %4 (Prüfpfad-Eintrag %5).</translation>
+    </message>
+    <message>
+        <source>Version %1 left Prod and is archived.</source>
+        <translation>Version %1 hat Prod verlassen und ist archiviert.</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Nachweis: %1</translation>
+    </message>
+    <message>
+        <source>Allowed.</source>
+        <translation>Zulässig.</translation>
+    </message>
+    <message>
+        <source>Refused by rule %1.</source>
+        <translation>Von Regel %1 verweigert.</translation>
     </message>
 </context>
 <context>
     <name>RegistryInvocation</name>
     <message>
         <source>--as needs a user name</source>
-        <translation type="unfinished"></translation>
+        <translation>--as benötigt einen Benutzernamen</translation>
     </message>
     <message>
         <source>--role must be data-scientist, ai-engineer, governance-officer or viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>--role muss data-scientist, ai-engineer, governance-officer oder viewer sein</translation>
     </message>
     <message>
         <source>registry %1 expects GROUP VERSION, e.g. `registry %1 support-rag-assistant 3`</source>
-        <translation type="unfinished"></translation>
+        <translation>registry %1 erwartet GROUP VERSION, z. B. `registry %1 support-rag-assistant 3`</translation>
     </message>
     <message>
         <source>--%1 must be Dev, Test, Prod or Archived</source>
+        <translation>--%1 muss Dev, Test, Prod oder Archived sein</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPanel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>The role you decide in. On a single-user workspace file this is a label recorded in the audit trail, not a security boundary.</source>
+        <translation>Die Rolle, in der Sie entscheiden. In einer Arbeitsbereichsdatei für eine einzelne Person ist sie nur eine Angabe im Prüfpfad, keine Sicherheitsgrenze.</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision</source>
+        <translation>Wartet auf meine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Prüfpfad…</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Key metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Registrant</source>
+        <translation>Registriert von</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Promote…</source>
+        <translation>Hochstufen…</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>You are &lt;b&gt;%1&lt;/b&gt;, deciding as</source>
+        <translation>Sie sind &lt;b&gt;%1&lt;/b&gt; und entscheiden als</translation>
+    </message>
+    <message>
+        <source>Waiting for my decision (%1)</source>
+        <translation>Wartet auf meine Entscheidung (%1)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 versions, %3 pending</source>
+        <translation>%1
+%2 Versionen, %3 ausstehend</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No model groups yet&lt;/h3&gt;&lt;p&gt;Register a version with &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt;, or add demo content from the File menu.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Modellgruppen&lt;/h3&gt;&lt;p&gt;Registrieren Sie eine Version mit &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt; oder fügen Sie über das Menü „Datei“ Demoinhalte hinzu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Nothing waits for your decision&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nichts wartet auf Ihre Entscheidung&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;This group has no versions&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Diese Gruppe hat keine Versionen&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 — version %2&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1 — Version %2&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · stage %2 · registered by %3 on %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · Stufe %2 · registriert von %3 am %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Artifact: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Artefakt: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Metrics&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Metriken&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;none recorded&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;keine erfasst&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Evidence: linked evaluation runs&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Nachweis: verknüpfte Evaluierungsdurchläufe&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;no evaluation run linked: a Prod decision will need an override reason&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;kein Evaluierungsdurchlauf verknüpft: Eine Prod-Entscheidung erfordert eine Begründung für die Ausnahme&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Decision history&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Entscheidungsverlauf&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;no decisions yet&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;noch keine Entscheidungen&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; by %3 (%4): %5 → %6%7&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; von %3 (%4): %5 → %6%7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is now %3.</source>
+        <translation>%1 v%2 ist jetzt %3.</translation>
+    </message>
+    <message>
+        <source>Workspace registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon SageMaker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model versions live. Decisions are always recorded in this workspace&apos;s audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an AWS connection on the Connections page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon SageMaker Model Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SageMaker (%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry: %1, as %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2694,39 +3204,126 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>RegistryService</name>
     <message>
         <source>%1 version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Version %2</translation>
     </message>
     <message>
         <source>%1 (you loaded the version as of %2; it was changed at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie haben den Stand vom %2 geladen; die Version wurde am %3 geändert)</translation>
     </message>
     <message>
         <source>archived: version %1 replaced it in Prod</source>
-        <translation type="unfinished"></translation>
+        <translation>archiviert: Version %1 hat sie in Prod ersetzt</translation>
     </message>
     <message>
         <source>version %1 is in Prod, but archiving version %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 ist in Prod, aber das Archivieren von Version %2 ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>refused by rule role: a viewer cannot register versions</source>
-        <translation type="unfinished"></translation>
+        <translation>von Regel role verweigert: Ein viewer kann keine Versionen registrieren</translation>
     </message>
     <message>
         <source>registering needs to know who registers</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Registrieren muss bekannt sein, wer registriert</translation>
     </message>
     <message>
         <source>there is no evaluation run %1 in this workspace (see `genaiops eval list`)</source>
-        <translation type="unfinished"></translation>
+        <translation>in diesem Arbeitsbereich gibt es keinen Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
     <message>
         <source>refused by rule %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>von Regel %1 verweigert: %2</translation>
     </message>
     <message>
         <source>also %1</source>
-        <translation type="unfinished"></translation>
+        <translation>außerdem %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryViewCommands</name>
+    <message>
+        <source>registry groups takes no arguments</source>
+        <translation>registry groups erwartet keine Argumente</translation>
+    </message>
+    <message>
+        <source>No model groups yet. Register a version with: genaiops registry register GROUP --artifact URI</source>
+        <translation>Noch keine Modellgruppen. Registrieren Sie eine Version mit: genaiops registry register GROUP --artifact URI</translation>
+    </message>
+    <message>
+        <source>%1	%2 versions, %3 pending	%4</source>
+        <translation>%1	%2 Versionen, %3 ausstehend	%4</translation>
+    </message>
+    <message>
+        <source>registry versions expects one GROUP</source>
+        <translation>registry versions erwartet genau eine GROUP</translation>
+    </message>
+    <message>
+        <source>--status must be PendingManualApproval (pending), Approved or Rejected</source>
+        <translation>--status muss PendingManualApproval (pending), Approved oder Rejected sein</translation>
+    </message>
+    <message>
+        <source>No versions in &quot;%1&quot;%2.</source>
+        <translation>Keine Versionen in „%1“%2.</translation>
+    </message>
+    <message>
+        <source> with that status</source>
+        <translation> mit diesem Status</translation>
+    </message>
+    <message>
+        <source>%1 version %2</source>
+        <translation>%1 Version %2</translation>
+    </message>
+    <message>
+        <source>  Status:      %1, stage %2 (%3)</source>
+        <translation>  Status:       %1, Stufe %2 (%3)</translation>
+    </message>
+    <message>
+        <source>  Waiting for: %1</source>
+        <translation>  Wartet auf:   %1</translation>
+    </message>
+    <message>
+        <source>a %1 decision</source>
+        <translation>eine %1-Entscheidung</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>  Artifact:    %1</source>
+        <translation>  Artefakt:     %1</translation>
+    </message>
+    <message>
+        <source>  Description: %1</source>
+        <translation>  Beschreibung: %1</translation>
+    </message>
+    <message>
+        <source>  Registered:  %1 by %2</source>
+        <translation>  Registriert:  %1 von %2</translation>
+    </message>
+    <message>
+        <source>  Metrics:     %1</source>
+        <translation>  Metriken:     %1</translation>
+    </message>
+    <message>
+        <source>  Evidence:    %1</source>
+        <translation>  Nachweis:     %1</translation>
+    </message>
+    <message>
+        <source>  #%1 %2 %3 (%4) %5: %6 %7</source>
+        <translation>  #%1 %2 %3 (%4) %5: %6 %7</translation>
+    </message>
+    <message>
+        <source>registry inbox takes no arguments</source>
+        <translation>registry inbox erwartet keine Argumente</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a decision by %1 as %2.</source>
+        <translation>Nichts wartet auf eine Entscheidung von %1 als %2.</translation>
+    </message>
+    <message>
+        <source>%1 v%2	waits for %3	registered by %4	%5</source>
+        <translation>%1 v%2	wartet auf %3	registriert von %4	%5</translation>
     </message>
 </context>
 <context>
@@ -2835,47 +3432,47 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>RunEvidence</name>
     <message>
         <source>run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1: %2</translation>
     </message>
     <message>
         <source>run %1 &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 „%2“</translation>
     </message>
     <message>
         <source>%1: every gate passed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: alle Gates bestanden (%2)</translation>
     </message>
     <message>
         <source>not in this workspace (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in diesem Arbeitsbereich (%1)</translation>
     </message>
     <message>
         <source>no values</source>
-        <translation type="unfinished">keine Werte</translation>
+        <translation>keine Werte</translation>
     </message>
     <message>
         <source>%1: %2 %3</source>
-        <translation type="unfinished">%1. %2 %3 {1:?}</translation>
+        <translation>%1: %2 %3</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished">bestanden</translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestanden</translation>
     </message>
     <message>
         <source>gate %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gate %1 nicht bestanden (%2)</translation>
     </message>
     <message>
         <source>the run is %1, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf hat den Status %1 und ist nicht abgeschlossen</translation>
     </message>
     <message>
         <source>the run has no quality gates, so it proves nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf hat keine Quality Gates und ist daher kein Nachweis</translation>
     </message>
 </context>
 <context>
@@ -3123,58 +3720,62 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>SageMakerClient</name>
     <message>
         <source>no AWS region for SageMaker (set --region or AWS_REGION)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine AWS-Region für SageMaker (setzen Sie --region oder AWS_REGION)</translation>
     </message>
     <message>
         <source>no AWS credentials for SageMaker (an access key id and a secret access key are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine AWS-Zugangsdaten für SageMaker (erforderlich sind eine Zugriffsschlüssel-ID und ein geheimer Zugriffsschlüssel)</translation>
     </message>
     <message>
         <source>the endpoint URL is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Endpoint-URL ist ungültig: %1</translation>
     </message>
     <message>
         <source>SageMaker %1 answered with something that is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>SageMaker %1 hat mit etwas geantwortet, das kein JSON-Objekt ist: %2</translation>
     </message>
     <message>
         <source>no details given</source>
-        <translation type="unfinished">keine Details angegeben</translation>
+        <translation>keine Details angegeben</translation>
     </message>
     <message>
         <source>STS GetCallerIdentity answered without an Arn: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>STS GetCallerIdentity hat ohne Arn geantwortet: %1</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished">HTTP %1</translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished">%1 (HTTP %2)</translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>%1 refused the credentials: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zugangsdaten abgewiesen: %2: %3</translation>
     </message>
     <message>
         <source>%1 answered %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit %2: %3</translation>
     </message>
 </context>
 <context>
     <name>SageMakerRegistryBackend</name>
     <message>
         <source>a model version needs a group to be registered in</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Modellversion benötigt eine Gruppe, in der sie registriert wird</translation>
     </message>
     <message>
         <source>SageMaker cannot take a version out of every stage; archive it instead</source>
-        <translation type="unfinished"></translation>
+        <translation>SageMaker kann eine Version nicht aus allen Stufen herausnehmen; archivieren Sie sie stattdessen</translation>
     </message>
     <message>
         <source>the version changed on SageMaker since it was loaded (modified %1, loaded %2); reload it and decide again</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version wurde in SageMaker seit dem Laden geändert (geändert %1, geladen %2); laden Sie sie neu und entscheiden Sie erneut</translation>
+    </message>
+    <message>
+        <source>SageMaker has no version %1 in model package group %2</source>
+        <translation>SageMaker hat keine Version %1 in der Modellpaketgruppe %2</translation>
     </message>
 </context>
 <context>
@@ -3196,47 +3797,47 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>StageFlow</name>
     <message>
         <source>%1 version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Version %2</translation>
     </message>
     <message>
         <source>registering is not a decision on an existing version</source>
-        <translation type="unfinished"></translation>
+        <translation>das Registrieren ist keine Entscheidung über eine vorhandene Version</translation>
     </message>
     <message>
         <source>%1 is archived already</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits archiviert</translation>
     </message>
     <message>
         <source>%1 is archived; there is nothing to reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert; es gibt nichts abzulehnen</translation>
     </message>
     <message>
         <source>%1 is rejected already</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits abgelehnt</translation>
     </message>
     <message>
         <source>promote needs a stage to go to: Dev, Test, Prod or Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Hochstufen wird eine Zielstufe benötigt: Dev, Test, Prod oder Archived</translation>
     </message>
     <message>
         <source>%1 is archived; promote it to a stage to restore it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist archiviert; stufen Sie sie zum Wiederherstellen in eine Stufe hoch</translation>
     </message>
     <message>
         <source>%1 is approved for Prod already; nothing waits for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits für Prod freigegeben; nichts wartet auf eine Entscheidung</translation>
     </message>
     <message>
         <source>a decision needs a stage: Dev, Test, Prod or Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Entscheidung benötigt eine Stufe: Dev, Test, Prod oder Archived</translation>
     </message>
     <message>
         <source>approving cannot archive; use promote --to Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Freigabe kann nicht archivieren; verwenden Sie promote --to Archived</translation>
     </message>
     <message>
         <source>%1 is approved for %2 already</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits für %2 freigegeben</translation>
     </message>
 </context>
 <context>
@@ -3402,31 +4003,31 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <name>WorkspaceRegistryBackend</name>
     <message>
         <source>there is no version %1 in group &quot;%2&quot; (see `genaiops registry versions %2`)</source>
-        <translation type="unfinished"></translation>
+        <translation>in der Gruppe „%2“ gibt es keine Version %1 (siehe `genaiops registry versions %2`)</translation>
     </message>
     <message>
         <source>changed by someone else since you loaded it; reload it to see what changed, then decide again</source>
-        <translation type="unfinished"></translation>
+        <translation>wurde seit dem Laden von jemand anderem geändert; laden Sie neu, um die Änderungen zu sehen, und entscheiden Sie dann erneut</translation>
     </message>
     <message>
         <source>cannot tell who you are: neither USER nor USERNAME is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Identität ist unbekannt: Weder USER noch USERNAME ist gesetzt</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid group name: 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Gruppenname: 1 bis 63 Buchstaben, Ziffern und Bindestriche, beginnend und endend mit einem Buchstaben oder einer Ziffer</translation>
     </message>
     <message>
         <source>a version needs an artifact URI</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Version benötigt eine Artefakt-URI</translation>
     </message>
     <message>
         <source>metric &quot;%1&quot; needs a name and a finite value</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik „%1“ benötigt einen Namen und einen endlichen Wert</translation>
     </message>
     <message>
         <source>%1 version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Version %2</translation>
     </message>
 </context>
 <context>
@@ -3450,14 +4051,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <source>Commands:
 </source>
         <translation>Befehle:
-</translation>
-    </message>
-    <message>
-        <source>
-Exit codes: 0 ok, 1 a quality gate failed, 2 usage or input error, 3 service or network error.
-</source>
-        <translation>
-Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabefehler, 3 Dienst- oder Netzwerkfehler.
 </translation>
     </message>
     <message>
@@ -3491,6 +4084,18 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen, 2 Aufruf- oder Eingabef
     <message>
         <source>run|resume|list|show|import|export: golden-dataset evaluations and quality gates</source>
         <translation>run|resume|list|show|import|export: Evaluierungen mit Golden Datasets und Quality Gates</translation>
+    </message>
+    <message>
+        <source>groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry</source>
+        <translation>groups|versions|show|inbox|register|approve|reject|promote|audit: Modellregister mit Freigaberegeln</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 ok, 1 a quality gate failed or a policy refused, 2 usage or input error, 3 service or network error.
+</source>
+        <translation>
+Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat die Aktion verweigert, 2 Aufruf- oder Eingabefehler, 3 Dienst- oder Netzwerkfehler.
+</translation>
     </message>
 </context>
 </TS>
