@@ -3153,51 +3153,51 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
     <message>
         <source>Workspace registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Register im Arbeitsbereich</translation>
     </message>
     <message>
         <source>Amazon SageMaker…</source>
-        <translation type="unfinished"></translation>
+        <translation>Amazon SageMaker…</translation>
     </message>
     <message>
         <source>MLflow…</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow…</translation>
     </message>
     <message>
         <source>Where the model versions live. Decisions are always recorded in this workspace&apos;s audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Modellversionen liegen. Entscheidungen werden immer im Prüfpfad dieses Arbeitsbereichs festgehalten.</translation>
     </message>
     <message>
         <source>Registry:</source>
-        <translation type="unfinished"></translation>
+        <translation>Register:</translation>
     </message>
     <message>
         <source>MLflow registry</source>
-        <translation type="unfinished"></translation>
+        <translation>MLflow-Register</translation>
     </message>
     <message>
         <source>Tracking server URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des Tracking-Servers:</translation>
     </message>
     <message>
         <source>Add an AWS connection on the Connections page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst auf der Seite „Verbindungen“ eine AWS-Verbindung an.</translation>
     </message>
     <message>
         <source>Amazon SageMaker Model Registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Amazon SageMaker Model Registry</translation>
     </message>
     <message>
         <source>AWS connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Verbindung:</translation>
     </message>
     <message>
         <source>SageMaker (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>SageMaker (%1, %2)</translation>
     </message>
     <message>
         <source>Registry: %1, as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Register: %1, als %2</translation>
     </message>
 </context>
 <context>
