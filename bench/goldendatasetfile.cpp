@@ -1,5 +1,8 @@
 #include "goldendatasetfile.h"
 
+#include "eval/evalitemfields.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +13,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+constexpr int ReferenceWords = 12;
 
 const QStringList &vocabulary()
 {
@@ -33,7 +38,7 @@ QString sentence(QRandomGenerator &random, int words)
 
 } // namespace
 
-Status GoldenDatasetFile::write(const QString &path, int items, Responses responses)
+Status GoldenDatasetFile::write(const QString &path, int items, Responses responses, int contextWords)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -41,15 +46,38 @@ Status GoldenDatasetFile::write(const QString &path, int items, Responses respon
     for (int index = 0; index < items; ++index) {
         QRandomGenerator random(quint32(index) + 1);
         const QString question = u"Question %1: what about the %2?"_s.arg(index).arg(sentence(random, 6 + index % 8));
+        const QString reference = sentence(random, ReferenceWords);
         QJsonObject item{{"user_input"_L1, question},
-                         {"retrieved_contexts"_L1, QJsonArray{sentence(random, 40), sentence(random, 40)}},
-                         {"reference"_L1, sentence(random, 12)}};
-        if (responses == Responses::With)
-            item.insert("response"_L1, sentence(random, 30 + index % 40));
+                         {"retrieved_contexts"_L1, QJsonArray{sentence(random, contextWords), sentence(random, contextWords)}},
+                         {"reference"_L1, reference}};
+        // Part of the reference plus other words, in shares that vary with the index, so scores
+        // spread over the whole range as real ones do.
+        if (responses == Responses::With) {
+            const QStringList kept = reference.split(u' ').first(index % (ReferenceWords + 1));
+            item.insert("response"_L1, (kept + QStringList{sentence(random, 3 * (index % 7))}).join(u' ').trimmed());
+        }
         if (file.write(QJsonDocument(item).toJson(QJsonDocument::Compact) + '\n') < 0)
             return makeError(Error::Kind::Input, file.errorString(), path);
     }
     if (!file.commit())
         return makeError(Error::Kind::Input, file.errorString(), path);
     return Done{};
+}
+
+Result<QList<EvalItem>> GoldenDatasetFile::read(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Kind::Input, file.errorString(), path);
+    QList<EvalItem> items;
+    for (int line = 1; !file.atEnd(); ++line) {
+        const QJsonObject object = QJsonDocument::fromJson(file.readLine()).object();
+        EvalItem item;
+        item.index = items.size();
+        item.line = line;
+        if (const QString problem = EvalItemFields::read(object, item); !problem.isEmpty())
+            return makeError(Error::Kind::Input, problem, u"%1:%2"_s.arg(path).arg(line));
+        items << item;
+    }
+    return items;
 }

@@ -9,11 +9,11 @@
 
 namespace {
 
-// `key` with its colon, e.g. "VmRSS:".
-qint64 statusFieldKiB(const char *key)
+// `key` with its colon, e.g. "VmRSS:"; `path` is a /proc/…/status file.
+qint64 statusFieldKiB(const char *key, const char *path = "/proc/self/status")
 {
     // Plain stdio rather than QFile: reading the figure should not allocate on the heap it measures.
-    std::FILE *status = std::fopen("/proc/self/status", "r");
+    std::FILE *status = std::fopen(path, "r");
     if (!status)
         return -1;
     const size_t keyLength = std::strlen(key);
@@ -39,6 +39,13 @@ qint64 residentSetKiB()
 qint64 peakResidentSetKiB()
 {
     return statusFieldKiB("VmHWM:");
+}
+
+qint64 peakResidentSetKiB(qint64 pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%lld/status", static_cast<long long>(pid));
+    return statusFieldKiB("VmHWM:", path);
 }
 
 void releaseFreeHeap()

@@ -18,6 +18,7 @@ public:
     // Runs `python3 script --port 0 --watch-stdin arguments…` and waits for its "LISTENING <port>".
     Status start(const QString &script, const QStringList &arguments, int timeoutMs = 15000);
     quint16 port() const { return m_port; }
+    qint64 processId() const { return m_process.processId(); }
 
 private:
     Error failure(const QString &message);

@@ -10,10 +10,38 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcessEnvironment>
+#include <QSqlQuery>
 
+#include <algorithm>
+#include <numeric>
 #include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Medians of the calls' time to first text and latency, from the invocation log.
+std::pair<double, double> callTimes(Workspace &workspace)
+{
+    auto query = workspace.execute(u"SELECT ttft_ms, latency_ms FROM invocations WHERE source = 'eval'"_s);
+    std::vector<double> firstText, latency;
+    while (query && query.value().next()) {
+        firstText.push_back(query.value().value(0).toDouble());
+        latency.push_back(query.value().value(1).toDouble());
+    }
+    return {median(std::move(firstText)), median(std::move(latency))};
+}
+
+} // namespace
 
 Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings)
 {
@@ -50,7 +78,11 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
 
     EvaluationRunner runner(workspace.location(), created.value().id, generator.value(), std::nullopt, false);
     std::optional<EvalRun::Status> status;
+    std::vector<double> latencies;
+    latencies.reserve(size_t(outcome.items));
     QEventLoop loop;
+    QObject::connect(&runner, &EvaluationRunner::itemFinished, &loop,
+                     [&](const ItemResult &result) { latencies.push_back(double(result.latencyMs)); });
     QObject::connect(&runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64, qint64 failed, double) {
         outcome.done = done;
         outcome.failed = failed;
@@ -65,6 +97,13 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
         loop.exec();
     outcome.wallMs = double(clock.nsecsElapsed()) / 1e6;
     outcome.networkManagers = runner.networkManagerCount();
+    if (!latencies.empty()) {
+        std::sort(latencies.begin(), latencies.end());
+        outcome.itemMedianMs = median(latencies);
+        outcome.itemP95Ms = latencies[latencies.size() * 95 / 100];
+        outcome.itemMeanMs = std::accumulate(latencies.begin(), latencies.end(), 0.0) / double(latencies.size());
+    }
+    std::tie(outcome.callFirstTextMs, outcome.callLatencyMs) = callTimes(workspace);
     if (*status != EvalRun::Status::Completed)
         return makeError(Error::Kind::Service, u"the run ended %1: %2"_s.arg(EvalRun::statusName(*status),
                                                                              runner.errorString()));

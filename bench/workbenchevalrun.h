@@ -27,6 +27,15 @@ public:
         qint64 done = 0;
         qint64 failed = 0;
         int networkManagers = 0;
+        // ItemResult::latencyMs over the items: from the item's start to its result, the call and
+        // the scoring included, but not the runner's work between items.
+        double itemMedianMs = 0;
+        double itemP95Ms = 0;
+        double itemMeanMs = 0;
+        // The generation call's own clocks, as the invocation log keeps them: request sent to the
+        // first text, and to the end of the answer (medians).
+        double callFirstTextMs = 0;
+        double callLatencyMs = 0;
     };
 
     static Result<Outcome> run(const Settings &settings);

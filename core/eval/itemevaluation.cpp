@@ -21,6 +21,9 @@ ChatRequest judgeRequest(const QString &prompt, int maxTokens)
     // The same answer for the same item, run after run, as far as the service allows.
     request.parameters.temperature = 0.0;
     request.parameters.maxTokens = maxTokens;
+    // Nobody reads a judge's answer as it streams; one whole answer costs far less per call
+    // (bench_eval_throughput: about half the CPU per item).
+    request.stream = false;
     return request;
 }
 
@@ -71,6 +74,7 @@ ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
     ChatRequest request = ChatRequest::fromPrompt(
         prompt, u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s);
     request.parameters.maxTokens = 1024;
+    request.stream = false;  // scored whole, so streamed deltas would only cost CPU
     return request;
 }
 

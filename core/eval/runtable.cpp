@@ -4,6 +4,7 @@
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -17,6 +18,20 @@ RunRow *rowFor(std::vector<RunRow> &rows, qint64 index)
         return &rows[size_t(index)];
     const auto found = std::lower_bound(rows.begin(), rows.end(), index, [](const RunRow &row, qint64 wanted) { return row.index < wanted; });
     return found != rows.end() && found->index == index ? &*found : nullptr;
+}
+
+// Forward-only: Qt would otherwise keep a second copy of every row it has read (400,000 score
+// rows for a run of 100,000 items), which costs both time and memory.
+Result<QSqlQuery> forwardOnly(Workspace &workspace, const QString &sql, const QString &name, qint64 value)
+{
+    QSqlQuery query(workspace.database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
+    query.bindValue(QLatin1Char(':') + name, value);
+    if (!query.exec())
+        return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
+    return query;
 }
 
 } // namespace
@@ -35,9 +50,9 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
 
     // Three flat queries instead of one result object per item: no JSON is parsed, so 100,000 rows
     // load in a fraction of a second. Explanations are read when an item is opened.
-    auto items = workspace.execute(QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
-                                                  "WHERE dataset_id = :dataset ORDER BY item_index"),
-                                   {{QStringLiteral("dataset"), table.run.datasetId}});
+    auto items = forwardOnly(workspace, QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
+                                                       "WHERE dataset_id = :dataset ORDER BY item_index"),
+                             QStringLiteral("dataset"), table.run.datasetId);
     if (!items)
         return items.error();
     table.rows.reserve(size_t(table.run.itemCount));
@@ -49,9 +64,9 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
         row.values.assign(metricCount, std::nanf(""));
         table.rows.push_back(std::move(row));
     }
-    auto results = workspace.execute(QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
-                                                    "WHERE run_id = :run"),
-                                     {{QStringLiteral("run"), runId}});
+    auto results = forwardOnly(workspace, QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
+                                                         "WHERE run_id = :run"),
+                               QStringLiteral("run"), runId);
     if (!results)
         return results.error();
     while (results.value().next()) {
@@ -65,8 +80,8 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
         if (!response.isEmpty())
             row->response = response;
     }
-    auto scores = workspace.execute(QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
-                                    {{QStringLiteral("run"), runId}});
+    auto scores = forwardOnly(workspace, QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
+                              QStringLiteral("run"), runId);
     if (!scores)
         return scores.error();
     while (scores.value().next()) {
