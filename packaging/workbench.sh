@@ -66,8 +66,10 @@ test)
     echo "== Debian package"
     (cd build/ci && cpack -G DEB >/dev/null)
     deb=$(ls build/ci/genaiops-workbench_*.deb)
-    dpkg-deb -c "$deb" | grep -q './usr/bin/genaiops$'
-    dpkg-deb -c "$deb" | grep -q './usr/bin/genaiops-workbench$'
+    # Listed once into a variable: `grep -q` closing the pipe early would fail the pipeline.
+    contents=$(dpkg-deb -c "$deb")
+    grep -q './usr/bin/genaiops$' <<<"$contents"
+    grep -q './usr/bin/genaiops-workbench$' <<<"$contents"
     echo "package $deb holds both executables"
     echo "all checks passed in $(( $(date +%s) - started )) s"
     ;;
