@@ -25,13 +25,22 @@ RawConcurrentLoad::Outcome RawConcurrentLoad::run(quint16 port, const QByteArray
         threads.emplace_back([&] {
             RawStreamClient client(port);
             for (int index = next++; index < bodies.size(); index = next++) {
-                const Result<double> answered = client.timeToFirstToken(path, bodies[index]);
-                if (answered)
+                // The same kind of request the workbench sent: streamed, or one whole answer.
+                const bool streamed = bodies[index].contains("\"stream\":true");
+                const QString problem = streamed ? [&] {
+                    const Result<double> answered = client.timeToFirstToken(path, bodies[index]);
+                    return answered ? QString() : answered.error().describe();
+                }()
+                                                 : [&] {
+                    const Result<QByteArray> answered = client.exchange("POST", path, bodies[index]);
+                    return answered ? QString() : answered.error().describe();
+                }();
+                if (problem.isEmpty())
                     continue;
                 ++failed;
                 const QMutexLocker locker(&errorLock);
                 if (outcome.firstError.isEmpty())
-                    outcome.firstError = answered.error().describe();
+                    outcome.firstError = problem;
             }
         });
     }
