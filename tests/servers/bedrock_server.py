@@ -49,7 +49,7 @@ from aws_sigv4 import (  # noqa: E402,F401
     AwsError, SigV4Result, verify_sigv4, parse_amz_date, format_amz_date, uri_encode,
     normalize_path, canonical_uri, canonical_query, header_values, canonical_header_value,
     parse_authorization, hmac_sha256, signing_key, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY,
-    SIGNATURE_MISMATCH)
+    SIGNATURE_MISMATCH, add_auth_arguments, credentials_from_args, server_now)
 
 # =============================================================================================
 # application/vnd.amazon.eventstream
@@ -369,18 +369,6 @@ class BedrockHandler(common.BaseTestHandler):
         self.state.update(entry, verdict=verdict, status=err.status, error=err.message)
         self.send_json(err.status, {"message": err.message}, headers)
 
-    def now(self):
-        fixed = self.state.args.now
-        return parse_amz_date(fixed) if fixed else int(time.time())
-
-    def credentials(self):
-        args = self.state.args
-        creds = {args.access_key: (args.secret_key, args.session_token)}
-        for extra in args.credential or []:
-            parts = extra.split(":", 2)
-            creds[parts[0]] = (parts[1], parts[2] if len(parts) > 2 and parts[2] else None)
-        return creds
-
     def authenticate(self, body, entry):
         if self.state.args.skip_auth:
             return
@@ -389,8 +377,9 @@ class BedrockHandler(common.BaseTestHandler):
         res = SigV4Result()
         try:
             verify_sigv4(self.command, self.raw_path().encode("latin-1"),
-                         self.raw_query().encode("latin-1"), headers, body, self.credentials(),
-                         self.state.args.region, "bedrock", self.now(),
+                         self.raw_query().encode("latin-1"), headers, body,
+                         credentials_from_args(self.state.args), self.state.args.region, "bedrock",
+                         server_now(self.state.args),
                          max_skew_s=self.state.args.max_skew_s,
                          expired_token=self.state.args.expired_token, result=res)
         finally:
@@ -638,23 +627,7 @@ class BedrockHandler(common.BaseTestHandler):
 
 def main(argv=None):
     parser = common.make_parser(__doc__.split("\n")[1], DEFAULT_MODELS)
-    parser.add_argument("--region", default="us-east-1", help="region the signature must be "
-                        "scoped to (default us-east-1)")
-    parser.add_argument("--access-key", default=DEFAULT_ACCESS_KEY,
-                        help="access key id (default %(default)s)")
-    parser.add_argument("--secret-key", default=DEFAULT_SECRET_KEY,
-                        help="secret access key (default: the AWS documentation example key)")
-    parser.add_argument("--session-token", default=None,
-                        help="session token that must then arrive as X-Amz-Security-Token")
-    parser.add_argument("--credential", action="append", metavar="AKID:SECRET[:TOKEN]",
-                        help="an additional accepted credential (repeatable)")
-    parser.add_argument("--expired-token", action="store_true",
-                        help="reject requests bearing the session token with ExpiredTokenException")
-    parser.add_argument("--max-skew-s", type=int, default=300,
-                        help="allowed difference between X-Amz-Date and now (default 300)")
-    parser.add_argument("--now", default=None, metavar="YYYYMMDDTHHMMSSZ",
-                        help="pretend the server clock reads this (for fixed-clock signing tests)")
-    parser.add_argument("--skip-auth", action="store_true", help="do not check signatures")
+    add_auth_arguments(parser, "bedrock")
     parser.add_argument("--error-type-suffix", action="store_true",
                         help="send x-amzn-ErrorType as real services do, with a ':http://internal"
                              ".amazon.com/coral/...' suffix the client must strip")
