@@ -1,6 +1,7 @@
 #include "playground/playgroundpanel.h"
 
 #include "common/banner.h"
+#include "common/selectionresolver.h"
 #include "playground/comparisonrun.h"
 #include "playground/parameterseditor.h"
 #include "playground/pricetabledialog.h"
@@ -10,13 +11,11 @@
 #include "playground/usagedialog.h"
 #include "playground/variableseditor.h"
 #include "providers/invocationrecorder.h"
-#include "providers/providerselection.h"
 #include "secrets/credentialprofilerepository.h"
 #include "secrets/credentialstore.h"
 #include "storage/workspaceworker.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QFileDialog>
@@ -300,13 +299,8 @@ void PlaygroundPanel::runAll()
         ProviderSelection selection;
         selection.profile = m_panes[slot]->profile();
         selection.model = m_panes[slot]->model();
-        std::optional<CredentialProfile> stored;
-        for (const CredentialProfile &profile : std::as_const(m_profiles)) {
-            if (profile.name == selection.profile)
-                stored = profile;
-        }
-        auto resolve = [this, slot, selection, stored, configs, remaining, failed, prompt](const SecretMap &secrets) {
-            auto config = selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), stored, secrets);
+        SelectionResolver::resolve(selection, m_worker, m_store, this,
+                                   [this, slot, configs, remaining, failed, prompt](Result<ProviderConfig> config) {
             if (!config && !*failed) {
                 *failed = true;
                 showProblem(tr("Model %1: %2").arg(slot + 1).arg(config.error().describe()));
@@ -324,13 +318,7 @@ void PlaygroundPanel::runAll()
                     ready << *item;
                 startWithConfigs(ready, prompt);
             }
-        };
-        if (stored && !CredentialProfile::secretFields(stored->kind).isEmpty())
-            m_store.read(selection.profile, this, [resolve](Result<SecretMap> secrets) {
-                resolve(secrets ? secrets.value() : SecretMap());
-            });
-        else
-            resolve({});
+        });
     }
 }
 
