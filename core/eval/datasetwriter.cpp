@@ -1,20 +1,11 @@
 #include "eval/datasetwriter.h"
 
 #include "eval/evaljson.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
-
-namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-} // namespace
 
 DatasetWriter::DatasetWriter(Workspace &workspace)
     : m_workspace(workspace),
@@ -42,7 +33,7 @@ Status DatasetWriter::begin(const QString &name, const QString &sourcePath)
                        " VALUES (:name, :version, :source_path, :created_at)"),
         {{QStringLiteral("name"), name},
          {QStringLiteral("version"), m_dataset.version},
-         {QStringLiteral("source_path"), orEmpty(sourcePath)},
+         {QStringLiteral("source_path"), SqlDialect::text(sourcePath)},
          {QStringLiteral("created_at"), m_dataset.createdAt}});
     if (!inserted)
         return inserted.error();
@@ -55,9 +46,9 @@ Status DatasetWriter::add(EvalItem item)
     item.index = m_dataset.itemCount++;
     if (!item.response.isEmpty())
         ++m_dataset.withResponses;
-    return m_items.add({m_dataset.id, item.index, item.line, orEmpty(item.question),
-                        EvalJson::contextsText(item.contexts), orEmpty(item.response),
-                        orEmpty(item.reference), EvalJson::text(item.extra)});
+    return m_items.add({m_dataset.id, item.index, item.line, SqlDialect::text(item.question),
+                        EvalJson::contextsText(item.contexts), SqlDialect::text(item.response),
+                        SqlDialect::text(item.reference), EvalJson::text(item.extra)});
 }
 
 Result<Dataset> DatasetWriter::finish(const QString &contentHash, const QList<SkippedLine> &skipped)

@@ -3,6 +3,7 @@
 #include "eval/batchinsert.h"
 #include "eval/evaljson.h"
 #include "eval/preparedquery.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
@@ -13,12 +14,6 @@
 #include <limits>
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 QString now()
 {
@@ -82,13 +77,13 @@ Result<qint64> EvalRunRepository::create(EvalRun &run)
                        " finished_at, item_count, completed, failed, input_tokens, output_tokens, cost_usd,"
                        " settings) VALUES (:name, :dataset_id, :model, :judge_model, :status, :created_at,"
                        " :finished_at, :item_count, 0, 0, 0, 0, 0, :settings)"),
-        {{QStringLiteral("name"), orEmpty(run.name)},
+        {{QStringLiteral("name"), SqlDialect::text(run.name)},
          {QStringLiteral("dataset_id"), run.datasetId},
-         {QStringLiteral("model"), orEmpty(run.model)},
-         {QStringLiteral("judge_model"), orEmpty(run.judgeModel)},
+         {QStringLiteral("model"), SqlDialect::text(run.model)},
+         {QStringLiteral("judge_model"), SqlDialect::text(run.judgeModel)},
          {QStringLiteral("status"), EvalRun::statusName(run.status)},
          {QStringLiteral("created_at"), run.createdAt},
-         {QStringLiteral("finished_at"), orEmpty(run.finishedAt)},
+         {QStringLiteral("finished_at"), SqlDialect::text(run.finishedAt)},
          {QStringLiteral("item_count"), run.itemCount},
          {QStringLiteral("settings"), EvalJson::text(run.settings.toJson())}});
     if (!inserted)
@@ -142,7 +137,7 @@ Status EvalRunRepository::setStatus(qint64 id, EvalRun::Status status, const QSt
     auto updated = m_workspace.execute(
         QStringLiteral("UPDATE eval_runs SET status = :status, finished_at = :finished_at WHERE id = :id"),
         {{QStringLiteral("status"), EvalRun::statusName(status)},
-         {QStringLiteral("finished_at"), orEmpty(finishedAt)},
+         {QStringLiteral("finished_at"), SqlDialect::text(finishedAt)},
          {QStringLiteral("id"), id}});
     if (!updated)
         return updated.error();
@@ -215,8 +210,8 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
                 {QStringLiteral("run_id"), result.runId},
                 {QStringLiteral("item_index"), result.itemIndex},
                 {QStringLiteral("ok"), result.ok ? 1 : 0},
-                {QStringLiteral("error"), orEmpty(result.error)},
-                {QStringLiteral("response"), orEmpty(result.response)},
+                {QStringLiteral("error"), SqlDialect::text(result.error)},
+                {QStringLiteral("response"), SqlDialect::text(result.response)},
                 {QStringLiteral("scores"), EvalJson::scoresText(result.scores)},
                 {QStringLiteral("input_tokens"), result.inputTokens},
                 {QStringLiteral("output_tokens"), result.outputTokens},
@@ -233,7 +228,7 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
                 metrics.insert(score.metric);
                 step = scores.add({result.runId, result.itemIndex, score.metric,
                                    score.value ? QVariant(*score.value) : QVariant(QMetaType::fromType<double>()),
-                                   orEmpty(score.error)});
+                                   SqlDialect::text(score.error)});
                 if (!step)
                     return step;
             }

@@ -1,6 +1,7 @@
 #include "playground/promptlibrary.h"
 
 #include "playground/chatparametersjson.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
@@ -10,12 +11,6 @@
 #include <optional>
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 const QString versionColumns = QStringLiteral(
     "SELECT id, name, version, template_text, system_prompt, parameters, note, created_at "
@@ -188,10 +183,10 @@ Result<PromptVersion> PromptLibrary::saveVersion(const QString &name, const QStr
                            " VALUES (:name, :version, :template_text, :system_prompt, :parameters, :note, :created_at)"),
             {{QStringLiteral("name"), name},
              {QStringLiteral("version"), next},
-             {QStringLiteral("template_text"), orEmpty(templateText)},
-             {QStringLiteral("system_prompt"), orEmpty(system)},
+             {QStringLiteral("template_text"), SqlDialect::text(templateText)},
+             {QStringLiteral("system_prompt"), SqlDialect::text(system)},
              {QStringLiteral("parameters"), ChatParametersJson::toText(parameters)},
-             {QStringLiteral("note"), orEmpty(note)},
+             {QStringLiteral("note"), SqlDialect::text(note)},
              {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
         if (!inserted)
             return inserted.error();

@@ -1,6 +1,7 @@
 #include "playground/runhistory.h"
 
 #include "playground/chatparametersjson.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
@@ -11,12 +12,6 @@
 #include <QSqlQuery>
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 QString jsonText(const QJsonObject &object)
 {
@@ -122,12 +117,12 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
             {{QStringLiteral("created_at"), run.createdAt.isEmpty()
                                                 ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
                                                 : run.createdAt},
-             {QStringLiteral("title"), orEmpty(run.title)},
-             {QStringLiteral("prompt_name"), orEmpty(run.promptName)},
+             {QStringLiteral("title"), SqlDialect::text(run.title)},
+             {QStringLiteral("prompt_name"), SqlDialect::text(run.promptName)},
              {QStringLiteral("prompt_version"), run.promptVersion},
              {QStringLiteral("variables"), jsonText(run.variables)},
-             {QStringLiteral("rendered_prompt"), orEmpty(run.renderedPrompt)},
-             {QStringLiteral("system_prompt"), orEmpty(run.system)},
+             {QStringLiteral("rendered_prompt"), SqlDialect::text(run.renderedPrompt)},
+             {QStringLiteral("system_prompt"), SqlDialect::text(run.system)},
              {QStringLiteral("parameters"), ChatParametersJson::toText(run.parameters)}});
         if (!inserted)
             return inserted.error();
@@ -142,11 +137,11 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
                                " :service_latency_ms, :attempts, :cost_usd, :error)"),
                 {{QStringLiteral("run_id"), id},
                  {QStringLiteral("slot"), response.slot},
-                 {QStringLiteral("profile"), orEmpty(response.profile)},
-                 {QStringLiteral("provider"), orEmpty(response.provider)},
-                 {QStringLiteral("model"), orEmpty(response.model)},
-                 {QStringLiteral("response_text"), orEmpty(response.text)},
-                 {QStringLiteral("stop_reason"), orEmpty(response.metrics.stopReason)},
+                 {QStringLiteral("profile"), SqlDialect::text(response.profile)},
+                 {QStringLiteral("provider"), SqlDialect::text(response.provider)},
+                 {QStringLiteral("model"), SqlDialect::text(response.model)},
+                 {QStringLiteral("response_text"), SqlDialect::text(response.text)},
+                 {QStringLiteral("stop_reason"), SqlDialect::text(response.metrics.stopReason)},
                  {QStringLiteral("input_tokens"), response.metrics.inputTokens},
                  {QStringLiteral("output_tokens"), response.metrics.outputTokens},
                  {QStringLiteral("ttft_ms"), response.metrics.ttftMs},
@@ -155,7 +150,7 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
                  {QStringLiteral("attempts"), response.metrics.attempts},
                  {QStringLiteral("cost_usd"), response.costUsd ? QVariant(*response.costUsd)
                                                                : QVariant(QMetaType::fromType<double>())},
-                 {QStringLiteral("error"), orEmpty(response.error)}});
+                 {QStringLiteral("error"), SqlDialect::text(response.error)}});
             if (!stored)
                 return stored.error();
         }
@@ -242,9 +237,9 @@ QJsonObject RunHistory::toJson(const PlaygroundRun &run)
         const ChatResult &metrics = response.metrics;
         responses.append(QJsonObject{
             {QStringLiteral("slot"), response.slot},
-            {QStringLiteral("profile"), orEmpty(response.profile)},
-            {QStringLiteral("provider"), orEmpty(response.provider)},
-            {QStringLiteral("model"), orEmpty(response.model)},
+            {QStringLiteral("profile"), SqlDialect::text(response.profile)},
+            {QStringLiteral("provider"), SqlDialect::text(response.provider)},
+            {QStringLiteral("model"), SqlDialect::text(response.model)},
             {QStringLiteral("text"), response.text},
             {QStringLiteral("stopReason"), metrics.stopReason},
             {QStringLiteral("inputTokens"), metrics.inputTokens},
@@ -255,13 +250,13 @@ QJsonObject RunHistory::toJson(const PlaygroundRun &run)
             {QStringLiteral("tokensPerSecond"), metrics.tokensPerSecond()},
             {QStringLiteral("attempts"), metrics.attempts},
             {QStringLiteral("costUsd"), response.costUsd ? QJsonValue(*response.costUsd) : QJsonValue()},
-            {QStringLiteral("error"), orEmpty(response.error)},
+            {QStringLiteral("error"), SqlDialect::text(response.error)},
         });
     }
     return QJsonObject{
         {QStringLiteral("id"), run.id},
         {QStringLiteral("createdAt"), run.createdAt},
-        {QStringLiteral("title"), orEmpty(run.title)},
+        {QStringLiteral("title"), SqlDialect::text(run.title)},
         {QStringLiteral("promptName"), run.promptName},
         {QStringLiteral("promptVersion"), run.promptVersion},
         {QStringLiteral("variables"), run.variables},

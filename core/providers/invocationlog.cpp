@@ -1,18 +1,13 @@
 #include "providers/invocationlog.h"
 
 #include "common/secretredactor.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 QVariant countOrNull(qint64 value)
 {
@@ -41,7 +36,7 @@ Status InvocationLog::record(const Invocation &invocation)
     if (status.isEmpty())
         status = invocation.error.isEmpty() ? okStatus() : QStringLiteral("error");
     const SecretRedactor &redactor = SecretRedactor::instance();
-    const QVariant prompt = recordsPrompts() ? QVariant(orEmpty(redactor.redact(invocation.prompt)))
+    const QVariant prompt = recordsPrompts() ? QVariant(SqlDialect::text(redactor.redact(invocation.prompt)))
                                              : QVariant(QMetaType::fromType<QString>());
 
     auto stored = m_workspace.execute(
@@ -50,9 +45,9 @@ Status InvocationLog::record(const Invocation &invocation)
                        " (:started_at, :source, :provider, :model, :input_tokens, :output_tokens,"
                        " :ttft_ms, :latency_ms, :cost_usd, :status, :error, :prompt)"),
         {{QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs)},
-         {QStringLiteral("source"), orEmpty(invocation.source)},
-         {QStringLiteral("provider"), orEmpty(invocation.provider)},
-         {QStringLiteral("model"), orEmpty(invocation.model)},
+         {QStringLiteral("source"), SqlDialect::text(invocation.source)},
+         {QStringLiteral("provider"), SqlDialect::text(invocation.provider)},
+         {QStringLiteral("model"), SqlDialect::text(invocation.model)},
          {QStringLiteral("input_tokens"), countOrNull(invocation.inputTokens)},
          {QStringLiteral("output_tokens"), countOrNull(invocation.outputTokens)},
          {QStringLiteral("ttft_ms"), countOrNull(invocation.ttftMs)},
@@ -60,7 +55,7 @@ Status InvocationLog::record(const Invocation &invocation)
          {QStringLiteral("cost_usd"), invocation.costUsd ? QVariant(*invocation.costUsd)
                                                          : QVariant(QMetaType::fromType<double>())},
          {QStringLiteral("status"), status},
-         {QStringLiteral("error"), orEmpty(redactor.redact(invocation.error))},
+         {QStringLiteral("error"), SqlDialect::text(redactor.redact(invocation.error))},
          {QStringLiteral("prompt"), prompt}});
     if (!stored)
         return stored.error();

@@ -1,5 +1,6 @@
 #include "providers/pricetable.h"
 
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QSqlQuery>
@@ -7,12 +8,6 @@
 #include <cmath>
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 const QStringList regionalPrefixes = {QStringLiteral("us."), QStringLiteral("eu."), QStringLiteral("apac.")};
 
@@ -83,7 +78,7 @@ Status PriceTable::save(const ModelPrice &price)
                                      {QStringLiteral("model_pattern"), QStringLiteral("display_name"),
                                       QStringLiteral("input_per_million"), QStringLiteral("output_per_million")}),
         {{QStringLiteral("model_pattern"), price.modelPattern},
-         {QStringLiteral("display_name"), orEmpty(price.displayName)},
+         {QStringLiteral("display_name"), SqlDialect::text(price.displayName)},
          {QStringLiteral("input_per_million"), price.inputPerMillion},
          {QStringLiteral("output_per_million"), price.outputPerMillion}});
     if (!stored)

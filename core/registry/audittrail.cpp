@@ -1,6 +1,7 @@
 #include "registry/audittrail.h"
 
 #include "registry/canonicaljson.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QCryptographicHash>
@@ -9,12 +10,6 @@
 
 
 namespace {
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and mean "none" by ''.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 QString jsonText(const QJsonObject &object)
 {
@@ -59,18 +54,18 @@ Status AuditTrail::append(AuditEntry &entry)
                            " :to_stage, :comment, :override_reason, :evidence, :remote_answer, :previous_hash, :hash)"),
             {{QStringLiteral("sequence"), entry.sequence},
              {QStringLiteral("at"), entry.at},
-             {QStringLiteral("actor"), orEmpty(entry.actor)},
-             {QStringLiteral("role"), orEmpty(entry.role)},
-             {QStringLiteral("action"), orEmpty(entry.action)},
-             {QStringLiteral("backend"), orEmpty(entry.backend)},
-             {QStringLiteral("group_name"), orEmpty(entry.group)},
+             {QStringLiteral("actor"), SqlDialect::text(entry.actor)},
+             {QStringLiteral("role"), SqlDialect::text(entry.role)},
+             {QStringLiteral("action"), SqlDialect::text(entry.action)},
+             {QStringLiteral("backend"), SqlDialect::text(entry.backend)},
+             {QStringLiteral("group_name"), SqlDialect::text(entry.group)},
              {QStringLiteral("version"), entry.version},
-             {QStringLiteral("from_status"), orEmpty(entry.fromStatus)},
-             {QStringLiteral("to_status"), orEmpty(entry.toStatus)},
-             {QStringLiteral("from_stage"), orEmpty(entry.fromStage)},
-             {QStringLiteral("to_stage"), orEmpty(entry.toStage)},
-             {QStringLiteral("comment"), orEmpty(entry.comment)},
-             {QStringLiteral("override_reason"), orEmpty(entry.overrideReason)},
+             {QStringLiteral("from_status"), SqlDialect::text(entry.fromStatus)},
+             {QStringLiteral("to_status"), SqlDialect::text(entry.toStatus)},
+             {QStringLiteral("from_stage"), SqlDialect::text(entry.fromStage)},
+             {QStringLiteral("to_stage"), SqlDialect::text(entry.toStage)},
+             {QStringLiteral("comment"), SqlDialect::text(entry.comment)},
+             {QStringLiteral("override_reason"), SqlDialect::text(entry.overrideReason)},
              {QStringLiteral("evidence"), jsonText(entry.evidence)},
              {QStringLiteral("remote_answer"), jsonText(entry.remoteAnswer)},
              {QStringLiteral("previous_hash"), entry.previousHash},

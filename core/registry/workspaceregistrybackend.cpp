@@ -1,6 +1,7 @@
 #include "registry/workspaceregistrybackend.h"
 
 #include "registry/stageflow.h"
+#include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QJsonArray>
@@ -12,11 +13,6 @@
 #include <cmath>
 
 namespace {
-
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 QString metricsText(const QMap<QString, double> &metrics)
 {
@@ -156,15 +152,15 @@ Result<ModelVersion> WorkspaceRegistryBackend::registerVersion(const ModelVersio
             {{QStringLiteral("group_name"), stored.group},
              {QStringLiteral("version"), stored.version},
              {QStringLiteral("artifact_uri"), stored.artifactUri},
-             {QStringLiteral("description"), orEmpty(stored.description)},
+             {QStringLiteral("description"), SqlDialect::text(stored.description)},
              {QStringLiteral("metrics"), metricsText(stored.metrics)},
              {QStringLiteral("eval_run_ids"), runIdsText(stored.evalRunIds)},
-             {QStringLiteral("registrant"), orEmpty(stored.registrant)},
+             {QStringLiteral("registrant"), SqlDialect::text(stored.registrant)},
              {QStringLiteral("created_at"), stored.createdAt},
              {QStringLiteral("status"), RegistryNames::status(stored.status)},
-             {QStringLiteral("stage"), orEmpty(RegistryNames::stage(stored.stage))},
+             {QStringLiteral("stage"), SqlDialect::text(RegistryNames::stage(stored.stage))},
              {QStringLiteral("stage_status"), stored.stageStatus},
-             {QStringLiteral("approval_description"), orEmpty(stored.approvalDescription)},
+             {QStringLiteral("approval_description"), SqlDialect::text(stored.approvalDescription)},
              {QStringLiteral("modified_at"), stored.modifiedAt}});
         if (!inserted)
             return inserted.error();
@@ -192,9 +188,9 @@ Result<ModelVersion> WorkspaceRegistryBackend::update(const ModelVersion &curren
                        " approval_description = :description, modified_at = :modified_at"
                        " WHERE group_name = :group AND version = :version AND modified_at = :expected"),
         {{QStringLiteral("status"), RegistryNames::status(updated.status)},
-         {QStringLiteral("stage"), orEmpty(RegistryNames::stage(updated.stage))},
+         {QStringLiteral("stage"), SqlDialect::text(RegistryNames::stage(updated.stage))},
          {QStringLiteral("stage_status"), updated.stageStatus},
-         {QStringLiteral("description"), orEmpty(description)},
+         {QStringLiteral("description"), SqlDialect::text(description)},
          {QStringLiteral("modified_at"), updated.modifiedAt},
          {QStringLiteral("group"), current.group},
          {QStringLiteral("version"), current.version},

@@ -27,6 +27,9 @@ public:
     QString tableExistsQuery() const;
     // INSERT … ON CONFLICT (keys) DO UPDATE, binding :column for each column. Key columns and
     // `insertOnlyColumns` (such as created_at) keep their stored value on update.
+    // Qt binds a null QString as SQL NULL; text columns that are NOT NULL mean "none" by ''.
+    static QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
+
     QString upsert(const QString &table, const QStringList &keyColumns, const QStringList &columns,
                    const QStringList &insertOnlyColumns = {}) const;
 
