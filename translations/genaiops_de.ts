@@ -1170,28 +1170,12 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <translation>genau eine RUN_ID erwartet (siehe `genaiops eval list`)</translation>
     </message>
     <message>
-        <source>Run %1 &quot;%2&quot;: %3, %4 of %5 items scored, %6 failed</source>
-        <translation>Durchlauf %1 „%2“: %3, %4 von %5 Einträgen bewertet, %6 fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>  lexical</source>
         <translation>  lexikalisch</translation>
     </message>
     <message>
-        <source>  gate %1 %2 %3: %4 (%5)</source>
-        <translation>  Gate %1 %2 %3: %4 (%5)</translation>
-    </message>
-    <message>
         <source>passed</source>
         <translation>bestanden</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>NICHT BESTANDEN</translation>
-    </message>
-    <message>
-        <source>no values</source>
-        <translation>keine Werte</translation>
     </message>
     <message>
         <source>eval: expected one of:
@@ -1259,6 +1243,14 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <source>eval export: --out FILE is required</source>
         <translation>eval export: --out FILE ist erforderlich</translation>
     </message>
+    <message>
+        <source>Run %1 &quot;%2&quot;: %3, %4 of %5 items scored, %6 failed, %7 tokens, $%8</source>
+        <translation>Durchlauf %1 „%2“: %3, %4 von %5 Einträgen bewertet, %6 fehlgeschlagen, %7 Token, %8 $</translation>
+    </message>
+    <message>
+        <source>FAILED, %1</source>
+        <translation>NICHT BESTANDEN, %1</translation>
+    </message>
 </context>
 <context>
     <name>EvalItemFields</name>
@@ -1276,26 +1268,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>the run was cancelled; resume it with `genaiops eval resume %1`</source>
         <translation>der Durchlauf wurde abgebrochen; setzen Sie ihn mit `genaiops eval resume %1` fort</translation>
-    </message>
-    <message>
-        <source>Run %1: %2 of %3 items scored, %4 failed, %5 tokens, $%6</source>
-        <translation>Durchlauf %1: %2 von %3 Einträgen bewertet, %4 fehlgeschlagen, %5 Tokens, $%6</translation>
-    </message>
-    <message>
-        <source>  skipped line %1: %2</source>
-        <translation>  Zeile %1 übersprungen: %2</translation>
-    </message>
-    <message>
-        <source>  lexical</source>
-        <translation>  lexikalisch</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>bestanden</translation>
-    </message>
-    <message>
-        <source>FAILED, %1</source>
-        <translation>NICHT BESTANDEN, %1</translation>
     </message>
     <message>
         <source>Golden dataset (JSONL or CSV).</source>

@@ -4,6 +4,7 @@
 #include "eval/bedrockoutputimporter.h"
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
+#include "eval/qualitygate.h"
 #include "eval/runexport.h"
 #include "eval/runsummary.h"
 #include "evalruncommand.h"
@@ -34,26 +35,28 @@ Result<qint64> runIdArgument(const QStringList &positional)
     return id;
 }
 
-void printSummary(const RunSummary &summary)
+} // namespace
+
+void EvalCommand::printSummary(const RunSummary &summary)
 {
     const EvalRun &run = summary.run;
-    CommandContext::print(EvalCommand::tr("Run %1 \"%2\": %3, %4 of %5 items scored, %6 failed")
+    CommandContext::print(tr("Run %1 \"%2\": %3, %4 of %5 items scored, %6 failed, %7 tokens, $%8")
                               .arg(run.id).arg(run.name, EvalRun::statusName(run.status))
-                              .arg(run.completed).arg(run.itemCount).arg(run.failed));
+                              .arg(run.completed).arg(run.itemCount).arg(run.failed)
+                              .arg(run.inputTokens + run.outputTokens).arg(run.costUsd, 0, 'f', 4));
+    for (const SkippedLine &line : summary.skipped)
+        CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
     for (const MetricSummary &metric : summary.metrics)
         CommandContext::print(QStringLiteral("  %1 mean %2  median %3  p10 %4  min %5  max %6  (n=%7)%8")
                                   .arg(metric.metric, -18)
                                   .arg(metric.mean, 0, 'f', 3).arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
                                   .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3).arg(metric.count)
-                                  .arg(Metrics::isLexical(metric.metric) ? EvalCommand::tr("  lexical") : QString()));
+                                  .arg(Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
     for (const Gate &gate : summary.gates)
-        CommandContext::print(EvalCommand::tr("  gate %1 %2 %3: %4 (%5)")
-                                  .arg(gate.metric, gate.op).arg(gate.threshold)
-                                  .arg(gate.passed ? EvalCommand::tr("passed") : EvalCommand::tr("FAILED"))
-                                  .arg(gate.value ? QString::number(*gate.value, 'f', 3) : EvalCommand::tr("no values")));
+        CommandContext::print(QStringLiteral("  %1: %2").arg(QualityGate::describe(gate),
+                                                             gate.passed ? tr("passed")
+                                                                         : tr("FAILED, %1").arg(QualityGate::failureMessage(gate))));
 }
-
-} // namespace
 
 int EvalCommand::run(CommandContext &context)
 {
@@ -132,8 +135,6 @@ int EvalCommand::show(CommandContext &context)
         return CommandContext::fail(summary.error());
     if (!parser.isSet(jsonOption)) {
         printSummary(summary.value());
-        for (const SkippedLine &line : summary.value().skipped)
-            CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
         return ExitOk;
     }
     QJsonObject object = summary.value().toJson();
@@ -173,11 +174,8 @@ int EvalCommand::import(CommandContext &context)
     summary.value().skipped = imported.value().skipped;
     if (parser.isSet(jsonOption))
         CommandContext::printJson(summary.value().toJson());
-    else {
+    else
         printSummary(summary.value());
-        for (const SkippedLine &line : imported.value().skipped)
-            CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
-    }
     return ExitOk;
 }
 

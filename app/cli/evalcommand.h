@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 class CommandContext;
+struct RunSummary;
 
 // genaiops eval run|resume|list|show|import|export …
 class EvalCommand
@@ -11,6 +12,8 @@ class EvalCommand
 
 public:
     static int run(CommandContext &context);
+    // The run in words: counts, tokens and cost, skipped lines, each metric's statistics, each gate.
+    static void printSummary(const RunSummary &summary);
 
 private:
     static int list(CommandContext &context);

@@ -1,6 +1,7 @@
 #include "evalruncommand.h"
 
 #include "commandcontext.h"
+#include "evalcommand.h"
 #include "eval/datasetimporter.h"
 #include "eval/evalrunrepository.h"
 #include "eval/evaluationrunner.h"
@@ -102,25 +103,10 @@ int report(CommandContext &context, qint64 runId, const Reporting &reporting)
         if (!junit.open(QIODevice::WriteOnly) || junit.write(xml) != xml.size() || !junit.commit())
             return CommandContext::fail(makeError(Error::Kind::Input, junit.errorString(), reporting.junitPath));
     }
-    if (reporting.json) {
+    if (reporting.json)
         CommandContext::printJson(summary.value().toJson());
-    } else {
-        const RunSummary &result = summary.value();
-        CommandContext::print(EvalRunCommand::tr("Run %1: %2 of %3 items scored, %4 failed, %5 tokens, $%6")
-                                  .arg(runId).arg(result.run.completed).arg(result.run.itemCount).arg(result.run.failed)
-                                  .arg(result.run.inputTokens + result.run.outputTokens).arg(result.run.costUsd, 0, 'f', 4));
-        for (const SkippedLine &line : result.skipped)
-            CommandContext::print(EvalRunCommand::tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
-        for (const MetricSummary &metric : result.metrics)
-            CommandContext::print(QStringLiteral("  %1 mean %2  median %3  p10 %4  (n=%5)%6")
-                                      .arg(metric.metric, -18).arg(metric.mean, 0, 'f', 3).arg(metric.median, 0, 'f', 3)
-                                      .arg(metric.p10, 0, 'f', 3).arg(metric.count)
-                                      .arg(Metrics::isLexical(metric.metric) ? EvalRunCommand::tr("  lexical") : QString()));
-        for (const Gate &gate : result.gates)
-            CommandContext::print(QStringLiteral("  %1: %2").arg(QualityGate::describe(gate),
-                                                                 gate.passed ? EvalRunCommand::tr("passed")
-                                                                             : EvalRunCommand::tr("FAILED, %1").arg(QualityGate::failureMessage(gate))));
-    }
+    else
+        EvalCommand::printSummary(summary.value());
     return summary.value().gatesPassed() ? ExitOk : ExitGateFailed;
 }
 
