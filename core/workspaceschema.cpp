@@ -1,5 +1,6 @@
 #include "workspaceschema.h"
 
+#include "edge/edgeschema.h"
 #include "eval/evalschema.h"
 #include "playground/promptlibrary.h"
 #include "providers/pricetable.h"
@@ -9,5 +10,5 @@
 QList<SchemaModule> WorkspaceSchema::modules()
 {
     return {CredentialProfileRepository::schema(), PriceTable::schema(), PromptLibrary::schema(),
-            EvalSchema::schema(), RegistrySchema::schema()};
+            EvalSchema::schema(), RegistrySchema::schema(), EdgeSchema::schema()};
 }

@@ -4,6 +4,7 @@
 #include "common/logsink.h"
 #include "common/version.h"
 #include "chatcommand.h"
+#include "edgecommand.h"
 #include "credentialscommand.h"
 #include "evalcommand.h"
 #include "exitcode.h"
@@ -38,6 +39,8 @@ const QList<Command> &commands()
          CredentialsCommand::run},
         {"registry", QT_TRANSLATE_NOOP("genaiops", "groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry"),
          RegistryCommand::run},
+        {"edge", QT_TRANSLATE_NOOP("genaiops", "listen|simulate|replay|recordings: inspection results from an MQTT fleet"),
+         EdgeCommand::run},
     };
     return table;
 }

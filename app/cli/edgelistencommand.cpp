@@ -1,0 +1,219 @@
+#include "edgelistencommand.h"
+
+#include "commandcontext.h"
+#include "common/logcategories.h"
+#include "edge/fleetstatistics.h"
+#include "edge/inspectionparser.h"
+#include "edge/mqttclient.h"
+#include "edge/recordingrepository.h"
+#include "edgebrokeroptions.h"
+#include "exitcode.h"
+#include "stopsignal.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace {
+
+struct Limits
+{
+    double durationSeconds = 0;  // 0: no limit
+    qint64 count = 0;            // 0: no limit
+};
+
+Result<double> positiveNumber(const QCommandLineParser &parser, const QString &option, double fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const double value = parser.value(option).toDouble(&ok);
+    if (!ok || value < 0)
+        return makeError(Error::Kind::Usage, EdgeListenCommand::tr("--%1 must be a non-negative number").arg(option));
+    return value;
+}
+
+void printHuman(const FleetStatistics &statistics)
+{
+    const FleetSnapshot fleet = statistics.snapshot(QDateTime::currentMSecsSinceEpoch());
+    CommandContext::print(EdgeListenCommand::tr("%1 messages: %2 valid, %3 malformed")
+                              .arg(fleet.messages).arg(fleet.valid).arg(fleet.malformed));
+    for (auto it = fleet.malformedReasons.cbegin(); it != fleet.malformedReasons.cend(); ++it)
+        CommandContext::print(QStringLiteral("  malformed %1: %2").arg(it.key()).arg(it.value()));
+    for (const DeviceSnapshot &device : fleet.devices)
+        CommandContext::print(EdgeListenCommand::tr("  %1  %2 messages  defects %3 %  confidence %4 (low %5)  latency p50 %6 ms p95 %7 ms")
+                                  .arg(device.deviceId, -16).arg(device.messages)
+                                  .arg(device.defectRate * 100, 0, 'f', 1).arg(device.meanConfidence, 0, 'f', 3)
+                                  .arg(device.lowConfidence).arg(device.p50LatencyMs, 0, 'f', 1).arg(device.p95LatencyMs, 0, 'f', 1));
+    for (const EdgeAlert &alert : statistics.alerts())
+        CommandContext::print(QStringLiteral("  %1 %2").arg(alert.isActive() ? EdgeListenCommand::tr("ALERT") : EdgeListenCommand::tr("cleared"),
+                                                            alert.describe()));
+}
+
+} // namespace
+
+int EdgeListenCommand::run(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Subscribe to inspection results and print the fleet's figures."));
+    parser.addHelpOption();
+    EdgeBrokerOptions brokerOptions(parser);
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after S seconds."), QStringLiteral("seconds"));
+    const QCommandLineOption count(QStringLiteral("count"), tr("Stop after N messages, valid or not."), QStringLiteral("n"));
+    const QCommandLineOption record(QStringLiteral("record"), tr("Record the session to the workspace under NAME."), QStringLiteral("name"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
+    const QCommandLineOption lowConfidence(QStringLiteral("low-confidence-below"), tr("Confidence counted as low (default 0.7)."), QStringLiteral("x"));
+    const QCommandLineOption defectRate(QStringLiteral("alert-defect-rate"), tr("Alert when the window's defect rate exceeds X (default 0.3)."), QStringLiteral("x"));
+    const QCommandLineOption window(QStringLiteral("alert-window"), tr("Sliding window in seconds (default 60)."), QStringLiteral("seconds"));
+    const QCommandLineOption meanConfidence(QStringLiteral("alert-mean-confidence"), tr("Alert when the window's mean confidence falls below Y (default 0.75)."), QStringLiteral("y"));
+    const QCommandLineOption latency(QStringLiteral("alert-p95-latency"), tr("Alert when p95 latency exceeds Z ms (default 250)."), QStringLiteral("ms"));
+    const QCommandLineOption silent(QStringLiteral("alert-silent"), tr("Alert when a device is silent for S seconds (default 15)."), QStringLiteral("seconds"));
+    const QCommandLineOption goodClass(QStringLiteral("good-class"), tr("A class name meaning good (repeatable; default good)."), QStringLiteral("name"));
+    const QCommandLineOption defectiveClass(QStringLiteral("defective-class"), tr("A class name meaning defective (repeatable; default defective)."), QStringLiteral("name"));
+    parser.addOptions({duration, count, record, json, lowConfidence, defectRate, window, meanConfidence, latency, silent,
+                       goodClass, defectiveClass});
+    if (!parser.parse(context.arguments()))
+        return CommandContext::usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        CommandContext::print(parser.helpText());
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return CommandContext::usage(tr("edge listen takes no positional arguments"));
+
+    Result<MqttSettings> settings = brokerOptions.settings(parser, context);
+    if (!settings)
+        return CommandContext::fail(settings.error());
+    AlertRules rules;
+    Limits limits;
+    for (const auto &[option, target] : {std::pair{duration.names().first(), &limits.durationSeconds},
+                                         std::pair{lowConfidence.names().first(), &rules.lowConfidenceBelow},
+                                         std::pair{defectRate.names().first(), &rules.defectRateAbove},
+                                         std::pair{meanConfidence.names().first(), &rules.meanConfidenceBelow},
+                                         std::pair{latency.names().first(), &rules.p95LatencyAbove}}) {
+        Result<double> value = positiveNumber(parser, option, *target);
+        if (!value)
+            return CommandContext::fail(value.error());
+        *target = value.value();
+    }
+    for (const auto &[option, target] : {std::pair{count.names().first(), &limits.count}}) {
+        Result<double> value = positiveNumber(parser, option, 0);
+        if (!value)
+            return CommandContext::fail(value.error());
+        *target = qint64(value.value());
+    }
+    for (const auto &[option, target] : {std::pair{window.names().first(), &rules.windowSeconds},
+                                         std::pair{silent.names().first(), &rules.silentSeconds}}) {
+        Result<double> value = positiveNumber(parser, option, *target);
+        if (!value)
+            return CommandContext::fail(value.error());
+        *target = std::max(1, int(value.value()));
+    }
+    InspectionParser::Classes classes;
+    if (parser.isSet(goodClass))
+        classes.good = parser.values(goodClass);
+    if (parser.isSet(defectiveClass))
+        classes.defective = parser.values(defectiveClass);
+
+    std::optional<RecordingRepository> recordings;
+    qint64 recordingId = 0;
+    if (parser.isSet(record)) {
+        Result<Workspace *> workspace = context.workspace();
+        if (!workspace)
+            return CommandContext::fail(workspace.error());
+        recordings.emplace(*workspace.value());
+        Result<Recording> created = recordings->create(parser.value(record), settings.value().url(),
+                                                       settings.value().topics.join(QLatin1Char(',')));
+        if (!created)
+            return CommandContext::fail(created.error());
+        recordingId = created.value().id;
+    }
+
+    const InspectionParser inspectionParser(classes);
+    FleetStatistics statistics(rules);
+    MqttMessageBatch toRecord;
+    qint64 recorded = 0;
+    std::optional<Error> failure;
+    bool subscribed = false;
+    QEventLoop loop;
+    MqttClient client(settings.value());
+    const auto flushRecording = [&]() {
+        if (!recordings || toRecord.isEmpty())
+            return;
+        if (Status appended = recordings->append(recordingId, recorded + 1, toRecord); !appended) {
+            failure = appended.error();
+            loop.quit();
+        }
+        recorded += toRecord.size();
+        toRecord.clear();
+    };
+    QObject::connect(&client, &MqttClient::messagesReceived, &loop, [&](const MqttMessageBatch &batch) {
+        for (const MqttMessage &message : batch) {
+            if (limits.count > 0 && statistics.messages() >= limits.count)
+                break;
+            const InspectionParser::Outcome outcome = inspectionParser.parse(message.payload, message.receivedAtMs, message.topic);
+            if (outcome.valid)
+                statistics.add(outcome.result);
+            else
+                statistics.addMalformed(outcome.reason, outcome.detail, message.payload, message.receivedAtMs);
+            if (recordings)
+                toRecord.append(message);
+        }
+        if (limits.count > 0 && statistics.messages() >= limits.count)
+            loop.quit();
+    });
+    QObject::connect(&client, &MqttClient::subscribed, &loop, [&]() { subscribed = true; });
+    QObject::connect(&client, &MqttClient::connectionFailed, &loop, [&](const QString &reason) {
+        // Before the first subscription a failure is a wrong URL, certificate or password: say so
+        // and stop. Afterwards the client reconnects by itself and the session goes on.
+        if (!subscribed) {
+            const bool tls = reason.contains(QLatin1String("TLS")) || reason.contains(QLatin1String("SSL"))
+                             || reason.contains(QLatin1String("certificate"));
+            failure = makeError(tls || reason.contains(QLatin1String("refused the connection")) ? Error::Kind::Auth
+                                                                                                   : Error::Kind::Network,
+                                reason, settings.value().url());
+            loop.quit();
+        } else {
+            qCWarning(lcEdge).noquote() << reason;
+        }
+    });
+    QTimer alerts;
+    QObject::connect(&alerts, &QTimer::timeout, &loop, [&]() {
+        statistics.evaluate(QDateTime::currentMSecsSinceEpoch());
+        flushRecording();
+    });
+    alerts.start(250);
+    if (limits.durationSeconds > 0)
+        QTimer::singleShot(int(limits.durationSeconds * 1000), &loop, &QEventLoop::quit);
+    StopSignal::quitOnInterrupt(loop);
+    if (Status started = client.start(); !started)
+        return CommandContext::fail(started.error());
+    loop.exec();
+    client.stop(0);
+    statistics.evaluate(QDateTime::currentMSecsSinceEpoch());
+    flushRecording();
+    if (recordings && !failure) {
+        if (Status finished = recordings->finish(recordingId); !finished)
+            failure = finished.error();
+    }
+    if (failure)
+        return CommandContext::fail(*failure);
+
+    if (parser.isSet(json)) {
+        QJsonObject summary = statistics.toJson(QDateTime::currentMSecsSinceEpoch());
+        if (recordings)
+            summary.insert(QStringLiteral("recorded"), QJsonObject{{QStringLiteral("name"), parser.value(record)},
+                                                                   {QStringLiteral("messages"), recorded}});
+        summary.insert(QStringLiteral("reconnects"), client.reconnects());
+        CommandContext::printJson(summary);
+    } else {
+        printHuman(statistics);
+        if (recordings)
+            CommandContext::print(tr("Recorded %1 messages as \"%2\".").arg(recorded).arg(parser.value(record)));
+    }
+    return ExitOk;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "edge/edgealert.h"
+#include "edge/fleetsnapshot.h"
+#include "edge/inspectionresult.h"
+#include "edge/mqttclient.h"
+
+#include <QList>
+#include <QMetaType>
+
+// What the EdgeMonitor sends the panel about ten times a second: the fleet as it is now and what
+// happened since the last update. Lists are capped so a flood never makes one update huge; the
+// counts say how much was left out.
+struct EdgeUpdate
+{
+    FleetSnapshot fleet;
+    QList<InspectionResult> events;            // newest last
+    qint64 eventsLeftOut = 0;
+    QList<InspectionResult> reviewCandidates;  // defective or low confidence
+    qint64 reviewLeftOut = 0;
+    QList<EdgeAlert> alertChanges;             // raised or cleared since the last update
+    MqttClient::State state = MqttClient::State::Stopped;
+    int reconnects = 0;
+    QString lastError;
+    qint64 recordedMessages = 0;
+    QString recordingName;
+};
+
+Q_DECLARE_METATYPE(EdgeUpdate)

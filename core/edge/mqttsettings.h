@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QStringList>
+
+// Where and how to connect to an MQTT broker. Secrets (password, key passphrase) are filled from the
+// keyring just before use and never stored with the rest.
+struct MqttSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(MqttSettings)
+
+public:
+    static QString defaultTopic() { return QStringLiteral("greengrass/vqi/inference_results"); }
+
+    QString host = QStringLiteral("localhost");
+    int port = 1883;
+    bool tls = false;
+    QString caFile;
+    QString certificateFile;
+    QString keyFile;
+    QString keyPassphrase;  // secret
+    // "x-amzn-mqtt-ca" lets AWS IoT Core take MQTT with a client certificate on port 443.
+    QString alpn;
+    QString username;
+    QString password;       // secret
+    QString clientId;       // empty: a random one (a persistent session needs a fixed one)
+    int protocolVersion = 4; // 4 is MQTT 3.1.1, 5 is MQTT 5
+    int qos = 0;
+    bool cleanSession = true;
+    int keepAliveSeconds = 30;
+    QStringList topics{defaultTopic()};
+
+    // mqtt://HOST[:PORT] (1883) or mqtts://HOST[:PORT] (8883).
+    static Result<MqttSettings> fromUrl(const QString &url);
+    QString url() const;
+    // Files readable, topic filters well formed, QoS and version known. Names the field at fault.
+    Status validate() const;
+};
+
+Q_DECLARE_METATYPE(MqttSettings)
