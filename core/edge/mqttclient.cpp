@@ -23,6 +23,26 @@ void initialiseLibrary()
     std::call_once(once, []() { mosquitto_lib_init(); });
 }
 
+// OpenSSL's words, as libmosquitto logs them, in words an engineer can act on.
+QString explainTls(const QString &openSslError)
+{
+    const auto has = [&](const char *text) { return openSslError.contains(QLatin1String(text)); };
+    if (has("alert unknown ca") || has("alert bad certificate") || has("certificate required")
+        || has("alert certificate unknown"))
+        return MqttClient::tr("TLS: the broker rejected the client certificate (it is missing, or not signed by a CA the broker trusts)");
+    if (has("alert certificate expired") || has("certificate has expired"))
+        return MqttClient::tr("TLS: a certificate has expired");
+    if (has("certificate verify failed"))
+        return MqttClient::tr("TLS: the broker's certificate is not trusted (wrong CA file, or the host name does not match it)");
+    if (has("PEM lib") || has("bad decrypt") || has("bad password"))
+        return MqttClient::tr("TLS: the client key could not be read (wrong passphrase?)");
+    if (has("key values mismatch"))
+        return MqttClient::tr("TLS: the client key does not belong to the client certificate");
+    if (has("no application protocol"))
+        return MqttClient::tr("TLS: the broker does not accept the ALPN protocol");
+    return {};
+}
+
 MqttClient *clientOf(void *self)
 {
     return static_cast<MqttClient *>(self);
@@ -196,6 +216,8 @@ void MqttClient::waitBeforeRetry(int attempt)
 void MqttClient::fail(const QString &reason)
 {
     QString text = reason;
+    if (const QString explained = explainTls(m_lastLogError); !explained.isEmpty())
+        text = explained + QStringLiteral(": ") + reason;
     if (!m_lastLogError.isEmpty() && !text.contains(m_lastLogError))
         text += QStringLiteral(" (") + m_lastLogError + QLatin1Char(')');
     // The consumer decides how loud this is (the CLI fails, the panel shows it); --verbose logs it.

@@ -1,0 +1,359 @@
+// MqttClient against a real mosquitto: wildcards, both protocol versions, a broker restart, a
+// persistent session, and TLS with client certificates made by openssl here in the test.
+
+#include "edge/localbroker.h"
+#include "edge/mqttclient.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Runs openssl with `arguments` in `directory`; fails the test with its output otherwise.
+bool openssl(const QString &directory, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(directory);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+        qWarning().noquote() << "openssl" << arguments.join(QLatin1Char(' ')) << process.readAll();
+        return false;
+    }
+    return true;
+}
+
+// A certificate authority, and certificates it signs, with EC keys (fast to make).
+struct Certificates
+{
+    QTemporaryDir directory;
+
+    QString path(const QString &name) const { return directory.filePath(name); }
+
+    bool makeAuthority(const QString &name)
+    {
+        return openssl(directory.path(), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                          QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                                          QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".crt"),
+                                          QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
+    }
+
+    // Signs `name`.crt with `authority`; a passphrase encrypts the key.
+    bool makeSigned(const QString &name, const QString &authority, const QString &passphrase = {})
+    {
+        QStringList request{QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                            QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name};
+        request += passphrase.isEmpty() ? QStringList{QStringLiteral("-nodes")}
+                                        : QStringList{QStringLiteral("-passout"), QStringLiteral("pass:") + passphrase};
+        QFile extensions(path(name + QStringLiteral(".ext")));
+        if (!extensions.open(QIODevice::WriteOnly))
+            return false;
+        extensions.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        extensions.close();
+        return openssl(directory.path(), request)
+            && openssl(directory.path(), {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
+                                          QStringLiteral("-CA"), authority + QStringLiteral(".crt"), QStringLiteral("-CAkey"),
+                                          authority + QStringLiteral(".key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
+                                          name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
+                                          QStringLiteral("-extfile"), name + QStringLiteral(".ext")});
+    }
+};
+
+MqttSettings plainSettings(const LocalBroker &broker, QStringList topics, int version = 4)
+{
+    MqttSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = broker.port();
+    settings.topics = std::move(topics);
+    settings.qos = 1;
+    settings.protocolVersion = version;
+    return settings;
+}
+
+// Collects every message a client receives.
+struct Inbox
+{
+    explicit Inbox(MqttClient &client)
+    {
+        QObject::connect(&client, &MqttClient::messagesReceived, &client,
+                         [this](const MqttMessageBatch &batch) { messages += batch; });
+    }
+    MqttMessageBatch messages;
+};
+
+bool waitForState(MqttClient &client, MqttClient::State state, int timeoutMs = 10000)
+{
+    return QTest::qWaitFor([&]() { return client.state() == state; }, timeoutMs);
+}
+
+} // namespace
+
+class MqttClientTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void wildcardsSelectTopics_data();
+    void wildcardsSelectTopics();
+    void reconnectsAndResubscribesAfterBrokerRestart();
+    void persistentSessionKeepsQueuedMessages();
+    void tlsWithClientCertificate();
+    void tlsKeyPassphrase();
+    void tlsWrongClientCertificateIsAClearError();
+    void tlsUntrustedBrokerIsAClearError();
+    void invalidSettingsAreRefusedBeforeConnecting();
+
+private:
+    Certificates m_certificates;
+};
+
+void MqttClientTest::initTestCase()
+{
+    if (LocalBroker::executable().isEmpty())
+        QSKIP("mosquitto is not installed");
+    QVERIFY(m_certificates.directory.isValid());
+    QVERIFY(m_certificates.makeAuthority(QStringLiteral("ca")));
+    QVERIFY(m_certificates.makeAuthority(QStringLiteral("rogue-ca")));
+    QVERIFY(m_certificates.makeSigned(QStringLiteral("server"), QStringLiteral("ca")));
+    QVERIFY(m_certificates.makeSigned(QStringLiteral("device"), QStringLiteral("ca")));
+    QVERIFY(m_certificates.makeSigned(QStringLiteral("locked-device"), QStringLiteral("ca"), QStringLiteral("open sesame")));
+    QVERIFY(m_certificates.makeSigned(QStringLiteral("rogue-device"), QStringLiteral("rogue-ca")));
+}
+
+void MqttClientTest::wildcardsSelectTopics_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("MQTT 3.1.1") << 4;
+    QTest::newRow("MQTT 5") << 5;
+}
+
+void MqttClientTest::wildcardsSelectTopics()
+{
+    QFETCH(int, version);
+    LocalBroker broker;
+    QVERIFY2(broker.start(), qPrintable(broker.log()));
+    MqttClient subscriber(plainSettings(broker, {QStringLiteral("factory/+/vqi"), QStringLiteral("line/#")}, version));
+    QSignalSpy subscribed(&subscriber, &MqttClient::subscribed);
+    Inbox inbox(subscriber);
+    QVERIFY(subscriber.start());
+    QVERIFY(subscribed.wait(10000));
+
+    MqttClient publisher(plainSettings(broker, {}, version));
+    QVERIFY(publisher.start());
+    QVERIFY(waitForState(publisher, MqttClient::State::Connected));
+    for (const char *topic : {"factory/a/vqi", "factory/a/b/vqi", "line/1/2", "line", "other/vqi"})
+        QVERIFY(publisher.publish(QString::fromLatin1(topic), QByteArray("payload of ") + topic, 1));
+
+    // "line" matches "line/#" too: # includes the parent level.
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 3, 5000);
+    QStringList topics;
+    for (const MqttMessage &message : std::as_const(inbox.messages))
+        topics << message.topic;
+    topics.sort();
+    QCOMPARE(topics, (QStringList{QStringLiteral("factory/a/vqi"), QStringLiteral("line"), QStringLiteral("line/1/2")}));
+    QCOMPARE(inbox.messages.first().payload.startsWith("payload of "), true);
+    QTest::qWait(200);
+    QCOMPARE(inbox.messages.size(), 3);
+}
+
+void MqttClientTest::reconnectsAndResubscribesAfterBrokerRestart()
+{
+    LocalBroker broker;
+    QVERIFY(broker.start());
+    MqttClient subscriber(plainSettings(broker, {QStringLiteral("vqi/#")}));
+    QSignalSpy subscribed(&subscriber, &MqttClient::subscribed);
+    QSignalSpy failed(&subscriber, &MqttClient::connectionFailed);
+    Inbox inbox(subscriber);
+    QVERIFY(subscriber.start());
+    QVERIFY(subscribed.wait(10000));
+
+    {
+        MqttClient publisher(plainSettings(broker, {}));
+        QVERIFY(publisher.start());
+        QVERIFY(waitForState(publisher, MqttClient::State::Connected));
+        for (int index = 0; index < 50; ++index)
+            QVERIFY(publisher.publish(QStringLiteral("vqi/before"), QByteArray::number(index), 1));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 50, 5000);
+    }
+
+    // The broker goes away mid-stream and comes back (persistence off: it forgets every session).
+    QVERIFY(broker.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(subscribed.size() >= 2, 20000);
+    QVERIFY(failed.size() >= 1);
+    QVERIFY(subscriber.reconnects() >= 1);
+    QCOMPARE(subscriber.state(), MqttClient::State::Connected);
+
+    MqttClient publisher(plainSettings(broker, {}));
+    QVERIFY(publisher.start());
+    QVERIFY(waitForState(publisher, MqttClient::State::Connected));
+    for (int index = 0; index < 50; ++index)
+        QVERIFY(publisher.publish(QStringLiteral("vqi/after"), QByteArray::number(index), 1));
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 100, 5000);
+    QCOMPARE(inbox.messages.last().topic, QStringLiteral("vqi/after"));
+}
+
+void MqttClientTest::persistentSessionKeepsQueuedMessages()
+{
+    LocalBroker broker;
+    QVERIFY(broker.start());
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")}, 5);
+    settings.clientId = QStringLiteral("genaiops-test-persistent");
+    settings.cleanSession = false;
+    {
+        MqttClient first(settings);
+        QSignalSpy subscribed(&first, &MqttClient::subscribed);
+        QVERIFY(first.start());
+        QVERIFY(subscribed.wait(10000));
+        first.stop();
+    }
+    MqttClient publisher(plainSettings(broker, {}, 5));
+    QVERIFY(publisher.start());
+    QVERIFY(waitForState(publisher, MqttClient::State::Connected));
+    for (int index = 0; index < 10; ++index)
+        QVERIFY(publisher.publish(QStringLiteral("vqi/offline"), QByteArray::number(index), 1));
+    QTest::qWait(300);
+
+    // Back with the same client id: the broker hands over what arrived while it was away.
+    MqttClient second(settings);
+    Inbox inbox(second);
+    QVERIFY(second.start());
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 10, 10000);
+    QCOMPARE(inbox.messages.first().payload, QByteArray("0"));
+    QCOMPARE(inbox.messages.last().payload, QByteArray("9"));
+}
+
+void MqttClientTest::tlsWithClientCertificate()
+{
+    LocalBroker broker;
+    const auto &c = m_certificates;
+    QVERIFY2(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                              c.path(QStringLiteral("server.key")), true}),
+             qPrintable(broker.log()));
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+    settings.host = QStringLiteral("localhost");  // the name the broker's certificate carries
+    settings.port = broker.tlsPort();
+    settings.tls = true;
+    settings.caFile = c.path(QStringLiteral("ca.crt"));
+    settings.certificateFile = c.path(QStringLiteral("device.crt"));
+    settings.keyFile = c.path(QStringLiteral("device.key"));
+    MqttClient subscriber(settings);
+    QSignalSpy subscribed(&subscriber, &MqttClient::subscribed);
+    Inbox inbox(subscriber);
+    QVERIFY(subscriber.start());
+    QVERIFY2(subscribed.wait(10000), qPrintable(broker.log()));
+
+    MqttClient publisher(plainSettings(broker, {}));  // the plain listener reaches the same topics
+    QVERIFY(publisher.start());
+    QVERIFY(waitForState(publisher, MqttClient::State::Connected));
+    QVERIFY(publisher.publish(QStringLiteral("vqi/tls"), "over TLS", 1));
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 1, 5000);
+    QCOMPARE(inbox.messages.first().payload, QByteArray("over TLS"));
+}
+
+void MqttClientTest::tlsKeyPassphrase()
+{
+    LocalBroker broker;
+    const auto &c = m_certificates;
+    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                             c.path(QStringLiteral("server.key")), true}));
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+    settings.host = QStringLiteral("localhost");
+    settings.port = broker.tlsPort();
+    settings.tls = true;
+    settings.caFile = c.path(QStringLiteral("ca.crt"));
+    settings.certificateFile = c.path(QStringLiteral("locked-device.crt"));
+    settings.keyFile = c.path(QStringLiteral("locked-device.key"));
+
+    settings.keyPassphrase = QStringLiteral("open sesame");
+    MqttClient unlocked(settings);
+    QSignalSpy subscribed(&unlocked, &MqttClient::subscribed);
+    QVERIFY(unlocked.start());
+    QVERIFY(subscribed.wait(10000));
+
+    settings.keyPassphrase = QStringLiteral("wrong");
+    MqttClient locked(settings);
+    QSignalSpy failed(&locked, &MqttClient::connectionFailed);
+    QVERIFY(locked.start());
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.first().first().toString().startsWith(QLatin1String("TLS: the client key could not be read")),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(locked.state() != MqttClient::State::Connected);
+}
+
+void MqttClientTest::tlsWrongClientCertificateIsAClearError()
+{
+    LocalBroker broker;
+    const auto &c = m_certificates;
+    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                             c.path(QStringLiteral("server.key")), true}));
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+    settings.host = QStringLiteral("localhost");
+    settings.port = broker.tlsPort();
+    settings.tls = true;
+    settings.caFile = c.path(QStringLiteral("ca.crt"));
+    settings.certificateFile = c.path(QStringLiteral("rogue-device.crt"));  // signed by a CA the broker does not trust
+    settings.keyFile = c.path(QStringLiteral("rogue-device.key"));
+    MqttClient client(settings);
+    QSignalSpy failed(&client, &MqttClient::connectionFailed);
+    QSignalSpy subscribed(&client, &MqttClient::subscribed);
+    QVERIFY(client.start());
+    QVERIFY(failed.wait(10000));
+    const QString reason = failed.first().first().toString();
+    qInfo().noquote() << "wrong client certificate:" << reason;
+    QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker rejected the client certificate")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("OpenSSL")), qPrintable(reason));  // the details stay for searching
+    // It keeps trying (a rotated certificate may fix it) and never pretends to be connected.
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000);
+    QCOMPARE(subscribed.size(), 0);
+}
+
+void MqttClientTest::tlsUntrustedBrokerIsAClearError()
+{
+    LocalBroker broker;
+    const auto &c = m_certificates;
+    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                             c.path(QStringLiteral("server.key")), false}));
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+    settings.host = QStringLiteral("localhost");
+    settings.port = broker.tlsPort();
+    settings.tls = true;
+    settings.caFile = c.path(QStringLiteral("rogue-ca.crt"));  // not the CA that signed the broker
+    MqttClient client(settings);
+    QSignalSpy failed(&client, &MqttClient::connectionFailed);
+    QVERIFY(client.start());
+    QVERIFY(failed.wait(10000));
+    const QString reason = failed.first().first().toString();
+    qInfo().noquote() << "untrusted broker:" << reason;
+    QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker's certificate is not trusted")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("certificate verify failed")), qPrintable(reason));
+}
+
+void MqttClientTest::invalidSettingsAreRefusedBeforeConnecting()
+{
+    MqttSettings settings;
+    settings.topics = {QStringLiteral("vqi/#/more")};
+    MqttClient client(settings);
+    const Status started = client.start();
+    QVERIFY(!started);
+    QCOMPARE(started.error().where, QStringLiteral("topic"));
+
+    MqttSettings missingFile;
+    missingFile.tls = true;
+    missingFile.caFile = QStringLiteral("/nonexistent/ca.crt");
+    const Status refused = MqttClient(missingFile).start();
+    QVERIFY(!refused);
+    QVERIFY(refused.error().describe().contains(QLatin1String("/nonexistent/ca.crt")));
+
+    QVERIFY(!MqttSettings::fromUrl(QStringLiteral("http://broker:1883")));
+    QCOMPARE(MqttSettings::fromUrl(QStringLiteral("mqtts://iot.example.com")).value().port, 8883);
+    QCOMPARE(MqttSettings::fromUrl(QStringLiteral("mqtt://10.0.0.5")).value().port, 1883);
+}
+
+QTEST_GUILESS_MAIN(MqttClientTest)
+#include "tst_mqttclient.moc"
