@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
 #include "common/banner.h"
-#include "common/placeholderpanel.h"
 #include "common/version.h"
 #include "connections/connectionspanel.h"
+#include "edge/edgepanel.h"
 #include "evaluations/evaluationspanel.h"
 #include "playground/playgroundpanel.h"
 #include "registry/registrypanel.h"
@@ -72,18 +72,16 @@ void MainWindow::createPages()
         m_evaluations->openRun(runId);
     });
     m_pages->addWidget(m_registry);
-    m_pages->addWidget(new PlaceholderPanel(
-        PanelNames::title(Panel::Edge),
-        tr("Watch a fleet of visual-inspection devices live over MQTT."),
-        {tr("Throughput, defect rate, confidence drift and latency per device"),
-         tr("Alert rules and a review queue with images"),
-         tr("Recording and replay")},
-        this));
+    m_edge = new EdgePanel(m_worker, m_store, this);
+    connect(m_edge, &EdgePanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_pages->addWidget(m_edge);
     m_connections = new ConnectionsPanel(m_worker, m_store, this);
     connect(m_connections, &ConnectionsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_pages->addWidget(m_connections);
     connect(m_connections, &ConnectionsPanel::profilesChanged, m_playground, &PlaygroundPanel::reload);
+    connect(m_connections, &ConnectionsPanel::profilesChanged, m_edge, &EdgePanel::reload);
 
     for (Panel panel : PanelNames::all()) {
         auto *item = new QListWidgetItem(PanelNames::icon(panel), PanelNames::title(panel), m_navigation);
@@ -187,7 +185,7 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
 void MainWindow::reloadPanels()
 {
     // Ready once every panel has its data, so a screenshot never shows a half-loaded page.
-    m_pendingLoads = 4;
+    m_pendingLoads = 5;
     auto loaded = [this]() {
         if (--m_pendingLoads == 0)
             markReady();
@@ -196,11 +194,13 @@ void MainWindow::reloadPanels()
     connect(m_playground, &PlaygroundPanel::loaded, this, loaded, Qt::SingleShotConnection);
     connect(m_evaluations, &EvaluationsPanel::loaded, this, loaded, Qt::SingleShotConnection);
     connect(m_registry, &RegistryPanel::loaded, this, loaded, Qt::SingleShotConnection);
+    connect(m_edge, &EdgePanel::loaded, this, loaded, Qt::SingleShotConnection);
     m_connections->reload();
     m_connections->probeKeyring();
     m_playground->reload();
     m_evaluations->reload();
     m_registry->reload();
+    m_edge->reload();
 }
 
 void MainWindow::installDemoContent()
@@ -212,6 +212,7 @@ void MainWindow::installDemoContent()
                            else {
                                m_banner->hide();
                                statusBar()->showMessage(tr("Demo content added."), 5000);
+                               m_edge->startDemo();  // a live fleet: a local broker and a simulator
                            }
                            reloadPanels();
                        });

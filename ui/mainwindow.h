@@ -11,6 +11,7 @@ class ConnectionsPanel;
 class EvaluationsPanel;
 class PlaygroundPanel;
 class RegistryPanel;
+class EdgePanel;
 class CredentialStore;
 class QLabel;
 class QListWidget;
@@ -41,6 +42,7 @@ public:
     PlaygroundPanel *playgroundPanel() const { return m_playground; }
     EvaluationsPanel *evaluationsPanel() const { return m_evaluations; }
     RegistryPanel *registryPanel() const { return m_registry; }
+    EdgePanel *edgePanel() const { return m_edge; }
 
 signals:
     void ready();
@@ -69,6 +71,7 @@ private:
     PlaygroundPanel *m_playground = nullptr;
     EvaluationsPanel *m_evaluations = nullptr;
     RegistryPanel *m_registry = nullptr;
+    EdgePanel *m_edge = nullptr;
     int m_pendingLoads = 0;
     QLabel *m_workspaceLabel = nullptr;
     QString m_workspaceProblem;

@@ -10,6 +10,8 @@
 EdgeMonitor::EdgeMonitor(QString workspacePath, QObject *parent)
     : QObject(parent), m_workspacePath(std::move(workspacePath))
 {
+    // A child moves with this object to its thread; a timer left behind could not be started there.
+    m_timer.setParent(this);
     qRegisterMetaType<EdgeUpdate>("EdgeUpdate");
     qRegisterMetaType<MqttMessageBatch>("MqttMessageBatch");
     qRegisterMetaType<MqttSettings>("MqttSettings");
@@ -22,6 +24,15 @@ EdgeMonitor::EdgeMonitor(QString workspacePath, QObject *parent)
 EdgeMonitor::~EdgeMonitor()
 {
     stopRecording();
+}
+
+void EdgeMonitor::setWorkspacePath(const QString &path)
+{
+    if (path == m_workspacePath)
+        return;
+    stopRecording();
+    m_workspace.reset();
+    m_workspacePath = path;
 }
 
 void EdgeMonitor::connectTo(const MqttSettings &settings)

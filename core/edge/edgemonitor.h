@@ -26,10 +26,12 @@ public:
     static constexpr int maximumEventsPerUpdate = 4000;
     static constexpr int maximumReviewPerUpdate = 200;
 
-    explicit EdgeMonitor(QString workspacePath, QObject *parent = nullptr);
+    explicit EdgeMonitor(QString workspacePath = {}, QObject *parent = nullptr);
     ~EdgeMonitor() override;
 
 public slots:
+    // Where recordings go; the workspace is opened on this thread when the first one starts.
+    void setWorkspacePath(const QString &path);
     // Replaces any connection; errors arrive in updates (lastError) and through failed().
     void connectTo(const MqttSettings &settings);
     void disconnectFromBroker();

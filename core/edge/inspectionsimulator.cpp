@@ -7,6 +7,8 @@
 InspectionSimulator::InspectionSimulator(SimulationSettings settings, Publish publish, QObject *parent)
     : QObject(parent), m_settings(settings), m_publish(std::move(publish)), m_generator(settings)
 {
+    // A child moves with this object to its thread; a timer left behind could not be started there.
+    m_timer.setParent(this);
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(10);
     connect(&m_timer, &QTimer::timeout, this, &InspectionSimulator::tick);

@@ -78,16 +78,17 @@ Status LocalBroker::start(int port, std::optional<Tls> tls, int tlsPort)
 
 Status LocalBroker::launch()
 {
-    m_process.setProgram(executable());
-    m_process.setArguments({QStringLiteral("-c"), m_directory->filePath(QStringLiteral("mosquitto.conf"))});
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start();
-    if (!m_process.waitForStarted(5000))
-        return makeError(Error::Kind::Service, tr("mosquitto did not start: %1").arg(m_process.errorString()));
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(executable());
+    m_process->setArguments({QStringLiteral("-c"), m_directory->filePath(QStringLiteral("mosquitto.conf"))});
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start();
+    if (!m_process->waitForStarted(5000))
+        return makeError(Error::Kind::Service, tr("mosquitto did not start: %1").arg(m_process->errorString()));
     QElapsedTimer waited;
     waited.start();
     while (waited.elapsed() < 10000) {
-        if (m_process.state() != QProcess::Running)
+        if (m_process->state() != QProcess::Running)
             return makeError(Error::Kind::Service, tr("mosquitto exited: %1").arg(log()));
         if (accepts(m_port) && (m_tlsPort == 0 || accepts(m_tlsPort)))
             return Done{};
@@ -98,13 +99,14 @@ Status LocalBroker::launch()
 
 void LocalBroker::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
+    if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(5000)) {
-        m_process.kill();
-        m_process.waitForFinished(2000);
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(2000);
     }
+    m_process.reset();
 }
 
 Status LocalBroker::restart()

@@ -44,7 +44,7 @@ private:
     Status launch();
 
     std::unique_ptr<QTemporaryDir> m_directory;
-    QProcess m_process;
+    std::unique_ptr<QProcess> m_process;  // made on the thread that starts the broker
     int m_port = 0;
     int m_tlsPort = 0;
 };

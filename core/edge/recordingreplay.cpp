@@ -14,6 +14,8 @@ constexpr int fullSpeedBatch = 2000;  // per turn of the event loop, so the rece
 RecordingReplay::RecordingReplay(QString workspacePath, QString name, double speed, QObject *parent)
     : QObject(parent), m_workspacePath(std::move(workspacePath)), m_name(std::move(name)), m_speed(speed)
 {
+    // A child moves with this object to its thread; a timer left behind could not be started there.
+    m_timer.setParent(this);
     qRegisterMetaType<Recording>("Recording");
     qRegisterMetaType<MqttMessageBatch>("MqttMessageBatch");
     m_timer.setTimerType(Qt::PreciseTimer);

@@ -1,0 +1,484 @@
+#include "edgepanel.h"
+
+#include "alertrulesdialog.h"
+#include "common/banner.h"
+#include "edge/edgedemo.h"
+#include "edge/edgemonitor.h"
+#include "edge/recordingreplay.h"
+#include "edge/recordingrepository.h"
+#include "edgeconnectionbar.h"
+#include "eventlogpane.h"
+#include "fleetcharts.h"
+#include "fleettablemodel.h"
+#include "reviewpane.h"
+#include "secrets/credentialprofilerepository.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int demoWarmUpMs = 3500;  // long enough for rates, alerts and images to show
+
+QString alertKey(const EdgeAlert &alert)
+{
+    return alert.deviceId + QLatin1Char('\n') + EdgeAlert::kindName(alert.kind);
+}
+}
+
+EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
+    : QWidget(parent), m_worker(worker), m_store(store)
+{
+    m_monitor = new EdgeMonitor;
+    m_monitor->moveToThread(&m_monitorThread);
+    connect(&m_monitorThread, &QThread::finished, m_monitor, &QObject::deleteLater);
+    connect(m_monitor, &EdgeMonitor::updated, this, &EdgePanel::applyUpdate);
+    connect(m_monitor, &EdgeMonitor::failed, this, [this](const QString &message) {
+        m_banner->showMessage(Banner::Tone::Warning, message.toHtmlEscaped());
+    });
+    connect(m_monitor, &EdgeMonitor::recordingStopped, this, [this](const QString &name, qint64 messages) {
+        m_record->setChecked(false);
+        emit statusMessage(tr("Recorded %1 messages as \"%2\".").arg(messages).arg(name));
+        reload();
+    });
+    m_monitorThread.setObjectName(QStringLiteral("edge monitor"));
+    m_monitorThread.start();
+    buildLayout();
+}
+
+EdgePanel::~EdgePanel()
+{
+    QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::disconnectFromBroker, Qt::BlockingQueuedConnection);
+    m_monitorThread.quit();
+    m_monitorThread.wait();
+    if (m_demo) {
+        QMetaObject::invokeMethod(m_demo, &EdgeDemo::stop, Qt::BlockingQueuedConnection);
+        m_demoThread.quit();
+        m_demoThread.wait();
+    }
+}
+
+void EdgePanel::buildLayout()
+{
+    m_bar = new EdgeConnectionBar(this);
+    connect(m_bar, &EdgeConnectionBar::connectRequested, this, &EdgePanel::connectFromBar);
+    connect(m_bar, &EdgeConnectionBar::disconnectRequested, this, &EdgePanel::disconnectFromBroker);
+    m_banner = new Banner(this);
+
+    m_fleetModel = new FleetTableModel(this);
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_fleetModel);
+    sorted->setSortRole(FleetTableModel::SortRole);
+    m_fleetTable = new QTableView(this);
+    m_fleetTable->setObjectName(QStringLiteral("fleetTable"));
+    m_fleetTable->setModel(sorted);
+    m_fleetTable->setSortingEnabled(true);
+    m_fleetTable->sortByColumn(FleetTableModel::Device, Qt::AscendingOrder);
+    m_fleetTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fleetTable->verticalHeader()->hide();
+    m_fleetTable->verticalHeader()->setDefaultSectionSize(22);
+    m_fleetTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fleetTable->horizontalHeader()->setStretchLastSection(true);
+    m_fleetTable->setAlternatingRowColors(true);
+    m_fleetStack = new QStackedWidget(this);
+    m_fleetStack->addWidget(buildEmptyState());
+    m_fleetStack->addWidget(m_fleetTable);
+    m_fleetStack->setMinimumHeight(215);  // eight devices without scrolling
+
+    m_alerts = new QTreeWidget(this);
+    m_alerts->setObjectName(QStringLiteral("alertList"));
+    m_alerts->setHeaderLabels({tr("Raised"), tr("Device"), tr("Alert"), tr("Value"), tr("State"), tr("Details")});
+    m_alerts->setRootIsDecorated(false);
+    m_alerts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_alerts->header()->setStretchLastSection(true);
+
+    m_charts = new FleetCharts(this);
+    m_events = new EventLogPane(this);
+    m_review = new ReviewPane(this);
+    connect(m_review, &ReviewPane::statusMessage, this, &EdgePanel::statusMessage);
+    m_malformed = new QTreeWidget(this);
+    m_malformed->setObjectName(QStringLiteral("malformedList"));
+    m_malformed->setHeaderLabels({tr("Reason"), tr("Count"), tr("Last sample")});
+    m_malformed->setRootIsDecorated(false);
+    m_malformed->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_malformed->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_events, tr("Event log"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
+    m_tabs->addTab(m_review, tr("Review queue"));
+    m_tabs->addTab(m_malformed, tr("Malformed"));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_fleetStack);
+    split->addWidget(m_charts);
+    split->addWidget(m_tabs);
+    split->setSizes({310, 210, 200});  // room for eight devices without scrolling
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+}
+
+QWidget *EdgePanel::buildToolbar()
+{
+    auto *toolbar = new QWidget(this);
+    m_record = new QPushButton(tr("● Record"), toolbar);
+    m_record->setCheckable(true);
+    m_record->setToolTip(tr("Record every message of this session to the workspace, for replay later"));
+    connect(m_record, &QPushButton::toggled, this, &EdgePanel::toggleRecording);
+    m_replay = new QPushButton(tr("Replay"), toolbar);
+    m_replayMenu = new QMenu(m_replay);
+    m_replay->setMenu(m_replayMenu);
+    auto *rules = new QPushButton(tr("Alert rules…"), toolbar);
+    connect(rules, &QPushButton::clicked, this, &EdgePanel::editRules);
+    auto *clear = new QPushButton(tr("Clear"), toolbar);
+    clear->setToolTip(tr("Forget the statistics, events and alerts so far (the connection stays)"));
+    connect(clear, &QPushButton::clicked, this, [this]() {
+        QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::reset);
+        m_events->clear();
+        m_charts->clear();
+        m_alerts->clear();
+        m_alertItems.clear();
+    });
+    m_summary = new QLabel(toolbar);
+    m_summary->setObjectName(QStringLiteral("edgeSummary"));
+    auto *layout = new QHBoxLayout(toolbar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_record);
+    layout->addWidget(m_replay);
+    layout->addWidget(rules);
+    layout->addWidget(clear);
+    layout->addStretch(1);
+    layout->addWidget(m_summary);
+    rebuildReplayMenu({});
+    return toolbar;
+}
+
+QWidget *EdgePanel::buildEmptyState()
+{
+    auto *empty = new QWidget(this);
+    auto *text = new QLabel(tr("<h3>No devices yet</h3><p>Enter your broker above and press <b>Connect</b>; devices "
+                               "appear as their first inspection arrives. For AWS IoT Core, use an mqtt profile "
+                               "with your device certificate (Connections).</p><p>No broker at hand? Start a "
+                               "simulated fleet on a local mosquitto.</p>"),
+                            empty);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    auto *demo = new QPushButton(tr("Start demo fleet"), empty);
+    demo->setObjectName(QStringLiteral("startDemo"));
+    connect(demo, &QPushButton::clicked, this, &EdgePanel::startDemo);
+    auto *layout = new QVBoxLayout(empty);
+    layout->addStretch(1);
+    layout->addWidget(text);
+    layout->addWidget(demo, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    return empty;
+}
+
+void EdgePanel::reload()
+{
+    QMetaObject::invokeMethod(m_monitor, "setWorkspacePath", Q_ARG(QString, m_worker.location()));
+    struct Lists
+    {
+        QStringList profiles;
+        QStringList recordings;
+    };
+    m_worker.run<Lists>(
+        [](Workspace &workspace) -> Result<Lists> {
+            Lists lists;
+            auto profiles = CredentialProfileRepository(workspace).list();
+            if (!profiles)
+                return profiles.error();
+            for (const CredentialProfile &profile : profiles.value()) {
+                if (profile.kind == CredentialProfile::Kind::Mqtt)
+                    lists.profiles << profile.name;
+            }
+            auto recordings = RecordingRepository(workspace).list();
+            if (!recordings)
+                return recordings.error();
+            for (const Recording &recording : recordings.value())
+                lists.recordings << recording.name;
+            return lists;
+        },
+        this,
+        [this](Result<Lists> lists) {
+            if (lists) {
+                m_bar->setProfiles(lists.value().profiles);
+                rebuildReplayMenu(lists.value().recordings);
+            } else {
+                m_banner->showMessage(Banner::Tone::Error, lists.error().describe().toHtmlEscaped());
+            }
+            // A screenshot of the demo waits until the fleet is live.
+            if (m_demoState == DemoState::Starting || m_demoState == DemoState::WarmingUp)
+                m_loadedPending = true;
+            else
+                emit loaded();
+        });
+}
+
+void EdgePanel::rebuildReplayMenu(const QStringList &recordings)
+{
+    m_replayMenu->clear();
+    if (recordings.isEmpty()) {
+        m_replayMenu->addAction(tr("No recordings yet: press Record while connected"))->setEnabled(false);
+        return;
+    }
+    for (const QString &name : recordings) {
+        QMenu *speeds = m_replayMenu->addMenu(name);
+        for (const auto &[label, speed] : {std::pair{tr("At recorded pace (1×)"), 1.0}, std::pair{tr("10× faster"), 10.0},
+                                           std::pair{tr("As fast as possible"), 0.0}})
+            speeds->addAction(label, this, [this, name, speed = speed]() { replay(name, speed); });
+    }
+}
+
+void EdgePanel::startDemo()
+{
+    if (m_demoState != DemoState::Off)
+        return;
+    m_demoState = DemoState::Starting;
+    m_demo = new EdgeDemo;
+    m_demo->moveToThread(&m_demoThread);
+    connect(&m_demoThread, &QThread::finished, m_demo, &QObject::deleteLater);
+    connect(m_demo, &EdgeDemo::started, this, [this](const QString &url) {
+        m_bar->setBrokerUrl(url);
+        Result<MqttSettings> settings = MqttSettings::fromUrl(url);
+        connectToBroker(settings.value());
+        m_demoState = DemoState::WarmingUp;
+        m_banner->showMessage(Banner::Tone::Information,
+                              tr("A simulated fleet of 8 devices publishes to a local mosquitto at %1: "
+                                 "vqi-cell-01's model drifts and vqi-cell-08 fails after a few seconds.").arg(url));
+        QTimer::singleShot(demoWarmUpMs, this, &EdgePanel::demoWarmedUp);
+    });
+    connect(m_demo, &EdgeDemo::failed, this, [this](const QString &message) {
+        m_banner->showMessage(Banner::Tone::Error, tr("The demo fleet could not start: %1").arg(message.toHtmlEscaped()));
+        demoWarmedUp();
+        m_demoState = DemoState::Off;
+    });
+    m_demoThread.setObjectName(QStringLiteral("edge demo"));
+    m_demoThread.start();
+    QMetaObject::invokeMethod(m_demo, &EdgeDemo::start);
+}
+
+void EdgePanel::demoWarmedUp()
+{
+    m_demoState = DemoState::Live;
+    if (m_loadedPending) {
+        m_loadedPending = false;
+        emit loaded();
+    }
+}
+
+void EdgePanel::connectToBroker(const MqttSettings &settings)
+{
+    m_banner->hide();
+    QMetaObject::invokeMethod(m_monitor, "connectTo", Q_ARG(MqttSettings, settings));
+}
+
+void EdgePanel::disconnectFromBroker()
+{
+    if (m_record->isChecked())
+        m_record->setChecked(false);
+    QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::disconnectFromBroker);
+}
+
+void EdgePanel::connectFromBar()
+{
+    const QString url = m_bar->brokerUrl().isEmpty() ? QStringLiteral("mqtt://localhost:1883") : m_bar->brokerUrl();
+    Result<MqttSettings> parsed = MqttSettings::fromUrl(url);
+    if (!parsed) {
+        m_banner->showMessage(Banner::Tone::Error, parsed.error().message.toHtmlEscaped());
+        return;
+    }
+    MqttSettings settings = parsed.value();
+    settings.topics = m_bar->topic().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &topic : settings.topics)
+        topic = topic.trimmed();
+    settings.qos = m_bar->qos();
+    const QString profile = m_bar->profile();
+    if (profile.isEmpty()) {
+        connectToBroker(settings);
+        return;
+    }
+    // The profile's settings from the workspace, then its secrets from the keyring, both off this thread.
+    m_worker.run<QJsonObject>(
+        [profile](Workspace &workspace) -> Result<QJsonObject> {
+            auto found = CredentialProfileRepository(workspace).find(profile);
+            if (!found)
+                return found.error();
+            if (!found.value())
+                return makeError(Error::Kind::Usage, tr("the profile \"%1\" is gone").arg(profile));
+            return found.value()->settings;
+        },
+        this,
+        [this, settings, profile](Result<QJsonObject> stored) mutable {
+            if (!stored) {
+                m_banner->showMessage(Banner::Tone::Error, stored.error().describe().toHtmlEscaped());
+                return;
+            }
+            const QJsonObject values = stored.value();
+            settings.caFile = values.value(QStringLiteral("ca_file")).toString();
+            settings.certificateFile = values.value(QStringLiteral("cert_file")).toString();
+            settings.keyFile = values.value(QStringLiteral("key_file")).toString();
+            settings.alpn = values.value(QStringLiteral("alpn")).toString();
+            settings.username = values.value(QStringLiteral("username")).toString();
+            m_store.read(profile, this, [this, settings](Result<SecretMap> secrets) mutable {
+                if (!secrets) {
+                    m_banner->showMessage(Banner::Tone::Error, secrets.error().describe().toHtmlEscaped());
+                    return;
+                }
+                settings.password = secrets.value().value(QStringLiteral("password"));
+                settings.keyPassphrase = secrets.value().value(QStringLiteral("key_passphrase"));
+                connectToBroker(settings);
+            });
+        });
+}
+
+void EdgePanel::toggleRecording(bool on)
+{
+    if (!on) {
+        QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::stopRecording);
+        return;
+    }
+    bool accepted = false;
+    const QString name = QInputDialog::getText(this, tr("Record session"), tr("Name of the recording:"), QLineEdit::Normal,
+                                               QStringLiteral("session-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                                               &accepted);
+    if (!accepted || name.trimmed().isEmpty()) {
+        m_record->setChecked(false);
+        return;
+    }
+    QMetaObject::invokeMethod(m_monitor, "startRecording", Q_ARG(QString, name.trimmed()));
+}
+
+void EdgePanel::replay(const QString &recording, double speed)
+{
+    disconnectFromBroker();
+    QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::reset);
+    m_events->clear();
+    m_charts->clear();
+    auto *player = new RecordingReplay(m_worker.location(), recording, speed);
+    player->moveToThread(&m_monitorThread);
+    connect(player, &RecordingReplay::batchReady, m_monitor, &EdgeMonitor::ingest);
+    connect(player, &RecordingReplay::progress, this, [this, recording](qint64 done, qint64 total) {
+        m_summary->setToolTip(tr("Replaying \"%1\": %2 of %3").arg(recording).arg(done).arg(total));
+    });
+    connect(player, &RecordingReplay::finished, this, [this, recording](const QString &error) {
+        if (error.isEmpty())
+            emit statusMessage(tr("Replay of \"%1\" finished.").arg(recording));
+        else
+            m_banner->showMessage(Banner::Tone::Error, error.toHtmlEscaped());
+    });
+    connect(player, &RecordingReplay::finished, player, &QObject::deleteLater);
+    QMetaObject::invokeMethod(player, &RecordingReplay::start);
+    emit statusMessage(tr("Replaying \"%1\"…").arg(recording));
+}
+
+void EdgePanel::editRules()
+{
+    AlertRulesDialog dialog(m_rules, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_rules = dialog.rules();
+    m_charts->setThresholds(m_rules.defectRateAbove, m_rules.p95LatencyAbove);
+    m_alerts->clear();
+    m_alertItems.clear();
+    QMetaObject::invokeMethod(m_monitor, "setRules", Q_ARG(AlertRules, m_rules));
+}
+
+void EdgePanel::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+int EdgePanel::alertRows() const
+{
+    return m_alerts->topLevelItemCount();
+}
+
+void EdgePanel::applyUpdate(const EdgeUpdate &update)
+{
+    ++m_updates;
+    m_fleet = update.fleet;
+    m_bar->showState(update.state, update.reconnects, update.lastError);
+    if (update.state == MqttClient::State::Connected && update.lastError.isEmpty() && m_demoState == DemoState::Off)
+        m_banner->hide();
+    m_fleetModel->setDevices(update.fleet.devices, update.fleet.atMs);
+    m_fleetStack->setCurrentIndex(update.fleet.devices.isEmpty() ? 0 : 1);
+    m_charts->addSnapshot(update.fleet);
+    QStringList devices;
+    for (const DeviceSnapshot &device : update.fleet.devices)
+        devices << device.deviceId;
+    m_events->addDevices(devices);
+    m_events->append(update.events, update.eventsLeftOut);
+    m_review->append(update.reviewCandidates);
+    applyAlerts(update.alertChanges);
+    m_tabs->setTabText(int(Tab::Alerts), update.fleet.activeAlerts.isEmpty()
+                                             ? tr("Alerts")
+                                             : tr("Alerts (%1 active)").arg(update.fleet.activeAlerts.size()));
+    applyMalformed(update.fleet);
+    QString summary = tr("%1 messages · %2 malformed · %3 devices · %4 active alerts")
+                          .arg(update.fleet.messages).arg(update.fleet.malformed)
+                          .arg(update.fleet.devices.size()).arg(update.fleet.activeAlerts.size());
+    if (!update.recordingName.isEmpty())
+        summary += QStringLiteral(" · ") + tr("recording \"%1\": %2").arg(update.recordingName).arg(update.recordedMessages);
+    m_summary->setText(summary);
+}
+
+void EdgePanel::applyAlerts(const QList<EdgeAlert> &changes)
+{
+    for (const EdgeAlert &alert : changes) {
+        const QString key = alertKey(alert);
+        if (alert.isActive()) {
+            auto *item = new QTreeWidgetItem({QDateTime::fromMSecsSinceEpoch(alert.raisedAtMs).toString(QStringLiteral("HH:mm:ss")),
+                                              alert.deviceId, EdgeAlert::kindLabel(alert.kind),
+                                              alert.kind == EdgeAlert::Kind::DefectRate ? QStringLiteral("%1 %").arg(alert.value * 100, 0, 'f', 1)
+                                                                                        : QString::number(alert.value, 'f', alert.kind == EdgeAlert::Kind::LowConfidence ? 3 : 0),
+                                              tr("active")});
+            item->setText(5, alert.describe());
+            item->setForeground(4, QColor(0xc6, 0x3b, 0x3b));
+            m_alerts->insertTopLevelItem(0, item);
+            m_alertItems.insert(key, item);
+        } else if (QTreeWidgetItem *item = m_alertItems.take(key)) {
+            item->setText(4, tr("cleared %1").arg(QDateTime::fromMSecsSinceEpoch(alert.clearedAtMs).toString(QStringLiteral("HH:mm:ss"))));
+            item->setForeground(4, palette().color(QPalette::PlaceholderText));
+        }
+    }
+}
+
+void EdgePanel::applyMalformed(const FleetSnapshot &fleet)
+{
+    if (m_malformed->topLevelItemCount() == fleet.malformedReasons.size()) {
+        bool same = true;
+        for (int row = 0; row < m_malformed->topLevelItemCount() && same; ++row)
+            same = m_malformed->topLevelItem(row)->text(1).toLongLong() == fleet.malformedReasons.value(m_malformed->topLevelItem(row)->text(0));
+        if (same)
+            return;
+    }
+    m_malformed->clear();
+    for (auto it = fleet.malformedReasons.cbegin(); it != fleet.malformedReasons.cend(); ++it) {
+        const MalformedSample sample = fleet.malformedSamples.value(it.key());
+        auto *item = new QTreeWidgetItem({it.key(), QString::number(it.value()),
+                                          sample.detail + QStringLiteral(" — ") + QString::fromUtf8(sample.payload.left(160))});
+        item->setToolTip(2, QString::fromUtf8(sample.payload));
+        m_malformed->addTopLevelItem(item);
+    }
+    m_tabs->setTabText(int(Tab::Malformed), fleet.malformed > 0 ? tr("Malformed (%1)").arg(fleet.malformed) : tr("Malformed"));
+}

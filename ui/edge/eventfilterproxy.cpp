@@ -1,0 +1,32 @@
+#include "eventfilterproxy.h"
+
+#include "eventlogmodel.h"
+
+EventFilterProxy::EventFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) {}
+
+void EventFilterProxy::setDevice(const QString &device)
+{
+    m_device = device;
+    invalidateRowsFilter();
+}
+
+void EventFilterProxy::setPrediction(const QString &prediction)
+{
+    m_prediction = prediction;
+    invalidateRowsFilter();
+}
+
+void EventFilterProxy::setConfidenceBelow(double bound)
+{
+    m_confidenceBelow = bound;
+    invalidateRowsFilter();
+}
+
+bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    const auto *events = static_cast<const EventLogModel *>(sourceModel());
+    const InspectionResult &event = events->event(sourceRow);
+    return (m_device.isEmpty() || event.deviceId == m_device)
+           && (m_prediction.isEmpty() || event.prediction == m_prediction)
+           && (m_confidenceBelow > 1 || event.confidence < m_confidenceBelow);
+}

@@ -1,0 +1,116 @@
+#include "eventlogpane.h"
+
+#include "eventfilterproxy.h"
+#include "eventlogmodel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
+{
+    m_model = new EventLogModel(this);
+    m_proxy = new EventFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows, which keeps 50,000 of them cheap.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(20);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("All devices"), QString());
+    m_prediction = new QComboBox(this);
+    m_prediction->addItem(tr("All predictions"), QString());
+    m_prediction->addItem(tr("good"), QStringLiteral("good"));
+    m_prediction->addItem(tr("defective"), QStringLiteral("defective"));
+    m_confidence = new QDoubleSpinBox(this);
+    m_confidence->setRange(0, 1.01);
+    m_confidence->setDecimals(2);
+    m_confidence->setSingleStep(0.05);
+    m_confidence->setValue(1.01);
+    m_confidence->setSpecialValueText(QString());
+    m_confidence->setPrefix(tr("confidence < "));
+    m_confidence->setToolTip(tr("Show only inspections below this confidence (1.01 shows all)"));
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pause->setToolTip(tr("Hold new rows aside while you read (Ctrl+P)"));
+    m_status = new QLabel(this);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_device);
+    filters->addWidget(m_prediction);
+    filters->addWidget(m_confidence);
+    filters->addWidget(m_pause);
+    filters->addStretch(1);
+    filters->addWidget(m_status);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+
+    connect(m_device, &QComboBox::currentIndexChanged, this, [this]() { m_proxy->setDevice(m_device->currentData().toString()); });
+    connect(m_prediction, &QComboBox::currentIndexChanged, this,
+            [this]() { m_proxy->setPrediction(m_prediction->currentData().toString()); });
+    connect(m_confidence, &QDoubleSpinBox::valueChanged, m_proxy, &EventFilterProxy::setConfidenceBelow);
+    connect(m_pause, &QPushButton::toggled, this, &EventLogPane::setPaused);
+    // Follow the newest row while the view is at the bottom; scrolling up stops following.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_follow = value >= m_table->verticalScrollBar()->maximum() - 2;
+    });
+    updateStatus();
+}
+
+void EventLogPane::append(const QList<InspectionResult> &events, qint64 leftOut)
+{
+    m_leftOut += leftOut;
+    m_model->append(events);
+    if (m_follow && !m_model->isPaused() && !events.isEmpty())
+        m_table->scrollToBottom();
+    updateStatus();
+}
+
+void EventLogPane::addDevices(const QStringList &devices)
+{
+    for (const QString &device : devices) {
+        if (m_device->findData(device) < 0)
+            m_device->addItem(device, device);
+    }
+}
+
+void EventLogPane::setPaused(bool paused)
+{
+    m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_model->setPaused(paused);
+    updateStatus();
+}
+
+void EventLogPane::clear()
+{
+    m_model->clear();
+    m_leftOut = 0;
+    updateStatus();
+}
+
+void EventLogPane::updateStatus()
+{
+    QString text = tr("%1 shown of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount());
+    if (m_model->isPaused())
+        text += QStringLiteral(" · ") + tr("%1 held while paused").arg(m_model->heldWhilePaused());
+    if (m_leftOut > 0)
+        text += QStringLiteral(" · ") + tr("%1 not listed (over 40,000/s), still counted").arg(m_leftOut);
+    m_status->setText(text);
+}

@@ -1,0 +1,261 @@
+#include "fleetcharts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QLineSeries>
+#include <QTimer>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// The rate is read over the last second of updates, so it does not jitter with each batch.
+constexpr qint64 rateSpanMs = 1000;
+
+QChart *newChart(const QString &title, bool dark)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QChartView *newView(QChart *chart, QWidget *parent)
+{
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(260, 200);
+    return view;
+}
+
+double rateOver(const std::deque<std::pair<qint64, qint64>> &samples)
+{
+    if (samples.size() < 2)
+        return 0;
+    const auto &[lastAt, lastCount] = samples.back();
+    auto first = std::find_if(samples.begin(), samples.end(),
+                              [lastAt = lastAt](const auto &sample) { return lastAt - sample.first <= rateSpanMs; });
+    if (first == samples.end() || first->first == lastAt)
+        first = samples.end() - 2;
+    return double(lastCount - first->second) * 1000.0 / double(std::max<qint64>(1, lastAt - first->first));
+}
+
+} // namespace
+
+FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
+{
+    m_dark = palette().color(QPalette::Window).lightness() < 128;
+
+    QChart *rateChart = newChart(tr("Messages per second"), m_dark);
+    m_rate = new QLineSeries;
+    m_rate->setName(tr("All messages"));
+    m_malformedRate = new QLineSeries;
+    m_malformedRate->setName(tr("Malformed"));
+    rateChart->addSeries(m_rate);
+    rateChart->addSeries(m_malformedRate);
+    m_rateX = new QValueAxis;
+    m_rateX->setRange(-historySeconds, 0);
+    m_rateX->setLabelFormat(QStringLiteral("%d s"));
+    m_rateY = new QValueAxis;
+    m_rateY->setRange(0, 10);
+    m_rateY->setLabelFormat(QStringLiteral("%.0f"));
+    rateChart->addAxis(m_rateX, Qt::AlignBottom);
+    rateChart->addAxis(m_rateY, Qt::AlignLeft);
+    for (QLineSeries *series : {m_rate, m_malformedRate}) {
+        series->attachAxis(m_rateX);
+        series->attachAxis(m_rateY);
+    }
+    m_rateView = newView(rateChart, this);
+
+    QChart *defectChart = newChart(tr("Defect rate per device (window)"), m_dark);
+    auto *defectSeries = new QBarSeries;
+    m_defects = new QBarSet(tr("Defect rate"));
+    m_defects->setColor(QColor(0xd9, 0x6c, 0x3b));
+    defectSeries->append(m_defects);
+    defectChart->addSeries(defectSeries);
+    m_defectDevices = new QBarCategoryAxis;
+    m_defectY = new QValueAxis;
+    m_defectY->setRange(0, 0.5);
+    m_defectY->setLabelFormat(QStringLiteral("%.2f"));
+    defectChart->addAxis(m_defectDevices, Qt::AlignBottom);
+    defectChart->addAxis(m_defectY, Qt::AlignLeft);
+    defectSeries->attachAxis(m_defectDevices);
+    defectSeries->attachAxis(m_defectY);
+    m_defectThreshold = new QLineSeries;
+    m_defectThreshold->setName(tr("Alert threshold"));
+    m_defectThreshold->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5, Qt::DashLine));
+    defectChart->addSeries(m_defectThreshold);
+    m_defectThreshold->attachAxis(m_defectY);
+    auto *thresholdX = new QValueAxis;
+    thresholdX->setRange(0, 1);
+    thresholdX->setVisible(false);
+    defectChart->addAxis(thresholdX, Qt::AlignTop);
+    m_defectThreshold->attachAxis(thresholdX);
+    m_defectView = newView(defectChart, this);
+
+    QChart *latencyChart = newChart(tr("Inference latency per device (ms)"), m_dark);
+    auto *latencySeries = new QBarSeries;
+    m_latencyMedian = new QBarSet(tr("p50"));
+    m_latency95 = new QBarSet(tr("p95"));
+    latencySeries->append(m_latencyMedian);
+    latencySeries->append(m_latency95);
+    latencyChart->addSeries(latencySeries);
+    m_latencyDevices = new QBarCategoryAxis;
+    m_latencyY = new QValueAxis;
+    m_latencyY->setRange(0, 100);
+    m_latencyY->setLabelFormat(QStringLiteral("%.0f"));
+    latencyChart->addAxis(m_latencyDevices, Qt::AlignBottom);
+    latencyChart->addAxis(m_latencyY, Qt::AlignLeft);
+    latencySeries->attachAxis(m_latencyDevices);
+    latencySeries->attachAxis(m_latencyY);
+    m_latencyThreshold = new QLineSeries;
+    m_latencyThreshold->setName(tr("Alert threshold"));
+    m_latencyThreshold->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5, Qt::DashLine));
+    latencyChart->addSeries(m_latencyThreshold);
+    m_latencyThreshold->attachAxis(m_latencyY);
+    auto *latencyThresholdX = new QValueAxis;
+    latencyThresholdX->setRange(0, 1);
+    latencyThresholdX->setVisible(false);
+    latencyChart->addAxis(latencyThresholdX, Qt::AlignTop);
+    m_latencyThreshold->attachAxis(latencyThresholdX);
+    m_latencyView = newView(latencyChart, this);
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_rateView, 0, 0);
+    layout->addWidget(m_defectView, 0, 1);
+    layout->addWidget(m_latencyView, 0, 2);
+
+    auto *timer = new QTimer(this);
+    timer->setInterval(repaintIntervalMs);
+    connect(timer, &QTimer::timeout, this, &FleetCharts::repaint);
+    timer->start();
+    setThresholds(m_defectThresholdValue, m_latencyThresholdValue);
+}
+
+void FleetCharts::setThresholds(double defectRate, double p95LatencyMs)
+{
+    m_defectThresholdValue = defectRate;
+    m_latencyThresholdValue = p95LatencyMs;
+    m_defectThreshold->replace(QList<QPointF>{{0, defectRate}, {1, defectRate}});
+    m_latencyThreshold->replace(QList<QPointF>{{0, p95LatencyMs}, {1, p95LatencyMs}});
+    m_dirty = true;
+}
+
+void FleetCharts::clear()
+{
+    m_totals.clear();
+    m_malformed.clear();
+    m_ratePoints.clear();
+    m_malformedPoints.clear();
+    m_latest = {};
+    m_startMs = 0;
+    m_dirty = true;
+}
+
+void FleetCharts::addSnapshot(const FleetSnapshot &fleet)
+{
+    if (m_startMs == 0)
+        m_startMs = fleet.atMs;
+    if (!m_totals.empty() && fleet.messages < m_totals.back().second)
+        clear();  // the monitor was reset
+    m_latest = fleet;
+    m_totals.emplace_back(fleet.atMs, fleet.messages);
+    m_malformed.emplace_back(fleet.atMs, fleet.malformed);
+    while (m_totals.size() > 2 && fleet.atMs - m_totals.front().first > 2 * rateSpanMs) {
+        m_totals.pop_front();
+        m_malformed.pop_front();
+    }
+    const double at = double(fleet.atMs) / 1000.0;
+    m_ratePoints.emplace_back(at, rateOver(m_totals));
+    m_malformedPoints.emplace_back(at, rateOver(m_malformed));
+    while (!m_ratePoints.empty() && at - m_ratePoints.front().x() > historySeconds) {
+        m_ratePoints.pop_front();
+        m_malformedPoints.pop_front();
+    }
+    m_dirty = true;
+}
+
+void FleetCharts::rebuildCategories(const QStringList &devices)
+{
+    m_categories = devices;
+    // Bars are narrow: label them with what tells devices apart, the prefix they share in the title.
+    QString prefix = devices.value(0);
+    for (const QString &device : devices) {
+        while (!device.startsWith(prefix))
+            prefix.chop(1);
+    }
+    if (devices.size() < 2)
+        prefix.clear();
+    QStringList shortNames;
+    for (const QString &device : devices) {
+        const QString rest = device.mid(prefix.size());
+        shortNames << (rest.size() > 10 ? QStringLiteral("…") + rest.right(9) : rest);
+    }
+    m_defectDevices->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
+    m_latencyDevices->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
+    m_defectDevices->setCategories(shortNames);
+    m_latencyDevices->setCategories(shortNames);
+    m_defects->remove(0, m_defects->count());
+    m_latencyMedian->remove(0, m_latencyMedian->count());
+    m_latency95->remove(0, m_latency95->count());
+    for (int index = 0; index < devices.size(); ++index) {
+        m_defects->append(0);
+        m_latencyMedian->append(0);
+        m_latency95->append(0);
+    }
+}
+
+void FleetCharts::repaint()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    ++m_repaints;
+
+    // Seconds before now on the x axis; the newest point at 0.
+    const double now = m_ratePoints.empty() ? 0 : m_ratePoints.back().x();
+    QList<QPointF> rate, malformed;
+    rate.reserve(qsizetype(m_ratePoints.size()));
+    malformed.reserve(qsizetype(m_malformedPoints.size()));
+    double highest = 10;
+    for (const QPointF &point : m_ratePoints) {
+        rate.append({point.x() - now, point.y()});
+        highest = std::max(highest, point.y());
+    }
+    for (const QPointF &point : m_malformedPoints)
+        malformed.append({point.x() - now, point.y()});
+    // The axis grows with the data up to a minute, so the first seconds are not a sliver at the edge.
+    const double span = m_ratePoints.empty() ? 0 : now - m_ratePoints.front().x();
+    m_rateX->setRange(-std::clamp(std::ceil(span / 10) * 10, 10.0, double(historySeconds)), 0);
+    m_rate->replace(rate);
+    m_malformedRate->replace(malformed);
+    m_rateY->setRange(0, highest * 1.15);
+
+    QStringList devices;
+    for (const DeviceSnapshot &device : std::as_const(m_latest.devices))
+        devices << device.deviceId;
+    if (devices != m_categories)
+        rebuildCategories(devices);
+    double highestDefects = std::max(0.1, m_defectThresholdValue * 1.2);
+    double highestLatency = m_latencyThresholdValue * 1.15;
+    for (int index = 0; index < m_latest.devices.size(); ++index) {
+        const DeviceSnapshot &device = m_latest.devices[index];
+        m_defects->replace(index, device.windowDefectRate);
+        m_latencyMedian->replace(index, device.p50LatencyMs);
+        m_latency95->replace(index, device.p95LatencyMs);
+        highestDefects = std::max(highestDefects, device.windowDefectRate * 1.1);
+        highestLatency = std::max(highestLatency, device.p95LatencyMs * 1.1);
+    }
+    m_defectY->setRange(0, std::min(1.0, highestDefects));
+    m_latencyY->setRange(0, highestLatency);
+}

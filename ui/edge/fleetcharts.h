@@ -1,0 +1,67 @@
+#pragma once
+
+#include "edge/fleetsnapshot.h"
+
+#include <QPointF>
+#include <QWidget>
+
+#include <deque>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+// The fleet's live charts: messages per second over the last minute, defect rate per device over
+// the window against the alert threshold, and p50/p95 latency per device. Updates only store data;
+// a 10 Hz timer repaints, so a flood of updates never floods the paint queue.
+class FleetCharts : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int repaintIntervalMs = 100;
+    static constexpr int historySeconds = 60;
+
+    explicit FleetCharts(QWidget *parent = nullptr);
+
+    void addSnapshot(const FleetSnapshot &fleet);
+    void setThresholds(double defectRate, double p95LatencyMs);
+    void clear();
+    int repaintCount() const { return m_repaints; }
+
+private:
+    void repaint();
+    void rebuildCategories(const QStringList &devices);
+
+    QChartView *m_rateView;
+    QChartView *m_defectView;
+    QChartView *m_latencyView;
+    QLineSeries *m_rate;
+    QLineSeries *m_malformedRate;
+    QValueAxis *m_rateX;
+    QValueAxis *m_rateY;
+    QBarSet *m_defects;
+    QBarSet *m_latencyMedian;
+    QBarSet *m_latency95;
+    QBarCategoryAxis *m_defectDevices;
+    QBarCategoryAxis *m_latencyDevices;
+    QValueAxis *m_defectY;
+    QValueAxis *m_latencyY;
+    QLineSeries *m_defectThreshold;
+    QLineSeries *m_latencyThreshold;
+
+    FleetSnapshot m_latest;
+    bool m_dirty = false;
+    std::deque<std::pair<qint64, qint64>> m_totals;     // (at, messages) for the rate
+    std::deque<std::pair<qint64, qint64>> m_malformed;  // (at, malformed)
+    std::deque<QPointF> m_ratePoints, m_malformedPoints;
+    qint64 m_startMs = 0;
+    double m_defectThresholdValue = 0.3;
+    double m_latencyThresholdValue = 250;
+    QStringList m_categories;
+    int m_repaints = 0;
+    bool m_dark = false;
+};

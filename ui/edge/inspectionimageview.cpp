@@ -1,0 +1,107 @@
+#include "inspectionimageview.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QImageReader>
+#include <QLabel>
+#include <QPainter>
+#include <QPointer>
+#include <QThread>
+#include <QUrl>
+#include <QVBoxLayout>
+
+InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
+{
+    m_picture = new QLabel(this);
+    m_picture->setAlignment(Qt::AlignCenter);
+    m_picture->setMinimumSize(220, 220);
+    m_picture->setFrameShape(QFrame::StyledPanel);
+    m_caption = new QLabel(this);
+    m_caption->setWordWrap(true);
+    m_caption->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_caption->setOpenExternalLinks(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_picture, 1);
+    layout->addWidget(m_caption);
+    clear(tr("Select an inspection to see its image."));
+}
+
+bool InspectionImageView::hasPicture() const
+{
+    return !m_picture->pixmap().isNull();
+}
+
+void InspectionImageView::clear(const QString &message)
+{
+    ++m_generation;
+    m_picture->setPixmap({});
+    m_picture->setText(message);
+    m_caption->clear();
+}
+
+void InspectionImageView::showImage(const QImage &image, const InspectionResult &inspection)
+{
+    if (image.isNull()) {
+        m_picture->setPixmap({});
+        m_picture->setText(tr("The image could not be decoded."));
+        return;
+    }
+    QImage shown = image.convertToFormat(QImage::Format_RGB32)
+                       .scaled(m_picture->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    // Draw the model's bounding box, when it sent one ([x, y, width, height] in image pixels).
+    if (inspection.boundingBox.size() == 4 && !image.isNull()) {
+        const double scale = double(shown.width()) / image.width();
+        QPainter painter(&shown);
+        painter.setPen(QPen(QColor(0xe0, 0x30, 0x30), 2));
+        painter.drawRect(QRectF(inspection.boundingBox[0].toDouble() * scale, inspection.boundingBox[1].toDouble() * scale,
+                                inspection.boundingBox[2].toDouble() * scale, inspection.boundingBox[3].toDouble() * scale));
+    }
+    m_picture->setPixmap(QPixmap::fromImage(shown));
+}
+
+void InspectionImageView::showInspection(const InspectionResult &inspection)
+{
+    const quint64 generation = ++m_generation;
+    m_caption->setText(tr("<b>%1</b> · %2 · confidence %3%4")
+                           .arg(inspection.deviceId.toHtmlEscaped(), inspection.prediction.toHtmlEscaped())
+                           .arg(inspection.confidence, 0, 'f', 3)
+                           .arg(inspection.defectType.isEmpty() ? QString() : QStringLiteral(" · ") + inspection.defectType.toHtmlEscaped()));
+    if (!inspection.imageBase64.isEmpty()) {
+        showImage(QImage::fromData(QByteArray::fromBase64(inspection.imageBase64)), inspection);
+        return;
+    }
+    const QUrl uri(inspection.imageUri);
+    const QString scheme = uri.scheme().toLower();
+    if (inspection.imageUri.isEmpty()) {
+        m_picture->setPixmap({});
+        m_picture->setText(tr("The device sent no image."));
+    } else if (scheme == QLatin1String("https") || scheme == QLatin1String("http")) {
+        m_picture->setPixmap({});
+        m_picture->setText(tr("<a href=\"%1\">Open the image in the browser</a>").arg(uri.toString().toHtmlEscaped()));
+        m_picture->setOpenExternalLinks(true);
+    } else if (scheme == QLatin1String("s3")) {
+        m_picture->setPixmap({});
+        m_picture->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_picture->setText(tr("Stored in S3:\n%1\n(select and copy the URI)").arg(inspection.imageUri));
+    } else {
+        // A local file: read it on a worker thread, the UI thread never waits on disk.
+        m_picture->setPixmap({});
+        m_picture->setText(tr("Loading…"));
+        const QString path = uri.isLocalFile() ? uri.toLocalFile() : inspection.imageUri;
+        QPointer<InspectionImageView> self(this);
+        QThread *reader = QThread::create([self, path, generation, inspection]() {
+            const QImage image = QImageReader(path).read();
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [self, image, generation, inspection, path]() {
+                if (!self || self->m_generation != generation)
+                    return;
+                if (image.isNull())
+                    self->m_picture->setText(tr("Cannot read %1").arg(path));
+                else
+                    self->showImage(image, inspection);
+            }, Qt::QueuedConnection);
+        });
+        connect(reader, &QThread::finished, reader, &QObject::deleteLater);
+        reader->start();
+    }
+}

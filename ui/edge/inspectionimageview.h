@@ -1,0 +1,28 @@
+#pragma once
+
+#include "edge/inspectionresult.h"
+
+#include <QWidget>
+
+class QLabel;
+
+// The image of one inspection: decoded from base64, read from a local file (on a worker thread),
+// or, for s3:// and https:// URIs the viewer cannot fetch on its own, a link with the URI.
+class InspectionImageView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InspectionImageView(QWidget *parent = nullptr);
+
+    void showInspection(const InspectionResult &inspection);
+    void clear(const QString &message);
+    bool hasPicture() const;
+
+private:
+    void showImage(const QImage &image, const InspectionResult &inspection);
+
+    QLabel *m_picture;
+    QLabel *m_caption;
+    quint64 m_generation = 0;  // a late file read for an older selection is ignored
+};

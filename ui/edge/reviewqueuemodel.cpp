@@ -1,0 +1,116 @@
+#include "reviewqueuemodel.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+
+ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+QString ReviewQueueModel::labelText(ReviewItem::Label label)
+{
+    switch (label) {
+    case ReviewItem::Label::None: return tr("—");
+    case ReviewItem::Label::Good: return tr("Good");
+    case ReviewItem::Label::Defective: return tr("Defective");
+    case ReviewItem::Label::Unsure: return tr("Unsure");
+    }
+    return {};
+}
+
+void ReviewQueueModel::append(const QList<InspectionResult> &candidates)
+{
+    if (candidates.isEmpty())
+        return;
+    // Make room by dropping the oldest unlabelled items first.
+    qsizetype excess = m_items.size() + candidates.size() - capacity;
+    for (int row = 0; excess > 0 && row < m_items.size();) {
+        if (m_items[row].label != ReviewItem::Label::None) {
+            ++row;
+            continue;
+        }
+        beginRemoveRows({}, row, row);
+        m_items.removeAt(row);
+        endRemoveRows();
+        --excess;
+    }
+    const qsizetype room = std::max<qsizetype>(0, capacity - m_items.size());
+    const qsizetype taken = std::min(room, candidates.size());
+    if (taken == 0)
+        return;
+    beginInsertRows({}, int(m_items.size()), int(m_items.size() + taken - 1));
+    for (qsizetype index = candidates.size() - taken; index < candidates.size(); ++index)
+        m_items.append(ReviewItem{candidates[index], ReviewItem::Label::None});
+    endInsertRows();
+}
+
+void ReviewQueueModel::setLabel(int row, ReviewItem::Label label)
+{
+    if (row < 0 || row >= m_items.size())
+        return;
+    ReviewItem &item = m_items[row];
+    m_labelled += (label != ReviewItem::Label::None) - (item.label != ReviewItem::Label::None);
+    item.label = label;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int ReviewQueueModel::nextUnlabelled(int row) const
+{
+    const int count = int(m_items.size());
+    for (int step = 1; step <= count; ++step) {
+        const int candidate = (row + step) % count;
+        if (m_items[candidate].label == ReviewItem::Label::None)
+            return candidate;
+    }
+    return -1;
+}
+
+int ReviewQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int ReviewQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_items.size())
+        return {};
+    const ReviewItem &item = m_items[index.row()];
+    const InspectionResult &inspection = item.inspection;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Time: return QDateTime::fromMSecsSinceEpoch(inspection.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case Device: return inspection.deviceId;
+        case Prediction: return inspection.prediction;
+        case Confidence: return QString::number(inspection.confidence, 'f', 3);
+        case Image: return !inspection.imageBase64.isEmpty() ? tr("inline") : inspection.imageUri.isEmpty() ? tr("none") : tr("link");
+        case Label: return labelText(item.label);
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == Prediction && inspection.defective)
+        return QColor(0xc6, 0x3b, 0x3b);
+    if (role == Qt::FontRole && index.column() == Label && item.label != ReviewItem::Label::None) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    return {};
+}
+
+QVariant ReviewQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time: return tr("Time");
+    case Device: return tr("Device");
+    case Prediction: return tr("Model says");
+    case Confidence: return tr("Confidence");
+    case Image: return tr("Image");
+    case Label: return tr("Your label");
+    }
+    return {};
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "edge/reviewmanifest.h"
+
+#include <QAbstractTableModel>
+
+// Defective and low-confidence inspections waiting for a reviewer's label. Capped: when full, the
+// oldest unlabelled item makes room (a label, once given, is never dropped).
+class ReviewQueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Time, Device, Prediction, Confidence, Image, Label, ColumnCount };
+    static constexpr int capacity = 5000;
+
+    explicit ReviewQueueModel(QObject *parent = nullptr);
+
+    void append(const QList<InspectionResult> &candidates);
+    void setLabel(int row, ReviewItem::Label label);
+    const ReviewItem &item(int row) const { return m_items[row]; }
+    const QList<ReviewItem> &items() const { return m_items; }
+    int labelledCount() const { return m_labelled; }
+    // The first unlabelled row after `row` (wrapping), or -1.
+    int nextUnlabelled(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    static QString labelText(ReviewItem::Label label);
+
+private:
+    QList<ReviewItem> m_items;
+    int m_labelled = 0;
+};
