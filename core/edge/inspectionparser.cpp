@@ -82,6 +82,11 @@ std::optional<qint64> timestampField(const QJsonObject &object, Outcome &failure
         failure = malformed(QStringLiteral("out_of_range:timestamp"), InspectionParser::tr("\"timestamp\" is negative"));
         return std::nullopt;
     }
+    // Beyond the year 9999 in milliseconds is no clock's reading, and would overflow qint64.
+    if (*seconds >= 253402300800000.0) {
+        failure = malformed(QStringLiteral("out_of_range:timestamp"), InspectionParser::tr("\"timestamp\" is after the year 9999"));
+        return std::nullopt;
+    }
     // Ten digits of seconds reach the year 2286; anything larger is already milliseconds.
     return *seconds >= 1e11 ? qint64(*seconds) : qint64(std::llround(*seconds * 1000.0));
 }

@@ -90,6 +90,7 @@ Status MqttClient::start()
     mosquitto_int_option(m_handle, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_v5_callback_set(m_handle, &MqttClient::onConnect);
     mosquitto_message_v5_callback_set(m_handle, &MqttClient::onMessage);
+    mosquitto_publish_v5_callback_set(m_handle, &MqttClient::onPublish);
     mosquitto_subscribe_v5_callback_set(m_handle, &MqttClient::onSubscribe);
     mosquitto_log_callback_set(m_handle, &MqttClient::onLog);
     if (!m_settings.username.isEmpty())
@@ -138,10 +139,13 @@ Status MqttClient::publish(const QString &topic, const QByteArray &payload, int 
     if (state() != State::Connected)
         return makeError(Error::Kind::Network, tr("not connected"), m_settings.url());
     const QByteArray name = topic.toUtf8();
+    ++m_unacknowledged;  // before the call: the network thread may confirm it at once
     const int code = mosquitto_publish(m_handle, nullptr, name.constData(), int(payload.size()), payload.constData(),
                                        qos, false);
-    if (code != MOSQ_ERR_SUCCESS)
+    if (code != MOSQ_ERR_SUCCESS) {
+        --m_unacknowledged;
         return makeError(code == MOSQ_ERR_NO_CONN ? Error::Kind::Network : Error::Kind::Service, describe(code), topic);
+    }
     return Done{};
 }
 
@@ -170,9 +174,11 @@ void MqttClient::run()
         mosquitto_disconnect(m_handle);
         waitBeforeRetry(++attempt);
     }
-    // Let queued publishes reach the broker before saying goodbye.
+    // Let queued publishes reach the broker before saying goodbye. Beyond 20 QoS 1 messages in
+    // flight libmosquitto holds the rest back where want_write does not see them: wait for the acks.
     QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(m_flushMs);
-    while (state() == State::Connected && mosquitto_want_write(m_handle) && QDateTime::currentDateTimeUtc() < deadline)
+    while (state() == State::Connected && (mosquitto_want_write(m_handle) || m_unacknowledged > 0)
+           && QDateTime::currentDateTimeUtc() < deadline)
         mosquitto_loop(m_handle, 10, 1);
     mosquitto_disconnect(m_handle);
     mosquitto_loop(m_handle, 10, 1);
@@ -290,6 +296,11 @@ void MqttClient::onMessage(mosquitto *, void *self, const mosquitto_message *mes
     // One queued call per burst: the receiver takes everything pending when it gets to it.
     if (first)
         QMetaObject::invokeMethod(client, &MqttClient::deliverPending, Qt::QueuedConnection);
+}
+
+void MqttClient::onPublish(mosquitto *, void *self, int, int, const mosquitto_property *)
+{
+    --clientOf(self)->m_unacknowledged;
 }
 
 void MqttClient::onSubscribe(mosquitto *, void *self, int, int count, const int *granted, const mosquitto_property *)

@@ -51,7 +51,10 @@ Status RecordingRepository::append(qint64 recordingId, qint64 firstSequence, con
                             QStringLiteral("topic"), QStringLiteral("payload")});
         qint64 sequence = firstSequence;
         for (const MqttMessage &message : batch) {
-            if (Status added = insert.add({recordingId, sequence++, message.receivedAtMs, message.topic, message.payload});
+            // libmosquitto hands a zero-length payload over as NULL; stored as NULL it would break
+            // the NOT NULL column and lose the whole batch.
+            const QByteArray payload = message.payload.isNull() ? QByteArray("") : message.payload;
+            if (Status added = insert.add({recordingId, sequence++, message.receivedAtMs, message.topic, payload});
                 !added)
                 return added;
         }

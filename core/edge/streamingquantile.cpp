@@ -58,7 +58,8 @@ double StreamingQuantile::value() const
 {
     if (m_count == 0)
         return 0;
-    if (m_count < 5) {
+    // Up to five values the heights are the values themselves, so the quantile is exact.
+    if (m_count <= 5) {
         std::array<double, 5> sorted = m_heights;
         std::sort(sorted.begin(), sorted.begin() + m_count);
         const auto rank = std::size_t(std::lround(m_probability * double(m_count - 1)));
