@@ -1,0 +1,437 @@
+// Fleet statistics: streaming quantiles against exact ones, per-device figures over a sliding
+// window driven by explicit receive times, alert rules that raise and clear exactly once, malformed
+// counts, and the `edge listen` JSON contract.
+
+#include "edge/fleetstatistics.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A whole second, so bucket boundaries fall where the tests expect them.
+constexpr qint64 startMs = 1'700'000'000'000;
+
+InspectionResult inspection(const QString &device, qint64 receivedAtMs, bool defective = false,
+                            double confidence = 0.95, double latencyMs = 40)
+{
+    InspectionResult result;
+    result.deviceId = device;
+    result.timestampMs = receivedAtMs;
+    result.receivedAtMs = receivedAtMs;
+    result.prediction = defective ? u"defective"_s : u"good"_s;
+    result.defective = defective;
+    result.confidence = confidence;
+    result.latencyMs = latencyMs;
+    return result;
+}
+
+// The nearest-rank quantile on the (n - 1) grid, as StreamingQuantile defines it for few values.
+double exactQuantile(std::vector<double> values, double probability)
+{
+    std::sort(values.begin(), values.end());
+    return values[std::size_t(std::lround(probability * double(values.size() - 1)))];
+}
+
+DeviceSnapshot device(const FleetStatistics &fleet, const QString &id, qint64 nowMs)
+{
+    for (const DeviceSnapshot &snapshot : fleet.snapshot(nowMs).devices) {
+        if (snapshot.deviceId == id)
+            return snapshot;
+    }
+    return {};
+}
+
+// Rules that judge only what a test sets up: everything else is far from its threshold.
+AlertRules quietRules()
+{
+    AlertRules rules;
+    rules.defectRateAbove = 0.99;
+    rules.meanConfidenceBelow = 0.01;
+    rules.p95LatencyAbove = 1e9;
+    rules.silentSeconds = 3600;
+    rules.minimumWindowMessages = 20;
+    rules.windowSeconds = 10;
+    return rules;
+}
+
+} // namespace
+
+class TestFleetStatistics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void quantileIsZeroBeforeAnyValue()
+    {
+        StreamingQuantile quantile(0.95);
+        QCOMPARE(quantile.value(), 0.0);
+        QCOMPARE(quantile.count(), 0);
+    }
+
+    void quantileIsExactForUpToFiveValues_data()
+    {
+        QTest::addColumn<double>("probability");
+        QTest::newRow("p50") << 0.5;
+        QTest::newRow("p95") << 0.95;
+        QTest::newRow("p05") << 0.05;
+    }
+
+    void quantileIsExactForUpToFiveValues()
+    {
+        QFETCH(double, probability);
+        const std::vector<double> values{42.0, 7.5, 130.0, 12.25, 88.0};
+        StreamingQuantile quantile(probability);
+        std::vector<double> seen;
+        for (double value : values) {
+            quantile.add(value);
+            seen.push_back(value);
+            QCOMPARE(quantile.value(), exactQuantile(seen, probability));
+        }
+        QCOMPARE(quantile.count(), 5);
+    }
+
+    void quantileTracksKnownDistributions_data()
+    {
+        QTest::addColumn<bool>("lognormal");
+        QTest::addColumn<double>("probability");
+        QTest::addColumn<double>("relativeTolerance");
+        // On 10,000 stationary values P² lands within 0.4 % of the exact quantile here; 1 % still
+        // catches a marker that settles on a neighbouring quantile.
+        QTest::newRow("uniform p50") << false << 0.5 << 0.01;
+        QTest::newRow("uniform p95") << false << 0.95 << 0.01;
+        QTest::newRow("lognormal p50") << true << 0.5 << 0.01;
+        QTest::newRow("lognormal p95") << true << 0.95 << 0.01;
+    }
+
+    void quantileTracksKnownDistributions()
+    {
+        QFETCH(bool, lognormal);
+        QFETCH(double, probability);
+        QFETCH(double, relativeTolerance);
+        QRandomGenerator random(7);
+        StreamingQuantile quantile(probability);
+        std::vector<double> values;
+        for (int index = 0; index < 10000; ++index) {
+            double value = 0;
+            if (lognormal) {
+                // Box–Muller: latencies around 40 ms with a long right tail.
+                const double u1 = 1.0 - random.generateDouble(), u2 = random.generateDouble();
+                const double normal = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
+                value = 40.0 * std::exp(0.5 * normal);
+            } else {
+                value = 20.0 + 80.0 * random.generateDouble();
+            }
+            quantile.add(value);
+            values.push_back(value);
+        }
+        const double exact = exactQuantile(values, probability);
+        const double error = std::abs(quantile.value() - exact) / exact;
+        QVERIFY2(error <= relativeTolerance,
+                 qPrintable(u"estimate %1, exact %2, relative error %3"_s.arg(quantile.value()).arg(exact).arg(error)));
+        QCOMPARE(quantile.count(), 10000);
+    }
+
+    void devicesCountDefectsConfidenceAndLatency()
+    {
+        AlertRules rules = quietRules();
+        rules.lowConfidenceBelow = 0.8;
+        FleetStatistics fleet(rules);
+        // Ten inspections, every third defective; five below the threshold of 0.8, and 0.8 itself is not.
+        const double confidences[] = {0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
+        double confidenceSum = 0;
+        for (int index = 0; index < 10; ++index) {
+            confidenceSum += confidences[index];
+            fleet.add(inspection(u"cam-b"_s, startMs + index * 100, index % 3 == 0, confidences[index], 10.0 * (index + 1)));
+        }
+        fleet.add(inspection(u"cam-a"_s, startMs, false, 0.8, 5));  // exactly at the threshold: not low
+
+        QCOMPARE(fleet.valid(), 11);
+        QCOMPARE(fleet.messages(), 11);
+        const DeviceSnapshot camB = device(fleet, u"cam-b"_s, startMs + 1000);
+        QCOMPARE(camB.messages, 10);
+        QCOMPARE(camB.defective, 4);  // 0, 3, 6, 9
+        QCOMPARE(camB.defectRate, 0.4);
+        QCOMPARE(camB.meanConfidence, confidenceSum / 10);
+        QCOMPARE(camB.lowConfidence, 5);
+        QCOMPARE(camB.lowConfidenceRate(), 0.5);
+        QVERIFY2(camB.p50LatencyMs >= 50 && camB.p50LatencyMs <= 60, qPrintable(QString::number(camB.p50LatencyMs)));
+        // P² reaches an extreme quantile slowly (one marker step per value): ten values only bound it.
+        QVERIFY2(camB.p95LatencyMs > camB.p50LatencyMs && camB.p95LatencyMs <= 100, qPrintable(QString::number(camB.p95LatencyMs)));
+        QCOMPARE(camB.lastSeenMs, startMs + 900);
+        const DeviceSnapshot camA = device(fleet, u"cam-a"_s, startMs + 1000);
+        QCOMPARE(camA.lowConfidence, 0);
+        QCOMPARE(camA.p50LatencyMs, 5.0);
+        QCOMPARE(camA.p95LatencyMs, 5.0);
+
+        const FleetSnapshot snapshot = fleet.snapshot(startMs + 1000);
+        QCOMPARE(snapshot.devices.size(), 2);
+        QCOMPARE(snapshot.devices[0].deviceId, u"cam-a"_s);  // ordered by id, not by arrival
+        QCOMPARE(snapshot.devices[1].deviceId, u"cam-b"_s);
+    }
+
+    void olderMessagesLeaveTheSlidingWindow()
+    {
+        AlertRules rules = quietRules();
+        rules.windowSeconds = 10;
+        FleetStatistics fleet(rules);
+        for (int index = 0; index < 10; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + index * 10, true, 0.6));
+        for (int index = 0; index < 10; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + 8000 + index * 10, false, 1.0));
+
+        // Nine seconds on, both bursts are inside the ten-second window.
+        DeviceSnapshot snapshot = device(fleet, u"cam"_s, startMs + 9999);
+        QCOMPARE(snapshot.windowMessages, 20);
+        QCOMPARE(snapshot.windowDefectRate, 0.5);
+        QCOMPARE(snapshot.windowMeanConfidence, 0.8);
+        // At ten seconds the first burst has left it; the overall figures keep it.
+        snapshot = device(fleet, u"cam"_s, startMs + 10000);
+        QCOMPARE(snapshot.windowMessages, 10);
+        QCOMPARE(snapshot.windowDefectRate, 0.0);
+        QCOMPARE(snapshot.windowMeanConfidence, 1.0);
+        QCOMPARE(snapshot.defectRate, 0.5);
+        QCOMPARE(snapshot.messages, 20);
+        // Long after, the window is empty.
+        snapshot = device(fleet, u"cam"_s, startMs + 60000);
+        QCOMPARE(snapshot.windowMessages, 0);
+        QCOMPARE(snapshot.windowDefectRate, 0.0);
+    }
+
+    void messagesPerSecondOverTheLastWholeSeconds()
+    {
+        FleetStatistics fleet(quietRules());
+        // Five a second for ten seconds.
+        for (int second = 0; second < 10; ++second) {
+            for (int index = 0; index < 5; ++index)
+                fleet.add(inspection(u"cam"_s, startMs + second * 1000 + index * 150));
+        }
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 10500).messagesPerSecond, 5.0);
+        // Once it stops, the rate falls as empty seconds enter the span.
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 12000).messagesPerSecond, 5.0 / 3.0);
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 14000).messagesPerSecond, 0.0);
+    }
+
+    void devicesGoOfflineAfterTheSilenceTimeout()
+    {
+        AlertRules rules = quietRules();
+        rules.silentSeconds = 5;
+        FleetStatistics fleet(rules);
+        fleet.add(inspection(u"cam"_s, startMs));
+        QVERIFY(device(fleet, u"cam"_s, startMs + 5000).online);
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 5000).health, DeviceSnapshot::Health::Healthy);
+        QVERIFY(!device(fleet, u"cam"_s, startMs + 5001).online);
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 5001).health, DeviceSnapshot::Health::Offline);
+        fleet.add(inspection(u"cam"_s, startMs + 7000));
+        QVERIFY(device(fleet, u"cam"_s, startMs + 7000).online);
+    }
+
+    void confidenceDriftAgainstTheDevicesOwnBaseline()
+    {
+        AlertRules rules = quietRules();
+        rules.baselineMessages = 10;
+        rules.windowSeconds = 10;
+        FleetStatistics fleet(rules);
+        for (int index = 0; index < 5; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + index, false, 0.9));
+        // No drift until the baseline is complete.
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 100).confidenceDrift, 0.0);
+        for (int index = 0; index < 5; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + 10 + index, false, 0.9));
+        for (int index = 0; index < 10; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + 20000 + index, false, 0.7));
+        const DeviceSnapshot snapshot = device(fleet, u"cam"_s, startMs + 21000);
+        QCOMPARE(snapshot.baselineConfidence, 0.9);
+        QCOMPARE(snapshot.windowMeanConfidence, 0.7);
+        QCOMPARE(snapshot.confidenceDrift, 0.7 - 0.9);
+    }
+
+    void defectRateAlertNeedsTheMinimumCountThenRaisesAndClearsOnce()
+    {
+        AlertRules rules = quietRules();
+        rules.defectRateAbove = 0.3;
+        rules.minimumWindowMessages = 20;
+        FleetStatistics fleet(rules);
+        for (int index = 0; index < 19; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + index, true));
+        QVERIFY(fleet.evaluate(startMs + 500).isEmpty());  // 19 in the window judge nothing
+
+        fleet.add(inspection(u"cam"_s, startMs + 19, true));
+        QList<EdgeAlert> changes = fleet.evaluate(startMs + 500);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::DefectRate);
+        QCOMPARE(changes[0].deviceId, u"cam"_s);
+        QCOMPARE(changes[0].value, 1.0);
+        QCOMPARE(changes[0].threshold, 0.3);
+        QCOMPARE(changes[0].raisedAtMs, startMs + 500);
+        QVERIFY(changes[0].isActive());
+        QVERIFY(fleet.evaluate(startMs + 600).isEmpty());  // still above: not raised again
+        QCOMPARE(fleet.snapshot(startMs + 600).activeAlerts.size(), 1);
+        QCOMPARE(device(fleet, u"cam"_s, startMs + 600).health, DeviceSnapshot::Health::Warning);
+
+        // 20 defective of 80 is 0.25, below 0.3.
+        for (int index = 0; index < 60; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + 1000 + index, false));
+        changes = fleet.evaluate(startMs + 1500);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::DefectRate);
+        QVERIFY(!changes[0].isActive());
+        QCOMPARE(changes[0].clearedAtMs, startMs + 1500);
+        QVERIFY(fleet.evaluate(startMs + 1600).isEmpty());
+        QCOMPARE(fleet.alerts().size(), 1);
+        QVERIFY(!fleet.alerts()[0].isActive());
+        QVERIFY(fleet.snapshot(startMs + 1600).activeAlerts.isEmpty());
+    }
+
+    void lowMeanConfidenceAlertClearsWhenTheWindowMovesOn()
+    {
+        AlertRules rules = quietRules();
+        rules.meanConfidenceBelow = 0.75;
+        rules.windowSeconds = 10;
+        FleetStatistics fleet(rules);
+        for (int index = 0; index < 20; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + index, false, 0.6));
+        QList<EdgeAlert> changes = fleet.evaluate(startMs + 1000);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::LowConfidence);
+        QCOMPARE(changes[0].value, 0.6);
+        QVERIFY(fleet.evaluate(startMs + 9000).isEmpty());
+
+        changes = fleet.evaluate(startMs + 10000);  // the window no longer holds them
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::LowConfidence);
+        QCOMPARE(changes[0].clearedAtMs, startMs + 10000);
+        QVERIFY(fleet.evaluate(startMs + 11000).isEmpty());
+    }
+
+    void latencyAlertRaisesOnP95AndClearsWhenItFalls()
+    {
+        AlertRules rules = quietRules();
+        rules.p95LatencyAbove = 250;
+        FleetStatistics fleet(rules);
+        for (int index = 0; index < 19; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + index, false, 0.95, 400));
+        QVERIFY(fleet.evaluate(startMs + 100).isEmpty());  // too few to judge
+        fleet.add(inspection(u"cam"_s, startMs + 19, false, 0.95, 400));
+        QList<EdgeAlert> changes = fleet.evaluate(startMs + 100);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::Latency);
+        QCOMPARE(changes[0].value, 400.0);
+        QCOMPARE(changes[0].threshold, 250.0);
+
+        // 2,000 fast inspections push the slow twenty below the 95th percentile. P² follows such a
+        // shift slowly (the exact p95 is 14 ms), so only the threshold is certain.
+        for (int index = 0; index < 2000; ++index)
+            fleet.add(inspection(u"cam"_s, startMs + 1000 + index, false, 0.95, 10 + index % 5));
+        changes = fleet.evaluate(startMs + 4000);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::Latency);
+        QVERIFY(!changes[0].isActive());
+        const double p95 = device(fleet, u"cam"_s, startMs + 4000).p95LatencyMs;
+        QVERIFY2(p95 < 250, qPrintable(QString::number(p95)));
+        QVERIFY(fleet.evaluate(startMs + 4100).isEmpty());
+    }
+
+    void silentAlertRaisesAfterTheTimeoutAndClearsOnTheNextMessage()
+    {
+        AlertRules rules = quietRules();
+        rules.silentSeconds = 5;
+        FleetStatistics fleet(rules);
+        fleet.add(inspection(u"cam"_s, startMs));
+        fleet.add(inspection(u"other"_s, startMs + 5500));
+        QVERIFY(fleet.evaluate(startMs + 5000).isEmpty());  // exactly at the timeout: not yet
+
+        QList<EdgeAlert> changes = fleet.evaluate(startMs + 6000);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::Silent);
+        QCOMPARE(changes[0].deviceId, u"cam"_s);
+        QCOMPARE(changes[0].value, 6.0);
+        QVERIFY(fleet.evaluate(startMs + 7000).isEmpty());
+
+        fleet.add(inspection(u"cam"_s, startMs + 8000));
+        changes = fleet.evaluate(startMs + 8000);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0].kind, EdgeAlert::Kind::Silent);
+        QCOMPARE(changes[0].clearedAtMs, startMs + 8000);
+        QVERIFY(fleet.evaluate(startMs + 8000).isEmpty());
+    }
+
+    void malformedMessagesAreCountedPerReasonWithTheLastSample()
+    {
+        FleetStatistics fleet;
+        fleet.add(inspection(u"cam"_s, startMs));
+        fleet.addMalformed(u"not_json"_s, u"first"_s, "garbage one"_ba, startMs + 1);
+        fleet.addMalformed(u"missing:device_id"_s, u"no device"_s, R"({"prediction":"good"})"_ba, startMs + 2);
+        const QByteArray big(5000, 'x');
+        fleet.addMalformed(u"not_json"_s, u"second"_s, big, startMs + 3);
+
+        QCOMPARE(fleet.malformed(), 3);
+        QCOMPARE(fleet.valid(), 1);
+        QCOMPARE(fleet.messages(), 4);
+        const FleetSnapshot snapshot = fleet.snapshot(startMs + 10);
+        const QMap<QString, qint64> expected{{u"not_json"_s, 2}, {u"missing:device_id"_s, 1}};
+        QCOMPARE(snapshot.malformedReasons, expected);
+        QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).detail, u"second"_s);
+        QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).receivedAtMs, startMs + 3);
+        QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).payload, big.left(2048));  // kept small
+        QCOMPARE(snapshot.malformedSamples.value(u"missing:device_id"_s).payload, R"({"prediction":"good"})"_ba);
+        QCOMPARE(snapshot.devices.size(), 1);  // malformed messages make no device
+    }
+
+    void jsonHasTheKeysOfTheCliContract()
+    {
+        AlertRules rules = quietRules();
+        rules.silentSeconds = 5;
+        rules.lowConfidenceBelow = 0.7;
+        FleetStatistics fleet(rules);
+        fleet.add(inspection(u"cam-1"_s, startMs, true, 0.65, 30));
+        fleet.add(inspection(u"cam-1"_s, startMs + 1, false, 0.95, 50));
+        fleet.add(inspection(u"cam-2"_s, startMs + 9000, false, 0.9, 20));
+        fleet.addMalformed(u"unknown_class"_s, u"unsure"_s, "{}"_ba, startMs + 2);
+        QCOMPARE(fleet.evaluate(startMs + 10000).size(), 1);  // cam-1 is silent
+
+        const QJsonObject json = fleet.toJson(startMs + 10000);
+        const QStringList topKeys{u"alerts"_s, u"devices"_s, u"malformed"_s, u"malformed_reasons"_s, u"messages"_s, u"valid"_s};
+        QCOMPARE(json.keys(), topKeys);
+        QCOMPARE(json.value(u"messages"_s).toInteger(), 4);
+        QCOMPARE(json.value(u"valid"_s).toInteger(), 3);
+        QCOMPARE(json.value(u"malformed"_s).toInteger(), 1);
+        QCOMPARE(json.value(u"malformed_reasons"_s).toObject(), (QJsonObject{{u"unknown_class"_s, 1}}));
+
+        const QJsonObject devices = json.value(u"devices"_s).toObject();
+        QCOMPARE(devices.keys(), (QStringList{u"cam-1"_s, u"cam-2"_s}));
+        const QJsonObject cam1 = devices.value(u"cam-1"_s).toObject();
+        const QStringList deviceKeys{u"confidence_drift"_s, u"count"_s, u"defect_rate"_s, u"defective"_s, u"low_confidence"_s,
+                                     u"mean_confidence"_s, u"online"_s, u"p50_latency_ms"_s, u"p95_latency_ms"_s};
+        QCOMPARE(cam1.keys(), deviceKeys);
+        QCOMPARE(cam1.value(u"count"_s).toInteger(), 2);
+        QCOMPARE(cam1.value(u"defective"_s).toInteger(), 1);
+        QCOMPARE(cam1.value(u"defect_rate"_s).toDouble(), 0.5);
+        QCOMPARE(cam1.value(u"mean_confidence"_s).toDouble(), 0.8);
+        QCOMPARE(cam1.value(u"low_confidence"_s).toInteger(), 1);
+        QCOMPARE(cam1.value(u"p50_latency_ms"_s).toDouble(), 50.0);  // the upper of two, as nearest rank rounds
+        QCOMPARE(cam1.value(u"p95_latency_ms"_s).toDouble(), 50.0);
+        QCOMPARE(cam1.value(u"online"_s).toBool(), false);
+        QCOMPARE(devices.value(u"cam-2"_s).toObject().value(u"online"_s).toBool(), true);
+
+        const QJsonArray alerts = json.value(u"alerts"_s).toArray();
+        QCOMPARE(alerts.size(), 1);
+        const QJsonObject alert = alerts[0].toObject();
+        QCOMPARE(alert.value(u"device"_s).toString(), u"cam-1"_s);
+        QCOMPARE(alert.value(u"kind"_s).toString(), u"silent"_s);
+        QCOMPARE(alert.value(u"active"_s).toBool(), true);
+        QVERIFY(!alert.value(u"message"_s).toString().isEmpty());
+        QCOMPARE(alert.value(u"raised_at"_s).toString(), u"2023-11-14T22:13:30.000Z"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetStatistics)
+#include "tst_fleetstatistics.moc"

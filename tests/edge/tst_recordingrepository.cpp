@@ -1,0 +1,168 @@
+// RecordingRepository on a real SQLite workspace: names are unique without touching what is stored,
+// batches append across calls, pages come back in order with every payload byte intact.
+
+#include "edge/recordingrepository.h"
+#include "storage/workspace.h"
+#include "workspaceschema.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 startMs = 1'700'000'000'000;
+
+// Message `index` of a session: JSON, bytes that are not UTF-8 (a NUL among them), and empties.
+MqttMessage message(int index)
+{
+    MqttMessage made;
+    made.topic = u"greengrass/vqi/cell-%1"_s.arg(index % 3);
+    made.receivedAtMs = startMs + index * 7;
+    switch (index % 4) {
+    case 0: made.payload = R"({"device_id":"cam","seq":%1})"_ba.replace("%1", QByteArray::number(index)); break;
+    case 1: made.payload = QByteArray("\xff\xfe\x00\x80 raw ", 9) + QByteArray::number(index); break;
+    case 2: made.payload = QByteArray(""); break;       // empty, not null
+    default: made.payload = QByteArray(); break;        // libmosquitto hands a zero-length payload as NULL
+    }
+    return made;
+}
+
+MqttMessageBatch messages(int first, int count)
+{
+    MqttMessageBatch batch;
+    for (int index = first; index < first + count; ++index)
+        batch.append(message(index));
+    return batch;
+}
+
+} // namespace
+
+class TestRecordingRepository : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    std::unique_ptr<Workspace> m_workspace;
+
+private slots:
+    void init()
+    {
+        auto opened = Workspace::openSqlite(m_directory.filePath(u"%1.genaiops"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
+                                            Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().describe()));
+        m_workspace = std::move(opened.value());
+    }
+
+    void cleanup() { m_workspace.reset(); }
+
+    void createsAndRefusesADuplicateNameWithoutChangingTheStoredOne()
+    {
+        RecordingRepository repository(*m_workspace);
+        Result<Recording> created = repository.create(u"line-1"_s, u"mqtt://127.0.0.1:1883"_s, u"greengrass/#"_s);
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().describe()));
+        QVERIFY(created.value().id > 0);
+        QCOMPARE(created.value().name, u"line-1"_s);
+        QCOMPARE(created.value().broker, u"mqtt://127.0.0.1:1883"_s);
+        QCOMPARE(created.value().topics, u"greengrass/#"_s);
+        QCOMPARE(created.value().messages, 0);
+        QVERIFY(!created.value().startedAt.isEmpty());
+        QVERIFY(created.value().endedAt.isEmpty());
+        QVERIFY(repository.append(created.value().id, 1, messages(0, 3)));
+
+        const Result<Recording> duplicate = repository.create(u"line-1"_s, u"mqtts://elsewhere:8883"_s, u"other/+"_s);
+        QVERIFY(!duplicate);
+        QCOMPARE(duplicate.error().kind, Error::Kind::Usage);
+        QVERIFY(duplicate.error().message.contains(u"line-1"_s));
+
+        const Result<Recording> stored = repository.find(u"line-1"_s);
+        QVERIFY(stored);
+        QCOMPARE(stored.value().id, created.value().id);
+        QCOMPARE(stored.value().broker, u"mqtt://127.0.0.1:1883"_s);
+        QCOMPARE(stored.value().topics, u"greengrass/#"_s);
+        QCOMPARE(stored.value().startedAt, created.value().startedAt);
+        QCOMPARE(stored.value().messages, 3);
+        QCOMPARE(repository.list().value().size(), 1);
+
+        QVERIFY(!repository.create(u"  "_s, u"mqtt://h:1"_s, u"t"_s));  // a blank name is no name
+        QCOMPARE(repository.list().value().size(), 1);
+    }
+
+    void appendsBatchesAcrossCallsAndPagesThemBackInOrder()
+    {
+        RecordingRepository repository(*m_workspace);
+        const qint64 id = repository.create(u"session"_s, u"mqtt://127.0.0.1:1883"_s, u"greengrass/#"_s).value().id;
+        // 7, then 500 (several multi-row statements), then 1: as a recorder's batches arrive.
+        for (const auto &[first, count] : {std::pair{0, 7}, std::pair{7, 500}, std::pair{507, 1}}) {
+            const Status appended = repository.append(id, first + 1, messages(first, count));
+            QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().describe()));
+            QCOMPARE(repository.find(u"session"_s).value().messages, first + count);
+        }
+        QVERIFY(repository.append(id, 509, {}));  // an empty batch changes nothing
+        QCOMPARE(repository.find(u"session"_s).value().messages, 508);
+
+        MqttMessageBatch replayed;
+        qint64 after = 0;
+        while (true) {
+            const Result<MqttMessageBatch> page = repository.page(id, after, 100);
+            QVERIFY(page);
+            QVERIFY(page.value().size() <= 100);
+            if (page.value().isEmpty())
+                break;
+            replayed += page.value();
+            after += page.value().size();
+        }
+        QCOMPARE(replayed.size(), 508);
+        for (int index = 0; index < replayed.size(); ++index) {
+            const MqttMessage expected = message(index);
+            QCOMPARE(replayed[index].topic, expected.topic);
+            QCOMPARE(replayed[index].receivedAtMs, expected.receivedAtMs);
+            QCOMPARE(replayed[index].payload.size(), expected.payload.size());
+            QCOMPARE(replayed[index].payload, expected.payload);
+        }
+        QCOMPARE(replayed[1].payload.left(4), QByteArray("\xff\xfe\x00\x80", 4));
+
+        QVERIFY(repository.finish(id));
+        QVERIFY(!repository.find(u"session"_s).value().endedAt.isEmpty());
+    }
+
+    void listsFindsAndRemovesRecordings()
+    {
+        RecordingRepository repository(*m_workspace);
+        const qint64 first = repository.create(u"first"_s, u"mqtt://a:1883"_s, u"a/#"_s).value().id;
+        const qint64 second = repository.create(u"second"_s, u"mqtt://b:1883"_s, u"b/#"_s).value().id;
+        QVERIFY(repository.append(first, 1, messages(0, 5)));
+        QVERIFY(repository.append(second, 1, messages(100, 2)));
+
+        const Result<QList<Recording>> listed = repository.list();
+        QVERIFY(listed);
+        QCOMPARE(listed.value().size(), 2);
+        QCOMPARE(listed.value()[0].name, u"second"_s);  // newest first
+        QCOMPARE(listed.value()[0].messages, 2);
+        QCOMPARE(listed.value()[1].name, u"first"_s);
+        QCOMPARE(listed.value()[1].messages, 5);
+        // Each recording pages only its own messages.
+        QCOMPARE(repository.page(second, 0, 100).value().size(), 2);
+        QCOMPARE(repository.page(second, 0, 100).value()[0].receivedAtMs, message(100).receivedAtMs);
+
+        const Result<Recording> missing = repository.find(u"third"_s);
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message.contains(u"third"_s));
+
+        QVERIFY(repository.remove(u"first"_s));
+        QVERIFY(!repository.find(u"first"_s));
+        QVERIFY(repository.page(first, 0, 100).value().isEmpty());  // its messages went with it
+        QCOMPARE(repository.list().value().size(), 1);
+        QCOMPARE(repository.page(second, 0, 100).value().size(), 2);
+        QVERIFY(!repository.remove(u"first"_s));
+        // The name is free again.
+        QVERIFY(repository.create(u"first"_s, u"mqtt://a:1883"_s, u"a/#"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordingRepository)
+#include "tst_recordingrepository.moc"
