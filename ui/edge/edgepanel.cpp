@@ -92,13 +92,24 @@ void EdgePanel::buildLayout()
     m_fleetTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_fleetTable->verticalHeader()->hide();
     m_fleetTable->verticalHeader()->setDefaultSectionSize(22);
-    m_fleetTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to contents when devices arrive, not on every update: measuring every cell ten times a
+    // second costs the UI thread more than everything else the update does.
+    m_fleetTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    connect(m_fleetModel, &QAbstractItemModel::rowsInserted, this, [this]() {
+        if (!m_resizePending) {
+            m_resizePending = true;
+            QTimer::singleShot(0, this, [this]() {
+                m_resizePending = false;
+                m_fleetTable->resizeColumnsToContents();
+            });
+        }
+    });
     m_fleetTable->horizontalHeader()->setStretchLastSection(true);
     m_fleetTable->setAlternatingRowColors(true);
     m_fleetStack = new QStackedWidget(this);
     m_fleetStack->addWidget(buildEmptyState());
     m_fleetStack->addWidget(m_fleetTable);
-    m_fleetStack->setMinimumHeight(215);  // eight devices without scrolling
+
 
     m_alerts = new QTreeWidget(this);
     m_alerts->setObjectName(QStringLiteral("alertList"));
@@ -124,10 +135,19 @@ void EdgePanel::buildLayout()
     m_tabs->addTab(m_malformed, tr("Malformed"));
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_fleetStack);
-    split->addWidget(m_charts);
-    split->addWidget(m_tabs);
-    split->setSizes({310, 210, 200});  // room for eight devices without scrolling
+    m_split = split;
+    // The three parts share the height by stretch alone: their size hints (a table's rows, a
+    // chart's plot) would otherwise let the event log take most of it.
+    const int stretches[] = {33, 40, 27};
+    int index = 0;
+    for (QWidget *part : {static_cast<QWidget *>(m_fleetStack), static_cast<QWidget *>(m_charts), static_cast<QWidget *>(m_tabs)}) {
+        part->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+        part->setMinimumHeight(120);
+        split->addWidget(part);
+        split->setStretchFactor(index, stretches[index]);
+        ++index;
+    }
+
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

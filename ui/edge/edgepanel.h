@@ -17,6 +17,7 @@ class FleetCharts;
 class FleetTableModel;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -102,4 +103,6 @@ private:
     qint64 m_updates = 0;
     enum class DemoState { Off, Starting, WarmingUp, Live } m_demoState = DemoState::Off;
     bool m_loadedPending = false;
+    bool m_resizePending = false;
+    QSplitter *m_split = nullptr;
 };

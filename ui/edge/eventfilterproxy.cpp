@@ -7,24 +7,29 @@ EventFilterProxy::EventFilterProxy(QObject *parent) : QSortFilterProxyModel(pare
 void EventFilterProxy::setDevice(const QString &device)
 {
     m_device = device;
-    invalidateRowsFilter();
+    if (sourceModel())
+        invalidateRowsFilter();
 }
 
 void EventFilterProxy::setPrediction(const QString &prediction)
 {
     m_prediction = prediction;
-    invalidateRowsFilter();
+    if (sourceModel())
+        invalidateRowsFilter();
 }
 
 void EventFilterProxy::setConfidenceBelow(double bound)
 {
     m_confidenceBelow = bound;
-    invalidateRowsFilter();
+    if (sourceModel())
+        invalidateRowsFilter();
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const auto *events = static_cast<const EventLogModel *>(sourceModel());
+    if (!events)
+        return false;
     const InspectionResult &event = events->event(sourceRow);
     return (m_device.isEmpty() || event.deviceId == m_device)
            && (m_prediction.isEmpty() || event.prediction == m_prediction)

@@ -17,10 +17,9 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
 {
     m_model = new EventLogModel(this);
     m_proxy = new EventFilterProxy(this);
-    m_proxy->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("eventTable"));
-    m_table->setModel(m_proxy);
+    m_table->setModel(m_model);  // the proxy only while a filter is set: see applyFilters()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never measures rows, which keeps 50,000 of them cheap.
@@ -61,15 +60,42 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
 
-    connect(m_device, &QComboBox::currentIndexChanged, this, [this]() { m_proxy->setDevice(m_device->currentData().toString()); });
-    connect(m_prediction, &QComboBox::currentIndexChanged, this,
-            [this]() { m_proxy->setPrediction(m_prediction->currentData().toString()); });
-    connect(m_confidence, &QDoubleSpinBox::valueChanged, m_proxy, &EventFilterProxy::setConfidenceBelow);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &EventLogPane::applyFilters);
+    connect(m_prediction, &QComboBox::currentIndexChanged, this, &EventLogPane::applyFilters);
+    connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &EventLogPane::applyFilters);
     connect(m_pause, &QPushButton::toggled, this, &EventLogPane::setPaused);
     // Follow the newest row while the view is at the bottom; scrolling up stops following.
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         m_follow = value >= m_table->verticalScrollBar()->maximum() - 2;
     });
+    updateStatus();
+}
+
+void EventLogPane::setFilters(const QString &device, const QString &prediction, double confidenceBelow)
+{
+    addDevices(device.isEmpty() ? QStringList() : QStringList{device});
+    m_device->setCurrentIndex(m_device->findData(device));
+    m_prediction->setCurrentIndex(std::max(0, m_prediction->findData(prediction)));
+    m_confidence->setValue(confidenceBelow);
+    applyFilters();
+}
+
+void EventLogPane::applyFilters()
+{
+    // Unfiltered, the view shows the model itself: a proxy over 50,000 rows remaps them all each
+    // time the oldest leave, ten times a second.
+    const bool filtered = !m_device->currentData().toString().isEmpty()
+                          || !m_prediction->currentData().toString().isEmpty() || m_confidence->value() <= 1;
+    m_proxy->setDevice(m_device->currentData().toString());
+    m_proxy->setPrediction(m_prediction->currentData().toString());
+    m_proxy->setConfidenceBelow(m_confidence->value());
+    if (filtered && m_proxy->sourceModel() != m_model)
+        m_proxy->setSourceModel(m_model);
+    else if (!filtered)
+        m_proxy->setSourceModel(nullptr);  // detached, it does no work at all
+    QAbstractItemModel *shown = filtered ? static_cast<QAbstractItemModel *>(m_proxy) : m_model;
+    if (m_table->model() != shown)
+        m_table->setModel(shown);
     updateStatus();
 }
 
@@ -107,7 +133,7 @@ void EventLogPane::clear()
 
 void EventLogPane::updateStatus()
 {
-    QString text = tr("%1 shown of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount());
+    QString text = tr("%1 shown of %2").arg(m_table->model()->rowCount()).arg(m_model->rowCount());
     if (m_model->isPaused())
         text += QStringLiteral(" · ") + tr("%1 held while paused").arg(m_model->heldWhilePaused());
     if (m_leftOut > 0)

@@ -27,8 +27,11 @@ public:
     void clear();
     EventLogModel *model() const { return m_model; }
     EventFilterProxy *proxy() const { return m_proxy; }
+    // The filters the pane's controls set (device, prediction, confidence below).
+    void setFilters(const QString &device, const QString &prediction, double confidenceBelow);
 
 private:
+    void applyFilters();
     void updateStatus();
 
     EventLogModel *m_model;

@@ -24,7 +24,8 @@ QChart *newChart(const QString &title, bool dark)
     chart->setTitle(title);
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->legend()->setVisible(false);  // the titles say what the series are; height is scarce
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
 }
@@ -33,7 +34,7 @@ QChartView *newView(QChart *chart, QWidget *parent)
 {
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(260, 200);
+    view->setMinimumSize(220, 150);
     return view;
 }
 
@@ -55,11 +56,13 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
 {
     m_dark = palette().color(QPalette::Window).lightness() < 128;
 
-    QChart *rateChart = newChart(tr("Messages per second"), m_dark);
+    QChart *rateChart = newChart(tr("Messages per second (malformed in red)"), m_dark);
     m_rate = new QLineSeries;
     m_rate->setName(tr("All messages"));
     m_malformedRate = new QLineSeries;
     m_malformedRate->setName(tr("Malformed"));
+    m_rate->setPen(QPen(QColor(0x2f, 0x7e, 0xd8), 2));
+    m_malformedRate->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5));
     rateChart->addSeries(m_rate);
     rateChart->addSeries(m_malformedRate);
     m_rateX = new QValueAxis;
@@ -76,7 +79,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     }
     m_rateView = newView(rateChart, this);
 
-    QChart *defectChart = newChart(tr("Defect rate per device (window)"), m_dark);
+    QChart *defectChart = newChart(tr("Defect rate per device (dashed: alert)"), m_dark);
     auto *defectSeries = new QBarSeries;
     m_defects = new QBarSet(tr("Defect rate"));
     m_defects->setColor(QColor(0xd9, 0x6c, 0x3b));
@@ -102,10 +105,12 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_defectThreshold->attachAxis(thresholdX);
     m_defectView = newView(defectChart, this);
 
-    QChart *latencyChart = newChart(tr("Inference latency per device (ms)"), m_dark);
+    QChart *latencyChart = newChart(tr("Latency ms: p50 blue, p95 amber"), m_dark);
     auto *latencySeries = new QBarSeries;
     m_latencyMedian = new QBarSet(tr("p50"));
     m_latency95 = new QBarSet(tr("p95"));
+    m_latencyMedian->setColor(QColor(0x5b, 0x8d, 0xef));
+    m_latency95->setColor(QColor(0xe0, 0xa0, 0x30));
     latencySeries->append(m_latencyMedian);
     latencySeries->append(m_latency95);
     latencyChart->addSeries(latencySeries);
@@ -221,6 +226,7 @@ void FleetCharts::repaint()
         return;
     m_dirty = false;
     ++m_repaints;
+
 
     // Seconds before now on the x axis; the newest point at 0.
     const double now = m_ratePoints.empty() ? 0 : m_ratePoints.back().x();

@@ -18,22 +18,28 @@ QColor FleetTableModel::healthColor(DeviceSnapshot::Health health)
 void FleetTableModel::setDevices(const QList<DeviceSnapshot> &devices, qint64 nowMs)
 {
     m_nowMs = nowMs;
-    // Devices never leave a snapshot, so the new list is the old one with some inserted.
+    // Devices never leave a snapshot, so the new list is the old one with some inserted; each run
+    // of new devices goes in with one insertion (a fleet's first update brings them all at once).
     int row = 0;
-    for (const DeviceSnapshot &device : devices) {
-        if (row < m_devices.size() && m_devices[row].deviceId == device.deviceId) {
-            m_devices[row] = device;
-        } else if (row < m_devices.size() && m_devices[row].deviceId < device.deviceId) {
+    for (qsizetype next = 0; next < devices.size();) {
+        if (row < m_devices.size() && m_devices[row].deviceId == devices[next].deviceId) {
+            m_devices[row++] = devices[next++];
+            continue;
+        }
+        if (row < m_devices.size() && m_devices[row].deviceId < devices[next].deviceId) {
             beginResetModel();  // not the expected shape (a reset of the monitor): start over
             m_devices = devices;
             endResetModel();
             return;
-        } else {
-            beginInsertRows({}, row, row);
-            m_devices.insert(row, device);
-            endInsertRows();
         }
-        ++row;
+        qsizetype end = next + 1;
+        while (end < devices.size() && (row >= m_devices.size() || devices[end].deviceId < m_devices[row].deviceId))
+            ++end;
+        beginInsertRows({}, row, row + int(end - next) - 1);
+        m_devices.insert(row, end - next, DeviceSnapshot{});
+        for (; next < end; ++next)
+            m_devices[row++] = devices[next];
+        endInsertRows();
     }
     if (row < m_devices.size()) {
         beginRemoveRows({}, row, int(m_devices.size()) - 1);

@@ -21,17 +21,24 @@ void ReviewQueueModel::append(const QList<InspectionResult> &candidates)
 {
     if (candidates.isEmpty())
         return;
-    // Make room by dropping the oldest unlabelled items first.
+    // Make room by dropping the oldest unlabelled items, in as few removals as there are runs of
+    // them: one removal per row would cost the view a relayout each, hundreds per update.
     qsizetype excess = m_items.size() + candidates.size() - capacity;
-    for (int row = 0; excess > 0 && row < m_items.size();) {
-        if (m_items[row].label != ReviewItem::Label::None) {
-            ++row;
-            continue;
+    QList<int> doomed;
+    for (int row = 0; excess > 0 && row < m_items.size(); ++row) {
+        if (m_items[row].label == ReviewItem::Label::None) {
+            doomed.append(row);
+            --excess;
         }
-        beginRemoveRows({}, row, row);
-        m_items.removeAt(row);
+    }
+    while (!doomed.isEmpty()) {
+        const int last = doomed.takeLast();
+        int first = last;
+        while (!doomed.isEmpty() && doomed.last() == first - 1)
+            first = doomed.takeLast();
+        beginRemoveRows({}, first, last);
+        m_items.remove(first, last - first + 1);
         endRemoveRows();
-        --excess;
     }
     const qsizetype room = std::max<qsizetype>(0, capacity - m_items.size());
     const qsizetype taken = std::min(room, candidates.size());

@@ -1,0 +1,215 @@
+// The Edge panel fed by a real mosquitto and the simulator: the fleet table, the charts' timer, the
+// event log's pause, the review queue's labels and manifest, and screenshots for people to look at.
+
+#include "edge/edgepanel.h"
+#include "edge/eventfilterproxy.h"
+#include "edge/eventlogmodel.h"
+#include "edge/eventlogpane.h"
+#include "edge/fleetcharts.h"
+#include "edge/fleettablemodel.h"
+#include "edge/inspectionsimulator.h"
+#include "edge/localbroker.h"
+#include "edge/mqttclient.h"
+#include "edge/reviewpane.h"
+#include "edge/reviewqueuemodel.h"
+#include "secrets/credentialstore.h"
+#include "storage/workspaceworker.h"
+#include "workspaceschema.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+class TestEdgePanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+    LocalBroker m_broker;
+    WorkspaceWorker *m_worker = nullptr;
+    CredentialStore *m_store = nullptr;
+    EdgePanel *m_panel = nullptr;
+
+    static QString screenshotPath(const QString &name)
+    {
+        QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
+        return QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/") + name;
+    }
+
+    // Publishes a simulated fleet to the test broker for `seconds`, spinning the event loop meanwhile.
+    qint64 publishFleet(double seconds, double rate)
+    {
+        MqttSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = m_broker.port();
+        settings.topics.clear();
+        MqttClient publisher(settings);
+        if (!publisher.start() || !QTest::qWaitFor([&]() { return publisher.state() == MqttClient::State::Connected; }, 10000))
+            return -1;
+        SimulationSettings simulation;
+        simulation.devices = 6;
+        simulation.rate = rate;
+        simulation.durationSeconds = seconds;
+        simulation.defectRate = 0.1;
+        simulation.imageEvery = 3;
+        simulation.failingDevice = true;
+        simulation.failAfterSeconds = seconds / 2;
+        InspectionSimulator simulator(simulation, [&](const QString &topic, const QByteArray &payload) {
+            return publisher.publish(topic, payload, 0);
+        });
+        bool finished = false;
+        connect(&simulator, &InspectionSimulator::finished, this, [&]() { finished = true; });
+        simulator.start();
+        if (!QTest::qWaitFor([&]() { return finished; }, int(seconds * 1000) + 10000))
+            return -1;
+        publisher.stop();
+        return simulator.published();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (LocalBroker::executable().isEmpty())
+            QSKIP("mosquitto is not installed");
+        QVERIFY(m_broker.start());
+        m_worker = new WorkspaceWorker(this);
+        bool opened = false;
+        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
+        QTRY_VERIFY(opened);
+        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+        m_panel = new EdgePanel(*m_worker, *m_store);
+        m_panel->resize(1280, 860);
+        m_panel->show();
+        QSignalSpy loaded(m_panel, &EdgePanel::loaded);
+        m_panel->reload();
+        QVERIFY(loaded.wait(10000));
+    }
+
+    void cleanupTestCase() { delete m_panel; }
+
+    void showsTheLiveFleet()
+    {
+        QAbstractItemModelTester fleetTester(m_panel->fleetModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester eventTester(m_panel->eventLog()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester reviewTester(m_panel->reviewPane()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        MqttSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = m_broker.port();
+        m_panel->connectToBroker(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(m_panel->updatesApplied() > 0, 5000);
+        QTest::qWait(500);  // subscribed before the fleet starts publishing
+
+        const int repaintsBefore = m_panel->charts()->repaintCount();
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 published = publishFleet(4, 300);
+        QVERIFY(published > 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, published, 5000);
+        const qint64 elapsedMs = clock.elapsed();
+
+        QCOMPARE(m_panel->fleetModel()->rowCount(), 6);
+        QCOMPARE(m_panel->fleetModel()->data(m_panel->fleetModel()->index(0, FleetTableModel::Device), Qt::DisplayRole).toString(),
+                 QStringLiteral("vqi-cell-01"));
+        // The failing device (the last) raised a defect-rate or latency alert; the table shows it.
+        const DeviceSnapshot &failing = m_panel->fleetModel()->devices().last();
+        QVERIFY2(failing.activeAlerts > 0 || failing.health != DeviceSnapshot::Health::Healthy,
+                 qPrintable(QStringLiteral("defects %1, p95 %2").arg(failing.windowDefectRate).arg(failing.p95LatencyMs)));
+        QVERIFY(m_panel->alertRows() > 0);
+        // Charts repaint on their 10 Hz timer, never per message or per update.
+        const int repaints = m_panel->charts()->repaintCount() - repaintsBefore;
+        QVERIFY2(repaints > 0 && repaints <= elapsedMs / FleetCharts::repaintIntervalMs + 2,
+                 qPrintable(QStringLiteral("%1 repaints in %2 ms").arg(repaints).arg(elapsedMs)));
+        QCOMPARE(m_panel->eventLog()->model()->rowCount(), int(published));
+        QVERIFY(m_panel->reviewPane()->model()->rowCount() > 0);
+        QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-fleet.png"))));
+    }
+
+    void eventLogFiltersAndPauses()
+    {
+        EventLogPane *log = m_panel->eventLog();
+        const int rows = log->model()->rowCount();
+        QAbstractItemModelTester proxyTester(log->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *table = log->findChild<QTableView *>(QStringLiteral("eventTable"));
+        QCOMPARE(table->model(), log->model());  // unfiltered, no proxy in between
+        log->setFilters({}, QStringLiteral("defective"), 1.01);
+        QCOMPARE(table->model(), log->proxy());
+        const int defective = log->proxy()->rowCount();
+        QVERIFY(defective > 0 && defective < rows);
+        for (int row = 0; row < defective; ++row)
+            QCOMPARE(log->proxy()->index(row, EventLogModel::Prediction).data().toString(), QStringLiteral("defective"));
+        log->setFilters(QStringLiteral("vqi-cell-02"), {}, 0.9);
+        QVERIFY(log->proxy()->rowCount() > 0 && log->proxy()->rowCount() < rows);
+        for (int row = 0; row < log->proxy()->rowCount(); ++row) {
+            QCOMPARE(log->proxy()->index(row, EventLogModel::Device).data().toString(), QStringLiteral("vqi-cell-02"));
+            QVERIFY(log->proxy()->index(row, EventLogModel::Confidence).data().toDouble() < 0.9);
+        }
+        log->setFilters({}, {}, 1.01);
+        QCOMPARE(table->model(), log->model());
+
+        log->setPaused(true);
+        const qint64 published = publishFleet(1, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(log->model()->heldWhilePaused() == published, 5000);
+        QCOMPARE(log->model()->rowCount(), rows);  // nothing moved while paused
+        log->setPaused(false);
+        QCOMPARE(log->model()->rowCount(), rows + int(published));
+    }
+
+    void reviewerLabelsAndExportsAManifest()
+    {
+        ReviewPane *review = m_panel->reviewPane();
+        m_panel->showTab(EdgePanel::Tab::Review);
+        ReviewQueueModel *queue = review->model();
+        QVERIFY(queue->rowCount() >= 3);
+        // Find an item with an inline image, so the screenshot shows one.
+        int withImage = -1;
+        for (int row = 0; row < queue->rowCount() && withImage < 0; ++row)
+            withImage = queue->item(row).inspection.imageBase64.isEmpty() ? -1 : row;
+        QVERIFY(withImage >= 0);
+        review->selectRow(withImage);
+        auto *table = review->findChild<QTableView *>(QStringLiteral("reviewTable"));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_D);  // defective; moves on to the next unlabelled item
+        QCOMPARE(queue->item(withImage).label, ReviewItem::Label::Defective);
+        QVERIFY(review->currentRow() != withImage);
+        QTest::keyClick(table, Qt::Key_G);
+        QTest::keyClick(table, Qt::Key_U);
+        QCOMPARE(queue->labelledCount(), 3);
+        review->selectRow(withImage);
+        QTest::qWait(100);
+        QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-review.png"))));
+
+        const QString manifest = m_directory.filePath(QStringLiteral("labels.jsonl"));
+        QSignalSpy status(review, &ReviewPane::statusMessage);
+        review->exportManifest(manifest);
+        QVERIFY(status.wait(10000));
+        QVERIFY2(status.first().first().toString().startsWith(QLatin1String("Exported 3 labels")),
+                 qPrintable(status.first().first().toString()));
+        QFile file(manifest);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QSet<QString> labels;
+        for (const QByteArray &line : lines) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            for (const char *key : {"image", "label", "device", "timestamp", "model_prediction", "confidence"})
+                QVERIFY2(object.contains(QLatin1String(key)), key);
+            labels << object.value(QStringLiteral("label")).toString();
+            const QString image = object.value(QStringLiteral("image")).toString();
+            if (image.endsWith(QLatin1String(".png")))  // an inline image, saved beside the manifest
+                QVERIFY2(QFile::exists(m_directory.filePath(image)), qPrintable(image));
+        }
+        QCOMPARE(labels, (QSet<QString>{QStringLiteral("good"), QStringLiteral("defective"), QStringLiteral("unsure")}));
+    }
+};
+
+QTEST_MAIN(TestEdgePanel)
+#include "tst_edgepanel.moc"
