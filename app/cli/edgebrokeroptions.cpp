@@ -48,10 +48,8 @@ Result<MqttSettings> EdgeBrokerOptions::settings(const QCommandLineParser &parse
             return stored.error();
         secrets = stored.value();
     }
-    const auto pick = [&](const QCommandLineOption &option, const char *setting) {
-        return parser.isSet(option) ? parser.value(option) : profileSettings.value(QLatin1String(setting)).toString();
-    };
-    const QString brokerUrl = pick(m_broker, "broker_url");
+    const QString brokerUrl = parser.isSet(m_broker) ? parser.value(m_broker)
+                                                     : profileSettings.value(QStringLiteral("broker_url")).toString();
     if (brokerUrl.isEmpty())
         return makeError(Error::Kind::Usage, tr("--broker mqtt://HOST:PORT is required"));
     Result<MqttSettings> parsed = MqttSettings::fromUrl(brokerUrl);
@@ -70,15 +68,13 @@ Result<MqttSettings> EdgeBrokerOptions::settings(const QCommandLineParser &parse
     settings.protocolVersion = version == QLatin1String("5") ? 5 : 4;
     settings.clientId = parser.value(m_clientId);
     settings.cleanSession = !parser.isSet(m_persistent);
-    settings.caFile = pick(m_caFile, "ca_file");
-    settings.certificateFile = pick(m_certificate, "cert_file");
-    settings.keyFile = pick(m_key, "key_file");
-    settings.alpn = pick(m_alpn, "alpn");
-    if (const QString username = pick(m_username, "username"); !username.isEmpty())
-        settings.username = username;
-    settings.password = secrets.value(QStringLiteral("password"),
-                                      QProcessEnvironment::systemEnvironment().value(QStringLiteral("MQTT_PASSWORD")));
-    settings.keyPassphrase = secrets.value(QStringLiteral("key_passphrase"));
+    settings.caFile = parser.value(m_caFile);
+    settings.certificateFile = parser.value(m_certificate);
+    settings.keyFile = parser.value(m_key);
+    settings.alpn = parser.value(m_alpn);
+    settings.username = parser.value(m_username);
+    settings.password = QProcessEnvironment::systemEnvironment().value(QStringLiteral("MQTT_PASSWORD"));
+    settings.applyProfile(profileSettings, secrets);
     if (Status valid = settings.validate(); !valid)
         return valid.error();
     return settings;

@@ -27,6 +27,23 @@ QString MqttSettings::url() const
     return QStringLiteral("%1://%2:%3").arg(tls ? QStringLiteral("mqtts") : QStringLiteral("mqtt"), host).arg(port);
 }
 
+void MqttSettings::applyProfile(const QJsonObject &profileSettings, const QMap<QString, QString> &secrets)
+{
+    const auto fill = [&](QString &field, const char *name) {
+        if (field.isEmpty())
+            field = profileSettings.value(QLatin1String(name)).toString();
+    };
+    fill(caFile, "ca_file");
+    fill(certificateFile, "cert_file");
+    fill(keyFile, "key_file");
+    fill(alpn, "alpn");
+    fill(username, "username");
+    if (password.isEmpty())
+        password = secrets.value(QStringLiteral("password"));
+    if (keyPassphrase.isEmpty())
+        keyPassphrase = secrets.value(QStringLiteral("key_passphrase"));
+}
+
 Status MqttSettings::validate() const
 {
     const auto readable = [](const QString &path, const QString &field) -> Status {

@@ -3,6 +3,8 @@
 #include "common/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
+#include <QMap>
 #include <QMetaType>
 #include <QStringList>
 
@@ -36,6 +38,10 @@ public:
     // mqtt://HOST[:PORT] (1883) or mqtts://HOST[:PORT] (8883).
     static Result<MqttSettings> fromUrl(const QString &url);
     QString url() const;
+    // What an mqtt connection profile holds: its settings (broker_url, username, ca_file,
+    // cert_file, key_file, alpn) and its secrets from the keyring (password, key_passphrase).
+    // Fields already set here win over the profile's.
+    void applyProfile(const QJsonObject &profileSettings, const QMap<QString, QString> &secrets);
     // Files readable, topic filters well formed, QoS and version known. Names the field at fault.
     Status validate() const;
 };

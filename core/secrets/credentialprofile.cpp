@@ -38,7 +38,7 @@ QStringList CredentialProfile::secretFields(Kind kind)
         return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key"),
                 QStringLiteral("session_token")};
     case Kind::OpenAi: return {QStringLiteral("api_key")};
-    case Kind::Mqtt: return {QStringLiteral("key_passphrase")};
+    case Kind::Mqtt: return {QStringLiteral("password"), QStringLiteral("key_passphrase")};
     }
     return {};
 }
@@ -48,7 +48,7 @@ QStringList CredentialProfile::requiredSecretFields(Kind kind)
     switch (kind) {
     case Kind::Aws: return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key")};
     case Kind::OpenAi: return {};  // local servers (Ollama, vLLM, llama.cpp) take no key
-    case Kind::Mqtt: return {QStringLiteral("key_passphrase")};
+    case Kind::Mqtt: return {};  // anonymous brokers and unencrypted keys need none
     }
     return {};
 }
@@ -58,7 +58,9 @@ QStringList CredentialProfile::settingFields(Kind kind)
     switch (kind) {
     case Kind::Aws: return {QStringLiteral("region"), QStringLiteral("endpoint_url")};
     case Kind::OpenAi: return {QStringLiteral("base_url")};
-    case Kind::Mqtt: return {};
+    case Kind::Mqtt:
+        return {QStringLiteral("broker_url"), QStringLiteral("username"), QStringLiteral("ca_file"),
+                QStringLiteral("cert_file"), QStringLiteral("key_file"), QStringLiteral("alpn")};
     }
     return {};
 }
@@ -80,7 +82,21 @@ QString CredentialProfile::fieldLabel(const QString &field)
     if (field == QLatin1String("api_key"))
         return tr("API key");
     if (field == QLatin1String("key_passphrase"))
-        return tr("Client key passphrase");
+        return tr("Client key passphrase (optional)");
+    if (field == QLatin1String("password"))
+        return tr("Password (optional)");
+    if (field == QLatin1String("broker_url"))
+        return tr("Broker (mqtt://HOST:PORT or mqtts://HOST:PORT)");
+    if (field == QLatin1String("username"))
+        return tr("User name (optional)");
+    if (field == QLatin1String("ca_file"))
+        return tr("CA certificate file (optional; system CAs otherwise)");
+    if (field == QLatin1String("cert_file"))
+        return tr("Client certificate file (optional)");
+    if (field == QLatin1String("key_file"))
+        return tr("Client key file (optional)");
+    if (field == QLatin1String("alpn"))
+        return tr("ALPN protocol (optional, x-amzn-mqtt-ca for AWS IoT on port 443)");
     return field;
 }
 

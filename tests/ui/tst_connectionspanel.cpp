@@ -2,6 +2,7 @@
 
 #include "common/testserver.h"
 #include "connections/connectionspanel.h"
+#include "edge/localbroker.h"
 #include "secrets/credentialstore.h"
 #include "storage/workspaceworker.h"
 #include "workspaceschema.h"
@@ -71,6 +72,30 @@ private slots:
         m_panel->testProfile(dead, QStringLiteral("gpt-4o-mini"));
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(0).toBool(), false);
+    }
+
+    void anMqttProfileConnectsToItsBroker()
+    {
+        if (LocalBroker::executable().isEmpty())
+            QSKIP("mosquitto is not installed");
+        LocalBroker broker;
+        QVERIFY(broker.start());
+        CredentialProfile mqtt;
+        mqtt.name = QStringLiteral("line-broker");
+        mqtt.kind = CredentialProfile::Kind::Mqtt;
+        mqtt.settings.insert(QStringLiteral("broker_url"), broker.url());
+        QSignalSpy finished(m_panel, &ConnectionsPanel::testFinished);
+        m_panel->testBroker(mqtt);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QVERIFY2(finished.first().at(1).toString().contains(broker.url()), qPrintable(finished.first().at(1).toString()));
+
+        broker.stop();  // nothing listens there now
+        finished.clear();
+        m_panel->testBroker(mqtt);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("refused")), qPrintable(finished.first().at(1).toString()));
     }
 };
 

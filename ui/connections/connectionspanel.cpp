@@ -3,6 +3,7 @@
 #include "common/banner.h"
 #include "connections/credentialprofilemodel.h"
 #include "connections/profiledialog.h"
+#include "edge/mqttclient.h"
 #include "providers/chatcall.h"
 #include "providers/chatprovider.h"
 #include "providers/invocationrecorder.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLocale>
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -133,10 +136,10 @@ void ConnectionsPanel::updateActions()
     const bool selected = selectedProfile() != nullptr;
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
-    const bool testable = selected && selectedProfile()->kind != CredentialProfile::Kind::Mqtt;
-    m_testAction->setEnabled(testable && !m_testing);
-    m_testAction->setToolTip(selected && !testable ? tr("Testing an MQTT profile arrives with the Edge devices panel.")
-                                                   : tr("Send a minimal prompt through the selected connection"));
+    m_testAction->setEnabled(selected && !m_testing);
+    m_testAction->setToolTip(selected && selectedProfile()->kind == CredentialProfile::Kind::Mqtt
+                                 ? tr("Connect to the profile's broker and disconnect again")
+                                 : tr("Send a minimal prompt through the selected connection"));
 }
 
 void ConnectionsPanel::showProblem(const Error &error)
@@ -252,6 +255,10 @@ void ConnectionsPanel::testSelected()
     if (!selected || m_testing)
         return;
     const CredentialProfile profile = *selected;
+    if (profile.kind == CredentialProfile::Kind::Mqtt) {
+        testBroker(profile);
+        return;
+    }
     QSettings settings;
     const QString key = QStringLiteral("connections/testModel/") + profile.name;
     const QString fallback = profile.kind == CredentialProfile::Kind::Aws ? QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")
@@ -300,6 +307,45 @@ void ConnectionsPanel::testProfile(const CredentialProfile &profile, const QStri
         test({});
     else
         m_store.read(profile.name, this, [test](Result<SecretMap> secrets) { test(secrets ? secrets.value() : SecretMap()); });
+}
+
+void ConnectionsPanel::testBroker(const CredentialProfile &profile)
+{
+    const QString url = profile.settings.value(QStringLiteral("broker_url")).toString();
+    Result<MqttSettings> parsed = MqttSettings::fromUrl(url);
+    if (!parsed) {
+        finishTest(profile.name, parsed.error());
+        return;
+    }
+    m_testing = true;
+    updateActions();
+    m_banner->showMessage(Banner::Tone::Information, tr("Connecting to %1…").arg(url.toHtmlEscaped()));
+    m_store.read(profile.name, this, [this, profile, settings = parsed.value()](Result<SecretMap> secrets) mutable {
+        settings.topics.clear();  // a connection test subscribes to nothing
+        settings.applyProfile(profile.settings, secrets ? secrets.value() : SecretMap());
+        auto client = std::make_shared<MqttClient>(settings);
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        const auto done = [this, client, name = profile.name](const Result<ChatResult> &result) {
+            QObject::disconnect(client.get(), nullptr, this, nullptr);
+            QTimer::singleShot(0, this, [client]() { client->stop(0); });  // not from inside its own signal
+            finishTest(name, result);
+        };
+        connect(client.get(), &MqttClient::stateChanged, this, [done, clock, url = settings.url()](MqttClient::State state) {
+            if (state != MqttClient::State::Connected)
+                return;
+            ChatResult connected;
+            connected.model = url;
+            connected.text = tr("connected");
+            connected.latencyMs = clock->elapsed();
+            done(connected);
+        });
+        connect(client.get(), &MqttClient::connectionFailed, this, [done, url = settings.url()](const QString &reason) {
+            done(makeError(Error::Kind::Network, reason, url));
+        });
+        if (Status started = client->start(); !started)
+            done(started.error());
+    });
 }
 
 void ConnectionsPanel::finishTest(const QString &name, const Result<ChatResult> &result)

@@ -35,6 +35,8 @@ public:
     void deleteProfile(const QString &name, std::function<void(Status)> done);
     // Sends a one-line prompt to `model` through the profile, as the Test button does.
     void testProfile(const CredentialProfile &profile, const QString &model);
+    // An mqtt profile: connect to its broker (TLS and credentials as configured) and disconnect.
+    void testBroker(const CredentialProfile &profile);
 
 signals:
     void loaded();

@@ -354,18 +354,25 @@ void EdgePanel::connectFromBar()
                 return;
             }
             const QJsonObject values = stored.value();
-            settings.caFile = values.value(QStringLiteral("ca_file")).toString();
-            settings.certificateFile = values.value(QStringLiteral("cert_file")).toString();
-            settings.keyFile = values.value(QStringLiteral("key_file")).toString();
-            settings.alpn = values.value(QStringLiteral("alpn")).toString();
-            settings.username = values.value(QStringLiteral("username")).toString();
-            m_store.read(profile, this, [this, settings](Result<SecretMap> secrets) mutable {
+            m_store.read(profile, this, [this, settings, values](Result<SecretMap> secrets) mutable {
                 if (!secrets) {
                     m_banner->showMessage(Banner::Tone::Error, secrets.error().describe().toHtmlEscaped());
                     return;
                 }
-                settings.password = secrets.value().value(QStringLiteral("password"));
-                settings.keyPassphrase = secrets.value().value(QStringLiteral("key_passphrase"));
+                // An empty broker field takes the profile's broker.
+                const QString profileBroker = values.value(QStringLiteral("broker_url")).toString();
+                if (m_bar->brokerUrl().isEmpty() && !profileBroker.isEmpty()) {
+                    Result<MqttSettings> fromProfile = MqttSettings::fromUrl(profileBroker);
+                    if (!fromProfile) {
+                        m_banner->showMessage(Banner::Tone::Error, fromProfile.error().message.toHtmlEscaped());
+                        return;
+                    }
+                    fromProfile.value().topics = settings.topics;
+                    fromProfile.value().qos = settings.qos;
+                    settings = fromProfile.value();
+                    m_bar->setBrokerUrl(profileBroker);
+                }
+                settings.applyProfile(values, secrets.value());
                 connectToBroker(settings);
             });
         });
