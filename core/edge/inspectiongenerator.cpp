@@ -27,12 +27,15 @@ QString InspectionGenerator::deviceName(int index)
     return QStringLiteral("vqi-cell-%1").arg(index + 1, 2, 10, QLatin1Char('0'));
 }
 
-QByteArray InspectionGenerator::image(bool defective)
+const InspectionGenerator::Image &InspectionGenerator::image(bool defective)
 {
-    QList<QByteArray> &variants = m_images[defective ? 1 : 0];
+    QList<Image> &variants = m_images[defective ? 1 : 0];
     if (variants.size() < imageVariants) {
-        variants.append(SyntheticPartImage::png(defective, m_settings.seed * 31 + quint32(variants.size()) * 7 + (defective ? 3 : 0))
-                            .toBase64());
+        Image made;
+        made.base64 = SyntheticPartImage::png(defective, m_settings.seed * 31 + quint32(variants.size()) * 7 + (defective ? 3 : 0),
+                                              96, &made.scratch)
+                          .toBase64();
+        variants.append(made);
         return variants.last();
     }
     return variants[int(m_random.bounded(imageVariants))];
@@ -93,14 +96,19 @@ QByteArray InspectionGenerator::next(qint64 nowMs, double elapsedSeconds)
         payload.insert(QStringLiteral("confidence"), std::round(confidence * 10000) / 10000);
         payload.insert(QStringLiteral("inference_latency_ms"), std::round(latency * 100) / 100);
     }
+    const bool withImage = m_settings.imageEvery > 0 && count % m_settings.imageEvery == 0;
+    const Image *picture = withImage ? &image(defective) : nullptr;
     if (defective) {
         payload.insert(QStringLiteral("defect_type"), QString::fromLatin1(defectTypes[m_random.bounded(4)]));
-        const int x = int(m_random.bounded(60)), y = int(m_random.bounded(60));
-        payload.insert(QStringLiteral("bbox"), QJsonArray{x, y, 8 + int(m_random.bounded(24)), 6 + int(m_random.bounded(18))});
+        // With an image the box is where its scratch is; without, somewhere plausible.
+        const QRect box = picture ? picture->scratch
+                                  : QRect(int(m_random.bounded(60)), int(m_random.bounded(60)), 8 + int(m_random.bounded(24)),
+                                          6 + int(m_random.bounded(18)));
+        payload.insert(QStringLiteral("bbox"), QJsonArray{box.x(), box.y(), box.width(), box.height()});
     }
-    if (m_settings.imageEvery > 0 && count % m_settings.imageEvery == 0)
-        payload.insert(QStringLiteral("image_base64"), QString::fromLatin1(image(defective)));
-    else if (defective || confidence < 0.7)
+    if (picture)
+        payload.insert(QStringLiteral("image_base64"), QString::fromLatin1(picture->base64));
+    else if (!withImage && (defective || confidence < 0.7))
         payload.insert(QStringLiteral("image_uri"), QStringLiteral("s3://vqi-review-images/%1/%2.jpg").arg(deviceName(device)).arg(nowMs));
     return QJsonDocument(payload).toJson(QJsonDocument::Compact);
 }

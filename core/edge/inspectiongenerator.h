@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QRandomGenerator>
+#include <QRect>
 
 // Makes realistic inspection payloads, device by device in turn. Half the devices write confidence
 // and latency as strings, as the seed's firmware does, the other half as numbers.
@@ -22,12 +23,17 @@ public:
 
 private:
     QByteArray malformed(qint64 nowMs);
-    QByteArray image(bool defective);
+    struct Image
+    {
+        QByteArray base64;
+        QRect scratch;  // where the defect is, for the bbox
+    };
+    const Image &image(bool defective);
 
     SimulationSettings m_settings;
     QRandomGenerator m_random;
     qint64 m_sequence = 0;
     qint64 m_malformed = 0;
     QList<qint64> m_perDevice;
-    QList<QByteArray> m_images[2];  // encoded PNGs: good, defective
+    QList<Image> m_images[2];  // good, defective
 };

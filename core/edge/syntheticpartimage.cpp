@@ -22,8 +22,9 @@ void appendChunk(QByteArray &png, const char type[4], const QByteArray &data)
 
 } // namespace
 
-QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size)
+QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size, QRect *scratch)
 {
+    QRect box;
     QRandomGenerator random(seed);
     const double centre = size / 2.0, radius = size * 0.42, bore = size * 0.12;
     const double shade = 150 + random.bounded(40);
@@ -42,8 +43,10 @@ QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size)
             if (distance < radius && distance > bore) {
                 // Brushed metal: a radial gradient with concentric machining rings.
                 value = shade + 40 * (1 - distance / radius) + 8 * std::sin(distance * 1.7);
-                if (defective && std::abs(dx * nx + dy * ny - offset) < 1.6 && std::abs(-dx * ny + dy * nx) < radius * 0.7)
+                if (defective && std::abs(dx * nx + dy * ny - offset) < 1.6 && std::abs(-dx * ny + dy * nx) < radius * 0.7) {
                     value = 25;
+                    box |= QRect(x, y, 1, 1);
+                }
             } else if (distance <= bore) {
                 value = 15;
             }
@@ -51,6 +54,8 @@ QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size)
             rows.append(char(qBound(0, int(value), 255)));
         }
     }
+    if (scratch)
+        *scratch = box.adjusted(-3, -3, 3, 3);
     uLongf compressedSize = compressBound(uLong(rows.size()));
     QByteArray compressed(int(compressedSize), Qt::Uninitialized);
     compress2(reinterpret_cast<Bytef *>(compressed.data()), &compressedSize,

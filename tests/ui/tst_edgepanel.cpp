@@ -169,10 +169,15 @@ private slots:
         m_panel->showTab(EdgePanel::Tab::Review);
         ReviewQueueModel *queue = review->model();
         QVERIFY(queue->rowCount() >= 3);
-        // Find an item with an inline image, so the screenshot shows one.
+        // An item with an inline image, a defective one if there is, so the screenshot shows a scratch.
         int withImage = -1;
-        for (int row = 0; row < queue->rowCount() && withImage < 0; ++row)
-            withImage = queue->item(row).inspection.imageBase64.isEmpty() ? -1 : row;
+        for (int row = 0; row < queue->rowCount(); ++row) {
+            const InspectionResult &inspection = queue->item(row).inspection;
+            if (inspection.imageBase64.isEmpty())
+                continue;
+            if (withImage < 0 || (inspection.defective && !queue->item(withImage).inspection.defective))
+                withImage = row;
+        }
         QVERIFY(withImage >= 0);
         review->selectRow(withImage);
         auto *table = review->findChild<QTableView *>(QStringLiteral("reviewTable"));

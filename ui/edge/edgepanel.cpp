@@ -88,7 +88,8 @@ void EdgePanel::buildLayout()
     m_fleetTable->setObjectName(QStringLiteral("fleetTable"));
     m_fleetTable->setModel(sorted);
     m_fleetTable->setSortingEnabled(true);
-    m_fleetTable->sortByColumn(FleetTableModel::Device, Qt::AscendingOrder);
+    // Devices that need attention first: offline, then those with alerts; healthy ones by name.
+    m_fleetTable->sortByColumn(FleetTableModel::Status, Qt::DescendingOrder);
     m_fleetTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_fleetTable->verticalHeader()->hide();
     m_fleetTable->verticalHeader()->setDefaultSectionSize(22);
@@ -101,6 +102,10 @@ void EdgePanel::buildLayout()
             QTimer::singleShot(0, this, [this]() {
                 m_resizePending = false;
                 m_fleetTable->resizeColumnsToContents();
+                // Room for the widest status a device can reach, not just today's "Healthy".
+                const int status = m_fleetTable->fontMetrics().horizontalAdvance(tr("%n alert(s)", nullptr, 4)) + 44;
+                m_fleetTable->setColumnWidth(FleetTableModel::Status,
+                                             std::max(m_fleetTable->columnWidth(FleetTableModel::Status), status));
             });
         }
     });

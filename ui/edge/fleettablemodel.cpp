@@ -3,6 +3,20 @@
 #include <QColor>
 #include <QDateTime>
 
+namespace {
+
+// The Status column sorts descending (worst first); within one state, names should still read
+// ascending, so they are compared with every character inverted.
+QString invertedForDescending(const QString &name)
+{
+    QString inverted = name;
+    for (QChar &character : inverted)
+        character = QChar(char16_t(0xFFFF - character.unicode()));
+    return inverted;
+}
+
+} // namespace
+
 FleetTableModel::FleetTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 QColor FleetTableModel::healthColor(DeviceSnapshot::Health health)
@@ -91,7 +105,8 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     if (role == SortRole) {
         switch (index.column()) {
         case Device: return device.deviceId;
-        case Status: return int(device.health) * 10 + device.activeAlerts;
+        case Status: return QStringLiteral("%1%2 %3").arg(int(device.health)).arg(device.activeAlerts, 3, 10, QLatin1Char('0'))
+                                .arg(invertedForDescending(device.deviceId));
         case Messages: return device.messages;
         case Rate: return device.messagesPerSecond;
         case DefectRate: return device.defectRate;
