@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> Nachrichten</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Defect rate above</source>
+        <translation>Fehlerquote über</translation>
+    </message>
+    <message>
+        <source>…over a window of</source>
+        <translation>…in einem Zeitfenster von</translation>
+    </message>
+    <message>
+        <source>…judged from at least</source>
+        <translation>…beurteilt anhand von mindestens</translation>
+    </message>
+    <message>
+        <source>Mean confidence below</source>
+        <translation>Mittlere Konfidenz unter</translation>
+    </message>
+    <message>
+        <source>Low confidence (review queue) below</source>
+        <translation>Niedrige Konfidenz (Prüfwarteschlange) unter</translation>
+    </message>
+    <message>
+        <source>p95 latency above</source>
+        <translation>p95-Latenz über</translation>
+    </message>
+    <message>
+        <source>Offline after silence of</source>
+        <translation>Offline nach einer Funkstille von</translation>
+    </message>
+    <message>
+        <source>Changing the rules starts the statistics afresh.</source>
+        <translation>Wenn Sie die Regeln ändern, beginnt die Statistik von vorn.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalPolicy</name>
     <message>
         <source>the registry policy is not a JSON object (%1); fix it or remove it to use the defaults</source>
@@ -662,10 +713,6 @@
         <translation>Einen minimalen Prompt über die ausgewählte Verbindung senden</translation>
     </message>
     <message>
-        <source>Testing an MQTT profile arrives with the Edge devices panel.</source>
-        <translation>Das Testen von MQTT-Profilen kommt zusammen mit der Ansicht „Edge-Geräte“.</translation>
-    </message>
-    <message>
         <source>Delete the connection &quot;%1&quot; and remove its secrets from the OS keyring? This cannot be undone.</source>
         <translation>Möchten Sie die Verbindung „%1“ löschen und ihre Zugangsdaten aus dem Schlüsselbund des Betriebssystems entfernen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -688,6 +735,18 @@
     <message>
         <source>%1 works: %2 answered &quot;%3&quot; in %4 ms.</source>
         <translation>%1 funktioniert: %2 hat in %4 ms mit „%3“ geantwortet.</translation>
+    </message>
+    <message>
+        <source>Connect to the profile&apos;s broker and disconnect again</source>
+        <translation>Mit dem Broker des Profils verbinden und die Verbindung wieder trennen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
     </message>
 </context>
 <context>
@@ -756,12 +815,40 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>Client key passphrase</source>
-        <translation>Passphrase des Client-Schlüssels</translation>
-    </message>
-    <message>
         <source>Endpoint URL (optional)</source>
         <translation>Endpoint-URL (optional)</translation>
+    </message>
+    <message>
+        <source>Client key passphrase (optional)</source>
+        <translation>Passphrase des Client-Schlüssels (optional)</translation>
+    </message>
+    <message>
+        <source>Password (optional)</source>
+        <translation>Passwort (optional)</translation>
+    </message>
+    <message>
+        <source>Broker (mqtt://HOST:PORT or mqtts://HOST:PORT)</source>
+        <translation>Broker (mqtt://HOST:PORT oder mqtts://HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>User name (optional)</source>
+        <translation>Benutzername (optional)</translation>
+    </message>
+    <message>
+        <source>CA certificate file (optional; system CAs otherwise)</source>
+        <translation>CA-Zertifikatsdatei (optional; sonst die CAs des Systems)</translation>
+    </message>
+    <message>
+        <source>Client certificate file (optional)</source>
+        <translation>Client-Zertifikatsdatei (optional)</translation>
+    </message>
+    <message>
+        <source>Client key file (optional)</source>
+        <translation>Client-Schlüsseldatei (optional)</translation>
+    </message>
+    <message>
+        <source>ALPN protocol (optional, x-amzn-mqtt-ca for AWS IoT on port 443)</source>
+        <translation>ALPN-Protokoll (optional, x-amzn-mqtt-ca für AWS IoT auf Port 443)</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1234,542 @@
     <message>
         <source>Distilled for the new camera</source>
         <translation>Für die neue Kamera destilliert</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeAlert</name>
+    <message>
+        <source>Defect rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>Niedrige Konfidenz</translation>
+    </message>
+    <message>
+        <source>Slow inference</source>
+        <translation>Langsame Inferenz</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Verstummt</translation>
+    </message>
+    <message>
+        <source>%1: defect rate %2 % over the window, above %3 %</source>
+        <translation>%1: Fehlerquote %2 % im Zeitfenster, über %3 %</translation>
+    </message>
+    <message>
+        <source>%1: mean confidence %2 over the window, below %3</source>
+        <translation>%1: mittlere Konfidenz %2 im Zeitfenster, unter %3</translation>
+    </message>
+    <message>
+        <source>%1: p95 inference latency %2 ms, above %3 ms</source>
+        <translation>%1: p95-Inferenzlatenz %2 ms, über %3 ms</translation>
+    </message>
+    <message>
+        <source>%1: no message for %2 s</source>
+        <translation>%1: seit %2 s keine Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeBrokerOptions</name>
+    <message>
+        <source>mqtt://HOST:PORT or mqtts://HOST:PORT.</source>
+        <translation>mqtt://HOST:PORT oder mqtts://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Topic filter; + and # allowed (default %1).</source>
+        <translation>Topic-Filter; + und # erlaubt (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>0 or 1 (default 0).</source>
+        <translation>0 oder 1 (Standard: 0).</translation>
+    </message>
+    <message>
+        <source>3.1.1 or 5 (default 3.1.1).</source>
+        <translation>3.1.1 oder 5 (Standard: 3.1.1).</translation>
+    </message>
+    <message>
+        <source>Client identifier (default: random).</source>
+        <translation>Client-Kennung (Standard: zufällig).</translation>
+    </message>
+    <message>
+        <source>Keep the session (and QoS 1 messages) across disconnects; needs --client-id.</source>
+        <translation>Die Sitzung (und QoS-1-Nachrichten) über Verbindungsabbrüche hinweg erhalten; erfordert --client-id.</translation>
+    </message>
+    <message>
+        <source>CA certificate (PEM) that signed the broker&apos;s certificate.</source>
+        <translation>CA-Zertifikat (PEM), mit dem das Zertifikat des Brokers signiert ist.</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM).</source>
+        <translation>Client-Zertifikat (PEM).</translation>
+    </message>
+    <message>
+        <source>Client private key (PEM); its passphrase comes from --profile.</source>
+        <translation>Privater Schlüssel des Clients (PEM); seine Passphrase kommt aus --profile.</translation>
+    </message>
+    <message>
+        <source>TLS ALPN protocol, e.g. x-amzn-mqtt-ca for AWS IoT Core on port 443.</source>
+        <translation>TLS-ALPN-Protokoll, z. B. x-amzn-mqtt-ca für AWS IoT Core auf Port 443.</translation>
+    </message>
+    <message>
+        <source>User name (password from --profile or MQTT_PASSWORD).</source>
+        <translation>Benutzername (Passwort aus --profile oder MQTT_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>An mqtt connection profile: its settings, and secrets from the OS keyring.</source>
+        <translation>Ein mqtt-Verbindungsprofil: seine Einstellungen und die Zugangsdaten aus dem Schlüsselbund des Betriebssystems.</translation>
+    </message>
+    <message>
+        <source>there is no mqtt profile named &quot;%1&quot;</source>
+        <translation>es gibt kein mqtt-Profil namens „%1“</translation>
+    </message>
+    <message>
+        <source>--broker mqtt://HOST:PORT is required</source>
+        <translation>--broker mqtt://HOST:PORT ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--qos must be 0 or 1</source>
+        <translation>--qos muss 0 oder 1 sein</translation>
+    </message>
+    <message>
+        <source>--mqtt-version must be 3.1.1 or 5</source>
+        <translation>--mqtt-version muss 3.1.1 oder 5 sein</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeCommand</name>
+    <message>
+        <source>edge listen --broker mqtt://HOST:PORT|mqtts://HOST:PORT [--topic FILTER] [--qos 0|1] [--cafile F --cert F --key F --alpn P]
+            [--duration S | --count N] [--record NAME] [--json]
+edge simulate --broker URL [--topic T] --devices N --rate MSGS_PER_S --duration S [--defect-rate P] [--image-every K]
+              [--malformed-every K] [--drift] [--failing-device]
+edge replay NAME --broker URL [--speed X]
+edge recordings [--delete NAME] [--json]
+Add --help after a subcommand for all its options.</source>
+        <translation>edge listen --broker mqtt://HOST:PORT|mqtts://HOST:PORT [--topic FILTER] [--qos 0|1] [--cafile F --cert F --key F --alpn P]
+            [--duration S | --count N] [--record NAME] [--json]
+edge simulate --broker URL [--topic T] --devices N --rate MSGS_PER_S --duration S [--defect-rate P] [--image-every K]
+              [--malformed-every K] [--drift] [--failing-device]
+edge replay NAME --broker URL [--speed X]
+edge recordings [--delete NAME] [--json]
+Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>edge: expected one of:
+%1</source>
+        <translation>edge: erwartet wird einer der folgenden Aufrufe:
+%1</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Delete the recording NAME.</source>
+        <translation>Die Aufzeichnung NAME löschen.</translation>
+    </message>
+    <message>
+        <source>Deleted the recording &quot;%1&quot;.</source>
+        <translation>Aufzeichnung „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>No recordings yet. Record one with: genaiops edge listen --broker URL --record NAME</source>
+        <translation>Noch keine Aufzeichnungen vorhanden. Legen Sie eine an mit: genaiops edge listen --broker URL --record NAME</translation>
+    </message>
+    <message>
+        <source>%1  %2 messages  from %3 (%4)  %5</source>
+        <translation>%1  %2 Nachrichten  von %3 (%4)  %5</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeConnectionBar</name>
+    <message>
+        <source>mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS (AWS IoT Core: mqtts://…-ats.iot.REGION.amazonaws.com:8883)</source>
+        <translation>mqtt://HOST:PORT oder mqtts://HOST:PORT für TLS (AWS IoT Core: mqtts://…-ats.iot.REGION.amazonaws.com:8883)</translation>
+    </message>
+    <message>
+        <source>An mqtt profile from Connections: TLS files, user name, and secrets from the OS keyring</source>
+        <translation>Ein mqtt-Profil aus „Verbindungen“: TLS-Dateien, Benutzername und Zugangsdaten aus dem Schlüsselbund des Betriebssystems</translation>
+    </message>
+    <message>
+        <source>Topic filter; + matches one level, # the rest. Separate several with commas.</source>
+        <translation>Topic-Filter; + steht für eine Ebene, # für alle übrigen. Mehrere Filter durch Kommas trennen.</translation>
+    </message>
+    <message>
+        <source>QoS 0</source>
+        <translation>QoS 0</translation>
+    </message>
+    <message>
+        <source>QoS 1</source>
+        <translation>QoS 1</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Kein Profil</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reconnect(s)</source>
+        <translation>
+            <numerusform>%n Neuverbindung</numerusform>
+            <numerusform>%n Neuverbindungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EdgeListenCommand</name>
+    <message>
+        <source>--%1 must be a non-negative number</source>
+        <translation>--%1 muss eine nicht negative Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 messages: %2 valid, %3 malformed</source>
+        <translation>%1 Nachrichten: %2 gültig, %3 fehlerhaft</translation>
+    </message>
+    <message>
+        <source>  %1  %2 messages  defects %3 %  confidence %4 (low %5)  latency p50 %6 ms p95 %7 ms</source>
+        <translation>  %1  %2 Nachrichten  Fehlerquote %3 %  Konfidenz %4 (niedrig %5)  Latenz p50 %6 ms p95 %7 ms</translation>
+    </message>
+    <message>
+        <source>ALERT</source>
+        <translation>ALARM</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>Subscribe to inspection results and print the fleet&apos;s figures.</source>
+        <translation>Prüfergebnisse abonnieren und die Kennzahlen der Flotte ausgeben.</translation>
+    </message>
+    <message>
+        <source>Stop after S seconds.</source>
+        <translation>Nach S Sekunden beenden.</translation>
+    </message>
+    <message>
+        <source>Stop after N messages, valid or not.</source>
+        <translation>Nach N Nachrichten beenden, gültigen wie ungültigen.</translation>
+    </message>
+    <message>
+        <source>Record the session to the workspace under NAME.</source>
+        <translation>Die Sitzung unter NAME im Arbeitsbereich aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Confidence counted as low (default 0.7).</source>
+        <translation>Konfidenz, unter der ein Ergebnis als niedrig gilt (Standard: 0.7).</translation>
+    </message>
+    <message>
+        <source>Alert when the window&apos;s defect rate exceeds X (default 0.3).</source>
+        <translation>Alarm, wenn die Fehlerquote im Zeitfenster X übersteigt (Standard: 0.3).</translation>
+    </message>
+    <message>
+        <source>Sliding window in seconds (default 60).</source>
+        <translation>Gleitendes Zeitfenster in Sekunden (Standard: 60).</translation>
+    </message>
+    <message>
+        <source>Alert when the window&apos;s mean confidence falls below Y (default 0.75).</source>
+        <translation>Alarm, wenn die mittlere Konfidenz im Zeitfenster unter Y fällt (Standard: 0.75).</translation>
+    </message>
+    <message>
+        <source>Alert when p95 latency exceeds Z ms (default 250).</source>
+        <translation>Alarm, wenn die p95-Latenz Z ms übersteigt (Standard: 250).</translation>
+    </message>
+    <message>
+        <source>Alert when a device is silent for S seconds (default 15).</source>
+        <translation>Alarm, wenn ein Gerät S Sekunden lang nichts sendet (Standard: 15).</translation>
+    </message>
+    <message>
+        <source>A class name meaning good (repeatable; default good).</source>
+        <translation>Ein Klassenname für „gut“ (mehrfach angebbar; Standard: good).</translation>
+    </message>
+    <message>
+        <source>A class name meaning defective (repeatable; default defective).</source>
+        <translation>Ein Klassenname für „defekt“ (mehrfach angebbar; Standard: defective).</translation>
+    </message>
+    <message>
+        <source>edge listen takes no positional arguments</source>
+        <translation>edge listen erwartet keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>Recorded %1 messages as &quot;%2&quot;.</source>
+        <translation>%1 Nachrichten als „%2“ aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeMonitor</name>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>Aufzeichnung abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record: %1</source>
+        <translation>Aufzeichnung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+</context>
+<context>
+    <name>EdgePanel</name>
+    <message>
+        <source>Recorded %1 messages as &quot;%2&quot;.</source>
+        <translation>%1 Nachrichten als „%2“ aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Last sample</source>
+        <translation>Letztes Beispiel</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfwarteschlange</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Record every message of this session to the workspace, for replay later</source>
+        <translation>Alle Nachrichten dieser Sitzung im Arbeitsbereich aufzeichnen, zur späteren Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Alert rules…</source>
+        <translation>Alarmregeln…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Forget the statistics, events and alerts so far (the connection stays)</source>
+        <translation>Bisherige Statistik, Ereignisse und Alarme verwerfen (die Verbindung bleibt bestehen)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No devices yet&lt;/h3&gt;&lt;p&gt;Enter your broker above and press &lt;b&gt;Connect&lt;/b&gt;; devices appear as their first inspection arrives. For AWS IoT Core, use an mqtt profile with your device certificate (Connections).&lt;/p&gt;&lt;p&gt;No broker at hand? Start a simulated fleet on a local mosquitto.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Geräte&lt;/h3&gt;&lt;p&gt;Geben Sie oben Ihren Broker ein und klicken Sie auf &lt;b&gt;Verbinden&lt;/b&gt;; Geräte erscheinen, sobald ihr erstes Prüfergebnis eintrifft. Verwenden Sie für AWS IoT Core ein mqtt-Profil mit Ihrem Gerätezertifikat (Verbindungen).&lt;/p&gt;&lt;p&gt;Kein Broker zur Hand? Starten Sie eine simulierte Flotte auf einem lokalen mosquitto.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start demo fleet</source>
+        <translation>Demoflotte starten</translation>
+    </message>
+    <message>
+        <source>No recordings yet: press Record while connected</source>
+        <translation>Noch keine Aufzeichnungen: Klicken Sie bei bestehender Verbindung auf „Aufzeichnen“</translation>
+    </message>
+    <message>
+        <source>At recorded pace (1×)</source>
+        <translation>Im aufgezeichneten Tempo (1×)</translation>
+    </message>
+    <message>
+        <source>10× faster</source>
+        <translation>10× schneller</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>A simulated fleet of 8 devices publishes to a local mosquitto at %1: vqi-cell-01&apos;s model drifts and vqi-cell-08 fails after a few seconds.</source>
+        <translation>Eine simulierte Flotte aus 8 Geräten sendet an einen lokalen mosquitto unter %1: Das Modell von vqi-cell-01 driftet, und vqi-cell-08 fällt nach einigen Sekunden aus.</translation>
+    </message>
+    <message>
+        <source>The demo fleet could not start: %1</source>
+        <translation>Die Demoflotte konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>the profile &quot;%1&quot; is gone</source>
+        <translation>das Profil „%1“ existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Record session</source>
+        <translation>Sitzung aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Name of the recording:</source>
+        <translation>Name der Aufzeichnung:</translation>
+    </message>
+    <message>
+        <source>Replaying &quot;%1&quot;: %2 of %3</source>
+        <translation>Wiedergabe von „%1“: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Replay of &quot;%1&quot; finished.</source>
+        <translation>Wiedergabe von „%1“ abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Replaying &quot;%1&quot;…</source>
+        <translation>Wiedergabe von „%1“ läuft…</translation>
+    </message>
+    <message>
+        <source>Alerts (%1 active)</source>
+        <translation>Alarme (%1 aktiv)</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 malformed · %3 devices · %4 active alerts</source>
+        <translation>%1 Nachrichten · %2 fehlerhaft · %3 Geräte · %4 aktive Alarme</translation>
+    </message>
+    <message>
+        <source>recording &quot;%1&quot;: %2</source>
+        <translation>Aufzeichnung „%1“: %2</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>cleared %1</source>
+        <translation>aufgehoben um %1</translation>
+    </message>
+    <message>
+        <source>Malformed (%1)</source>
+        <translation>Fehlerhaft (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EdgePublishCommands</name>
+    <message>
+        <source>--%1 must be a number of at least %2</source>
+        <translation>--%1 muss eine Zahl von mindestens %2 sein</translation>
+    </message>
+    <message>
+        <source>Number of devices (default 4).</source>
+        <translation>Anzahl der Geräte (Standard: 4).</translation>
+    </message>
+    <message>
+        <source>Messages per second, whole fleet (default 20).</source>
+        <translation>Nachrichten pro Sekunde für die ganze Flotte (Standard: 20).</translation>
+    </message>
+    <message>
+        <source>Seconds to run (default 10; 0 until Ctrl+C).</source>
+        <translation>Laufzeit in Sekunden (Standard: 10; 0 bis Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Share of defective parts (default 0.05).</source>
+        <translation>Anteil defekter Teile (Standard: 0.05).</translation>
+    </message>
+    <message>
+        <source>Every Kth message of a device carries an image (default 0: none).</source>
+        <translation>Jede K-te Nachricht eines Geräts enthält ein Bild (Standard: 0 = keine).</translation>
+    </message>
+    <message>
+        <source>Every Kth message is malformed on purpose (default 0: none).</source>
+        <translation>Jede K-te Nachricht ist absichtlich fehlerhaft (Standard: 0 = keine).</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>Startwert des Zufallsgenerators (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>The first device&apos;s confidence sinks over time.</source>
+        <translation>Die Konfidenz des ersten Geräts sinkt mit der Zeit.</translation>
+    </message>
+    <message>
+        <source>The last device fails: defects, slow inference, then silence.</source>
+        <translation>Das letzte Gerät fällt aus: Defekte, langsame Inferenz, dann Funkstille.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>--defect-rate is a share between 0 and 1</source>
+        <translation>--defect-rate ist ein Anteil zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>Published %1 messages (%2 malformed on purpose, %3 failed) from %4 devices to %5 in %6 s.</source>
+        <translation>%1 Nachrichten (%2 absichtlich fehlerhaft, %3 fehlgeschlagen) von %4 Geräten in %6 s an %5 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>1, 10 … times the recorded pace; 0 as fast as possible (default 1).</source>
+        <translation>1, 10 … = Vielfaches des aufgezeichneten Tempos; 0 = so schnell wie möglich (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>The recording (see `genaiops edge recordings`).</source>
+        <translation>Die Aufzeichnung (siehe `genaiops edge recordings`).</translation>
+    </message>
+    <message>
+        <source>edge replay: expected one recording NAME</source>
+        <translation>edge replay: genau ein Aufzeichnungsname NAME erwartet</translation>
+    </message>
+    <message>
+        <source>Replayed %1 of %2 messages from &quot;%3&quot; to %4.</source>
+        <translation>%1 von %2 Nachrichten aus „%3“ an %4 wiedergegeben.</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +2285,92 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>EventLogModel</name>
+    <message>
+        <source>inline</source>
+        <translation>eingebettet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Latency ms</source>
+        <translation>Latenz ms</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPane</name>
+    <message>
+        <source>All devices</source>
+        <translation>Alle Geräte</translation>
+    </message>
+    <message>
+        <source>All predictions</source>
+        <translation>Alle Vorhersagen</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>defective</source>
+        <translation>defekt</translation>
+    </message>
+    <message>
+        <source>confidence &lt; </source>
+        <translation>Konfidenz &lt; </translation>
+    </message>
+    <message>
+        <source>Show only inspections below this confidence (1.01 shows all)</source>
+        <translation>Nur Prüfergebnisse unterhalb dieser Konfidenz anzeigen (1,01 zeigt alle)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Hold new rows aside while you read (Ctrl+P)</source>
+        <translation>Neue Zeilen zurückhalten, während Sie lesen (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 held while paused</source>
+        <translation>%1 während der Pause zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1 not listed (over 40,000/s), still counted</source>
+        <translation>%1 nicht aufgelistet (über 40.000/s), aber mitgezählt</translation>
+    </message>
+</context>
+<context>
     <name>EventStreamDecoder</name>
     <message>
         <source>empty header name</source>
@@ -1713,6 +2422,129 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>FleetCharts</name>
+    <message>
+        <source>Messages per second (malformed in red)</source>
+        <translation>Nachrichten pro Sekunde (fehlerhafte in Rot)</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Alle Nachrichten</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Defect rate per device (dashed: alert)</source>
+        <translation>Fehlerquote pro Gerät (gestrichelt: Alarmschwelle)</translation>
+    </message>
+    <message>
+        <source>Defect rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Alert threshold</source>
+        <translation>Alarmschwelle</translation>
+    </message>
+    <message>
+        <source>Latency ms: p50 blue, p95 amber</source>
+        <translation>Latenz ms: p50 blau, p95 orange</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTableModel</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1
+Last seen %2
+Baseline confidence %3, drift %4
+Window: %5 messages</source>
+        <translation>%1
+Zuletzt gesehen: %2
+Ausgangskonfidenz %3, Drift %4
+Zeitfenster: %5 Nachrichten</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Msg/s</source>
+        <translation>Nachr./s</translation>
+    </message>
+    <message>
+        <source>Defects</source>
+        <translation>Defekte</translation>
+    </message>
+    <message>
+        <source>Defects (window)</source>
+        <translation>Defekte (Zeitfenster)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Low conf.</source>
+        <translation>Niedr. Konf.</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+</context>
+<context>
     <name>HttpChatCall</name>
     <message>
         <source>the call was cancelled</source>
@@ -1753,6 +2585,112 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>the connection timed out</source>
         <translation>Zeitüberschreitung bei der Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionImageView</name>
+    <message>
+        <source>Select an inspection to see its image.</source>
+        <translation>Wählen Sie ein Prüfergebnis aus, um sein Bild zu sehen.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded.</source>
+        <translation>Das Bild konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · confidence %3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Konfidenz %3%4</translation>
+    </message>
+    <message>
+        <source>The device sent no image.</source>
+        <translation>Das Gerät hat kein Bild gesendet.</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;Open the image in the browser&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;Bild im Browser öffnen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Stored in S3:
+%1
+(select and copy the URI)</source>
+        <translation>In S3 gespeichert:
+%1
+(URI markieren und kopieren)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionParser</name>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>das Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is &quot;%2&quot;, which is not a number</source>
+        <translation>„%1“ ist „%2“ und damit keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number or a numeric string</source>
+        <translation>„%1“ muss eine Zahl oder eine Zeichenkette mit einer Zahl sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a finite number</source>
+        <translation>„%1“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;timestamp&quot; is &quot;%1&quot;, neither epoch seconds nor ISO 8601</source>
+        <translation>„timestamp“ ist „%1“, weder Epoch-Sekunden noch ISO 8601</translation>
+    </message>
+    <message>
+        <source>&quot;timestamp&quot; is negative</source>
+        <translation>„timestamp“ ist negativ</translation>
+    </message>
+    <message>
+        <source>&quot;timestamp&quot; is after the year 9999</source>
+        <translation>„timestamp“ liegt nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>kein JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>the payload is JSON but not an object</source>
+        <translation>die Nutzdaten sind JSON, aber kein Objekt</translation>
+    </message>
+    <message>
+        <source>&quot;device_id&quot; is empty</source>
+        <translation>„device_id“ ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;prediction&quot; is &quot;%1&quot;, not one of the configured classes (%2)</source>
+        <translation>„prediction“ ist „%1“, keine der konfigurierten Klassen (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;confidence&quot; is %1, outside 0…1</source>
+        <translation>„confidence“ ist %1, außerhalb von 0…1</translation>
+    </message>
+    <message>
+        <source>&quot;inference_latency_ms&quot; is negative (%1)</source>
+        <translation>„inference_latency_ms“ ist negativ (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;image_base64&quot; is not valid base64</source>
+        <translation>„image_base64“ ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>&quot;bbox&quot; must be an array</source>
+        <translation>„bbox“ muss ein Array sein</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2806,29 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     </message>
 </context>
 <context>
+    <name>LocalBroker</name>
+    <message>
+        <source>mosquitto is not installed (Debian: apt-get install mosquitto)</source>
+        <translation>mosquitto ist nicht installiert (Debian: apt-get install mosquitto)</translation>
+    </message>
+    <message>
+        <source>cannot write the broker&apos;s configuration</source>
+        <translation>die Konfiguration des Brokers kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>mosquitto did not start: %1</source>
+        <translation>mosquitto ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>mosquitto exited: %1</source>
+        <translation>mosquitto wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>mosquitto did not open port %1 within 10 s</source>
+        <translation>mosquitto hat Port %1 nicht innerhalb von 10 s geöffnet</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>GenAIOps Workbench</source>
@@ -1876,22 +2837,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>Opening workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Watch a fleet of visual-inspection devices live over MQTT.</source>
-        <translation>Überwachen Sie eine Flotte von Geräten zur Sichtprüfung live über MQTT.</translation>
-    </message>
-    <message>
-        <source>Throughput, defect rate, confidence drift and latency per device</source>
-        <translation>Durchsatz, Fehlerquote, Konfidenzdrift und Latenz pro Gerät</translation>
-    </message>
-    <message>
-        <source>Alert rules and a review queue with images</source>
-        <translation>Alarmregeln und eine Prüfwarteschlange mit Bildern</translation>
-    </message>
-    <message>
-        <source>Recording and replay</source>
-        <translation>Aufzeichnung und Wiedergabe</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2036,6 +2981,120 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>cannot tell who you are on MLflow: none of MLFLOW_TRACKING_USERNAME, USER and USERNAME is set</source>
         <translation>Ihre Identität in MLflow ist unbekannt: Weder MLFLOW_TRACKING_USERNAME noch USER noch USERNAME ist gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>MqttClient</name>
+    <message>
+        <source>TLS: the broker rejected the client certificate (it is missing, or not signed by a CA the broker trusts)</source>
+        <translation>TLS: Der Broker hat das Client-Zertifikat abgelehnt (es fehlt oder ist nicht von einer CA signiert, der der Broker vertraut)</translation>
+    </message>
+    <message>
+        <source>TLS: a certificate has expired</source>
+        <translation>TLS: Ein Zertifikat ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>TLS: the broker&apos;s certificate is not trusted (wrong CA file, or the host name does not match it)</source>
+        <translation>TLS: Dem Zertifikat des Brokers wird nicht vertraut (falsche CA-Datei, oder der Hostname passt nicht dazu)</translation>
+    </message>
+    <message>
+        <source>TLS: the client key could not be read (wrong passphrase?)</source>
+        <translation>TLS: Der Client-Schlüssel konnte nicht gelesen werden (falsche Passphrase?)</translation>
+    </message>
+    <message>
+        <source>TLS: the client key does not belong to the client certificate</source>
+        <translation>TLS: Der Client-Schlüssel gehört nicht zum Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>TLS: the broker does not accept the ALPN protocol</source>
+        <translation>TLS: Der Broker akzeptiert das ALPN-Protokoll nicht</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>libmosquitto could not create a client</source>
+        <translation>libmosquitto konnte keinen Client anlegen</translation>
+    </message>
+    <message>
+        <source>the TLS files were refused: %1</source>
+        <translation>die TLS-Dateien wurden abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the broker refused the connection: %1</source>
+        <translation>der Broker hat die Verbindung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the broker refused the subscription to &quot;%1&quot;</source>
+        <translation>der Broker hat das Abonnement von „%1“ abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>MqttSettings</name>
+    <message>
+        <source>the broker must be mqtt://HOST[:PORT] or mqtts://HOST[:PORT], not &quot;%1&quot;</source>
+        <translation>der Broker muss mqtt://HOST[:PORT] oder mqtts://HOST[:PORT] sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;</source>
+        <translation>„%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a client certificate needs its key, and a key its certificate</source>
+        <translation>ein Client-Zertifikat braucht seinen Schlüssel und ein Schlüssel sein Zertifikat</translation>
+    </message>
+    <message>
+        <source>TLS options need an mqtts:// broker</source>
+        <translation>TLS-Optionen erfordern einen mqtts://-Broker</translation>
+    </message>
+    <message>
+        <source>QoS must be 0 or 1</source>
+        <translation>QoS muss 0 oder 1 sein</translation>
+    </message>
+    <message>
+        <source>the MQTT version must be 3.1.1 or 5</source>
+        <translation>die MQTT-Version muss 3.1.1 oder 5 sein</translation>
+    </message>
+    <message>
+        <source>a persistent session needs a fixed client id</source>
+        <translation>eine persistente Sitzung erfordert eine feste Client-ID</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range</source>
+        <translation>Port %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid topic filter (# only at the end, + and # alone between slashes)</source>
+        <translation>„%1“ ist kein gültiger Topic-Filter (# nur am Ende, + und # allein zwischen Schrägstrichen)</translation>
     </message>
 </context>
 <context>
@@ -2252,17 +3311,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>Stop sequences:</source>
         <translation>Stoppsequenzen:</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPanel</name>
-    <message>
-        <source>Not available yet. This panel arrives in a later release of the workbench; nothing here is working yet.</source>
-        <translation>Noch nicht verfügbar. Diese Ansicht folgt in einer späteren Version der Workbench; hier funktioniert noch nichts.</translation>
-    </message>
-    <message>
-        <source>What it will do:</source>
-        <translation>Geplante Funktionen:</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +3736,21 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>profile &quot;%1&quot; has no AWS keys in the keyring</source>
         <translation>Profil „%1“ hat keine AWS-Schlüssel im Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingRepository</name>
+    <message>
+        <source>a recording needs a name</source>
+        <translation>eine Aufzeichnung benötigt einen Namen</translation>
+    </message>
+    <message>
+        <source>a recording named &quot;%1&quot; exists already; choose another name</source>
+        <translation>eine Aufzeichnung namens „%1“ existiert bereits; wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>there is no recording named &quot;%1&quot;</source>
+        <translation>es gibt keine Aufzeichnung namens „%1“</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +4464,127 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>ReviewManifest</name>
+    <message>
+        <source>cannot create the image folder</source>
+        <translation>der Bildordner kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>&amp;Good</source>
+        <translation>&amp;Gut</translation>
+    </message>
+    <message>
+        <source>&amp;Defective</source>
+        <translation>D&amp;efekt</translation>
+    </message>
+    <message>
+        <source>&amp;Unsure</source>
+        <translation>&amp;Unsicher</translation>
+    </message>
+    <message>
+        <source>The part is good: the model was wrong or unsure (G)</source>
+        <translation>Das Teil ist gut: Das Modell lag falsch oder war unsicher (G)</translation>
+    </message>
+    <message>
+        <source>The part is defective (D)</source>
+        <translation>Das Teil ist defekt (D)</translation>
+    </message>
+    <message>
+        <source>Cannot tell from the image (U)</source>
+        <translation>Auf dem Bild nicht zu erkennen (U)</translation>
+    </message>
+    <message>
+        <source>Export labels…</source>
+        <translation>Labels exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the labelled inspections as a JSONL manifest (image, label, device, timestamp, model prediction, confidence), with inline images saved beside it</source>
+        <translation>Die gelabelten Prüfergebnisse als JSONL-Manifest schreiben (Bild, Label, Gerät, Zeitstempel, Vorhersage des Modells, Konfidenz); eingebettete Bilder werden daneben gespeichert</translation>
+    </message>
+    <message>
+        <source>Defective and low-confidence inspections arrive here for review.</source>
+        <translation>Defekte Teile und Prüfergebnisse mit niedriger Konfidenz erscheinen hier zur Kontrolle.</translation>
+    </message>
+    <message>
+        <source>%1 to review · %2 labelled</source>
+        <translation>%1 zu prüfen · %2 gelabelt</translation>
+    </message>
+    <message>
+        <source>Export review labels</source>
+        <translation>Prüf-Labels exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 labels (%2 images) to %3</source>
+        <translation>%1 Labels (%2 Bilder) nach %3 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <source>inline</source>
+        <translation>eingebettet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Model says</source>
+        <translation>Modell sagt</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Your label</source>
+        <translation>Ihr Label</translation>
+    </message>
+</context>
+<context>
     <name>RunEvidence</name>
     <message>
         <source>run %1: %2</source>
@@ -4068,6 +5252,10 @@ Exit codes: 0 ok, 1 a quality gate failed or a policy refused, 2 usage or input 
         <translation>
 Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat die Aktion verweigert, 2 Aufruf- oder Eingabefehler, 3 Dienst- oder Netzwerkfehler.
 </translation>
+    </message>
+    <message>
+        <source>listen|simulate|replay|recordings: inspection results from an MQTT fleet</source>
+        <translation>listen|simulate|replay|recordings: Prüfergebnisse einer MQTT-Flotte</translation>
     </message>
 </context>
 </TS>
