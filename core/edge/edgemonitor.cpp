@@ -136,6 +136,7 @@ void EdgeMonitor::startRecording(const QString &name)
     stopRecording();
     if (Status opened = openWorkspace(); !opened) {
         emit failed(tr("Cannot record: %1").arg(opened.error().describe()));
+        emit recordingStopped(name, -1);
         return;
     }
     RecordingRepository repository(*m_workspace);
@@ -144,6 +145,7 @@ void EdgeMonitor::startRecording(const QString &name)
                                                   settings.topics.join(QLatin1Char(',')));
     if (!created) {
         emit failed(tr("Cannot record: %1").arg(created.error().describe()));
+        emit recordingStopped(name, -1);
         return;
     }
     m_recordingId = created.value().id;

@@ -47,6 +47,7 @@ public slots:
 signals:
     void updated(const EdgeUpdate &update);
     void failed(const QString &message);
+    // `messages` is -1 when the recording could not start (failed() says why).
     void recordingStopped(const QString &name, qint64 messages);
 
 private:

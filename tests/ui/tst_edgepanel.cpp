@@ -214,6 +214,31 @@ private slots:
         }
         QCOMPARE(labels, (QSet<QString>{QStringLiteral("good"), QStringLiteral("defective"), QStringLiteral("unsure")}));
     }
+
+    void recordsAndReplaysASession()
+    {
+        QSignalSpy stopped(m_panel, &EdgePanel::recordingStopped);
+        m_panel->startRecording(QStringLiteral("shift-1"));
+        QTest::qWait(300);
+        const qint64 before = m_panel->fleet().messages;
+        const qint64 published = publishFleet(1, 300);
+        QVERIFY(published > 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, before + published, 5000);
+        m_panel->stopRecording();
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(stopped.first().at(1).toLongLong(), published);
+
+        // The same name again is refused, and the button does not pretend to record.
+        stopped.clear();
+        m_panel->startRecording(QStringLiteral("shift-1"));
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(stopped.first().at(1).toLongLong(), qint64(-1));
+
+        // Replayed as fast as possible into a fresh fleet: the same count comes back.
+        m_panel->replay(QStringLiteral("shift-1"), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, published, 10000);
+        QCOMPARE(m_panel->fleetModel()->rowCount(), 6);
+    }
 };
 
 QTEST_MAIN(TestEdgePanel)

@@ -52,7 +52,11 @@ EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *p
         m_banner->showMessage(Banner::Tone::Warning, message.toHtmlEscaped());
     });
     connect(m_monitor, &EdgeMonitor::recordingStopped, this, [this](const QString &name, qint64 messages) {
+        const QSignalBlocker quiet(m_record);
         m_record->setChecked(false);
+        emit recordingStopped(name, messages);
+        if (messages < 0)
+            return;  // it never started; failed() said why
         emit statusMessage(tr("Recorded %1 messages as \"%2\".").arg(messages).arg(name));
         reload();
     });
@@ -383,10 +387,22 @@ void EdgePanel::connectFromBar()
         });
 }
 
+void EdgePanel::startRecording(const QString &name)
+{
+    const QSignalBlocker quiet(m_record);
+    m_record->setChecked(true);
+    QMetaObject::invokeMethod(m_monitor, "startRecording", Q_ARG(QString, name));
+}
+
+void EdgePanel::stopRecording()
+{
+    QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::stopRecording);
+}
+
 void EdgePanel::toggleRecording(bool on)
 {
     if (!on) {
-        QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::stopRecording);
+        stopRecording();
         return;
     }
     bool accepted = false;
@@ -394,10 +410,11 @@ void EdgePanel::toggleRecording(bool on)
                                                QStringLiteral("session-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
                                                &accepted);
     if (!accepted || name.trimmed().isEmpty()) {
+        const QSignalBlocker quiet(m_record);
         m_record->setChecked(false);
         return;
     }
-    QMetaObject::invokeMethod(m_monitor, "startRecording", Q_ARG(QString, name.trimmed()));
+    startRecording(name.trimmed());
 }
 
 void EdgePanel::replay(const QString &recording, double speed)

@@ -46,6 +46,9 @@ public:
     void startDemo();
     void connectToBroker(const MqttSettings &settings);
     void disconnectFromBroker();
+    // Records every message from now on to the workspace under `name` (recordingStopped() reports).
+    void startRecording(const QString &name);
+    void stopRecording();
     void replay(const QString &recording, double speed);
     void showTab(Tab tab);
 
@@ -59,6 +62,7 @@ public:
 
 signals:
     void loaded();
+    void recordingStopped(const QString &name, qint64 messages);
     void statusMessage(const QString &message);
 
 private:
