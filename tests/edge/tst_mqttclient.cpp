@@ -110,6 +110,28 @@ private slots:
     void invalidSettingsAreRefusedBeforeConnecting();
 
 private:
+    // A broker with a TLS listener signed by "ca"; `requireCertificate` asks clients for theirs.
+    bool startTlsBroker(LocalBroker &broker, bool requireCertificate)
+    {
+        const auto &c = m_certificates;
+        return bool(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                                     c.path(QStringLiteral("server.key")), requireCertificate}));
+    }
+    // Settings for the TLS listener, trusting `authority` and presenting `device` (none when empty).
+    MqttSettings tlsSettings(const LocalBroker &broker, const QString &authority, const QString &device) const
+    {
+        MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+        settings.host = QStringLiteral("localhost");  // the name the broker's certificate carries
+        settings.port = broker.tlsPort();
+        settings.tls = true;
+        settings.caFile = m_certificates.path(authority + QStringLiteral(".crt"));
+        if (!device.isEmpty()) {
+            settings.certificateFile = m_certificates.path(device + QStringLiteral(".crt"));
+            settings.keyFile = m_certificates.path(device + QStringLiteral(".key"));
+        }
+        return settings;
+    }
+
     Certificates m_certificates;
 };
 
@@ -231,17 +253,8 @@ void MqttClientTest::persistentSessionKeepsQueuedMessages()
 void MqttClientTest::tlsWithClientCertificate()
 {
     LocalBroker broker;
-    const auto &c = m_certificates;
-    QVERIFY2(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
-                                              c.path(QStringLiteral("server.key")), true}),
-             qPrintable(broker.log()));
-    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
-    settings.host = QStringLiteral("localhost");  // the name the broker's certificate carries
-    settings.port = broker.tlsPort();
-    settings.tls = true;
-    settings.caFile = c.path(QStringLiteral("ca.crt"));
-    settings.certificateFile = c.path(QStringLiteral("device.crt"));
-    settings.keyFile = c.path(QStringLiteral("device.key"));
+    QVERIFY2(startTlsBroker(broker, true), qPrintable(broker.log()));
+    MqttSettings settings = tlsSettings(broker, QStringLiteral("ca"), QStringLiteral("device"));
     MqttClient subscriber(settings);
     QSignalSpy subscribed(&subscriber, &MqttClient::subscribed);
     Inbox inbox(subscriber);
@@ -259,16 +272,8 @@ void MqttClientTest::tlsWithClientCertificate()
 void MqttClientTest::tlsKeyPassphrase()
 {
     LocalBroker broker;
-    const auto &c = m_certificates;
-    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
-                                             c.path(QStringLiteral("server.key")), true}));
-    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
-    settings.host = QStringLiteral("localhost");
-    settings.port = broker.tlsPort();
-    settings.tls = true;
-    settings.caFile = c.path(QStringLiteral("ca.crt"));
-    settings.certificateFile = c.path(QStringLiteral("locked-device.crt"));
-    settings.keyFile = c.path(QStringLiteral("locked-device.key"));
+    QVERIFY2(startTlsBroker(broker, true), qPrintable(broker.log()));
+    MqttSettings settings = tlsSettings(broker, QStringLiteral("ca"), QStringLiteral("locked-device"));
 
     settings.keyPassphrase = QStringLiteral("open sesame");
     MqttClient unlocked(settings);
@@ -289,16 +294,9 @@ void MqttClientTest::tlsKeyPassphrase()
 void MqttClientTest::tlsWrongClientCertificateIsAClearError()
 {
     LocalBroker broker;
-    const auto &c = m_certificates;
-    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
-                                             c.path(QStringLiteral("server.key")), true}));
-    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
-    settings.host = QStringLiteral("localhost");
-    settings.port = broker.tlsPort();
-    settings.tls = true;
-    settings.caFile = c.path(QStringLiteral("ca.crt"));
-    settings.certificateFile = c.path(QStringLiteral("rogue-device.crt"));  // signed by a CA the broker does not trust
-    settings.keyFile = c.path(QStringLiteral("rogue-device.key"));
+    QVERIFY2(startTlsBroker(broker, true), qPrintable(broker.log()));
+    // rogue-device is signed by a CA the broker does not trust.
+    MqttSettings settings = tlsSettings(broker, QStringLiteral("ca"), QStringLiteral("rogue-device"));
     MqttClient client(settings);
     QSignalSpy failed(&client, &MqttClient::connectionFailed);
     QSignalSpy subscribed(&client, &MqttClient::subscribed);
@@ -316,14 +314,9 @@ void MqttClientTest::tlsWrongClientCertificateIsAClearError()
 void MqttClientTest::tlsUntrustedBrokerIsAClearError()
 {
     LocalBroker broker;
-    const auto &c = m_certificates;
-    QVERIFY(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
-                                             c.path(QStringLiteral("server.key")), false}));
-    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
-    settings.host = QStringLiteral("localhost");
-    settings.port = broker.tlsPort();
-    settings.tls = true;
-    settings.caFile = c.path(QStringLiteral("rogue-ca.crt"));  // not the CA that signed the broker
+    QVERIFY2(startTlsBroker(broker, false), qPrintable(broker.log()));
+    // The client trusts rogue-ca only, which did not sign the broker.
+    MqttSettings settings = tlsSettings(broker, QStringLiteral("rogue-ca"), QString());
     MqttClient client(settings);
     QSignalSpy failed(&client, &MqttClient::connectionFailed);
     QVERIFY(client.start());
