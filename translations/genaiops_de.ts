@@ -4,10 +4,6 @@
 <context>
     <name>AlertRulesDialog</name>
     <message>
-        <source>Alert rules</source>
-        <translation>Alarmregeln</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -48,8 +44,28 @@
         <translation>Offline nach einer Funkstille von</translation>
     </message>
     <message>
-        <source>Changing the rules starts the statistics afresh.</source>
-        <translation>Wenn Sie die Regeln ändern, beginnt die Statistik von vorn.</translation>
+        <source>Alert rules and classes</source>
+        <translation>Alarmregeln und Klassen</translation>
+    </message>
+    <message>
+        <source>Prediction values that mean a good part, separated by commas</source>
+        <translation>Vorhersagewerte für ein gutes Teil, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Prediction values that mean a defective part, separated by commas</source>
+        <translation>Vorhersagewerte für ein defektes Teil, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Classes meaning good</source>
+        <translation>Klassen für „gut“</translation>
+    </message>
+    <message>
+        <source>Classes meaning defective</source>
+        <translation>Klassen für „defekt“</translation>
+    </message>
+    <message>
+        <source>Changing the rules starts the statistics afresh. A prediction that is in neither list counts as malformed (unknown_class).</source>
+        <translation>Geänderte Regeln beginnen die Statistik von vorn. Eine Vorhersage, die in keiner der beiden Listen steht, zählt als fehlerhaft (unknown_class).</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1716,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
             <numerusform>%n Alarme</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Both class lists need at least one name; the classes were left as they were.</source>
+        <translation>Beide Klassenlisten brauchen mindestens einen Namen; die Klassen bleiben unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>EdgePublishCommands</name>
@@ -2328,14 +2348,6 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>All predictions</source>
         <translation>Alle Vorhersagen</translation>
-    </message>
-    <message>
-        <source>good</source>
-        <translation>gut</translation>
-    </message>
-    <message>
-        <source>defective</source>
-        <translation>defekt</translation>
     </message>
     <message>
         <source>confidence &lt; </source>

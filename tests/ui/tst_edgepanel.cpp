@@ -215,6 +215,22 @@ private slots:
         QCOMPARE(labels, (QSet<QString>{QStringLiteral("good"), QStringLiteral("defective"), QStringLiteral("unsure")}));
     }
 
+    void configuredClassesDecideWhatIsKnown()
+    {
+        // A line whose model says "ok" / "ng": the simulator's good/defective are unknown to it.
+        InspectionParser::Classes classes;
+        classes.good = {QStringLiteral("ok")};
+        classes.defective = {QStringLiteral("ng")};
+        m_panel->setClasses(classes);
+        const qint64 malformedBefore = m_panel->fleet().malformed;
+        const qint64 before = m_panel->fleet().messages;
+        const qint64 published = publishFleet(0.5, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, before + published, 5000);
+        QCOMPARE(m_panel->fleet().malformed - malformedBefore, published);
+        QVERIFY(m_panel->fleet().malformedReasons.value(QStringLiteral("unknown_class")) >= published);
+        m_panel->setClasses({});  // back to good / defective
+    }
+
     void recordsAndReplaysASession()
     {
         QSignalSpy stopped(m_panel, &EdgePanel::recordingStopped);

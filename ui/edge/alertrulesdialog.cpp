@@ -4,11 +4,13 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 
-AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, QWidget *parent) : QDialog(parent), m_rules(rules)
+AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, const InspectionParser::Classes &classes, QWidget *parent)
+    : QDialog(parent), m_rules(rules)
 {
-    setWindowTitle(tr("Alert rules"));
+    setWindowTitle(tr("Alert rules and classes"));
     const auto share = [this](double value) {
         auto *box = new QDoubleSpinBox(this);
         box->setRange(0, 100);
@@ -51,7 +53,14 @@ AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, QWidget *parent) : Q
     form->addRow(tr("Low confidence (review queue) below"), m_lowConfidence);
     form->addRow(tr("p95 latency above"), m_latency);
     form->addRow(tr("Offline after silence of"), m_silent);
-    auto *note = new QLabel(tr("Changing the rules starts the statistics afresh."), this);
+    m_goodClasses = new QLineEdit(classes.good.join(QStringLiteral(", ")), this);
+    m_defectiveClasses = new QLineEdit(classes.defective.join(QStringLiteral(", ")), this);
+    m_goodClasses->setToolTip(tr("Prediction values that mean a good part, separated by commas"));
+    m_defectiveClasses->setToolTip(tr("Prediction values that mean a defective part, separated by commas"));
+    form->addRow(tr("Classes meaning good"), m_goodClasses);
+    form->addRow(tr("Classes meaning defective"), m_defectiveClasses);
+    auto *note = new QLabel(tr("Changing the rules starts the statistics afresh. A prediction that is in neither "
+                               "list counts as malformed (unknown_class)."), this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -60,6 +69,21 @@ AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, QWidget *parent) : Q
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(buttons);
+}
+
+InspectionParser::Classes AlertRulesDialog::classes() const
+{
+    const auto names = [](const QLineEdit *field) {
+        QStringList list;
+        for (const QString &name : field->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!name.trimmed().isEmpty())
+                list << name.trimmed();
+        return list;
+    };
+    InspectionParser::Classes classes;
+    classes.good = names(m_goodClasses);
+    classes.defective = names(m_defectiveClasses);
+    return classes;
 }
 
 AlertRules AlertRulesDialog::rules() const

@@ -1,21 +1,25 @@
 #pragma once
 
 #include "edge/alertrules.h"
+#include "edge/inspectionparser.h"
 
 #include <QDialog>
 
 class QDoubleSpinBox;
+class QLineEdit;
 class QSpinBox;
 
-// Edits the alert rules: the thresholds and the window the fleet statistics judge devices by.
+// Edits the alert rules (the thresholds and the window the fleet statistics judge devices by) and
+// the class names the devices' models publish.
 class AlertRulesDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit AlertRulesDialog(const AlertRules &rules, QWidget *parent = nullptr);
+    AlertRulesDialog(const AlertRules &rules, const InspectionParser::Classes &classes, QWidget *parent = nullptr);
 
     AlertRules rules() const;
+    InspectionParser::Classes classes() const;
 
 private:
     AlertRules m_rules;
@@ -26,4 +30,6 @@ private:
     QDoubleSpinBox *m_lowConfidence;
     QDoubleSpinBox *m_latency;
     QSpinBox *m_silent;
+    QLineEdit *m_goodClasses;
+    QLineEdit *m_defectiveClasses;
 };

@@ -442,14 +442,27 @@ void EdgePanel::replay(const QString &recording, double speed)
 
 void EdgePanel::editRules()
 {
-    AlertRulesDialog dialog(m_rules, this);
+    AlertRulesDialog dialog(m_rules, m_classes, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_rules = dialog.rules();
+    const InspectionParser::Classes classes = dialog.classes();
+    if (classes.good.isEmpty() || classes.defective.isEmpty()) {
+        m_banner->showMessage(Banner::Tone::Warning, tr("Both class lists need at least one name; the classes were left as they were."));
+    } else {
+        setClasses(classes);
+    }
     m_charts->setThresholds(m_rules.defectRateAbove, m_rules.p95LatencyAbove);
     m_alerts->clear();
     m_alertItems.clear();
     QMetaObject::invokeMethod(m_monitor, "setRules", Q_ARG(AlertRules, m_rules));
+}
+
+void EdgePanel::setClasses(const InspectionParser::Classes &classes)
+{
+    m_classes = classes;
+    m_events->setClasses(m_classes.good + m_classes.defective);
+    QMetaObject::invokeMethod(m_monitor, "setClasses", Q_ARG(InspectionParser::Classes, m_classes));
 }
 
 void EdgePanel::showTab(Tab tab)

@@ -2,6 +2,7 @@
 
 #include "edge/alertrules.h"
 #include "edge/edgeupdate.h"
+#include "edge/inspectionparser.h"
 
 #include <QHash>
 #include <QThread>
@@ -51,6 +52,8 @@ public:
     void stopRecording();
     void replay(const QString &recording, double speed);
     void showTab(Tab tab);
+    // The prediction values meaning good and defective (others are malformed: unknown_class).
+    void setClasses(const InspectionParser::Classes &classes);
 
     FleetTableModel *fleetModel() const { return m_fleetModel; }
     FleetCharts *charts() const { return m_charts; }
@@ -85,6 +88,7 @@ private:
     QThread m_demoThread;
     EdgeDemo *m_demo = nullptr;  // lives on m_demoThread
     AlertRules m_rules;
+    InspectionParser::Classes m_classes;
 
     EdgeConnectionBar *m_bar;
     Banner *m_banner;

@@ -32,8 +32,6 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     m_device->addItem(tr("All devices"), QString());
     m_prediction = new QComboBox(this);
     m_prediction->addItem(tr("All predictions"), QString());
-    m_prediction->addItem(tr("good"), QStringLiteral("good"));
-    m_prediction->addItem(tr("defective"), QStringLiteral("defective"));
     m_confidence = new QDoubleSpinBox(this);
     m_confidence->setRange(0, 1.01);
     m_confidence->setDecimals(2);
@@ -68,7 +66,7 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         m_follow = value >= m_table->verticalScrollBar()->maximum() - 2;
     });
-    updateStatus();
+    setClasses({QStringLiteral("good"), QStringLiteral("defective")});
 }
 
 void EventLogPane::setFilters(const QString &device, const QString &prediction, double confidenceBelow)
@@ -114,6 +112,18 @@ void EventLogPane::addDevices(const QStringList &devices)
         if (m_device->findData(device) < 0)
             m_device->addItem(device, device);
     }
+}
+
+void EventLogPane::setClasses(const QStringList &classes)
+{
+    const QString current = m_prediction->currentData().toString();
+    const QSignalBlocker quiet(m_prediction);
+    while (m_prediction->count() > 1)
+        m_prediction->removeItem(1);
+    for (const QString &name : classes)
+        m_prediction->addItem(name, name);  // as the devices publish them, untranslated
+    m_prediction->setCurrentIndex(std::max(0, m_prediction->findData(current)));
+    applyFilters();
 }
 
 void EventLogPane::setPaused(bool paused)

@@ -23,6 +23,8 @@ public:
 
     void append(const QList<InspectionResult> &events, qint64 leftOut);
     void addDevices(const QStringList &devices);
+    // The predictions the filter offers: the configured class names.
+    void setClasses(const QStringList &classes);
     void setPaused(bool paused);
     void clear();
     EventLogModel *model() const { return m_model; }
