@@ -42,14 +42,28 @@ QString LocalBroker::executable()
     return QStandardPaths::findExecutable(QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
 }
 
+void LocalBroker::requirePassword(const QString &user, const QString &password)
+{
+    m_user = user;
+    m_password = password;
+}
+
 Status LocalBroker::start(int port, std::optional<Tls> tls, int tlsPort)
 {
     if (executable().isEmpty())
         return makeError(Error::Kind::Service, tr("mosquitto is not installed (Debian: apt-get install mosquitto)"));
     m_directory = std::make_unique<QTemporaryDir>();
     m_port = port > 0 ? port : freePort();
+    QString access = QStringLiteral("allow_anonymous true\n");
+    if (!m_user.isEmpty()) {
+        const QString passwords = m_directory->filePath(QStringLiteral("passwords"));
+        QProcess tool;
+        tool.start(QStringLiteral("mosquitto_passwd"), {QStringLiteral("-b"), QStringLiteral("-c"), passwords, m_user, m_password});
+        if (!tool.waitForFinished(10000) || tool.exitCode() != 0)
+            return makeError(Error::Kind::Service, tr("mosquitto_passwd could not write a password file"), passwords);
+        access = QStringLiteral("allow_anonymous false\npassword_file %1\n").arg(passwords);
+    }
     QString config = QStringLiteral("per_listener_settings false\n"
-                                    "allow_anonymous true\n"
                                     "persistence false\n"
                                     // Unlimited queues: a test counts every message, and a slow
                                     // subscriber must be the program's problem, not the broker's.
@@ -58,7 +72,8 @@ Status LocalBroker::start(int port, std::optional<Tls> tls, int tlsPort)
                                     "log_type error\nlog_type warning\nlog_type notice\n"
                                     "listener %2 127.0.0.1\n")
                          .arg(m_directory->path())
-                         .arg(m_port);
+                         .arg(m_port)
+                     + access;
     // As root, mosquitto would switch to its own user and lose access to our private directory.
     if (::geteuid() == 0)
         config += QStringLiteral("user root\n");

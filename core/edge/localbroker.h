@@ -29,6 +29,10 @@ public:
     // Where mosquitto is (PATH, then /usr/sbin); empty when it is not installed.
     static QString executable();
 
+    // From the next start() on, only this user with this password may connect (a password file
+    // made with mosquitto_passwd); anonymous clients are refused.
+    void requirePassword(const QString &user, const QString &password);
+
     // Starts the broker and waits until its ports accept connections. Ports of 0 pick free ones.
     Status start(int port = 0, std::optional<Tls> tls = std::nullopt, int tlsPort = 0);
     void stop();
@@ -47,4 +51,6 @@ private:
     std::unique_ptr<QProcess> m_process;  // made on the thread that starts the broker
     int m_port = 0;
     int m_tlsPort = 0;
+    QString m_user;
+    QString m_password;
 };

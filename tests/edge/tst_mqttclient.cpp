@@ -103,6 +103,7 @@ private slots:
     void wildcardsSelectTopics();
     void reconnectsAndResubscribesAfterBrokerRestart();
     void persistentSessionKeepsQueuedMessages();
+    void wrongPasswordIsRefusedAndRetried();
     void tlsWithClientCertificate();
     void tlsKeyPassphrase();
     void tlsWrongClientCertificateIsAClearError();
@@ -248,6 +249,31 @@ void MqttClientTest::persistentSessionKeepsQueuedMessages()
     QTRY_COMPARE_WITH_TIMEOUT(inbox.messages.size(), 10, 10000);
     QCOMPARE(inbox.messages.first().payload, QByteArray("0"));
     QCOMPARE(inbox.messages.last().payload, QByteArray("9"));
+}
+
+void MqttClientTest::wrongPasswordIsRefusedAndRetried()
+{
+    LocalBroker broker;
+    broker.requirePassword(QStringLiteral("line-7"), QStringLiteral("s3cret"));
+    QVERIFY2(broker.start(), qPrintable(broker.log()));
+    MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
+    settings.username = QStringLiteral("line-7");
+    settings.password = QStringLiteral("wrong");
+    MqttClient refused(settings);
+    QSignalSpy failed(&refused, &MqttClient::connectionFailed);
+    QVERIFY(refused.start());
+    QVERIFY(failed.wait(10000));
+    const QString reason = failed.first().first().toString();
+    QVERIFY2(reason.startsWith(QLatin1String("the broker refused the connection")), qPrintable(reason));
+    // libmosquitto gives up after a refusal; this client tries again, with backoff.
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000);
+    QVERIFY(refused.state() != MqttClient::State::Connected);
+
+    settings.password = QStringLiteral("s3cret");
+    MqttClient admitted(settings);
+    QSignalSpy subscribed(&admitted, &MqttClient::subscribed);
+    QVERIFY(admitted.start());
+    QVERIFY(subscribed.wait(10000));
 }
 
 void MqttClientTest::tlsWithClientCertificate()

@@ -210,14 +210,6 @@ void FleetCharts::rebuildCategories(const QStringList &devices)
     m_latencyDevices->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
     m_defectDevices->setCategories(shortNames);
     m_latencyDevices->setCategories(shortNames);
-    m_defects->remove(0, m_defects->count());
-    m_latencyMedian->remove(0, m_latencyMedian->count());
-    m_latency95->remove(0, m_latency95->count());
-    for (int index = 0; index < devices.size(); ++index) {
-        m_defects->append(0);
-        m_latencyMedian->append(0);
-        m_latency95->append(0);
-    }
 }
 
 void FleetCharts::repaint()
@@ -254,13 +246,19 @@ void FleetCharts::repaint()
         rebuildCategories(devices);
     double highestDefects = std::max(0.1, m_defectThresholdValue * 1.2);
     double highestLatency = m_latencyThresholdValue * 1.15;
-    for (int index = 0; index < m_latest.devices.size(); ++index) {
-        const DeviceSnapshot &device = m_latest.devices[index];
-        m_defects->replace(index, device.windowDefectRate);
-        m_latencyMedian->replace(index, device.p50LatencyMs);
-        m_latency95->replace(index, device.p95LatencyMs);
+    QList<qreal> defects, medians, tails;
+    for (const DeviceSnapshot &device : std::as_const(m_latest.devices)) {
+        defects << device.windowDefectRate;
+        medians << device.p50LatencyMs;
+        tails << device.p95LatencyMs;
         highestDefects = std::max(highestDefects, device.windowDefectRate * 1.1);
         highestLatency = std::max(highestLatency, device.p95LatencyMs * 1.1);
+    }
+    // Whole sets at once: a value at a time re-lays the chart out once per bar, 150 times for 50 devices.
+    for (const auto &[set, values] : {std::pair{m_defects, &defects}, std::pair{m_latencyMedian, &medians},
+                                      std::pair{m_latency95, &tails}}) {
+        set->remove(0, set->count());
+        set->append(*values);
     }
     m_defectY->setRange(0, std::min(1.0, highestDefects));
     m_latencyY->setRange(0, highestLatency);
