@@ -6,7 +6,8 @@
 // separate process, as a fleet would be) publishes R messages per second (default 20,000) from D
 // devices for S seconds, one in 50 with an inline image. A 1 ms timer on the UI thread measures the
 // gap between its ticks: a gap beyond 1 ms is time the event loop could not answer (painting the
-// panel, applying updates). Printed: worst stall against the 50 ms limit, the 99th and 99.9th
+// panel, applying updates). Every event the UI thread handles is timed too, so the time can be put
+// down to painting, applying updates or timers. Printed: worst stall against the 50 ms limit, the 99th and 99.9th
 // percentile gaps, the messages the panel counted against those published, and memory. The last
 // line is one JSON object. Exit 0, or 1 when a phase failed.
 
@@ -28,16 +29,78 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <numeric>
 #include <cstdio>
+#include <ctime>
+#include <map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// Times every event the UI thread handles, so the worst stall can be put down to a kind of work:
+// painting (UpdateRequest), applying a monitor update (MetaCall), timers.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        // notify() runs on every thread; only the UI thread's events count here.
+        if (!measuring || depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++depth;
+        QElapsedTimer clock;
+        clock.start();
+        const double cpuBefore = threadCpuMs();
+        const QEvent::Type type = event->type();
+        const bool handled = QApplication::notify(receiver, event);
+        const double ms = double(clock.nsecsElapsed()) / 1e6;
+        const double cpuMs = threadCpuMs() - cpuBefore;
+        --depth;
+        Longest &longest = longestByType[int(type)];
+        longest.count += 1;
+        longest.totalMs += ms;
+        longest.ms = std::max(longest.ms, ms);
+        longest.cpuMs = std::max(longest.cpuMs, cpuMs);
+        return handled;
+    }
+
+    struct Longest
+    {
+        double ms = 0;     // wall time, waits for a core included
+        double cpuMs = 0;  // the UI thread's own CPU time
+        double totalMs = 0;
+        qint64 count = 0;
+    };
+    bool measuring = false;
+    int depth = 0;
+    std::map<int, Longest> longestByType;
+};
+
+QString eventName(int type)
+{
+    switch (type) {
+    case QEvent::UpdateRequest: return u"paint (UpdateRequest)"_s;
+    case QEvent::MetaCall: return u"queued call (MetaCall: updates, signals)"_s;
+    case QEvent::Timer: return u"timer"_s;
+    case QEvent::LayoutRequest: return u"layout"_s;
+    default: return u"event %1"_s.arg(type);
+    }
+}
 
 void print(const QString &line)
 {
@@ -70,7 +133,7 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"The UI event loop's worst stall while the Edge panel receives a flood."_s);
     parser.addHelpOption();
@@ -143,11 +206,13 @@ int main(int argc, char *argv[])
     const double cpuBefore = processCpuMs();
     wall.start();
     meter.start();
+    app.measuring = true;
     waitUntil([&]() { return simulator.state() == QProcess::NotRunning; }, (seconds + 30) * 1000);
     const QJsonObject published = QJsonDocument::fromJson(simulator.readAllStandardOutput()).object();
     const qint64 sent = published.value(u"published"_s).toInteger();
     waitUntil([&]() { return panel.fleet().messages >= sent; }, 10000);
     meter.stop();
+    app.measuring = false;
     const double wallSeconds = double(wall.elapsed()) / 1000.0;
     const double cpuMs = processCpuMs() - cpuBefore;
 
@@ -167,6 +232,13 @@ int main(int argc, char *argv[])
     for (std::size_t index = 0; index < std::min<std::size_t>(5, order.size()); ++index)
         worstFive << u"%1 ms at %2 s"_s.arg(gaps[order[index]] - 1.0, 0, 'f', 1).arg(gapEnds[order[index]], 0, 'f', 2);
     print(u"worst five stalls: "_s + worstFive.join(u", "_s));
+    // Where the UI thread's time went, by kind of event: the longest single one and the total.
+    std::vector<std::pair<int, TimingApplication::Longest>> kinds(app.longestByType.begin(), app.longestByType.end());
+    std::sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.second.totalMs > b.second.totalMs; });
+    for (std::size_t index = 0; index < std::min<std::size_t>(4, kinds.size()); ++index)
+        print(u"  %1: longest %2 ms (%3 ms of it on the CPU), %4 ms in all over %5 events"_s.arg(eventName(kinds[index].first))
+                  .arg(kinds[index].second.ms, 0, 'f', 1).arg(kinds[index].second.cpuMs, 0, 'f', 1)
+                  .arg(kinds[index].second.totalMs, 0, 'f', 0).arg(kinds[index].second.count));
     print(u"panel: %1 updates applied, %2 event rows (capped at %3), %4 devices; process CPU %5 % of one core "
           u"over %6 s; peak RSS %7 MiB"_s
               .arg(panel.updatesApplied()).arg(panel.eventLog()->model()->rowCount()).arg(EventLogModel::capacity)

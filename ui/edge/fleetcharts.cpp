@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace {
 
@@ -36,6 +37,20 @@ QChartView *newView(QChart *chart, QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(220, 150);
     return view;
+}
+
+// The next "nice" number (1, 2 or 5 times a power of ten) at or above `value`: an axis whose range
+// follows the data exactly re-lays the whole chart out on every repaint; this one changes rarely.
+double niceCeiling(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (value <= step * power)
+            return step * power;
+    }
+    return 10 * power;
 }
 
 double rateOver(const std::deque<std::pair<qint64, qint64>> &samples)
@@ -207,6 +222,10 @@ void FleetCharts::rebuildCategories(const QStringList &devices)
         shortNames << (rest.size() > 10 ? QStringLiteral("…") + rest.right(9) : rest);
     }
     m_defectDevices->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
+    for (QBarSet *set : {m_defects, m_latencyMedian, m_latency95}) {
+        set->remove(0, set->count());
+        set->append(QList<qreal>(devices.size(), 0));
+    }
     m_latencyDevices->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
     m_defectDevices->setCategories(shortNames);
     m_latencyDevices->setCategories(shortNames);
@@ -237,7 +256,7 @@ void FleetCharts::repaint()
     m_rateX->setRange(-std::clamp(std::ceil(span / 10) * 10, 10.0, double(historySeconds)), 0);
     m_rate->replace(rate);
     m_malformedRate->replace(malformed);
-    m_rateY->setRange(0, highest * 1.15);
+    m_rateY->setRange(0, niceCeiling(highest * 1.1));
 
     QStringList devices;
     for (const DeviceSnapshot &device : std::as_const(m_latest.devices))
@@ -254,12 +273,16 @@ void FleetCharts::repaint()
         highestDefects = std::max(highestDefects, device.windowDefectRate * 1.1);
         highestLatency = std::max(highestLatency, device.p95LatencyMs * 1.1);
     }
-    // Whole sets at once: a value at a time re-lays the chart out once per bar, 150 times for 50 devices.
-    for (const auto &[set, values] : {std::pair{m_defects, &defects}, std::pair{m_latencyMedian, &medians},
-                                      std::pair{m_latency95, &tails}}) {
-        set->remove(0, set->count());
-        set->append(*values);
+    // A bar moves only when the change would show (a hundredth of the axis); every move re-lays the
+    // bar out, and with fifty devices that is most of the chart's cost.
+    for (const auto &[set, values, axis] : {std::tuple{m_defects, &defects, highestDefects},
+                                            std::tuple{m_latencyMedian, &medians, highestLatency},
+                                            std::tuple{m_latency95, &tails, highestLatency}}) {
+        for (int index = 0; index < values->size(); ++index) {
+            if (std::abs(set->at(index) - values->at(index)) > axis / 100)
+                set->replace(index, values->at(index));
+        }
     }
-    m_defectY->setRange(0, std::min(1.0, highestDefects));
-    m_latencyY->setRange(0, highestLatency);
+    m_defectY->setRange(0, std::min(1.0, niceCeiling(highestDefects)));
+    m_latencyY->setRange(0, niceCeiling(highestLatency));
 }
