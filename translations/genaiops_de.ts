@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertList</name>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>cleared %1</source>
+        <translation>aufgehoben um %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertRulesDialog</name>
     <message>
         <source> s</source>
@@ -1554,42 +1589,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>%1 Nachrichten als „%2“ aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Raised</source>
-        <translation>Ausgelöst</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>Last sample</source>
-        <translation>Letztes Beispiel</translation>
-    </message>
-    <message>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -1696,14 +1695,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>recording &quot;%1&quot;: %2</source>
         <translation>Aufzeichnung „%1“: %2</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktiv</translation>
-    </message>
-    <message>
-        <source>cleared %1</source>
-        <translation>aufgehoben um %1</translation>
     </message>
     <message>
         <source>Malformed (%1)</source>
@@ -2839,6 +2830,10 @@ Zeitfenster: %5 Nachrichten</translation>
         <source>mosquitto did not open port %1 within 10 s</source>
         <translation>mosquitto hat Port %1 nicht innerhalb von 10 s geöffnet</translation>
     </message>
+    <message>
+        <source>mosquitto_passwd could not write a password file</source>
+        <translation>mosquitto_passwd konnte keine Passwortdatei schreiben</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2935,6 +2930,21 @@ Zeitfenster: %5 Nachrichten</translation>
 %2 workspace, format %3, journal %4</source>
         <translation>%1
 %2-Arbeitsbereich, Format %3, Journal %4</translation>
+    </message>
+</context>
+<context>
+    <name>MalformedList</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Last sample</source>
+        <translation>Letztes Beispiel</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "edgepanel.h"
 
+#include "alertlist.h"
 #include "alertrulesdialog.h"
 #include "common/banner.h"
 #include "edge/edgedemo.h"
@@ -10,6 +11,7 @@
 #include "eventlogpane.h"
 #include "fleetcharts.h"
 #include "fleettablemodel.h"
+#include "malformedlist.h"
 #include "reviewpane.h"
 #include "secrets/credentialprofilerepository.h"
 #include "secrets/credentialstore.h"
@@ -29,16 +31,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
 constexpr int demoWarmUpMs = 3500;  // long enough for rates, alerts and images to show
-
-QString alertKey(const EdgeAlert &alert)
-{
-    return alert.deviceId + QLatin1Char('\n') + EdgeAlert::kindName(alert.kind);
-}
 }
 
 EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
@@ -120,23 +116,13 @@ void EdgePanel::buildLayout()
     m_fleetStack->addWidget(m_fleetTable);
 
 
-    m_alerts = new QTreeWidget(this);
-    m_alerts->setObjectName(QStringLiteral("alertList"));
-    m_alerts->setHeaderLabels({tr("Raised"), tr("Device"), tr("Alert"), tr("Value"), tr("State"), tr("Details")});
-    m_alerts->setRootIsDecorated(false);
-    m_alerts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_alerts->header()->setStretchLastSection(true);
+    m_alerts = new AlertList(this);
 
     m_charts = new FleetCharts(this);
     m_events = new EventLogPane(this);
     m_review = new ReviewPane(this);
     connect(m_review, &ReviewPane::statusMessage, this, &EdgePanel::statusMessage);
-    m_malformed = new QTreeWidget(this);
-    m_malformed->setObjectName(QStringLiteral("malformedList"));
-    m_malformed->setHeaderLabels({tr("Reason"), tr("Count"), tr("Last sample")});
-    m_malformed->setRootIsDecorated(false);
-    m_malformed->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_malformed->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_malformed = new MalformedList(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_events, tr("Event log"));
     m_tabs->addTab(m_alerts, tr("Alerts"));
@@ -184,8 +170,7 @@ QWidget *EdgePanel::buildToolbar()
         QMetaObject::invokeMethod(m_monitor, &EdgeMonitor::reset);
         m_events->clear();
         m_charts->clear();
-        m_alerts->clear();
-        m_alertItems.clear();
+        m_alerts->clearAlerts();
     });
     m_summary = new QLabel(toolbar);
     m_summary->setObjectName(QStringLiteral("edgeSummary"));
@@ -453,8 +438,7 @@ void EdgePanel::editRules()
         setClasses(classes);
     }
     m_charts->setThresholds(m_rules.defectRateAbove, m_rules.p95LatencyAbove);
-    m_alerts->clear();
-    m_alertItems.clear();
+    m_alerts->clearAlerts();
     QMetaObject::invokeMethod(m_monitor, "setRules", Q_ARG(AlertRules, m_rules));
 }
 
@@ -491,56 +475,17 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
     m_events->addDevices(devices);
     m_events->append(update.events, update.eventsLeftOut);
     m_review->append(update.reviewCandidates);
-    applyAlerts(update.alertChanges);
+    m_alerts->apply(update.alertChanges);
     m_tabs->setTabText(int(Tab::Alerts), update.fleet.activeAlerts.isEmpty()
                                              ? tr("Alerts")
                                              : tr("Alerts (%1 active)").arg(update.fleet.activeAlerts.size()));
-    applyMalformed(update.fleet);
+    m_malformed->showCounts(update.fleet);
+    m_tabs->setTabText(int(Tab::Malformed), update.fleet.malformed > 0 ? tr("Malformed (%1)").arg(update.fleet.malformed)
+                                                                       : tr("Malformed"));
     QString summary = tr("%1 messages · %2 malformed · %3 devices · %4 active alerts")
                           .arg(update.fleet.messages).arg(update.fleet.malformed)
                           .arg(update.fleet.devices.size()).arg(update.fleet.activeAlerts.size());
     if (!update.recordingName.isEmpty())
         summary += QStringLiteral(" · ") + tr("recording \"%1\": %2").arg(update.recordingName).arg(update.recordedMessages);
     m_summary->setText(summary);
-}
-
-void EdgePanel::applyAlerts(const QList<EdgeAlert> &changes)
-{
-    for (const EdgeAlert &alert : changes) {
-        const QString key = alertKey(alert);
-        if (alert.isActive()) {
-            auto *item = new QTreeWidgetItem({QDateTime::fromMSecsSinceEpoch(alert.raisedAtMs).toString(QStringLiteral("HH:mm:ss")),
-                                              alert.deviceId, EdgeAlert::kindLabel(alert.kind),
-                                              alert.kind == EdgeAlert::Kind::DefectRate ? QStringLiteral("%1 %").arg(alert.value * 100, 0, 'f', 1)
-                                                                                        : QString::number(alert.value, 'f', alert.kind == EdgeAlert::Kind::LowConfidence ? 3 : 0),
-                                              tr("active")});
-            item->setText(5, alert.describe());
-            item->setForeground(4, QColor(0xc6, 0x3b, 0x3b));
-            m_alerts->insertTopLevelItem(0, item);
-            m_alertItems.insert(key, item);
-        } else if (QTreeWidgetItem *item = m_alertItems.take(key)) {
-            item->setText(4, tr("cleared %1").arg(QDateTime::fromMSecsSinceEpoch(alert.clearedAtMs).toString(QStringLiteral("HH:mm:ss"))));
-            item->setForeground(4, palette().color(QPalette::PlaceholderText));
-        }
-    }
-}
-
-void EdgePanel::applyMalformed(const FleetSnapshot &fleet)
-{
-    if (m_malformed->topLevelItemCount() == fleet.malformedReasons.size()) {
-        bool same = true;
-        for (int row = 0; row < m_malformed->topLevelItemCount() && same; ++row)
-            same = m_malformed->topLevelItem(row)->text(1).toLongLong() == fleet.malformedReasons.value(m_malformed->topLevelItem(row)->text(0));
-        if (same)
-            return;
-    }
-    m_malformed->clear();
-    for (auto it = fleet.malformedReasons.cbegin(); it != fleet.malformedReasons.cend(); ++it) {
-        const MalformedSample sample = fleet.malformedSamples.value(it.key());
-        auto *item = new QTreeWidgetItem({it.key(), QString::number(it.value()),
-                                          sample.detail + QStringLiteral(" — ") + QString::fromUtf8(sample.payload.left(160))});
-        item->setToolTip(2, QString::fromUtf8(sample.payload));
-        m_malformed->addTopLevelItem(item);
-    }
-    m_tabs->setTabText(int(Tab::Malformed), fleet.malformed > 0 ? tr("Malformed (%1)").arg(fleet.malformed) : tr("Malformed"));
 }

@@ -4,10 +4,10 @@
 #include "edge/edgeupdate.h"
 #include "edge/inspectionparser.h"
 
-#include <QHash>
 #include <QThread>
 #include <QWidget>
 
+class AlertList;
 class Banner;
 class CredentialStore;
 class EdgeConnectionBar;
@@ -16,6 +16,7 @@ class EdgeMonitor;
 class EventLogPane;
 class FleetCharts;
 class FleetTableModel;
+class MalformedList;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -23,8 +24,6 @@ class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
-class QTreeWidget;
-class QTreeWidgetItem;
 class ReviewPane;
 class WorkspaceWorker;
 
@@ -73,8 +72,6 @@ private:
     QWidget *buildToolbar();
     QWidget *buildEmptyState();
     void applyUpdate(const EdgeUpdate &update);
-    void applyAlerts(const QList<EdgeAlert> &changes);
-    void applyMalformed(const FleetSnapshot &fleet);
     void connectFromBar();
     void toggleRecording(bool on);
     void editRules();
@@ -100,12 +97,11 @@ private:
     FleetTableModel *m_fleetModel;
     QTableView *m_fleetTable;
     FleetCharts *m_charts;
-    QTreeWidget *m_alerts;
+    AlertList *m_alerts;
     QTabWidget *m_tabs;
     EventLogPane *m_events;
     ReviewPane *m_review;
-    QTreeWidget *m_malformed;
-    QHash<QString, QTreeWidgetItem *> m_alertItems;  // active alerts by device and kind
+    MalformedList *m_malformed;
 
     FleetSnapshot m_fleet;
     qint64 m_updates = 0;
