@@ -15,12 +15,13 @@
 // 2. The server alone: the same N request bodies, byte for byte, from C threads of plain POSIX
 //    sockets (RawConcurrentLoad). This separates the server's limit from the workbench's.
 // 3. The providers alone (ProviderLoad): the same calls through ChatProvider without the runner
-//    or storage, streamed (as the runner asks) and not streamed.
+//    or storage, streamed and not streamed (as the runner asks).
 // 4. promptfoo (--promptfoo PATH, or /tmp/promptfoo-bench/node_modules/.bin/promptfoo when it
 //    exists): `promptfoo eval -j C --no-cache` on the same server with the same messages, offline.
 //    Its process wall time includes starting Node; its own evaluation time is printed too.
 // CPU time of this process and of the server is printed for each phase: on a host whose cores are
-// busy with other work, waiting for a core shows as wall time that no CPU figure explains.
+// busy with other work, waiting for a core shows as wall time that no CPU figure explains. So the
+// share of the cores the host's other processes took (/proc/stat) is printed beside it.
 // Before each phase the server's counters are reset; its max_in_flight shows the concurrency each
 // client really reached. The last line is one JSON object with the figures. Exit status 0 on
 // success, 1 if a phase failed, 2 if the server did not start, 64 on bad arguments.

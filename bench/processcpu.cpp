@@ -46,3 +46,19 @@ double processCpuMs(qint64 pid)
         return -1;
     return double(user + system) * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
+
+double hostCpuMs()
+{
+    std::FILE *file = std::fopen("/proc/stat", "r");
+    if (!file)
+        return -1;
+    // "cpu  user nice system idle iowait irq softirq steal …" in clock ticks; all but idle and
+    // iowait are busy.
+    unsigned long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+    const int fields = std::fscanf(file, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &user, &nice, &system, &idle,
+                                   &iowait, &irq, &softirq, &steal);
+    std::fclose(file);
+    if (fields < 7)
+        return -1;
+    return double(user + nice + system + irq + softirq + steal) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}

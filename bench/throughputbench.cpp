@@ -52,23 +52,40 @@ Status resetServer(RawStreamClient &control)
     return reset ? Status(Done{}) : Status(reset.error());
 }
 
-// CPU time so far of this process and of the server.
+// CPU time so far of this process, of the server and of the whole host.
 struct CpuSample
 {
     double bench = 0;
     double server = 0;
+    double host = 0;
 
-    static CpuSample now(qint64 serverPid) { return {processCpuMs(), processCpuMs(serverPid)}; }
-    CpuSample operator-(const CpuSample &earlier) const { return {bench - earlier.bench, server - earlier.server}; }
+    static CpuSample now(qint64 serverPid) { return {processCpuMs(), processCpuMs(serverPid), hostCpuMs()}; }
+    CpuSample operator-(const CpuSample &earlier) const
+    {
+        return {bench - earlier.bench, server - earlier.server, host - earlier.host};
+    }
+    // What the rest of the host took: other people's builds and services compete for the same cores.
+    double othersMs() const { return qMax(0.0, host - bench - server); }
 };
 
-// Whether the host's CPUs, not the latency, set the pace: the share of them the phase used.
-void printCpu(const char *client, double clientMs, double serverMs, double wallMs, int requests)
+int cores()
 {
-    const int cores = QThread::idealThreadCount();
+    return QThread::idealThreadCount();
+}
+
+double percentOfCores(double cpuMs, double wallMs)
+{
+    return 100.0 * cpuMs / (wallMs * cores());
+}
+
+// Whether the host's CPUs, not the latency, set the pace: the share of them the phase used, and the
+// share other processes took.
+void printCpu(const char *client, double clientMs, double serverMs, double othersMs, double wallMs, int requests)
+{
     std::printf("  CPU: %s %.0f ms (%.2f ms per item), server %.0f ms (%.2f ms per request); together %.0f %% of "
-                "%d cores over the wall\n", client, clientMs, clientMs / requests, serverMs, serverMs / requests,
-                100.0 * (clientMs + serverMs) / (wallMs * cores), cores);
+                "%d cores over the wall; other processes %.0f %%\n", client, clientMs, clientMs / requests, serverMs,
+                serverMs / requests, percentOfCores(clientMs + serverMs, wallMs), cores(),
+                percentOfCores(othersMs, wallMs));
 }
 
 // The bodies the workbench's provider sends for these items.
@@ -187,7 +204,7 @@ Status ThroughputBench::workbenchPhase()
                 w.callFirstTextMs, w.callLatencyMs);
     std::printf("  memory: VmRSS %lld KiB before the run, peak VmHWM %lld KiB\n",
                 static_cast<long long>(residentBefore), static_cast<long long>(peakKiB));
-    printCpu("this process (set-up included)", cpu.bench, cpu.server, w.setupMs + w.wallMs, items);
+    printCpu("this process (set-up included)", cpu.bench, cpu.server, cpu.othersMs(), w.setupMs + w.wallMs, items);
 
     m_figures.insert("wall_ms"_L1, qRound(w.wallMs));
     m_figures.insert("rate_ratio"_L1, rounded(ratio));
@@ -201,6 +218,7 @@ Status ThroughputBench::workbenchPhase()
     m_figures.insert("call_latency_ms"_L1, w.callLatencyMs);
     m_figures.insert("cpu_ms_per_item"_L1, rounded(cpu.bench / items, 2));
     m_figures.insert("server_cpu_ms_per_request"_L1, rounded(cpu.server / items, 2));
+    m_figures.insert("other_processes_cpu_percent"_L1, qRound(percentOfCores(cpu.othersMs(), w.setupMs + w.wallMs)));
     return Done{};
 }
 
@@ -218,13 +236,13 @@ Status ThroughputBench::serverAlonePhase()
     std::printf("  wall %.0f ms, rate ratio ideal/wall %.3f, max %d in flight; workbench wall / server-alone wall "
                 "%.3f\n", raw.wallMs, m_idealMs / raw.wallMs, serverStats(*m_control).maxInFlight,
                 m_workbench.wallMs / raw.wallMs);
-    printCpu("raw client threads", cpu.bench, cpu.server, raw.wallMs, m_options.items);
+    printCpu("raw client threads", cpu.bench, cpu.server, cpu.othersMs(), raw.wallMs, m_options.items);
     m_figures.insert("server_alone_wall_ms"_L1, qRound(raw.wallMs));
     m_figures.insert("server_alone_rate_ratio"_L1, rounded(m_idealMs / raw.wallMs));
     return Done{};
 }
 
-// Streamed, as the runner asks for each response, and not streamed.
+// Streamed, and not streamed as the runner asks for each response.
 Status ThroughputBench::providerPhases()
 {
     ProviderConfig config;
@@ -245,7 +263,7 @@ Status ThroughputBench::providerPhases()
         std::printf("  %-13s wall %.0f ms, rate ratio ideal/wall %.3f; max %d in flight\n",
                     stream ? "streamed:" : "not streamed:", load.wallMs, m_idealMs / load.wallMs,
                     serverStats(*m_control).maxInFlight);
-        printCpu("this process", cpu.bench, cpu.server, load.wallMs, m_options.items);
+        printCpu("this process", cpu.bench, cpu.server, cpu.othersMs(), load.wallMs, m_options.items);
         m_figures.insert(stream ? "providers_streamed_rate_ratio"_L1 : "providers_not_streamed_rate_ratio"_L1,
                          rounded(m_idealMs / load.wallMs));
     }
@@ -282,7 +300,8 @@ void ThroughputBench::promptfooPhase()
                 m_idealMs / p.reportedMs);
     std::printf("  workbench / promptfoo: run wall / evaluation time %.3f; setup + run / process wall %.3f\n",
                 w.wallMs / p.reportedMs, (w.setupMs + w.wallMs) / p.wallMs);
-    printCpu("promptfoo (its start included)", p.cpuMs, cpu.server, p.wallMs, m_options.items);
+    printCpu("promptfoo (its start included)", p.cpuMs, cpu.server, qMax(0.0, cpu.othersMs() - p.cpuMs), p.wallMs,
+             m_options.items);
     m_figures.insert("promptfoo_wall_ms"_L1, qRound(p.wallMs));
     m_figures.insert("promptfoo_eval_ms"_L1, qRound(p.reportedMs));
     m_figures.insert("promptfoo_passed"_L1, p.passed);
