@@ -12,6 +12,8 @@ namespace {
 
 bool isIdeographic(char32_t code)
 {
+    if (code < 0x80)  // spares ASCII, the common case, a lookup of its script
+        return false;
     // The Hiragana/Katakana block also holds the shared prolonged-sound and iteration marks (script
     // Common), which belong with the kana around them rather than with a neighbouring Latin word.
     if (code >= 0x3040 && code <= 0x30FF)
@@ -128,14 +130,76 @@ void rougeL(MetricScore &score, const QStringList &response, const QStringList &
                                  {QStringLiteral("reference_tokens"), qint64(reference.size())}}};
 }
 
+// One metric, from the response and reference already cut into tokens (the reference only when the
+// metric compares with it).
+MetricScore scoreTokens(const QString &metric, const EvalItem &item, const QString &response,
+                        const QStringList &responseTokens, const QStringList &referenceTokens)
+{
+    MetricScore score;
+    score.metric = metric;
+    if (!Metrics::isLexical(metric)) {
+        score.error = QStringLiteral("\"%1\" is not a lexical metric (expected one of %2)")
+                          .arg(metric, Metrics::lexical().join(QStringLiteral(", ")));
+        return score;
+    }
+    if (responseTokens.isEmpty()) {
+        score.error = response.trimmed().isEmpty() ? QStringLiteral("the response is empty")
+                                                   : QStringLiteral("the response has no words, only punctuation");
+        return score;
+    }
+
+    if (metric == Metrics::lexicalF1 || metric == Metrics::rougeL) {
+        if (referenceTokens.isEmpty()) {
+            score.error = item.reference.trimmed().isEmpty() ? QStringLiteral("the item has no reference to compare with")
+                                                             : QStringLiteral("the reference has no words to compare with");
+        } else if (metric == Metrics::lexicalF1) {
+            tokenF1(score, responseTokens, referenceTokens);
+        } else {
+            rougeL(score, responseTokens, referenceTokens);
+        }
+    } else if (metric == Metrics::contextSupport) {
+        QSet<QString> contextTokens;
+        for (const QString &context : item.contexts)
+            for (const QString &token : LexicalMetrics::tokenize(context))
+                contextTokens.insert(token);
+        const QStringList words = contentWords(responseTokens);
+        if (contextTokens.isEmpty())
+            score.error = QStringLiteral("the item has no contexts to look the response up in");
+        else if (words.isEmpty())
+            score.error = QStringLiteral("the response has only stop words, no content words to look up");
+        else
+            scoreCoverage(score, words, contextTokens,
+                          QStringLiteral("lexical context support %1: %2 of %3 content words of the response "
+                                         "appear in the contexts"));
+    } else {
+        const QStringList words = contentWords(LexicalMetrics::tokenize(item.question));
+        if (words.isEmpty())
+            score.error = QStringLiteral("the question has no content words to look for");
+        else
+            scoreCoverage(score, words, QSet<QString>(responseTokens.cbegin(), responseTokens.cend()),
+                          QStringLiteral("lexical question overlap %1: %2 of %3 content words of the question "
+                                         "appear in the response"));
+    }
+    return score;
+}
+
 } // namespace
 
 QStringList LexicalMetrics::tokenize(const QString &text)
 {
-    const QString lowered = text.toLower();
-    // ASCII is already in NFC; skipping the normalization pass halves the cost of a typical text.
-    const bool ascii = std::all_of(lowered.cbegin(), lowered.cend(), [](QChar character) { return character.unicode() < 0x80; });
-    const QString normalized = ascii ? lowered : lowered.normalized(QString::NormalizationForm_C);
+    // ASCII is already in NFC and lowers by arithmetic; only other text pays for Unicode case mapping
+    // and normalization (for a typical ASCII text they were most of the cost).
+    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar character) { return character.unicode() < 0x80; });
+    QString normalized;
+    if (ascii) {
+        normalized = text;
+        for (QChar &character : normalized) {
+            if (character >= u'A' && character <= u'Z')
+                character = QChar(character.unicode() + (u'a' - u'A'));
+        }
+    } else {
+        normalized = text.toLower().normalized(QString::NormalizationForm_C);
+    }
     QStringList tokens;
     // Tokens are cut out of the text by position rather than built a character at a time.
     qsizetype start = -1;
@@ -188,56 +252,22 @@ bool LexicalMetrics::isStopWord(const QString &token)
     return words.contains(token);
 }
 
+QList<MetricScore> LexicalMetrics::score(const QStringList &metrics, const EvalItem &item, const QString &response)
+{
+    // The response (about a hundred words for a RAG answer) is read by every metric: cut it once.
+    const QStringList responseTokens = tokenize(response);
+    const bool comparesWithReference = metrics.contains(Metrics::lexicalF1) || metrics.contains(Metrics::rougeL);
+    const QStringList referenceTokens = comparesWithReference ? tokenize(item.reference) : QStringList();
+    QList<MetricScore> scores;
+    scores.reserve(metrics.size());
+    for (const QString &metric : metrics)
+        scores << scoreTokens(metric, item, response, responseTokens, referenceTokens);
+    return scores;
+}
+
 MetricScore LexicalMetrics::score(const QString &metric, const EvalItem &item, const QString &response)
 {
-    MetricScore score;
-    score.metric = metric;
-    if (!Metrics::isLexical(metric)) {
-        score.error = QStringLiteral("\"%1\" is not a lexical metric (expected one of %2)")
-                          .arg(metric, Metrics::lexical().join(QStringLiteral(", ")));
-        return score;
-    }
-    const QStringList responseTokens = tokenize(response);
-    if (responseTokens.isEmpty()) {
-        score.error = response.trimmed().isEmpty() ? QStringLiteral("the response is empty")
-                                                   : QStringLiteral("the response has no words, only punctuation");
-        return score;
-    }
-
-    if (metric == Metrics::lexicalF1 || metric == Metrics::rougeL) {
-        const QStringList referenceTokens = tokenize(item.reference);
-        if (referenceTokens.isEmpty()) {
-            score.error = item.reference.trimmed().isEmpty() ? QStringLiteral("the item has no reference to compare with")
-                                                             : QStringLiteral("the reference has no words to compare with");
-        } else if (metric == Metrics::lexicalF1) {
-            tokenF1(score, responseTokens, referenceTokens);
-        } else {
-            rougeL(score, responseTokens, referenceTokens);
-        }
-    } else if (metric == Metrics::contextSupport) {
-        QSet<QString> contextTokens;
-        for (const QString &context : item.contexts)
-            for (const QString &token : tokenize(context))
-                contextTokens.insert(token);
-        const QStringList words = contentWords(responseTokens);
-        if (contextTokens.isEmpty())
-            score.error = QStringLiteral("the item has no contexts to look the response up in");
-        else if (words.isEmpty())
-            score.error = QStringLiteral("the response has only stop words, no content words to look up");
-        else
-            scoreCoverage(score, words, contextTokens,
-                          QStringLiteral("lexical context support %1: %2 of %3 content words of the response "
-                                         "appear in the contexts"));
-    } else {
-        const QStringList words = contentWords(tokenize(item.question));
-        if (words.isEmpty())
-            score.error = QStringLiteral("the question has no content words to look for");
-        else
-            scoreCoverage(score, words, QSet<QString>(responseTokens.cbegin(), responseTokens.cend()),
-                          QStringLiteral("lexical question overlap %1: %2 of %3 content words of the question "
-                                         "appear in the response"));
-    }
-    return score;
+    return score(QStringList{metric}, item, response).constFirst();
 }
 
 QString LexicalMetrics::label(const QString &metric)

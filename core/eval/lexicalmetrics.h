@@ -25,6 +25,8 @@ public:
     //   context_support  share of the response's distinct content words found in the contexts
     //   question_overlap share of the question's distinct content words found in the response
     static MetricScore score(const QString &metric, const EvalItem &item, const QString &response);
+    // One score per metric, in the order given, with each text cut into tokens once for all of them.
+    static QList<MetricScore> score(const QStringList &metrics, const EvalItem &item, const QString &response);
 
     // The metric's name as reports show it: lexical metrics carry " (lexical)", judge metrics " (judge)".
     static QString label(const QString &metric);

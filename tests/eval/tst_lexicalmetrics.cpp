@@ -184,6 +184,33 @@ private slots:
         QVERIFY2(score.error.contains(reason), qPrintable(score.error));
     }
 
+    void manyMetricsAtOnceScoreAsOneAtATime_data()
+    {
+        QTest::addColumn<QString>("response");
+        QTest::newRow("answer") << u"Paris is the capital of France, on the Seine."_s;
+        QTest::newRow("stop words only") << u"It is what it is"_s;
+        QTest::newRow("empty") << QString();
+    }
+
+    void manyMetricsAtOnceScoreAsOneAtATime()
+    {
+        // The list form cuts the texts once for all metrics; what each metric says must not change.
+        QFETCH(QString, response);
+        const EvalItem paris = item(u"What is the capital of France?"_s, {u"Paris, on the Seine, is France's capital."_s},
+                                    u"The capital of France is Paris."_s);
+        const QStringList metrics = Metrics::lexical() + QStringList{u"bleu"_s};
+        const QList<MetricScore> together = LexicalMetrics::score(metrics, paris, response);
+        QCOMPARE(together.size(), metrics.size());
+        for (qsizetype i = 0; i < metrics.size(); ++i) {
+            const MetricScore alone = LexicalMetrics::score(metrics[i], paris, response);
+            QCOMPARE(together[i].metric, metrics[i]);
+            QCOMPARE(together[i].value, alone.value);
+            QCOMPARE(together[i].explanation, alone.explanation);
+            QCOMPARE(together[i].details, alone.details);
+            QCOMPARE(together[i].error, alone.error);
+        }
+    }
+
     void labelsSayLexical()
     {
         QCOMPARE(LexicalMetrics::label(Metrics::rougeL), u"rouge_l (lexical)"_s);
