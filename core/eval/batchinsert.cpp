@@ -38,8 +38,11 @@ Status BatchInsert::flush()
 {
     if (m_pending.isEmpty())
         return Done{};
-    PreparedQuery rest(m_workspace, statement(int(m_pending.size() / m_columns.size())));
-    const Status inserted = rest.run(m_pending);
+    const int rows = int(m_pending.size() / m_columns.size());
+    auto rest = m_partial.find(rows);
+    if (rest == m_partial.end())
+        rest = m_partial.try_emplace(rows, m_workspace, statement(rows)).first;
+    const Status inserted = rest->second.run(m_pending);
     m_pending.clear();
     return inserted;
 }

@@ -5,12 +5,14 @@
 
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 class Workspace;
 
 // Multi-row INSERTs: rows collect until a statement is full, so 100,000 rows cost about a thousand
-// statements instead of 100,000. Call flush() before the transaction ends.
+// statements instead of 100,000. Call flush() before the transaction ends. Statements stay prepared
+// for the inserter's life, so one kept across transactions writes a few rows at a time cheaply.
 class BatchInsert
 {
 public:
@@ -18,6 +20,8 @@ public:
 
     Status add(const QVariantList &row);
     Status flush();
+    // Forgets the rows not written yet, after the transaction they were for failed.
+    void discard() { m_pending.clear(); }
 
 private:
     QString statement(int rows) const;
@@ -28,4 +32,5 @@ private:
     int m_rowsPerStatement = 1;
     QVariantList m_pending;
     std::unique_ptr<PreparedQuery> m_full;
+    std::map<int, PreparedQuery> m_partial;   // by number of rows
 };

@@ -55,7 +55,39 @@ struct Totals
 
 } // namespace
 
+// What storeResults() runs, prepared on first use and kept with the repository.
+struct EvalRunRepository::ResultStatements
+{
+    explicit ResultStatements(Workspace &workspace)
+        : previous(workspace, QStringLiteral("SELECT ok, input_tokens, output_tokens, cost_usd FROM eval_results"
+                                             " WHERE run_id = ? AND item_index = ?"))
+        , store(workspace, workspace.dialect().upsert(
+                    QStringLiteral("eval_results"), {QStringLiteral("run_id"), QStringLiteral("item_index")},
+                    {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("ok"),
+                     QStringLiteral("error"), QStringLiteral("response"), QStringLiteral("scores"),
+                     QStringLiteral("input_tokens"), QStringLiteral("output_tokens"), QStringLiteral("cost_usd"),
+                     QStringLiteral("latency_ms"), QStringLiteral("completed_at")}))
+        , forgetScores(workspace, QStringLiteral("DELETE FROM eval_scores WHERE run_id = ? AND item_index = ?"))
+        , addToTotals(workspace, QStringLiteral(
+              "UPDATE eval_runs SET completed = completed + :completed, failed = failed + :failed,"
+              " input_tokens = input_tokens + :input_tokens, output_tokens = output_tokens + :output_tokens,"
+              " cost_usd = cost_usd + :cost_usd WHERE id = :id"))
+        , scores(workspace, QStringLiteral("eval_scores"),
+                 {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("metric"),
+                  QStringLiteral("value"), QStringLiteral("error")})
+    {
+    }
+
+    PreparedQuery previous;
+    PreparedQuery store;
+    PreparedQuery forgetScores;
+    PreparedQuery addToTotals;
+    BatchInsert scores;
+};
+
 EvalRunRepository::EvalRunRepository(Workspace &workspace) : m_workspace(workspace) {}
+
+EvalRunRepository::~EvalRunRepository() = default;
 
 Result<qint64> EvalRunRepository::create(EvalRun &run)
 {
@@ -165,20 +197,15 @@ Status EvalRunRepository::storeResult(const ItemResult &result)
 
 Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
 {
+    if (!m_resultStatements)
+        m_resultStatements = std::make_unique<ResultStatements>(m_workspace);
+    ResultStatements &statements = *m_resultStatements;
     return m_workspace.transaction([&]() -> Status {
-        PreparedQuery previous(m_workspace, QStringLiteral(
-            "SELECT ok, input_tokens, output_tokens, cost_usd FROM eval_results WHERE run_id = ? AND item_index = ?"));
-        PreparedQuery store(m_workspace, m_workspace.dialect().upsert(
-            QStringLiteral("eval_results"), {QStringLiteral("run_id"), QStringLiteral("item_index")},
-            {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("ok"), QStringLiteral("error"),
-             QStringLiteral("response"), QStringLiteral("scores"), QStringLiteral("input_tokens"),
-             QStringLiteral("output_tokens"), QStringLiteral("cost_usd"), QStringLiteral("latency_ms"),
-             QStringLiteral("completed_at")}));
-        PreparedQuery forgetScores(m_workspace, QStringLiteral(
-            "DELETE FROM eval_scores WHERE run_id = ? AND item_index = ?"));
-        BatchInsert scores(m_workspace, QStringLiteral("eval_scores"),
-                           {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("metric"),
-                            QStringLiteral("value"), QStringLiteral("error")});
+        PreparedQuery &previous = statements.previous;
+        PreparedQuery &store = statements.store;
+        BatchInsert &scores = statements.scores;
+        // Rows a failed transaction left behind were rolled back with it.
+        scores.discard();
         QHash<qint64, Totals> totals;
 
         for (const ItemResult &result : results) {
@@ -192,14 +219,17 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
                 run.inputTokens -= previous.query().value(1).toLongLong();
                 run.outputTokens -= previous.query().value(2).toLongLong();
                 run.costUsd -= previous.query().value(3).toDouble();
+            }
+            // A kept statement must not hold its read open past this item.
+            previous.query().finish();
+            if (replacing) {
                 // Queued scores may belong to this very item; they must land before it is cleared.
                 step = scores.flush();
                 if (step)
-                    step = forgetScores.run(QVariantList{result.runId, result.itemIndex});
+                    step = statements.forgetScores.run(QVariantList{result.runId, result.itemIndex});
                 if (!step)
                     return step;
             }
-            previous.query().finish();
             run.completed += replacing ? 0 : 1;
             run.failed += result.ok ? 0 : 1;
             run.inputTokens += result.inputTokens;
@@ -238,20 +268,16 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
             return flushed;
 
         for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
-            auto updated = m_workspace.execute(
-                QStringLiteral("UPDATE eval_runs SET completed = completed + :completed, failed = failed + :failed,"
-                               " input_tokens = input_tokens + :input_tokens,"
-                               " output_tokens = output_tokens + :output_tokens,"
-                               " cost_usd = cost_usd + :cost_usd WHERE id = :id"),
-                {{QStringLiteral("completed"), it->completed},
-                 {QStringLiteral("failed"), it->failed},
-                 {QStringLiteral("input_tokens"), it->inputTokens},
-                 {QStringLiteral("output_tokens"), it->outputTokens},
-                 {QStringLiteral("cost_usd"), it->costUsd},
-                 {QStringLiteral("id"), it.key()}});
+            const Status updated = statements.addToTotals.run(QVariantMap{
+                {QStringLiteral("completed"), it->completed},
+                {QStringLiteral("failed"), it->failed},
+                {QStringLiteral("input_tokens"), it->inputTokens},
+                {QStringLiteral("output_tokens"), it->outputTokens},
+                {QStringLiteral("cost_usd"), it->costUsd},
+                {QStringLiteral("id"), it.key()}});
             if (!updated)
-                return updated.error();
-            if (updated.value().numRowsAffected() == 0)
+                return updated;
+            if (statements.addToTotals.query().numRowsAffected() == 0)
                 return makeError(Error::Kind::Input, tr("there is no evaluation run with id %1").arg(it.key()));
         }
         return Done{};

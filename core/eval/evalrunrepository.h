@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <memory>
 #include <optional>
 
 class Workspace;
@@ -12,12 +13,15 @@ class Workspace;
 // Runs and their per-item results (tables of EvalSchema). A run keeps running totals — completed,
 // failed, tokens, cost — that storeResult() maintains in the same transaction as the result, so
 // they stay equal to the sum over the stored results even when a result is replaced.
+// storeResults() keeps its statements prepared for the repository's life: a runner that holds one
+// stores a result at a time without compiling the same SQL again for each.
 class EvalRunRepository
 {
     Q_DECLARE_TR_FUNCTIONS(EvalRunRepository)
 
 public:
     explicit EvalRunRepository(Workspace &workspace);
+    ~EvalRunRepository();
 
     // Stores the run with its settings and sets run.id (and createdAt, the dataset's name and
     // version, and itemCount when it is 0, from the dataset).
@@ -51,5 +55,8 @@ private:
     Result<QList<qint64>> indexes(const QString &sql, qint64 runId) const;
     Result<QList<ItemResult>> fetchResults(qint64 runId, const QString &tail, const QVariantList &bindings) const;
 
+    struct ResultStatements;
+
     Workspace &m_workspace;
+    std::unique_ptr<ResultStatements> m_resultStatements;   // made by the first storeResults()
 };
