@@ -5,13 +5,16 @@
 #include "eval/evalrunrepository.h"
 #include "eval/itemevaluation.h"
 #include "providers/chatprovider.h"
+#include "providers/invocationlog.h"
 #include "storage/workspace.h"
 #include "workspaceschema.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QScopedValueRollback>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -28,6 +31,18 @@ bool isFailure(const ItemResult &result)
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+std::optional<ModelPrice> priceOf(Workspace &workspace, const std::optional<ProviderConfig> &config)
+{
+    if (!config)
+        return std::nullopt;
+    auto price = PriceTable(workspace).match(config->model);
+    if (!price) {
+        qCWarning(lcEval) << "no cost for calls to" << config->model << ":" << price.error().describe();
+        return std::nullopt;
+    }
+    return price.value();
 }
 
 } // namespace
@@ -47,8 +62,9 @@ EvaluationRunner::~EvaluationRunner()
 {
     if (m_running) {
         abortInFlight();
+        writeInvocationLog();
         // Nobody listens any more, but the run must not look as if it were still going.
-        const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, EvalRun::Status::Cancelled, now());
+        const Status stored = m_runs->setStatus(m_runId, EvalRun::Status::Cancelled, now());
         if (!stored)
             qCWarning(lcEval) << "could not mark run" << m_runId << "cancelled:" << stored.error().describe();
     }
@@ -69,6 +85,7 @@ void EvaluationRunner::start()
                    << m_run.settings.concurrency << "over" << m_lanes.size() << "network managers";
     reportProgress();
     fill();
+    finishIfDone();
 }
 
 void EvaluationRunner::cancel()
@@ -87,7 +104,9 @@ bool EvaluationRunner::setUp()
         fail(opened.error().describe());
         return false;
     }
+    m_runs.reset();  // before the connection its statements were prepared on
     m_workspace = std::move(opened).value();
+    m_runs = std::make_unique<EvalRunRepository>(*m_workspace);
     m_runToMark = false;
     m_queue.clear();
     m_nextToLoad = 0;
@@ -95,8 +114,8 @@ bool EvaluationRunner::setUp()
     m_previous.clear();
     m_recentCompletions.clear();
     m_withMetricErrors = 0;
-    EvalRunRepository runs(*m_workspace);
-    auto found = runs.find(m_runId);
+    m_unstored.clear();
+    auto found = m_runs->find(m_runId);
     if (!found || !found.value()) {
         fail(found ? tr("there is no run %1 in the workspace").arg(m_runId) : found.error().describe());
         return false;
@@ -125,7 +144,7 @@ bool EvaluationRunner::setUp()
         return false;
     }
 
-    auto pending = runs.pendingItems(m_runId);
+    auto pending = m_runs->pendingItems(m_runId);
     if (!pending) {
         fail(pending.error().describe());
         return false;
@@ -138,7 +157,10 @@ bool EvaluationRunner::setUp()
     m_failed = m_retryErrors ? 0 : m_run.failed;
 
     setUpLanes(qMax(1, judgeMetrics));
-    if (const Status running = runs.setStatus(m_runId, EvalRun::Status::Running); !running) {
+    // Every call of the run is priced as the table stood when it started.
+    m_generatorPrice = priceOf(*m_workspace, m_generatorConfig);
+    m_judgePrice = priceOf(*m_workspace, m_judgeConfig);
+    if (const Status running = m_runs->setStatus(m_runId, EvalRun::Status::Running); !running) {
         fail(running.error().describe());
         return false;
     }
@@ -149,9 +171,8 @@ bool EvaluationRunner::setUp()
 // read back so that a retried item keeps its response and its good scores.
 bool EvaluationRunner::loadFailed()
 {
-    EvalRunRepository runs(*m_workspace);
     for (qint64 offset = 0;; offset += ResultPageSize) {
-        auto page = runs.results(m_runId, offset, ResultPageSize);
+        auto page = m_runs->results(m_runId, offset, ResultPageSize);
         if (!page) {
             fail(page.error().describe());
             return false;
@@ -186,10 +207,22 @@ void EvaluationRunner::setUpLanes(int maximumCallsPerItem)
     }
 }
 
+// Starts items until `concurrency` are in flight. An item that needs no call finishes inside
+// launch() and frees its slot for this same loop, so the nested fill() it reaches returns at once;
+// after `concurrency` starts the loop goes on from the event loop, which keeps a run of such items
+// cancellable.
 void EvaluationRunner::fill()
 {
+    if (m_filling)
+        return;
+    const QScopedValueRollback filling(m_filling, true);
     const int concurrency = qMax(1, m_run.settings.concurrency);
+    int started = 0;
     while (m_running && m_inFlight.size() < concurrency) {
+        if (started == concurrency) {
+            QMetaObject::invokeMethod(this, &EvaluationRunner::resumeFill, Qt::QueuedConnection);
+            return;
+        }
         if (m_ready.empty() && !loadPage())
             break;
         if (m_ready.empty())
@@ -197,8 +230,20 @@ void EvaluationRunner::fill()
         const EvalItem item = std::move(m_ready.front());
         m_ready.pop_front();
         launch(item);
+        ++started;
     }
-    if (m_running && m_inFlight.isEmpty() && m_ready.empty() && m_nextToLoad >= m_queue.size())
+}
+
+void EvaluationRunner::resumeFill()
+{
+    fill();
+    finishIfDone();
+}
+
+// Items leave m_inFlight before their results are stored: the run is complete once those are too.
+void EvaluationRunner::finishIfDone()
+{
+    if (m_running && m_inFlight.isEmpty() && m_unstored.empty() && m_ready.empty() && m_nextToLoad >= m_queue.size())
         finish(EvalRun::Status::Completed);
 }
 
@@ -240,14 +285,16 @@ void EvaluationRunner::launch(const EvalItem &item)
         previous = found.value();
         m_previous.erase(found);
     }
-    auto *evaluation = new ItemEvaluation(m_runId, item, m_run.settings, {lane.generator.get(), lane.judge.get()},
-                                          *m_workspace, std::move(previous), this);
+    auto *evaluation = new ItemEvaluation(
+        m_runId, item, m_run.settings, {{lane.generator.get(), m_generatorPrice}, {lane.judge.get(), m_judgePrice}},
+        [this](const Invocation &call) { m_unlogged << call; }, std::move(previous), this);
     m_inFlight.insert(evaluation, int(lightest - m_lanes.begin()));
     connect(evaluation, &ItemEvaluation::finished, this,
             [this, evaluation](const ItemResult &result) { onItemFinished(evaluation, result); });
-    // From the event loop: an item that needs no call finishes at once, and a run of those must
-    // not recurse through fill().
-    QMetaObject::invokeMethod(evaluation, &ItemEvaluation::start, Qt::QueuedConnection);
+    // At once: the call itself is sent from the event loop (HttpChatCall), and a second hop through
+    // it would queue the request behind everything posted meanwhile, the previous result's storing
+    // included, while the item's slot leaves the endpoint idle.
+    evaluation->start();
 }
 
 void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &result)
@@ -257,7 +304,26 @@ void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResu
     evaluation->deleteLater();
     if (!m_running)
         return;
-    const Status stored = EvalRunRepository(*m_workspace).storeResult(result);
+    // The endpoint's time bounds the run, so the slot goes to the next item before this result is
+    // written. Its call is sent from the event loop (HttpChatCall), and storing from the event loop
+    // too, queued after it, keeps the write from delaying that request.
+    m_unstored.push_back(result);
+    fill();
+    QMetaObject::invokeMethod(this, &EvaluationRunner::storeNextResult, Qt::QueuedConnection);
+}
+
+// One result at a time, each committed before it is reported: a cancel from a receiver leaves
+// exactly the reported results stored.
+void EvaluationRunner::storeNextResult()
+{
+    if (!m_running || m_unstored.empty())
+        return;
+    const ItemResult result = std::move(m_unstored.front());
+    m_unstored.pop_front();
+    const Status stored = m_workspace->transaction([&] {
+        writeInvocationLog();
+        return m_runs->storeResult(result);
+    });
     if (!stored) {
         fail(tr("could not store the result of item %1: %2").arg(result.itemIndex + 1).arg(stored.error().describe()));
         return;
@@ -273,8 +339,22 @@ void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResu
     if (!m_running)  // a receiver cancelled
         return;
     reportProgress();
-    if (m_running)
-        fill();
+    finishIfDone();
+}
+
+// The calls' log entries wait for the next result to be stored and share its commit (or, when the
+// run ends, are written on their own) rather than each taking a transaction on the way from a reply
+// to the next request.
+void EvaluationRunner::writeInvocationLog()
+{
+    if (m_unlogged.isEmpty())
+        return;
+    InvocationLog log(*m_workspace);
+    for (const Invocation &call : std::exchange(m_unlogged, {})) {
+        // As for any call: a failure to log is reported, but fails nothing.
+        if (const Status recorded = log.record(call); !recorded)
+            qCWarning(lcEval) << "run" << m_runId << ": could not log a call:" << recorded.error().describe();
+    }
 }
 
 void EvaluationRunner::abortInFlight()
@@ -294,9 +374,10 @@ void EvaluationRunner::fail(const QString &message)
     qCWarning(lcEval) << "run" << m_runId << "failed:" << message;
     m_errorString = message;
     abortInFlight();
+    writeInvocationLog();
     m_running = false;
     if (m_runToMark) {
-        const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, EvalRun::Status::Failed, now());
+        const Status stored = m_runs->setStatus(m_runId, EvalRun::Status::Failed, now());
         if (!stored)
             qCWarning(lcEval) << "could not mark run" << m_runId << "failed:" << stored.error().describe();
     }
@@ -306,7 +387,8 @@ void EvaluationRunner::fail(const QString &message)
 void EvaluationRunner::finish(EvalRun::Status status)
 {
     m_running = false;
-    const Status stored = EvalRunRepository(*m_workspace).setStatus(m_runId, status, now());
+    writeInvocationLog();
+    const Status stored = m_runs->setStatus(m_runId, status, now());
     if (!stored) {
         fail(tr("could not store the run's status: %1").arg(stored.error().describe()));
         return;

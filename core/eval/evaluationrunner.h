@@ -1,6 +1,8 @@
 #pragma once
 
 #include "eval/evaltypes.h"
+#include "providers/invocationlog.h"
+#include "providers/pricetable.h"
 #include "providers/providerconfig.h"
 
 #include <QElapsedTimer>
@@ -14,6 +16,7 @@
 #include <vector>
 
 class ChatProvider;
+class EvalRunRepository;
 class ItemEvaluation;
 class QNetworkAccessManager;
 class Workspace;
@@ -25,9 +28,9 @@ class Workspace;
 // QMetaObject::invokeMethod); its signals reach other threads queued.
 //
 // It takes the run's pending items (and, with retryErrors, those with an error of the item or of
-// a metric), keeps up to
-// `concurrency` of them in flight and stores each result the moment it is ready, so a killed
-// process loses only the items in flight and the run resumes where it stopped.
+// a metric), keeps up to `concurrency` of them in flight and stores each result as soon as the next
+// item's call has gone out, so a killed process loses only the items in flight (or just finished)
+// and the run resumes where it stopped.
 class EvaluationRunner : public QObject
 {
     Q_OBJECT
@@ -78,9 +81,13 @@ private:
     bool loadFailed();
     void setUpLanes(int maximumCallsPerItem);
     void fill();
+    void resumeFill();
+    void finishIfDone();
     bool loadPage();
     void launch(const EvalItem &item);
     void onItemFinished(ItemEvaluation *evaluation, const ItemResult &result);
+    void storeNextResult();
+    void writeInvocationLog();
     void abortInFlight();
     void fail(const QString &message);
     void finish(EvalRun::Status status);
@@ -91,15 +98,20 @@ private:
     qint64 m_runId = 0;
     std::optional<ProviderConfig> m_generatorConfig;
     std::optional<ProviderConfig> m_judgeConfig;
+    std::optional<ModelPrice> m_generatorPrice;
+    std::optional<ModelPrice> m_judgePrice;
     bool m_retryErrors = false;
 
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<EvalRunRepository> m_runs;   // kept, so storing a result reuses prepared statements
     EvalRun m_run;
     std::vector<Lane> m_lanes;
     QHash<ItemEvaluation *, int> m_inFlight;  // → lane
     QList<qint64> m_queue;                    // item indexes still to do, ascending
     qsizetype m_nextToLoad = 0;               // position in m_queue of the first item not loaded
     std::deque<EvalItem> m_ready;             // loaded, not started
+    std::deque<ItemResult> m_unstored;        // finished, waiting for storeNextResult()
+    QList<Invocation> m_unlogged;             // calls made, waiting for writeInvocationLog()
     QHash<qint64, ItemResult> m_previous;     // failed results being retried
     qint64 m_done = 0;
     qint64 m_failed = 0;
@@ -109,4 +121,5 @@ private:
     QString m_errorString;
     bool m_runToMark = false;                 // the run exists and is ours to mark failed
     bool m_running = false;
+    bool m_filling = false;
 };

@@ -30,12 +30,12 @@ ChatRequest judgeRequest(const QString &prompt, int maxTokens)
 } // namespace
 
 ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &settings, Providers providers,
-                               Workspace &workspace, std::optional<ItemResult> previous, QObject *parent)
+                               InvocationSink log, std::optional<ItemResult> previous, QObject *parent)
     : QObject(parent)
     , m_item(std::move(item))
     , m_settings(settings)
     , m_providers(providers)
-    , m_workspace(workspace)
+    , m_log(std::move(log))
 {
     m_result.runId = runId;
     m_result.itemIndex = m_item.index;
@@ -80,7 +80,7 @@ ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
 
 void ItemEvaluation::start()
 {
-    if (m_done)  // aborted before its queued start came round
+    if (m_done)  // aborted: starts nothing
         return;
     m_clock.start();
     if (m_settings.itemTimeoutMs > 0)
@@ -96,7 +96,7 @@ void ItemEvaluation::start()
             return;
         }
         score();
-    } else if (!m_providers.generator) {
+    } else if (!m_providers.generator.provider) {
         m_result.ok = false;
         m_result.error = tr("no model is configured to generate responses");
         complete();
@@ -123,20 +123,23 @@ void ItemEvaluation::abort()
     stopCalls();
 }
 
-void ItemEvaluation::ask(ChatProvider *provider, const ChatRequest &request, const Continuation &then)
+void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &request, const Continuation &then)
 {
-    ChatCall *call = provider->start(request, this);
+    ChatCall *call = provider.provider->start(request, this);
     m_calls.append(call);
-    const ProviderConfig config = provider->config();
+    const ProviderConfig config = provider.provider->config();
+    const std::optional<ModelPrice> price = provider.price;
     const QString prompt = request.messages.isEmpty() ? QString() : request.messages.last().text;
-    connect(call, &ChatCall::finished, this, [this, call, config, prompt, then](const Result<ChatResult> &outcome) {
+    connect(call, &ChatCall::finished, this, [this, call, config, price, prompt, then](const Result<ChatResult> &outcome) {
         m_calls.removeOne(call);
         call->deleteLater();
         if (outcome) {
             m_result.inputTokens += qMax<qint64>(0, outcome.value().inputTokens);
             m_result.outputTokens += qMax<qint64>(0, outcome.value().outputTokens);
         }
-        m_result.costUsd += InvocationRecorder::record(m_workspace, invocationSource, config, prompt, outcome).value_or(0.0);
+        const Invocation invocation = InvocationRecorder::invocation(invocationSource, config, price, prompt, outcome);
+        m_result.costUsd += invocation.costUsd.value_or(0.0);
+        m_log(invocation);
         if (!m_done)
             then(outcome);
     });
@@ -144,10 +147,13 @@ void ItemEvaluation::ask(ChatProvider *provider, const ChatRequest &request, con
 
 void ItemEvaluation::score()
 {
+    QStringList lexical;
     for (const QString &metric : std::as_const(m_toScore)) {
         if (Metrics::isLexical(metric))
-            m_result.scores << LexicalMetrics::score(metric, m_item, m_result.response);
+            lexical << metric;
     }
+    if (!lexical.isEmpty())
+        m_result.scores << LexicalMetrics::score(lexical, m_item, m_result.response);
     const bool faithfulness = m_toScore.contains(Metrics::faithfulness);
     const bool relevance = m_toScore.contains(Metrics::relevance);
     m_judgingsLeft = int(faithfulness) + int(relevance);
@@ -165,7 +171,7 @@ void ItemEvaluation::score()
 void ItemEvaluation::startFaithfulness()
 {
     const QString &metric = Metrics::faithfulness;
-    if (!m_providers.judge)
+    if (!m_providers.judge.provider)
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
     if (m_item.contexts.isEmpty())
         return metricFailed(metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
@@ -197,7 +203,7 @@ void ItemEvaluation::startFaithfulness()
 void ItemEvaluation::startRelevance()
 {
     const QString &metric = Metrics::relevance;
-    if (!m_providers.judge)
+    if (!m_providers.judge.provider)
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
     const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_result.response);
     if (!prompt)

@@ -4,6 +4,7 @@
 #include "eval/evaltypes.h"
 #include "providers/chatrequest.h"
 #include "providers/chatresult.h"
+#include "providers/pricetable.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -15,11 +16,12 @@
 
 class ChatCall;
 class ChatProvider;
-class Workspace;
+struct Invocation;
 
 // One item of a run: generates the response when the run asks for it, then runs the judge metrics
 // (in parallel) and the lexical ones, and reports exactly one ItemResult — unless abort() came
-// first. Every call is logged with source "eval" and its tokens and cost are added to the item.
+// first. Every call, aborted ones included, goes to the `log` with source "eval", and its tokens
+// and cost are added to the item.
 // When `previous` (a failed result being retried) holds a response and scores, they are kept and
 // only the missing or failed metrics are computed again.
 class ItemEvaluation : public QObject
@@ -27,14 +29,25 @@ class ItemEvaluation : public QObject
     Q_OBJECT
 
 public:
-    struct Providers
+    // A provider with its model's price (PriceTable::match), looked up once for the whole run
+    // rather than at each call.
+    struct PricedProvider
     {
-        ChatProvider *generator = nullptr;  // needed when the run generates responses
-        ChatProvider *judge = nullptr;      // needed when a judge metric is chosen
+        ChatProvider *provider = nullptr;
+        std::optional<ModelPrice> price;
     };
 
-    ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &settings, Providers providers,
-                   Workspace &workspace, std::optional<ItemResult> previous = std::nullopt, QObject *parent = nullptr);
+    struct Providers
+    {
+        PricedProvider generator;  // needed when the run generates responses
+        PricedProvider judge;      // needed when a judge metric is chosen
+    };
+
+    // Takes each finished call's invocation-log entry; the run writes them (InvocationLog).
+    using InvocationSink = std::function<void(const Invocation &)>;
+
+    ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &settings, Providers providers, InvocationSink log,
+                   std::optional<ItemResult> previous = std::nullopt, QObject *parent = nullptr);
     ~ItemEvaluation() override;
 
     qint64 itemIndex() const { return m_item.index; }
@@ -51,7 +64,7 @@ signals:
 private:
     using Continuation = std::function<void(const Result<ChatResult> &)>;
 
-    void ask(ChatProvider *provider, const ChatRequest &request, const Continuation &then);
+    void ask(const PricedProvider &provider, const ChatRequest &request, const Continuation &then);
     void score();
     void startFaithfulness();
     void startRelevance();
@@ -64,7 +77,7 @@ private:
     EvalItem m_item;
     RunSettings m_settings;
     Providers m_providers;
-    Workspace &m_workspace;
+    InvocationSink m_log;
     ItemResult m_result;
     QStringList m_toScore;     // metrics not kept from a previous result
     QList<QPointer<ChatCall>> m_calls;

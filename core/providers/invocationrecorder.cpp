@@ -1,14 +1,29 @@
 #include "providers/invocationrecorder.h"
 
 #include "common/logcategories.h"
-#include "providers/invocationlog.h"
-#include "providers/pricetable.h"
 
 #include <QDateTime>
 
 std::optional<double> InvocationRecorder::record(Workspace &workspace, const QString &source,
                                                  const ProviderConfig &config, const QString &prompt,
                                                  const Result<ChatResult> &outcome)
+{
+    std::optional<ModelPrice> price;
+    if (outcome) {
+        auto matched = PriceTable(workspace).match(config.model);
+        if (matched)
+            price = matched.value();
+    }
+    const Invocation entry = invocation(source, config, price, prompt, outcome);
+    const Status recorded = InvocationLog(workspace).record(entry);
+    if (!recorded)
+        qCWarning(lcProviders) << "could not log the invocation:" << recorded.error().describe();
+    return entry.costUsd;
+}
+
+Invocation InvocationRecorder::invocation(const QString &source, const ProviderConfig &config,
+                                          const std::optional<ModelPrice> &price, const QString &prompt,
+                                          const Result<ChatResult> &outcome)
 {
     Invocation invocation;
     invocation.startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -23,15 +38,11 @@ std::optional<double> InvocationRecorder::record(Workspace &workspace, const QSt
         invocation.ttftMs = result.ttftMs;
         invocation.latencyMs = result.latencyMs;
         invocation.status = QStringLiteral("ok");
-        auto price = PriceTable(workspace).match(config.model);
-        if (price && price.value())
-            invocation.costUsd = PriceTable::cost(*price.value(), result.inputTokens, result.outputTokens);
+        if (price)
+            invocation.costUsd = PriceTable::cost(*price, result.inputTokens, result.outputTokens);
     } else {
         invocation.status = errorKindName(outcome.error().kind);
         invocation.error = outcome.error().describe();
     }
-    const Status recorded = InvocationLog(workspace).record(invocation);
-    if (!recorded)
-        qCWarning(lcProviders) << "could not log the invocation:" << recorded.error().describe();
-    return invocation.costUsd;
+    return invocation;
 }

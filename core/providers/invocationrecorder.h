@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 #include "providers/chatresult.h"
+#include "providers/invocationlog.h"
+#include "providers/pricetable.h"
 #include "providers/providerconfig.h"
 
 #include <optional>
@@ -17,4 +19,9 @@ public:
     // Returns the call's cost in USD when the model has a price and the service reported tokens.
     static std::optional<double> record(Workspace &workspace, const QString &source, const ProviderConfig &config,
                                         const QString &prompt, const Result<ChatResult> &outcome);
+    // The entry record() writes, for a caller that writes its entries later and in batches (an
+    // evaluation run), with the model's price already looked up (PriceTable::match).
+    static Invocation invocation(const QString &source, const ProviderConfig &config,
+                                 const std::optional<ModelPrice> &price, const QString &prompt,
+                                 const Result<ChatResult> &outcome);
 };

@@ -47,6 +47,7 @@ private slots:
     void init();
 
     void cancelThenResumeStoresEachItemOnce();
+    void itemsWithoutCallsCancelAndResumeTheSame();
     void retryErrorsRedoesOnlyWhatFailed();
     void concurrencyIsBoundByTheEndpoint();
 
@@ -103,6 +104,39 @@ void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
     const EvalRun run = m_fixture.storedRun(runId);
     QCOMPARE(run.status, EvalRun::Status::Completed);
     QCOMPARE(run.completed, items);
+}
+
+// Responses from the dataset and lexical metrics only: each item finishes inside its own start, so
+// the runner starts a batch of them per pass of the event loop. Stopping and resuming such a run
+// must still store every item exactly once.
+void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
+{
+    const int items = 30;
+    RunSettings settings;
+    settings.metrics = {Metrics::lexicalF1, Metrics::questionOverlap};
+    settings.concurrency = 4;
+    const qint64 runId = m_fixture.createRun(items, settings);
+    QVERIFY(runId > 0);
+    int seen = 0;
+    const auto first = m_fixture.run(runId, std::nullopt, std::nullopt, false, [&seen](EvaluationRunner &runner, const ItemResult &) {
+        if (++seen == 10)
+            runner.cancel();
+    });
+    QCOMPARE(first.status, EvalRun::Status::Cancelled);
+    QCOMPARE(first.reported.size(), 10);
+    QCOMPARE(m_fixture.storedResults(runId).size(), 10);
+
+    const auto resumed = m_fixture.run(runId, std::nullopt, std::nullopt);
+    QCOMPARE(resumed.status, EvalRun::Status::Completed);
+    QCOMPARE(resumed.reported.size(), items - 10);
+    QCOMPARE(resumed.lastDone, items);
+    const QList<ItemResult> stored = m_fixture.storedResults(runId);
+    QCOMPARE(stored.size(), items);
+    for (int i = 0; i < items; ++i) {
+        QCOMPARE(stored[i].itemIndex, i);
+        QCOMPARE(*stored[i].score(Metrics::lexicalF1)->value, 1.0);
+    }
+    QCOMPARE(m_fixture.storedRun(runId).completed, items);
 }
 
 void TestEvaluationResume::retryErrorsRedoesOnlyWhatFailed()
