@@ -86,6 +86,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_rateY = new QValueAxis;
     m_rateY->setRange(0, 10);
     m_rateY->setLabelFormat(QStringLiteral("%.0f"));
+    m_rateY->setTickCount(6);  // with the nice ceilings below, ticks fall on round numbers
     rateChart->addAxis(m_rateX, Qt::AlignBottom);
     rateChart->addAxis(m_rateY, Qt::AlignLeft);
     for (QLineSeries *series : {m_rate, m_malformedRate}) {
@@ -104,6 +105,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_defectY = new QValueAxis;
     m_defectY->setRange(0, 0.5);
     m_defectY->setLabelFormat(QStringLiteral("%.2f"));
+    m_defectY->setTickCount(6);
     defectChart->addAxis(m_defectDevices, Qt::AlignBottom);
     defectChart->addAxis(m_defectY, Qt::AlignLeft);
     defectSeries->attachAxis(m_defectDevices);
@@ -133,6 +135,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_latencyY = new QValueAxis;
     m_latencyY->setRange(0, 100);
     m_latencyY->setLabelFormat(QStringLiteral("%.0f"));
+    m_latencyY->setTickCount(6);
     latencyChart->addAxis(m_latencyDevices, Qt::AlignBottom);
     latencyChart->addAxis(m_latencyY, Qt::AlignLeft);
     latencySeries->attachAxis(m_latencyDevices);
