@@ -8,6 +8,10 @@
 #include <QThread>
 
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 namespace {
 
@@ -97,6 +101,11 @@ Status LocalBroker::launch()
     m_process->setProgram(executable());
     m_process->setArguments({QStringLiteral("-c"), m_directory->filePath(QStringLiteral("mosquitto.conf"))});
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_LINUX
+    // Should this process die without stopping it (kill -9), the broker goes too: no orphan keeps
+    // the port. (Linux delivers the signal when the thread that started the broker ends.)
+    m_process->setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process->start();
     if (!m_process->waitForStarted(5000))
         return makeError(Error::Kind::Service, tr("mosquitto did not start: %1").arg(m_process->errorString()));
