@@ -130,8 +130,3 @@ QJsonObject FleetStatistics::toJson(qint64 nowMs) const
             {QStringLiteral("devices"), devices},
             {QStringLiteral("alerts"), alerts}};
 }
-
-void FleetStatistics::clear()
-{
-    *this = FleetStatistics(m_rules);
-}

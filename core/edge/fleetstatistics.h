@@ -31,7 +31,6 @@ public:
     const AlertRules &rules() const { return m_rules; }
     // Every alert raised so far, in order, the active ones with clearedAtMs 0.
     const QList<EdgeAlert> &alerts() const { return m_alerts; }
-    void clear();
 
 private:
     void setAlert(const DeviceSnapshot &device, EdgeAlert::Kind kind, bool condition, double value,
