@@ -624,6 +624,13 @@
     </message>
 </context>
 <context>
+    <name>CommandContext</name>
+    <message>
+        <source>--%1 must be a number of at least %2</source>
+        <translation>--%1 muss eine Zahl von mindestens %2 sein</translation>
+    </message>
+</context>
+<context>
     <name>CompareRunsDialog</name>
     <message>
         <source>Compare runs</source>
@@ -1487,10 +1494,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
 <context>
     <name>EdgeListenCommand</name>
     <message>
-        <source>--%1 must be a non-negative number</source>
-        <translation>--%1 muss eine nicht negative Zahl sein</translation>
-    </message>
-    <message>
         <source>%1 messages: %2 valid, %3 malformed</source>
         <translation>%1 Nachrichten: %2 gültig, %3 fehlerhaft</translation>
     </message>
@@ -1714,10 +1717,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
 </context>
 <context>
     <name>EdgePublishCommands</name>
-    <message>
-        <source>--%1 must be a number of at least %2</source>
-        <translation>--%1 muss eine Zahl von mindestens %2 sein</translation>
-    </message>
     <message>
         <source>Number of devices (default 4).</source>
         <translation>Anzahl der Geräte (Standard: 4).</translation>

@@ -4,6 +4,7 @@
 #include "exitcode.h"
 #include "workspaceschema.h"
 
+#include <QCommandLineParser>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -47,4 +48,17 @@ int CommandContext::fail(const Error &error)
 int CommandContext::usage(const QString &message)
 {
     return fail(makeError(Error::Kind::Usage, message + QStringLiteral(" (see genaiops --help)")));
+}
+
+Result<double> CommandContext::numberOption(const QCommandLineParser &parser, const QString &option, double minimum,
+                                            double fallback)
+{
+    const QString text = parser.value(option);
+    if (!parser.isSet(option) && text.isEmpty())
+        return fallback;
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || value < minimum)
+        return makeError(Error::Kind::Usage, tr("--%1 must be a number of at least %2").arg(option).arg(minimum));
+    return value;
 }

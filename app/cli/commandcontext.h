@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+class QCommandLineParser;
+
 #include <memory>
 
 // What every command receives: its own arguments, the global options, and the way to print.
@@ -28,6 +30,10 @@ public:
     // Prints "genaiops: <where>: <message>" to stderr and returns the exit code for it.
     static int fail(const Error &error);
     static int usage(const QString &message);
+    // The number an option holds (its default when it has one), at least `minimum`; `fallback`
+    // when the option is neither given nor defaulted. A usage error names the option otherwise.
+    static Result<double> numberOption(const QCommandLineParser &parser, const QString &option, double minimum,
+                                       double fallback = 0);
 
 private:
     QStringList m_arguments;

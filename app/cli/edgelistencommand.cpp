@@ -26,17 +26,6 @@ struct Limits
     qint64 count = 0;            // 0: no limit
 };
 
-Result<double> positiveNumber(const QCommandLineParser &parser, const QString &option, double fallback)
-{
-    if (!parser.isSet(option))
-        return fallback;
-    bool ok = false;
-    const double value = parser.value(option).toDouble(&ok);
-    if (!ok || value < 0)
-        return makeError(Error::Kind::Usage, EdgeListenCommand::tr("--%1 must be a non-negative number").arg(option));
-    return value;
-}
-
 void printHuman(const FleetStatistics &statistics)
 {
     const FleetSnapshot fleet = statistics.snapshot(QDateTime::currentMSecsSinceEpoch());
@@ -95,20 +84,18 @@ int EdgeListenCommand::run(CommandContext &context)
                                          std::pair{defectRate.names().first(), &rules.defectRateAbove},
                                          std::pair{meanConfidence.names().first(), &rules.meanConfidenceBelow},
                                          std::pair{latency.names().first(), &rules.p95LatencyAbove}}) {
-        Result<double> value = positiveNumber(parser, option, *target);
+        Result<double> value = CommandContext::numberOption(parser, option, 0, *target);
         if (!value)
             return CommandContext::fail(value.error());
         *target = value.value();
     }
-    for (const auto &[option, target] : {std::pair{count.names().first(), &limits.count}}) {
-        Result<double> value = positiveNumber(parser, option, 0);
-        if (!value)
-            return CommandContext::fail(value.error());
-        *target = qint64(value.value());
-    }
+    Result<double> countValue = CommandContext::numberOption(parser, count.names().first(), 0);
+    if (!countValue)
+        return CommandContext::fail(countValue.error());
+    limits.count = qint64(countValue.value());
     for (const auto &[option, target] : {std::pair{window.names().first(), &rules.windowSeconds},
                                          std::pair{silent.names().first(), &rules.silentSeconds}}) {
-        Result<double> value = positiveNumber(parser, option, *target);
+        Result<double> value = CommandContext::numberOption(parser, option, 0, *target);
         if (!value)
             return CommandContext::fail(value.error());
         *target = std::max(1, int(value.value()));

@@ -48,15 +48,6 @@ std::optional<Error> connectThen(MqttClient &client, QEventLoop &loop, const std
     return failure;
 }
 
-Result<double> number(const QCommandLineParser &parser, const QString &option, double minimum)
-{
-    bool ok = false;
-    const double value = parser.value(option).toDouble(&ok);
-    if (!ok || value < minimum)
-        return makeError(Error::Kind::Usage, EdgePublishCommands::tr("--%1 must be a number of at least %2").arg(option).arg(minimum));
-    return value;
-}
-
 } // namespace
 
 int EdgePublishCommands::simulate(CommandContext &context)
@@ -93,7 +84,7 @@ int EdgePublishCommands::simulate(CommandContext &context)
         {QStringLiteral("duration"), {&simulation.durationSeconds, 0}},
         {QStringLiteral("defect-rate"), {&simulation.defectRate, 0}}};
     for (const auto &[option, target] : numbers) {
-        Result<double> value = number(parser, option, target.second);
+        Result<double> value = CommandContext::numberOption(parser, option, target.second);
         if (!value)
             return CommandContext::fail(value.error());
         *target.first = value.value();
@@ -101,7 +92,7 @@ int EdgePublishCommands::simulate(CommandContext &context)
     for (const auto &[option, target] : {std::pair{QStringLiteral("devices"), &simulation.devices},
                                          std::pair{QStringLiteral("image-every"), &simulation.imageEvery},
                                          std::pair{QStringLiteral("malformed-every"), &simulation.malformedEvery}}) {
-        Result<double> value = number(parser, option, option == QLatin1String("devices") ? 1 : 0);
+        Result<double> value = CommandContext::numberOption(parser, option, option == QLatin1String("devices") ? 1 : 0);
         if (!value)
             return CommandContext::fail(value.error());
         *target = int(value.value());
@@ -162,7 +153,7 @@ int EdgePublishCommands::replay(CommandContext &context)
     }
     if (parser.positionalArguments().size() != 1)
         return CommandContext::usage(tr("edge replay: expected one recording NAME"));
-    Result<double> pace = number(parser, speed.names().first(), 0);
+    Result<double> pace = CommandContext::numberOption(parser, speed.names().first(), 0);
     if (!pace)
         return CommandContext::fail(pace.error());
     Result<MqttSettings> settings = brokerOptions.settings(parser, context);
