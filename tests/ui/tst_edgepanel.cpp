@@ -7,11 +7,13 @@
 #include "edge/eventlogpane.h"
 #include "edge/fleetcharts.h"
 #include "edge/fleettablemodel.h"
+#include "edge/inspectionimageview.h"
 #include "edge/inspectionsimulator.h"
 #include "edge/localbroker.h"
 #include "edge/mqttclient.h"
 #include "edge/reviewpane.h"
 #include "edge/reviewqueuemodel.h"
+#include "edge/syntheticpartimage.h"
 #include "secrets/credentialstore.h"
 #include "storage/workspaceworker.h"
 #include "workspaceschema.h"
@@ -229,6 +231,28 @@ private slots:
         QCOMPARE(m_panel->fleet().malformed - malformedBefore, published);
         QVERIFY(m_panel->fleet().malformedReasons.value(QStringLiteral("unknown_class")) >= published);
         m_panel->setClasses({});  // back to good / defective
+    }
+
+    void anImageFileIsReadOffTheUiThread()
+    {
+        const QString path = m_directory.filePath(QStringLiteral("part.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(SyntheticPartImage::png(true, 7));
+        file.close();
+        InspectionImageView view;
+        view.resize(300, 300);
+        InspectionResult inspection;
+        inspection.deviceId = QStringLiteral("vqi-cell-01");
+        inspection.imageUri = path;
+        view.showInspection(inspection);
+        QVERIFY(!view.hasPicture());  // not read on this thread
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasPicture(), 5000);
+
+        inspection.imageUri = m_directory.filePath(QStringLiteral("missing.png"));
+        view.showInspection(inspection);
+        QTest::qWait(300);
+        QVERIFY(!view.hasPicture());
     }
 
     void recordsAndReplaysASession()

@@ -1,12 +1,11 @@
 #include "inspectionimageview.h"
 
-#include <QCoreApplication>
+#include "common/backgroundtask.h"
+
 #include <QImage>
 #include <QImageReader>
 #include <QLabel>
 #include <QPainter>
-#include <QPointer>
-#include <QThread>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -89,19 +88,15 @@ void InspectionImageView::showInspection(const InspectionResult &inspection)
         m_picture->setPixmap({});
         m_picture->setText(tr("Loading…"));
         const QString path = uri.isLocalFile() ? uri.toLocalFile() : inspection.imageUri;
-        QPointer<InspectionImageView> self(this);
-        QThread *reader = QThread::create([self, path, generation, inspection]() {
-            const QImage image = QImageReader(path).read();
-            QMetaObject::invokeMethod(QCoreApplication::instance(), [self, image, generation, inspection, path]() {
-                if (!self || self->m_generation != generation)
-                    return;
+        BackgroundTask::run(
+            this, [path]() { return QImageReader(path).read(); },
+            [this, generation, inspection, path](const QImage &image) {
+                if (m_generation != generation)
+                    return;  // another inspection was chosen meanwhile
                 if (image.isNull())
-                    self->m_picture->setText(tr("Cannot read %1").arg(path));
+                    m_picture->setText(tr("Cannot read %1").arg(path));
                 else
-                    self->showImage(image, inspection);
-            }, Qt::QueuedConnection);
-        });
-        connect(reader, &QThread::finished, reader, &QObject::deleteLater);
-        reader->start();
+                    showImage(image, inspection);
+            });
     }
 }

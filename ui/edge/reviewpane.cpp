@@ -1,5 +1,6 @@
 #include "reviewpane.h"
 
+#include "common/backgroundtask.h"
 #include "edge/reviewmanifest.h"
 #include "inspectionimageview.h"
 #include "reviewqueuemodel.h"
@@ -9,12 +10,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 
 ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
@@ -139,21 +138,15 @@ void ReviewPane::exportManifest(const QString &path)
 {
     // Writing images and the manifest is disk work: a worker thread does it.
     const QList<ReviewItem> items = m_model->items();
-    QPointer<ReviewPane> self(this);
     m_export->setEnabled(false);
-    QThread *writer = QThread::create([self, items, path]() {
-        const Result<ReviewManifest::Written> written = ReviewManifest::write(items, path);
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, written, path]() {
-            if (!self)
-                return;
-            self->m_export->setEnabled(true);
+    BackgroundTask::run(
+        this, [items, path]() { return ReviewManifest::write(items, path); },
+        [this, path](const Result<ReviewManifest::Written> &written) {
+            m_export->setEnabled(true);
             if (!written)
-                emit self->statusMessage(tr("Export failed: %1").arg(written.error().describe()));
+                emit statusMessage(tr("Export failed: %1").arg(written.error().describe()));
             else
-                emit self->statusMessage(tr("Exported %1 labels (%2 images) to %3")
-                                             .arg(written.value().items).arg(written.value().images).arg(path));
-        }, Qt::QueuedConnection);
-    });
-    connect(writer, &QThread::finished, writer, &QObject::deleteLater);
-    writer->start();
+                emit statusMessage(tr("Exported %1 labels (%2 images) to %3")
+                                       .arg(written.value().items).arg(written.value().images).arg(path));
+        });
 }
