@@ -19,6 +19,7 @@
 #include "workspaceschema.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -131,6 +132,8 @@ private slots:
         QVERIFY2(repaints > 0 && repaints <= elapsedMs / FleetCharts::repaintIntervalMs + 2,
                  qPrintable(QStringLiteral("%1 repaints in %2 ms").arg(repaints).arg(elapsedMs)));
         QCOMPARE(m_panel->eventLog()->model()->rowCount(), int(published));
+        // The event log's device filter offers every device the table shows, after "All devices".
+        QCOMPARE(m_panel->eventLog()->findChildren<QComboBox *>().first()->count(), 1 + 6);
         QVERIFY(m_panel->reviewPane()->model()->rowCount() > 0);
         QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-fleet.png"))));
     }

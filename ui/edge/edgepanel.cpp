@@ -96,6 +96,15 @@ void EdgePanel::buildLayout()
     // Sized to contents when devices arrive, not on every update: measuring every cell ten times a
     // second costs the UI thread more than everything else the update does.
     m_fleetTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The event log's device filter learns of a device when the fleet table does, not every update.
+    const auto offerDevices = [this]() {
+        QStringList devices;
+        for (const DeviceSnapshot &device : m_fleetModel->devices())
+            devices << device.deviceId;
+        m_events->addDevices(devices);
+    };
+    connect(m_fleetModel, &QAbstractItemModel::rowsInserted, this, offerDevices);
+    connect(m_fleetModel, &QAbstractItemModel::modelReset, this, offerDevices);
     connect(m_fleetModel, &QAbstractItemModel::rowsInserted, this, [this]() {
         if (!m_resizePending) {
             m_resizePending = true;
@@ -469,10 +478,6 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
     m_fleetModel->setDevices(update.fleet.devices, update.fleet.atMs);
     m_fleetStack->setCurrentIndex(update.fleet.devices.isEmpty() ? 0 : 1);
     m_charts->addSnapshot(update.fleet);
-    QStringList devices;
-    for (const DeviceSnapshot &device : update.fleet.devices)
-        devices << device.deviceId;
-    m_events->addDevices(devices);
     m_events->append(update.events, update.eventsLeftOut);
     m_review->append(update.reviewCandidates);
     m_alerts->apply(update.alertChanges);
