@@ -29,7 +29,9 @@ sys.path.insert(0, HERE)
 
 import bedrock_server as bedrock  # noqa: E402
 
-TESTDATA = os.path.abspath(os.path.join(HERE, "..", "..", "..", "shared", "testdata"))
+TESTDATA = os.path.join(os.environ.get("GENAIOPS_SHARED_DIR")
+                        or os.path.join(HERE, "..", "..", "..", "shared"), "testdata")
+TESTDATA = os.path.abspath(TESTDATA)
 if not os.path.isdir(TESTDATA):
     TESTDATA = "/work/shared/testdata"
 SIGV4_SUITE = os.path.join(TESTDATA, "aws-sigv4-test-suite")
@@ -452,9 +454,14 @@ def test_openai():
         r = oa_chat(port, chat_body(model="whatever"), key=None)
         check(r.status == 500 and r.json()["error"]["type"] == "server_error",
               "--fault 500 --fail-count 1: first request fails", r.status)
+        check(r.elapsed >= 0.15, "--latency-ms 150 applies to an error answer too", r.elapsed)
         r = oa_chat(port, chat_body(model="whatever", stream=True), key=None)
         check(r.status == 200, "--fail-count 1: second request succeeds", r.status)
         check(r.elapsed >= 0.15, "--latency-ms 150 applied", r.elapsed)
+        stacked = oa_chat(port, chat_body(model="whatever"), key=None,
+                          extra=[("X-Test-Fault", "latency"), ("X-Test-Delay-Ms", "200")])
+        check(stacked.status == 200 and stacked.elapsed >= 0.35, "the latency fault adds to --latency-ms",
+              stacked.elapsed)
         events = sse_events(r.body)
         chunks = [json.loads(e) for e in events[:-1]]
         check(chunks[-1]["choices"][0]["delta"] == {} and

@@ -66,7 +66,8 @@ def add_common_arguments(parser, default_models):
                         help="delay used by the slow-first-byte and latency faults when the request "
                              "has no X-Test-Delay-Ms header (default 1000)")
     parser.add_argument("--latency-ms", type=float, default=0.0,
-                        help="latency added to every model request (default 0)")
+                        help="time from a model request's arrival to its answer; the server's own work "
+                             "counts toward it (default 0)")
     parser.add_argument("--token-delay-ms", type=float, default=0.0,
                         help="pause before each streamed text delta (default 0)")
     parser.add_argument("--write-gap-ms", type=float, default=1.0,
@@ -343,6 +344,11 @@ class BaseTestHandler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         except OSError:
             pass
+
+    def parse_request(self):
+        # The request line has just been read: when the request arrived, for --latency-ms.
+        self.arrived = time.monotonic()
+        return super().parse_request()
 
     def log_message(self, fmt, *args):
         if self.state is not None and self.state.args.verbose:
