@@ -2088,12 +2088,12 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
         <translation>die Einträge des Datensatzes konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>could not store the result of item %1: %2</source>
-        <translation>das Ergebnis von Eintrag %1 konnte nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
         <source>could not store the run&apos;s status: %1</source>
         <translation>der Status des Durchlaufs konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>could not store the results of %1 finished items: %2</source>
+        <translation>die Ergebnisse von %1 fertigen Einträgen konnten nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

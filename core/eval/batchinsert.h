@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "eval/preparedquery.h"
+#include "storage/preparedquery.h"
 
 #include <QStringList>
 

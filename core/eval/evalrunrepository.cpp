@@ -2,7 +2,7 @@
 
 #include "eval/batchinsert.h"
 #include "eval/evaljson.h"
-#include "eval/preparedquery.h"
+#include "storage/preparedquery.h"
 #include "storage/sqldialect.h"
 #include "storage/workspace.h"
 

@@ -55,7 +55,11 @@ EvaluationRunner::EvaluationRunner(QString workspacePath, qint64 runId, std::opt
     , m_generatorConfig(std::move(generator))
     , m_judgeConfig(std::move(judge))
     , m_retryErrors(retryErrors)
+    , m_storeTimer(this)  // a child, so it moves to the runner's thread with it
 {
+    m_storeTimer.setSingleShot(true);
+    m_storeTimer.setInterval(0);
+    connect(&m_storeTimer, &QTimer::timeout, this, &EvaluationRunner::storeResults);
 }
 
 EvaluationRunner::~EvaluationRunner()
@@ -92,6 +96,10 @@ void EvaluationRunner::cancel()
 {
     if (!m_running)
         return;
+    if (m_reporting) {
+        m_cancelWhenReported = true;
+        return;
+    }
     qCInfo(lcEval) << "run" << m_runId << "cancelled with" << m_inFlight.size() << "items in flight";
     abortInFlight();
     finish(EvalRun::Status::Cancelled);
@@ -108,6 +116,7 @@ bool EvaluationRunner::setUp()
     m_workspace = std::move(opened).value();
     m_runs = std::make_unique<EvalRunRepository>(*m_workspace);
     m_runToMark = false;
+    m_cancelWhenReported = false;
     m_queue.clear();
     m_nextToLoad = 0;
     m_ready.clear();
@@ -305,39 +314,46 @@ void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResu
     if (!m_running)
         return;
     // The endpoint's time bounds the run, so the slot goes to the next item before this result is
-    // written. Its call is sent from the event loop (HttpChatCall), and storing from the event loop
-    // too, queued after it, keeps the write from delaying that request.
+    // written. Items started together finish together: the results that finish in one pass of the
+    // event loop are stored in one transaction after it, so replies waiting in that pass are not
+    // held up behind a commit each.
     m_unstored.push_back(result);
     fill();
-    QMetaObject::invokeMethod(this, &EvaluationRunner::storeNextResult, Qt::QueuedConnection);
+    if (!m_storeTimer.isActive())
+        m_storeTimer.start();
 }
 
-// One result at a time, each committed before it is reported: a cancel from a receiver leaves
-// exactly the reported results stored.
-void EvaluationRunner::storeNextResult()
+// Each result is committed before it is reported, and every one committed is reported: a cancel
+// from a receiver takes effect once the batch is, so what was reported is exactly what is stored.
+void EvaluationRunner::storeResults()
 {
-    if (!m_running || m_unstored.empty())
+    if (!m_running || m_unstored.isEmpty())
         return;
-    const ItemResult result = std::move(m_unstored.front());
-    m_unstored.pop_front();
+    const QList<ItemResult> results = std::exchange(m_unstored, {});
     const Status stored = m_workspace->transaction([&] {
         writeInvocationLog();
-        return m_runs->storeResult(result);
+        return m_runs->storeResults(results);
     });
     if (!stored) {
-        fail(tr("could not store the result of item %1: %2").arg(result.itemIndex + 1).arg(stored.error().describe()));
+        fail(tr("could not store the results of %1 finished items: %2").arg(results.size()).arg(stored.error().describe()));
         return;
     }
-    ++m_done;
-    m_failed += result.ok ? 0 : 1;
-    m_withMetricErrors += result.ok && isFailure(result) ? 1 : 0;
-    m_recentCompletions.push_back(m_clock.elapsed());
+    {
+        const QScopedValueRollback reporting(m_reporting, true);
+        for (const ItemResult &result : results) {
+            ++m_done;
+            m_failed += result.ok ? 0 : 1;
+            m_withMetricErrors += result.ok && isFailure(result) ? 1 : 0;
+            m_recentCompletions.push_back(m_clock.elapsed());
+            emit itemFinished(result);
+        }
+    }
     while (m_recentCompletions.size() > size_t(qMax(20, 2 * m_run.settings.concurrency)))
         m_recentCompletions.pop_front();
-
-    emit itemFinished(result);
-    if (!m_running)  // a receiver cancelled
+    if (std::exchange(m_cancelWhenReported, false)) {
+        cancel();
         return;
+    }
     reportProgress();
     finishIfDone();
 }
@@ -349,12 +365,9 @@ void EvaluationRunner::writeInvocationLog()
 {
     if (m_unlogged.isEmpty())
         return;
-    InvocationLog log(*m_workspace);
-    for (const Invocation &call : std::exchange(m_unlogged, {})) {
-        // As for any call: a failure to log is reported, but fails nothing.
-        if (const Status recorded = log.record(call); !recorded)
-            qCWarning(lcEval) << "run" << m_runId << ": could not log a call:" << recorded.error().describe();
-    }
+    // As for any call: a failure to log is reported, but fails nothing.
+    if (const Status recorded = InvocationLog(*m_workspace).record(std::exchange(m_unlogged, {})); !recorded)
+        qCWarning(lcEval) << "run" << m_runId << ": could not log a call:" << recorded.error().describe();
 }
 
 void EvaluationRunner::abortInFlight()

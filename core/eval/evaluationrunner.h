@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 #include <deque>
 #include <memory>
@@ -86,7 +87,7 @@ private:
     bool loadPage();
     void launch(const EvalItem &item);
     void onItemFinished(ItemEvaluation *evaluation, const ItemResult &result);
-    void storeNextResult();
+    void storeResults();
     void writeInvocationLog();
     void abortInFlight();
     void fail(const QString &message);
@@ -110,7 +111,8 @@ private:
     QList<qint64> m_queue;                    // item indexes still to do, ascending
     qsizetype m_nextToLoad = 0;               // position in m_queue of the first item not loaded
     std::deque<EvalItem> m_ready;             // loaded, not started
-    std::deque<ItemResult> m_unstored;        // finished, waiting for storeNextResult()
+    QList<ItemResult> m_unstored;             // finished, waiting for storeResults()
+    QTimer m_storeTimer;                      // storeResults() once this pass of the event loop is done
     QList<Invocation> m_unlogged;             // calls made, waiting for writeInvocationLog()
     QHash<qint64, ItemResult> m_previous;     // failed results being retried
     qint64 m_done = 0;
@@ -122,4 +124,6 @@ private:
     bool m_runToMark = false;                 // the run exists and is ours to mark failed
     bool m_running = false;
     bool m_filling = false;
+    bool m_reporting = false;                 // in storeResults(), reporting what it stored
+    bool m_cancelWhenReported = false;        // cancel() came from a receiver of itemFinished
 };

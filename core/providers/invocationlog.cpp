@@ -1,6 +1,7 @@
 #include "providers/invocationlog.h"
 
 #include "common/secretredactor.h"
+#include "storage/preparedquery.h"
 #include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
@@ -25,40 +26,51 @@ InvocationLog::InvocationLog(Workspace &workspace) : m_workspace(workspace) {}
 
 Status InvocationLog::record(const Invocation &invocation)
 {
-    QDateTime startedAt = QDateTime::currentDateTimeUtc();
-    if (!invocation.startedAt.isEmpty()) {
-        startedAt = QDateTime::fromString(invocation.startedAt, Qt::ISODateWithMs);
-        if (!startedAt.isValid())
-            return makeError(Error::Kind::Usage, tr("the start time is not an ISO-8601 date and time"),
-                             invocation.startedAt);
-    }
-    QString status = invocation.status;
-    if (status.isEmpty())
-        status = invocation.error.isEmpty() ? okStatus() : QStringLiteral("error");
-    const SecretRedactor &redactor = SecretRedactor::instance();
-    const QVariant prompt = recordsPrompts() ? QVariant(SqlDialect::text(redactor.redact(invocation.prompt)))
-                                             : QVariant(QMetaType::fromType<QString>());
+    return record(QList<Invocation>{invocation});
+}
 
-    auto stored = m_workspace.execute(
-        QStringLiteral("INSERT INTO invocations (started_at, source, provider, model, input_tokens,"
-                       " output_tokens, ttft_ms, latency_ms, cost_usd, status, error, prompt) VALUES"
-                       " (:started_at, :source, :provider, :model, :input_tokens, :output_tokens,"
-                       " :ttft_ms, :latency_ms, :cost_usd, :status, :error, :prompt)"),
-        {{QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs)},
-         {QStringLiteral("source"), SqlDialect::text(invocation.source)},
-         {QStringLiteral("provider"), SqlDialect::text(invocation.provider)},
-         {QStringLiteral("model"), SqlDialect::text(invocation.model)},
-         {QStringLiteral("input_tokens"), countOrNull(invocation.inputTokens)},
-         {QStringLiteral("output_tokens"), countOrNull(invocation.outputTokens)},
-         {QStringLiteral("ttft_ms"), countOrNull(invocation.ttftMs)},
-         {QStringLiteral("latency_ms"), qMax<qint64>(invocation.latencyMs, 0)},
-         {QStringLiteral("cost_usd"), invocation.costUsd ? QVariant(*invocation.costUsd)
-                                                         : QVariant(QMetaType::fromType<double>())},
-         {QStringLiteral("status"), status},
-         {QStringLiteral("error"), SqlDialect::text(redactor.redact(invocation.error))},
-         {QStringLiteral("prompt"), prompt}});
-    if (!stored)
-        return stored.error();
+// One statement and one look-up of the prompts setting for the whole list: an evaluation logs its
+// calls alongside each batch of results, on the way from one reply to the next request.
+Status InvocationLog::record(const QList<Invocation> &invocations)
+{
+    if (invocations.isEmpty())
+        return Done{};
+    const bool keepPrompts = recordsPrompts();
+    const SecretRedactor &redactor = SecretRedactor::instance();
+    PreparedQuery insert(m_workspace,
+                         QStringLiteral("INSERT INTO invocations (started_at, source, provider, model, input_tokens,"
+                                        " output_tokens, ttft_ms, latency_ms, cost_usd, status, error, prompt) VALUES"
+                                        " (:started_at, :source, :provider, :model, :input_tokens, :output_tokens,"
+                                        " :ttft_ms, :latency_ms, :cost_usd, :status, :error, :prompt)"));
+    for (const Invocation &invocation : invocations) {
+        QDateTime startedAt = QDateTime::currentDateTimeUtc();
+        if (!invocation.startedAt.isEmpty()) {
+            startedAt = QDateTime::fromString(invocation.startedAt, Qt::ISODateWithMs);
+            if (!startedAt.isValid())
+                return makeError(Error::Kind::Usage, tr("the start time is not an ISO-8601 date and time"),
+                                 invocation.startedAt);
+        }
+        QString status = invocation.status;
+        if (status.isEmpty())
+            status = invocation.error.isEmpty() ? okStatus() : QStringLiteral("error");
+        const Status stored = insert.run(QVariantMap{
+            {QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("source"), SqlDialect::text(invocation.source)},
+            {QStringLiteral("provider"), SqlDialect::text(invocation.provider)},
+            {QStringLiteral("model"), SqlDialect::text(invocation.model)},
+            {QStringLiteral("input_tokens"), countOrNull(invocation.inputTokens)},
+            {QStringLiteral("output_tokens"), countOrNull(invocation.outputTokens)},
+            {QStringLiteral("ttft_ms"), countOrNull(invocation.ttftMs)},
+            {QStringLiteral("latency_ms"), qMax<qint64>(invocation.latencyMs, 0)},
+            {QStringLiteral("cost_usd"), invocation.costUsd ? QVariant(*invocation.costUsd)
+                                                            : QVariant(QMetaType::fromType<double>())},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("error"), SqlDialect::text(redactor.redact(invocation.error))},
+            {QStringLiteral("prompt"), keepPrompts ? QVariant(SqlDialect::text(redactor.redact(invocation.prompt)))
+                                                   : QVariant(QMetaType::fromType<QString>())}});
+        if (!stored)
+            return stored;
+    }
     return Done{};
 }
 

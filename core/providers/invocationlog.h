@@ -52,6 +52,8 @@ public:
 
     // Error texts pass through SecretRedactor; prompts are dropped unless recordsPrompts().
     Status record(const Invocation &invocation);
+    // All or, at the first that fails, those before it (in a transaction of the caller's, none).
+    Status record(const QList<Invocation> &invocations);
 
     // Off by default: prompts may hold customer data that a usage log has no business keeping.
     bool recordsPrompts() const;

@@ -81,14 +81,17 @@ void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
             runner.cancel();
     });
     QCOMPARE(first.status, EvalRun::Status::Cancelled);
-    QCOMPARE(first.reported.size(), 5);
-    QCOMPARE(m_fixture.storedResults(runId).size(), 5);
+    // The cancel takes effect once the batch of results stored with the fifth is reported (items
+    // that finish together are stored together): what was reported is exactly what is stored.
+    const qsizetype done = first.reported.size();
+    QVERIFY2(done >= 5 && done < items, qPrintable(QString::number(done)));
+    QCOMPARE(m_fixture.storedResults(runId).size(), done);
     QCOMPARE(m_fixture.storedRun(runId).status, EvalRun::Status::Cancelled);
-    QCOMPARE(EvalRunRepository(m_fixture.workspace()).pendingItems(runId).value().size(), items - 5);
+    QCOMPARE(EvalRunRepository(m_fixture.workspace()).pendingItems(runId).value().size(), items - done);
 
     const auto resumed = m_fixture.run(runId, std::nullopt, judge);
     QCOMPARE(resumed.status, EvalRun::Status::Completed);
-    QCOMPARE(resumed.reported.size(), items - 5);
+    QCOMPARE(resumed.reported.size(), items - done);
     QCOMPARE(resumed.lastDone, items);
     QCOMPARE(resumed.lastTotal, items);
     for (const ItemResult &again : resumed.reported) {
@@ -123,12 +126,13 @@ void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
             runner.cancel();
     });
     QCOMPARE(first.status, EvalRun::Status::Cancelled);
-    QCOMPARE(first.reported.size(), 10);
-    QCOMPARE(m_fixture.storedResults(runId).size(), 10);
+    const qsizetype done = first.reported.size();
+    QVERIFY2(done >= 10 && done < items, qPrintable(QString::number(done)));
+    QCOMPARE(m_fixture.storedResults(runId).size(), done);
 
     const auto resumed = m_fixture.run(runId, std::nullopt, std::nullopt);
     QCOMPARE(resumed.status, EvalRun::Status::Completed);
-    QCOMPARE(resumed.reported.size(), items - 10);
+    QCOMPARE(resumed.reported.size(), items - done);
     QCOMPARE(resumed.lastDone, items);
     const QList<ItemResult> stored = m_fixture.storedResults(runId);
     QCOMPARE(stored.size(), items);

@@ -80,6 +80,36 @@ private slots:
                  Error::Kind::Usage);
     }
 
+    // A list goes in through one statement (an evaluation logs its calls per batch of results); the
+    // first bad entry stops it with the entries before it kept, as one by one would.
+    void recordsAList()
+    {
+        InvocationLog log(*m_workspace);
+        QVERIFY(log.setRecordsPrompts(true));
+        Invocation first = call(daysAgo(0, QStringLiteral("08:00:00")), QStringLiteral("a"), 1, 2, 0.5);
+        first.prompt = QStringLiteral("first prompt");
+        Invocation second = call(daysAgo(0, QStringLiteral("09:00:00")), QStringLiteral("b"), 3, 4, {});
+        second.error = QStringLiteral("timed out");
+        second.status.clear();
+        QVERIFY(log.record(QList<Invocation>{first, second}));
+        const QList<Invocation> stored = log.recent(10).value();
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored[0].model, QStringLiteral("b"));
+        QCOMPARE(stored[0].status, QStringLiteral("error"));
+        QCOMPARE(stored[1].model, QStringLiteral("a"));
+        QCOMPARE(stored[1].prompt, QStringLiteral("first prompt"));
+        QCOMPARE(*stored[1].costUsd, 0.5);
+
+        const Invocation bad = call(QStringLiteral("not a time"), QStringLiteral("c"), 1, 1, {});
+        const Invocation after = call({}, QStringLiteral("d"), 1, 1, {});
+        const Status partly = log.record(QList<Invocation>{first, bad, after});
+        QVERIFY(!partly);
+        QCOMPARE(partly.error().kind, Error::Kind::Usage);
+        QCOMPARE(log.recent(10).value().size(), 3);
+        QVERIFY(log.record(QList<Invocation>{}));
+        QCOMPARE(log.recent(10).value().size(), 3);
+    }
+
     void promptIsNotStoredByDefault()
     {
         InvocationLog log(*m_workspace);

@@ -1,4 +1,4 @@
-#include "eval/preparedquery.h"
+#include "storage/preparedquery.h"
 
 #include "storage/workspace.h"
 
