@@ -22,6 +22,7 @@ public:
         int latencyMs = 50;
         int concurrency = 16;
         int contextWords = 40;
+        int runs = 3;               // of the workbench phase
         QString promptfoo;          // empty: no comparison, for the reason below
         QString noPromptfooReason;
         bool keepFiles = false;
