@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QGridLayout>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -30,11 +31,15 @@ QChart *newChart(const QString &title, bool dark)
     return chart;
 }
 
-QValueAxis *unitAxis(const QString &title)
+// 0 to 1 in steps of 0.2. `headroom` extends the range past 1 (and below 0 when `symmetric`)
+// without adding ticks there: points on the edge stay whole, bar labels outside a full bar fit.
+QValueAxis *unitAxis(const QString &title, double headroom = 0.0, bool symmetric = false)
 {
     auto *axis = new QValueAxis;
-    axis->setRange(0.0, 1.0);
-    axis->setTickCount(6);
+    axis->setRange(symmetric ? -headroom : 0.0, 1.0 + headroom);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(0.2);
     axis->setLabelFormat(QStringLiteral("%.1f"));
     axis->setTitleText(title);
     return axis;
@@ -176,8 +181,13 @@ void EvaluationCharts::showScatter()
         m_scatterNote->setText(tr("Needs two metrics."));
     }
     chart->addSeries(series);
-    auto *axisX = unitAxis(xMetric);
-    auto *axisY = unitAxis(yMetric);
+    // Translucent, so where many items share a score (often 1.0 and 1.0) the point shows darker.
+    QColor fill = series->color();
+    fill.setAlpha(m_dark ? 170 : 110);
+    series->setColor(fill);
+    series->setBorderColor(Qt::transparent);
+    auto *axisX = unitAxis(xMetric, 0.04, true);
+    auto *axisY = unitAxis(yMetric, 0.04, true);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);
@@ -206,7 +216,9 @@ void EvaluationCharts::showPassRates()
     auto *chart = newChart(tr("Pass rate against thresholds"), m_dark);
     auto *set = new QBarSet(tr("pass rate"));
     QStringList categories;
-    for (int column = 0; column < m_table->metrics.size(); ++column) {
+    // A lying bar chart stacks its categories upwards: last first, so they read top-down as the
+    // table's columns do.
+    for (int column = int(m_table->metrics.size()) - 1; column >= 0; --column) {
         const QString &metric = m_table->metrics[column];
         const double threshold = m_table->run.settings.threshold(metric);
         qint64 counted = 0;
@@ -219,24 +231,28 @@ void EvaluationCharts::showPassRates()
             passed += value >= threshold;
         }
         *set << (counted ? double(passed) / double(counted) : 0.0);
-        categories << QStringLiteral("%1\n≥ %2").arg(metric.left(12)).arg(threshold);
+        categories << QStringLiteral("%1<br>≥ %2").arg(metric).arg(threshold);  // labels are rich text
     }
-    auto *series = new QBarSeries;
+    // Lying bars: the metrics' names read in full beside them, and each share stands past its bar's
+    // end, where a small one still has room.
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
     series->setLabelsPrecision(2);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
-    auto *axisX = new QBarCategoryAxis;
-    axisX->append(categories);
-    QFont small = axisX->labelsFont();
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    QFont small = axisY->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.8);
-    axisX->setLabelsFont(small);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto *axisY = unitAxis(tr("share of items"));
+    axisY->setLabelsFont(small);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    auto *axisX = unitAxis(tr("share of items"), 0.16);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    set->setLabelColor(axisX->labelsColor());  // the theme's is for labels inside a bar
     replace(m_passRates, chart);
 }
 
@@ -257,13 +273,13 @@ void EvaluationCharts::setTrend(const QList<QPair<QString, QMap<QString, double>
                 line->setPointsVisible(true);
                 lines.insert(it.key(), line);
             }
-            lines[it.key()]->append(position, it.value());
+            lines[it.key()]->append(position + 1, it.value());
         }
     }
     auto *axisX = new QValueAxis;
     // One tick per run (up to ten), numbered from 1 as people count runs.
     const int count = int(qMax<qsizetype>(2, runs.size()));
-    axisX->setRange(0, count - 1);
+    axisX->setRange(1, count);
     axisX->setTickCount(qMin(count, 10));
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     QFont small = chart->legend()->font();
