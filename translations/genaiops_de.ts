@@ -1440,6 +1440,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>%1  %2 messages  from %3 (%4)  %5</source>
         <translation>%1  %2 Nachrichten  von %3 (%4)  %5</translation>
     </message>
+    <message>
+        <source>List recorded sessions, or delete one.</source>
+        <translation>Aufgezeichnete Sitzungen auflisten oder eine löschen.</translation>
+    </message>
 </context>
 <context>
     <name>EdgeConnectionBar</name>
@@ -1781,23 +1785,17 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>Replayed %1 of %2 messages from &quot;%3&quot; to %4.</source>
         <translation>%1 von %2 Nachrichten aus „%3“ an %4 wiedergegeben.</translation>
     </message>
+    <message>
+        <source>Publish the inspection results of a simulated fleet.</source>
+        <translation>Die Prüfergebnisse einer simulierten Flotte veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Publish a recorded session again, at its own pace or faster.</source>
+        <translation>Eine aufgezeichnete Sitzung erneut veröffentlichen, im eigenen Tempo oder schneller.</translation>
+    </message>
 </context>
 <context>
     <name>EvalCommand</name>
-    <message>
-        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE</source>
-        <translation>eval run --dataset FILE [--responses-from-dataset | Anbieteroptionen] [--metrics …] [Judge-Optionen] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
-    </message>
     <message>
         <source>expected one RUN_ID (see `genaiops eval list`)</source>
         <translation>genau eine RUN_ID erwartet (siehe `genaiops eval list`)</translation>
@@ -1883,6 +1881,46 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>FAILED, %1</source>
         <translation>NICHT BESTANDEN, %1</translation>
+    </message>
+    <message>
+        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+Add --help after a subcommand for all its options.</source>
+        <translation>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>List the evaluation runs, newest first.</source>
+        <translation>Die Evaluationsdurchläufe auflisten, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Show a run&apos;s figures and gates; with --json, every item too.</source>
+        <translation>Kennzahlen und Gates eines Durchlaufs anzeigen; mit --json auch jeden Eintrag.</translation>
+    </message>
+    <message>
+        <source>The run (see `genaiops eval list`).</source>
+        <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
+    </message>
+    <message>
+        <source>Import Amazon Bedrock evaluation output as a run.</source>
+        <translation>Eine Amazon-Bedrock-Evaluationsausgabe als Durchlauf importieren.</translation>
+    </message>
+    <message>
+        <source>The Bedrock output (JSONL).</source>
+        <translation>Die Bedrock-Ausgabe (JSONL).</translation>
+    </message>
+    <message>
+        <source>Write a run as CSV, JSONL or a self-contained HTML report.</source>
+        <translation>Einen Durchlauf als CSV, JSONL oder eigenständigen HTML-Bericht schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2023,18 @@ eval export RUN_ID --format csv|jsonl|html --out FILE</translation>
     <message>
         <source>run %1 was imported; there is nothing to resume</source>
         <translation>Durchlauf %1 wurde importiert; es gibt nichts fortzusetzen</translation>
+    </message>
+    <message>
+        <source>Run a golden dataset through a model, or score the responses it brings, and check quality gates. Exit 1 when a gate fails.</source>
+        <translation>Einen Golden-Datensatz durch ein Modell laufen lassen oder die mitgebrachten Antworten bewerten und Quality Gates prüfen. Exit-Code 1, wenn ein Gate fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Finish a run that was cancelled or killed: only the items without a result are done.</source>
+        <translation>Einen abgebrochenen oder beendeten Durchlauf fertigstellen: nur Einträge ohne Ergebnis werden bearbeitet.</translation>
+    </message>
+    <message>
+        <source>The run (see `genaiops eval list`).</source>
+        <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
     </message>
 </context>
 <context>

@@ -68,8 +68,8 @@ int ChatCommand::run(CommandContext &context)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object at the end instead of the text."));
     parser.addOptions({systemOption, maxTokensOption, temperatureOption, topPOption, stopOption, noStreamOption, jsonOption});
     parser.addPositionalArgument(QStringLiteral("prompt"), tr("The prompt, or - to read it from stdin."));
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     if (parser.positionalArguments().size() != 1)
         return CommandContext::usage(tr("chat: give exactly one PROMPT (or - for stdin)"));
 

@@ -45,6 +45,22 @@ int CommandContext::fail(const Error &error)
     return exitCodeFor(error);
 }
 
+std::optional<int> CommandContext::parse(QCommandLineParser &parser) const
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(m_arguments))
+        return usage(parser.errorText());
+    if (!parser.isSet(help))
+        return std::nullopt;
+    // Qt names the executable's path in the usage line; the command ("genaiops eval run") says more.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (const qsizetype at = text.indexOf(program); !program.isEmpty() && at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+        text.replace(at, program.size(), m_arguments.value(0));
+    print(text);
+    return ExitOk;
+}
+
 int CommandContext::usage(const QString &message)
 {
     return fail(makeError(Error::Kind::Usage, message + QStringLiteral(" (see genaiops --help)")));

@@ -10,6 +10,7 @@
 class QCommandLineParser;
 
 #include <memory>
+#include <optional>
 
 // What every command receives: its own arguments, the global options, and the way to print.
 class CommandContext
@@ -24,6 +25,11 @@ public:
     // Opens the workspace chosen by --workspace (or the default one) on first use.
     Result<Workspace *> workspace(Workspace::OpenMode mode = Workspace::OpenMode::CreateIfMissing);
     QString workspacePath() const { return m_workspacePath; }
+
+    // Parses this command's arguments into `parser`, adding --help. Returns the exit code when the
+    // command ends here: ExitOk after printing the help for --help, a usage error when parsing
+    // failed; nothing when the command goes on.
+    std::optional<int> parse(QCommandLineParser &parser) const;
 
     static void print(const QString &text);
     static void printJson(const QJsonObject &object);

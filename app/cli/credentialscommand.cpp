@@ -23,8 +23,8 @@ int CredentialsCommand::run(CommandContext &context)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), tr("aws, openai or mqtt"), QStringLiteral("kind"));
     parser.addOptions({jsonOption, kindOption});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (action == QLatin1String("list") && positional.size() == 1)

@@ -29,6 +29,10 @@ QString subcommandHelp()
 int EdgeCommand::run(CommandContext &context)
 {
     const QString subcommand = context.arguments().value(1);
+    if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
+        CommandContext::print(subcommandHelp());
+        return ExitOk;
+    }
     CommandContext sub(QStringList{context.arguments().value(0) + QLatin1Char(' ') + subcommand} + context.arguments().mid(2),
                        context.workspacePath());
     if (subcommand == QLatin1String("listen"))
@@ -45,11 +49,12 @@ int EdgeCommand::run(CommandContext &context)
 int EdgeCommand::recordings(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List recorded sessions, or delete one."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption remove(QStringLiteral("delete"), tr("Delete the recording NAME."), QStringLiteral("name"));
     parser.addOptions({json, remove});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     Result<Workspace *> workspace = context.workspace();
     if (!workspace)
         return CommandContext::fail(workspace.error());

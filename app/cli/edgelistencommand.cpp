@@ -49,7 +49,6 @@ int EdgeListenCommand::run(CommandContext &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Subscribe to inspection results and print the fleet's figures."));
-    parser.addHelpOption();
     EdgeBrokerOptions brokerOptions(parser);
     const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after S seconds."), QStringLiteral("seconds"));
     const QCommandLineOption count(QStringLiteral("count"), tr("Stop after N messages, valid or not."), QStringLiteral("n"));
@@ -65,12 +64,8 @@ int EdgeListenCommand::run(CommandContext &context)
     const QCommandLineOption defectiveClass(QStringLiteral("defective-class"), tr("A class name meaning defective (repeatable; default defective)."), QStringLiteral("name"));
     parser.addOptions({duration, count, record, json, lowConfidence, defectRate, window, meanConfidence, latency, silent,
                        goodClass, defectiveClass});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        CommandContext::print(parser.helpText());
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     if (!parser.positionalArguments().isEmpty())
         return CommandContext::usage(tr("edge listen takes no positional arguments"));
 

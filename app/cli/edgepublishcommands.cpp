@@ -53,7 +53,7 @@ std::optional<Error> connectThen(MqttClient &client, QEventLoop &loop, const std
 int EdgePublishCommands::simulate(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.addHelpOption();
+    parser.setApplicationDescription(tr("Publish the inspection results of a simulated fleet."));
     EdgeBrokerOptions brokerOptions(parser);
     const QList<QCommandLineOption> options{
         {QStringLiteral("devices"), tr("Number of devices (default 4)."), QStringLiteral("n"), QStringLiteral("4")},
@@ -67,12 +67,8 @@ int EdgePublishCommands::simulate(CommandContext &context)
         {QStringLiteral("failing-device"), tr("The last device fails: defects, slow inference, then silence.")},
         {QStringLiteral("json"), tr("Print one JSON object.")}};
     parser.addOptions(options);
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        CommandContext::print(parser.helpText());
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     Result<MqttSettings> settings = brokerOptions.settings(parser, context);
     if (!settings)
         return CommandContext::fail(settings.error());
@@ -138,19 +134,15 @@ int EdgePublishCommands::simulate(CommandContext &context)
 int EdgePublishCommands::replay(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.addHelpOption();
+    parser.setApplicationDescription(tr("Publish a recorded session again, at its own pace or faster."));
     EdgeBrokerOptions brokerOptions(parser);
     const QCommandLineOption speed(QStringLiteral("speed"), tr("1, 10 … times the recorded pace; 0 as fast as possible (default 1)."),
                                    QStringLiteral("x"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({speed, json});
     parser.addPositionalArgument(QStringLiteral("name"), tr("The recording (see `genaiops edge recordings`)."));
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        CommandContext::print(parser.helpText());
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     if (parser.positionalArguments().size() != 1)
         return CommandContext::usage(tr("edge replay: expected one recording NAME"));
     Result<double> pace = CommandContext::numberOption(parser, speed.names().first(), 0);

@@ -23,7 +23,8 @@ QString subcommandHelp()
                            "eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]\n"
                            "eval list [--json]\neval show RUN_ID [--json]\n"
                            "eval import --format bedrock FILE [--name NAME] [--json]\n"
-                           "eval export RUN_ID --format csv|jsonl|html --out FILE");
+                           "eval export RUN_ID --format csv|jsonl|html --out FILE\n"
+                           "Add --help after a subcommand for all its options.");
 }
 
 Result<qint64> runIdArgument(const QStringList &positional)
@@ -61,6 +62,10 @@ void EvalCommand::printSummary(const RunSummary &summary)
 int EvalCommand::run(CommandContext &context)
 {
     const QString subcommand = context.arguments().value(1);
+    if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
+        CommandContext::print(subcommandHelp());
+        return ExitOk;
+    }
     CommandContext sub(QStringList{context.arguments().value(0) + QLatin1Char(' ') + subcommand} + context.arguments().mid(2),
                        context.workspacePath());
     if (subcommand == QLatin1String("run"))
@@ -81,10 +86,13 @@ int EvalCommand::run(CommandContext &context)
 int EvalCommand::list(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List the evaluation runs, newest first."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOption(jsonOption);
-    if (!parser.parse(context.arguments()) || !parser.positionalArguments().isEmpty())
-        return CommandContext::usage(parser.errorText().isEmpty() ? tr("eval list takes no arguments") : parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
+    if (!parser.positionalArguments().isEmpty())
+        return CommandContext::usage(tr("eval list takes no arguments"));
     auto workspace = context.workspace();
     if (!workspace)
         return CommandContext::fail(workspace.error());
@@ -120,10 +128,12 @@ int EvalCommand::list(CommandContext &context)
 int EvalCommand::show(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show a run's figures and gates; with --json, every item too."));
+    parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object, with every item."));
     parser.addOption(jsonOption);
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     auto runId = runIdArgument(parser.positionalArguments());
     if (!runId)
         return CommandContext::fail(runId.error());
@@ -152,12 +162,14 @@ int EvalCommand::show(CommandContext &context)
 int EvalCommand::import(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Import Amazon Bedrock evaluation output as a run."));
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The Bedrock output (JSONL)."));
     const QCommandLineOption formatOption(QStringLiteral("format"), tr("Input format: bedrock."), QStringLiteral("format"));
     const QCommandLineOption nameOption(QStringLiteral("name"), tr("Run name."), QStringLiteral("name"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({formatOption, nameOption, jsonOption});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     if (parser.value(formatOption) != QLatin1String("bedrock"))
         return CommandContext::usage(tr("eval import: --format bedrock is required (the only format so far)"));
     if (parser.positionalArguments().size() != 1)
@@ -182,11 +194,13 @@ int EvalCommand::import(CommandContext &context)
 int EvalCommand::exportRun(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Write a run as CSV, JSONL or a self-contained HTML report."));
+    parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
     const QCommandLineOption formatOption(QStringLiteral("format"), tr("csv, jsonl or html."), QStringLiteral("format"));
     const QCommandLineOption outOption(QStringLiteral("out"), tr("File to write."), QStringLiteral("file"));
     parser.addOptions({formatOption, outOption});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     auto runId = runIdArgument(parser.positionalArguments());
     if (!runId)
         return CommandContext::fail(runId.error());

@@ -115,6 +115,8 @@ int report(CommandContext &context, qint64 runId, const Reporting &reporting)
 int EvalRunCommand::run(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Run a golden dataset through a model, or score the responses it brings, and "
+                                        "check quality gates. Exit 1 when a gate fails."));
     ProviderOptions generatorOptions;
     ProviderOptions judgeOptions(QStringLiteral("judge-"));
     generatorOptions.addTo(parser);
@@ -131,8 +133,8 @@ int EvalRunCommand::run(CommandContext &context)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({datasetOption, fromDatasetOption, metricsOption, concurrencyOption, nameOption, gateOption, thresholdOption,
                        itemTimeoutOption, junitOption, jsonOption});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     if (!parser.positionalArguments().isEmpty())
         return CommandContext::usage(tr("eval run: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(datasetOption))
@@ -220,12 +222,15 @@ int EvalRunCommand::run(CommandContext &context)
 int EvalRunCommand::resume(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Finish a run that was cancelled or killed: only the items without a result "
+                                        "are done."));
+    parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
     const QCommandLineOption retryOption(QStringLiteral("retry-errors"), tr("Also score again the items that failed."));
     const QCommandLineOption junitOption(QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({retryOption, junitOption, jsonOption});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     bool ok = false;
     const qint64 runId = parser.positionalArguments().value(0).toLongLong(&ok);
     if (parser.positionalArguments().size() != 1 || !ok)

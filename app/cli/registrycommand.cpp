@@ -140,6 +140,7 @@ Status resolveCredentials(const QCommandLineParser &parser, RegistryOptions &opt
 int RegistryCommand::run(CommandContext &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(subcommandHelp());
     const auto valued = [](const char *name, const QString &help, const char *value) {
         return QCommandLineOption(QString::fromLatin1(name), help, QString::fromLatin1(value));
     };
@@ -166,8 +167,8 @@ int RegistryCommand::run(CommandContext &context)
                        flag("verify", tr("Recompute the audit chain and report the first broken entry.")),
                        valued("in-stage", tr("Which version was in this stage …"), "stage"),
                        valued("at", tr("… at this time: YYYY-MM-DD (end of that day, local time) or ISO-8601."), "time")});
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     const QString name = parser.positionalArguments().value(0);
     const Subcommand *subcommand = nullptr;
     for (const Subcommand &candidate : subcommands())

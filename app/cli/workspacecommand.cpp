@@ -34,8 +34,8 @@ int WorkspaceCommand::run(CommandContext &context)
     parser.addPositionalArgument(QStringLiteral("action"), tr("info or check"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOption(jsonOption);
-    if (!parser.parse(context.arguments()))
-        return CommandContext::usage(parser.errorText());
+    if (const std::optional<int> ended = context.parse(parser))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || (positional[0] != QLatin1String("info") && positional[0] != QLatin1String("check")))
         return CommandContext::usage(tr("workspace: expected `info` or `check`"));

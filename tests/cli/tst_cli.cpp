@@ -87,6 +87,46 @@ private slots:
         QVERIFY2(printed.contains(message), printed.constData());
     }
 
+    // Every command and subcommand answers --help with its own options, on stdout, exit 0, and
+    // touches no workspace.
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("expected");
+        const auto row = [](const char *name, const QString &command, const QByteArray &expected) {
+            QTest::newRow(name) << command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")} << expected;
+        };
+        row("chat", QStringLiteral("chat"), "--max-tokens");
+        row("credentials", QStringLiteral("credentials"), "--kind");
+        row("workspace", QStringLiteral("workspace"), "Usage: genaiops workspace");
+        row("eval", QStringLiteral("eval"), "eval export RUN_ID");
+        row("eval run", QStringLiteral("eval run"), "Usage: genaiops eval run");
+        row("eval run options", QStringLiteral("eval run"), "--judge-model");
+        row("eval resume", QStringLiteral("eval resume"), "--retry-errors");
+        row("eval list", QStringLiteral("eval list"), "Usage: genaiops eval list");
+        row("eval show", QStringLiteral("eval show"), "run_id");
+        row("eval import", QStringLiteral("eval import"), "--format");
+        row("eval export", QStringLiteral("eval export"), "--out");
+        row("registry", QStringLiteral("registry"), "registry promote");
+        row("edge", QStringLiteral("edge"), "edge recordings");
+        row("edge listen", QStringLiteral("edge listen"), "--broker");
+        row("edge simulate", QStringLiteral("edge simulate"), "--devices");
+        row("edge replay", QStringLiteral("edge replay"), "--speed");
+        row("edge recordings", QStringLiteral("edge recordings"), "--delete");
+    }
+
+    void everyCommandHasHelp()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, expected);
+        const QString untouched = m_directory.filePath(QStringLiteral("help-untouched.genaiops"));
+        const Outcome outcome = runCli(QStringList{QStringLiteral("--workspace"), untouched} + arguments);
+        QCOMPARE(outcome.exitCode, 0);
+        QVERIFY2(outcome.out.contains(expected), outcome.out.constData());
+        QVERIFY2(outcome.err.isEmpty(), outcome.err.constData());
+        QVERIFY(!QFile::exists(untouched));
+    }
+
     void workspaceInfoOfAMissingWorkspaceIsAnInputError()
     {
         const QString missing = m_directory.filePath(QStringLiteral("missing.genaiops"));
