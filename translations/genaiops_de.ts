@@ -2145,6 +2145,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>could not store the results of %1 finished items: %2</source>
         <translation>die Ergebnisse von %1 fertigen Einträgen konnten nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>run %1 is being run by another process (%2)</source>
+        <translation>Durchlauf %1 wird von einem anderen Prozess ausgeführt (%2)</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationsPanel</name>
@@ -4908,6 +4912,21 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Gates</source>
         <translation>Gates</translation>
+    </message>
+</context>
+<context>
+    <name>RunLock</name>
+    <message>
+        <source>pid %1 on %2</source>
+        <translation>PID %1 auf %2</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <source>its lock file %1 cannot be written</source>
+        <translation>seine Sperrdatei %1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ void EvalCommand::printSummary(const RunSummary &summary)
 {
     const EvalRun &run = summary.run;
     CommandContext::print(tr("Run %1 \"%2\": %3, %4 of %5 items scored, %6 failed, %7 tokens, $%8")
-                              .arg(run.id).arg(run.name, EvalRun::statusName(run.status))
+                              .arg(run.id).arg(run.name, run.displayStatus())
                               .arg(run.completed).arg(run.itemCount).arg(run.failed)
                               .arg(run.inputTokens + run.outputTokens).arg(run.costUsd, 0, 'f', 4));
     for (const SkippedLine &line : summary.skipped)
@@ -115,7 +115,7 @@ int EvalCommand::list(CommandContext &context)
                                                               : (summary.value().gatesPassed() ? tr("gates passed") : tr("gates FAILED"));
         CommandContext::print(QStringLiteral("%1\t%2\t%3 v%4\t%5\t%6\t%7\t%8\t%9")
                                   .arg(run.id).arg(run.name, run.datasetName).arg(run.datasetVersion)
-                                  .arg(run.model, run.createdAt.left(16), EvalRun::statusName(run.status),
+                                  .arg(run.model, run.createdAt.left(16), run.displayStatus(),
                                        means.join(QStringLiteral(", ")), gates));
     }
     if (parser.isSet(jsonOption))

@@ -2,11 +2,13 @@
 
 #include "eval/batchinsert.h"
 #include "eval/evaljson.h"
+#include "eval/runlock.h"
 #include "storage/preparedquery.h"
 #include "storage/sqldialect.h"
 #include "storage/workspace.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -138,8 +140,13 @@ Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVar
     if (!query)
         return query.error();
     QList<EvalRun> runs;
-    while (query.value().next())
+    // Runs are run against workspace files only (EvaluationRunner), so only a file has their locks.
+    const bool lockable = QFileInfo(m_workspace.location()).isFile();
+    while (query.value().next()) {
         runs << runFromRow(query.value());
+        EvalRun &run = runs.last();
+        run.interrupted = lockable && run.status == EvalRun::Status::Running && !RunLock::isHeld(m_workspace.location(), run.id);
+    }
     return runs;
 }
 

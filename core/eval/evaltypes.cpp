@@ -66,6 +66,11 @@ QString EvalRun::statusName(Status status)
     return {};
 }
 
+QString EvalRun::displayStatus() const
+{
+    return interrupted ? QStringLiteral("interrupted") : statusName(status);
+}
+
 EvalRun::Status EvalRun::statusFromName(const QString &name)
 {
     for (Status status : {Status::Running, Status::Completed, Status::Cancelled, Status::Failed, Status::Imported}) {

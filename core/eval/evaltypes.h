@@ -125,6 +125,9 @@ struct EvalRun
     QString model;        // what produced the responses ("dataset" when brought along)
     QString judgeModel;
     Status status = Status::Running;
+    // Stored as running, but no live process holds the run (RunLock): killed or cut off mid-way,
+    // waiting for `resume`. Known when read from a workspace file, never stored.
+    bool interrupted = false;
     QString createdAt;
     QString finishedAt;
     qint64 itemCount = 0;
@@ -136,6 +139,8 @@ struct EvalRun
     RunSettings settings;
 
     static QString statusName(Status status);
+    // What people and reports are told: the stored status, or "interrupted".
+    QString displayStatus() const;
     static Status statusFromName(const QString &name);
 };
 

@@ -4,6 +4,7 @@
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
 #include "eval/itemevaluation.h"
+#include "eval/runlock.h"
 #include "providers/chatprovider.h"
 #include "providers/invocationlog.h"
 #include "storage/workspace.h"
@@ -133,6 +134,13 @@ bool EvaluationRunner::setUp()
     const RunSettings &settings = m_run.settings;
     if (m_run.status == EvalRun::Status::Imported) {
         fail(tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId));
+        return false;
+    }
+    // Before anything is marked: the run may be another process's to mark.
+    m_lock = std::make_unique<RunLock>(m_workspacePath, m_runId);
+    if (QString holder; !m_lock->acquire(&holder)) {
+        m_lock.reset();
+        fail(tr("run %1 is being run by another process (%2)").arg(m_runId).arg(holder));
         return false;
     }
     m_runToMark = true;
@@ -354,6 +362,8 @@ void EvaluationRunner::storeResults()
         cancel();
         return;
     }
+    if (!m_running)
+        return;
     reportProgress();
     finishIfDone();
 }
@@ -394,6 +404,7 @@ void EvaluationRunner::fail(const QString &message)
         if (!stored)
             qCWarning(lcEval) << "could not mark run" << m_runId << "failed:" << stored.error().describe();
     }
+    m_lock.reset();
     emit finished(EvalRun::Status::Failed);
 }
 
@@ -409,6 +420,7 @@ void EvaluationRunner::finish(EvalRun::Status status)
     qCInfo(lcEval) << "run" << m_runId << EvalRun::statusName(status) << "after" << m_clock.elapsed() << "ms:"
                    << m_done << "of" << m_run.itemCount << "items done," << m_failed << "failed,"
                    << m_withMetricErrors << "more with a metric error";
+    m_lock.reset();
     emit finished(status);
 }
 

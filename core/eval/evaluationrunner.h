@@ -20,6 +20,7 @@ class ChatProvider;
 class EvalRunRepository;
 class ItemEvaluation;
 class QNetworkAccessManager;
+class RunLock;
 class Workspace;
 
 // Runs, or resumes, one evaluation run on the thread it lives on: the GUI moves it to a worker
@@ -104,6 +105,7 @@ private:
     bool m_retryErrors = false;
 
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<RunLock> m_lock;             // held from set-up to the end of the run
     std::unique_ptr<EvalRunRepository> m_runs;   // kept, so storing a result reuses prepared statements
     EvalRun m_run;
     std::vector<Lane> m_lanes;

@@ -48,7 +48,7 @@ QString header(const EvalRun &run)
         return QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(term, RunReport::escaped(value));
     };
     QString html = QStringLiteral("<h1>Evaluation report: %1</h1><dl>").arg(RunReport::escaped(run.name));
-    html += entry(QStringLiteral("Run"), QStringLiteral("%1 (%2)").arg(QString::number(run.id), EvalRun::statusName(run.status)));
+    html += entry(QStringLiteral("Run"), QStringLiteral("%1 (%2)").arg(QString::number(run.id), run.displayStatus()));
     html += entry(QStringLiteral("Dataset"),
                   QStringLiteral("%1, version %2").arg(run.datasetName, QString::number(run.datasetVersion)));
     html += entry(QStringLiteral("Responses from"), run.model);

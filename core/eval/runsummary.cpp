@@ -67,7 +67,7 @@ QJsonObject RunSummary::toJson() const
     }
     return {{QStringLiteral("run_id"), run.id},
             {QStringLiteral("name"), run.name},
-            {QStringLiteral("status"), EvalRun::statusName(run.status)},
+            {QStringLiteral("status"), run.displayStatus()},
             {QStringLiteral("dataset"), run.datasetName},
             {QStringLiteral("dataset_version"), run.datasetVersion},
             {QStringLiteral("model"), run.model},

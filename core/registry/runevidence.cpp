@@ -41,7 +41,7 @@ QList<RunEvidence> RunEvidence::collect(Workspace &workspace, const QList<qint64
         const EvalRun &run = summary.value().run;
         evidence.found = true;
         evidence.name = run.name;
-        evidence.status = EvalRun::statusName(run.status);
+        evidence.status = run.displayStatus();
         // Gates on a run that is still going (or was stopped) describe items that happen to be done.
         evidence.finished = run.status == EvalRun::Status::Completed || run.status == EvalRun::Status::Imported;
         QStringList failures;

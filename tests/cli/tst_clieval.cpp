@@ -207,6 +207,13 @@ private slots:
             errors += process.readAllStandardError();
         }
         QVERIFY2(errors.contains("12/60 items"), errors.constData());
+        // While it runs, it is "running", and a second process may not run it too.
+        const Outcome live = eval({QStringLiteral("show"), QString::number(runId), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(live.out).object().value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+        const Outcome twice = eval({QStringLiteral("resume"), QString::number(runId)});
+        QCOMPARE(twice.exitCode, 3);
+        const QByteArray holder = QByteArray("is being run by another process (pid ") + QByteArray::number(process.processId());
+        QVERIFY2(twice.err.contains(holder), twice.err.constData());
         const QByteArray printed = errors + process.readAllStandardError() + process.readAllStandardOutput();
         QVERIFY2(process.state() == QProcess::Running, printed.constData());
         process.kill();  // SIGKILL: no chance to clean up
@@ -214,6 +221,11 @@ private slots:
         QCOMPARE(process.exitStatus(), QProcess::CrashExit);
         const int stored = resultRows(runId).first;
         QVERIFY2(stored < items, qPrintable(QStringLiteral("%1 results before the kill").arg(stored)));
+        // Stored as running, held by nobody: the run says it was interrupted.
+        const Outcome killed = eval({QStringLiteral("show"), QString::number(runId), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(killed.out).object().value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+        const Outcome listed = eval({QStringLiteral("list")});
+        QVERIFY2(listed.out.contains("\tinterrupted\t"), listed.out.constData());
 
         const Outcome resumed = eval({QStringLiteral("resume"), QString::number(runId), QStringLiteral("--json")});
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());

@@ -219,7 +219,9 @@ bool EvaluationsPanel::isRunning() const
 void EvaluationsPanel::updateActions()
 {
     const RunListEntry *entry = m_runs->entryAt(m_runs->rowOfRun(m_runId));
-    const bool resumable = entry && !isRunning() && entry->run.status != EvalRun::Status::Imported
+    // A run another process is running (the CLI in a terminal, say) is that process's to finish.
+    const bool runElsewhere = entry && entry->run.status == EvalRun::Status::Running && !entry->run.interrupted;
+    const bool resumable = entry && !isRunning() && !runElsewhere && entry->run.status != EvalRun::Status::Imported
         && (entry->run.completed < entry->run.itemCount || entry->run.failed > 0);
     m_resume->setEnabled(resumable);
     m_compare->setEnabled(entry && m_runs->rowCount() > 1);

@@ -49,8 +49,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case DateColumn: return entry.run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
         case StatusColumn:
             if (entry.run.status == EvalRun::Status::Running)
-                return tr("%1 (%2 of %3)").arg(EvalRun::statusName(entry.run.status)).arg(entry.run.completed).arg(entry.run.itemCount);
-            return EvalRun::statusName(entry.run.status);
+                return tr("%1 (%2 of %3)").arg(entry.run.displayStatus()).arg(entry.run.completed).arg(entry.run.itemCount);
+            return entry.run.displayStatus();
         case MeansColumn: {
             QStringList parts;
             for (auto it = entry.means.cbegin(); it != entry.means.cend(); ++it)
