@@ -4534,8 +4534,12 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>Status</translation>
     </message>
     <message>
-        <source>%1 (lexical)</source>
-        <translation>%1 (lexikalisch)</translation>
+        <source>%1: lexical metric; passes at %2 or more</source>
+        <translation>%1: lexikalische Metrik; bestanden ab %2</translation>
+    </message>
+    <message>
+        <source>%1: judge metric; passes at %2 or more</source>
+        <translation>%1: Judge-Metrik; bestanden ab %2</translation>
     </message>
 </context>
 <context>

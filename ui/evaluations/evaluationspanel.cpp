@@ -121,11 +121,11 @@ void EvaluationsPanel::buildLayout()
     m_runTable->setWordWrap(false);
     m_runTable->verticalHeader()->setDefaultSectionSize(m_runTable->fontMetrics().height() + 8);
     m_runTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_runTable->setColumnWidth(RunListModel::NameColumn, 260);
+    m_runTable->setColumnWidth(RunListModel::NameColumn, 240);
     m_runTable->setColumnWidth(RunListModel::DatasetColumn, 190);
     m_runTable->setColumnWidth(RunListModel::ModelColumn, 150);
     m_runTable->setColumnWidth(RunListModel::DateColumn, 130);
-    m_runTable->setColumnWidth(RunListModel::StatusColumn, 110);
+    m_runTable->setColumnWidth(RunListModel::StatusColumn, 170);  // "interrupted (1234 of 5000)"
     m_runTable->setColumnWidth(RunListModel::MeansColumn, 330);
     connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (const RunListEntry *entry = m_runs->entryAt(current.row()); entry && entry->run.id != m_runId)

@@ -101,8 +101,17 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        // The kind and the threshold, which the narrow metric columns have no room for.
+        if (section < FirstMetricColumn)
+            return {};
+        const QString metric = m_table.metrics.value(section - FirstMetricColumn);
+        const double threshold = m_table.run.settings.threshold(metric);
+        return Metrics::isLexical(metric) ? tr("%1: lexical metric; passes at %2 or more").arg(metric).arg(threshold)
+                                          : tr("%1: judge metric; passes at %2 or more").arg(metric).arg(threshold);
+    }
     switch (section) {
     case IndexColumn: return tr("#");
     case QuestionColumn: return tr("Question");
@@ -110,7 +119,7 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     case StatusColumn: return tr("Status");
     default: {
         const QString metric = m_table.metrics.value(section - FirstMetricColumn);
-        return Metrics::isLexical(metric) ? tr("%1 (lexical)").arg(metric) : metric;
+        return metric;
     }
     }
 }
