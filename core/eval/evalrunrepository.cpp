@@ -122,7 +122,7 @@ Result<qint64> EvalRunRepository::create(EvalRun &run)
          {QStringLiteral("settings"), EvalJson::text(run.settings.toJson())}});
     if (!inserted)
         return inserted.error();
-    // Counters start at zero and only storeResult() moves them.
+    // Counters start at zero and only storeResults() moves them.
     run.completed = run.failed = run.inputTokens = run.outputTokens = 0;
     run.costUsd = 0;
     run.id = inserted.value().lastInsertId().toLongLong();
@@ -195,11 +195,6 @@ Status EvalRunRepository::remove(qint64 id)
     if (removed.value().numRowsAffected() == 0)
         return makeError(Error::Kind::Input, tr("there is no evaluation run with id %1").arg(id));
     return Done{};
-}
-
-Status EvalRunRepository::storeResult(const ItemResult &result)
-{
-    return storeResults({result});
 }
 
 Status EvalRunRepository::storeResults(const QList<ItemResult> &results)

@@ -11,10 +11,10 @@
 class Workspace;
 
 // Runs and their per-item results (tables of EvalSchema). A run keeps running totals — completed,
-// failed, tokens, cost — that storeResult() maintains in the same transaction as the result, so
+// failed, tokens, cost — that storeResults() maintains in the same transaction as the results, so
 // they stay equal to the sum over the stored results even when a result is replaced.
 // storeResults() keeps its statements prepared for the repository's life: a runner that holds one
-// stores a result at a time without compiling the same SQL again for each.
+// stores batch after batch without compiling the same SQL again for each.
 class EvalRunRepository
 {
     Q_DECLARE_TR_FUNCTIONS(EvalRunRepository)
@@ -34,9 +34,8 @@ public:
     Status setStatus(qint64 id, EvalRun::Status status, const QString &finishedAt = {});
     Status remove(qint64 id);
 
-    // One result per run and item: a second result for the same item replaces the first.
-    Status storeResult(const ItemResult &result);
-    // The same for many results in one transaction.
+    // In one transaction. One result per run and item: a second result for the same item replaces
+    // the first.
     Status storeResults(const QList<ItemResult> &results);
 
     // Dataset indexes without a result yet, in order: what a resumed run still has to do.

@@ -158,7 +158,7 @@ private slots:
         QCOMPARE(reload(run.id).finishedAt, u"2024-05-01T11:00:00Z"_s);
         QCOMPARE(repository.setStatus(4242, EvalRun::Status::Failed).error().kind, Error::Kind::Input);
 
-        QVERIFY(repository.storeResult(result(run.id, 0, true, 10, 0.1, 0.9)));
+        QVERIFY(repository.storeResults({result(run.id, 0, true, 10, 0.1, 0.9)}));
         QVERIFY(repository.remove(run.id));
         QVERIFY(!repository.find(run.id).value());
         QCOMPARE(repository.resultCount(run.id).value(), 0);
@@ -174,8 +174,8 @@ private slots:
         const EvalRun run = makeRun(dataset, u"run"_s);
         EvalRunRepository repository(*m_workspace);
 
-        QVERIFY(repository.storeResult(result(run.id, 0, true, 100, 0.01, 0.75)));
-        QVERIFY(repository.storeResult(result(run.id, 1, false, 40, 0.004, std::nullopt)));
+        QVERIFY(repository.storeResults({result(run.id, 0, true, 100, 0.01, 0.75)}));
+        QVERIFY(repository.storeResults({result(run.id, 1, false, 40, 0.004, std::nullopt)}));
         EvalRun stored = reload(run.id);
         QCOMPARE(stored.completed, 2);
         QCOMPARE(stored.failed, 1);
@@ -185,8 +185,8 @@ private slots:
         QCOMPARE(repository.failedItems(run.id).value(), QList<qint64>{1});
 
         // The retry of item 1 succeeds, and item 0 is judged again: both replace what was there.
-        QVERIFY(repository.storeResult(result(run.id, 1, true, 60, 0.006, 0.25)));
-        QVERIFY(repository.storeResult(result(run.id, 0, true, 100, 0.01, 1.0)));
+        QVERIFY(repository.storeResults({result(run.id, 1, true, 60, 0.006, 0.25)}));
+        QVERIFY(repository.storeResults({result(run.id, 0, true, 100, 0.01, 1.0)}));
         stored = reload(run.id);
         QCOMPARE(repository.resultCount(run.id).value(), 2);
         QCOMPARE(stored.completed, 2);
