@@ -61,6 +61,17 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser) const
     return ExitOk;
 }
 
+CommandContext CommandContext::subcommand() const
+{
+    return CommandContext(QStringList{m_arguments.value(0) + QLatin1Char(' ') + m_arguments.value(1)} + m_arguments.mid(2),
+                          m_workspacePath);
+}
+
+bool CommandContext::asksForHelp(const QString &argument)
+{
+    return argument == QLatin1String("--help") || argument == QLatin1String("-h");
+}
+
 int CommandContext::usage(const QString &message)
 {
     return fail(makeError(Error::Kind::Usage, message + QStringLiteral(" (see genaiops --help)")));

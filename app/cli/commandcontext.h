@@ -30,6 +30,10 @@ public:
     // command ends here: ExitOk after printing the help for --help, a usage error when parsing
     // failed; nothing when the command goes on.
     std::optional<int> parse(QCommandLineParser &parser) const;
+    // For commands with subcommands ("eval run"): the context the subcommand named by the second
+    // argument runs in, its arguments after that name.
+    CommandContext subcommand() const;
+    static bool asksForHelp(const QString &argument);
 
     static void print(const QString &text);
     static void printJson(const QJsonObject &object);

@@ -29,12 +29,11 @@ QString subcommandHelp()
 int EdgeCommand::run(CommandContext &context)
 {
     const QString subcommand = context.arguments().value(1);
-    if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
+    if (CommandContext::asksForHelp(subcommand)) {
         CommandContext::print(subcommandHelp());
         return ExitOk;
     }
-    CommandContext sub(QStringList{context.arguments().value(0) + QLatin1Char(' ') + subcommand} + context.arguments().mid(2),
-                       context.workspacePath());
+    CommandContext sub = context.subcommand();
     if (subcommand == QLatin1String("listen"))
         return EdgeListenCommand::run(sub);
     if (subcommand == QLatin1String("simulate"))

@@ -62,12 +62,11 @@ void EvalCommand::printSummary(const RunSummary &summary)
 int EvalCommand::run(CommandContext &context)
 {
     const QString subcommand = context.arguments().value(1);
-    if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
+    if (CommandContext::asksForHelp(subcommand)) {
         CommandContext::print(subcommandHelp());
         return ExitOk;
     }
-    CommandContext sub(QStringList{context.arguments().value(0) + QLatin1Char(' ') + subcommand} + context.arguments().mid(2),
-                       context.workspacePath());
+    CommandContext sub = context.subcommand();
     if (subcommand == QLatin1String("run"))
         return EvalRunCommand::run(sub);
     if (subcommand == QLatin1String("resume"))
