@@ -19,6 +19,8 @@ packages=(
     # MQTT: the client library, the broker the tests and --demo start, its clients (the bench's
     # peer), openssl for the tests' certificates, and the CA store TLS verifies against by default
     libmosquitto-dev mosquitto mosquitto-clients openssl ca-certificates
+    # the statistics tests check every figure against scipy (and, for agreement, scikit-learn)
+    python3-scipy python3-numpy python3-sklearn
 )
 
 install_missing() {

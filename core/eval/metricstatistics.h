@@ -13,9 +13,6 @@ public:
     // that are not finite are left out. No values: every field 0 and count 0.
     static MetricSummary summarize(const QString &metric, QList<double> values, double threshold);
 
-    // The `fraction` quantile (0…1) of ascending `sorted` values by linear interpolation between the
-    // closest ranks: rank h = (n − 1) · fraction, result x[⌊h⌋] + (h − ⌊h⌋) · (x[⌊h⌋+1] − x[⌊h⌋]).
-    // This is Hyndman & Fan's type 7, the default of numpy, R and spreadsheets' PERCENTILE.INC, so a
-    // user can check our p10 with the tool at hand. The median is the 0.5 quantile. 0 when empty.
+    // SampleQuantile::of (type 7, as numpy's default); the median is the 0.5 quantile.
     static double quantile(const QList<double> &sorted, double fraction);
 };
