@@ -7,10 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd)
 jobs=$(nproc)
+# One ccache for every checkout on this machine: paths below the source tree are hashed relative to
+# it, so a fresh clone in another folder reuses what an earlier build compiled.
+export CCACHE_BASEDIR="$source_dir" CCACHE_NOHASHDIR=1
 
 packages=(
     # toolchain
-    g++ cmake ninja-build pkg-config git file dpkg-dev fakeroot python3
+    g++ cmake ninja-build pkg-config git file dpkg-dev fakeroot python3 ccache
     # Qt 6 (Charts on Debian 12 needs the OpenGL dev package too) and the plugins loaded at run time
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
@@ -40,7 +43,9 @@ install_missing() {
 configure_and_build() {  # build_dir, extra cmake arguments…
     local build_dir=$1
     shift
-    cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    # ccache keeps its objects in ~/.cache/ccache, which outlives a CI clone on the same machine.
+    cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@"
     cmake --build "$build_dir" --parallel "$jobs"
 }
 

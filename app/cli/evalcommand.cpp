@@ -7,6 +7,7 @@
 #include "eval/qualitygate.h"
 #include "eval/runexport.h"
 #include "eval/runsummary.h"
+#include "evalcomparecommand.h"
 #include "evalruncommand.h"
 #include "exitcode.h"
 
@@ -24,6 +25,8 @@ QString subcommandHelp()
                            "eval list [--json]\neval show RUN_ID [--json]\n"
                            "eval import --format bedrock FILE [--name NAME] [--json]\n"
                            "eval export RUN_ID --format csv|jsonl|html --out FILE\n"
+                           "eval compare RUN_A RUN_B [--metric M]... [--json]\n"
+                           "eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]\n"
                            "Add --help after a subcommand for all its options.");
 }
 
@@ -47,15 +50,31 @@ void EvalCommand::printSummary(const RunSummary &summary)
                               .arg(run.inputTokens + run.outputTokens).arg(run.costUsd, 0, 'f', 4));
     for (const SkippedLine &line : summary.skipped)
         CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
-    for (const MetricSummary &metric : summary.metrics)
-        CommandContext::print(QStringLiteral("  %1 mean %2  median %3  p10 %4  min %5  max %6  (n=%7)%8")
+    const auto bounds = [](const Interval &interval) {
+        return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', 3).arg(interval.high, 0, 'f', 3)
+                                  : QStringLiteral("[–]");
+    };
+    for (const MetricSummary &metric : summary.metrics) {
+        CommandContext::print(QStringLiteral("  %1 mean %2 ± %3 95% %4  median %5  p10 %6  min %7  max %8  pass %9% %10  (n=%11)%12%13")
                                   .arg(metric.metric, -18)
-                                  .arg(metric.mean, 0, 'f', 3).arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
-                                  .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3).arg(metric.count)
-                                  .arg(Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
+                                  .arg(metric.mean, 0, 'f', 3).arg(metric.standardError, 0, 'f', 3).arg(bounds(metric.ci95))
+                                  .arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
+                                  .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3)
+                                  .arg(metric.passRate * 100, 0, 'f', 1).arg(bounds(metric.passRateCi95)).arg(metric.count)
+                                  .arg(metric.clusters > 0 ? tr(", SE clustered over %1 %2").arg(metric.clusters).arg(summary.run.settings.clusterBy) : QString(),
+                                       Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
+        if (summary.variance.contains(metric.metric)) {
+            const VarianceParts &parts = summary.variance.value(metric.metric);
+            CommandContext::print(tr("      variance: %1% between items, %2% between generations, %3% between judge calls; %4 unstable items")
+                                      .arg(parts.share(parts.betweenItems) * 100, 0, 'f', 0)
+                                      .arg(parts.share(parts.betweenGenerations) * 100, 0, 'f', 0)
+                                      .arg(parts.share(parts.betweenJudgeCalls) * 100, 0, 'f', 0)
+                                      .arg(metric.unstable));
+        }
+    }
     for (const Gate &gate : summary.gates)
         CommandContext::print(QStringLiteral("  %1: %2").arg(QualityGate::describe(gate),
-                                                             gate.passed ? tr("passed")
+                                                             gate.passed ? tr("passed (%1)").arg(gate.figures)
                                                                          : tr("FAILED, %1").arg(QualityGate::failureMessage(gate))));
 }
 
@@ -79,6 +98,10 @@ int EvalCommand::run(CommandContext &context)
         return import(sub);
     if (subcommand == QLatin1String("export"))
         return exportRun(sub);
+    if (subcommand == QLatin1String("compare"))
+        return EvalCompareCommand::compare(sub);
+    if (subcommand == QLatin1String("plan"))
+        return EvalCompareCommand::plan(sub);
     return CommandContext::usage(tr("eval: expected one of:\n%1").arg(subcommandHelp()));
 }
 

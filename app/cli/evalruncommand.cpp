@@ -5,6 +5,7 @@
 #include "eval/datasetimporter.h"
 #include "eval/evalrunrepository.h"
 #include "eval/evaluationrunner.h"
+#include "eval/itemgroups.h"
 #include "eval/junitreport.h"
 #include "eval/qualitygate.h"
 #include "eval/runsetup.h"
@@ -131,8 +132,17 @@ int EvalRunCommand::run(CommandContext &context)
     const QCommandLineOption itemTimeoutOption(QStringLiteral("item-timeout"), tr("Seconds one item may take (default 120)."), QStringLiteral("seconds"));
     const QCommandLineOption junitOption(QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
+    const QCommandLineOption clusterOption(QStringLiteral("cluster-by"),
+                                           tr("Dataset field that groups items (e.g. their source document): standard errors are clustered by it."),
+                                           QStringLiteral("field"));
+    const QCommandLineOption baselineOption(QStringLiteral("baseline"), tr("Run that METRIC:no-regression gates compare with, item by item."),
+                                            QStringLiteral("run_id"));
+    const QCommandLineOption repeatsOption(QStringLiteral("repeats"), tr("Generations per item (default 1); figures use each item's mean."),
+                                           QStringLiteral("k"));
+    const QCommandLineOption judgeRepeatsOption(QStringLiteral("judge-repeats"), tr("Judge calls per response and judge metric (default 1)."),
+                                                QStringLiteral("j"));
     parser.addOptions({datasetOption, fromDatasetOption, metricsOption, concurrencyOption, nameOption, gateOption, thresholdOption,
-                       itemTimeoutOption, junitOption, jsonOption});
+                       itemTimeoutOption, junitOption, jsonOption, clusterOption, baselineOption, repeatsOption, judgeRepeatsOption});
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
     if (!parser.positionalArguments().isEmpty())
@@ -161,15 +171,38 @@ int EvalRunCommand::run(CommandContext &context)
             return CommandContext::usage(tr("--item-timeout expects seconds > 0"));
         settings.itemTimeoutMs = int(seconds * 1000);
     }
+    bool regressionGate = false;
     for (const QString &text : parser.values(gateOption)) {
         auto gate = QualityGate::parse(text);
         if (!gate)
             return CommandContext::fail(gate.error());
         settings.gates << text;
+        if (gate.value().statistic == Gate::Statistic::NoRegression) {
+            regressionGate = true;
+            continue;
+        }
         // A gate's threshold is also the metric's pass threshold unless one is given.
         if (!settings.thresholds.contains(gate.value().metric))
             settings.thresholds.insert(gate.value().metric, gate.value().threshold);
     }
+    if (parser.isSet(baselineOption)) {
+        settings.baselineRunId = parser.value(baselineOption).toLongLong(&ok);
+        if (!ok || settings.baselineRunId <= 0)
+            return CommandContext::usage(tr("--baseline expects a RUN_ID (see `genaiops eval list`)"));
+    } else if (regressionGate) {
+        return CommandContext::usage(tr("a METRIC:no-regression gate needs --baseline RUN_ID to compare with"));
+    }
+    for (const auto &[option, target] : {std::pair{&repeatsOption, &settings.repeats}, std::pair{&judgeRepeatsOption, &settings.judgeRepeats}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok || *target < 1 || *target > 20)
+            return CommandContext::usage(tr("--%1 expects 1 to 20").arg(option->names().first()));
+    }
+    if (settings.repeats > 1 && !generate)
+        return CommandContext::usage(tr("--repeats needs a model to generate responses (provider flags); a dataset's own responses "
+                                        "are the same every time"));
+    settings.clusterBy = parser.value(clusterOption).trimmed();
     for (const QString &text : parser.values(thresholdOption)) {
         const QString metric = text.section(QLatin1Char('='), 0, 0).trimmed();
         const double value = text.section(QLatin1Char('='), 1).toDouble(&ok);
@@ -182,6 +215,8 @@ int EvalRunCommand::run(CommandContext &context)
         needsJudge = needsJudge || Metrics::judge().contains(metric);
     if (needsJudge && !judgeOptions.isAnySet(parser))
         return CommandContext::usage(tr("judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)"));
+    if (settings.judgeRepeats > 1 && !needsJudge)
+        return CommandContext::usage(tr("--judge-repeats needs a judge metric (faithfulness or relevance)"));
 
     // Resolve credentials before importing, so a missing key fails fast and nothing is created.
     std::optional<ProviderConfig> generator;
@@ -206,6 +241,20 @@ int EvalRunCommand::run(CommandContext &context)
         return CommandContext::fail(dataset.error());
     for (const SkippedLine &line : dataset.value().skipped)
         std::fprintf(stderr, "genaiops: %s:%d: skipped: %s\n", qPrintable(parser.value(datasetOption)), line.line, qPrintable(line.reason));
+    // Checked before the run exists, so a typo creates nothing.
+    if (!settings.clusterBy.isEmpty()) {
+        auto groups = ItemGroups::load(*workspace.value(), dataset.value().id, settings.clusterBy);
+        if (!groups)
+            return CommandContext::fail(groups.error());
+    }
+    if (settings.baselineRunId > 0) {
+        auto baseline = EvalRunRepository(*workspace.value()).find(settings.baselineRunId);
+        if (!baseline)
+            return CommandContext::fail(baseline.error());
+        if (!baseline.value())
+            return CommandContext::fail(makeError(Error::Kind::Usage, tr("--baseline: no evaluation run %1 (see `genaiops eval list`)")
+                                                                          .arg(settings.baselineRunId)));
+    }
     auto run = RunSetup::create(*workspace.value(), dataset.value(), settings, parser.value(nameOption));
     if (!run)
         return CommandContext::fail(run.error());

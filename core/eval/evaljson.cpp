@@ -66,6 +66,12 @@ QString EvalJson::scoresText(const QList<MetricScore> &scores)
             entry.insert(QStringLiteral("details"), score.details);
         if (!score.error.isEmpty())
             entry.insert(QStringLiteral("error"), score.error);
+        if (!score.repeats.isEmpty()) {
+            QJsonArray repeats;
+            for (double value : score.repeats)
+                repeats.append(value);
+            entry.insert(QStringLiteral("repeats"), repeats);
+        }
         entries << entry;
     }
     return text(entries);
@@ -83,6 +89,8 @@ QList<MetricScore> EvalJson::scores(const QString &text)
         score.explanation = entry.value(QStringLiteral("explanation")).toString();
         score.details = entry.value(QStringLiteral("details")).toArray();
         score.error = entry.value(QStringLiteral("error")).toString();
+        for (const QJsonValue &repeat : entry.value(QStringLiteral("repeats")).toArray())
+            score.repeats.append(repeat.toDouble());
         result << score;
     }
     return result;

@@ -1,5 +1,7 @@
 #include "eval/evaltypes.h"
 
+#include <algorithm>
+
 QJsonObject RunSettings::toJson() const
 {
     auto selection = [](const ProviderSelection &chosen) {
@@ -20,7 +22,11 @@ QJsonObject RunSettings::toJson() const
             {QStringLiteral("faithfulness_verdicts_prompt"), faithfulnessVerdictsPrompt},
             {QStringLiteral("relevance_prompt"), relevancePrompt},
             {QStringLiteral("thresholds"), limits},
-            {QStringLiteral("gates"), QJsonArray::fromStringList(gates)}};
+            {QStringLiteral("gates"), QJsonArray::fromStringList(gates)},
+            {QStringLiteral("cluster_by"), clusterBy},
+            {QStringLiteral("baseline_run_id"), baselineRunId},
+            {QStringLiteral("repeats"), repeats},
+            {QStringLiteral("judge_repeats"), judgeRepeats}};
 }
 
 RunSettings RunSettings::fromJson(const QJsonObject &object)
@@ -51,6 +57,10 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
         settings.thresholds.insert(it.key(), it.value().toDouble());
     for (const QJsonValue &gate : object.value(QStringLiteral("gates")).toArray())
         settings.gates << gate.toString();
+    settings.clusterBy = object.value(QStringLiteral("cluster_by")).toString();
+    settings.baselineRunId = object.value(QStringLiteral("baseline_run_id")).toInteger();
+    settings.repeats = std::max(1, object.value(QStringLiteral("repeats")).toInt(1));
+    settings.judgeRepeats = std::max(1, object.value(QStringLiteral("judge_repeats")).toInt(1));
     return settings;
 }
 

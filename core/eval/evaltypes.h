@@ -4,6 +4,7 @@
 // score per metric (each with its explanation), runs, and quality gates.
 
 #include "providers/providerselection.h"
+#include "statistics/interval.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -67,6 +68,10 @@ struct MetricScore
     QString explanation;
     QJsonArray details;            // e.g. faithfulness: [{statement, verdict, reason}]
     QString error;
+    // In a repeated run every score behind `value` (their mean), generation by generation: the
+    // judge calls on the first response, then those on the second, … (RunSettings::repeats ×
+    // judgeRepeats of them when none failed). Empty when the run is not repeated.
+    QList<double> repeats;
 };
 
 struct ItemResult
@@ -107,6 +112,10 @@ struct RunSettings
     QString relevancePrompt;
     QMap<QString, double> thresholds;  // per metric, for "below threshold" and pass rates (default 0.7)
     QStringList gates;                 // as given, e.g. "faithfulness>=0.8"
+    QString clusterBy;                 // a dataset field grouping items (e.g. the source document): clustered SEs
+    qint64 baselineRunId = 0;          // what `METRIC:no-regression` gates compare with
+    int repeats = 1;                   // generations per item
+    int judgeRepeats = 1;              // judge calls per response and judge metric
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     QJsonObject toJson() const;
@@ -144,21 +153,37 @@ struct EvalRun
     static Status statusFromName(const QString &name);
 };
 
-// Summary statistics of one metric over a run's items that have a value.
+// Summary statistics of one metric over a run's items that have a value, each mean with its
+// uncertainty: standard error and 95 % interval (clustered when the run groups its items), Wilson's
+// interval for the pass rate and a seeded bootstrap interval for the median.
 struct MetricSummary
 {
     QString metric;
     qint64 count = 0;
     double mean = 0, median = 0, p10 = 0, min = 0, max = 0;
     double passRate = 0;  // share of counted items at or above the metric's threshold
+    qint64 passing = 0;
+    double standardError = 0;
+    Interval ci95;
+    Interval passRateCi95;
+    Interval medianCi95;
+    qint64 clusters = 0;  // > 0: standard error and interval are clustered over this many groups
+    qint64 unstable = 0;  // items whose repeated scores fall on both sides of the threshold
 };
 
-// `--gate faithfulness>=0.8`: the metric's mean against a threshold.
+// A quality gate for CI. `faithfulness>=0.8` compares the run's mean; `faithfulness>=0.8@lower95`
+// the lower bound of its 95 % interval (`@upper95` the upper), so noise cannot pass it;
+// `faithfulness:no-regression` fails when the paired comparison with the baseline run says worse.
 struct Gate
 {
+    enum class Statistic { Mean, Lower95, Upper95, NoRegression };
+
     QString metric;
-    QString op;           // ">=", ">", "<=", "<"
+    QString op;           // ">=", ">", "<=", "<"; empty for NoRegression
     double threshold = 0;
-    std::optional<double> value;  // the run's mean; none when the metric has no values
+    Statistic statistic = Statistic::Mean;
+    std::optional<double> value;  // what was compared: the mean or the bound; for NoRegression the
+                                  // mean difference (run − baseline); none when nothing was measured
     bool passed = false;
+    QString figures;      // the numbers behind the verdict, in words, for people and JUnit
 };

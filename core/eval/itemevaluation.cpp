@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -40,7 +42,8 @@ ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &s
     m_result.runId = runId;
     m_result.itemIndex = m_item.index;
     m_toScore = m_settings.metrics;
-    if (previous && previous->ok && !previous->response.isEmpty()) {
+    // A repeated run retries an item whole: its repeats belong together.
+    if (previous && previous->ok && !previous->response.isEmpty() && repeatCount() == 1) {
         // What the retried item already paid for stays counted, and good scores stay as they were.
         m_result.response = previous->response;
         m_result.inputTokens = previous->inputTokens;
@@ -84,7 +87,7 @@ void ItemEvaluation::start()
         return;
     m_clock.start();
     if (m_settings.itemTimeoutMs > 0)
-        m_timeout.start(m_settings.itemTimeoutMs);
+        m_timeout.start(m_settings.itemTimeoutMs * repeatCount());
     if (!m_result.response.isEmpty()) {
         score();
     } else if (m_settings.responsesFromDataset) {
@@ -101,17 +104,32 @@ void ItemEvaluation::start()
         m_result.error = tr("no model is configured to generate responses");
         complete();
     } else {
-        ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
-            if (!outcome) {
-                m_result.ok = false;
-                m_result.error = tr("generating the response failed: %1").arg(outcome.error().describe());
-                complete();
-                return;
-            }
-            m_result.response = outcome.value().text;
-            score();
-        });
+        generate();
     }
+}
+
+int ItemEvaluation::repeatCount() const
+{
+    return std::max(1, m_settings.repeats) * std::max(1, m_settings.judgeRepeats);
+}
+
+void ItemEvaluation::generate()
+{
+    ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
+        if (!outcome) {
+            m_result.ok = false;
+            m_result.error = tr("generating the response failed: %1").arg(outcome.error().describe());
+            if (m_generation > 0)
+                m_result.error = tr("generating response %1 of %2 failed: %3").arg(m_generation + 1).arg(m_settings.repeats)
+                                     .arg(outcome.error().describe());
+            complete();
+            return;
+        }
+        m_response = outcome.value().text;
+        if (m_generation == 0)
+            m_result.response = m_response;
+        score();
+    });
 }
 
 void ItemEvaluation::abort()
@@ -147,18 +165,28 @@ void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &requ
 
 void ItemEvaluation::score()
 {
+    if (m_response.isEmpty())
+        m_response = m_result.response;
+    m_judgeRound = 0;
     QStringList lexical;
     for (const QString &metric : std::as_const(m_toScore)) {
         if (Metrics::isLexical(metric))
             lexical << metric;
     }
-    if (!lexical.isEmpty())
-        m_result.scores << LexicalMetrics::score(lexical, m_item, m_result.response);
+    if (!lexical.isEmpty()) {
+        for (const MetricScore &lexicalScore : LexicalMetrics::score(lexical, m_item, m_response))
+            record(lexicalScore);
+    }
+    judge();
+}
+
+void ItemEvaluation::judge()
+{
     const bool faithfulness = m_toScore.contains(Metrics::faithfulness);
     const bool relevance = m_toScore.contains(Metrics::relevance);
     m_judgingsLeft = int(faithfulness) + int(relevance);
     if (m_judgingsLeft == 0) {
-        complete();
+        roundDone();
         return;
     }
     // Both may finish at once (a failed prompt): count first, then start.
@@ -175,7 +203,7 @@ void ItemEvaluation::startFaithfulness()
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
     if (m_item.contexts.isEmpty())
         return metricFailed(metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
-    const Result<QString> prompt = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_result.response);
+    const Result<QString> prompt = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
     ask(m_providers.judge, judgeRequest(prompt.value(), 2048), [this, metric](const Result<ChatResult> &outcome) {
@@ -185,7 +213,7 @@ void ItemEvaluation::startFaithfulness()
         if (!statements)
             return metricFailed(metric, statements.error());
         const Result<QString> verdictsPrompt = JudgeMetrics::verdictsPrompt(
-            m_settings.faithfulnessVerdictsPrompt, m_item, m_result.response, statements.value());
+            m_settings.faithfulnessVerdictsPrompt, m_item, m_response, statements.value());
         if (!verdictsPrompt)
             return metricFailed(metric, verdictsPrompt.error());
         ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096),
@@ -205,7 +233,7 @@ void ItemEvaluation::startRelevance()
     const QString &metric = Metrics::relevance;
     if (!m_providers.judge.provider)
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
-    const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_result.response);
+    const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
     ask(m_providers.judge, judgeRequest(prompt.value(), 1024), [this, metric](const Result<ChatResult> &outcome) {
@@ -230,9 +258,61 @@ void ItemEvaluation::metricDone(MetricScore score)
 {
     if (m_done)
         return;
-    m_result.scores << std::move(score);
+    record(std::move(score));
     if (--m_judgingsLeft == 0)
-        complete();
+        roundDone();
+}
+
+void ItemEvaluation::record(MetricScore score)
+{
+    m_scored[score.metric].append(std::move(score));
+}
+
+void ItemEvaluation::roundDone()
+{
+    // Judge calls again on the same response, then the next generation, then the item is done.
+    if (++m_judgeRound < std::max(1, m_settings.judgeRepeats)) {
+        judge();
+        return;
+    }
+    if (!m_settings.responsesFromDataset && ++m_generation < std::max(1, m_settings.repeats)) {
+        generate();
+        return;
+    }
+    for (const QString &metric : std::as_const(m_toScore)) {
+        if (m_scored.contains(metric))
+            m_result.scores << combined(m_scored.value(metric));
+    }
+    complete();
+}
+
+MetricScore ItemEvaluation::combined(const QList<MetricScore> &scores) const
+{
+    if (scores.size() == 1 && repeatCount() == 1)
+        return scores.first();
+    // The mean of what succeeded is the item's value; every score stays in `repeats`. A lexical
+    // metric is computed once per response, so it has one score per generation.
+    MetricScore result;
+    result.metric = scores.first().metric;
+    QStringList errors;
+    double sum = 0;
+    for (const MetricScore &score : scores) {
+        if (score.value) {
+            result.repeats.append(*score.value);
+            sum += *score.value;
+            if (result.explanation.isEmpty() && result.details.isEmpty()) {
+                result.explanation = score.explanation;
+                result.details = score.details;
+            }
+        } else {
+            errors << score.error;
+        }
+    }
+    if (!result.repeats.isEmpty())
+        result.value = sum / double(result.repeats.size());
+    if (!errors.isEmpty())
+        result.error = tr("%1 of %2 repeated scores failed: %3").arg(errors.size()).arg(scores.size()).arg(errors.first());
+    return result;
 }
 
 void ItemEvaluation::onTimeout()

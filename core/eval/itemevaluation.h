@@ -7,6 +7,7 @@
 #include "providers/pricetable.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -24,6 +25,9 @@ struct Invocation;
 // and cost are added to the item.
 // When `previous` (a failed result being retried) holds a response and scores, they are kept and
 // only the missing or failed metrics are computed again.
+// A repeated run generates RunSettings::repeats responses one after another and judges each
+// judgeRepeats times; each metric's value is then the mean of its scores, all of which it keeps
+// (MetricScore::repeats), and the first response is the one shown.
 class ItemEvaluation : public QObject
 {
     Q_OBJECT
@@ -65,7 +69,13 @@ private:
     using Continuation = std::function<void(const Result<ChatResult> &)>;
 
     void ask(const PricedProvider &provider, const ChatRequest &request, const Continuation &then);
+    int repeatCount() const;
+    void generate();
     void score();
+    void judge();
+    void record(MetricScore score);
+    void roundDone();
+    MetricScore combined(const QList<MetricScore> &scores) const;
     void startFaithfulness();
     void startRelevance();
     void metricDone(MetricScore score);
@@ -82,6 +92,12 @@ private:
     QStringList m_toScore;     // metrics not kept from a previous result
     QList<QPointer<ChatCall>> m_calls;
     int m_judgingsLeft = 0;
+    // Repeats (RunSettings::repeats generations, judgeRepeats judge calls on each): the response
+    // being scored, where the item stands, and every score so far per metric.
+    QString m_response;
+    int m_generation = 0;
+    int m_judgeRound = 0;
+    QHash<QString, QList<MetricScore>> m_scored;
     QTimer m_timeout;
     QElapsedTimer m_clock;
     bool m_done = false;

@@ -46,6 +46,9 @@ QByteArray JUnitReport::write(const QString &runName, qint64 runId, const QList<
             writer.writeCharacters(QStringLiteral("%1: %2").arg(QualityGate::describe(gate), message));
             writer.writeEndElement();
         }
+        // The figures behind the verdict, passed or failed: a reader of the CI log sees how close it was.
+        if (!gate.figures.isEmpty())
+            writer.writeTextElement(QStringLiteral("system-out"), gate.figures);
         writer.writeEndElement();
     }
 
@@ -65,7 +68,13 @@ QString JUnitReport::summaryLine(const MetricSummary &summary)
     if (summary.count == 0)
         return QStringLiteral("%1: no values").arg(name);
     const auto score = [](double value) { return QString::number(value, 'f', 2); };
-    return QStringLiteral("%1: %2 items, mean %3, median %4, p10 %5, min %6, max %7, pass rate %8%")
-        .arg(name, QString::number(summary.count), score(summary.mean), score(summary.median), score(summary.p10), score(summary.min),
-             score(summary.max), QString::number(summary.passRate * 100, 'f', 0));
+    const auto interval = [&](const Interval &bounds) {
+        return bounds.isKnown() ? QStringLiteral("%1–%2").arg(score(bounds.low), score(bounds.high)) : QStringLiteral("n/a");
+    };
+    const auto percent = [](double value) { return QString::number(value * 100, 'f', 0); };
+    return QStringLiteral("%1: %2 items, mean %3 (SE %4, 95% CI %5), median %6, p10 %7, min %8, max %9, pass rate %10% (95% CI %11–%12%)")
+        .arg(name, QString::number(summary.count), score(summary.mean), QString::number(summary.standardError, 'f', 3),
+             interval(summary.ci95), score(summary.median), score(summary.p10), score(summary.min), score(summary.max))
+        .arg(percent(summary.passRate), percent(summary.passRateCi95.isKnown() ? summary.passRateCi95.low : 0),
+             percent(summary.passRateCi95.isKnown() ? summary.passRateCi95.high : 1));
 }

@@ -26,13 +26,21 @@ bool holds(const QString &op, double value, double threshold)
 
 Result<Gate> QualityGate::parse(const QString &text)
 {
+    static const QRegularExpression regression(QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*:\\s*no-regression\\s*$"));
+    if (const QRegularExpressionMatch match = regression.match(text); match.hasMatch()) {
+        Gate gate;
+        gate.metric = match.captured(1);
+        gate.statistic = Gate::Statistic::NoRegression;
+        return gate;
+    }
     static const QRegularExpression pattern(
-        QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*(>=|<=|>|<)\\s*([0-9]*\\.?[0-9]+)\\s*$"));
+        QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*(>=|<=|>|<)\\s*([0-9]*\\.?[0-9]+)\\s*(?:@\\s*(lower95|upper95))?\\s*$"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch()) {
         return makeError(Error::Kind::Usage,
                          QStringLiteral("gate \"%1\" is not understood: expected METRIC OP NUMBER such as "
-                                        "faithfulness>=0.8, with OP one of >=, >, <=, <")
+                                        "faithfulness>=0.8 (OP one of >=, >, <=, <), optionally @lower95 or @upper95 "
+                                        "to compare a bound of the 95 % interval, or METRIC:no-regression with --baseline")
                              .arg(text),
                          QStringLiteral("--gate"));
     }
@@ -40,6 +48,10 @@ Result<Gate> QualityGate::parse(const QString &text)
     gate.metric = match.captured(1);
     gate.op = match.captured(2);
     gate.threshold = match.captured(3).toDouble();
+    if (match.captured(4) == QLatin1String("lower95"))
+        gate.statistic = Gate::Statistic::Lower95;
+    else if (match.captured(4) == QLatin1String("upper95"))
+        gate.statistic = Gate::Statistic::Upper95;
     if (gate.threshold > 1.0) {
         return makeError(Error::Kind::Usage,
                          QStringLiteral("gate \"%1\" compares with %2, but scores run from 0 to 1 "
@@ -53,16 +65,62 @@ Result<Gate> QualityGate::parse(const QString &text)
 void QualityGate::evaluate(QList<Gate> &gates, const QList<MetricSummary> &summaries)
 {
     for (Gate &gate : gates) {
+        if (gate.statistic == Gate::Statistic::NoRegression)
+            continue;  // evaluateRegression()
         gate.value.reset();
         gate.passed = false;
+        gate.figures.clear();
         for (const MetricSummary &summary : summaries) {
-            if (summary.metric == gate.metric && summary.count > 0) {
+            if (summary.metric != gate.metric || summary.count == 0)
+                continue;
+            gate.figures = describeFigures(summary);
+            if (gate.statistic == Gate::Statistic::Mean) {
                 gate.value = summary.mean;
-                gate.passed = holds(gate.op, summary.mean, gate.threshold);
-                break;
+            } else {
+                const double bound = gate.statistic == Gate::Statistic::Lower95 ? summary.ci95.low : summary.ci95.high;
+                // Too few items for an interval: nothing shows that the bound clears the threshold.
+                if (!std::isfinite(bound))
+                    break;
+                gate.value = bound;
             }
+            gate.passed = holds(gate.op, *gate.value, gate.threshold);
+            break;
         }
     }
+}
+
+void QualityGate::evaluateRegression(QList<Gate> &gates, const QList<RegressionCheck> &checks, const QString &missing)
+{
+    for (Gate &gate : gates) {
+        if (gate.statistic != Gate::Statistic::NoRegression)
+            continue;
+        gate.value.reset();
+        gate.passed = false;
+        gate.figures = missing;
+        for (const RegressionCheck &check : checks) {
+            if (check.metric != gate.metric)
+                continue;
+            gate.figures = check.figures;
+            if (check.pairs < 2)
+                break;
+            gate.value = check.meanDifference;
+            gate.passed = !check.worse;
+            break;
+        }
+        if (gate.figures.isEmpty())
+            gate.figures = QStringLiteral("%1 was not scored in both runs").arg(gate.metric);
+    }
+}
+
+QString QualityGate::describeFigures(const MetricSummary &summary)
+{
+    const auto score = [](double value) { return QString::number(value, 'f', 3); };
+    QString text = QStringLiteral("mean %1, SE %2, 95 % CI %3–%4, n %5")
+                       .arg(score(summary.mean), score(summary.standardError), score(summary.ci95.low), score(summary.ci95.high))
+                       .arg(summary.count);
+    if (summary.clusters > 0)
+        text += QStringLiteral(" in %1 clusters").arg(summary.clusters);
+    return text;
 }
 
 bool QualityGate::allPassed(const QList<Gate> &gates)
@@ -72,6 +130,16 @@ bool QualityGate::allPassed(const QList<Gate> &gates)
 
 QString QualityGate::describe(const Gate &gate)
 {
+    switch (gate.statistic) {
+    case Gate::Statistic::NoRegression:
+        return QStringLiteral("%1 no regression").arg(gate.metric);
+    case Gate::Statistic::Lower95:
+        return QStringLiteral("%1 %2 %3 (lower 95% bound)").arg(gate.metric, gate.op, QString::number(gate.threshold));
+    case Gate::Statistic::Upper95:
+        return QStringLiteral("%1 %2 %3 (upper 95% bound)").arg(gate.metric, gate.op, QString::number(gate.threshold));
+    case Gate::Statistic::Mean:
+        break;
+    }
     return QStringLiteral("%1 %2 %3").arg(gate.metric, gate.op, QString::number(gate.threshold));
 }
 
@@ -79,17 +147,30 @@ QString QualityGate::failureMessage(const Gate &gate)
 {
     if (gate.passed)
         return {};
-    if (!gate.value)
+    if (gate.statistic == Gate::Statistic::NoRegression)
+        return gate.value ? QStringLiteral("worse than the baseline: %1").arg(gate.figures) : gate.figures;
+    if (!gate.value) {
+        if (!gate.figures.isEmpty())
+            return QStringLiteral("too few scores for a 95% interval (%1)").arg(gate.figures);
         return QStringLiteral("%1 has no scores in this run").arg(gate.metric);
-    const QString mean = formatScore(*gate.value, gate.threshold);
+    }
+    const QString what = gate.statistic == Gate::Statistic::Mean ? QStringLiteral("mean")
+                       : gate.statistic == Gate::Statistic::Lower95 ? QStringLiteral("lower 95% bound")
+                                                                   : QStringLiteral("upper 95% bound");
+    const QString value = formatScore(*gate.value, gate.threshold);
     const QString threshold = QString::number(gate.threshold);
+    QString verdict;
     if (gate.op == QLatin1String(">="))
-        return QStringLiteral("mean %1 is below %2").arg(mean, threshold);
-    if (gate.op == QLatin1String(">"))
-        return QStringLiteral("mean %1 is not above %2").arg(mean, threshold);
-    if (gate.op == QLatin1String("<="))
-        return QStringLiteral("mean %1 is above %2").arg(mean, threshold);
-    return QStringLiteral("mean %1 is not below %2").arg(mean, threshold);
+        verdict = QStringLiteral("%1 %2 is below %3").arg(what, value, threshold);
+    else if (gate.op == QLatin1String(">"))
+        verdict = QStringLiteral("%1 %2 is not above %3").arg(what, value, threshold);
+    else if (gate.op == QLatin1String("<="))
+        verdict = QStringLiteral("%1 %2 is above %3").arg(what, value, threshold);
+    else
+        verdict = QStringLiteral("%1 %2 is not below %3").arg(what, value, threshold);
+    if (gate.statistic != Gate::Statistic::Mean && !gate.figures.isEmpty())
+        verdict += QStringLiteral(" (%1)").arg(gate.figures);
+    return verdict;
 }
 
 QString QualityGate::formatScore(double value, double threshold)

@@ -2,11 +2,11 @@
 
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
-#include "eval/metricstatistics.h"
 #include "eval/resultexporter.h"
 #include "eval/resultrowcursor.h"
 #include "eval/runreport.h"
 #include "eval/runsummary.h"
+#include "eval/runtrend.h"
 
 #include <QSaveFile>
 
@@ -46,15 +46,13 @@ Status RunExport::write(Workspace &workspace, qint64 runId, const QString &forma
     } else if (format == QLatin1String("html")) {
         // The trend: each metric's mean over the runs of the same dataset, oldest first.
         QMap<QString, RunReport::Trend> trends;
-        EvalRunRepository repository(workspace);
-        auto runs = repository.runsOfDataset(run.datasetName);
-        if (runs) {
-            for (const EvalRun &earlier : runs.value()) {
-                for (const QString &metric : run.settings.metrics) {
-                    auto values = repository.metricValues(earlier.id, metric);
-                    if (values && !values.value().isEmpty())
-                        trends[metric].append({earlier.createdAt.left(10), MetricStatistics::summarize(metric, values.value(), 0.7).mean});
-                }
+        auto points = RunTrend::load(workspace, run.datasetName);
+        if (!points)
+            return points.error();
+        for (const TrendPoint &point : std::as_const(points.value())) {
+            for (const QString &metric : run.settings.metrics) {
+                if (point.metrics.contains(metric))
+                    trends[metric].append({point.label, point.metrics.value(metric).mean});
             }
         }
         written = RunReport::writeHtml(file, run, summary.value().metrics, summary.value().gates, trends, fetchers.items, fetchers.results);

@@ -64,37 +64,54 @@ QString header(const EvalRun &run)
     return html + QStringLiteral("</dl>");
 }
 
+QString interval(const Interval &bounds)
+{
+    return bounds.isKnown() ? QStringLiteral("%1–%2").arg(score(bounds.low), score(bounds.high)) : QStringLiteral("–");
+}
+
 QString summaryTable(const EvalRun &run, const QList<MetricSummary> &summaries)
 {
     QString html = QStringLiteral(
-        "<h2>Summary</h2><table><tr><th>Metric</th><th>Items</th><th>Mean</th><th>Median</th><th>p10</th>"
-        "<th>Min</th><th>Max</th><th>Threshold</th><th>Pass rate</th></tr>");
+        "<h2>Summary</h2><table><tr><th>Metric</th><th>Items</th><th>Mean</th><th>95 % CI</th><th>SE</th><th>Median</th><th>p10</th>"
+        "<th>Min</th><th>Max</th><th>Threshold</th><th>Pass rate</th><th>95 % CI</th></tr>");
     for (const MetricSummary &summary : summaries) {
         html += QStringLiteral("<tr>") + cell(RunReport::escaped(summary.metric) + QLatin1Char(' ') + kind(summary.metric))
-              + cell(QString::number(summary.count), true);
-        for (double value : {summary.mean, summary.median, summary.p10, summary.min, summary.max})
+              + cell(QString::number(summary.count), true)
+              + cell(summary.count ? score(summary.mean) : QStringLiteral("–"), true)
+              + cell(interval(summary.ci95), true)
+              + cell(summary.count > 1 ? QString::number(summary.standardError, 'f', 3) : QStringLiteral("–"), true);
+        for (double value : {summary.median, summary.p10, summary.min, summary.max})
             html += cell(summary.count ? score(value) : QStringLiteral("–"), true);
+        const auto percent = [](double value) -> QString { return QString::number(value * 100, 'f', 1) + QLatin1Char('%'); };
         html += cell(score(run.settings.threshold(summary.metric)), true)
-              + cell(summary.count ? QString::number(summary.passRate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("–"), true)
+              + cell(summary.count ? percent(summary.passRate) : QStringLiteral("–"), true)
+              + cell(summary.passRateCi95.isKnown() ? percent(summary.passRateCi95.low) + QStringLiteral("–") + percent(summary.passRateCi95.high)
+                                                    : QStringLiteral("–"), true)
               + QStringLiteral("</tr>");
     }
-    return html + QStringLiteral("</table><p class=\"note\">p10: the value 10 % of items fall below, interpolated "
-                                 "linearly between the closest ranks. Lexical metrics compare words with the "
-                                 "reference, contexts or question; they need no model and do not judge meaning.</p>");
+    QString clustering;
+    if (!run.settings.clusterBy.isEmpty())
+        clustering = QStringLiteral(" Standard errors are clustered by the dataset field \"%1\": items that share it count as one "
+                                    "piece of evidence, not several.").arg(RunReport::escaped(run.settings.clusterBy));
+    return html + QStringLiteral("</table><p class=\"note\">95 % CI: the mean ± Student's t quantile × its standard error; for the "
+                                 "pass rate, Wilson's interval. An interval says how far the mean could move if the same "
+                                 "evaluation were run on other items like these.%1 p10: the value 10 % of items fall below, "
+                                 "interpolated linearly between the closest ranks. Lexical metrics compare words with the "
+                                 "reference, contexts or question; they need no model and do not judge meaning.</p>").arg(clustering);
 }
 
 QString gatesTable(const QList<Gate> &gates)
 {
     if (gates.isEmpty())
         return {};
-    QString html = QStringLiteral("<h2>Quality gates</h2><table><tr><th>Gate</th><th>Mean</th><th>Result</th></tr>");
+    QString html = QStringLiteral("<h2>Quality gates</h2><table><tr><th>Gate</th><th>Value</th><th>Figures</th><th>Result</th></tr>");
     for (const Gate &gate : gates) {
         const QString result = gate.passed ? QStringLiteral("<span class=\"pass\">passed</span>")
                                            : QStringLiteral("<span class=\"fail\">failed</span>: ")
                                                  + RunReport::escaped(QualityGate::failureMessage(gate));
         html += QStringLiteral("<tr>") + cell(RunReport::escaped(QualityGate::describe(gate)))
               + cell(gate.value ? QualityGate::formatScore(*gate.value, gate.threshold) : QStringLiteral("–"), true)
-              + cell(result) + QStringLiteral("</tr>");
+              + cell(RunReport::escaped(gate.figures)) + cell(result) + QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }

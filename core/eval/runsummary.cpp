@@ -2,44 +2,165 @@
 
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
+#include "eval/itemgroups.h"
 #include "eval/metricstatistics.h"
 #include "eval/qualitygate.h"
+#include "eval/runcomparison.h"
+#include "eval/runscores.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <cmath>
+
+namespace {
+
+QJsonArray intervalJson(const Interval &interval)
+{
+    if (!interval.isKnown())
+        return {QJsonValue(), QJsonValue()};
+    return {interval.low, interval.high};
+}
+
+// Items whose repeated scores fall on both sides of the threshold: their verdict is a coin toss.
+qint64 unstableItems(const std::vector<QList<double>> &repeats, double threshold)
+{
+    qint64 unstable = 0;
+    for (const QList<double> &scores : repeats) {
+        bool pass = false, fail = false;
+        for (double score : scores) {
+            pass = pass || MetricStatistics::passes(score, threshold);
+            fail = fail || !MetricStatistics::passes(score, threshold);
+        }
+        unstable += pass && fail;
+    }
+    return unstable;
+}
+
+VarianceParts varianceOf(const std::vector<QList<double>> &repeats, int generations, int judgeCalls)
+{
+    QList<QList<QList<double>>> matrices;
+    for (const QList<double> &scores : repeats) {
+        if (scores.size() != qsizetype(generations) * judgeCalls)
+            continue;  // a failed repeat: this item's matrix is incomplete
+        QList<QList<double>> matrix;
+        for (int generation = 0; generation < generations; ++generation)
+            matrix.append(scores.mid(qsizetype(generation) * judgeCalls, judgeCalls));
+        matrices.append(matrix);
+    }
+    return VarianceParts::estimate(matrices);
+}
+
+} // namespace
+
 Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
 {
-    EvalRunRepository runs(workspace);
-    auto run = runs.find(runId);
-    if (!run)
-        return run.error();
-    if (!run.value())
-        return makeError(Error::Kind::Input, QCoreApplication::translate("RunSummary", "no evaluation run %1 (see `genaiops eval list`)").arg(runId));
+    auto scores = RunScores::load(workspace, runId, RunScores::Keys::None);
+    if (!scores)
+        return scores.error();
     RunSummary summary;
-    summary.run = *run.value();
-    for (const QString &metric : summary.run.settings.metrics) {
-        auto values = runs.metricValues(runId, metric);
-        if (!values)
-            return values.error();
-        summary.metrics << MetricStatistics::summarize(metric, values.value(), summary.run.settings.threshold(metric));
+    summary.run = scores.value().run;
+    const RunSettings &settings = summary.run.settings;
+    QHash<qint64, qint64> groupOf;
+    if (!settings.clusterBy.isEmpty()) {
+        auto groups = ItemGroups::load(workspace, summary.run.datasetId, settings.clusterBy);
+        if (!groups)
+            return groups.error();
+        groupOf = groups.value();
     }
-    for (const QString &text : summary.run.settings.gates) {
+    for (const QString &metric : settings.metrics) {
+        const std::vector<double> *column = scores.value().metric(metric);
+        QList<double> values;
+        QList<qint64> groups;
+        for (size_t i = 0; column && i < column->size(); ++i) {
+            if (!std::isfinite((*column)[i]))
+                continue;
+            values.append((*column)[i]);
+            if (!groupOf.isEmpty())
+                groups.append(groupOf.value(scores.value().items[i], -1 - qint64(i)));  // no field: a group of its own
+        }
+        MetricSummary metricSummary = MetricStatistics::summarize(metric, values, settings.threshold(metric), groups);
+        const auto repeats = scores.value().repeats.constFind(metric);
+        if (repeats != scores.value().repeats.cend()) {
+            metricSummary.unstable = unstableItems(*repeats, settings.threshold(metric));
+            // A lexical metric is computed once per response: one score per generation.
+            summary.variance.insert(metric, varianceOf(*repeats, settings.repeats, Metrics::isLexical(metric) ? 1 : settings.judgeRepeats));
+        }
+        summary.metrics << metricSummary;
+    }
+    bool regressionGates = false;
+    for (const QString &text : settings.gates) {
         auto gate = QualityGate::parse(text);
         if (!gate)
             return gate.error();
+        regressionGates = regressionGates || gate.value().statistic == Gate::Statistic::NoRegression;
         summary.gates << gate.value();
     }
     QualityGate::evaluate(summary.gates, summary.metrics);
+    if (regressionGates) {
+        QList<RegressionCheck> checks;
+        QString missing = QCoreApplication::translate("RunSummary", "no baseline run: give --baseline RUN_ID");
+        if (settings.baselineRunId > 0) {
+            auto comparison = RunComparison::compute(workspace, settings.baselineRunId, runId);
+            if (!comparison)
+                missing = QCoreApplication::translate("RunSummary", "the baseline run %1 cannot be compared: %2")
+                              .arg(settings.baselineRunId).arg(comparison.error().describe());
+            else
+                checks = comparison.value().regressionChecks();
+        }
+        QualityGate::evaluateRegression(summary.gates, checks, missing);
+    }
     auto dataset = DatasetRepository(workspace).find(summary.run.datasetId);
     if (dataset && dataset.value())
         summary.skipped = dataset.value()->skipped;
     return summary;
 }
 
+Result<QList<RunSummary>> RunSummary::all(Workspace &workspace)
+{
+    auto runs = EvalRunRepository(workspace).list();
+    if (!runs)
+        return runs.error();
+    QList<RunSummary> summaries;
+    for (const EvalRun &run : runs.value()) {
+        auto summary = compute(workspace, run.id);
+        if (!summary)
+            return summary.error();
+        summaries << summary.value();
+    }
+    return summaries;
+}
+
 bool RunSummary::gatesPassed() const
 {
     return QualityGate::allPassed(gates);
+}
+
+const MetricSummary *RunSummary::metric(const QString &name) const
+{
+    for (const MetricSummary &summary : metrics) {
+        if (summary.metric == name)
+            return &summary;
+    }
+    return nullptr;
+}
+
+QJsonObject RunSummary::metricJson(const MetricSummary &metric)
+{
+    QJsonObject object{{QStringLiteral("mean"), metric.mean},
+                       {QStringLiteral("se"), std::isfinite(metric.standardError) ? QJsonValue(metric.standardError) : QJsonValue()},
+                       {QStringLiteral("ci95"), intervalJson(metric.ci95)},
+                       {QStringLiteral("median"), metric.median},
+                       {QStringLiteral("median_ci95"), intervalJson(metric.medianCi95)},
+                       {QStringLiteral("p10"), metric.p10},
+                       {QStringLiteral("min"), metric.min},
+                       {QStringLiteral("max"), metric.max},
+                       {QStringLiteral("count"), metric.count},
+                       {QStringLiteral("pass_rate"), metric.passRate},
+                       {QStringLiteral("pass_rate_ci95"), intervalJson(metric.passRateCi95)}};
+    if (metric.clusters > 0)
+        object.insert(QStringLiteral("clusters"), metric.clusters);
+    return object;
 }
 
 QJsonObject RunSummary::toJson() const
@@ -49,36 +170,50 @@ QJsonObject RunSummary::toJson() const
         skippedLines.append(QJsonObject{{QStringLiteral("line"), line.line}, {QStringLiteral("reason"), line.reason}});
     QJsonObject metricObject;
     for (const MetricSummary &metric : metrics) {
-        metricObject.insert(metric.metric, QJsonObject{{QStringLiteral("mean"), metric.mean},
-                                                       {QStringLiteral("median"), metric.median},
-                                                       {QStringLiteral("p10"), metric.p10},
-                                                       {QStringLiteral("min"), metric.min},
-                                                       {QStringLiteral("max"), metric.max},
-                                                       {QStringLiteral("count"), metric.count},
-                                                       {QStringLiteral("pass_rate"), metric.passRate}});
+        QJsonObject object = metricJson(metric);
+        if (variance.contains(metric.metric)) {
+            const VarianceParts &parts = variance.value(metric.metric);
+            object.insert(QStringLiteral("unstable_items"), metric.unstable);
+            object.insert(QStringLiteral("variance"), QJsonObject{{QStringLiteral("between_items"), parts.betweenItems},
+                                                                  {QStringLiteral("between_generations"), parts.betweenGenerations},
+                                                                  {QStringLiteral("between_judge_calls"), parts.betweenJudgeCalls},
+                                                                  {QStringLiteral("items"), parts.items}});
+        }
+        metricObject.insert(metric.metric, object);
     }
     QJsonArray gateArray;
     for (const Gate &gate : gates) {
-        gateArray.append(QJsonObject{{QStringLiteral("metric"), gate.metric},
+        gateArray.append(QJsonObject{{QStringLiteral("gate"), QualityGate::describe(gate)},
+                                     {QStringLiteral("metric"), gate.metric},
                                      {QStringLiteral("op"), gate.op},
                                      {QStringLiteral("threshold"), gate.threshold},
                                      {QStringLiteral("value"), gate.value ? QJsonValue(*gate.value) : QJsonValue()},
+                                     {QStringLiteral("figures"), gate.figures},
                                      {QStringLiteral("passed"), gate.passed}});
     }
-    return {{QStringLiteral("run_id"), run.id},
-            {QStringLiteral("name"), run.name},
-            {QStringLiteral("status"), run.displayStatus()},
-            {QStringLiteral("dataset"), run.datasetName},
-            {QStringLiteral("dataset_version"), run.datasetVersion},
-            {QStringLiteral("model"), run.model},
-            {QStringLiteral("judge_model"), run.judgeModel},
-            {QStringLiteral("items"), run.itemCount},
-            {QStringLiteral("completed"), run.completed},
-            {QStringLiteral("failed"), run.failed},
-            {QStringLiteral("input_tokens"), run.inputTokens},
-            {QStringLiteral("output_tokens"), run.outputTokens},
-            {QStringLiteral("cost_usd"), run.costUsd},
-            {QStringLiteral("skipped_lines"), skippedLines},
-            {QStringLiteral("metrics"), metricObject},
-            {QStringLiteral("gates"), gateArray}};
+    QJsonObject object{{QStringLiteral("run_id"), run.id},
+                       {QStringLiteral("name"), run.name},
+                       {QStringLiteral("status"), run.displayStatus()},
+                       {QStringLiteral("dataset"), run.datasetName},
+                       {QStringLiteral("dataset_version"), run.datasetVersion},
+                       {QStringLiteral("model"), run.model},
+                       {QStringLiteral("judge_model"), run.judgeModel},
+                       {QStringLiteral("items"), run.itemCount},
+                       {QStringLiteral("completed"), run.completed},
+                       {QStringLiteral("failed"), run.failed},
+                       {QStringLiteral("input_tokens"), run.inputTokens},
+                       {QStringLiteral("output_tokens"), run.outputTokens},
+                       {QStringLiteral("cost_usd"), run.costUsd},
+                       {QStringLiteral("skipped_lines"), skippedLines},
+                       {QStringLiteral("metrics"), metricObject},
+                       {QStringLiteral("gates"), gateArray}};
+    if (!run.settings.clusterBy.isEmpty())
+        object.insert(QStringLiteral("cluster_by"), run.settings.clusterBy);
+    if (run.settings.repeats * run.settings.judgeRepeats > 1) {
+        object.insert(QStringLiteral("repeats"), run.settings.repeats);
+        object.insert(QStringLiteral("judge_repeats"), run.settings.judgeRepeats);
+    }
+    if (run.settings.baselineRunId > 0)
+        object.insert(QStringLiteral("baseline_run_id"), run.settings.baselineRunId);
+    return object;
 }

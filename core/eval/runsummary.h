@@ -2,21 +2,31 @@
 
 #include "common/result.h"
 #include "eval/evaltypes.h"
+#include "statistics/varianceparts.h"
 
 #include <QJsonObject>
 
+#include <optional>
+
 class Workspace;
 
-// A run's metric summaries and the verdict of its gates, and the JSON object the CLI prints
-// (`eval run --json`, `eval show --json`).
+// A run's metric summaries with their intervals and the verdict of its gates, and the JSON object
+// the CLI prints (`eval run --json`, `eval show --json`).
 struct RunSummary
 {
     EvalRun run;
     QList<MetricSummary> metrics;
     QList<Gate> gates;
     QList<SkippedLine> skipped;
+    QMap<QString, VarianceParts> variance;  // per metric, for repeated runs
 
+    // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
+    // baseline run by a paired comparison. A gate that does not parse is an error, not left out.
     static Result<RunSummary> compute(Workspace &workspace, qint64 runId);
+    // Every run, newest first, as the run list shows them.
+    static Result<QList<RunSummary>> all(Workspace &workspace);
     bool gatesPassed() const;
+    const MetricSummary *metric(const QString &name) const;
     QJsonObject toJson() const;
+    static QJsonObject metricJson(const MetricSummary &metric);
 };

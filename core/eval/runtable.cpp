@@ -1,6 +1,8 @@
 #include "eval/runtable.h"
 
+#include "eval/evaljson.h"
 #include "eval/evalrunrepository.h"
+#include "eval/metricstatistics.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -94,6 +96,25 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
             row->values[size_t(column)] = value.toFloat();
         else if (row->error.isEmpty())
             row->error = table.metrics[column] + QStringLiteral(": ") + scores.value().value(3).toString();
+    }
+    if (table.run.settings.repeats * table.run.settings.judgeRepeats > 1) {
+        auto repeats = forwardOnly(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run"),
+                                   QStringLiteral("run"), runId);
+        if (!repeats)
+            return repeats.error();
+        while (repeats.value().next()) {
+            RunRow *row = rowFor(table.rows, repeats.value().value(0).toLongLong());
+            if (!row)
+                continue;
+            for (const MetricScore &score : EvalJson::scores(repeats.value().value(1).toString())) {
+                const double threshold = table.run.settings.threshold(score.metric);
+                const bool pass = std::any_of(score.repeats.cbegin(), score.repeats.cend(),
+                                              [&](double value) { return MetricStatistics::passes(value, threshold); });
+                const bool fail = std::any_of(score.repeats.cbegin(), score.repeats.cend(),
+                                              [&](double value) { return !MetricStatistics::passes(value, threshold); });
+                row->unstable = row->unstable || (pass && fail);
+            }
+        }
     }
     return table;
 }

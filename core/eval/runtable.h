@@ -18,6 +18,7 @@ struct RunRow
     bool ok = true;
     QString error;        // the item's error, or the first metric error
     std::vector<float> values;  // per RunTable::metrics, NaN when the metric has no value
+    bool unstable = false;      // a repeated run: some metric's repeats fall on both sides of its threshold
 };
 
 struct RunTable

@@ -76,7 +76,8 @@ private slots:
         QCOMPARE(parsed.failureMessages,
                  QStringList({u"mean 0.62 is below 0.8"_s, u"rouge_l has no scores in this run"_s}));
         QVERIFY(parsed.systemOut.contains(
-            u"faithfulness (judge): 2 items, mean 0.62, median 0.62, p10 0.52, min 0.50, max 0.74, pass rate 50%"_s));
+            u"faithfulness (judge): 2 items, mean 0.62 (SE 0.120, 95% CI 0.00–1.00), median 0.62, p10 0.52, min 0.50, "
+            "max 0.74, pass rate 50% (95% CI 9–91%)"_s));
         QVERIFY(parsed.systemOut.contains(u"rouge_l (lexical): no values"_s));
     }
 

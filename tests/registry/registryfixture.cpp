@@ -58,7 +58,7 @@ qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status)
         result.runId = run.value().id;
         result.itemIndex = item;
         result.completedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        result.scores << MetricScore{Metrics::lexicalF1, score, QString(), {}, QString()};
+        result.scores << MetricScore{Metrics::lexicalF1, score, QString(), {}, QString(), {}};
         results << result;
     }
     EvalRunRepository runs(*m_workspace);

@@ -1,46 +1,59 @@
 #include "evaluations/comparerunsdialog.h"
 
-#include "eval/runtable.h"
 #include "storage/workspaceworker.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QTableWidget>
+#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 namespace {
 
-struct Comparison
+enum MetricColumn { MetricName, PairsColumn, MeanAColumn, MeanBColumn, DifferenceColumn, PValueColumn, PassColumn, VerdictColumn, MetricColumns };
+
+const QColor better(0x2e, 0xa0, 0x43);
+const QColor worse(0xe0, 0x52, 0x60);
+
+QString signedNumber(double value, int decimals = 3)
 {
-    QStringList metrics;
-    struct Change
-    {
-        qint64 item;
-        QString question;
-        double before;
-        double after;
-    };
-    QList<Change> changes;  // items scored in both runs, biggest change first
-    int better = 0, worse = 0, same = 0;
-};
+    return (value > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(value, 'f', decimals);
+}
+
+QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setTextAlignment(alignment);
+    return item;
+}
 
 } // namespace
 
 CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId, QWidget *parent)
     : QDialog(parent), m_worker(worker), m_currentRunId(currentRunId)
 {
-    setWindowTitle(tr("Compare runs"));
+    m_dark = palette().color(QPalette::Window).lightness() < 128;
     m_other = new QComboBox(this);
     QString datasetName;
+    QString currentName;
     for (const RunListEntry &entry : runs) {
-        if (entry.run.id == currentRunId)
+        if (entry.run.id == currentRunId) {
             datasetName = entry.run.datasetName;
+            currentName = entry.run.name;
+        }
     }
+    setWindowTitle(tr("Compare runs — B: %1").arg(currentName));
     // Runs of the same dataset first: comparing item by item needs the same items.
     for (bool sameDataset : {true, false}) {
         for (const RunListEntry &entry : runs) {
@@ -49,31 +62,50 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
             m_other->addItem(tr("%1 (%2, %3)").arg(entry.run.name, entry.run.datasetName, entry.run.createdAt.left(10)), entry.run.id);
         }
     }
-    m_metric = new QComboBox(this);
-    m_summary = new QLabel(this);
-    m_table = new QTableWidget(0, 5, this);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Question"), tr("Other run"), tr("This run"), tr("Change")});
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this,
-            [this](int row, int) { emit itemActivated(m_table->item(row, 0)->data(Qt::UserRole).toLongLong()); });
+    m_verdict = new QLabel(this);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_metrics = new QTableWidget(0, MetricColumns, this);
+    m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"), tr("B − A (95% CI)"), tr("p (Holm)"),
+                                          tr("Pass A → B"), tr("Verdict")});
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metrics->horizontalHeader()->setStretchLastSection(true);
+    m_metrics->verticalHeader()->hide();
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_metrics->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_metrics->setTabKeyNavigation(false);
+    connect(m_metrics, &QTableWidget::currentCellChanged, this, [this](int row) { showMetric(row); });
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(180);
+    m_items = new QTableWidget(0, 5, this);
+    m_items->setHorizontalHeaderLabels({tr("#"), tr("Item"), tr("A"), tr("B"), tr("Change")});
+    m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_items->verticalHeader()->hide();
+    m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_items->setTabKeyNavigation(false);
+    connect(m_items, &QTableWidget::cellDoubleClicked, this,
+            [this](int row, int) { emit itemActivated(m_items->item(row, 0)->data(Qt::UserRole).toLongLong()); });
     auto *choices = new QHBoxLayout;
-    choices->addWidget(new QLabel(tr("Compare with:"), this));
+    choices->addWidget(new QLabel(tr("Compare with (A):"), this));
     choices->addWidget(m_other, 1);
-    choices->addWidget(new QLabel(tr("Metric:"), this));
-    choices->addWidget(m_metric);
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(m_chart);
+    lower->addWidget(m_items);
+    lower->setStretchFactor(0, 2);
+    lower->setStretchFactor(1, 3);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(choices);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_metrics, 2);
+    layout->addWidget(lower, 3);
     layout->addWidget(buttons);
-    resize(900, 600);
+    resize(1000, 680);
     connect(m_other, &QComboBox::currentIndexChanged, this, &CompareRunsDialog::refresh);
-    connect(m_metric, &QComboBox::currentIndexChanged, this, &CompareRunsDialog::refresh);
     refresh();
 }
 
@@ -81,74 +113,171 @@ void CompareRunsDialog::refresh()
 {
     const qint64 other = m_other->currentData().toLongLong();
     const qint64 current = m_currentRunId;
-    const QString metric = m_metric->currentText();
-    if (!other)
+    if (!other) {
+        m_verdict->setText(tr("There is no other run to compare with yet."));
         return;
-    m_summary->setText(tr("Comparing…"));
-    m_worker.run<Comparison>(
-        [other, current, metric](Workspace &workspace) -> Result<Comparison> {
-            auto before = RunTable::load(workspace, other);
-            if (!before)
-                return before.error();
-            auto after = RunTable::load(workspace, current);
-            if (!after)
-                return after.error();
-            Comparison comparison;
-            for (const QString &name : after.value().metrics) {
-                if (before.value().metrics.contains(name))
-                    comparison.metrics << name;
-            }
-            const QString chosen = comparison.metrics.contains(metric) ? metric : comparison.metrics.value(0);
-            const int beforeColumn = before.value().metricColumn(chosen);
-            const int afterColumn = after.value().metricColumn(chosen);
-            if (beforeColumn < 0 || afterColumn < 0)
-                return comparison;
-            QHash<qint64, float> previous;
-            for (const RunRow &row : before.value().rows)
-                previous.insert(row.index, row.values[size_t(beforeColumn)]);
-            for (const RunRow &row : after.value().rows) {
-                const float was = previous.value(row.index, std::nanf(""));
-                const float now = row.values[size_t(afterColumn)];
-                if (std::isnan(was) || std::isnan(now))
-                    continue;
-                const double change = double(now) - double(was);
-                comparison.better += change > 1e-9;
-                comparison.worse += change < -1e-9;
-                comparison.same += std::abs(change) <= 1e-9;
-                if (std::abs(change) > 1e-9)
-                    comparison.changes.append({row.index, row.question, was, now});
-            }
-            std::sort(comparison.changes.begin(), comparison.changes.end(), [](const auto &left, const auto &right) {
-                return std::abs(left.after - left.before) > std::abs(right.after - right.before);
-            });
-            return comparison;
-        },
-        this, [this](Result<Comparison> comparison) {
-            if (!comparison) {
-                m_summary->setText(comparison.error().describe());
-                return;
-            }
-            if (m_metric->count() == 0) {
-                const QSignalBlocker blocker(m_metric);
-                m_metric->addItems(comparison.value().metrics);
-            }
-            m_summary->setText(tr("%1 items got better, %2 got worse, %3 stayed the same (items scored in both runs).")
-                                   .arg(comparison.value().better).arg(comparison.value().worse).arg(comparison.value().same));
-            const auto &changes = comparison.value().changes;
-            const int shown = int(qMin<qsizetype>(changes.size(), 2000));
-            m_table->setRowCount(shown);
-            for (int row = 0; row < shown; ++row) {
-                const auto &change = changes[row];
-                auto *index = new QTableWidgetItem(QString::number(change.item + 1));
-                index->setData(Qt::UserRole, change.item);
-                m_table->setItem(row, 0, index);
-                m_table->setItem(row, 1, new QTableWidgetItem(change.question.simplified().left(200)));
-                m_table->setItem(row, 2, new QTableWidgetItem(QString::number(change.before, 'f', 2)));
-                m_table->setItem(row, 3, new QTableWidgetItem(QString::number(change.after, 'f', 2)));
-                auto *delta = new QTableWidgetItem(QStringLiteral("%1%2").arg(change.after > change.before ? QStringLiteral("+") : QString())
-                                                       .arg(change.after - change.before, 0, 'f', 2));
-                delta->setForeground(change.after > change.before ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
-                m_table->setItem(row, 4, delta);
-            }
-        });
+    }
+    m_verdict->setText(tr("Comparing…"));
+    m_worker.run<RunComparison>([other, current](Workspace &workspace) { return RunComparison::compute(workspace, other, current); },
+                                this, [this, other](Result<RunComparison> comparison) {
+                                    if (other != m_other->currentData().toLongLong())
+                                        return;  // the choice moved on while this was computed
+                                    if (!comparison) {
+                                        m_verdict->setText(comparison.error().describe().toHtmlEscaped());
+                                        return;
+                                    }
+                                    m_comparison = std::move(comparison.value());
+                                    showComparison();
+                                    emit compared();
+                                });
+}
+
+QString CompareRunsDialog::verdictText() const
+{
+    return m_verdict->text();
+}
+
+void CompareRunsDialog::showComparison()
+{
+    const RunComparison &comparison = m_comparison;
+    QStringList betterOn, worseOn, unclear;
+    double detectable = 0;
+    for (const MetricComparison &metric : comparison.metrics) {
+        if (metric.verdict == PairedTest::Verdict::Better)
+            betterOn << metric.metric;
+        else if (metric.verdict == PairedTest::Verdict::Worse)
+            worseOn << metric.metric;
+        else
+            unclear << metric.metric;
+        if (std::isfinite(metric.minimumDetectable))
+            detectable = std::max(detectable, metric.minimumDetectable);
+    }
+    QStringList sentences;
+    sentences << tr("<b>A</b> %1 · <b>B</b> %2 · %n items paired (by %3)", nullptr, int(comparison.pairedItems))
+                     .arg(comparison.runA.name.toHtmlEscaped(), comparison.runB.name.toHtmlEscaped(), comparison.pairedBy);
+    if (!betterOn.isEmpty())
+        sentences << tr("<span style=\"color:%1\"><b>B is better</b> on %2.</span>").arg(better.name(), betterOn.join(QStringLiteral(", ")));
+    if (!worseOn.isEmpty())
+        sentences << tr("<span style=\"color:%1\"><b>B is worse</b> on %2.</span>").arg(worse.name(), worseOn.join(QStringLiteral(", ")));
+    if (!unclear.isEmpty())
+        sentences << tr("No difference detectable at this size on %1.").arg(unclear.join(QStringLiteral(", ")));
+    if (comparison.metrics.isEmpty())
+        sentences << tr("The runs share no metric, so there is nothing to compare.");
+    else if (detectable > 0)
+        sentences << tr("With these items a difference of about %1 could be detected (α 0.05, power 0.8); "
+                        "a smaller one needs more items (see <tt>genaiops eval plan</tt>).").arg(QLocale().toString(detectable, 'f', 3));
+    if (!comparison.onlyA.isEmpty() || !comparison.onlyB.isEmpty())
+        sentences << tr("Left out, found in one run only: %1 items of A, %2 of B.").arg(comparison.onlyA.size()).arg(comparison.onlyB.size());
+    m_verdict->setText(sentences.join(QStringLiteral("<br>")));
+
+    m_metrics->setRowCount(int(comparison.metrics.size()));
+    const QLocale locale;
+    for (int row = 0; row < comparison.metrics.size(); ++row) {
+        const MetricComparison &metric = comparison.metrics[row];
+        const PairedDifference &difference = metric.difference;
+        m_metrics->setItem(row, MetricName, cell(metric.metric, Qt::AlignLeft | Qt::AlignVCenter));
+        m_metrics->setItem(row, PairsColumn, cell(locale.toString(difference.count)));
+        m_metrics->setItem(row, MeanAColumn, cell(locale.toString(difference.meanA, 'f', 3)));
+        m_metrics->setItem(row, MeanBColumn, cell(locale.toString(difference.meanB, 'f', 3)));
+        m_metrics->setItem(row, DifferenceColumn,
+                           cell(difference.ci95.isKnown() ? tr("%1 (%2 to %3)").arg(signedNumber(difference.meanDifference), signedNumber(difference.ci95.low),
+                                                                                    signedNumber(difference.ci95.high))
+                                                          : signedNumber(difference.meanDifference)));
+        m_metrics->setItem(row, PValueColumn, cell(locale.toString(metric.adjustedPValue, 'g', 2)));
+        const auto count = double(std::max<qint64>(1, difference.count));
+        m_metrics->setItem(row, PassColumn, cell(tr("%1% → %2%").arg(locale.toString(100.0 * double(metric.passingA) / count, 'f', 1),
+                                                                     locale.toString(100.0 * double(metric.passingB) / count, 'f', 1))));
+        QString verdict = tr("no difference detectable");
+        QColor colour = palette().color(QPalette::Text);
+        if (metric.verdict == PairedTest::Verdict::Better) {
+            verdict = tr("better");
+            colour = better;
+        } else if (metric.verdict == PairedTest::Verdict::Worse) {
+            verdict = tr("worse");
+            colour = worse;
+        }
+        auto *verdictCell = cell(verdict, Qt::AlignLeft | Qt::AlignVCenter);
+        verdictCell->setForeground(colour);
+        verdictCell->setToolTip(RunComparison::describe(metric));
+        m_metrics->setItem(row, VerdictColumn, verdictCell);
+    }
+    if (!comparison.metrics.isEmpty())
+        m_metrics->selectRow(0);
+    showMetric(comparison.metrics.isEmpty() ? -1 : 0);
+}
+
+void CompareRunsDialog::showMetric(int row)
+{
+    if (row < 0 || row >= m_comparison.metrics.size()) {
+        m_items->setRowCount(0);
+        return;
+    }
+    const MetricComparison &metric = m_comparison.metrics[row];
+    showDifferences(metric);
+    QList<ComparedItem> changed;
+    for (const ComparedItem &item : metric.items) {
+        if (std::abs(item.b - item.a) > 1e-9)
+            changed << item;
+    }
+    std::sort(changed.begin(), changed.end(), [](const ComparedItem &left, const ComparedItem &right) {
+        return std::abs(left.b - left.a) > std::abs(right.b - right.a);
+    });
+    const int shown = int(qMin<qsizetype>(changed.size(), 2000));
+    m_items->setRowCount(shown);
+    const QLocale locale;
+    for (int line = 0; line < shown; ++line) {
+        const ComparedItem &item = changed[line];
+        auto *index = cell(QString::number(item.indexB + 1));
+        index->setData(Qt::UserRole, item.indexB);
+        m_items->setItem(line, 0, index);
+        m_items->setItem(line, 1, cell(tr("item %1 of B (%2 of A)").arg(item.indexB + 1).arg(item.indexA + 1), Qt::AlignLeft | Qt::AlignVCenter));
+        m_items->setItem(line, 2, cell(locale.toString(item.a, 'f', 2)));
+        m_items->setItem(line, 3, cell(locale.toString(item.b, 'f', 2)));
+        auto *change = cell(signedNumber(item.b - item.a, 2));
+        change->setForeground(item.b > item.a ? better : worse);
+        m_items->setItem(line, 4, change);
+    }
+}
+
+void CompareRunsDialog::showDifferences(const MetricComparison &metric)
+{
+    // Per-item differences in bins of 0.1 from −1 to 1, gains and losses in their colours.
+    constexpr int bins = 20;
+    QList<qreal> losses(bins, 0), gains(bins, 0);
+    for (const ComparedItem &item : metric.items) {
+        const double change = item.b - item.a;
+        const int bin = std::clamp(int(std::floor((change + 1.0) / 2.0 * bins)), 0, bins - 1);
+        (change < 0 ? losses : gains)[bin] += 1;
+    }
+    auto *chart = new QChart;
+    chart->setTheme(m_dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTitle(tr("%1: per-item change B − A (mean %2)").arg(metric.metric, signedNumber(metric.difference.meanDifference)));
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setVisible(false);
+    auto *lossSet = new QBarSet(tr("worse"));
+    lossSet->append(losses);
+    lossSet->setColor(worse);
+    auto *gainSet = new QBarSet(tr("better or same"));
+    gainSet->append(gains);
+    gainSet->setColor(better);
+    auto *series = new QBarSeries;
+    series->append(lossSet);
+    series->append(gainSet);
+    series->setBarWidth(1.8);  // two sets side by side: together they fill their bin
+    chart->addSeries(series);
+    QStringList categories;
+    for (int bin = 0; bin < bins; ++bin)
+        categories << (bin % 5 == 0 ? QLocale().toString(-1.0 + 2.0 * bin / bins, 'f', 1) : QString(bin, QChar(0x200b)));
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(categories);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    axisY->setTitleText(tr("items"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    QChart *previous = m_chart->chart();
+    m_chart->setChart(chart);
+    delete previous;
 }

@@ -1,6 +1,11 @@
 #include "evaluations/evaluationcharts.h"
 
+#include "eval/metricstatistics.h"
+#include "statistics/meanestimate.h"
+
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
+#include <QLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -213,9 +218,10 @@ void EvaluationCharts::scatterClicked(const QPointF &point)
 
 void EvaluationCharts::showPassRates()
 {
-    auto *chart = newChart(tr("Pass rate against thresholds"), m_dark);
+    auto *chart = newChart(tr("Pass rate against thresholds (95% CI)"), m_dark);
     auto *set = new QBarSet(tr("pass rate"));
     QStringList categories;
+    QList<Interval> intervals;
     // A lying bar chart stacks its categories upwards: last first, so they read top-down as the
     // table's columns do.
     for (int column = int(m_table->metrics.size()) - 1; column >= 0; --column) {
@@ -228,9 +234,10 @@ void EvaluationCharts::showPassRates()
             if (std::isnan(value))
                 continue;
             ++counted;
-            passed += value >= threshold;
+            passed += MetricStatistics::passes(value, threshold);
         }
         *set << (counted ? double(passed) / double(counted) : 0.0);
+        intervals << MeanEstimate::wilson(passed, counted);
         categories << QStringLiteral("%1<br>≥ %2").arg(metric).arg(threshold);  // labels are rich text
     }
     // Lying bars: the metrics' names read in full beside them, and each share stands past its bar's
@@ -256,27 +263,59 @@ void EvaluationCharts::showPassRates()
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     set->setLabelColor(axisX->labelsColor());  // the theme's is for labels inside a bar
+    addErrorBars(chart, axisX, intervals);
     replace(m_passRates, chart);
 }
 
-void EvaluationCharts::setTrend(const QList<QPair<QString, QMap<QString, double>>> &runs)
+void EvaluationCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QList<Interval> &intervals)
 {
-    auto *chart = newChart(tr("Run means over time (same dataset)"), m_dark);
+    // Bar i of a category axis sits at i on a value axis from −0.5 to n − 0.5; a hidden one of those
+    // places each Wilson interval across its bar as |—|.
+    auto *rows = new QValueAxis;
+    rows->setRange(-0.5, double(intervals.size()) - 0.5);
+    rows->setVisible(false);
+    chart->addAxis(rows, Qt::AlignRight);
+    const QColor colour = m_dark ? QColor(230, 230, 230) : QColor(40, 40, 40);
+    for (qsizetype i = 0; i < intervals.size(); ++i) {
+        if (!intervals[i].isKnown())
+            continue;
+        auto *bar = new QLineSeries;
+        const double y = double(i);
+        constexpr double cap = 0.12;
+        *bar << QPointF(intervals[i].low, y - cap) << QPointF(intervals[i].low, y + cap) << QPointF(intervals[i].low, y)
+             << QPointF(intervals[i].high, y) << QPointF(intervals[i].high, y + cap) << QPointF(intervals[i].high, y - cap);
+        bar->setPen(QPen(colour, 1.5));
+        chart->addSeries(bar);
+        bar->attachAxis(axisX);
+        bar->attachAxis(rows);
+    }
+}
+
+void EvaluationCharts::setTrend(const QList<TrendPoint> &runs)
+{
+    auto *chart = newChart(tr("Run means over time, 95% CI band (same dataset)"), m_dark);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    QMap<QString, QLineSeries *> lines;
-    QStringList categories;
+    struct Lines
+    {
+        QLineSeries *mean;
+        QLineSeries *low;
+        QLineSeries *high;
+    };
+    QMap<QString, Lines> lines;
     for (int position = 0; position < runs.size(); ++position) {
-        categories << runs[position].first;
-        const QMap<QString, double> &means = runs[position].second;
-        for (auto it = means.cbegin(); it != means.cend(); ++it) {
-            if (!lines.contains(it.key())) {
+        for (const MetricSummary &metric : runs[position].metrics) {
+            if (!lines.contains(metric.metric)) {
                 auto *line = new QLineSeries;
-                line->setName(it.key());
+                line->setName(metric.metric);
                 line->setPointsVisible(true);
-                lines.insert(it.key(), line);
+                lines.insert(metric.metric, {line, new QLineSeries, new QLineSeries});
             }
-            lines[it.key()]->append(position + 1, it.value());
+            const Lines &series = lines[metric.metric];
+            series.mean->append(position + 1, metric.mean);
+            const Interval band = metric.ci95.isKnown() ? metric.ci95 : Interval{metric.mean, metric.mean};
+            series.low->append(position + 1, band.low);
+            series.high->append(position + 1, band.high);
         }
     }
     auto *axisX = new QValueAxis;
@@ -292,10 +331,20 @@ void EvaluationCharts::setTrend(const QList<QPair<QString, QMap<QString, double>
     auto *axisY = unitAxis(tr("mean"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    for (QLineSeries *line : std::as_const(lines)) {
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
+    for (const Lines &series : std::as_const(lines)) {
+        chart->addSeries(series.mean);
+        series.mean->attachAxis(axisX);
+        series.mean->attachAxis(axisY);
+        // The band in the line's own colour, faint, behind nothing that matters; not in the legend.
+        auto *band = new QAreaSeries(series.high, series.low);
+        QColor fill = series.mean->color();
+        fill.setAlpha(55);
+        band->setColor(fill);
+        band->setBorderColor(Qt::transparent);
+        chart->addSeries(band);
+        band->attachAxis(axisX);
+        band->attachAxis(axisY);
+        chart->legend()->markers(band).value(0)->setVisible(false);
     }
     replace(m_trend, chart);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "eval/runtable.h"
+#include "eval/runtrend.h"
+#include "statistics/interval.h"
 
 #include <QPointF>
 #include <QWidget>
@@ -11,6 +13,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QValueAxis;
 
 // The run page's charts: a histogram of the chosen metric, faithfulness × relevance (a click opens
 // the item), pass rate per metric against its threshold, and the trend of run means across runs of
@@ -23,8 +26,8 @@ public:
     explicit EvaluationCharts(QWidget *parent = nullptr);
 
     void setTable(const RunTable &table);
-    // (run label, metric → mean) oldest first.
-    void setTrend(const QList<QPair<QString, QMap<QString, double>>> &runs);
+    // Oldest first: each metric's mean as a line, its 95 % interval as a band around it.
+    void setTrend(const QList<TrendPoint> &runs);
     qsizetype scatterPointCount() const { return qsizetype(m_scatterItems.size()); }
 
 signals:
@@ -34,6 +37,7 @@ private:
     void showHistogram();
     void showScatter();
     void showPassRates();
+    void addErrorBars(QChart *chart, QValueAxis *axisX, const QList<Interval> &intervals);
     void replace(QChartView *view, QChart *chart);
     void scatterClicked(const QPointF &point);
 

@@ -4,8 +4,8 @@
 #include "common/selectionresolver.h"
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
-#include "eval/metricstatistics.h"
-#include "eval/qualitygate.h"
+#include "eval/runsummary.h"
+#include "eval/runtrend.h"
 #include "eval/runexport.h"
 #include "eval/runtable.h"
 #include "evaluations/comparerunsdialog.h"
@@ -141,6 +141,9 @@ void EvaluationsPanel::buildLayout()
     m_filterMetric = new QComboBox(this);
     m_belowThreshold = new QCheckBox(tr("Below threshold"), this);
     m_errorsOnly = new QCheckBox(tr("Errors"), this);
+    m_unstableOnly = new QCheckBox(tr("Unstable"), this);
+    m_unstableOnly->setToolTip(tr("Items whose repeated scores fall on both sides of a threshold"));
+    m_unstableOnly->hide();
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search questions and responses (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
@@ -149,7 +152,7 @@ void EvaluationsPanel::buildLayout()
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
     addAction(find);
-    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly})
+    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly, m_unstableOnly})
         connect(box, &QCheckBox::toggled, this, &EvaluationsPanel::filtersChanged);
     connect(m_filterMetric, &QComboBox::currentIndexChanged, this, &EvaluationsPanel::filtersChanged);
     connect(m_search, &QLineEdit::textChanged, this, &EvaluationsPanel::filtersChanged);
@@ -157,6 +160,7 @@ void EvaluationsPanel::buildLayout()
     filters->addWidget(m_belowThreshold);
     filters->addWidget(m_filterMetric);
     filters->addWidget(m_errorsOnly);
+    filters->addWidget(m_unstableOnly);
     filters->addWidget(m_search, 1);
 
     m_itemTable = new QTableView(this);
@@ -179,6 +183,10 @@ void EvaluationsPanel::buildLayout()
     itemsLayout->setContentsMargins(0, 0, 0, 0);
     itemsLayout->addLayout(filters);
     itemsLayout->addWidget(m_itemTable, 1);
+    m_footer = new QLabel(this);
+    m_footer->setWordWrap(true);
+    m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    itemsLayout->addWidget(m_footer);
     auto *itemSplit = new QSplitter(Qt::Horizontal, this);
     itemSplit->addWidget(itemsBox);
     itemSplit->addWidget(m_detail);
@@ -234,34 +242,12 @@ void EvaluationsPanel::reload()
 {
     m_worker.run<QList<RunListEntry>>(
         [](Workspace &workspace) -> Result<QList<RunListEntry>> {
-            EvalRunRepository repository(workspace);
-            auto runs = repository.list();
-            if (!runs)
-                return runs.error();
+            auto summaries = RunSummary::all(workspace);
+            if (!summaries)
+                return summaries.error();
             QList<RunListEntry> entries;
-            for (const EvalRun &run : runs.value()) {
-                RunListEntry entry;
-                entry.run = run;
-                QList<MetricSummary> summaries;
-                for (const QString &metric : run.settings.metrics) {
-                    auto values = repository.metricValues(run.id, metric);
-                    if (!values || values.value().isEmpty())
-                        continue;
-                    summaries << MetricStatistics::summarize(metric, values.value(), run.settings.threshold(metric));
-                    entry.means.insert(metric, summaries.last().mean);
-                }
-                if (!run.settings.gates.isEmpty()) {
-                    QList<Gate> gates;
-                    for (const QString &text : run.settings.gates) {
-                        auto gate = QualityGate::parse(text);
-                        if (gate)
-                            gates << gate.value();
-                    }
-                    QualityGate::evaluate(gates, summaries);
-                    entry.gatesPassed = QualityGate::allPassed(gates);
-                }
-                entries << entry;
-            }
+            for (const RunSummary &summary : std::as_const(summaries.value()))
+                entries << RunListEntry::fromSummary(summary);
             return entries;
         },
         this, [this](Result<QList<RunListEntry>> entries) {
@@ -312,6 +298,11 @@ void EvaluationsPanel::openRun(qint64 runId)
                                                      .arg(run.itemCount).arg(run.failed)
                                                      .arg(run.inputTokens + run.outputTokens)
                                                      .arg(run.costUsd, 0, 'f', 4));
+                               m_footer->setText(figuresText(runId));
+                               const bool repeated = run.settings.repeats * run.settings.judgeRepeats > 1;
+                               m_unstableOnly->setVisible(repeated);
+                               if (!repeated)
+                                   m_unstableOnly->setChecked(false);
                                {
                                    const QSignalBlocker blocker(m_filterMetric);
                                    m_filterMetric->clear();
@@ -333,37 +324,48 @@ void EvaluationsPanel::openRun(qint64 runId)
                            });
 }
 
+QString EvaluationsPanel::figuresText(qint64 runId) const
+{
+    const RunListEntry *entry = m_runs->entryAt(m_runs->rowOfRun(runId));
+    if (!entry || entry->summaries.isEmpty())
+        return {};
+    const QLocale locale;
+    const auto interval = [&](const Interval &bounds, double scale, int decimals) {
+        return bounds.isKnown() ? tr("%1–%2").arg(locale.toString(bounds.low * scale, 'f', decimals), locale.toString(bounds.high * scale, 'f', decimals))
+                                : tr("n/a");
+    };
+    QStringList parts;
+    for (const QString &metric : entry->run.settings.metrics) {
+        if (!entry->summaries.contains(metric))
+            continue;
+        const MetricSummary &summary = entry->summaries[metric];
+        QString part = tr("<b>%1</b> %2 (95% CI %3) · pass %4% (%5%)")
+                           .arg(metric.toHtmlEscaped(), locale.toString(summary.mean, 'f', 3), interval(summary.ci95, 1, 3),
+                                locale.toString(summary.passRate * 100, 'f', 1), interval(summary.passRateCi95, 100, 1));
+        if (summary.unstable > 0)
+            part += tr(" · %n unstable", nullptr, int(summary.unstable));
+        parts << part;
+    }
+    QString text = parts.join(QStringLiteral(" &nbsp; "));
+    if (!entry->run.settings.clusterBy.isEmpty())
+        text += tr("<br>Intervals clustered by %1.").arg(entry->run.settings.clusterBy.toHtmlEscaped());
+    return text;
+}
+
 void EvaluationsPanel::loadTrend(const QString &datasetName)
 {
-    using Trend = QList<QPair<QString, QMap<QString, double>>>;
-    m_worker.run<Trend>(
-        [datasetName](Workspace &workspace) -> Result<Trend> {
-            EvalRunRepository repository(workspace);
-            auto runs = repository.runsOfDataset(datasetName);
-            if (!runs)
-                return runs.error();
-            Trend trend;
-            for (const EvalRun &run : runs.value()) {
-                QMap<QString, double> means;
-                for (const QString &metric : run.settings.metrics) {
-                    auto values = repository.metricValues(run.id, metric);
-                    if (values && !values.value().isEmpty())
-                        means.insert(metric, MetricStatistics::summarize(metric, values.value(), 0.7).mean);
-                }
-                trend.append({run.createdAt.left(10), means});
-            }
-            return trend;
-        },
-        this, [this](Result<Trend> trend) {
-            if (trend)
-                m_charts->setTrend(trend.value());
-        });
+    m_worker.run<QList<TrendPoint>>([datasetName](Workspace &workspace) { return RunTrend::load(workspace, datasetName); }, this,
+                                    [this](Result<QList<TrendPoint>> trend) {
+                                        if (trend)
+                                            m_charts->setTrend(trend.value());
+                                    });
 }
 
 void EvaluationsPanel::filtersChanged()
 {
     m_filter->setBelowThreshold(m_belowThreshold->isChecked(), m_filterMetric->currentData().toString());
     m_filter->setErrorsOnly(m_errorsOnly->isChecked());
+    m_filter->setUnstableOnly(m_unstableOnly->isChecked());
     m_filter->setSearchText(m_search->text());
 }
 

@@ -64,6 +64,8 @@ private:
     void filtersChanged();
     void showDetail(const QModelIndex &proxyIndex);
     void loadTrend(const QString &datasetName);
+    // Each metric's mean and pass rate with their 95 % intervals, as the run list loaded them.
+    QString figuresText(qint64 runId) const;
     void scheduleRefresh();
     void showProblem(const QString &message);
     void updateActions();
@@ -82,6 +84,8 @@ private:
     QComboBox *m_filterMetric;
     QCheckBox *m_belowThreshold;
     QCheckBox *m_errorsOnly;
+    QCheckBox *m_unstableOnly;
+    QLabel *m_footer;
     QLineEdit *m_search;
     QProgressBar *m_progress;
     QLabel *m_progressText;

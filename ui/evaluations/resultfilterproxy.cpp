@@ -1,5 +1,6 @@
 #include "evaluations/resultfilterproxy.h"
 
+#include "eval/metricstatistics.h"
 #include "evaluations/resulttablemodel.h"
 
 #include <cmath>
@@ -22,6 +23,12 @@ void ResultFilterProxy::setErrorsOnly(bool enabled)
     invalidateFilter();
 }
 
+void ResultFilterProxy::setUnstableOnly(bool enabled)
+{
+    m_unstableOnly = enabled;
+    invalidateFilter();
+}
+
 void ResultFilterProxy::setSearchText(const QString &text)
 {
     m_search = text.trimmed();
@@ -36,6 +43,8 @@ bool ResultFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) con
         return false;
     if (m_errorsOnly && row->error.isEmpty() && row->ok)
         return false;
+    if (m_unstableOnly && !row->unstable)
+        return false;
     if (m_belowThreshold) {
         const RunTable &table = model->table();
         bool below = false;
@@ -44,7 +53,7 @@ bool ResultFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) con
             if (!m_metric.isEmpty() && metric != m_metric)
                 continue;
             const float value = row->values[size_t(column)];
-            below = !std::isnan(value) && value < model->threshold(metric);
+            below = !std::isnan(value) && !MetricStatistics::passes(value, model->threshold(metric));
         }
         if (!below)
             return false;

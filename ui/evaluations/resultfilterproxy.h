@@ -2,7 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
-// Filters of the item table: below threshold (one metric or any), errors only, and a text search
+// Filters of the item table: below threshold (one metric or any), errors only, unstable under
+// repeats only, and a text search
 // over question and response.
 class ResultFilterProxy : public QSortFilterProxyModel
 {
@@ -13,6 +14,7 @@ public:
 
     void setBelowThreshold(bool enabled, const QString &metric = {});  // empty metric: any metric
     void setErrorsOnly(bool enabled);
+    void setUnstableOnly(bool enabled);
     void setSearchText(const QString &text);
 
 protected:
@@ -22,5 +24,6 @@ private:
     bool m_belowThreshold = false;
     QString m_metric;
     bool m_errorsOnly = false;
+    bool m_unstableOnly = false;
     QString m_search;
 };

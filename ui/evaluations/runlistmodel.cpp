@@ -1,5 +1,7 @@
 #include "evaluations/runlistmodel.h"
 
+#include "eval/runsummary.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -53,8 +55,14 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return entry.run.displayStatus();
         case MeansColumn: {
             QStringList parts;
-            for (auto it = entry.means.cbegin(); it != entry.means.cend(); ++it)
-                parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'f', 2);
+            for (auto it = entry.means.cbegin(); it != entry.means.cend(); ++it) {
+                const MetricSummary summary = entry.summaries.value(it.key());
+                // ± half the 95 % interval: a difference smaller than that between two rows is noise.
+                if (summary.ci95.isKnown())
+                    parts << QStringLiteral("%1 %2±%3").arg(it.key()).arg(it.value(), 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
+                else
+                    parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'f', 2);
+            }
             return parts.join(QStringLiteral(" · "));
         }
         case GatesColumn:
@@ -85,4 +93,19 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     case GatesColumn: return tr("Gates");
     default: return {};
     }
+}
+
+RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
+{
+    RunListEntry entry;
+    entry.run = summary.run;
+    for (const MetricSummary &metric : summary.metrics) {
+        if (metric.count == 0)
+            continue;
+        entry.means.insert(metric.metric, metric.mean);
+        entry.summaries.insert(metric.metric, metric);
+    }
+    if (!summary.gates.isEmpty())
+        entry.gatesPassed = summary.gatesPassed();
+    return entry;
 }

@@ -9,7 +9,10 @@ struct RunListEntry
 {
     EvalRun run;
     QMap<QString, double> means;
+    QMap<QString, MetricSummary> summaries;  // each mean with its interval
     std::optional<bool> gatesPassed;  // none when the run has no gates
+
+    static RunListEntry fromSummary(const struct RunSummary &summary);
 };
 
 class RunListModel : public QAbstractTableModel
