@@ -633,10 +633,6 @@
 <context>
     <name>CompareRunsDialog</name>
     <message>
-        <source>Compare runs</source>
-        <translation>Durchläufe vergleichen</translation>
-    </message>
-    <message>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
@@ -645,36 +641,135 @@
         <translation>#</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Frage</translation>
-    </message>
-    <message>
-        <source>This run</source>
-        <translation>Dieser Durchlauf</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Compare with:</source>
-        <translation>Vergleichen mit:</translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation>Metrik:</translation>
     </message>
     <message>
         <source>Comparing…</source>
         <translation>Wird verglichen…</translation>
     </message>
     <message>
-        <source>%1 items got better, %2 got worse, %3 stayed the same (items scored in both runs).</source>
-        <translation>Verbessert: %1, verschlechtert: %2, unverändert: %3 (nur Einträge, die in beiden Durchläufen bewertet wurden).</translation>
+        <source>Compare runs — B: %1</source>
+        <translation>Durchläufe vergleichen — B: %1</translation>
     </message>
     <message>
-        <source>Other run</source>
-        <translation>Anderer Durchlauf</translation>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Mean A</source>
+        <translation>Mittelwert A</translation>
+    </message>
+    <message>
+        <source>Mean B</source>
+        <translation>Mittelwert B</translation>
+    </message>
+    <message>
+        <source>B − A (95% CI)</source>
+        <translation>B − A (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Pass A → B</source>
+        <translation>Bestanden A → B</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Compare with (A):</source>
+        <translation>Vergleichen mit (A):</translation>
+    </message>
+    <message>
+        <source>There is no other run to compare with yet.</source>
+        <translation>Es gibt noch keinen anderen Durchlauf, mit dem verglichen werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;A&lt;/b&gt; %1 · &lt;b&gt;B&lt;/b&gt; %2 · %n items paired (by %3)</source>
+        <translation>
+            <numerusform>&lt;b&gt;A&lt;/b&gt; %1 · &lt;b&gt;B&lt;/b&gt; %2 · %n Eintrag gepaart (nach %3)</numerusform>
+            <numerusform>&lt;b&gt;A&lt;/b&gt; %1 · &lt;b&gt;B&lt;/b&gt; %2 · %n Einträge gepaart (nach %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;B is better&lt;/b&gt; on %2.&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;B ist besser&lt;/b&gt; bei %2.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;B is worse&lt;/b&gt; on %2.&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;B ist schlechter&lt;/b&gt; bei %2.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No difference detectable at this size on %1.</source>
+        <translation>Bei %1 ist mit dieser Anzahl an Einträgen kein Unterschied nachweisbar.</translation>
+    </message>
+    <message>
+        <source>The runs share no metric, so there is nothing to compare.</source>
+        <translation>Die Durchläufe haben keine gemeinsame Metrik, daher gibt es nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>With these items a difference of about %1 could be detected (α 0.05, power 0.8); a smaller one needs more items (see &lt;tt&gt;genaiops eval plan&lt;/tt&gt;).</source>
+        <translation>Mit diesen Einträgen ließe sich ein Unterschied ab etwa %1 nachweisen (α 0,05, Teststärke 0,8); für einen kleineren sind mehr Einträge nötig (siehe &lt;tt&gt;genaiops eval plan&lt;/tt&gt;).</translation>
+    </message>
+    <message>
+        <source>Left out, found in one run only: %1 items of A, %2 of B.</source>
+        <translation>Nicht berücksichtigt, da nur in einem Durchlauf vorhanden: %1 Einträge von A, %2 von B.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>%1% → %2%</source>
+        <translation>%1 % → %2 %</translation>
+    </message>
+    <message>
+        <source>no difference detectable</source>
+        <translation>kein Unterschied nachweisbar</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>besser</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>schlechter</translation>
+    </message>
+    <message>
+        <source>%1: per-item change B − A (mean %2)</source>
+        <translation>%1: Änderung je Eintrag B − A (Mittelwert %2)</translation>
+    </message>
+    <message>
+        <source>better or same</source>
+        <translation>besser oder gleich</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>item %1 of B, %2 of A</source>
+        <translation>Eintrag %1 von B, %2 von A</translation>
     </message>
 </context>
 <context>
@@ -1805,10 +1900,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>  lexikalisch</translation>
     </message>
     <message>
-        <source>passed</source>
-        <translation>bestanden</translation>
-    </message>
-    <message>
         <source>eval: expected one of:
 %1</source>
         <translation>eval: erwartet wird einer der folgenden Aufrufe:
@@ -1883,22 +1974,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>NICHT BESTANDEN, %1</translation>
     </message>
     <message>
-        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE
-Add --help after a subcommand for all its options.</source>
-        <translation>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE
-Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
-    </message>
-    <message>
         <source>List the evaluation runs, newest first.</source>
         <translation>Die Evaluationsdurchläufe auflisten, die neuesten zuerst.</translation>
     </message>
@@ -1921,6 +1996,125 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Write a run as CSV, JSONL or a self-contained HTML report.</source>
         <translation>Einen Durchlauf als CSV, JSONL oder eigenständigen HTML-Bericht schreiben.</translation>
+    </message>
+    <message>
+        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+eval compare RUN_A RUN_B [--metric M]... [--json]
+eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
+Add --help after a subcommand for all its options.</source>
+        <translation>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+eval compare RUN_A RUN_B [--metric M]... [--json]
+eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
+Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>, SE clustered over %1 %2</source>
+        <translation>, SE geclustert nach %2 (%1 Cluster)</translation>
+    </message>
+    <message>
+        <source>      variance: %1% between items, %2% between generations, %3% between judge calls; %4 unstable items</source>
+        <translation>      Varianz: %1 % zwischen Einträgen, %2 % zwischen Generierungen, %3 % zwischen Judge-Aufrufen; %4 instabile Einträge</translation>
+    </message>
+    <message>
+        <source>passed (%1)</source>
+        <translation>bestanden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>EvalCompareCommand</name>
+    <message>
+        <source>Compare two runs item by item: per metric the mean difference (B − A) with its paired 95 % interval and p-value, and a verdict (better, worse, or no difference detectable at this size) after Holm&apos;s correction across the metrics.</source>
+        <translation>Zwei Durchläufe Eintrag für Eintrag vergleichen: je Metrik die mittlere Differenz (B − A) mit ihrem gepaarten 95-%-Konfidenzintervall und p-Wert sowie ein Befund (besser, schlechter oder bei diesem Umfang kein Unterschied nachweisbar) nach Holm-Korrektur über alle Metriken.</translation>
+    </message>
+    <message>
+        <source>The baseline run.</source>
+        <translation>Der Basisdurchlauf.</translation>
+    </message>
+    <message>
+        <source>The run compared with it.</source>
+        <translation>Der damit verglichene Durchlauf.</translation>
+    </message>
+    <message>
+        <source>Compare only this metric (repeatable).</source>
+        <translation>Nur diese Metrik vergleichen (mehrfach angebbar).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>eval compare: expected RUN_A RUN_B (see `genaiops eval list`)</source>
+        <translation>eval compare: RUN_A RUN_B erwartet (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>Run %1 &quot;%2&quot; (A) against run %3 &quot;%4&quot; (B): %5 items paired by %6</source>
+        <translation>Durchlauf %1 „%2“ (A) gegen Durchlauf %3 „%4“ (B): %5 Einträge gepaart nach %6</translation>
+    </message>
+    <message>
+        <source>  left out, in one run only: %1 of A (%2), %3 of B (%4)</source>
+        <translation>  nicht berücksichtigt, nur in einem Durchlauf: %1 von A (%2), %3 von B (%4)</translation>
+    </message>
+    <message>
+        <source>  the runs share no metric</source>
+        <translation>  die Durchläufe haben keine gemeinsame Metrik</translation>
+    </message>
+    <message>
+        <source>How many items an evaluation needs to detect a difference of --effect, given the standard deviation of the per-item differences (--sd), for a two-sided paired test.</source>
+        <translation>Wie viele Einträge eine Evaluierung braucht, um bei gegebener Standardabweichung der Differenzen je Eintrag (--sd) einen Unterschied von --effect nachzuweisen, für einen zweiseitigen gepaarten Test.</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the per-item score differences, e.g. 0.15.</source>
+        <translation>Standardabweichung der Bewertungsdifferenzen je Eintrag, z. B. 0.15.</translation>
+    </message>
+    <message>
+        <source>The difference worth detecting, e.g. 0.03.</source>
+        <translation>Der Unterschied, der nachgewiesen werden soll, z. B. 0.03.</translation>
+    </message>
+    <message>
+        <source>Chance of detecting it (default 0.8).</source>
+        <translation>Wahrscheinlichkeit, ihn nachzuweisen (Standard: 0.8).</translation>
+    </message>
+    <message>
+        <source>False-alarm rate (default 0.05).</source>
+        <translation>Fehlalarmrate (Standard: 0.05).</translation>
+    </message>
+    <message>
+        <source>eval plan takes no arguments</source>
+        <translation>eval plan erwartet keine Argumente</translation>
+    </message>
+    <message>
+        <source>eval plan: --sd S and --effect D are required</source>
+        <translation>eval plan: --sd S und --effect D sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--sd expects a number &gt; 0, got &quot;%1&quot;</source>
+        <translation>--sd erwartet eine Zahl &gt; 0, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--effect expects a number &gt; 0, got &quot;%1&quot;</source>
+        <translation>--effect erwartet eine Zahl &gt; 0, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--power expects a number between 0 and 1, got &quot;%1&quot;</source>
+        <translation>--power erwartet eine Zahl zwischen 0 und 1, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--alpha expects a number between 0 and 1, got &quot;%1&quot;</source>
+        <translation>--alpha erwartet eine Zahl zwischen 0 und 1, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 items: a paired comparison of that many finds a difference of %2 (per-item SD %3) with probability %4 at α %5.</source>
+        <translation>%1 Einträge: Ein gepaarter Vergleich mit so vielen Einträgen findet einen Unterschied von %2 (SD je Eintrag %3) mit Wahrscheinlichkeit %4 bei α %5.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2230,42 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>The run (see `genaiops eval list`).</source>
         <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
     </message>
+    <message>
+        <source>Dataset field that groups items (e.g. their source document): standard errors are clustered by it.</source>
+        <translation>Datensatzfeld, das Einträge gruppiert (z. B. nach ihrem Quelldokument): Die Standardfehler werden danach geclustert.</translation>
+    </message>
+    <message>
+        <source>Run that METRIC:no-regression gates compare with, item by item.</source>
+        <translation>Durchlauf, mit dem Gates der Form METRIC:no-regression Eintrag für Eintrag vergleichen.</translation>
+    </message>
+    <message>
+        <source>Generations per item (default 1); figures use each item&apos;s mean.</source>
+        <translation>Generierungen pro Eintrag (Standard: 1); die Kennzahlen verwenden den Mittelwert jedes Eintrags.</translation>
+    </message>
+    <message>
+        <source>Judge calls per response and judge metric (default 1).</source>
+        <translation>Judge-Aufrufe pro Antwort und Judge-Metrik (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>--baseline expects a RUN_ID (see `genaiops eval list`)</source>
+        <translation>--baseline erwartet eine RUN_ID (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>a METRIC:no-regression gate needs --baseline RUN_ID to compare with</source>
+        <translation>ein Gate der Form METRIC:no-regression benötigt --baseline RUN_ID als Vergleichsbasis</translation>
+    </message>
+    <message>
+        <source>--%1 expects 1 to 20</source>
+        <translation>--%1 erwartet einen Wert von 1 bis 20</translation>
+    </message>
+    <message>
+        <source>--repeats needs a model to generate responses (provider flags); a dataset&apos;s own responses are the same every time</source>
+        <translation>--repeats benötigt ein Modell, das die Antworten erzeugt (Anbieteroptionen); die im Datensatz enthaltenen Antworten sind jedes Mal dieselben</translation>
+    </message>
+    <message>
+        <source>--judge-repeats needs a judge metric (faithfulness or relevance)</source>
+        <translation>--judge-repeats benötigt eine Judge-Metrik (faithfulness oder relevance)</translation>
+    </message>
 </context>
 <context>
     <name>EvalRunRepository</name>
@@ -2087,10 +2317,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Dafür sind zwei Metriken erforderlich.</translation>
     </message>
     <message>
-        <source>Pass rate against thresholds</source>
-        <translation>Bestehensquote je Schwellenwert</translation>
-    </message>
-    <message>
         <source>pass rate</source>
         <translation>Bestehensquote</translation>
     </message>
@@ -2099,16 +2325,20 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Anteil der Einträge</translation>
     </message>
     <message>
-        <source>Run means over time (same dataset)</source>
-        <translation>Mittelwerte der Durchläufe im Zeitverlauf (gleicher Datensatz)</translation>
-    </message>
-    <message>
         <source>run (oldest → newest)</source>
         <translation>Durchlauf (ältester → neuester)</translation>
     </message>
     <message>
         <source>mean</source>
         <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Pass rate against thresholds (95% CI)</source>
+        <translation>Bestehensquote je Schwellenwert (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>Run means over time, 95% CI band (same dataset)</source>
+        <translation>Mittelwerte der Durchläufe im Zeitverlauf, 95-%-KI-Band (gleicher Datensatz)</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2576,37 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Search questions and responses (%1)</source>
         <translation>Fragen und Antworten durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <source>Unstable</source>
+        <translation>Instabil</translation>
+    </message>
+    <message>
+        <source>Items whose repeated scores fall on both sides of a threshold</source>
+        <translation>Einträge, deren wiederholte Bewertungen auf beiden Seiten eines Schwellenwerts liegen</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 (95% CI %3) · pass %4% (%5%)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 (95-%-KI %3) · bestanden %4 % (%5 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n unstable</source>
+        <translation>
+            <numerusform> · %n instabil</numerusform>
+            <numerusform> · %n instabil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Intervals clustered by %1.</source>
+        <translation>&lt;br&gt;Intervalle geclustert nach %1.</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3046,21 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>timed out after %1 s</source>
         <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>generating response %1 of %2 failed: %3</source>
+        <translation>das Erzeugen der Antwort %1 von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 repeated scores failed: %3</source>
+        <translation>%1 von %2 wiederholten Bewertungen sind fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ItemGroups</name>
+    <message>
+        <source>no item of the dataset has a field &quot;%1&quot; to cluster by</source>
+        <translation>kein Eintrag des Datensatzes hat ein Feld „%1“, nach dem geclustert werden kann</translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3541,38 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Importing the dataset…</source>
         <translation>Datensatz wird importiert…</translation>
+    </message>
+    <message>
+        <source> responses per item</source>
+        <translation> Antworten pro Eintrag</translation>
+    </message>
+    <message>
+        <source>Generate each response this many times; figures use each item&apos;s mean and unstable items are flagged</source>
+        <translation>Jede Antwort so oft generieren; die Kennzahlen verwenden den Mittelwert jedes Eintrags, instabile Einträge werden markiert</translation>
+    </message>
+    <message>
+        <source> judge calls per response</source>
+        <translation> Judge-Aufrufe pro Antwort</translation>
+    </message>
+    <message>
+        <source>Judge each response this many times, to see how much of the spread is the judge&apos;s</source>
+        <translation>Jede Antwort so oft bewerten lassen, um zu sehen, wie viel der Streuung auf das Judge-Modell zurückgeht</translation>
+    </message>
+    <message>
+        <source>optional: a dataset field grouping items, e.g. source</source>
+        <translation>optional: ein Datensatzfeld, das Einträge gruppiert, z. B. source</translation>
+    </message>
+    <message>
+        <source>Items that share this field (the same source document, say) are not independent: their intervals are clustered by it</source>
+        <translation>Einträge mit demselben Wert in diesem Feld (etwa demselben Quelldokument) sind nicht unabhängig: Ihre Intervalle werden danach geclustert</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Cluster by:</source>
+        <translation>Clustern nach:</translation>
     </message>
 </context>
 <context>
@@ -4664,6 +4972,33 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>RunComparison</name>
+    <message>
+        <source>%1: too few items scored in both runs (%2)</source>
+        <translation>%1: zu wenige Einträge in beiden Durchläufen bewertet (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (95 % CI %2 to %3), p %4 after Holm, n %5</source>
+        <translation>%1 (95-%-KI %2 bis %3), p %4 nach Holm, n %5</translation>
+    </message>
+    <message>
+        <source>better: %1</source>
+        <translation>besser: %1</translation>
+    </message>
+    <message>
+        <source>worse: %1</source>
+        <translation>schlechter: %1</translation>
+    </message>
+    <message>
+        <source>no difference detectable at this size: %1; the smallest these items could detect is %2</source>
+        <translation>bei diesem Umfang kein Unterschied nachweisbar: %1; der kleinste mit diesen Einträgen nachweisbare Unterschied ist %2</translation>
+    </message>
+    <message>
+        <source>against run %1: %2</source>
+        <translation>gegen Durchlauf %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>RunEvidence</name>
     <message>
         <source>run %1: %2</source>
@@ -4934,6 +5269,13 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>RunScores</name>
+    <message>
+        <source>no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
+    </message>
+</context>
+<context>
     <name>RunSetup</name>
     <message>
         <source>choose at least one metric</source>
@@ -4951,12 +5293,28 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>concurrency must be between 1 and 256</source>
         <translation>die Parallelität muss zwischen 1 und 256 liegen</translation>
     </message>
+    <message>
+        <source>repeats must be between 1 and 20</source>
+        <translation>die Anzahl der Wiederholungen muss zwischen 1 und 20 liegen</translation>
+    </message>
+    <message>
+        <source>repeated generations need a model to generate responses</source>
+        <translation>wiederholte Generierungen benötigen ein Modell, das die Antworten erzeugt</translation>
+    </message>
+    <message>
+        <source>the baseline run %1 does not exist (see `genaiops eval list`)</source>
+        <translation>der Basisdurchlauf %1 existiert nicht (siehe `genaiops eval list`)</translation>
+    </message>
 </context>
 <context>
     <name>RunSummary</name>
     <message>
-        <source>no evaluation run %1 (see `genaiops eval list`)</source>
-        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
+        <source>no baseline run: give --baseline RUN_ID</source>
+        <translation>kein Basisdurchlauf: geben Sie --baseline RUN_ID an</translation>
+    </message>
+    <message>
+        <source>the baseline run %1 cannot be compared: %2</source>
+        <translation>der Basisdurchlauf %1 kann nicht verglichen werden: %2</translation>
     </message>
 </context>
 <context>

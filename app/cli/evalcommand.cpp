@@ -132,7 +132,8 @@ int EvalCommand::list(CommandContext &context)
         }
         QStringList means;
         for (const MetricSummary &metric : summary.value().metrics)
-            means << QStringLiteral("%1 %2").arg(metric.metric).arg(metric.mean, 0, 'f', 2);
+            means << (metric.ci95.isKnown() ? QStringLiteral("%1 %2±%3").arg(metric.metric).arg(metric.mean, 0, 'f', 2).arg(metric.ci95.width() / 2, 0, 'f', 2)
+                                            : QStringLiteral("%1 %2").arg(metric.metric).arg(metric.mean, 0, 'f', 2));
         const QString gates = summary.value().gates.isEmpty() ? QStringLiteral("-")
                                                               : (summary.value().gatesPassed() ? tr("gates passed") : tr("gates FAILED"));
         CommandContext::print(QStringLiteral("%1\t%2\t%3 v%4\t%5\t%6\t%7\t%8\t%9")

@@ -5,7 +5,6 @@
 #include "eval/datasetimporter.h"
 #include "eval/evalrunrepository.h"
 #include "eval/evaluationrunner.h"
-#include "eval/itemgroups.h"
 #include "eval/junitreport.h"
 #include "eval/qualitygate.h"
 #include "eval/runsetup.h"
@@ -241,20 +240,6 @@ int EvalRunCommand::run(CommandContext &context)
         return CommandContext::fail(dataset.error());
     for (const SkippedLine &line : dataset.value().skipped)
         std::fprintf(stderr, "genaiops: %s:%d: skipped: %s\n", qPrintable(parser.value(datasetOption)), line.line, qPrintable(line.reason));
-    // Checked before the run exists, so a typo creates nothing.
-    if (!settings.clusterBy.isEmpty()) {
-        auto groups = ItemGroups::load(*workspace.value(), dataset.value().id, settings.clusterBy);
-        if (!groups)
-            return CommandContext::fail(groups.error());
-    }
-    if (settings.baselineRunId > 0) {
-        auto baseline = EvalRunRepository(*workspace.value()).find(settings.baselineRunId);
-        if (!baseline)
-            return CommandContext::fail(baseline.error());
-        if (!baseline.value())
-            return CommandContext::fail(makeError(Error::Kind::Usage, tr("--baseline: no evaluation run %1 (see `genaiops eval list`)")
-                                                                          .arg(settings.baselineRunId)));
-    }
     auto run = RunSetup::create(*workspace.value(), dataset.value(), settings, parser.value(nameOption));
     if (!run)
         return CommandContext::fail(run.error());

@@ -19,6 +19,8 @@ public:
     // SampleQuantile::of (type 7, as numpy's default); the median is the 0.5 quantile.
     static double quantile(const QList<double> &sorted, double fraction);
 
-    // The one pass rule: a stored score passes when it is at or above its metric's threshold.
-    static bool passes(double value, double threshold) { return value >= threshold; }
+    // The one pass rule: a stored score passes when it is at or above its metric's threshold. Compared
+    // at float precision, because the item table keeps its scores as floats: a stored 0.7 read back as
+    // 0.69999999 must pass a 0.7 threshold there exactly as it does in summaries, gates and reports.
+    static bool passes(double value, double threshold) { return float(value) >= float(threshold); }
 };

@@ -137,7 +137,7 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
                 continue;  // scored in one run only: no pair for this metric
             left.append(x);
             right.append(y);
-            metric.items.append({a.items[size_t(i)], b.items[size_t(j)], x, y});
+            metric.items.append({a.items[size_t(i)], b.items[size_t(j)], x, y, b.questions.value(j)});
             const bool passA = MetricStatistics::passes(x, metric.threshold);
             const bool passB = MetricStatistics::passes(y, metric.threshold);
             metric.passingA += passA;

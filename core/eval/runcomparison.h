@@ -18,6 +18,7 @@ struct ComparedItem
     qint64 indexB = 0;
     double a = 0;
     double b = 0;
+    QString question;  // as run B's dataset words it (first 200 characters)
 };
 
 // One metric of a paired comparison.

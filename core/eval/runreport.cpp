@@ -138,7 +138,10 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
     }
     QList<QPair<QString, double>> passRates, means;
     QList<std::optional<double>> gateMarks;
+    QList<Interval> passIntervals, meanIntervals;
     for (const MetricSummary &summary : summaries) {
+        passIntervals.append(summary.passRateCi95);
+        meanIntervals.append(summary.ci95);
         passRates.append({QStringLiteral("%1 ≥ %2").arg(summary.metric, score(run.settings.threshold(summary.metric))),
                           summary.passRate});
         means.append({LexicalMetrics::label(summary.metric), summary.mean});
@@ -149,13 +152,14 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
         gateMarks.append(mark);
     }
     if (!summaries.isEmpty()) {
-        figures << RunReport::image(SvgChart::bars(QStringLiteral("Pass rate per metric (share at or above threshold)"),
-                                                   passRates),
-                                    QStringLiteral("Pass rate of each metric against its threshold"));
+        figures << RunReport::image(SvgChart::bars(QStringLiteral("Pass rate per metric (share at or above threshold, 95% CI)"),
+                                                   passRates, {}, passIntervals),
+                                    QStringLiteral("Pass rate of each metric against its threshold, with its Wilson interval"));
     }
     if (!gates.isEmpty()) {
-        figures << RunReport::image(SvgChart::bars(QStringLiteral("Mean per metric against the gates"), means, gateMarks),
-                                    QStringLiteral("Mean of each metric with the gate thresholds marked"));
+        figures << RunReport::image(SvgChart::bars(QStringLiteral("Mean per metric against the gates (95% CI)"), means, gateMarks,
+                                                   meanIntervals),
+                                    QStringLiteral("Mean of each metric with its 95% interval and the gate thresholds marked"));
     }
     for (auto it = trends.cbegin(); it != trends.cend(); ++it) {
         const QString title = QStringLiteral("Trend of the mean %1").arg(LexicalMetrics::label(it.key()));

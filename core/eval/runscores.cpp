@@ -42,13 +42,15 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
     const bool identity = keys == Keys::Identity;
     PreparedQuery items(workspace, identity ? QStringLiteral("SELECT item_index, question, contexts, reference, extra FROM eval_items "
                                                              "WHERE dataset_id = ? ORDER BY item_index")
-                                            : QStringLiteral("SELECT item_index FROM eval_items WHERE dataset_id = ? ORDER BY item_index"));
+                                            : QStringLiteral("SELECT item_index, substr(question, 1, 200) FROM eval_items "
+                                                             "WHERE dataset_id = ? ORDER BY item_index"));
     items.query().setForwardOnly(true);
     if (const Status done = items.run(QVariantList{scores.run.datasetId}); !done)
         return done.error();
     scores.items.reserve(size_t(scores.run.itemCount));
     while (items.query().next()) {
         scores.items.push_back(items.query().value(0).toLongLong());
+        scores.questions.append(items.query().value(1).toString().left(200));
         if (!identity)
             continue;
         scores.ids.append(idOf(items.query().value(4).toString()));

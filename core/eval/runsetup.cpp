@@ -1,6 +1,7 @@
 #include "eval/runsetup.h"
 
 #include "eval/evalrunrepository.h"
+#include "eval/itemgroups.h"
 
 #include <QDateTime>
 
@@ -19,6 +20,23 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
                          tr("the dataset has no responses to score; give a model to generate them"), dataset.sourcePath);
     if (settings.concurrency < 1 || settings.concurrency > 256)
         return makeError(Error::Kind::Usage, tr("concurrency must be between 1 and 256"));
+    if (settings.repeats < 1 || settings.repeats > 20 || settings.judgeRepeats < 1 || settings.judgeRepeats > 20)
+        return makeError(Error::Kind::Usage, tr("repeats must be between 1 and 20"));
+    if (settings.repeats > 1 && settings.responsesFromDataset)
+        return makeError(Error::Kind::Usage, tr("repeated generations need a model to generate responses"));
+    // Checked before the run exists, so a misspelt field creates nothing.
+    if (!settings.clusterBy.isEmpty()) {
+        auto groups = ItemGroups::load(workspace, dataset.id, settings.clusterBy);
+        if (!groups)
+            return groups.error();
+    }
+    if (settings.baselineRunId > 0) {
+        auto baseline = EvalRunRepository(workspace).find(settings.baselineRunId);
+        if (!baseline)
+            return baseline.error();
+        if (!baseline.value())
+            return makeError(Error::Kind::Usage, tr("the baseline run %1 does not exist (see `genaiops eval list`)").arg(settings.baselineRunId));
+    }
 
     EvalRun run;
     run.name = name.isEmpty() ? QStringLiteral("%1 %2").arg(dataset.name, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))

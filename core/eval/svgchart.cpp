@@ -169,7 +169,7 @@ QString SvgChart::scatter(const QString &title, const QString &xLabel, const QSt
 }
 
 QString SvgChart::bars(const QString &title, const QList<QPair<QString, double>> &values,
-                       const QList<std::optional<double>> &thresholds)
+                       const QList<std::optional<double>> &thresholds, const QList<Interval> &intervals)
 {
     constexpr double rowHeight = 30;
     const double height = 48 + rowHeight * double(std::max<qsizetype>(values.size(), 1)) + 56;
@@ -187,7 +187,17 @@ QString SvgChart::bars(const QString &title, const QList<QPair<QString, double>>
         canvas.text(plot.left - 8, rowTop + 19, SvgCanvas::elide(label, 26), SvgCanvas::Anchor::End, 12, 0, label);
         canvas.rect(plot.left, rowTop + 6, plot.x(value) - plot.left, rowHeight - 12, barColour,
                     QStringLiteral("%1: %2").arg(label, score(value)));
-        canvas.text(plot.x(value) + 6, rowTop + 19, QString::number(value, 'f', 2), SvgCanvas::Anchor::Start, 11);
+        double labelAt = value;
+        if (i < intervals.size() && intervals[i].isKnown()) {
+            const double middle = rowTop + rowHeight / 2;
+            const double low = plot.x(std::clamp(intervals[i].low, 0.0, 1.0));
+            const double high = plot.x(std::clamp(intervals[i].high, 0.0, 1.0));
+            canvas.line(low, middle, high, middle, axisColour, 1.5);
+            canvas.line(low, middle - 5, low, middle + 5, axisColour, 1.5);
+            canvas.line(high, middle - 5, high, middle + 5, axisColour, 1.5);
+            labelAt = std::max(value, intervals[i].high);  // the figure stands clear of the error bar
+        }
+        canvas.text(plot.x(std::min(1.0, labelAt)) + 6, rowTop + 19, QString::number(value, 'f', 2), SvgCanvas::Anchor::Start, 11);
         if (i < thresholds.size() && thresholds[i]) {
             anyThreshold = true;
             const double x = plot.x(*thresholds[i]);

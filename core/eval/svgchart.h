@@ -1,5 +1,7 @@
 #pragma once
 
+#include "statistics/interval.h"
+
 #include <QList>
 #include <QPair>
 #include <QPointF>
@@ -29,10 +31,11 @@ public:
     static QString scatter(const QString &title, const QString &xLabel, const QString &yLabel,
                            const QList<QPointF> &points, const QList<qint64> &weights = {});
 
-    // Horizontal bars of values 0…1, one per label, each with an optional threshold marker (the
-    // thresholds list runs parallel to the values and may be empty).
+    // Horizontal bars of values 0…1, one per label, each with an optional threshold marker and an
+    // optional 95 % interval drawn as an error bar (both lists run parallel to the values and may be
+    // empty).
     static QString bars(const QString &title, const QList<QPair<QString, double>> &values,
-                        const QList<std::optional<double>> &thresholds = {});
+                        const QList<std::optional<double>> &thresholds = {}, const QList<Interval> &intervals = {});
 
     // Values 0…1 over labelled steps in order, e.g. the mean of each run over time.
     static QString line(const QString &title, const QList<QPair<QString, double>> &points);

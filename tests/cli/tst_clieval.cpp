@@ -165,6 +165,106 @@ private slots:
                                   << QByteArray("faithfulness=high");
         QTest::newRow("unknown run") << QStringList{QStringLiteral("show"), QStringLiteral("999")} << QByteArray("no evaluation run 999");
         QTest::newRow("no subcommand") << QStringList{} << QByteArray("eval: expected one of");
+        QTest::newRow("regression gate without a baseline")
+            << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"), QStringLiteral("--gate"),
+                           QStringLiteral("lexical_f1:no-regression")}
+            << QByteArray("needs --baseline RUN_ID");
+        QTest::newRow("repeats of the dataset's responses")
+            << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"), QStringLiteral("--repeats"), QStringLiteral("3")}
+            << QByteArray("--repeats needs a model");
+        QTest::newRow("compare one run") << QStringList{QStringLiteral("compare"), QStringLiteral("1")} << QByteArray("expected RUN_A RUN_B");
+        QTest::newRow("plan without effect") << QStringList{QStringLiteral("plan"), QStringLiteral("--sd"), QStringLiteral("0.1")}
+                                             << QByteArray("--sd S and --effect D are required");
+        QTest::newRow("plan with power 1") << QStringList{QStringLiteral("plan"), QStringLiteral("--sd"), QStringLiteral("0.1"),
+                                                          QStringLiteral("--effect"), QStringLiteral("0.02"), QStringLiteral("--power"), QStringLiteral("1")}
+                                           << QByteArray("--power expects a number between 0 and 1");
+    }
+
+    // Two versions of a dataset, the second with worse responses on most items and its items in
+    // another order: compare pairs them by content and says "worse"; a no-regression gate against
+    // the first run fails with its figures in the JUnit file; a bound gate reads the interval.
+    void compareGatesAndPlanSpeakOfUncertainty()
+    {
+        const auto write = [this](const QString &name, bool degraded) {
+            const QString path = m_directory.filePath(name);
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return QString();
+            for (int step = 0; step < 40; ++step) {
+                const int index = degraded ? 39 - step : step;  // reversed: position pairing would be wrong
+                const QString truth = QStringLiteral("Turbine %1 runs at %2 bar under load.").arg(index).arg(index % 7 + 3);
+                const QString response = degraded && index % 4 != 0 ? QStringLiteral("Turbine %1 is a machine.").arg(index) : truth;
+                file.write(QJsonDocument(QJsonObject{{QStringLiteral("question"), QStringLiteral("How does turbine %1 run?").arg(index)},
+                                                     {QStringLiteral("contexts"), QJsonArray{truth}},
+                                                     {QStringLiteral("answer"), response},
+                                                     {QStringLiteral("ground_truth"), truth}})
+                               .toJson(QJsonDocument::Compact) + '\n');
+            }
+            return path;
+        };
+        const QString good = write(QStringLiteral("turbines.jsonl"), false);
+        const QString worse = write(QStringLiteral("turbines-v2.jsonl"), true);
+        Outcome outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), good, QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                                QStringLiteral("--gate"), QStringLiteral("lexical_f1>=0.9@lower95"), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject first = QJsonDocument::fromJson(outcome.out).object();
+        const qint64 baseline = first.value(QStringLiteral("run_id")).toInteger();
+        const QJsonObject f1 = first[QStringLiteral("metrics")][QStringLiteral("lexical_f1")].toObject();
+        QVERIFY(f1.value(QStringLiteral("se")).isDouble());
+        QCOMPARE(f1.value(QStringLiteral("ci95")).toArray().size(), 2);
+        QCOMPARE(f1.value(QStringLiteral("pass_rate_ci95")).toArray().size(), 2);
+
+        const QString junit = m_directory.filePath(QStringLiteral("regression.xml"));
+        outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), worse, QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                        QStringLiteral("--baseline"), QString::number(baseline), QStringLiteral("--gate"), QStringLiteral("lexical_f1:no-regression"),
+                        QStringLiteral("--gate"), QStringLiteral("lexical_f1>=0.5@lower95"), QStringLiteral("--junit"), junit});
+        QCOMPARE(outcome.exitCode, 1);
+        QVERIFY2(outcome.out.contains("lexical_f1 no regression: FAILED, worse than the baseline"), outcome.out.constData());
+        QFile junitFile(junit);
+        QVERIFY(junitFile.open(QIODevice::ReadOnly));
+        const QByteArray xml = junitFile.readAll();
+        QVERIFY2(xml.contains("95 % CI") && xml.contains("after Holm"), xml.constData());
+        QVERIFY(xml.contains("lower 95% bound"));
+
+        outcome = eval({QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray runs = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("runs")).toArray();
+        const qint64 candidate = runs.first().toObject().value(QStringLiteral("run_id")).toInteger();
+        outcome = eval({QStringLiteral("compare"), QString::number(baseline), QString::number(candidate), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject comparison = QJsonDocument::fromJson(outcome.out).object();
+        QCOMPARE(comparison.value(QStringLiteral("paired_by")).toString(), QStringLiteral("content"));
+        QCOMPARE(comparison.value(QStringLiteral("paired_items")).toInt(), 40);
+        const QJsonObject metric = comparison[QStringLiteral("metrics")][QStringLiteral("lexical_f1")].toObject();
+        QCOMPARE(metric.value(QStringLiteral("n")).toInt(), 40);
+        QCOMPARE(metric.value(QStringLiteral("verdict")).toString(), QStringLiteral("worse"));
+        QVERIFY(metric.value(QStringLiteral("mean_difference")).toDouble() < -0.3);
+        QVERIFY(metric.value(QStringLiteral("ci95")).toArray()[1].toDouble() < 0);
+        QCOMPARE(comparison[QStringLiteral("unpaired")][QStringLiteral("only_a")].toArray().size(), 0);
+        // The question_overlap of a reworded answer to the same question moves too; the context-free
+        // figures are all there.
+        for (const QString &key : {QStringLiteral("mean_a"), QStringLiteral("mean_b"), QStringLiteral("se"), QStringLiteral("p_value"),
+                                   QStringLiteral("correlation")})
+            QVERIFY2(metric.contains(key), qPrintable(key));
+        outcome = eval({QStringLiteral("compare"), QString::number(baseline), QString::number(candidate)});
+        QVERIFY(outcome.out.contains("worse: "));
+
+        outcome = eval({QStringLiteral("plan"), QStringLiteral("--sd"), QStringLiteral("0.15"), QStringLiteral("--effect"), QStringLiteral("0.03"),
+                        QStringLiteral("--json")});
+        QCOMPARE(outcome.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("items")).toInt(), 197);
+    }
+
+    void unknownClusterFieldCreatesNothing()
+    {
+        const QString dataset = writeDataset(QStringLiteral("clusters.jsonl"), 4, false);
+        Outcome outcome = eval({QStringLiteral("list"), QStringLiteral("--json")});
+        const qsizetype before = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("runs")).toArray().size();
+        outcome = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset, QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                        QStringLiteral("--cluster-by"), QStringLiteral("source_document")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.err.contains("no item of the dataset has a field \"source_document\""), outcome.err.constData());
+        outcome = eval({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("runs")).toArray().size(), before);
     }
 
     void usageErrorsExitTwo()

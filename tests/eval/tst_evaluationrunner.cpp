@@ -2,6 +2,7 @@
 
 #include "eval/evalrunrepository.h"
 #include "eval/evaluationrunner.h"
+#include "eval/runsummary.h"
 #include "providers/invocationlog.h"
 #include "storage/workspace.h"
 
@@ -80,6 +81,7 @@ private slots:
     void judgedRunGivesKnownScores();
     void generatesResponsesAndUsesBuiltInPrompts();
     void garbageFromTheJudgeFailsOnlyThatMetric();
+    void repeatsKeepEveryScoreAndFindTheUnstable();
     void throttledCallsAreRetried();
     void failedGenerationIsAnItemError();
     void slowItemTimesOut();
@@ -188,6 +190,59 @@ void TestEvaluationRunner::generatesResponsesAndUsesBuiltInPrompts()
         }
     }
     QVERIFY(sawVerdicts);
+}
+
+void TestEvaluationRunner::repeatsKeepEveryScoreAndFindTheUnstable()
+{
+    RunSettings settings = judgedSettings({Metrics::relevance, Metrics::questionOverlap});
+    settings.responsesFromDataset = false;
+    settings.generator.model = EvalRunFixture::generatorModel;
+    settings.repeats = 2;
+    settings.judgeRepeats = 3;
+    const int items = 3;
+    const qint64 runId = m_fixture.createRun(items, settings);
+    QVERIFY(runId > 0);
+    // Item 0's judge answers 0.2, 0.6, 1.0 in turn (a noisy judge, its verdict flips at 0.7);
+    // the others always 0.9.
+    QJsonArray rules;
+    QJsonObject noisy = EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(0), relevanceReply(0.2));
+    noisy.insert("then"_L1, QJsonArray{relevanceReply(0.6), relevanceReply(1.0)});
+    rules << noisy;
+    for (int i = 1; i < items; ++i)
+        rules << EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(i), relevanceReply(0.9));
+    QVERIFY(m_fixture.setReplies(rules));
+
+    const auto outcome = m_fixture.run(runId, m_fixture.config(EvalRunFixture::generatorModel),
+                                       m_fixture.config(EvalRunFixture::judgeModel));
+    QCOMPARE(outcome.status, EvalRun::Status::Completed);
+    // Two generations and three judge calls on each: 2 + 6 calls per item.
+    QCOMPARE(m_fixture.server().requests().size(), items * (2 + 6));
+    const QList<ItemResult> results = m_fixture.storedResults(runId);
+    QCOMPARE(results.size(), items);
+    for (const ItemResult &result : results) {
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const MetricScore *relevance = result.score(Metrics::relevance);
+        QCOMPARE(relevance->repeats.size(), 6);
+        double sum = 0;
+        for (double value : relevance->repeats)
+            sum += value;
+        QVERIFY(std::abs(*relevance->value - sum / 6) < 1e-12);
+        QVERIFY(std::abs(*relevance->value - (result.itemIndex == 0 ? 0.6 : 0.9)) < 1e-12);
+        // A lexical metric is scored once per response.
+        QCOMPARE(result.score(Metrics::questionOverlap)->repeats.size(), 2);
+    }
+    auto summary = RunSummary::compute(m_fixture.workspace(), runId);
+    QVERIFY(summary);
+    QCOMPARE(summary.value().metric(Metrics::relevance)->unstable, 1);
+    QCOMPARE(summary.value().metric(Metrics::questionOverlap)->unstable, 0);
+    const VarianceParts parts = summary.value().variance.value(Metrics::relevance);
+    QCOMPARE(parts.items, items);
+    // The echo generator answers alike both times, so all the spread within an item is the judge's.
+    QCOMPARE(parts.betweenGenerations, 0.0);
+    QVERIFY(parts.betweenJudgeCalls > 0.05);
+    const QJsonObject json = summary.value().toJson();
+    QCOMPARE(json["repeats"_L1].toInt(), 2);
+    QCOMPARE(json["metrics"_L1]["relevance"_L1]["unstable_items"_L1].toInt(), 1);
 }
 
 void TestEvaluationRunner::garbageFromTheJudgeFailsOnlyThatMetric()

@@ -598,6 +598,9 @@ def run_openai_checks(port):
     test_post(port, "/_test/replies", [{"contains": "judge this", "reply": "VERDICT: 1"}])
     r = oa_chat(port, chat_body("please judge this statement"))
     check(r.json()["choices"][0]["message"]["content"] == "VERDICT: 1", "reply rule matched")
+    test_post(port, "/_test/replies", [{"contains": "vary", "reply": "one", "then": ["two", "three"]}])
+    seen = [oa_chat(port, chat_body("vary please")).json()["choices"][0]["message"]["content"] for _ in range(4)]
+    check(seen == ["one", "two", "three", "one"], "a rule with then cycles through its replies", seen)
 
     # faults
     test_post(port, "/_test/reset")

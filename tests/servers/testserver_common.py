@@ -148,6 +148,7 @@ class ServerState:
         self.max_in_flight = 0
         self.startup_rules = load_rules(args.replies) if args.replies else []
         self.rules = list(self.startup_rules)
+        self.rule_matches = {}
         self.next_id = 0
 
     # -- log
@@ -195,6 +196,7 @@ class ServerState:
             self.total = 0
             self.max_in_flight = self.in_flight
             self.rules = list(self.startup_rules)
+            self.rule_matches = {}
 
     # -- concurrency accounting
     def enter(self):
@@ -218,15 +220,24 @@ class ServerState:
     def set_rules(self, rules):
         with self.lock:
             self.rules = rules
+            self.rule_matches = {}
 
     def match_rule(self, model, prompt_text):
         with self.lock:
             rules = list(self.rules)
-        for rule in rules:
-            if rule.get("model") not in (None, model):
-                continue
-            if rule.get("contains", "") in prompt_text:
-                return rule["reply"]
+            for index, rule in enumerate(rules):
+                if rule.get("model") not in (None, model):
+                    continue
+                if rule.get("contains", "") in prompt_text:
+                    # "then": further replies the rule gives on its 2nd, 3rd, ... match (cycling), so a
+                    # test can make a judge that answers the same question differently each time.
+                    following = rule.get("then") or []
+                    if not following:
+                        return rule["reply"]
+                    seen = self.rule_matches.get(index, 0)
+                    self.rule_matches[index] = seen + 1
+                    replies = [rule["reply"]] + following
+                    return replies[seen % len(replies)]
         return None
 
 
@@ -245,6 +256,9 @@ def validate_rules(rules):
             raise ValueError("each reply rule needs a string 'reply'")
         if not isinstance(r.get("contains", ""), str):
             raise ValueError("'contains' must be a string")
+        then = r.get("then", [])
+        if not isinstance(then, list) or not all(isinstance(reply, str) for reply in then):
+            raise ValueError("'then' must be a list of strings")
     return rules
 
 

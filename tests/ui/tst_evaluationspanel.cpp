@@ -5,7 +5,9 @@
 #include "demo/democontent.h"
 #include "eval/datasetimporter.h"
 #include "eval/evalrunrepository.h"
+#include "eval/metricstatistics.h"
 #include "eval/runsetup.h"
+#include "evaluations/comparerunsdialog.h"
 #include "evaluations/evaluationspanel.h"
 #include "evaluations/resultfilterproxy.h"
 #include "evaluations/resulttablemodel.h"
@@ -16,6 +18,8 @@
 #include "workspaceschema.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QTableWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -86,6 +90,59 @@ private slots:
         }
         QCOMPARE(imported, 1);
         QCOMPARE(gated, 2);
+    }
+
+    // The demo's two runs of golden-rag (v1 and v2) compared item by item: every shared metric has
+    // a row with its paired figures and a verdict, the verdict is said in words, and the chart and
+    // item list follow the chosen metric.
+    void compareDialogGivesAPairedVerdict()
+    {
+        const RunListEntry *newer = nullptr;
+        for (const RunListEntry &entry : m_panel->runModel()->entries()) {
+            if (entry.run.name == QStringLiteral("support answers, stricter prompt"))
+                newer = &entry;
+        }
+        QVERIFY(newer);
+        QVERIFY(!newer->summaries.isEmpty());
+        for (const MetricSummary &summary : newer->summaries)
+            QVERIFY2(summary.ci95.isKnown() && summary.ci95.low <= summary.mean && summary.mean <= summary.ci95.high, qPrintable(summary.metric));
+        QSignalSpy opened(m_panel, &EvaluationsPanel::loaded);
+        m_panel->openRun(newer->run.id);
+        QVERIFY(opened.wait(20000));
+        // The table keeps scores as floats; its pass counts (colours, chart) must be the summary's.
+        const RunTable &rows = m_panel->resultModel()->table();
+        for (int column = 0; column < rows.metrics.size(); ++column) {
+            const QString &metric = rows.metrics[column];
+            qint64 passing = 0;
+            for (const RunRow &row : rows.rows)
+                passing += !std::isnan(row.values[size_t(column)]) && MetricStatistics::passes(row.values[size_t(column)], rows.run.settings.threshold(metric));
+            QCOMPARE(passing, newer->summaries.value(metric).passing);
+        }
+        CompareRunsDialog *dialog = m_panel->compareRuns();
+        QVERIFY(dialog);
+        QSignalSpy compared(dialog, &CompareRunsDialog::compared);
+        QVERIFY(compared.count() > 0 || compared.wait(20000));
+        const RunComparison &comparison = dialog->comparison();
+        QCOMPARE(comparison.runB.id, newer->run.id);
+        QVERIFY(comparison.pairedItems > 0);
+        QCOMPARE(comparison.metrics.size(), newer->run.settings.metrics.size());
+        auto *table = dialog->findChild<QTableWidget *>();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), int(comparison.metrics.size()));
+        const QString verdict = dialog->verdictText();
+        QVERIFY2(verdict.contains(QStringLiteral("items paired")), qPrintable(verdict));
+        QVERIFY2(verdict.contains(QStringLiteral("better")) || verdict.contains(QStringLiteral("worse"))
+                     || verdict.contains(QStringLiteral("No difference detectable")), qPrintable(verdict));
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QString said = table->item(row, table->columnCount() - 1)->text();
+            const PairedTest::Verdict expected = comparison.metrics[row].verdict;
+            QCOMPARE(said, expected == PairedTest::Verdict::Better ? QStringLiteral("better")
+                           : expected == PairedTest::Verdict::Worse ? QStringLiteral("worse") : QStringLiteral("no difference detectable"));
+        }
+        QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-compare.png")));
+        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-intervals.png")));
+        dialog->close();
     }
 
     void opensARunWithItsTableAndFilters()

@@ -15,6 +15,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -236,18 +237,20 @@ void EvaluationCharts::showPassRates()
             ++counted;
             passed += MetricStatistics::passes(value, threshold);
         }
-        *set << (counted ? double(passed) / double(counted) : 0.0);
+        const double share = counted ? double(passed) / double(counted) : 0.0;
+        *set << share;
         intervals << MeanEstimate::wilson(passed, counted);
-        categories << QStringLiteral("%1<br>≥ %2").arg(metric).arg(threshold);  // labels are rich text
+        // Labels are rich text. The share and its interval stand beside the name, where the error
+        // bar cannot cover them.
+        const QLocale locale;
+        categories << (intervals.last().isKnown() ? QStringLiteral("%1 ≥ %2<br>%3 (%4–%5)")
+                                                        .arg(metric, locale.toString(threshold), locale.toString(share, 'f', 2),
+                                                             locale.toString(intervals.last().low, 'f', 2), locale.toString(intervals.last().high, 'f', 2))
+                                                  : QStringLiteral("%1 ≥ %2").arg(metric, locale.toString(threshold)));
     }
-    // Lying bars: the metrics' names read in full beside them, and each share stands past its bar's
-    // end, where a small one still has room.
+    // Lying bars: the metrics' names read in full beside them.
     auto *series = new QHorizontalBarSeries;
     series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(2);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
@@ -256,13 +259,12 @@ void EvaluationCharts::showPassRates()
     axisY->setLabelsFont(small);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
-    auto *axisX = unitAxis(tr("share of items"), 0.16);
+    auto *axisX = unitAxis(tr("share of items"), 0.04);
     // Six labels run together in a quarter of a small window; three, with lines between, do not.
     axisX->setTickInterval(0.5);
     axisX->setMinorTickCount(4);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
-    set->setLabelColor(axisX->labelsColor());  // the theme's is for labels inside a bar
     addErrorBars(chart, axisX, intervals);
     replace(m_passRates, chart);
 }

@@ -598,14 +598,15 @@ void EvaluationsPanel::scheduleRefresh()
     });
 }
 
-void EvaluationsPanel::compareRuns()
+CompareRunsDialog *EvaluationsPanel::compareRuns()
 {
     if (!m_runId)
-        return;
+        return nullptr;
     auto *dialog = new CompareRunsDialog(m_worker, m_runs->entries(), m_runId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CompareRunsDialog::itemActivated, this, &EvaluationsPanel::openItem);
     dialog->open();
+    return dialog;
 }
 
 void EvaluationsPanel::exportRun(const QString &format)

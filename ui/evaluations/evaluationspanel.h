@@ -47,6 +47,8 @@ public:
     // Starts a run that already exists in the workspace (new, or to resume).
     void startRun(qint64 runId, bool retryErrors = false);
     void cancelRun();
+    // Opens the Compare dialog on the current run (B) against another (A); nullptr without a run.
+    class CompareRunsDialog *compareRuns();
 
 signals:
     void loaded();
@@ -59,7 +61,6 @@ private:
     void newRun();
     void importBedrock();
     void resumeRun();
-    void compareRuns();
     void exportRun(const QString &format);
     void filtersChanged();
     void showDetail(const QModelIndex &proxyIndex);

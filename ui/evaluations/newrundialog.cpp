@@ -61,6 +61,18 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     m_concurrency = new QSpinBox(this);
     m_concurrency->setRange(1, 256);
     m_concurrency->setValue(8);
+    m_repeats = new QSpinBox(this);
+    m_repeats->setRange(1, 20);
+    m_repeats->setSuffix(tr(" responses per item"));
+    m_repeats->setToolTip(tr("Generate each response this many times; figures use each item's mean and unstable items are flagged"));
+    m_judgeRepeats = new QSpinBox(this);
+    m_judgeRepeats->setRange(1, 20);
+    m_judgeRepeats->setSuffix(tr(" judge calls per response"));
+    m_judgeRepeats->setToolTip(tr("Judge each response this many times, to see how much of the spread is the judge's"));
+    m_clusterBy = new QLineEdit(this);
+    m_clusterBy->setPlaceholderText(tr("optional: a dataset field grouping items, e.g. source"));
+    m_clusterBy->setToolTip(tr("Items that share this field (the same source document, say) are not independent: "
+                               "their intervals are clustered by it"));
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #e05260;"));
@@ -80,6 +92,12 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     form->addRow(metricsBox);
     form->addRow(tr("Judge:"), judgeRow);
     form->addRow(tr("Items at once:"), m_concurrency);
+    auto *repeatsRow = new QHBoxLayout;
+    repeatsRow->addWidget(m_repeats);
+    repeatsRow->addWidget(m_judgeRepeats);
+    repeatsRow->addStretch();
+    form->addRow(tr("Repeats:"), repeatsRow);
+    form->addRow(tr("Cluster by:"), m_clusterBy);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start run"));
     connect(buttons, &QDialogButtonBox::accepted, this, &NewRunDialog::accept);
@@ -114,6 +132,9 @@ void NewRunDialog::updateState()
         judge = judge || m_metrics.value(metric)->isChecked();
     m_judgeProfile->setEnabled(judge);
     m_judgeModel->setEnabled(judge);
+    // A dataset's own responses are the same every time; only generated ones can be repeated.
+    m_repeats->setEnabled(m_generate->isChecked());
+    m_judgeRepeats->setEnabled(judge);
 }
 
 void NewRunDialog::accept()
@@ -125,6 +146,9 @@ void NewRunDialog::accept()
     settings.judge.profile = m_judgeProfile->currentText();
     settings.judge.model = m_judgeModel->text().trimmed();
     settings.concurrency = m_concurrency->value();
+    settings.repeats = m_repeats->isEnabled() ? m_repeats->value() : 1;
+    settings.judgeRepeats = m_judgeRepeats->isEnabled() ? m_judgeRepeats->value() : 1;
+    settings.clusterBy = m_clusterBy->text().trimmed();
     for (auto it = m_metrics.cbegin(); it != m_metrics.cend(); ++it) {
         if (it.value()->isChecked())
             settings.metrics << it.key();

@@ -39,5 +39,8 @@ private:
     QComboBox *m_judgeProfile;
     QLineEdit *m_judgeModel;
     QSpinBox *m_concurrency;
+    QSpinBox *m_repeats;
+    QSpinBox *m_judgeRepeats;
+    QLineEdit *m_clusterBy;
     QLabel *m_problem;
 };

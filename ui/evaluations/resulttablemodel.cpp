@@ -1,5 +1,7 @@
 #include "evaluations/resulttablemodel.h"
 
+#include "eval/metricstatistics.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -68,7 +70,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
             return std::isnan(value) ? QVariant(row.hasResult ? tr("error") : QString()) : QVariant(QLocale().toString(value, 'f', 2));
         if (role == SortRole)
             return std::isnan(value) ? -1.0 : double(value);
-        if (role == Qt::ForegroundRole && !std::isnan(value) && value < threshold(metric))
+        if (role == Qt::ForegroundRole && !std::isnan(value) && !MetricStatistics::passes(value, threshold(metric)))
             return QBrush(QColor(0xe0, 0x52, 0x60));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
