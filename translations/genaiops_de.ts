@@ -2018,8 +2018,8 @@ eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
 Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
     </message>
     <message>
-        <source>, SE clustered over %1 %2</source>
-        <translation>, SE geclustert nach %2 (%1 Cluster)</translation>
+        <source>, clustered by %1: %2 groups</source>
+        <translation>, geclustert nach %1: %2 Gruppen</translation>
     </message>
     <message>
         <source>      variance: %1% between items, %2% between generations, %3% between judge calls; %4 unstable items</source>

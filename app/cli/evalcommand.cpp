@@ -50,8 +50,8 @@ void EvalCommand::printSummary(const RunSummary &summary)
                               .arg(run.inputTokens + run.outputTokens).arg(run.costUsd, 0, 'f', 4));
     for (const SkippedLine &line : summary.skipped)
         CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
-    const auto bounds = [](const Interval &interval) {
-        return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', 3).arg(interval.high, 0, 'f', 3)
+    const auto bounds = [](const Interval &interval, double scale = 1, int decimals = 3) {
+        return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low * scale, 0, 'f', decimals).arg(interval.high * scale, 0, 'f', decimals)
                                   : QStringLiteral("[–]");
     };
     for (const MetricSummary &metric : summary.metrics) {
@@ -60,8 +60,8 @@ void EvalCommand::printSummary(const RunSummary &summary)
                                   .arg(metric.mean, 0, 'f', 3).arg(metric.standardError, 0, 'f', 3).arg(bounds(metric.ci95))
                                   .arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
                                   .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3)
-                                  .arg(metric.passRate * 100, 0, 'f', 1).arg(bounds(metric.passRateCi95)).arg(metric.count)
-                                  .arg(metric.clusters > 0 ? tr(", SE clustered over %1 %2").arg(metric.clusters).arg(summary.run.settings.clusterBy) : QString(),
+                                  .arg(metric.passRate * 100, 0, 'f', 1).arg(bounds(metric.passRateCi95, 100, 1)).arg(metric.count)
+                                  .arg(metric.clusters > 0 ? tr(", clustered by %1: %2 groups").arg(summary.run.settings.clusterBy).arg(metric.clusters) : QString(),
                                        Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
         if (summary.variance.contains(metric.metric)) {
             const VarianceParts &parts = summary.variance.value(metric.metric);

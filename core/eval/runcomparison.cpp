@@ -3,11 +3,14 @@
 #include "eval/evalrunrepository.h"
 #include "eval/metricstatistics.h"
 #include "eval/runscores.h"
+#include "storage/preparedquery.h"
 #include "statistics/distributions.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -93,14 +96,29 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
             return found->error();
     }
     const bool sameDataset = foundA.value() && foundB.value() && foundA.value()->datasetId == foundB.value()->datasetId;
-    const RunScores::Keys keys = sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity;
-    auto first = RunScores::load(workspace, runA, keys);
+    auto first = RunScores::load(workspace, runA, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
     if (!first)
         return first.error();
-    auto second = RunScores::load(workspace, runB, keys);
+    auto second = RunScores::load(workspace, runB, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
     if (!second)
         return second.error();
-    return compare(first.value(), second.value(), metrics);
+    RunComparison comparison = compare(first.value(), second.value(), metrics);
+    // Only the items people will read get their question: a few thousand lookups by key instead
+    // of every question of both datasets.
+    PreparedQuery question(workspace, QStringLiteral("SELECT substr(question, 1, 200) FROM eval_items WHERE dataset_id = ? AND item_index = ?"));
+    QHash<qint64, QString> questions;
+    for (MetricComparison &metric : comparison.metrics) {
+        for (ComparedItem &item : metric.largestChanges) {
+            auto known = questions.constFind(item.indexB);
+            if (known == questions.cend()) {
+                if (const Status done = question.run(QVariantList{comparison.runB.datasetId, item.indexB}); !done)
+                    return done.error();
+                known = questions.insert(item.indexB, question.query().next() ? question.query().value(0).toString() : QString());
+            }
+            item.question = *known;
+        }
+    }
+    return comparison;
 }
 
 RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, const QStringList &metrics)
@@ -137,7 +155,7 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
                 continue;  // scored in one run only: no pair for this metric
             left.append(x);
             right.append(y);
-            metric.items.append({a.items[size_t(i)], b.items[size_t(j)], x, y, b.questions.value(j)});
+            metric.items.append({a.items[size_t(i)], b.items[size_t(j)], x, y, {}});
             const bool passA = MetricStatistics::passes(x, metric.threshold);
             const bool passB = MetricStatistics::passes(y, metric.threshold);
             metric.passingA += passA;
@@ -148,6 +166,16 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
         metric.difference = PairedTest::tTest(left, right);
         metric.minimumDetectable = PairedTest::minimumDetectable(metric.difference.standardError);
         metric.signTestPValue = Distributions::signTestP(metric.onlyBPasses, metric.onlyAPasses + metric.onlyBPasses);
+        for (const ComparedItem &item : std::as_const(metric.items)) {
+            if (std::abs(item.b - item.a) > 1e-9)
+                metric.largestChanges.append(item);
+        }
+        const auto larger = [](const ComparedItem &first, const ComparedItem &second) {
+            return std::abs(first.b - first.a) > std::abs(second.b - second.a);
+        };
+        const qsizetype kept = std::min(maximumChanges, metric.largestChanges.size());
+        std::partial_sort(metric.largestChanges.begin(), metric.largestChanges.begin() + kept, metric.largestChanges.end(), larger);
+        metric.largestChanges.resize(kept);
         pValues.append(metric.difference.pValue);
         comparison.metrics.append(metric);
     }

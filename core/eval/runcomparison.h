@@ -18,7 +18,7 @@ struct ComparedItem
     qint64 indexB = 0;
     double a = 0;
     double b = 0;
-    QString question;  // as run B's dataset words it (first 200 characters)
+    QString question;  // as run B's dataset words it (first 200 characters); in largestChanges only
 };
 
 // One metric of a paired comparison.
@@ -36,6 +36,7 @@ struct MetricComparison
     qint64 onlyBPasses = 0;
     double signTestPValue = 1;
     QList<ComparedItem> items;     // in run B's item order
+    QList<ComparedItem> largestChanges;  // the items that moved most, largest first (at most maximumChanges)
 };
 
 // Two runs compared item by item (paired): per metric the mean difference with its paired
@@ -57,7 +58,9 @@ public:
     QStringList onlyB;
     QList<MetricComparison> metrics;
 
-    // `metrics` empty: every metric both runs have.
+    static constexpr qsizetype maximumChanges = 2000;
+
+    // `metrics` empty: every metric both runs have. The largest changes get their questions.
     static Result<RunComparison> compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics = {});
     static RunComparison compare(const RunScores &a, const RunScores &b, const QStringList &metrics = {});
 

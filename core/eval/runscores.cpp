@@ -42,15 +42,13 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
     const bool identity = keys == Keys::Identity;
     PreparedQuery items(workspace, identity ? QStringLiteral("SELECT item_index, question, contexts, reference, extra FROM eval_items "
                                                              "WHERE dataset_id = ? ORDER BY item_index")
-                                            : QStringLiteral("SELECT item_index, substr(question, 1, 200) FROM eval_items "
-                                                             "WHERE dataset_id = ? ORDER BY item_index"));
+                                            : QStringLiteral("SELECT item_index FROM eval_items WHERE dataset_id = ? ORDER BY item_index"));
     items.query().setForwardOnly(true);
     if (const Status done = items.run(QVariantList{scores.run.datasetId}); !done)
         return done.error();
     scores.items.reserve(size_t(scores.run.itemCount));
     while (items.query().next()) {
         scores.items.push_back(items.query().value(0).toLongLong());
-        scores.questions.append(items.query().value(1).toString().left(200));
         if (!identity)
             continue;
         scores.ids.append(idOf(items.query().value(4).toString()));
@@ -68,17 +66,21 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
         const auto next = std::lower_bound(scores.items.cbegin(), scores.items.cend(), index);
         return next != scores.items.cend() && *next == index ? qsizetype(next - scores.items.cbegin()) : -1;
     };
-    for (const QString &metric : std::as_const(scores.run.settings.metrics))
-        scores.values.insert(metric, std::vector<double>(count, std::numeric_limits<double>::quiet_NaN()));
-    PreparedQuery values(workspace, QStringLiteral("SELECT item_index, metric, value FROM eval_scores WHERE run_id = ? AND value IS NOT NULL"));
+    // One query per metric: each is an index-only scan of eval_scores_metric (run, metric, item,
+    // value) that hands over two numbers a row, with no metric name to convert and look up.
+    PreparedQuery values(workspace, QStringLiteral("SELECT item_index, value FROM eval_scores "
+                                                   "WHERE run_id = ? AND metric = ? AND value IS NOT NULL ORDER BY item_index"));
     values.query().setForwardOnly(true);
-    if (const Status done = values.run(QVariantList{runId}); !done)
-        return done.error();
-    while (values.query().next()) {
-        const qsizetype position = positionOf(values.query().value(0).toLongLong());
-        auto column = scores.values.find(values.query().value(1).toString());
-        if (position >= 0 && column != scores.values.end())
-            (*column)[size_t(position)] = values.query().value(2).toDouble();
+    for (const QString &metric : std::as_const(scores.run.settings.metrics)) {
+        std::vector<double> column(count, std::numeric_limits<double>::quiet_NaN());
+        if (const Status done = values.run(QVariantList{runId, metric}); !done)
+            return done.error();
+        while (values.query().next()) {
+            const qsizetype position = positionOf(values.query().value(0).toLongLong());
+            if (position >= 0)
+                column[size_t(position)] = values.query().value(1).toDouble();
+        }
+        scores.values.insert(metric, std::move(column));
     }
     if (scores.run.settings.repeats * scores.run.settings.judgeRepeats > 1) {
         // Repeated scores live in the result's score list; read them only for repeated runs.

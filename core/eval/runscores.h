@@ -19,7 +19,6 @@ struct RunScores
 {
     EvalRun run;
     std::vector<qint64> items;          // dataset item indexes, ascending
-    QStringList questions;              // the first 200 characters of each item's question
     QStringList ids;                    // the `id` field, empty where an item has none
     QList<QByteArray> contentKeys;      // SHA-1 of question, contexts and reference; empty unless asked for
     QHash<QString, std::vector<double>> values;  // metric → per item (NaN: no value)

@@ -22,27 +22,22 @@ double betaContinuedFraction(double a, double b, double x)
         d = tiny;
     d = 1.0 / d;
     double result = d;
-    for (int m = 1; m <= 10000; ++m) {
-        const double m2 = 2.0 * m;
-        double step = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + step * d;
+    // One Lentz step with the next coefficient; returns the factor it multiplied the result by.
+    const auto step = [&](double coefficient) {
+        d = 1.0 + coefficient * d;
         if (std::abs(d) < tiny)
             d = tiny;
-        c = 1.0 + step / c;
+        c = 1.0 + coefficient / c;
         if (std::abs(c) < tiny)
             c = tiny;
         d = 1.0 / d;
         result *= d * c;
-        step = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + step * d;
-        if (std::abs(d) < tiny)
-            d = tiny;
-        c = 1.0 + step / c;
-        if (std::abs(c) < tiny)
-            c = tiny;
-        d = 1.0 / d;
-        const double change = d * c;
-        result *= change;
+        return d * c;
+    };
+    for (int m = 1; m <= 10000; ++m) {
+        const double m2 = 2.0 * m;
+        step(m * (b - m) * x / ((qam + m2) * (a + m2)));
+        const double change = step(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)));
         if (std::abs(change - 1.0) < epsilon)
             break;
     }

@@ -219,15 +219,8 @@ void CompareRunsDialog::showMetric(int row)
     }
     const MetricComparison &metric = m_comparison.metrics[row];
     showDifferences(metric);
-    QList<ComparedItem> changed;
-    for (const ComparedItem &item : metric.items) {
-        if (std::abs(item.b - item.a) > 1e-9)
-            changed << item;
-    }
-    std::sort(changed.begin(), changed.end(), [](const ComparedItem &left, const ComparedItem &right) {
-        return std::abs(left.b - left.a) > std::abs(right.b - right.a);
-    });
-    const int shown = int(qMin<qsizetype>(changed.size(), 2000));
+    const QList<ComparedItem> &changed = metric.largestChanges;
+    const int shown = int(changed.size());
     m_items->setRowCount(shown);
     const QLocale locale;
     for (int line = 0; line < shown; ++line) {
