@@ -669,10 +669,6 @@
         <translation>Mittelwert B</translation>
     </message>
     <message>
-        <source>B − A (95% CI)</source>
-        <translation>B − A (95-%-KI)</translation>
-    </message>
-    <message>
         <source>p (Holm)</source>
         <translation>p (Holm)</translation>
     </message>
@@ -770,6 +766,10 @@
     <message>
         <source>item %1 of B, %2 of A</source>
         <translation>Eintrag %1 von B, %2 von A</translation>
+    </message>
+    <message>
+        <source>B − A (95% CI, unadjusted)</source>
+        <translation>B − A (95-%-KI, unkorrigiert)</translation>
     </message>
 </context>
 <context>
@@ -2022,12 +2022,16 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>, geclustert nach %1: %2 Gruppen</translation>
     </message>
     <message>
-        <source>      variance: %1% between items, %2% between generations, %3% between judge calls; %4 unstable items</source>
-        <translation>      Varianz: %1 % zwischen Einträgen, %2 % zwischen Generierungen, %3 % zwischen Judge-Aufrufen; %4 instabile Einträge</translation>
-    </message>
-    <message>
         <source>passed (%1)</source>
         <translation>bestanden (%1)</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>      variance: %1 between items, %2 between generations, %3 between judge calls; %4 unstable items</source>
+        <translation>      Varianz: %1 zwischen Einträgen, %2 zwischen Generierungen, %3 zwischen Judge-Aufrufen; %4 instabile Einträge</translation>
     </message>
 </context>
 <context>
@@ -2605,8 +2609,8 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         </translation>
     </message>
     <message>
-        <source>&lt;br&gt;Intervals clustered by %1.</source>
-        <translation>&lt;br&gt;Intervalle geclustert nach %1.</translation>
+        <source>&lt;br&gt;The means&apos; intervals are clustered by %1; pass rates and comparisons treat items as independent.</source>
+        <translation>&lt;br&gt;Die Intervalle der Mittelwerte sind nach %1 geclustert; Bestehensquoten und Vergleiche behandeln Einträge als unabhängig.</translation>
     </message>
 </context>
 <context>
@@ -4996,6 +5000,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>against run %1: %2</source>
         <translation>gegen Durchlauf %1: %2</translation>
+    </message>
+    <message>
+        <source>no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>metric &quot;%1&quot; is not scored in both runs (run %2: %3; run %4: %5)</source>
+        <translation>Metrik &quot;%1&quot; wird nicht in beiden Durchläufen bewertet (Durchlauf %2: %3; Durchlauf %4: %5)</translation>
     </message>
 </context>
 <context>

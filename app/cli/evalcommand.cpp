@@ -55,9 +55,10 @@ void EvalCommand::printSummary(const RunSummary &summary)
                                   : QStringLiteral("[–]");
     };
     for (const MetricSummary &metric : summary.metrics) {
-        CommandContext::print(QStringLiteral("  %1 mean %2 ± %3 95% %4  median %5  p10 %6  min %7  max %8  pass %9% %10  (n=%11)%12%13")
+        const QString standardError = metric.ci95.isKnown() ? QString::number(metric.standardError, 'f', 3) : QStringLiteral("n/a");
+        CommandContext::print(QStringLiteral("  %1 mean %2 (SE %3) 95% %4  median %5  p10 %6  min %7  max %8  pass %9% %10  (n=%11)%12%13")
                                   .arg(metric.metric, -18)
-                                  .arg(metric.mean, 0, 'f', 3).arg(metric.standardError, 0, 'f', 3).arg(bounds(metric.ci95))
+                                  .arg(metric.mean, 0, 'f', 3).arg(standardError).arg(bounds(metric.ci95))
                                   .arg(metric.median, 0, 'f', 3).arg(metric.p10, 0, 'f', 3)
                                   .arg(metric.min, 0, 'f', 3).arg(metric.max, 0, 'f', 3)
                                   .arg(metric.passRate * 100, 0, 'f', 1).arg(bounds(metric.passRateCi95, 100, 1)).arg(metric.count)
@@ -65,11 +66,14 @@ void EvalCommand::printSummary(const RunSummary &summary)
                                        Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
         if (summary.variance.contains(metric.metric)) {
             const VarianceParts &parts = summary.variance.value(metric.metric);
-            CommandContext::print(tr("      variance: %1% between items, %2% between generations, %3% between judge calls; %4 unstable items")
-                                      .arg(parts.share(parts.betweenItems) * 100, 0, 'f', 0)
-                                      .arg(parts.share(parts.betweenGenerations) * 100, 0, 'f', 0)
-                                      .arg(parts.share(parts.betweenJudgeCalls) * 100, 0, 'f', 0)
-                                      .arg(metric.unstable));
+            // A part with one repeat was not measured: it hides inside the part above it.
+            const auto share = [&](double part, bool measured) {
+                return measured ? QString::number(parts.share(part) * 100, 'f', 0) + QLatin1Char('%') : tr("not measured");
+            };
+            const bool judged = Metrics::judge().contains(metric.metric) && summary.run.settings.judgeRepeats > 1;
+            CommandContext::print(tr("      variance: %1 between items, %2 between generations, %3 between judge calls; %4 unstable items")
+                                      .arg(share(parts.betweenItems, true), share(parts.betweenGenerations, summary.run.settings.repeats > 1),
+                                           share(parts.betweenJudgeCalls, judged), QString::number(metric.unstable)));
         }
     }
     for (const Gate &gate : summary.gates)

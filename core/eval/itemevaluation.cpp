@@ -10,6 +10,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -17,11 +18,16 @@ namespace {
 
 const QString invocationSource = u"eval"_s;
 
-ChatRequest judgeRequest(const QString &prompt, int maxTokens)
+// Repeated judge calls exist to measure how much the judge's verdict moves; at temperature 0 they
+// would mostly measure the service's own nondeterminism, so they sample at this temperature.
+constexpr double repeatedJudgeTemperature = 0.7;
+
+ChatRequest judgeRequest(const QString &prompt, int maxTokens, bool repeated)
 {
     ChatRequest request = ChatRequest::fromPrompt(prompt, u"You are a careful, strict evaluator. Answer with JSON only."_s);
-    // The same answer for the same item, run after run, as far as the service allows.
-    request.parameters.temperature = 0.0;
+    // The same answer for the same item, run after run, as far as the service allows — unless the
+    // run asked for repeated judge calls.
+    request.parameters.temperature = repeated ? repeatedJudgeTemperature : 0.0;
     request.parameters.maxTokens = maxTokens;
     // Nobody reads a judge's answer as it streams; one whole answer costs far less per call
     // (bench_eval_throughput: about half the CPU per item).
@@ -42,16 +48,18 @@ ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &s
     m_result.runId = runId;
     m_result.itemIndex = m_item.index;
     m_toScore = m_settings.metrics;
-    // A repeated run retries an item whole: its repeats belong together.
-    if (previous && previous->ok && !previous->response.isEmpty() && repeatCount() == 1) {
-        // What the retried item already paid for stays counted, and good scores stay as they were.
-        m_result.response = previous->response;
+    if (previous && previous->ok && !previous->response.isEmpty()) {
+        // What the retried item already paid for stays counted, and good scores stay as they were —
+        // but a repeated run retries an item whole: its repeats belong together.
         m_result.inputTokens = previous->inputTokens;
         m_result.outputTokens = previous->outputTokens;
         m_result.costUsd = previous->costUsd;
-        for (const MetricScore &kept : std::as_const(previous->scores)) {
-            if (kept.error.isEmpty() && kept.value && m_toScore.removeOne(kept.metric))
-                m_result.scores << kept;
+        if (repeatCount() == 1) {
+            m_result.response = previous->response;
+            for (const MetricScore &kept : std::as_const(previous->scores)) {
+                if (kept.error.isEmpty() && kept.value && m_toScore.removeOne(kept.metric))
+                    m_result.scores << kept;
+            }
         }
     }
     m_timeout.setSingleShot(true);
@@ -87,11 +95,13 @@ void ItemEvaluation::start()
         return;
     m_clock.start();
     if (m_settings.itemTimeoutMs > 0)
-        m_timeout.start(m_settings.itemTimeoutMs * repeatCount());
+        m_timeout.start(int(std::min<qint64>(qint64(m_settings.itemTimeoutMs) * repeatCount(), std::numeric_limits<int>::max())));
     if (!m_result.response.isEmpty()) {
+        m_response = m_result.response;
         score();
     } else if (m_settings.responsesFromDataset) {
         m_result.response = m_item.response;
+        m_response = m_result.response;
         if (m_result.response.isEmpty()) {
             m_result.ok = false;
             m_result.error = tr("the dataset has no response for this item (line %1)").arg(m_item.line);
@@ -165,8 +175,6 @@ void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &requ
 
 void ItemEvaluation::score()
 {
-    if (m_response.isEmpty())
-        m_response = m_result.response;
     m_judgeRound = 0;
     QStringList lexical;
     for (const QString &metric : std::as_const(m_toScore)) {
@@ -206,7 +214,7 @@ void ItemEvaluation::startFaithfulness()
     const Result<QString> prompt = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 2048), [this, metric](const Result<ChatResult> &outcome) {
+    ask(m_providers.judge, judgeRequest(prompt.value(), 2048, m_settings.judgeRepeats > 1), [this, metric](const Result<ChatResult> &outcome) {
         if (!outcome)
             return metricFailed(metric, outcome.error());
         const Result<QStringList> statements = JudgeMetrics::parseStatements(outcome.value().text);
@@ -216,7 +224,7 @@ void ItemEvaluation::startFaithfulness()
             m_settings.faithfulnessVerdictsPrompt, m_item, m_response, statements.value());
         if (!verdictsPrompt)
             return metricFailed(metric, verdictsPrompt.error());
-        ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096),
+        ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096, m_settings.judgeRepeats > 1),
             [this, metric, statements = statements.value()](const Result<ChatResult> &verdicts) {
                 if (!verdicts)
                     return metricFailed(metric, verdicts.error());
@@ -236,7 +244,7 @@ void ItemEvaluation::startRelevance()
     const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 1024), [this, metric](const Result<ChatResult> &outcome) {
+    ask(m_providers.judge, judgeRequest(prompt.value(), 1024, m_settings.judgeRepeats > 1), [this, metric](const Result<ChatResult> &outcome) {
         if (!outcome)
             return metricFailed(metric, outcome.error());
         const Result<MetricScore> score = JudgeMetrics::parseRelevance(outcome.value().text);
@@ -320,7 +328,7 @@ void ItemEvaluation::onTimeout()
     if (m_done)
         return;
     m_result.ok = false;
-    m_result.error = tr("timed out after %1 s").arg(m_settings.itemTimeoutMs / 1000.0);
+    m_result.error = tr("timed out after %1 s").arg(double(m_settings.itemTimeoutMs) * repeatCount() / 1000.0);
     qCInfo(lcEval) << "item" << m_item.index << m_result.error;
     complete();
 }

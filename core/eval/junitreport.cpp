@@ -73,7 +73,8 @@ QString JUnitReport::summaryLine(const MetricSummary &summary)
     };
     const auto percent = [](double value) { return QString::number(value * 100, 'f', 0); };
     return QStringLiteral("%1: %2 items, mean %3 (SE %4, 95% CI %5), median %6, p10 %7, min %8, max %9, pass rate %10% (95% CI %11–%12%)")
-        .arg(name, QString::number(summary.count), score(summary.mean), QString::number(summary.standardError, 'f', 3),
+        .arg(name, QString::number(summary.count), score(summary.mean),
+             summary.ci95.isKnown() ? QString::number(summary.standardError, 'f', 3) : QStringLiteral("n/a"),
              interval(summary.ci95), score(summary.median), score(summary.p10), score(summary.min), score(summary.max))
         .arg(percent(summary.passRate), percent(summary.passRateCi95.isKnown() ? summary.passRateCi95.low : 0),
              percent(summary.passRateCi95.isKnown() ? summary.passRateCi95.high : 1));

@@ -52,6 +52,16 @@ Result<Gate> QualityGate::parse(const QString &text)
         gate.statistic = Gate::Statistic::Lower95;
     else if (match.captured(4) == QLatin1String("upper95"))
         gate.statistic = Gate::Statistic::Upper95;
+    // A lower bound that must stay below a limit, or an upper one above it, would let noise pass:
+    // the bound that guards a gate is the one on the side the gate fears.
+    const bool below = gate.op.startsWith(QLatin1Char('<'));
+    if ((gate.statistic == Gate::Statistic::Lower95 && below) || (gate.statistic == Gate::Statistic::Upper95 && !below)) {
+        return makeError(Error::Kind::Usage,
+                         QStringLiteral("gate \"%1\": use @lower95 with >= or > and @upper95 with <= or <, so that the "
+                                        "interval's far side must clear the threshold")
+                             .arg(text),
+                         QStringLiteral("--gate"));
+    }
     if (gate.threshold > 1.0) {
         return makeError(Error::Kind::Usage,
                          QStringLiteral("gate \"%1\" compares with %2, but scores run from 0 to 1 "
@@ -115,6 +125,9 @@ void QualityGate::evaluateRegression(QList<Gate> &gates, const QList<RegressionC
 QString QualityGate::describeFigures(const MetricSummary &summary)
 {
     const auto score = [](double value) { return QString::number(value, 'f', 3); };
+    if (!summary.ci95.isKnown())
+        return QStringLiteral("mean %1, n %2, too few %3 for an interval")
+            .arg(score(summary.mean), QString::number(summary.count), summary.clusters > 0 ? QStringLiteral("clusters") : QStringLiteral("items"));
     QString text = QStringLiteral("mean %1, SE %2, 95 % CI %3–%4, n %5")
                        .arg(score(summary.mean), score(summary.standardError), score(summary.ci95.low), score(summary.ci95.high))
                        .arg(summary.count);
@@ -151,7 +164,7 @@ QString QualityGate::failureMessage(const Gate &gate)
         return gate.value ? QStringLiteral("worse than the baseline: %1").arg(gate.figures) : gate.figures;
     if (!gate.value) {
         if (!gate.figures.isEmpty())
-            return QStringLiteral("too few scores for a 95% interval (%1)").arg(gate.figures);
+            return QStringLiteral("no 95% interval: %1").arg(gate.figures);
         return QStringLiteral("%1 has no scores in this run").arg(gate.metric);
     }
     const QString what = gate.statistic == Gate::Statistic::Mean ? QStringLiteral("mean")

@@ -52,13 +52,33 @@ Pairing pairByKey(const RunScores &a, const RunScores &b, const QList<Key> &keys
     return pairing;
 }
 
+// Whether the item at `position` has any score in the run: an item never scored (a cancelled run,
+// a failed item) is in the other run only.
+bool scored(const RunScores &run, size_t position)
+{
+    for (const std::vector<double> &column : run.values) {
+        if (position < column.size() && std::isfinite(column[position]))
+            return true;
+    }
+    return false;
+}
+
 Pairing pairItems(const RunScores &a, const RunScores &b)
 {
     if (a.run.datasetId == b.run.datasetId) {
+        // One dataset: the same position is the same item in both runs.
         Pairing pairing;
         pairing.by = QStringLiteral("item");
-        for (size_t i = 0; i < std::min(a.items.size(), b.items.size()); ++i)
-            pairing.pairs.append({qsizetype(i), qsizetype(i)});
+        for (size_t i = 0; i < std::min(a.items.size(), b.items.size()); ++i) {
+            const bool inA = scored(a, i);
+            const bool inB = scored(b, i);
+            if (inA && inB)
+                pairing.pairs.append({qsizetype(i), qsizetype(i)});
+            else if (inA)
+                pairing.onlyA.append(a.label(qsizetype(i)));
+            else if (inB)
+                pairing.onlyB.append(b.label(qsizetype(i)));
+        }
         return pairing;
     }
     Pairing pairing = a.hasIds() && b.hasIds() ? pairByKey(a, b, a.ids, b.ids) : pairByKey(a, b, a.contentKeys, b.contentKeys);
@@ -85,7 +105,8 @@ QString signed3(double value)
 
 } // namespace
 
-Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics)
+Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics,
+                                             Questions questions)
 {
     // Identity keys (ids, content hashes) are read only to pair across two datasets.
     EvalRunRepository runs(workspace);
@@ -95,25 +116,41 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
         if (!*found)
             return found->error();
     }
-    const bool sameDataset = foundA.value() && foundB.value() && foundA.value()->datasetId == foundB.value()->datasetId;
+    for (const auto *found : {&foundA, &foundB}) {
+        if (!found->value())
+            return makeError(Error::Kind::Input, tr("no evaluation run %1 (see `genaiops eval list`)").arg(found == &foundA ? runA : runB));
+    }
+    QStringList chosen;
+    for (const QString &metric : metrics) {
+        if (chosen.contains(metric))
+            continue;
+        if (!foundA.value()->settings.metrics.contains(metric) || !foundB.value()->settings.metrics.contains(metric))
+            return makeError(Error::Kind::Usage, tr("metric \"%1\" is not scored in both runs (run %2: %3; run %4: %5)")
+                                                     .arg(metric, QString::number(runA), foundA.value()->settings.metrics.join(QStringLiteral(", ")),
+                                                          QString::number(runB), foundB.value()->settings.metrics.join(QStringLiteral(", "))));
+        chosen << metric;
+    }
+    const bool sameDataset = foundA.value()->datasetId == foundB.value()->datasetId;
     auto first = RunScores::load(workspace, runA, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
     if (!first)
         return first.error();
     auto second = RunScores::load(workspace, runB, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
     if (!second)
         return second.error();
-    RunComparison comparison = compare(first.value(), second.value(), metrics);
+    RunComparison comparison = compare(first.value(), second.value(), chosen);
+    if (questions == Questions::Without)
+        return comparison;
     // Only the items people will read get their question: a few thousand lookups by key instead
     // of every question of both datasets.
     PreparedQuery question(workspace, QStringLiteral("SELECT substr(question, 1, 200) FROM eval_items WHERE dataset_id = ? AND item_index = ?"));
-    QHash<qint64, QString> questions;
+    QHash<qint64, QString> questionOf;
     for (MetricComparison &metric : comparison.metrics) {
         for (ComparedItem &item : metric.largestChanges) {
-            auto known = questions.constFind(item.indexB);
-            if (known == questions.cend()) {
+            auto known = questionOf.constFind(item.indexB);
+            if (known == questionOf.cend()) {
                 if (const Status done = question.run(QVariantList{comparison.runB.datasetId, item.indexB}); !done)
                     return done.error();
-                known = questions.insert(item.indexB, question.query().next() ? question.query().value(0).toString() : QString());
+                known = questionOf.insert(item.indexB, question.query().next() ? question.query().value(0).toString() : QString());
             }
             item.question = *known;
         }

@@ -60,8 +60,11 @@ public:
 
     static constexpr qsizetype maximumChanges = 2000;
 
-    // `metrics` empty: every metric both runs have. The largest changes get their questions.
-    static Result<RunComparison> compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics = {});
+    enum class Questions { With, Without };
+    // `metrics` empty: every metric both runs have; a named metric that one run lacks is a Usage
+    // error. With Questions::With the largest changes get their questions (for people to read).
+    static Result<RunComparison> compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics = {},
+                                         Questions questions = Questions::With);
     static RunComparison compare(const RunScores &a, const RunScores &b, const QStringList &metrics = {});
 
     QJsonObject toJson() const;

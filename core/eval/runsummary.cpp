@@ -101,12 +101,14 @@ Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
         QList<RegressionCheck> checks;
         QString missing = QCoreApplication::translate("RunSummary", "no baseline run: give --baseline RUN_ID");
         if (settings.baselineRunId > 0) {
-            auto comparison = RunComparison::compute(workspace, settings.baselineRunId, runId);
-            if (!comparison)
+            auto comparison = RunComparison::compute(workspace, settings.baselineRunId, runId, {}, RunComparison::Questions::Without);
+            if (!comparison) {
                 missing = QCoreApplication::translate("RunSummary", "the baseline run %1 cannot be compared: %2")
                               .arg(settings.baselineRunId).arg(comparison.error().describe());
-            else
+            } else {
                 checks = comparison.value().regressionChecks();
+                missing.clear();  // a metric without a check was not scored in both runs
+            }
         }
         QualityGate::evaluateRegression(summary.gates, checks, missing);
     }
@@ -124,9 +126,17 @@ Result<QList<RunSummary>> RunSummary::all(Workspace &workspace)
     QList<RunSummary> summaries;
     for (const EvalRun &run : runs.value()) {
         auto summary = compute(workspace, run.id);
-        if (!summary)
+        if (summary) {
+            summaries << summary.value();
+            continue;
+        }
+        if (summary.error().kind == Error::Kind::Storage)
             return summary.error();
-        summaries << summary.value();
+        // One run that cannot be summed up (a gate its version of the program cannot read, a
+        // baseline deleted since) still belongs in the list, without figures.
+        RunSummary bare;
+        bare.run = run;
+        summaries << bare;
     }
     return summaries;
 }
@@ -148,7 +158,7 @@ const MetricSummary *RunSummary::metric(const QString &name) const
 QJsonObject RunSummary::metricJson(const MetricSummary &metric)
 {
     QJsonObject object{{QStringLiteral("mean"), metric.mean},
-                       {QStringLiteral("se"), std::isfinite(metric.standardError) ? QJsonValue(metric.standardError) : QJsonValue()},
+                       {QStringLiteral("se"), metric.ci95.isKnown() ? QJsonValue(metric.standardError) : QJsonValue()},
                        {QStringLiteral("ci95"), intervalJson(metric.ci95)},
                        {QStringLiteral("median"), metric.median},
                        {QStringLiteral("median_ci95"), intervalJson(metric.medianCi95)},

@@ -23,7 +23,8 @@ struct RunSummary
     // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
     // baseline run by a paired comparison. A gate that does not parse is an error, not left out.
     static Result<RunSummary> compute(Workspace &workspace, qint64 runId);
-    // Every run, newest first, as the run list shows them.
+    // Every run, newest first, as the run list shows them; a run whose summary fails for any reason
+    // but storage is listed without figures.
     static Result<QList<RunSummary>> all(Workspace &workspace);
     bool gatesPassed() const;
     const MetricSummary *metric(const QString &name) const;

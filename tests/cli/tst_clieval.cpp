@@ -247,6 +247,10 @@ private slots:
             QVERIFY2(metric.contains(key), qPrintable(key));
         outcome = eval({QStringLiteral("compare"), QString::number(baseline), QString::number(candidate)});
         QVERIFY(outcome.out.contains("worse: "));
+        outcome = eval({QStringLiteral("compare"), QString::number(baseline), QString::number(candidate), QStringLiteral("--metric"),
+                        QStringLiteral("faithfulness")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.err.contains("not scored in both runs"), outcome.err.constData());
 
         outcome = eval({QStringLiteral("plan"), QStringLiteral("--sd"), QStringLiteral("0.15"), QStringLiteral("--effect"), QStringLiteral("0.03"),
                         QStringLiteral("--json")});

@@ -216,6 +216,25 @@ private slots:
         QCOMPARE(comparison.value().metrics[0].difference.count, 3);
     }
 
+    void aPartialRunListsWhatItLacks()
+    {
+        const Dataset dataset = makeDataset(u"golden"_s, questions(6, false), u"A: "_s);
+        const EvalRun full = makeRun(dataset, u"full"_s, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6});
+        // A cancelled run: only its first three items have results.
+        const EvalRun partial = makeRun(dataset, u"partial"_s, {0.2, 0.3, 0.4});
+        auto comparison = RunComparison::compute(*m_workspace, full.id, partial.id);
+        QVERIFY(comparison);
+        QCOMPARE(comparison.value().pairedItems, 3);
+        QCOMPARE(comparison.value().onlyA, (QStringList{u"4"_s, u"5"_s, u"6"_s}));
+        QVERIFY(comparison.value().onlyB.isEmpty());
+        QCOMPARE(comparison.value().metrics[0].difference.count, 3);
+
+        auto unknown = RunComparison::compute(*m_workspace, full.id, partial.id, {u"faithfulnes"_s});
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().kind, Error::Kind::Usage);
+        QVERIFY(unknown.error().message.contains(u"not scored in both runs"_s));
+    }
+
     void noRegressionGateFailsOnlyWhenWorse()
     {
         std::mt19937_64 random(4);

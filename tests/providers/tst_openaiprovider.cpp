@@ -159,7 +159,9 @@ void TestOpenAiProvider::answers()
     QFETCH(bool, stream);
     ChatRequest request = ChatRequest::fromPrompt(u"Hello there, world"_s, u"Be brief."_s);
     request.stream = stream;
-    const auto recorder = run(makeConfig(), request);
+    // A delta is what one network read brought: words the server writes back to back can arrive in
+    // one read on a busy machine. 40 ms between words keeps them apart, so one delta per word holds.
+    const auto recorder = run(stream ? makeConfig({{"X-Test-Token-Delay-Ms", "40"}}) : makeConfig(), request);
 
     QVERIFY2(recorder->succeeded(), qPrintable(recorder->error().describe()));
     const ChatResult result = recorder->result();

@@ -66,7 +66,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_metrics = new QTableWidget(0, MetricColumns, this);
-    m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"), tr("B − A (95% CI)"), tr("p (Holm)"),
+    m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"), tr("B − A (95% CI, unadjusted)"), tr("p (Holm)"),
                                           tr("Pass A → B"), tr("Verdict")});
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_metrics->horizontalHeader()->setStretchLastSection(true);
@@ -172,7 +172,16 @@ void CompareRunsDialog::showComparison()
         sentences << tr("With these items a difference of about %1 could be detected (α 0.05, power 0.8); "
                         "a smaller one needs more items (see <tt>genaiops eval plan</tt>).").arg(QLocale().toString(detectable, 'f', 3));
     if (!comparison.onlyA.isEmpty() || !comparison.onlyB.isEmpty())
-        sentences << tr("Left out, found in one run only: %1 items of A, %2 of B.").arg(comparison.onlyA.size()).arg(comparison.onlyB.size());
+    {
+        // The labels themselves (ids, else numbers), the first few of each side: data, not words.
+        const auto some = [](const QStringList &labels) {
+            return labels.isEmpty() ? QString()
+                                    : QStringLiteral(" [%1%2]").arg(labels.mid(0, 8).join(QStringLiteral(", ")).toHtmlEscaped(),
+                                                                    labels.size() > 8 ? QStringLiteral(", …") : QString());
+        };
+        sentences << QString(tr("Left out, found in one run only: %1 items of A, %2 of B.").arg(comparison.onlyA.size()).arg(comparison.onlyB.size())
+                             + some(comparison.onlyA) + some(comparison.onlyB));
+    }
     m_verdict->setText(sentences.join(QStringLiteral("<br>")));
 
     m_metrics->setRowCount(int(comparison.metrics.size()));

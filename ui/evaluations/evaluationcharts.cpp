@@ -311,7 +311,8 @@ void EvaluationCharts::setTrend(const QList<TrendPoint> &runs)
                 auto *line = new QLineSeries;
                 line->setName(metric.metric);
                 line->setPointsVisible(true);
-                lines.insert(metric.metric, {line, new QLineSeries, new QLineSeries});
+                // A QAreaSeries does not own its bounds: the chart does, and deletes them with itself.
+                lines.insert(metric.metric, {line, new QLineSeries(chart), new QLineSeries(chart)});
             }
             const Lines &series = lines[metric.metric];
             series.mean->append(position + 1, metric.mean);

@@ -348,7 +348,8 @@ QString EvaluationsPanel::figuresText(qint64 runId) const
     }
     QString text = parts.join(QStringLiteral(" &nbsp; "));
     if (!entry->run.settings.clusterBy.isEmpty())
-        text += tr("<br>Intervals clustered by %1.").arg(entry->run.settings.clusterBy.toHtmlEscaped());
+        text += tr("<br>The means' intervals are clustered by %1; pass rates and comparisons treat items as independent.")
+                    .arg(entry->run.settings.clusterBy.toHtmlEscaped());
     return text;
 }
 

@@ -57,7 +57,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             QStringList parts;
             for (auto it = entry.means.cbegin(); it != entry.means.cend(); ++it) {
                 const MetricSummary summary = entry.summaries.value(it.key());
-                // ± half the 95 % interval: a difference smaller than that between two rows is noise.
+                // ± half the 95 % interval of the mean (the paired comparison says what a difference is).
                 if (summary.ci95.isKnown())
                     parts << QStringLiteral("%1 %2±%3").arg(it.key()).arg(it.value(), 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
                 else
