@@ -58,7 +58,7 @@ public:
     QStringList onlyB;
     QList<MetricComparison> metrics;
 
-    static constexpr qsizetype maximumChanges = 2000;
+    static constexpr qsizetype maximumChanges = 500;  // more than anyone reads in a list
 
     enum class Questions { With, Without };
     // `metrics` empty: every metric both runs have; a named metric that one run lacks is a Usage
