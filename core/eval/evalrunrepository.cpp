@@ -366,15 +366,19 @@ Result<qint64> EvalRunRepository::resultCount(qint64 runId) const
     return query.value().next() ? query.value().value(0).toLongLong() : 0;
 }
 
-Result<QList<double>> EvalRunRepository::metricValues(qint64 runId, const QString &metric) const
+Result<QList<double>> EvalRunRepository::metricValues(qint64 runId, const QString &metric, QList<qint64> *items) const
 {
+    // An index-only scan of eval_scores_metric that hands over two numbers a row.
     PreparedQuery query(m_workspace, QStringLiteral(
-        "SELECT value FROM eval_scores WHERE run_id = ? AND metric = ? AND value IS NOT NULL ORDER BY item_index"));
+        "SELECT value, item_index FROM eval_scores WHERE run_id = ? AND metric = ? AND value IS NOT NULL ORDER BY item_index"));
     const Status done = query.run(QVariantList{runId, metric});
     if (!done)
         return done.error();
     QList<double> values;
-    while (query.query().next())
+    while (query.query().next()) {
         values << query.query().value(0).toDouble();
+        if (items)
+            items->append(query.query().value(1).toLongLong());
+    }
     return values;
 }

@@ -46,8 +46,9 @@ public:
     // One item's result, when the run has one.
     Result<std::optional<ItemResult>> result(qint64 runId, qint64 itemIndex) const;
     Result<qint64> resultCount(qint64 runId) const;
-    // The values one metric took over the run's items, in item order; items without a value are left out.
-    Result<QList<double>> metricValues(qint64 runId, const QString &metric) const;
+    // The values one metric took over the run's items, in item order; items without a value are left
+    // out. `items`, when given, receives each value's item index.
+    Result<QList<double>> metricValues(qint64 runId, const QString &metric, QList<qint64> *items = nullptr) const;
 
 private:
     Result<QList<EvalRun>> fetch(const QString &where, const QVariantMap &bindings) const;

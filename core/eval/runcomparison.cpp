@@ -131,10 +131,11 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
         chosen << metric;
     }
     const bool sameDataset = foundA.value()->datasetId == foundB.value()->datasetId;
-    auto first = RunScores::load(workspace, runA, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
+    const RunScores::Keys keys = sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity;
+    auto first = RunScores::load(workspace, *foundA.value(), keys);
     if (!first)
         return first.error();
-    auto second = RunScores::load(workspace, runB, sameDataset ? RunScores::Keys::None : RunScores::Keys::Identity);
+    auto second = RunScores::load(workspace, *foundB.value(), keys);
     if (!second)
         return second.error();
     RunComparison comparison = compare(first.value(), second.value(), chosen);

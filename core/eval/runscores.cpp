@@ -37,8 +37,13 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
         return found.error();
     if (!found.value())
         return makeError(Error::Kind::Input, QCoreApplication::translate("RunScores", "no evaluation run %1 (see `genaiops eval list`)").arg(runId));
+    return load(workspace, *found.value(), keys);
+}
+
+Result<RunScores> RunScores::load(Workspace &workspace, const EvalRun &run, Keys keys)
+{
     RunScores scores;
-    scores.run = *found.value();
+    scores.run = run;
     const bool identity = keys == Keys::Identity;
     PreparedQuery items(workspace, identity ? QStringLiteral("SELECT item_index, question, contexts, reference, extra FROM eval_items "
                                                              "WHERE dataset_id = ? ORDER BY item_index")
@@ -66,19 +71,17 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
         const auto next = std::lower_bound(scores.items.cbegin(), scores.items.cend(), index);
         return next != scores.items.cend() && *next == index ? qsizetype(next - scores.items.cbegin()) : -1;
     };
-    // One query per metric: each is an index-only scan of eval_scores_metric (run, metric, item,
-    // value) that hands over two numbers a row, with no metric name to convert and look up.
-    PreparedQuery values(workspace, QStringLiteral("SELECT item_index, value FROM eval_scores "
-                                                   "WHERE run_id = ? AND metric = ? AND value IS NOT NULL ORDER BY item_index"));
-    values.query().setForwardOnly(true);
+    EvalRunRepository runs(workspace);
     for (const QString &metric : std::as_const(scores.run.settings.metrics)) {
+        QList<qint64> indexes;
+        auto values = runs.metricValues(run.id, metric, &indexes);
+        if (!values)
+            return values.error();
         std::vector<double> column(count, std::numeric_limits<double>::quiet_NaN());
-        if (const Status done = values.run(QVariantList{runId, metric}); !done)
-            return done.error();
-        while (values.query().next()) {
-            const qsizetype position = positionOf(values.query().value(0).toLongLong());
+        for (qsizetype i = 0; i < indexes.size(); ++i) {
+            const qsizetype position = positionOf(indexes[i]);
             if (position >= 0)
-                column[size_t(position)] = values.query().value(1).toDouble();
+                column[size_t(position)] = values.value()[i];
         }
         scores.values.insert(metric, std::move(column));
     }
@@ -86,7 +89,7 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
         // Repeated scores live in the result's score list; read them only for repeated runs.
         PreparedQuery results(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = ?"));
         results.query().setForwardOnly(true);
-        if (const Status done = results.run(QVariantList{runId}); !done)
+        if (const Status done = results.run(QVariantList{run.id}); !done)
             return done.error();
         while (results.query().next()) {
             const qsizetype position = positionOf(results.query().value(0).toLongLong());

@@ -27,6 +27,8 @@ struct RunScores
     enum class Keys { None, Identity };
     // `keys` Identity reads each item's id and content key too (pairing across datasets).
     static Result<RunScores> load(Workspace &workspace, qint64 runId, Keys keys);
+    // The same for a run already read.
+    static Result<RunScores> load(Workspace &workspace, const EvalRun &run, Keys keys);
 
     // What people call the item: its id, else its 1-based number.
     QString label(qsizetype position) const;
