@@ -22,6 +22,13 @@ QJsonArray EvalJson::array(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
+QJsonArray EvalJson::interval(const Interval &interval)
+{
+    if (!interval.isKnown())
+        return {QJsonValue(), QJsonValue()};
+    return {interval.low, interval.high};
+}
+
 QString EvalJson::contextsText(const QStringList &contexts)
 {
     return text(QJsonArray::fromStringList(contexts));

@@ -11,6 +11,9 @@ public:
     static QJsonObject object(const QString &text);
     static QJsonArray array(const QString &text);
 
+    // [low, high], or [null, null] when there is too little data for an interval.
+    static QJsonArray interval(const Interval &interval);
+
     static QString contextsText(const QStringList &contexts);
     static QStringList contexts(const QString &text);
     static QString skippedText(const QList<SkippedLine> &skipped);

@@ -118,6 +118,8 @@ struct RunSettings
     int judgeRepeats = 1;              // judge calls per response and judge metric
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
+    // Scores of one item come from more than one generation or judge call.
+    bool isRepeated() const { return repeats * judgeRepeats > 1; }
     QJsonObject toJson() const;
     static RunSettings fromJson(const QJsonObject &object);
 };

@@ -55,6 +55,12 @@ MetricSummary MetricStatistics::summarize(const QString &metric, const QList<dou
     return summary;
 }
 
+bool MetricStatistics::crossesThreshold(const QList<double> &repeats, double threshold)
+{
+    const auto pass = [threshold](double value) { return passes(value, threshold); };
+    return std::any_of(repeats.cbegin(), repeats.cend(), pass) && !std::all_of(repeats.cbegin(), repeats.cend(), pass);
+}
+
 double MetricStatistics::quantile(const QList<double> &sorted, double fraction)
 {
     return SampleQuantile::of(sorted, fraction);

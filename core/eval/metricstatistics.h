@@ -23,4 +23,6 @@ public:
     // at float precision, because the item table keeps its scores as floats: a stored 0.7 read back as
     // 0.69999999 must pass a 0.7 threshold there exactly as it does in summaries, gates and reports.
     static bool passes(double value, double threshold) { return float(value) >= float(threshold); }
+    // Whether repeated scores of one item fall on both sides of the threshold: its verdict is a coin toss.
+    static bool crossesThreshold(const QList<double> &repeats, double threshold);
 };

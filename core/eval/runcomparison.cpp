@@ -1,5 +1,6 @@
 #include "eval/runcomparison.h"
 
+#include "eval/evaljson.h"
 #include "eval/evalrunrepository.h"
 #include "eval/metricstatistics.h"
 #include "eval/runscores.h"
@@ -84,13 +85,6 @@ Pairing pairItems(const RunScores &a, const RunScores &b)
     Pairing pairing = a.hasIds() && b.hasIds() ? pairByKey(a, b, a.ids, b.ids) : pairByKey(a, b, a.contentKeys, b.contentKeys);
     pairing.by = a.hasIds() && b.hasIds() ? QStringLiteral("id") : QStringLiteral("content");
     return pairing;
-}
-
-QJsonArray intervalJson(const Interval &interval)
-{
-    if (!interval.isKnown())
-        return {QJsonValue(), QJsonValue()};
-    return {interval.low, interval.high};
 }
 
 QJsonValue number(double value)
@@ -257,7 +251,7 @@ QJsonObject RunComparison::toJson() const
             {QStringLiteral("mean_b"), difference.meanB},
             {QStringLiteral("mean_difference"), difference.meanDifference},
             {QStringLiteral("se"), difference.standardError},
-            {QStringLiteral("ci95"), intervalJson(difference.ci95)},
+            {QStringLiteral("ci95"), EvalJson::interval(difference.ci95)},
             {QStringLiteral("p_value"), difference.pValue},
             {QStringLiteral("p_value_holm"), metric.adjustedPValue},
             {QStringLiteral("correlation"), number(difference.correlation)},

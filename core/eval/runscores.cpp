@@ -85,7 +85,7 @@ Result<RunScores> RunScores::load(Workspace &workspace, const EvalRun &run, Keys
         }
         scores.values.insert(metric, std::move(column));
     }
-    if (scores.run.settings.repeats * scores.run.settings.judgeRepeats > 1) {
+    if (scores.run.settings.isRepeated()) {
         // Repeated scores live in the result's score list; read them only for repeated runs.
         PreparedQuery results(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = ?"));
         results.query().setForwardOnly(true);

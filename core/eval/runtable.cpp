@@ -97,7 +97,7 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
         else if (row->error.isEmpty())
             row->error = table.metrics[column] + QStringLiteral(": ") + scores.value().value(3).toString();
     }
-    if (table.run.settings.repeats * table.run.settings.judgeRepeats > 1) {
+    if (table.run.settings.isRepeated()) {
         auto repeats = forwardOnly(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run"),
                                    QStringLiteral("run"), runId);
         if (!repeats)
@@ -106,14 +106,8 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
             RunRow *row = rowFor(table.rows, repeats.value().value(0).toLongLong());
             if (!row)
                 continue;
-            for (const MetricScore &score : EvalJson::scores(repeats.value().value(1).toString())) {
-                const double threshold = table.run.settings.threshold(score.metric);
-                const bool pass = std::any_of(score.repeats.cbegin(), score.repeats.cend(),
-                                              [&](double value) { return MetricStatistics::passes(value, threshold); });
-                const bool fail = std::any_of(score.repeats.cbegin(), score.repeats.cend(),
-                                              [&](double value) { return !MetricStatistics::passes(value, threshold); });
-                row->unstable = row->unstable || (pass && fail);
-            }
+            for (const MetricScore &score : EvalJson::scores(repeats.value().value(1).toString()))
+                row->unstable = row->unstable || MetricStatistics::crossesThreshold(score.repeats, table.run.settings.threshold(score.metric));
         }
     }
     return table;

@@ -299,7 +299,7 @@ void EvaluationsPanel::openRun(qint64 runId)
                                                      .arg(run.inputTokens + run.outputTokens)
                                                      .arg(run.costUsd, 0, 'f', 4));
                                m_footer->setText(figuresText(runId));
-                               const bool repeated = run.settings.repeats * run.settings.judgeRepeats > 1;
+                               const bool repeated = run.settings.isRepeated();
                                m_unstableOnly->setVisible(repeated);
                                if (!repeated)
                                    m_unstableOnly->setChecked(false);
