@@ -86,7 +86,7 @@ private slots:
         for (const RunListEntry &entry : m_panel->runModel()->entries()) {
             imported += entry.run.status == EvalRun::Status::Imported;
             gated += entry.gatesPassed.has_value();
-            QVERIFY(!entry.means.isEmpty());
+            QVERIFY(!entry.summaries.isEmpty());
         }
         QCOMPARE(imported, 1);
         QCOMPARE(gated, 2);

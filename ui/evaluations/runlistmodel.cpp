@@ -55,13 +55,12 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return entry.run.displayStatus();
         case MeansColumn: {
             QStringList parts;
-            for (auto it = entry.means.cbegin(); it != entry.means.cend(); ++it) {
-                const MetricSummary summary = entry.summaries.value(it.key());
+            for (const MetricSummary &summary : entry.summaries) {
                 // ± half the 95 % interval of the mean (the paired comparison says what a difference is).
                 if (summary.ci95.isKnown())
-                    parts << QStringLiteral("%1 %2±%3").arg(it.key()).arg(it.value(), 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
+                    parts << QStringLiteral("%1 %2±%3").arg(summary.metric).arg(summary.mean, 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
                 else
-                    parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'f', 2);
+                    parts << QStringLiteral("%1 %2").arg(summary.metric).arg(summary.mean, 0, 'f', 2);
             }
             return parts.join(QStringLiteral(" · "));
         }
@@ -102,7 +101,6 @@ RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
     for (const MetricSummary &metric : summary.metrics) {
         if (metric.count == 0)
             continue;
-        entry.means.insert(metric.metric, metric.mean);
         entry.summaries.insert(metric.metric, metric);
     }
     if (!summary.gates.isEmpty())

@@ -8,8 +8,7 @@
 struct RunListEntry
 {
     EvalRun run;
-    QMap<QString, double> means;
-    QMap<QString, MetricSummary> summaries;  // each mean with its interval
+    QMap<QString, MetricSummary> summaries;  // metrics with values: each mean with its interval
     std::optional<bool> gatesPassed;  // none when the run has no gates
 
     static RunListEntry fromSummary(const struct RunSummary &summary);
