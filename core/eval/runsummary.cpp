@@ -1,6 +1,7 @@
 #include "eval/runsummary.h"
 
 #include "eval/datasetrepository.h"
+#include "eval/evaljson.h"
 #include "eval/evalrunrepository.h"
 #include "eval/itemgroups.h"
 #include "eval/metricstatistics.h"
@@ -11,30 +12,15 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
-QJsonArray intervalJson(const Interval &interval)
-{
-    if (!interval.isKnown())
-        return {QJsonValue(), QJsonValue()};
-    return {interval.low, interval.high};
-}
-
-// Items whose repeated scores fall on both sides of the threshold: their verdict is a coin toss.
 qint64 unstableItems(const std::vector<QList<double>> &repeats, double threshold)
 {
-    qint64 unstable = 0;
-    for (const QList<double> &scores : repeats) {
-        bool pass = false, fail = false;
-        for (double score : scores) {
-            pass = pass || MetricStatistics::passes(score, threshold);
-            fail = fail || !MetricStatistics::passes(score, threshold);
-        }
-        unstable += pass && fail;
-    }
-    return unstable;
+    return std::count_if(repeats.cbegin(), repeats.cend(),
+                         [threshold](const QList<double> &scores) { return MetricStatistics::crossesThreshold(scores, threshold); });
 }
 
 VarianceParts varianceOf(const std::vector<QList<double>> &repeats, int generations, int judgeCalls)
@@ -53,7 +39,7 @@ VarianceParts varianceOf(const std::vector<QList<double>> &repeats, int generati
 
 } // namespace
 
-Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
+Result<RunSummary> RunSummary::figures(Workspace &workspace, qint64 runId)
 {
     auto scores = RunScores::load(workspace, runId, RunScores::Keys::None);
     if (!scores)
@@ -88,6 +74,16 @@ Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
         }
         summary.metrics << metricSummary;
     }
+    return summary;
+}
+
+Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
+{
+    auto figured = figures(workspace, runId);
+    if (!figured)
+        return figured.error();
+    RunSummary &summary = figured.value();
+    const RunSettings &settings = summary.run.settings;
     bool regressionGates = false;
     for (const QString &text : settings.gates) {
         auto gate = QualityGate::parse(text);
@@ -159,15 +155,15 @@ QJsonObject RunSummary::metricJson(const MetricSummary &metric)
 {
     QJsonObject object{{QStringLiteral("mean"), metric.mean},
                        {QStringLiteral("se"), metric.ci95.isKnown() ? QJsonValue(metric.standardError) : QJsonValue()},
-                       {QStringLiteral("ci95"), intervalJson(metric.ci95)},
+                       {QStringLiteral("ci95"), EvalJson::interval(metric.ci95)},
                        {QStringLiteral("median"), metric.median},
-                       {QStringLiteral("median_ci95"), intervalJson(metric.medianCi95)},
+                       {QStringLiteral("median_ci95"), EvalJson::interval(metric.medianCi95)},
                        {QStringLiteral("p10"), metric.p10},
                        {QStringLiteral("min"), metric.min},
                        {QStringLiteral("max"), metric.max},
                        {QStringLiteral("count"), metric.count},
                        {QStringLiteral("pass_rate"), metric.passRate},
-                       {QStringLiteral("pass_rate_ci95"), intervalJson(metric.passRateCi95)}};
+                       {QStringLiteral("pass_rate_ci95"), EvalJson::interval(metric.passRateCi95)}};
     if (metric.clusters > 0)
         object.insert(QStringLiteral("clusters"), metric.clusters);
     return object;
@@ -219,7 +215,7 @@ QJsonObject RunSummary::toJson() const
                        {QStringLiteral("gates"), gateArray}};
     if (!run.settings.clusterBy.isEmpty())
         object.insert(QStringLiteral("cluster_by"), run.settings.clusterBy);
-    if (run.settings.repeats * run.settings.judgeRepeats > 1) {
+    if (run.settings.isRepeated()) {
         object.insert(QStringLiteral("repeats"), run.settings.repeats);
         object.insert(QStringLiteral("judge_repeats"), run.settings.judgeRepeats);
     }

@@ -23,6 +23,9 @@ struct RunSummary
     // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
     // baseline run by a paired comparison. A gate that does not parse is an error, not left out.
     static Result<RunSummary> compute(Workspace &workspace, qint64 runId);
+    // The run and its metrics' figures (with variance parts), without gates or skipped lines:
+    // what a trend of many runs needs, at none of the gates' cost.
+    static Result<RunSummary> figures(Workspace &workspace, qint64 runId);
     // Every run, newest first, as the run list shows them; a run whose summary fails for any reason
     // but storage is listed without figures.
     static Result<QList<RunSummary>> all(Workspace &workspace);

@@ -10,7 +10,7 @@ Result<QList<TrendPoint>> RunTrend::load(Workspace &workspace, const QString &da
         return runs.error();
     QList<TrendPoint> points;
     for (const EvalRun &run : runs.value()) {
-        auto summary = RunSummary::compute(workspace, run.id);
+        auto summary = RunSummary::figures(workspace, run.id);
         if (!summary)
             return summary.error();
         TrendPoint point{run.id, run.createdAt.left(10), {}};
