@@ -128,10 +128,9 @@ void ItemEvaluation::generate()
     ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
         if (!outcome) {
             m_result.ok = false;
-            m_result.error = tr("generating the response failed: %1").arg(outcome.error().describe());
-            if (m_generation > 0)
-                m_result.error = tr("generating response %1 of %2 failed: %3").arg(m_generation + 1).arg(m_settings.repeats)
-                                     .arg(outcome.error().describe());
+            m_result.error = m_generation == 0 ? tr("generating the response failed: %1").arg(outcome.error().describe())
+                                               : tr("generating response %1 of %2 failed: %3").arg(m_generation + 1).arg(m_settings.repeats)
+                                                     .arg(outcome.error().describe());
             complete();
             return;
         }
