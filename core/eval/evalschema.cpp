@@ -65,5 +65,19 @@ SchemaModule EvalSchema::schema()
                               " error TEXT NOT NULL DEFAULT '',"
                               " PRIMARY KEY (run_id, item_index, metric))"),
                // Covers metricValues(): one metric of one run in item order without touching the table.
-               QStringLiteral("CREATE INDEX eval_scores_metric ON eval_scores (run_id, metric, item_index, value)")}}}};
+               QStringLiteral("CREATE INDEX eval_scores_metric ON eval_scores (run_id, metric, item_index, value)")}},
+             // One label per reviewer, item and metric: labelling again replaces the reviewer's own
+             // label, never another person's. value is 1 for pass, 0 for fail, or the score given.
+             {2, QStringLiteral("human labels of judged metrics"),
+              {QStringLiteral("CREATE TABLE eval_labels ("
+                              " run_id ${bigint} NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,"
+                              " item_index ${bigint} NOT NULL,"
+                              " metric TEXT NOT NULL,"
+                              " reviewer TEXT NOT NULL,"
+                              " verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'score')),"
+                              " value ${real} NOT NULL CHECK (value >= 0 AND value <= 1),"
+                              " comment TEXT NOT NULL DEFAULT '',"
+                              " source TEXT NOT NULL DEFAULT '',"
+                              " created_at TEXT NOT NULL,"
+                              " PRIMARY KEY (run_id, metric, item_index, reviewer))")}}}};
 }

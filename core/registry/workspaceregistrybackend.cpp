@@ -1,5 +1,6 @@
 #include "registry/workspaceregistrybackend.h"
 
+#include "common/localuser.h"
 #include "registry/stageflow.h"
 #include "storage/sqldialect.h"
 #include "storage/workspace.h"
@@ -61,12 +62,7 @@ QString WorkspaceRegistryBackend::changedMessage()
 
 Result<QString> WorkspaceRegistryBackend::callerIdentity()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty())
-        return makeError(Error::Kind::Input, tr("cannot tell who you are: neither USER nor USERNAME is set"));
-    return user;
+    return LocalUser::name();
 }
 
 Result<QList<ModelGroup>> WorkspaceRegistryBackend::groups()
