@@ -8,6 +8,7 @@
 #include "eval/runexport.h"
 #include "eval/runsummary.h"
 #include "evalcomparecommand.h"
+#include "evallabelcommand.h"
 #include "evalruncommand.h"
 #include "exitcode.h"
 
@@ -27,6 +28,9 @@ QString subcommandHelp()
                            "eval export RUN_ID --format csv|jsonl|html --out FILE\n"
                            "eval compare RUN_A RUN_B [--metric M]... [--json]\n"
                            "eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]\n"
+                           "eval label RUN_ID ITEM --metric M --pass|--fail|--score X [--comment C] [--as USER]\n"
+                           "eval labels RUN_ID [--export FILE] [--json] | eval labels --import FILE [--run RUN_ID]\n"
+                           "eval agreement RUN_ID [--json]\n"
                            "Add --help after a subcommand for all its options.");
 }
 
@@ -106,6 +110,12 @@ int EvalCommand::run(CommandContext &context)
         return EvalCompareCommand::compare(sub);
     if (subcommand == QLatin1String("plan"))
         return EvalCompareCommand::plan(sub);
+    if (subcommand == QLatin1String("label"))
+        return EvalLabelCommand::label(sub);
+    if (subcommand == QLatin1String("labels"))
+        return EvalLabelCommand::labels(sub);
+    if (subcommand == QLatin1String("agreement"))
+        return EvalLabelCommand::agreement(sub);
     return CommandContext::usage(tr("eval: expected one of:\n%1").arg(subcommandHelp()));
 }
 

@@ -33,7 +33,7 @@ const QList<Command> &commands()
          WorkspaceCommand::run},
         {"chat", QT_TRANSLATE_NOOP("genaiops", "[provider flags] PROMPT: one prompt to a model, streamed"),
          ChatCommand::run},
-        {"eval", QT_TRANSLATE_NOOP("genaiops", "run|resume|list|show|import|export: golden-dataset evaluations and quality gates"),
+        {"eval", QT_TRANSLATE_NOOP("genaiops", "run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset evaluations, quality gates and human labels"),
          EvalCommand::run},
         {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},

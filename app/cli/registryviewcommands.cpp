@@ -99,8 +99,11 @@ int RegistryViewCommands::show(RegistryInvocation &invocation)
         CommandContext::print(tr("  Description: %1").arg(shown.description));
     CommandContext::print(tr("  Registered:  %1 by %2").arg(shown.createdAt, shown.registrant));
     CommandContext::print(tr("  Metrics:     %1").arg(RegistryInvocation::metricsText(shown)));
-    for (const RunEvidence &run : evidence)
+    for (const RunEvidence &run : evidence) {
         CommandContext::print(tr("  Evidence:    %1").arg(run.describe()));
+        for (const QString &line : run.agreementLines())
+            CommandContext::print(tr("               judge against people: %1").arg(line));
+    }
     for (const AuditEntry &entry : entries)
         CommandContext::print(tr("  #%1 %2 %3 (%4) %5: %6 %7")
                                   .arg(entry.sequence).arg(entry.at, entry.actor, entry.role, entry.action,

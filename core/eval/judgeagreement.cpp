@@ -170,6 +170,10 @@ MetricAgreement JudgeAgreement::of(const QString &metric, double threshold, cons
     result.judgedItems = judgeScores.size();
     result.judgedMean = judgeScores.isEmpty() ? 0 : judgedSum / double(judgeScores.size());
     result.corrected = PredictionPoweredMean::of(labelledJudge, labelledHuman, unlabelled);
+    // Scores live in [0, 1], and so does their mean: cutting an interval there keeps its coverage.
+    for (Interval *interval : {&result.corrected.ci95, &result.corrected.humanCi95})
+        if (interval->isKnown())
+            *interval = {std::clamp(interval->low, 0.0, 1.0), std::clamp(interval->high, 0.0, 1.0)};
     return result;
 }
 

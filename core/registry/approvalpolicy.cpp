@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace {
 
 const QString decidersKey = QStringLiteral("deciders");
@@ -13,6 +15,9 @@ const QString fourEyesKey = QStringLiteral("four_eyes");
 const QString evidenceKey = QStringLiteral("evidence_for_prod");
 const QString oneProdKey = QStringLiteral("one_prod_per_group");
 const QString stageOrderKey = QStringLiteral("stage_order");
+const QString agreementKey = QStringLiteral("judge_agreement_for_prod");
+const QString minimumKappaKey = QStringLiteral("min_kappa");
+const QString minimumLabelsKey = QStringLiteral("min_labels");
 
 PolicyRule rule(const QString &name, bool satisfied, const QString &detail)
 {
@@ -90,6 +95,17 @@ Result<ApprovalPolicy> ApprovalPolicy::fromJson(const QJsonObject &object)
     rules.evidenceForProd = object.value(evidenceKey).toBool(rules.evidenceForProd);
     rules.oneProdPerGroup = object.value(oneProdKey).toBool(rules.oneProdPerGroup);
     rules.stageOrder = object.value(stageOrderKey).toBool(rules.stageOrder);
+    if (object.contains(agreementKey) && !object.value(agreementKey).isNull()) {
+        const QJsonObject agreement = object.value(agreementKey).toObject();
+        const double kappa = agreement.value(minimumKappaKey).toDouble(-2);
+        const double labels = agreement.value(minimumLabelsKey).toDouble(-1);
+        if (!object.value(agreementKey).isObject() || kappa < -1 || kappa > 1 || labels < 0 || labels != std::floor(labels))
+            return makeError(Error::Kind::Input, tr("%1 must be {\"%2\": κ from -1 to 1, \"%3\": a whole number of labels}")
+                                                     .arg(agreementKey, minimumKappaKey, minimumLabelsKey),
+                             where);
+        rules.minimumKappaForProd = kappa;
+        rules.minimumLabelsForProd = int(labels);
+    }
     return ApprovalPolicy(rules);
 }
 
@@ -105,11 +121,15 @@ QJsonObject ApprovalPolicy::toJson() const
     QJsonArray fourEyes;
     for (Stage stage : m_rules.fourEyesStages)
         fourEyes.append(stageName(stage));
+    const QJsonValue agreement = m_rules.asksForAgreement()
+        ? QJsonValue(QJsonObject{{minimumKappaKey, m_rules.minimumKappaForProd}, {minimumLabelsKey, m_rules.minimumLabelsForProd}})
+        : QJsonValue();
     return {{decidersKey, deciders},
             {fourEyesKey, fourEyes},
             {evidenceKey, m_rules.evidenceForProd},
             {oneProdKey, m_rules.oneProdPerGroup},
-            {stageOrderKey, m_rules.stageOrder}};
+            {stageOrderKey, m_rules.stageOrder},
+            {agreementKey, agreement}};
 }
 
 bool ApprovalPolicy::mayDecide(Role role, Stage stage) const
@@ -134,7 +154,8 @@ PolicyCheck ApprovalPolicy::check(const Decision &decision, const ModelVersion &
     const Stage stage = target.value();
     result.rules << roleRule(stage, version, actor) << fourEyesRule(decision, stage, version, actor)
                  << evidenceRule(decision, stage, version, evidence) << commentRule(decision, stage, version)
-                 << stageOrderRule(decision, stage, version) << oneProdRule(decision, stage, prodVersions);
+                 << stageOrderRule(decision, stage, version) << oneProdRule(decision, stage, prodVersions)
+                 << agreementRule(decision, stage, evidence);
     return result;
 }
 
@@ -235,4 +256,47 @@ PolicyRule ApprovalPolicy::oneProdRule(const Decision &decision, Stage target, c
     for (int version : prodVersions)
         versions << QString::number(version);
     return rule(name, true, tr("version %1 leaves Prod and is archived in the same step").arg(versions.join(QStringLiteral(", "))));
+}
+
+QString ApprovalPolicy::agreementShortfall(const RunEvidence &run) const
+{
+    QStringList missing;
+    for (const QString &metric : run.judgedMetrics) {
+        const MetricAgreement *figures = run.agreementOf(metric);
+        const qint64 labelled = figures ? figures->labelledItems : 0;
+        if (labelled < m_rules.minimumLabelsForProd)
+            missing << tr("%1 has %2 labelled item(s) of %3 needed").arg(metric).arg(labelled).arg(m_rules.minimumLabelsForProd);
+        else if (m_rules.minimumKappaForProd > 0 && (!figures || !figures->judgeKappa.kappa || *figures->judgeKappa.kappa < m_rules.minimumKappaForProd))
+            missing << tr("%1: κ %2 is under %3").arg(metric, figures && figures->judgeKappa.kappa ? QString::number(*figures->judgeKappa.kappa, 'f', 2) : tr("unknown"))
+                           .arg(m_rules.minimumKappaForProd, 0, 'f', 2);
+    }
+    return missing.join(QStringLiteral(", "));
+}
+
+PolicyRule ApprovalPolicy::agreementRule(const Decision &decision, Stage target, const QList<RunEvidence> &evidence) const
+{
+    const QString name = QStringLiteral("judge-agreement");
+    if (!StageFlow::isApproval(decision.action) || target != Stage::Prod)
+        return rule(name, true, tr("only a Prod approval needs the judge's agreement with people"));
+    if (!m_rules.asksForAgreement())
+        return rule(name, true, tr("the workspace policy does not ask for judge agreement"));
+    const QString asked = tr("κ ≥ %1 on at least %2 labelled items per judged metric")
+                              .arg(m_rules.minimumKappaForProd, 0, 'f', 2).arg(m_rules.minimumLabelsForProd);
+    QStringList reasons;
+    for (const RunEvidence &run : evidence) {
+        if (!run.passes())
+            continue;
+        if (run.judgedMetrics.isEmpty())
+            return rule(name, true, tr("run %1 has no judged metric, so no judge needs trusting").arg(run.runId));
+        const QString shortfall = agreementShortfall(run);
+        if (shortfall.isEmpty())
+            return rule(name, true, tr("run %1: %2").arg(run.runId).arg(run.agreementLines().join(QStringLiteral("; "))));
+        reasons << tr("run %1: %2").arg(run.runId).arg(shortfall);
+    }
+    const QString missing = reasons.isEmpty() ? tr("no passing evaluation run to measure the judge on")
+                                              : reasons.join(QStringLiteral("; "));
+    const QString reason = decision.overrideReason.trimmed();
+    if (!reason.isEmpty())
+        return rule(name, true, tr("%1 asked, %2; overridden: \"%3\" (recorded in the audit trail)").arg(asked, missing, reason));
+    return rule(name, false, tr("%1 asked, %2; label more items or give an override reason").arg(asked, missing));
 }

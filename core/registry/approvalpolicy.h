@@ -22,6 +22,9 @@ class Workspace;
 //   comment     required for a rejection and for any Prod decision; at most 1024 characters
 //   stage-order approvals do not skip a stage (Dev → Test → Prod); archived versions may return
 //   one-prod    a Prod approval archives the group's previous Prod version in the same step
+//   judge-agreement  when the policy asks for it, a Prod approval needs an evidence run whose judged
+//               metrics each have at least N human labels and a judge–human κ of at least X (or an
+//               override reason); off by default
 class ApprovalPolicy
 {
     Q_DECLARE_TR_FUNCTIONS(ApprovalPolicy)
@@ -36,6 +39,10 @@ public:
         bool evidenceForProd = true;
         bool oneProdPerGroup = true;
         bool stageOrder = true;
+        // Both 0: not asked for.
+        double minimumKappaForProd = 0;
+        int minimumLabelsForProd = 0;
+        bool asksForAgreement() const { return minimumKappaForProd > 0 || minimumLabelsForProd > 0; }
     };
 
     static constexpr int commentLimit = 1024;  // SageMaker's ApprovalDescription limit
@@ -70,6 +77,8 @@ private:
     PolicyRule commentRule(const Decision &decision, Stage target, const ModelVersion &version) const;
     PolicyRule stageOrderRule(const Decision &decision, Stage target, const ModelVersion &version) const;
     PolicyRule oneProdRule(const Decision &decision, Stage target, const QList<int> &prodVersions) const;
+    PolicyRule agreementRule(const Decision &decision, Stage target, const QList<RunEvidence> &evidence) const;
+    QString agreementShortfall(const RunEvidence &run) const;
 
     Rules m_rules;
 };

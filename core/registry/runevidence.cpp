@@ -1,5 +1,6 @@
 #include "registry/runevidence.h"
 
+#include "eval/evaljson.h"
 #include "eval/qualitygate.h"
 #include "eval/runsummary.h"
 
@@ -15,9 +16,34 @@ QString RunEvidence::describe() const
     return tr("%1: every gate passed (%2)").arg(run, gates.join(QStringLiteral("; ")));
 }
 
+QStringList RunEvidence::agreementLines() const
+{
+    QStringList lines;
+    for (const QString &metric : judgedMetrics) {
+        const MetricAgreement *figures = agreementOf(metric);
+        lines << (figures ? tr("%1 %2").arg(metric, figures->describe()) : tr("%1: no labels yet").arg(metric));
+    }
+    return lines;
+}
+
+const MetricAgreement *RunEvidence::agreementOf(const QString &metric) const
+{
+    for (const MetricAgreement &figures : agreement)
+        if (figures.metric == metric)
+            return &figures;
+    return nullptr;
+}
+
 QJsonObject RunEvidence::toJson() const
 {
-    return {{QStringLiteral("run_id"), runId},
+    QJsonArray agreements;
+    for (const MetricAgreement &figures : agreement)
+        agreements.append(QJsonObject{{QStringLiteral("metric"), figures.metric},
+                                      {QStringLiteral("n"), figures.labelledItems},
+                                      {QStringLiteral("kappa"), figures.judgeKappa.kappa ? QJsonValue(*figures.judgeKappa.kappa) : QJsonValue()},
+                                      {QStringLiteral("kappa_ci95"), EvalJson::interval(figures.judgeKappa.ci95)},
+                                      {QStringLiteral("trustworthy"), figures.trustworthy()}});
+    return {{QStringLiteral("agreement"), agreements},{QStringLiteral("run_id"), runId},
             {QStringLiteral("name"), name},
             {QStringLiteral("found"), found},
             {QStringLiteral("status"), status},
@@ -53,6 +79,11 @@ QList<RunEvidence> RunEvidence::collect(Workspace &workspace, const QList<qint64
                 failures << tr("gate %1 failed (%2)").arg(QualityGate::describe(gate), QualityGate::failureMessage(gate));
         }
         evidence.gatesPassed = summary.value().gatesPassed();
+        for (const QString &metric : run.settings.metrics)
+            if (!Metrics::isLexical(metric))
+                evidence.judgedMetrics << metric;
+        if (auto agreement = JudgeAgreement::compute(workspace, runId))
+            evidence.agreement = agreement.value();
         if (!evidence.finished)
             evidence.problem = tr("the run is %1, not finished").arg(evidence.status.toLower());
         else if (evidence.gates.isEmpty())

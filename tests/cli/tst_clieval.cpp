@@ -380,6 +380,86 @@ private slots:
         QCOMPARE(listed.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("runs")).toArray().size() >= 4);
     }
+
+    void labelsAgreementAndTheirExchange()
+    {
+        const Outcome imported = eval({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("bedrock"),
+                                       QStringLiteral(GENAIOPS_SOURCE_DIR "/resources/demo/bedrock-rag-output.jsonl"), QStringLiteral("--json")});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const QString runId = QString::number(QJsonDocument::fromJson(imported.out).object().value(QStringLiteral("run_id")).toInt());
+        const Outcome none = eval({QStringLiteral("agreement"), runId});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.contains("no labels of a judged metric yet"), none.out.constData());
+
+        // Each item as the judge scored it (faithfulness threshold 0.7), people agreeing on all but two.
+        const Outcome shown = eval({QStringLiteral("show"), runId, QStringLiteral("--json")});
+        const QJsonArray results = QJsonDocument::fromJson(shown.out).object().value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 12);
+        for (const QJsonValue &item : results) {
+            const int index = item.toObject().value(QStringLiteral("index")).toInt();
+            const double judged = item.toObject().value(QStringLiteral("scores")).toObject().value(QStringLiteral("faithfulness"))
+                                      .toObject().value(QStringLiteral("value")).toDouble();
+            const bool pass = (judged >= 0.7) != (index == 2 || index == 5);
+            for (const QString &reviewer : {QStringLiteral("rita"), QStringLiteral("sam")}) {
+                if (reviewer == QLatin1String("sam") && index > 5)
+                    continue;
+                const Outcome labelled = eval({QStringLiteral("label"), runId, QString::number(index), QStringLiteral("--metric"),
+                                               QStringLiteral("faithfulness"), pass ? QStringLiteral("--pass") : QStringLiteral("--fail"),
+                                               QStringLiteral("--as"), reviewer, QStringLiteral("--comment"), QStringLiteral("checked, \"really\"")});
+                QVERIFY2(labelled.exitCode == 0, labelled.err.constData());
+                QVERIFY2(labelled.out.contains("the judge said"), labelled.out.constData());
+            }
+        }
+        Outcome agreement = eval({QStringLiteral("agreement"), runId, QStringLiteral("--json")});
+        QVERIFY2(agreement.exitCode == 0, agreement.err.constData());
+        const QJsonArray metrics = QJsonDocument::fromJson(agreement.out).object().value(QStringLiteral("metrics")).toArray();
+        QCOMPARE(metrics.size(), 1);
+        const QJsonObject faithfulness = metrics.first().toObject();
+        QCOMPARE(faithfulness.value(QStringLiteral("metric")).toString(), QStringLiteral("faithfulness"));
+        QCOMPARE(faithfulness.value(QStringLiteral("n")).toInt(), 12);
+        QCOMPARE(faithfulness.value(QStringLiteral("labels")).toInt(), 18);
+        QVERIFY(std::abs(faithfulness.value(QStringLiteral("agreement")).toDouble() - 14.0 / 18.0) < 1e-12);
+        for (const QString &key : {QStringLiteral("kappa"), QStringLiteral("judge_bias"), QStringLiteral("corrected_mean")})
+            QVERIFY2(faithfulness.value(key).isDouble(), qPrintable(key));
+        for (const QString &key : {QStringLiteral("kappa_ci95"), QStringLiteral("corrected_ci95")})
+            QCOMPARE(faithfulness.value(key).toArray().size(), 2);
+        const QJsonArray pairs = faithfulness.value(QStringLiteral("reviewer_kappa")).toArray();
+        QCOMPARE(pairs.size(), 1);
+        QCOMPARE(pairs.first().toObject().value(QStringLiteral("kappa")).toDouble(), 1.0);
+        const Outcome text = eval({QStringLiteral("agreement"), runId});
+        QVERIFY2(text.out.contains("rita × sam: κ 1.00"), text.out.constData());
+
+        // Out and back into a second import of the same output.
+        const QString file = m_directory.filePath(QStringLiteral("labels.jsonl"));
+        QCOMPARE(eval({QStringLiteral("labels"), runId, QStringLiteral("--export"), file}).exitCode, 0);
+        const Outcome again = eval({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("bedrock"),
+                                    QStringLiteral(GENAIOPS_SOURCE_DIR "/resources/demo/bedrock-rag-output.jsonl"), QStringLiteral("--json")});
+        const QString otherId = QString::number(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("run_id")).toInt());
+        const Outcome moved = eval({QStringLiteral("labels"), QStringLiteral("--import"), file, QStringLiteral("--run"), otherId});
+        QVERIFY2(moved.exitCode == 0, moved.err.constData());
+        QVERIFY2(moved.out.contains("Imported 18 label(s)"), moved.out.constData());
+        const Outcome otherAgreement = eval({QStringLiteral("agreement"), otherId, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(otherAgreement.out).object().value(QStringLiteral("metrics")).toArray().first().toObject()
+                     .value(QStringLiteral("kappa")), faithfulness.value(QStringLiteral("kappa")));
+
+        // Refusals: exit 2, a message that names the problem, nothing stored.
+        const QList<QStringList> refusals{
+            {QStringLiteral("label"), runId, QStringLiteral("3"), QStringLiteral("--metric"), QStringLiteral("faithfulness")},
+            {QStringLiteral("label"), runId, QStringLiteral("3"), QStringLiteral("--metric"), QStringLiteral("faithfulness"), QStringLiteral("--pass"), QStringLiteral("--fail")},
+            {QStringLiteral("label"), runId, QStringLiteral("3"), QStringLiteral("--metric"), QStringLiteral("faithfulness"), QStringLiteral("--score"), QStringLiteral("1.5")},
+            {QStringLiteral("label"), runId, QStringLiteral("12"), QStringLiteral("--metric"), QStringLiteral("faithfulness"), QStringLiteral("--pass")},
+            {QStringLiteral("label"), runId, QStringLiteral("3"), QStringLiteral("--metric"), QStringLiteral("rouge_l"), QStringLiteral("--pass")},
+            {QStringLiteral("label"), QStringLiteral("x"), QStringLiteral("3"), QStringLiteral("--metric"), QStringLiteral("faithfulness"), QStringLiteral("--pass")},
+            {QStringLiteral("agreement")},
+            {QStringLiteral("labels"), QStringLiteral("--import"), m_directory.filePath(QStringLiteral("missing.jsonl"))}};
+        for (const QStringList &arguments : refusals) {
+            const Outcome refused = eval(arguments);
+            QVERIFY2(refused.exitCode == 2, qPrintable(arguments.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(refused.err)));
+            QVERIFY(!refused.err.isEmpty());
+        }
+        const Outcome listed = eval({QStringLiteral("labels"), runId, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("labels")).toArray().size(), 18);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliEval)

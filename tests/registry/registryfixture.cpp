@@ -30,7 +30,7 @@ QString RegistryFixture::path() const
     return m_directory.filePath(QStringLiteral("registry.genaiops"));
 }
 
-qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status)
+qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status, const QList<double> &faithfulness)
 {
     const QString file = m_directory.filePath(QStringLiteral("golden.jsonl"));
     QFile out(file);
@@ -47,6 +47,8 @@ qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status)
         return -1;
     RunSettings settings;
     settings.metrics = {Metrics::lexicalF1};
+    if (!faithfulness.isEmpty())
+        settings.metrics << Metrics::faithfulness;
     if (gated)
         settings.gates = {QStringLiteral("lexical_f1>=0.5")};
     auto run = RunSetup::create(*m_workspace, dataset.value(), settings, QStringLiteral("run %1").arg(++m_runs));
@@ -59,6 +61,8 @@ qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status)
         result.itemIndex = item;
         result.completedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         result.scores << MetricScore{Metrics::lexicalF1, score, QString(), {}, QString(), {}};
+        if (item < faithfulness.size())
+            result.scores << MetricScore{Metrics::faithfulness, faithfulness[item], QString(), {}, QString(), {}};
         results << result;
     }
     EvalRunRepository runs(*m_workspace);

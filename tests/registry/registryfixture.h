@@ -31,8 +31,10 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
 
     static Actor actor(const QString &user, Role role) { return Actor{user, role}; }
-    // A finished run gated on lexical_f1 >= 0.5 whose mean is `score`; no gate when !gated.
-    qint64 addRun(double score, bool gated = true, EvalRun::Status status = EvalRun::Status::Completed);
+    // A finished run of three items gated on lexical_f1 >= 0.5 whose mean is `score`; no gate when
+    // !gated. `faithfulness`, when given, is the judged metric's score of each item.
+    qint64 addRun(double score, bool gated = true, EvalRun::Status status = EvalRun::Status::Completed,
+                  const QList<double> &faithfulness = {});
     // Registers a version of `group` as `user` (a data scientist); 0 on failure.
     int registerVersion(const QString &group, const QString &user, const QList<qint64> &runs = {});
     Result<RegistryService::Outcome> decide(DecisionAction action, const QString &group, int version, const Actor &actor,

@@ -135,7 +135,7 @@ private slots:
         const QJsonObject refused = outcome.json();
         QCOMPARE(refused.value(QStringLiteral("allowed")).toBool(true), false);
         QCOMPARE(refused.value(QStringLiteral("refused_by")).toString(), QStringLiteral("evidence"));
-        QCOMPARE(refused.value(QStringLiteral("rules")).toArray().size(), 6);
+        QCOMPARE(refused.value(QStringLiteral("rules")).toArray().size(), 7);
 
         outcome = registry(toProd + officer + QStringList{QStringLiteral("--override-reason"), QStringLiteral("manual review"),
                                                           QStringLiteral("--json")});

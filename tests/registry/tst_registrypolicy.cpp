@@ -3,6 +3,7 @@
 // same transaction.
 
 #include "registryfixture.h"
+#include "eval/labelrepository.h"
 
 #include "registry/approvalpolicy.h"
 
@@ -65,7 +66,8 @@ private slots:
             QVERIFY2(!rule.detail.isEmpty(), qPrintable(rule.name));
         }
         QCOMPARE(names, (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
-                                     QStringLiteral("comment"), QStringLiteral("stage-order"), QStringLiteral("one-prod")}));
+                                     QStringLiteral("comment"), QStringLiteral("stage-order"), QStringLiteral("one-prod"),
+                                     QStringLiteral("judge-agreement")}));
         QCOMPARE(missing, (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
                                        QStringLiteral("comment")}));
         QCOMPARE(check.value().firstRefusal()->name, QStringLiteral("role"));
@@ -206,7 +208,10 @@ private slots:
         Decision decision{DecisionAction::Promote, group, second, Stage::Prod, QStringLiteral("better"), QStringLiteral("manual"), {}};
         auto check = fixture().service().check(decision, grace);
         QVERIFY(check);
-        QVERIFY(check.value().rules.last().detail.contains(QLatin1String("version 1 leaves Prod")));
+        const auto oneProd = std::find_if(check.value().rules.cbegin(), check.value().rules.cend(),
+                                          [](const PolicyRule &rule) { return rule.name == QLatin1String("one-prod"); });
+        QVERIFY(oneProd != check.value().rules.cend());
+        QVERIFY(oneProd->detail.contains(QLatin1String("version 1 leaves Prod")));
         auto outcome = fixture().service().decide(decision, grace);
         QVERIFY2(outcome, qPrintable(describe(outcome)));
         QCOMPARE(outcome.value().archived.size(), 1);
@@ -240,6 +245,56 @@ private slots:
         QCOMPARE(auditSize(), entries);
         auto verified = fixture().service().verifyAudit();
         QVERIFY(verified && verified.value().ok);
+    }
+
+    void judgeAgreementIsAskedForWhenThePolicySaysSo()
+    {
+        ApprovalPolicy::Rules rules;
+        rules.minimumKappaForProd = 0.6;
+        rules.minimumLabelsForProd = 3;
+        QVERIFY(ApprovalPolicy(rules).save(fixture().workspace()));
+        auto loaded = ApprovalPolicy::load(fixture().workspace());
+        QVERIFY(loaded);
+        QCOMPARE(loaded.value().rules().minimumKappaForProd, 0.6);
+        QCOMPARE(loaded.value().rules().minimumLabelsForProd, 3);
+
+        const qint64 run = fixture().addRun(0.8, true, EvalRun::Status::Completed, {0.9, 0.2, 0.9});
+        const int version = fixture().registerVersion(group, QStringLiteral("alice"), {run});
+        QVERIFY(fixture().toTest(group, version));
+        auto refused = fixture().decide(DecisionAction::Approve, group, version, grace, QStringLiteral("gates pass"));
+        QVERIFY2(refusedBy(refused, QStringLiteral("judge-agreement")), qPrintable(describe(refused)));
+        QVERIFY2(refused.error().message.contains(QLatin1String("faithfulness has 0 labelled item(s) of 3 needed")),
+                 qPrintable(refused.error().message));
+
+        // People label all three and disagree with the judge on one: κ is under 0.6.
+        const auto labelled = [&](qint64 item, bool pass) {
+            HumanLabel label = pass ? HumanLabel::pass() : HumanLabel::fail();
+            label.runId = run;
+            label.itemIndex = item;
+            label.metric = Metrics::faithfulness;
+            label.reviewer = QStringLiteral("rita");
+            return label;
+        };
+        QVERIFY(LabelRepository(fixture().workspace()).store({labelled(0, true), labelled(1, true), labelled(2, true)}));
+        refused = fixture().decide(DecisionAction::Approve, group, version, grace, QStringLiteral("gates pass"));
+        QVERIFY2(refusedBy(refused, QStringLiteral("judge-agreement")), qPrintable(describe(refused)));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("κ 0.00 is under 0.60")), qPrintable(refused.error().message));
+
+        QVERIFY(LabelRepository(fixture().workspace()).store({labelled(1, false)}));
+        auto approved = fixture().decide(DecisionAction::Approve, group, version, grace, QStringLiteral("gates pass"));
+        QVERIFY2(approved, qPrintable(describe(approved)));
+        QCOMPARE(approved.value().version.stage, Stage::Prod);
+        const QJsonArray runs = approved.value().audit.first().evidence.value(QStringLiteral("runs")).toArray();
+        const QJsonArray agreement = runs.first().toObject().value(QStringLiteral("agreement")).toArray();
+        QCOMPARE(agreement.size(), 1);
+        QCOMPARE(agreement.first().toObject().value(QStringLiteral("kappa")).toDouble(), 1.0);
+        QCOMPARE(agreement.first().toObject().value(QStringLiteral("n")).toInt(), 3);
+
+        QVERIFY(fixture().workspace().setMetaValue(ApprovalPolicy::metaKey(),
+                                                   QStringLiteral("{\"judge_agreement_for_prod\": {\"min_kappa\": 2}}")));
+        auto broken = fixture().service().policy();
+        QVERIFY(!broken);
+        QVERIFY(broken.error().message.contains(QLatin1String("min_kappa")));
     }
 
     void policyIsConfigurablePerWorkspace()

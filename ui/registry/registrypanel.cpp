@@ -371,9 +371,14 @@ void RegistryPanel::showVersion(int row)
             }
             html += tr("<h4>Evidence: linked evaluation runs</h4>");
             if (page && !page.value().evidence.isEmpty()) {
-                for (const RunEvidence &run : page.value().evidence)
+                for (const RunEvidence &run : page.value().evidence) {
                     html += QStringLiteral("<p><a href=\"genaiops-eval:%1\">%2</a> — %3</p>")
                                 .arg(run.runId).arg(run.name.toHtmlEscaped(), run.describe().toHtmlEscaped());
+                    const QStringList agreement = run.agreementLines();
+                    if (!agreement.isEmpty())
+                        html += tr("<p style=\"margin-left: 16px\">Judge against people: %1</p>")
+                                    .arg(agreement.join(QStringLiteral("; ")).toHtmlEscaped());
+                }
             } else {
                 html += tr("<p><i>no evaluation run linked: a Prod decision will need an override reason</i></p>");
             }
