@@ -32,9 +32,9 @@ Result<QString> reviewer(const QCommandLineParser &parser)
     return name;
 }
 
-QString bounds(const Interval &interval)
+QString bounds(const Interval &interval, int decimals = 3)
 {
-    return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', 3).arg(interval.high, 0, 'f', 3)
+    return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', decimals).arg(interval.high, 0, 'f', decimals)
                               : QStringLiteral("[–]");
 }
 
@@ -61,7 +61,7 @@ void printAgreement(const MetricAgreement &metric)
         CommandContext::print(EvalLabelCommand::tr("      %1 × %2: κ %3 %4 on %5 shared items, agreement %6 %")
                                   .arg(pair.first, pair.second)
                                   .arg(pair.kappa.kappa ? QString::number(*pair.kappa.kappa, 'f', 2) : QStringLiteral("unknown"))
-                                  .arg(bounds(pair.kappa.ci95)).arg(pair.kappa.pairs).arg(pair.kappa.agreement * 100, 0, 'f', 0));
+                                  .arg(bounds(pair.kappa.ci95, 2)).arg(pair.kappa.pairs).arg(pair.kappa.agreement * 100, 0, 'f', 0));
     if (!metric.warning().isEmpty())
         CommandContext::print(QStringLiteral("      ! ") + metric.warning());
 }

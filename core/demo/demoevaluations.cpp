@@ -4,6 +4,7 @@
 #include "eval/datasetimporter.h"
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
+#include "eval/labelrepository.h"
 #include "eval/lexicalmetrics.h"
 #include "eval/runsetup.h"
 
@@ -16,6 +17,9 @@ Status DemoEvaluations::install(Workspace &workspace)
                                                   QStringLiteral("Bedrock knowledge base evaluation (imported)"));
     if (!imported)
         return imported.error();
+    const Status labelled = labels(workspace, imported.value().run.id);
+    if (!labelled)
+        return labelled;
     for (const auto &[resource, name] : {std::pair{QStringLiteral(":/demo/golden-rag.jsonl"), QStringLiteral("support answers, first prompt")},
                                          std::pair{QStringLiteral(":/demo/golden-rag-v2.jsonl"), QStringLiteral("support answers, stricter prompt")}}) {
         const Status scored = lexicalRun(workspace, resource, name, QStringLiteral("context_support>=0.6"));
@@ -23,6 +27,47 @@ Status DemoEvaluations::install(Workspace &workspace)
             return scored;
     }
     return Done{};
+}
+
+Status DemoEvaluations::labels(Workspace &workspace, qint64 runId)
+{
+    // Two reviewers went through the imported run: rita every item of faithfulness and half of
+    // relevance, sam the first eight of faithfulness. They fail item 5 where the judge passed it,
+    // so the agreement tab has something to say, and twelve labels leave κ's interval wide.
+    struct Given
+    {
+        const char *metric;
+        const char *reviewer;
+        qint64 item;
+        bool pass;
+        const char *comment;
+    };
+    const QList<Given> given{
+        {"faithfulness", "rita", 0, true, ""}, {"faithfulness", "rita", 1, true, ""}, {"faithfulness", "rita", 2, true, ""},
+        {"faithfulness", "rita", 3, true, ""},
+        {"faithfulness", "rita", 4, true, ""},
+        {"faithfulness", "rita", 5, false, "the 30-day window is not in the retrieved policy"},
+        {"faithfulness", "rita", 6, true, ""}, {"faithfulness", "rita", 7, false, "invents a phone number"},
+        {"faithfulness", "rita", 8, true, ""}, {"faithfulness", "rita", 9, true, ""},
+        {"faithfulness", "rita", 10, false, ""}, {"faithfulness", "rita", 11, true, ""},
+        {"faithfulness", "sam", 0, true, ""}, {"faithfulness", "sam", 1, true, ""}, {"faithfulness", "sam", 2, true, ""},
+        {"faithfulness", "sam", 3, false, "only half of the answer is supported"}, {"faithfulness", "sam", 4, true, ""},
+        {"faithfulness", "sam", 5, false, ""}, {"faithfulness", "sam", 6, true, ""}, {"faithfulness", "sam", 7, false, ""},
+        {"relevance", "rita", 0, false, "answers a different question"}, {"relevance", "rita", 2, true, ""},
+        {"relevance", "rita", 4, true, ""}, {"relevance", "rita", 6, true, ""}, {"relevance", "rita", 8, true, ""},
+        {"relevance", "rita", 10, false, ""}};
+    QList<HumanLabel> labels;
+    for (const Given &entry : given) {
+        HumanLabel label = entry.pass ? HumanLabel::pass() : HumanLabel::fail();
+        label.runId = runId;
+        label.itemIndex = entry.item;
+        label.metric = QString::fromLatin1(entry.metric);
+        label.reviewer = QString::fromLatin1(entry.reviewer);
+        label.comment = QString::fromLatin1(entry.comment);
+        label.source = QStringLiteral("random");
+        labels << label;
+    }
+    return LabelRepository(workspace).store(labels);
 }
 
 Status DemoEvaluations::lexicalRun(Workspace &workspace, const QString &resource, const QString &name, const QString &gate)

@@ -256,7 +256,7 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
             for (const MetricScore &score : result.scores) {
                 if (metrics.contains(score.metric))
                     return makeError(Error::Kind::Internal, tr("two scores for metric %1").arg(score.metric),
-                                     tr("run %1, item %2").arg(result.runId).arg(result.itemIndex + 1));
+                                     tr("run %1, item %2").arg(result.runId).arg(result.itemIndex));
                 metrics.insert(score.metric);
                 step = scores.add({result.runId, result.itemIndex, score.metric,
                                    score.value ? QVariant(*score.value) : QVariant(QMetaType::fromType<double>()),

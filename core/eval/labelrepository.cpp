@@ -73,14 +73,25 @@ Status LabelRepository::checkTarget(const HumanLabel &label, const std::optional
 
 Result<QList<HumanLabel>> LabelRepository::labels(qint64 runId, const QString &metric) const
 {
-    QString sql = QStringLiteral("SELECT run_id, item_index, metric, reviewer, verdict, value, comment, source, created_at"
-                                 " FROM eval_labels WHERE run_id = :run");
     QVariantMap bindings{{QStringLiteral("run"), runId}};
-    if (!metric.isEmpty()) {
-        sql += QStringLiteral(" AND metric = :metric");
-        bindings.insert(QStringLiteral("metric"), metric);
-    }
-    auto query = m_workspace.execute(sql + QStringLiteral(" ORDER BY metric, item_index, reviewer"), bindings);
+    if (metric.isEmpty())
+        return fetch(QStringLiteral("run_id = :run"), bindings);
+    bindings.insert(QStringLiteral("metric"), metric);
+    return fetch(QStringLiteral("run_id = :run AND metric = :metric"), bindings);
+}
+
+Result<QList<HumanLabel>> LabelRepository::itemLabels(qint64 runId, qint64 itemIndex) const
+{
+    return fetch(QStringLiteral("run_id = :run AND item_index = :item"),
+                 {{QStringLiteral("run"), runId}, {QStringLiteral("item"), itemIndex}});
+}
+
+Result<QList<HumanLabel>> LabelRepository::fetch(const QString &where, const QVariantMap &bindings) const
+{
+    auto query = m_workspace.execute(QStringLiteral("SELECT run_id, item_index, metric, reviewer, verdict, value, comment, source,"
+                                                    " created_at FROM eval_labels WHERE %1 ORDER BY metric, item_index, reviewer")
+                                         .arg(where),
+                                     bindings);
     if (!query)
         return query.error();
     QList<HumanLabel> result;

@@ -26,9 +26,12 @@ public:
     Status store(const QList<HumanLabel> &labels, const QStringList &places = {});
     // The run's labels (of one metric when `metric` is given), by metric, item and reviewer.
     Result<QList<HumanLabel>> labels(qint64 runId, const QString &metric = {}) const;
+    // Every label of one item, by metric and reviewer.
+    Result<QList<HumanLabel>> itemLabels(qint64 runId, qint64 itemIndex) const;
     Status remove(qint64 runId, qint64 itemIndex, const QString &metric, const QString &reviewer);
 
 private:
+    Result<QList<HumanLabel>> fetch(const QString &where, const QVariantMap &bindings) const;
     static Status checkTarget(const HumanLabel &label, const std::optional<EvalRun> &run, const QString &where);
 
     Workspace &m_workspace;

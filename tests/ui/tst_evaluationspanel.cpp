@@ -2,15 +2,21 @@
 // server: runs list, charts, the item table with its filters, the detail pane, cancel and resume.
 
 #include "common/testserver.h"
+#include "common/banner.h"
 #include "demo/democontent.h"
 #include "eval/datasetimporter.h"
 #include "eval/evalrunrepository.h"
 #include "eval/metricstatistics.h"
 #include "eval/runsetup.h"
+#include "eval/itemdetail.h"
+#include "eval/labelrepository.h"
+#include "evaluations/agreementmodel.h"
+#include "evaluations/agreementview.h"
 #include "evaluations/comparerunsdialog.h"
 #include "evaluations/evaluationspanel.h"
 #include "evaluations/resultfilterproxy.h"
 #include "evaluations/resulttablemodel.h"
+#include "evaluations/reviewdialog.h"
 #include "evaluations/runlistmodel.h"
 #include "secrets/credentialprofilerepository.h"
 #include "secrets/credentialstore.h"
@@ -19,9 +25,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QTableView>
 #include <QTableWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,6 +151,116 @@ private slots:
         QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-compare.png")));
         QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-intervals.png")));
         dialog->close();
+    }
+
+    // The demo's imported run carries two reviewers' labels: the agreement tab shows κ per judged
+    // metric and warns. A blind review hides the judge's verdict and explanation until the label is
+    // saved (P), shows them after, hides them again on the next item (N); the labels are in the
+    // workspace at once and a fresh worker and panel on the same file find them.
+    void blindReviewHidesTheJudgeUntilTheLabelIsSaved()
+    {
+        const RunListEntry *imported = nullptr;
+        for (const RunListEntry &entry : m_panel->runModel()->entries())
+            if (entry.run.status == EvalRun::Status::Imported)
+                imported = &entry;
+        QVERIFY(imported);
+        const qint64 runId = imported->run.id;
+        QSignalSpy opened(m_panel, &EvaluationsPanel::loaded);
+        m_panel->openRun(runId);
+        QVERIFY(opened.wait(20000));
+        // The run list highlights the run the page shows, however it was opened.
+        for (QTableView *view : m_panel->findChildren<QTableView *>())
+            if (view->model() == m_panel->runModel())
+                QCOMPARE(m_panel->runModel()->entryAt(view->currentIndex().row())->run.id, runId);
+        AgreementView *agreement = m_panel->agreementView();
+        QTRY_COMPARE_WITH_TIMEOUT(agreement->model()->rowCount(), 2, 20000);
+        auto *banner = m_panel->findChild<Banner *>();
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("not trustworthy for faithfulness, relevance")), qPrintable(banner->text()));
+        QAbstractItemModelTester tester(agreement->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(agreement->model()->metricAt(0)->metric, QStringLiteral("faithfulness"));
+        QCOMPARE(agreement->model()->metricAt(0)->reviewers, (QStringList{QStringLiteral("rita"), QStringLiteral("sam")}));
+        QVERIFY2(agreement->warningText().contains(QStringLiteral("judge not trustworthy for this metric")), qPrintable(agreement->warningText()));
+        QVERIFY(agreement->confusionText().contains(QStringLiteral("judge: pass")));
+
+        qputenv("USER", "tess");
+        QPointer<ReviewDialog> dialog = m_panel->review();
+        QVERIFY(dialog);
+        dialog->setMetric(QStringLiteral("relevance"));
+        dialog->setBlind(true);
+        QSignalSpy shown(dialog.data(), &ReviewDialog::itemShown);
+        QSignalSpy saved(dialog.data(), &ReviewDialog::labelSaved);
+        dialog->startQueue();
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(dialog->queueSize(), 12);  // tess has labelled nothing yet
+        const qint64 first = *dialog->currentItem();
+        auto detail = onWorker<ItemDetail>([runId, first](Workspace &workspace) { return ItemDetail::load(workspace, runId, first); });
+        const MetricScore *judged = detail.result->score(QStringLiteral("relevance"));
+        QVERIFY(judged && judged->value && !judged->explanation.isEmpty());
+        const QString score = QString::number(*judged->value, 'f', 3);
+        QVERIFY(dialog->itemText().contains(detail.item.question));
+        QVERIFY(!dialog->isJudgeShown());
+        QVERIFY2(dialog->judgeText().contains(QStringLiteral("Blind review")), qPrintable(dialog->judgeText()));
+        QVERIFY2(!dialog->judgeText().contains(score), qPrintable(dialog->judgeText()));
+        QVERIFY(!dialog->judgeText().contains(judged->explanation.left(40)));
+        QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-review-blind.png")));
+
+        QTest::keyClick(dialog.data(), Qt::Key_P);
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(saved.first().first().toLongLong(), first);
+        QVERIFY(dialog->isJudgeShown());
+        QVERIFY2(dialog->judgeText().contains(score), qPrintable(dialog->judgeText()));
+        QVERIFY(dialog->judgeText().contains(judged->explanation.left(40)));
+        QVERIFY(dialog->judgeText().contains(QStringLiteral("Your label: pass")));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-review-saved.png")));
+
+        QTest::keyClick(dialog.data(), Qt::Key_N);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(*dialog->currentItem() != first);
+        QVERIFY(!dialog->isJudgeShown());
+        QTest::keyClick(dialog.data(), Qt::Key_F);
+        QVERIFY(saved.wait(20000));
+        const qint64 second = *dialog->currentItem();
+        // The panel's agreement follows: tess is a reviewer of relevance now.
+        QTRY_VERIFY_WITH_TIMEOUT(agreement->model()->metricAt(1) && agreement->model()->metricAt(1)->reviewers.contains(QStringLiteral("tess")), 20000);
+        dialog->close();
+        m_panel->runTabs()->setCurrentIndex(1);
+        QTest::qWait(50);  // let the layout take back the hidden banner's room before the picture
+        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-agreement.png")));
+        m_panel->runTabs()->setCurrentIndex(0);
+
+        // Restart: another worker and panel on the same file.
+        auto *worker = new WorkspaceWorker(this);
+        bool reopened = false;
+        worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(),
+                     this, [&](Result<Workspace::Info> info) { reopened = info.ok(); });
+        QTRY_VERIFY(reopened);
+        auto *panel = new EvaluationsPanel(*worker, *m_store);
+        QSignalSpy again(panel, &EvaluationsPanel::loaded);
+        panel->reload();
+        QVERIFY(again.wait(20000));
+        panel->openRun(runId);
+        QVERIFY(again.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->agreementView()->model()->rowCount() == 2, 20000);
+        const MetricAgreement *relevance = panel->agreementView()->model()->metricAt(1);
+        QVERIFY(relevance->reviewers.contains(QStringLiteral("tess")));
+        std::optional<Result<QList<HumanLabel>>> labels;
+        worker->run<QList<HumanLabel>>([runId](Workspace &workspace) { return LabelRepository(workspace).labels(runId, QStringLiteral("relevance")); },
+                                       this, [&](Result<QList<HumanLabel>> result) { labels = result; });
+        QTRY_VERIFY(labels.has_value());
+        QVERIFY(labels->ok());
+        QList<std::pair<qint64, HumanLabel::Verdict>> tess;
+        for (const HumanLabel &label : labels->value())
+            if (label.reviewer == QLatin1String("tess"))
+                tess.append({label.itemIndex, label.verdict});
+        std::sort(tess.begin(), tess.end());
+        QList<std::pair<qint64, HumanLabel::Verdict>> expected{{first, HumanLabel::Verdict::Pass}, {second, HumanLabel::Verdict::Fail}};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(tess, expected);
+        delete panel;
+        worker->drain();
+        delete worker;
     }
 
     void opensARunWithItsTableAndFilters()

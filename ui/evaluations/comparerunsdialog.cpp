@@ -234,11 +234,11 @@ void CompareRunsDialog::showMetric(int row)
     const QLocale locale;
     for (int line = 0; line < shown; ++line) {
         const ComparedItem &item = changed[line];
-        auto *index = cell(QString::number(item.indexB + 1));
+        auto *index = cell(QString::number(item.indexB));
         index->setData(Qt::UserRole, item.indexB);
         m_items->setItem(line, 0, index);
         auto *question = cell(item.question.simplified(), Qt::AlignLeft | Qt::AlignVCenter);
-        question->setToolTip(tr("item %1 of B, %2 of A").arg(item.indexB + 1).arg(item.indexA + 1));
+        question->setToolTip(tr("item %1 of B, %2 of A").arg(item.indexB).arg(item.indexA));
         m_items->setItem(line, 1, question);
         m_items->setItem(line, 2, cell(locale.toString(item.a, 'f', 2)));
         m_items->setItem(line, 3, cell(locale.toString(item.b, 'f', 2)));

@@ -4,13 +4,20 @@
 #include "common/selectionresolver.h"
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
+#include "eval/itemdetail.h"
 #include "eval/runsummary.h"
 #include "eval/runtrend.h"
 #include "eval/runexport.h"
 #include "eval/runtable.h"
+#include "common/localuser.h"
+#include "eval/judgeagreement.h"
+#include "eval/labelexchange.h"
+#include "evaluations/agreementview.h"
 #include "evaluations/comparerunsdialog.h"
 #include "evaluations/evaluationcharts.h"
+#include "evaluations/itemdetailhtml.h"
 #include "evaluations/newrundialog.h"
+#include "evaluations/reviewdialog.h"
 #include "evaluations/resultfilterproxy.h"
 #include "evaluations/resulttablemodel.h"
 #include "evaluations/runexecution.h"
@@ -30,19 +37,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 namespace {
-
-QString escaped(const QString &text)
-{
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
 
 RunRow rowFromResult(const ItemResult &result, const QStringList &metrics)
 {
@@ -92,6 +96,17 @@ void EvaluationsPanel::buildLayout()
     exportMenu->addAction(tr("JSONL…"), this, [this]() { exportRun(QStringLiteral("jsonl")); });
     exportMenu->addAction(tr("HTML report…"), this, [this]() { exportRun(QStringLiteral("html")); });
     m_export->setMenu(exportMenu);
+    m_review = new QToolButton(this);
+    m_review->setText(tr("Review…"));
+    m_review->setToolTip(tr("Label items for a judged metric, blind to the judge if you like (%1)")
+                             .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R).toString(QKeySequence::NativeText)));
+    m_review->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_review->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *labelMenu = new QMenu(m_review);
+    labelMenu->addAction(tr("Export labels (JSONL)…"), this, [this]() { exchangeLabels(true); });
+    labelMenu->addAction(tr("Import labels (JSONL)…"), this, [this]() { exchangeLabels(false); });
+    m_review->setMenu(labelMenu);
+    connect(m_review, &QToolButton::clicked, this, &EvaluationsPanel::review);
     m_progress = new QProgressBar(this);
     m_progress->setTextVisible(true);
     m_progress->hide();
@@ -104,7 +119,7 @@ void EvaluationsPanel::buildLayout()
     connect(m_compare, &QPushButton::clicked, this, &EvaluationsPanel::compareRuns);
     connect(m_cancel, &QPushButton::clicked, this, &EvaluationsPanel::cancelRun);
     auto *actions = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare, m_export})
+    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare, m_review, m_export})
         actions->addWidget(widget);
     actions->addWidget(m_progress, 1);
     actions->addWidget(m_progressText);
@@ -137,6 +152,23 @@ void EvaluationsPanel::buildLayout()
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_charts = new EvaluationCharts(this);
     connect(m_charts, &EvaluationCharts::itemActivated, this, &EvaluationsPanel::openItem);
+    m_agreement = new AgreementView(this);
+    connect(m_agreement, &AgreementView::reviewRequested, this, &EvaluationsPanel::review);
+    m_runTabs = new QTabWidget(this);
+    m_runTabs->setDocumentMode(true);
+    m_runTabs->addTab(m_charts, tr("Charts"));
+    m_runTabs->addTab(m_agreement, tr("Judge agreement"));
+    connect(m_banner, &Banner::actionTriggered, this, [this]() {
+        if (m_agreementWarned)
+            m_runTabs->setCurrentIndex(1);
+    });
+    connect(m_runTabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        // The tab has its own banner; one strip saying the same twice is one too many.
+        if (tab == 1 && m_agreementWarned) {
+            m_banner->hide();
+            m_agreementWarned = false;
+        }
+    });
 
     m_filterMetric = new QComboBox(this);
     m_belowThreshold = new QCheckBox(tr("Below threshold"), this);
@@ -198,7 +230,7 @@ void EvaluationsPanel::buildLayout()
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_header);
-    topLayout->addWidget(m_charts, 1);
+    topLayout->addWidget(m_runTabs, 1);
     runPage->addWidget(m_runTable);
     runPage->addWidget(top);
     runPage->addWidget(itemSplit);
@@ -216,7 +248,8 @@ void EvaluationsPanel::buildLayout()
 
 void EvaluationsPanel::showProblem(const QString &message)
 {
-    m_banner->showMessage(Banner::Tone::Error, escaped(message));
+    m_agreementWarned = false;
+    m_banner->showMessage(Banner::Tone::Error, ItemDetailHtml::escaped(message));
 }
 
 bool EvaluationsPanel::isRunning() const
@@ -233,6 +266,7 @@ void EvaluationsPanel::updateActions()
         && (entry->run.completed < entry->run.itemCount || entry->run.failed > 0);
     m_resume->setEnabled(resumable);
     m_compare->setEnabled(entry && m_runs->rowCount() > 1);
+    m_review->setEnabled(entry && !judgedMetrics().isEmpty());
     m_export->setEnabled(entry != nullptr);
     m_cancel->setVisible(isRunning());
     m_progress->setVisible(isRunning());
@@ -280,6 +314,9 @@ void EvaluationsPanel::reload()
 void EvaluationsPanel::openRun(qint64 runId)
 {
     m_runId = runId;
+    // Opened from elsewhere (a registry link, a test): the run list shows the same run as the page.
+    if (const int row = m_runs->rowOfRun(runId); row >= 0 && m_runTable->currentIndex().row() != row)
+        m_runTable->selectRow(row);
     m_worker.run<RunTable>([runId](Workspace &workspace) { return RunTable::load(workspace, runId); }, this,
                            [this, runId](Result<RunTable> table) {
                                if (runId != m_runId)
@@ -318,6 +355,7 @@ void EvaluationsPanel::openRun(qint64 runId)
                                m_charts->setTable(m_results->table());
                                m_detail->clear();
                                loadTrend(m_results->table().run.datasetName);
+                               loadAgreement(runId);
                                updateActions();
                                emit runOpened(runId);
                                emit loaded();
@@ -362,6 +400,87 @@ void EvaluationsPanel::loadTrend(const QString &datasetName)
                                     });
 }
 
+void EvaluationsPanel::loadAgreement(qint64 runId)
+{
+    m_worker.run<QList<MetricAgreement>>([runId](Workspace &workspace) { return JudgeAgreement::compute(workspace, runId); }, this,
+                                         [this, runId](Result<QList<MetricAgreement>> agreement) {
+                                             if (runId != m_runId)
+                                                 return;
+                                             if (!agreement)
+                                                 return showProblem(agreement.error().describe());
+                                             m_agreement->setAgreement(agreement.value());
+                                             QStringList untrusted;
+                                             for (const MetricAgreement &metric : agreement.value())
+                                                 if (metric.measured() && !metric.trustworthy())
+                                                     untrusted << metric.metric;
+                                             m_runTabs->setTabText(1, m_agreement->warningText().isEmpty() ? tr("Judge agreement")
+                                                                                                           : tr("Judge agreement ⚠"));
+                                             if (m_agreementWarned)
+                                                 m_banner->hide();
+                                             m_agreementWarned = !untrusted.isEmpty() && m_runTabs->currentIndex() != 1;
+                                             if (m_agreementWarned)
+                                                 m_banner->showMessage(Banner::Tone::Warning,
+                                                                       tr("The judge is not trustworthy for %1 on this run: κ's lower bound "
+                                                                          "is under 0.6.").arg(untrusted.join(QStringLiteral(", ")).toHtmlEscaped()),
+                                                                       tr("Show agreement"));
+                                         });
+}
+
+QStringList EvaluationsPanel::judgedMetrics() const
+{
+    QStringList metrics;
+    if (m_results->table().run.id != m_runId)
+        return metrics;
+    for (const QString &metric : m_results->table().metrics)
+        if (!Metrics::isLexical(metric))
+            metrics << metric;
+    return metrics;
+}
+
+ReviewDialog *EvaluationsPanel::review()
+{
+    const QStringList metrics = judgedMetrics();
+    if (!m_runId || metrics.isEmpty())
+        return nullptr;
+    auto reviewer = LocalUser::name();
+    if (!reviewer) {
+        showProblem(reviewer.error().describe());
+        return nullptr;
+    }
+    auto *dialog = new ReviewDialog(m_worker, m_runId, metrics, m_results->table().run.settings.isRepeated(), reviewer.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReviewDialog::labelsChanged, this, [this](qint64 runId) {
+        if (runId == m_runId)
+            loadAgreement(runId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void EvaluationsPanel::exchangeLabels(bool exporting)
+{
+    if (!m_runId)
+        return;
+    const QString path = exporting
+        ? QFileDialog::getSaveFileName(this, tr("Export labels"), tr("labels-run-%1.jsonl").arg(m_runId), tr("JSON Lines (*.jsonl)"))
+        : QFileDialog::getOpenFileName(this, tr("Import labels into run %1").arg(m_runId), {}, tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const qint64 runId = m_runId;
+    m_worker.run<qint64>(
+        [runId, path, exporting](Workspace &workspace) {
+            return exporting ? LabelExchange::exportLabels(workspace, runId, path) : LabelExchange::importLabels(workspace, path, runId);
+        },
+        this, [this, runId, path, exporting](Result<qint64> count) {
+            if (!count)
+                return showProblem(count.error().describe());
+            emit statusMessage(exporting ? tr("Exported %n label(s) to %1.", nullptr, int(count.value())).arg(path)
+                                         : tr("Imported %n label(s) from %1.", nullptr, int(count.value())).arg(path));
+            if (!exporting && runId == m_runId)
+                loadAgreement(runId);
+        });
+}
+
 void EvaluationsPanel::filtersChanged()
 {
     m_filter->setBelowThreshold(m_belowThreshold->isChecked(), m_filterMetric->currentData().toString());
@@ -398,70 +517,18 @@ void EvaluationsPanel::showDetail(const QModelIndex &proxyIndex)
         return;
     const qint64 itemIndex = m_filter->data(proxyIndex, ResultTableModel::ItemIndexRole).toLongLong();
     const qint64 runId = m_runId;
-    const qint64 datasetId = m_results->table().run.datasetId;
     m_pendingDetail = itemIndex;
-    struct Detail
-    {
-        EvalItem item;
-        std::optional<ItemResult> result;
-    };
-    m_worker.run<Detail>(
-        [runId, datasetId, itemIndex](Workspace &workspace) -> Result<Detail> {
-            auto item = DatasetRepository(workspace).item(datasetId, itemIndex);
-            if (!item)
-                return item.error();
-            if (!item.value())
-                return makeError(Error::Kind::Input, tr("item %1 is not in the dataset").arg(itemIndex + 1));
-            auto result = EvalRunRepository(workspace).result(runId, itemIndex);
-            if (!result)
-                return result.error();
-            return Detail{*item.value(), result.value()};
-        },
-        this, [this, itemIndex](Result<Detail> detail) {
-            if (itemIndex != m_pendingDetail)
-                return;
-            if (!detail) {
-                m_detail->setPlainText(detail.error().describe());
-                return;
-            }
-            const EvalItem &item = detail.value().item;
-            QString html = tr("<h3>Item %1</h3>").arg(item.index + 1);
-            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Question"), escaped(item.question));
-            html += QStringLiteral("<h4>%1</h4>").arg(tr("Contexts"));
-            if (item.contexts.isEmpty())
-                html += tr("<p><i>none</i></p>");
-            for (int position = 0; position < item.contexts.size(); ++position)
-                html += QStringLiteral("<p><b>[%1]</b> %2</p>").arg(position + 1).arg(escaped(item.contexts[position]));
-            const std::optional<ItemResult> &result = detail.value().result;
-            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Response"), escaped(result ? result->response : item.response));
-            html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Reference"), item.reference.isEmpty() ? tr("<i>none</i>") : escaped(item.reference));
-            if (!result) {
-                html += tr("<p><i>Not scored yet.</i></p>");
-            } else {
-                if (!result->ok)
-                    html += QStringLiteral("<p style=\"color:#e05260\"><b>%1</b> %2</p>").arg(tr("Error:"), escaped(result->error));
-                for (const MetricScore &score : result->scores) {
-                    const QString label = Metrics::isLexical(score.metric) ? tr("%1 (lexical)").arg(score.metric) : score.metric;
-                    const QString value = score.value ? QString::number(*score.value, 'f', 3) : tr("error");
-                    html += QStringLiteral("<h4>%1: %2</h4>").arg(label.toHtmlEscaped(), value);
-                    if (!score.error.isEmpty())
-                        html += QStringLiteral("<p style=\"color:#e05260\">%1</p>").arg(escaped(score.error));
-                    if (!score.explanation.isEmpty())
-                        html += QStringLiteral("<p>%1</p>").arg(escaped(score.explanation));
-                    for (const QJsonValue &entry : score.details) {
-                        const QJsonObject verdict = entry.toObject();
-                        if (!verdict.contains(QStringLiteral("statement")))
-                            continue;
-                        const bool supported = verdict.value(QStringLiteral("verdict")).toInt() == 1;
-                        html += QStringLiteral("<p>%1 %2<br><small>%3</small></p>")
-                                    .arg(supported ? QStringLiteral("✔") : QStringLiteral("✘"),
-                                         escaped(verdict.value(QStringLiteral("statement")).toString()),
-                                         escaped(verdict.value(QStringLiteral("reason")).toString()));
-                    }
-                }
-            }
-            m_detail->setHtml(html);
-        });
+    m_worker.run<ItemDetail>([runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); },
+                             this, [this, itemIndex](Result<ItemDetail> detail) {
+                                 if (itemIndex != m_pendingDetail)
+                                     return;
+                                 if (!detail)
+                                     return m_detail->setPlainText(detail.error().describe());
+                                 const std::optional<ItemResult> &result = detail.value().result;
+                                 QString html = ItemDetailHtml::item(detail.value().item, result);
+                                 html += result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>");
+                                 m_detail->setHtml(html + ItemDetailHtml::labels(detail.value().labels));
+                             });
 }
 
 void EvaluationsPanel::newRun()
@@ -494,7 +561,8 @@ void EvaluationsPanel::importBedrock()
                                                     int(imported.value().skipped.size()))
                                                      .arg(imported.value().skipped.first().line)
                                                      .arg(imported.value().skipped.first().reason);
-                                  m_banner->showMessage(Banner::Tone::Information, escaped(message));
+                                  m_agreementWarned = false;
+                                  m_banner->showMessage(Banner::Tone::Information, ItemDetailHtml::escaped(message));
                                   m_runId = imported.value().run.id;
                                   reload();
                               });

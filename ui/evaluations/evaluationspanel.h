@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class AgreementView;
 class Banner;
 class CredentialStore;
 class EvaluationCharts;
@@ -16,8 +17,11 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QToolButton;
+class ReviewDialog;
 class ResultFilterProxy;
 class ResultTableModel;
 class RunExecution;
@@ -49,6 +53,10 @@ public:
     void cancelRun();
     // Opens the Compare dialog on the current run (B) against another (A); nullptr without a run.
     class CompareRunsDialog *compareRuns();
+    // Opens the review queue on the current run; nullptr without a run that has a judged metric.
+    ReviewDialog *review();
+    AgreementView *agreementView() const { return m_agreement; }
+    QTabWidget *runTabs() const { return m_runTabs; }
 
 signals:
     void loaded();
@@ -65,6 +73,9 @@ private:
     void filtersChanged();
     void showDetail(const QModelIndex &proxyIndex);
     void loadTrend(const QString &datasetName);
+    void loadAgreement(qint64 runId);
+    void exchangeLabels(bool exporting);
+    QStringList judgedMetrics() const;
     // Each metric's mean and pass rate with their 95 % intervals, as the run list loaded them.
     QString figuresText(qint64 runId) const;
     void scheduleRefresh();
@@ -78,6 +89,8 @@ private:
     QTableView *m_runTable;
     QLabel *m_header;
     EvaluationCharts *m_charts;
+    AgreementView *m_agreement;
+    QTabWidget *m_runTabs;
     ResultTableModel *m_results;
     ResultFilterProxy *m_filter;
     QTableView *m_itemTable;
@@ -94,8 +107,10 @@ private:
     QPushButton *m_resume;
     QPushButton *m_compare;
     QPushButton *m_export;
+    QToolButton *m_review;
     QPointer<RunExecution> m_execution;
     qint64 m_runId = 0;
     qint64 m_pendingDetail = -1;
     bool m_refreshQueued = false;
+    bool m_agreementWarned = false;  // the banner shows the agreement warning (and nothing else)
 };

@@ -79,7 +79,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case IndexColumn: return row.index + 1;
+        case IndexColumn: return row.index;  // the number the CLI, the exports and the report use
         case QuestionColumn: return row.question.left(200).simplified();
         case ResponseColumn: return row.response.left(200).simplified();
         case StatusColumn:

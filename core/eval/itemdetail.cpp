@@ -1,0 +1,35 @@
+#include "eval/itemdetail.h"
+
+#include "eval/datasetrepository.h"
+#include "eval/evalrunrepository.h"
+#include "eval/labelrepository.h"
+
+const HumanLabel *ItemDetail::labelOf(const QString &reviewer, const QString &metric) const
+{
+    for (const HumanLabel &label : labels)
+        if (label.reviewer == reviewer && label.metric == metric)
+            return &label;
+    return nullptr;
+}
+
+Result<ItemDetail> ItemDetail::load(Workspace &workspace, qint64 runId, qint64 itemIndex)
+{
+    EvalRunRepository runs(workspace);
+    auto run = runs.find(runId);
+    if (!run)
+        return run.error();
+    if (!run.value())
+        return makeError(Error::Kind::Input, tr("there is no evaluation run %1").arg(runId));
+    auto item = DatasetRepository(workspace).item(run.value()->datasetId, itemIndex);
+    if (!item)
+        return item.error();
+    if (!item.value())
+        return makeError(Error::Kind::Input, tr("item %1 is not in the dataset").arg(itemIndex));
+    auto result = runs.result(runId, itemIndex);
+    if (!result)
+        return result.error();
+    auto labels = LabelRepository(workspace).itemLabels(runId, itemIndex);
+    if (!labels)
+        return labels.error();
+    return ItemDetail{*run.value(), *item.value(), result.value(), labels.value()};
+}
