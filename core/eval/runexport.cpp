@@ -2,6 +2,7 @@
 
 #include "eval/datasetrepository.h"
 #include "eval/evalrunrepository.h"
+#include "eval/judgeagreement.h"
 #include "eval/resultexporter.h"
 #include "eval/resultrowcursor.h"
 #include "eval/runreport.h"
@@ -55,7 +56,11 @@ Status RunExport::write(Workspace &workspace, qint64 runId, const QString &forma
                     trends[metric].append({point.label, point.metrics.value(metric).mean});
             }
         }
-        written = RunReport::writeHtml(file, run, summary.value().metrics, summary.value().gates, trends, fetchers.items, fetchers.results);
+        auto agreement = JudgeAgreement::compute(workspace, run.id);
+        if (!agreement)
+            return agreement.error();
+        written = RunReport::writeHtml(file, run, summary.value().metrics, summary.value().gates, trends, fetchers.items,
+                                       fetchers.results, 50, agreement.value());
     } else {
         return makeError(Error::Kind::Usage, tr("unknown export format \"%1\" (csv, jsonl or html)").arg(format));
     }

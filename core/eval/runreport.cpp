@@ -116,6 +116,35 @@ QString gatesTable(const QList<Gate> &gates)
     return html + QStringLiteral("</table>");
 }
 
+QString agreementTable(const QList<MetricAgreement> &agreement)
+{
+    if (agreement.isEmpty())
+        return {};
+    const auto bounds = [](const Interval &interval) {
+        return interval.isKnown() ? QStringLiteral("%1–%2").arg(QString::number(interval.low, 'f', 2), QString::number(interval.high, 'f', 2))
+                                  : QStringLiteral("–");
+    };
+    QString html = QStringLiteral("<h2>Judge against people</h2><p class=\"note\">Cohen's κ between the judge's pass/fail and "
+                                  "people's labels, with a bootstrap interval over items; the judged mean corrected by the "
+                                  "labels (prediction-powered inference). A κ lower bound under 0.6 means the judge cannot "
+                                  "stand in for people on that metric.</p><table><tr><th>Metric</th><th>Labelled items</th>"
+                                  "<th>κ</th><th>95 % CI</th><th>Agreement</th><th>Judge bias</th><th>Judged mean</th>"
+                                  "<th>Corrected mean</th><th>95 % CI</th><th>Verdict</th></tr>");
+    for (const MetricAgreement &metric : agreement) {
+        const QString verdict = metric.trustworthy() ? QStringLiteral("<span class=\"pass\">trustworthy</span>")
+                                                     : QStringLiteral("<span class=\"fail\">not trustworthy</span>");
+        html += QStringLiteral("<tr>") + cell(RunReport::escaped(metric.metric)) + cell(QString::number(metric.labelledItems), true)
+              + cell(metric.judgeKappa.kappa ? QString::number(*metric.judgeKappa.kappa, 'f', 2) : QStringLiteral("–"), true)
+              + cell(bounds(metric.judgeKappa.ci95), true)
+              + cell(QString::number(metric.judgeKappa.agreement * 100, 'f', 0) + QStringLiteral(" %"), true)
+              + cell(metric.judgeBias ? QString::number(*metric.judgeBias, 'f', 3) : QStringLiteral("–"), true)
+              + cell(QString::number(metric.judgedMean, 'f', 3), true)
+              + cell(metric.corrected.ci95.isKnown() ? QString::number(metric.corrected.estimate, 'f', 3) : QStringLiteral("–"), true)
+              + cell(bounds(metric.corrected.ci95), true) + cell(verdict) + QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
 QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const QList<Gate> &gates,
                const QMap<QString, RunReport::Trend> &trends, const RunDigest &digest)
 {
@@ -228,7 +257,7 @@ QString itemTables(const RunDigest &digest)
 
 Status RunReport::writeHtml(QIODevice &device, const EvalRun &run, const QList<MetricSummary> &summaries,
                             const QList<Gate> &gates, const QMap<QString, Trend> &trends, const ItemFetcher &items,
-                            const ResultFetcher &results, int keep)
+                            const ResultFetcher &results, int keep, const QList<MetricAgreement> &agreement)
 {
     if (!device.isWritable())
         return makeError(Error::Kind::Internal, QStringLiteral("the report target is not open for writing"));
@@ -254,7 +283,7 @@ Status RunReport::writeHtml(QIODevice &device, const EvalRun &run, const QList<M
                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
                        "style-src 'unsafe-inline'\"><title>Evaluation report: ")
         + escaped(run.name) + QStringLiteral("</title><style>") + style + QStringLiteral("</style></head><body>\n")
-        + header(run) + summaryTable(run, summaries) + gatesTable(gates) + charts(run, summaries, gates, trends, digest)
+        + header(run) + summaryTable(run, summaries) + gatesTable(gates) + agreementTable(agreement) + charts(run, summaries, gates, trends, digest)
         + itemTables(digest)
         + QStringLiteral("<p class=\"note\">Made by genaiops %1.</p></body></html>\n").arg(QStringLiteral(GENAIOPS_VERSION));
     const QByteArray bytes = html.toUtf8();

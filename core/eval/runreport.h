@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "eval/evaltypes.h"
+#include "eval/judgeagreement.h"
 #include "eval/resultrowcursor.h"
 
 #include <QIODevice>
@@ -24,10 +25,11 @@ public:
     // per metric, faithfulness × relevance when both exist, pass rate per metric against its
     // threshold, means against the gates, a trend per metric in `trends`) and the `keep` lowest-scoring
     // items and first items with errors. Rows are streamed once through a RunDigest before anything
-    // is written, so a fetcher's error leaves the device untouched.
+    // is written, so a fetcher's error leaves the device untouched. `agreement`, when people labelled
+    // the run, adds the judge's agreement with them per judged metric.
     static Status writeHtml(QIODevice &device, const EvalRun &run, const QList<MetricSummary> &summaries,
                             const QList<Gate> &gates, const QMap<QString, Trend> &trends, const ItemFetcher &items,
-                            const ResultFetcher &results, int keep = 50);
+                            const ResultFetcher &results, int keep = 50, const QList<MetricAgreement> &agreement = {});
 
     // `text` escaped for HTML, cut after `limit` characters with a note of how much was left out.
     static QString escaped(const QString &text, int limit = -1);

@@ -459,6 +459,15 @@ private slots:
         }
         const Outcome listed = eval({QStringLiteral("labels"), runId, QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("labels")).toArray().size(), 18);
+
+        // The HTML report says how far the judge can be trusted.
+        const QString report = m_directory.filePath(QStringLiteral("labelled.html"));
+        QCOMPARE(eval({QStringLiteral("export"), runId, QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--out"), report}).exitCode, 0);
+        QFile html(report);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray page = html.readAll();
+        QVERIFY(page.contains("<h2>Judge against people</h2>"));
+        QVERIFY(page.contains("trustworthy</span>"));
     }
 };
 
