@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgreementModel</name>
+    <message>
+        <source>Prediction-powered inference: the judge&apos;s scores of every item, corrected by people&apos;s labels (λ %1); labels alone: %2 (%3)</source>
+        <translation>Prediction-Powered Inference: die Bewertungen des Judge-Modells für alle Einträge, korrigiert durch menschliche Labels (λ %1); nur Labels: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Not every labelled item was drawn at random, so the corrected mean may lean towards the items chosen</source>
+        <translation>Nicht alle gelabelten Einträge wurden zufällig gezogen, daher kann der korrigierte Mittelwert zu den ausgewählten Einträgen hin verzerrt sein</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1 (%2)%3</translation>
+    </message>
+    <message>
+        <source>%1 × %2: κ %3 (n %4)</source>
+        <translation>%1 × %2: κ %3 (n %4)</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ between the judge&apos;s pass/fail and people&apos;s, with its 95 % bootstrap interval; a lower bound under 0.6 means the judge cannot stand in for people on this metric</source>
+        <translation>Cohens κ zwischen den Urteilen des Judge-Modells (bestanden/nicht bestanden) und denen der Menschen, mit 95-%-Bootstrap-Intervall; liegt die Untergrenze unter 0,6, kann das Judge-Modell bei dieser Metrik Menschen nicht ersetzen</translation>
+    </message>
+    <message>
+        <source>Share of labels on which judge and people say the same; high even by chance when most items pass</source>
+        <translation>Anteil der Labels, bei denen Judge-Modell und Menschen übereinstimmen; schon zufällig hoch, wenn die meisten Einträge bestehen</translation>
+    </message>
+    <message>
+        <source>Mean of the judge&apos;s score minus people&apos;s, over the labelled items</source>
+        <translation>Mittelwert der Bewertung des Judge-Modells abzüglich der menschlichen Bewertung, über die gelabelten Einträge</translation>
+    </message>
+    <message>
+        <source>The judged mean corrected by people&apos;s labels (prediction-powered inference), 95 % interval</source>
+        <translation>Der Judge-Mittelwert, korrigiert durch menschliche Labels (Prediction-Powered Inference), 95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>κ between two reviewers on the items both labelled: the ceiling a judge can reach</source>
+        <translation>κ zwischen zwei Prüfern auf den Einträgen, die beide gelabelt haben: die Obergrenze dessen, was ein Judge-Modell erreichen kann</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>Gelabelt</translation>
+    </message>
+    <message>
+        <source>κ (95% CI)</source>
+        <translation>κ (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Judge bias</source>
+        <translation>Judge-Verzerrung</translation>
+    </message>
+    <message>
+        <source>Judged mean</source>
+        <translation>Judge-Mittelwert</translation>
+    </message>
+    <message>
+        <source>Corrected mean (95% CI)</source>
+        <translation>Korrigierter Mittelwert (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Prüfer</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>&lt;h3&gt;Nobody has labelled this run yet&lt;/h3&gt;&lt;p&gt;A judge&apos;s scores are only as good as its agreement with people. &lt;a href=&quot;review&quot;&gt;Review…&lt;/a&gt; opens a labelling queue: label 30 to 50 items drawn at random for each judged metric, and this tab shows Cohen&apos;s κ between the judge and you, the judge&apos;s bias, and the judged mean corrected by your labels.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Diesen Durchlauf hat noch niemand gelabelt&lt;/h3&gt;&lt;p&gt;Die Bewertungen eines Judge-Modells sind nur so gut wie seine Übereinstimmung mit Menschen. &lt;a href=&quot;review&quot;&gt;Prüfen…&lt;/a&gt; öffnet eine Prüfwarteschlange: Labeln Sie für jede Judge-Metrik 30 bis 50 zufällig gezogene Einträge; dieser Tab zeigt dann Cohens κ zwischen dem Judge-Modell und Ihnen, die Verzerrung des Judge-Modells und den durch Ihre Labels korrigierten Judge-Mittelwert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: judge&apos;s verdict against people&apos;s (each label counts; threshold %2)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: Urteil des Judge-Modells im Vergleich zu dem der Menschen (jedes Label zählt; Schwellenwert %2)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>people: pass</source>
+        <translation>Menschen: bestanden</translation>
+    </message>
+    <message>
+        <source>people: fail</source>
+        <translation>Menschen: nicht bestanden</translation>
+    </message>
+    <message>
+        <source>judge: pass</source>
+        <translation>Judge: bestanden</translation>
+    </message>
+    <message>
+        <source>judge: fail</source>
+        <translation>Judge: nicht bestanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n labelled item(s) left out: the judge gave them no score.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n gelabelter Eintrag nicht berücksichtigt: Das Judge-Modell hat ihn nicht bewertet.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n gelabelte Einträge nicht berücksichtigt: Das Judge-Modell hat sie nicht bewertet.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;* Not every labelled item was drawn at random: the corrected mean may lean towards the items chosen. Label a random queue for an unbiased correction.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;* Nicht alle gelabelten Einträge wurden zufällig gezogen: Der korrigierte Mittelwert kann zu den ausgewählten Einträgen hin verzerrt sein. Labeln Sie eine Zufallsstichprobe, um eine unverzerrte Korrektur zu erhalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Judge–people κ, 95% CI (trusted from 0.6)</source>
+        <translation>κ Judge–Menschen, 95-%-KI (vertrauenswürdig ab 0,6)</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+</context>
+<context>
     <name>AlertList</name>
     <message>
         <source>Raised</source>
@@ -232,6 +361,54 @@
     <message>
         <source>version %1 leaves Prod and is archived in the same step</source>
         <translation>Version %1 verlässt Prod und wird im selben Schritt archiviert</translation>
+    </message>
+    <message>
+        <source>%1 must be {&quot;%2&quot;: κ from -1 to 1, &quot;%3&quot;: a whole number of labels}</source>
+        <translation>%1 muss {&quot;%2&quot;: κ von -1 bis 1, &quot;%3&quot;: Anzahl der Labels als ganze Zahl} sein</translation>
+    </message>
+    <message>
+        <source>%1 has %2 labelled item(s) of %3 needed</source>
+        <translation>%1 hat %2 von %3 benötigten gelabelten Einträgen</translation>
+    </message>
+    <message>
+        <source>%1: κ %2 is under %3</source>
+        <translation>%1: κ %2 liegt unter %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>only a Prod approval needs the judge&apos;s agreement with people</source>
+        <translation>nur eine Freigabe für Prod erfordert die Übereinstimmung des Judge-Modells mit Menschen</translation>
+    </message>
+    <message>
+        <source>the workspace policy does not ask for judge agreement</source>
+        <translation>die Richtlinie des Arbeitsbereichs verlangt keine Judge-Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>κ ≥ %1 on at least %2 labelled items per judged metric</source>
+        <translation>κ ≥ %1 bei mindestens %2 gelabelten Einträgen je Judge-Metrik</translation>
+    </message>
+    <message>
+        <source>run %1 has no judged metric, so no judge needs trusting</source>
+        <translation>Durchlauf %1 hat keine Judge-Metrik, daher muss keinem Judge-Modell vertraut werden</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>Durchlauf %1: %2</translation>
+    </message>
+    <message>
+        <source>no passing evaluation run to measure the judge on</source>
+        <translation>kein bestandener Evaluierungsdurchlauf, an dem sich das Judge-Modell messen ließe</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2; overridden: &quot;%3&quot; (recorded in the audit trail)</source>
+        <translation>verlangt: %1; %2; Ausnahme: „%3“ (im Prüfpfad festgehalten)</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2; label more items or give an override reason</source>
+        <translation>verlangt: %1; %2; labeln Sie weitere Einträge oder geben Sie eine Begründung für die Ausnahme an</translation>
     </message>
 </context>
 <context>
@@ -1998,26 +2175,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Einen Durchlauf als CSV, JSONL oder eigenständigen HTML-Bericht schreiben.</translation>
     </message>
     <message>
-        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE
-eval compare RUN_A RUN_B [--metric M]... [--json]
-eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
-Add --help after a subcommand for all its options.</source>
-        <translation>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
-eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
-eval list [--json]
-eval show RUN_ID [--json]
-eval import --format bedrock FILE [--name NAME] [--json]
-eval export RUN_ID --format csv|jsonl|html --out FILE
-eval compare RUN_A RUN_B [--metric M]... [--json]
-eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
-Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
-    </message>
-    <message>
         <source>, clustered by %1: %2 groups</source>
         <translation>, geclustert nach %1: %2 Gruppen</translation>
     </message>
@@ -2032,6 +2189,32 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>      variance: %1 between items, %2 between generations, %3 between judge calls; %4 unstable items</source>
         <translation>      Varianz: %1 zwischen Einträgen, %2 zwischen Generierungen, %3 zwischen Judge-Aufrufen; %4 instabile Einträge</translation>
+    </message>
+    <message>
+        <source>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+eval compare RUN_A RUN_B [--metric M]... [--json]
+eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
+eval label RUN_ID ITEM --metric M --pass|--fail|--score X [--comment C] [--as USER]
+eval labels RUN_ID [--export FILE] [--json] | eval labels --import FILE [--run RUN_ID]
+eval agreement RUN_ID [--json]
+Add --help after a subcommand for all its options.</source>
+        <translation>eval run --dataset FILE [--responses-from-dataset | provider flags] [--metrics …] [judge flags] [--concurrency N] [--name NAME] [--gate METRIC&gt;=X]... [--junit FILE] [--json]
+eval resume RUN_ID [--retry-errors] [--junit FILE] [--json]
+eval list [--json]
+eval show RUN_ID [--json]
+eval import --format bedrock FILE [--name NAME] [--json]
+eval export RUN_ID --format csv|jsonl|html --out FILE
+eval compare RUN_A RUN_B [--metric M]... [--json]
+eval plan --sd S --effect D [--power 0.8] [--alpha 0.05] [--json]
+eval label RUN_ID ITEM --metric M --pass|--fail|--score X [--comment C] [--as USER]
+eval labels RUN_ID [--export FILE] [--json] | eval labels --import FILE [--run RUN_ID]
+eval agreement RUN_ID [--json]
+Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2309,173 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>no question (expected user_input, question or query)</source>
         <translation>keine Frage (erwartet: user_input, question oder query)</translation>
+    </message>
+</context>
+<context>
+    <name>EvalLabelCommand</name>
+    <message>
+        <source>--as needs a user name</source>
+        <translation>--as benötigt einen Benutzernamen</translation>
+    </message>
+    <message>
+        <source>  %1  %2 (%3 labels by %4)</source>
+        <translation>  %1  %2 (%3 Labels von %4)</translation>
+    </message>
+    <message>
+        <source>      judge × people: pass/pass %1, pass/fail %2, fail/pass %3, fail/fail %4 (threshold %5)</source>
+        <translation>      Judge × Menschen: bestanden/bestanden %1, bestanden/nicht bestanden %2, nicht bestanden/bestanden %3, nicht bestanden/nicht bestanden %4 (Schwellenwert %5)</translation>
+    </message>
+    <message>
+        <source>      judge bias %1; judged mean %2 (n %3), corrected %4 %5, labels alone %6 %7</source>
+        <translation>      Judge-Verzerrung %1; Judge-Mittelwert %2 (n %3), korrigiert %4 %5, nur Labels %6 %7</translation>
+    </message>
+    <message>
+        <source>      the labelled items were not all drawn at random, so the corrected mean may lean towards the items chosen</source>
+        <translation>      die gelabelten Einträge wurden nicht alle zufällig gezogen, daher kann der korrigierte Mittelwert zu den ausgewählten Einträgen hin verzerrt sein</translation>
+    </message>
+    <message>
+        <source>      %1 labelled item(s) left out: the judge gave them no score</source>
+        <translation>      nicht berücksichtigte gelabelte Einträge: %1 (vom Judge-Modell nicht bewertet)</translation>
+    </message>
+    <message>
+        <source>      %1 × %2: κ %3 %4 on %5 shared items, agreement %6 %</source>
+        <translation>      %1 × %2: κ %3 %4 bei %5 gemeinsamen Einträgen, Übereinstimmung %6 %</translation>
+    </message>
+    <message>
+        <source>Label one item of a run for one judged metric: pass, fail or a score from 0 to 1. Labelling again replaces your earlier label of that item and metric.</source>
+        <translation>Einen Eintrag eines Durchlaufs für eine Judge-Metrik labeln: bestanden, nicht bestanden oder eine Bewertung von 0 bis 1. Erneutes Labeln ersetzt Ihr früheres Label für diesen Eintrag und diese Metrik.</translation>
+    </message>
+    <message>
+        <source>The run (see `genaiops eval list`).</source>
+        <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
+    </message>
+    <message>
+        <source>The item&apos;s index, as `eval show --json` and the exports give it.</source>
+        <translation>Der Index des Eintrags, wie ihn `eval show --json` und die Exporte angeben.</translation>
+    </message>
+    <message>
+        <source>The judged metric, e.g. faithfulness.</source>
+        <translation>Die Judge-Metrik, z. B. faithfulness.</translation>
+    </message>
+    <message>
+        <source>The item passes.</source>
+        <translation>Der Eintrag besteht.</translation>
+    </message>
+    <message>
+        <source>The item fails.</source>
+        <translation>Der Eintrag besteht nicht.</translation>
+    </message>
+    <message>
+        <source>Your score from 0 to 1.</source>
+        <translation>Ihre Bewertung von 0 bis 1.</translation>
+    </message>
+    <message>
+        <source>Why.</source>
+        <translation>Begründung.</translation>
+    </message>
+    <message>
+        <source>Label as this user (default: the login name).</source>
+        <translation>Als dieser Benutzer labeln (Standard: der Anmeldename).</translation>
+    </message>
+    <message>
+        <source>Print the stored label as JSON.</source>
+        <translation>Das gespeicherte Label als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>eval label: expected RUN_ID ITEM, e.g. `eval label 3 17 --metric faithfulness --fail`</source>
+        <translation>eval label: RUN_ID ITEM erwartet, z. B. `eval label 3 17 --metric faithfulness --fail`</translation>
+    </message>
+    <message>
+        <source>eval label: --metric is required</source>
+        <translation>eval label: --metric ist erforderlich</translation>
+    </message>
+    <message>
+        <source>eval label: give exactly one of --pass, --fail or --score X</source>
+        <translation>eval label: geben Sie genau eine der Optionen --pass, --fail oder --score X an</translation>
+    </message>
+    <message>
+        <source>eval label: --score must be from 0 to 1</source>
+        <translation>eval label: --score muss zwischen 0 und 1 liegen</translation>
+    </message>
+    <message>
+        <source>the judge has not scored it</source>
+        <translation>das Judge-Modell hat ihn nicht bewertet</translation>
+    </message>
+    <message>
+        <source>the judge said %1 (%2)</source>
+        <translation>das Judge-Modell bewertete ihn mit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>Labelled item %1 of run %2, %3: %4 by %5; %6</source>
+        <translation>Eintrag %1 von Durchlauf %2 gelabelt, %3: %4 von %5; %6</translation>
+    </message>
+    <message>
+        <source>List a run&apos;s labels, or move them as JSONL: `eval labels RUN_ID`, `eval labels RUN_ID --export FILE`, `eval labels --import FILE [--run RUN_ID]`.</source>
+        <translation>Die Labels eines Durchlaufs auflisten oder als JSONL übertragen: `eval labels RUN_ID`, `eval labels RUN_ID --export FILE`, `eval labels --import FILE [--run RUN_ID]`.</translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s labels to FILE (JSONL).</source>
+        <translation>Die Labels des Durchlaufs in FILE schreiben (JSONL).</translation>
+    </message>
+    <message>
+        <source>Store the labels of FILE (JSONL); all or nothing.</source>
+        <translation>Die Labels aus FILE (JSONL) speichern; alle oder keines.</translation>
+    </message>
+    <message>
+        <source>With --import: store every label on this run, whatever run the file names.</source>
+        <translation>Mit --import: jedes Label in diesem Durchlauf speichern, unabhängig davon, welchen Durchlauf die Datei nennt.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>eval labels --import FILE takes no RUN_ID (use --run to choose the run)</source>
+        <translation>eval labels --import FILE nimmt keine RUN_ID an (wählen Sie den Durchlauf mit --run)</translation>
+    </message>
+    <message>
+        <source>eval labels: --run expects a RUN_ID</source>
+        <translation>eval labels: --run erwartet eine RUN_ID</translation>
+    </message>
+    <message>
+        <source>Imported %1 label(s) from %2</source>
+        <translation>%1 Label(s) aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>eval labels: expected one RUN_ID, or --import FILE</source>
+        <translation>eval labels: eine RUN_ID oder --import FILE erwartet</translation>
+    </message>
+    <message>
+        <source>Wrote %1 label(s) of run %2 to %3</source>
+        <translation>%1 Label(s) von Durchlauf %2 nach %3 geschrieben</translation>
+    </message>
+    <message>
+        <source>Run %1 has no labels yet. Label items in the Evaluations panel&apos;s review queue, or with `genaiops eval label %1 ITEM --metric M --pass|--fail`.</source>
+        <translation>Durchlauf %1 hat noch keine Labels. Labeln Sie Einträge in der Prüfwarteschlange des Bereichs „Evaluierungen“ oder mit `genaiops eval label %1 ITEM --metric M --pass|--fail`.</translation>
+    </message>
+    <message>
+        <source>How far the judge agrees with people&apos;s labels, per judged metric: Cohen&apos;s κ with its bootstrap interval, raw agreement, the confusion of verdicts, the judge&apos;s bias, κ between reviewers, and the judged mean corrected by prediction-powered inference.</source>
+        <translation>Wie weit das Judge-Modell mit menschlichen Labels übereinstimmt, je Judge-Metrik: Cohens κ mit Bootstrap-Intervall, einfache Übereinstimmung, die Konfusionsmatrix der Urteile, die Verzerrung des Judge-Modells, κ zwischen Prüfern und der durch Prediction-Powered Inference korrigierte Judge-Mittelwert.</translation>
+    </message>
+    <message>
+        <source>eval agreement: expected one RUN_ID (see `genaiops eval list`)</source>
+        <translation>eval agreement: eine RUN_ID erwartet (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>Run %1 has no labels of a judged metric yet, so the judge&apos;s agreement with people is not known. Label items with `genaiops eval label %1 ITEM --metric M --pass|--fail`.</source>
+        <translation>Durchlauf %1 hat noch keine Labels für eine Judge-Metrik, daher ist die Übereinstimmung des Judge-Modells mit Menschen unbekannt. Labeln Sie Einträge mit `genaiops eval label %1 ITEM --metric M --pass|--fail`.</translation>
+    </message>
+    <message>
+        <source>Run %1: the judge against people&apos;s labels</source>
+        <translation>Durchlauf %1: das Judge-Modell im Vergleich zu menschlichen Labels</translation>
     </message>
 </context>
 <context>
@@ -2455,52 +2805,8 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>beliebige Metrik</translation>
     </message>
     <message>
-        <source>item %1 is not in the dataset</source>
-        <translation>Eintrag %1 ist nicht im Datensatz enthalten</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Item %1&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Eintrag %1&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Frage</translation>
-    </message>
-    <message>
-        <source>Contexts</source>
-        <translation>Kontexte</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;i&gt;none&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;keine&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Response</source>
-        <translation>Antwort</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Referenz</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;none&lt;/i&gt;</source>
-        <translation>&lt;i&gt;keine&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;Noch nicht bewertet.&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Error:</source>
-        <translation>Fehler:</translation>
-    </message>
-    <message>
-        <source>%1 (lexical)</source>
-        <translation>%1 (lexikalisch)</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
     </message>
     <message>
         <source>Import Amazon Bedrock evaluation output</source>
@@ -2611,6 +2917,76 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>&lt;br&gt;The means&apos; intervals are clustered by %1; pass rates and comparisons treat items as independent.</source>
         <translation>&lt;br&gt;Die Intervalle der Mittelwerte sind nach %1 geclustert; Bestehensquoten und Vergleiche behandeln Einträge als unabhängig.</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Label items for a judged metric, blind to the judge if you like (%1)</source>
+        <translation>Einträge für eine Judge-Metrik labeln, auf Wunsch ohne Einblick in das Urteil des Judge-Modells (%1)</translation>
+    </message>
+    <message>
+        <source>Export labels (JSONL)…</source>
+        <translation>Labels exportieren (JSONL)…</translation>
+    </message>
+    <message>
+        <source>Import labels (JSONL)…</source>
+        <translation>Labels importieren (JSONL)…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Judge agreement</source>
+        <translation>Judge-Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Judge agreement ⚠</source>
+        <translation>Judge-Übereinstimmung ⚠</translation>
+    </message>
+    <message>
+        <source>The judge is not trustworthy for %1 on this run: κ&apos;s lower bound is under 0.6.</source>
+        <translation>Das Judge-Modell ist in diesem Durchlauf für %1 nicht vertrauenswürdig: Die Untergrenze von κ liegt unter 0,6.</translation>
+    </message>
+    <message>
+        <source>Show agreement</source>
+        <translation>Übereinstimmung anzeigen</translation>
+    </message>
+    <message>
+        <source>Export labels</source>
+        <translation>Labels exportieren</translation>
+    </message>
+    <message>
+        <source>labels-run-%1.jsonl</source>
+        <translation>labels-durchlauf-%1.jsonl</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Import labels into run %1</source>
+        <translation>Labels in Durchlauf %1 importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n label(s) to %1.</source>
+        <translation>
+            <numerusform>%n Label nach %1 exportiert.</numerusform>
+            <numerusform>%n Labels nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n label(s) from %1.</source>
+        <translation>
+            <numerusform>%n Label aus %1 importiert.</numerusform>
+            <numerusform>%n Labels aus %1 importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3285,41 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>HumanLabel</name>
+    <message>
+        <source>&quot;run_id&quot; must be a positive whole number</source>
+        <translation>„run_id“ muss eine positive ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>&quot;item&quot; must be a whole number from 0</source>
+        <translation>„item“ muss eine ganze Zahl ab 0 sein</translation>
+    </message>
+    <message>
+        <source>&quot;verdict&quot; must be pass, fail or score, not &quot;%1&quot;</source>
+        <translation>„verdict“ muss pass, fail oder score sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>a score label needs a numeric &quot;value&quot; from 0 to 1</source>
+        <translation>ein Label mit Bewertung benötigt einen numerischen „value“ von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>the label names no metric</source>
+        <translation>das Label nennt keine Metrik</translation>
+    </message>
+    <message>
+        <source>the label names no reviewer</source>
+        <translation>das Label nennt keinen Prüfer</translation>
+    </message>
+    <message>
+        <source>a label&apos;s value must be from 0 to 1, not %1</source>
+        <translation>der Wert eines Labels muss zwischen 0 und 1 liegen, nicht %1</translation>
+    </message>
+    <message>
+        <source>the comment has %1 characters; at most 4000 are kept</source>
+        <translation>der Kommentar hat %1 Zeichen; höchstens 4000 werden gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>InspectionImageView</name>
     <message>
         <source>Select an inspection to see its image.</source>
@@ -3026,6 +3437,68 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>ItemDetail</name>
+    <message>
+        <source>there is no evaluation run %1</source>
+        <translation>es gibt keinen Evaluierungsdurchlauf %1</translation>
+    </message>
+    <message>
+        <source>item %1 is not in the dataset</source>
+        <translation>Eintrag %1 ist nicht im Datensatz enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailHtml</name>
+    <message>
+        <source>&lt;h3&gt;Item %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Eintrag %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Contexts</source>
+        <translation>Kontexte</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;none&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;keine&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;none&lt;/i&gt;</source>
+        <translation>&lt;i&gt;keine&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>%1 (lexical)</source>
+        <translation>%1 (lexikalisch)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>People&apos;s labels</source>
+        <translation>Menschliche Labels</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1: &lt;b&gt;%2&lt;/b&gt; by %3 (%4)%5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1: &lt;b&gt;%2&lt;/b&gt; von %3 (%4)%5&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ItemEvaluation</name>
     <message>
         <source>the dataset has no response for this item (line %1)</source>
@@ -3076,6 +3549,13 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>not valid JSON: %1 at line %2, column %3</source>
         <translation>kein gültiges JSON: %1 in Zeile %2, Spalte %3</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeAgreement</name>
+    <message>
+        <source>there is no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation>es gibt keinen Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
 </context>
 <context>
@@ -3142,6 +3622,52 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>LabelExchange</name>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 bytes</source>
+        <translation>die Zeile ist länger als %1 Byte</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at column %2</source>
+        <translation>kein JSON: %1 in Spalte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>LabelRepository</name>
+    <message>
+        <source>label %1</source>
+        <translation>Label %1</translation>
+    </message>
+    <message>
+        <source>there is no evaluation run %1</source>
+        <translation>es gibt keinen Evaluierungsdurchlauf %1</translation>
+    </message>
+    <message>
+        <source>run %1 has no metric &quot;%2&quot; (it has %3)</source>
+        <translation>Durchlauf %1 hat keine Metrik „%2“ (vorhanden: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is computed from the text, not judged: people label the judged metrics</source>
+        <translation>%1 wird aus dem Text berechnet, nicht von einem Judge-Modell bewertet: Menschen labeln die Judge-Metriken</translation>
+    </message>
+    <message>
+        <source>run %1 has items 0 to %2, not %3</source>
+        <translation>Durchlauf %1 hat die Einträge 0 bis %2, nicht %3</translation>
+    </message>
+</context>
+<context>
     <name>LocalBroker</name>
     <message>
         <source>mosquitto is not installed (Debian: apt-get install mosquitto)</source>
@@ -3166,6 +3692,13 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>mosquitto_passwd could not write a password file</source>
         <translation>mosquitto_passwd konnte keine Passwortdatei schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>LocalUser</name>
+    <message>
+        <source>cannot tell who you are: neither USER nor USERNAME is set</source>
+        <translation>Ihre Identität ist unbekannt: Weder USER noch USERNAME ist gesetzt</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +3811,35 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Last sample</source>
         <translation>Letztes Beispiel</translation>
+    </message>
+</context>
+<context>
+    <name>MetricAgreement</name>
+    <message>
+        <source>no labelled item has a judge score yet</source>
+        <translation>noch kein gelabelter Eintrag hat eine Bewertung des Judge-Modells</translation>
+    </message>
+    <message numerus="yes">
+        <source>κ unknown on %n item(s): judge and people gave one verdict only, agreement %1 %</source>
+        <translation>
+            <numerusform>κ unbekannt bei %n Eintrag: Judge-Modell und Menschen vergaben durchweg dasselbe Urteil, Übereinstimmung %1 %</numerusform>
+            <numerusform>κ unbekannt bei %n Einträgen: Judge-Modell und Menschen vergaben durchweg dasselbe Urteil, Übereinstimmung %1 %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>κ %1 %2 on %n item(s), agreement %3 %</source>
+        <translation>
+            <numerusform>κ %1 %2 bei %n Eintrag, Übereinstimmung %3 %</numerusform>
+            <numerusform>κ %1 %2 bei %n Einträgen, Übereinstimmung %3 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: judge agreement not measured yet (%2)</source>
+        <translation>%1: Judge-Übereinstimmung noch nicht gemessen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: judge not trustworthy for this metric: κ&apos;s lower bound %2 is under %3</source>
+        <translation>%1: Judge-Modell für diese Metrik nicht vertrauenswürdig: Die Untergrenze von κ (%2) liegt unter %3</translation>
     </message>
 </context>
 <context>
@@ -4621,6 +5183,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>Registry: %1, as %2</source>
         <translation>Register: %1, als %2</translation>
     </message>
+    <message>
+        <source>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge against people: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge im Vergleich zu Menschen: %1&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RegistryService</name>
@@ -4747,6 +5313,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>%1 v%2	waits for %3	registered by %4	%5</source>
         <translation>%1 v%2	wartet auf %3	registriert von %4	%5</translation>
     </message>
+    <message>
+        <source>               judge against people: %1</source>
+        <translation>                Judge im Vergleich zu Menschen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ResponsePane</name>
@@ -4855,6 +5425,133 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review run %1</source>
+        <translation>Durchlauf %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>Zufallsstichprobe</translation>
+    </message>
+    <message>
+        <source>Stratified by score</source>
+        <translation>Nach Bewertung geschichtet</translation>
+    </message>
+    <message>
+        <source>Unstable items</source>
+        <translation>Instabile Einträge</translation>
+    </message>
+    <message>
+        <source>Random: what the corrected mean needs. Stratified: equal numbers from each fifth of the score range. Unstable: items whose repeated judge calls disagreed (repeated runs only).</source>
+        <translation>Zufallsstichprobe: das, was der korrigierte Mittelwert braucht. Geschichtet: gleich viele Einträge aus jedem Fünftel des Bewertungsbereichs. Instabil: Einträge, bei denen wiederholte Judge-Aufrufe uneinig waren (nur bei Durchläufen mit Wiederholungen).</translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation> Einträge</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>Blindprüfung</translation>
+    </message>
+    <message>
+        <source>Hide the judge&apos;s verdict and explanation until your label is saved</source>
+        <translation>Urteil und Begründung des Judge-Modells ausblenden, bis Ihr Label gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Start queue</source>
+        <translation>Warteschlange starten</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>%v of %m labelled</source>
+        <translation>%v von %m gelabelt</translation>
+    </message>
+    <message>
+        <source>Choose a metric and a sampling, then Start queue.</source>
+        <translation>Wählen Sie eine Metrik und eine Stichprobenart und klicken Sie dann auf „Warteschlange starten“.</translation>
+    </message>
+    <message>
+        <source>Comment (optional): why it passes or fails</source>
+        <translation>Kommentar (optional): warum der Eintrag besteht oder nicht</translation>
+    </message>
+    <message>
+        <source>Pass (P)</source>
+        <translation>Bestanden (P)</translation>
+    </message>
+    <message>
+        <source>Fail (F)</source>
+        <translation>Nicht bestanden (F)</translation>
+    </message>
+    <message>
+        <source>Save score (S)</source>
+        <translation>Bewertung speichern (S)</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next (N) ▶</source>
+        <translation>Weiter (N) ▶</translation>
+    </message>
+    <message>
+        <source>or a score</source>
+        <translation>oder eine Bewertung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No unstable item is left for you: every item whose repeated judge calls disagreed on %1 has your label, or none disagreed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Für Sie ist kein instabiler Eintrag mehr übrig: Jeder Eintrag, bei dem wiederholte Judge-Aufrufe für %1 uneinig waren, trägt Ihr Label, oder es gab keine Uneinigkeit.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing left to review: every item with a judge score for %1 has your label.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nichts mehr zu prüfen: Jeder Eintrag mit einer Bewertung des Judge-Modells für %1 trägt Ihr Label.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Your label:&lt;/b&gt; %1%2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ihr Label:&lt;/b&gt; %1%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Blind review: the judge&apos;s verdict and explanation stay hidden until you save your label.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Blindprüfung: Urteil und Begründung des Judge-Modells bleiben verborgen, bis Sie Ihr Label speichern.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Judge:&lt;/b&gt; %1 — %2 (threshold %3)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Judge:&lt;/b&gt; %1 — %2 (Schwellenwert %3)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You and the judge agree.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie und das Judge-Modell stimmen überein.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;You and the judge disagree.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sie und das Judge-Modell sind sich uneinig.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Labelling as &lt;b&gt;%1&lt;/b&gt;. Labels are stored as you give them; labelling an item again replaces your earlier label.</source>
+        <translation>Sie labeln als &lt;b&gt;%1&lt;/b&gt;. Labels werden sofort gespeichert; erneutes Labeln eines Eintrags ersetzt Ihr früheres Label.</translation>
+    </message>
+    <message>
+        <source>Labelling &lt;b&gt;%1&lt;/b&gt; as &lt;b&gt;%2&lt;/b&gt; · item %3 of %4 in the queue (item %5 of the run) · P pass, F fail, S score, N next</source>
+        <translation>Sie labeln &lt;b&gt;%1&lt;/b&gt; als &lt;b&gt;%2&lt;/b&gt; · Eintrag %3 von %4 in der Warteschlange (Eintrag %5 des Durchlaufs) · P bestanden, F nicht bestanden, S Bewertung, N weiter</translation>
+    </message>
+</context>
+<context>
     <name>ReviewManifest</name>
     <message>
         <source>cannot create the image folder</source>
@@ -4918,6 +5615,17 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Exported %1 labels (%2 images) to %3</source>
         <translation>%1 Labels (%2 Bilder) nach %3 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>there is no evaluation run %1</source>
+        <translation>es gibt keinen Evaluierungsdurchlauf %1</translation>
+    </message>
+    <message>
+        <source>run %1 has no judged metric &quot;%2&quot;</source>
+        <translation>Durchlauf %1 hat keine Judge-Metrik „%2“</translation>
     </message>
 </context>
 <context>
@@ -5055,6 +5763,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>the run has no quality gates, so it proves nothing</source>
         <translation>der Durchlauf hat keine Quality Gates und ist daher kein Nachweis</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: no labels yet</source>
+        <translation>%1: noch keine Labels</translation>
     </message>
 </context>
 <context>
@@ -5630,10 +6346,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>wurde seit dem Laden von jemand anderem geändert; laden Sie neu, um die Änderungen zu sehen, und entscheiden Sie dann erneut</translation>
     </message>
     <message>
-        <source>cannot tell who you are: neither USER nor USERNAME is set</source>
-        <translation>Ihre Identität ist unbekannt: Weder USER noch USERNAME ist gesetzt</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid group name: 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit</source>
         <translation>„%1“ ist kein gültiger Gruppenname: 1 bis 63 Buchstaben, Ziffern und Bindestriche, beginnend und endend mit einem Buchstaben oder einer Ziffer</translation>
     </message>
@@ -5702,10 +6414,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>[Anbieteroptionen] PROMPT: ein Prompt an ein Modell, gestreamt</translation>
     </message>
     <message>
-        <source>run|resume|list|show|import|export: golden-dataset evaluations and quality gates</source>
-        <translation>run|resume|list|show|import|export: Evaluierungen mit Golden Datasets und Quality Gates</translation>
-    </message>
-    <message>
         <source>groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry</source>
         <translation>groups|versions|show|inbox|register|approve|reject|promote|audit: Modellregister mit Freigaberegeln</translation>
     </message>
@@ -5720,6 +6428,10 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat
     <message>
         <source>listen|simulate|replay|recordings: inspection results from an MQTT fleet</source>
         <translation>listen|simulate|replay|recordings: Prüfergebnisse einer MQTT-Flotte</translation>
+    </message>
+    <message>
+        <source>run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset evaluations, quality gates and human labels</source>
+        <translation>run|resume|list|show|import|export|compare|plan|label|labels|agreement: Evaluierungen mit Golden Datasets, Quality Gates und menschlichen Labels</translation>
     </message>
 </context>
 </TS>
