@@ -129,6 +129,16 @@ Result<qint64> EvalRunRepository::create(EvalRun &run)
     return run.id;
 }
 
+Result<EvalRun> EvalRunRepository::require(qint64 id) const
+{
+    auto run = find(id);
+    if (!run)
+        return run.error();
+    if (!run.value())
+        return makeError(Error::Kind::Input, tr("there is no evaluation run %1 (see `genaiops eval list`)").arg(id));
+    return *run.value();
+}
+
 Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVariantMap &bindings) const
 {
     auto query = m_workspace.execute(

@@ -27,6 +27,8 @@ public:
     // version, and itemCount when it is 0, from the dataset).
     Result<qint64> create(EvalRun &run);
     Result<std::optional<EvalRun>> find(qint64 id) const;
+    // find() for a run that must exist: a missing one is an input error naming it.
+    Result<EvalRun> require(qint64 id) const;
     // Newest first.
     Result<QList<EvalRun>> list() const;
     // Every run on any version of the dataset, oldest first: the points of a trend chart.

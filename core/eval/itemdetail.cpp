@@ -15,12 +15,10 @@ const HumanLabel *ItemDetail::labelOf(const QString &reviewer, const QString &me
 Result<ItemDetail> ItemDetail::load(Workspace &workspace, qint64 runId, qint64 itemIndex)
 {
     EvalRunRepository runs(workspace);
-    auto run = runs.find(runId);
+    auto run = runs.require(runId);
     if (!run)
         return run.error();
-    if (!run.value())
-        return makeError(Error::Kind::Input, tr("there is no evaluation run %1").arg(runId));
-    auto item = DatasetRepository(workspace).item(run.value()->datasetId, itemIndex);
+    auto item = DatasetRepository(workspace).item(run.value().datasetId, itemIndex);
     if (!item)
         return item.error();
     if (!item.value())
@@ -31,5 +29,5 @@ Result<ItemDetail> ItemDetail::load(Workspace &workspace, qint64 runId, qint64 i
     auto labels = LabelRepository(workspace).itemLabels(runId, itemIndex);
     if (!labels)
         return labels.error();
-    return ItemDetail{*run.value(), *item.value(), result.value(), labels.value()};
+    return ItemDetail{run.value(), *item.value(), result.value(), labels.value()};
 }

@@ -180,16 +180,14 @@ MetricAgreement JudgeAgreement::of(const QString &metric, double threshold, cons
 Result<QList<MetricAgreement>> JudgeAgreement::compute(Workspace &workspace, qint64 runId)
 {
     EvalRunRepository runs(workspace);
-    auto run = runs.find(runId);
+    auto run = runs.require(runId);
     if (!run)
         return run.error();
-    if (!run.value())
-        return makeError(Error::Kind::Input, tr("there is no evaluation run %1 (see `genaiops eval list`)").arg(runId));
     auto labels = LabelRepository(workspace).labels(runId);
     if (!labels)
         return labels.error();
     QList<MetricAgreement> result;
-    for (const QString &metric : run.value()->settings.metrics) {
+    for (const QString &metric : run.value().settings.metrics) {
         if (Metrics::isLexical(metric))
             continue;
         const bool labelled = std::any_of(labels.value().cbegin(), labels.value().cend(),
@@ -200,7 +198,7 @@ Result<QList<MetricAgreement>> JudgeAgreement::compute(Workspace &workspace, qin
         auto values = runs.metricValues(runId, metric, &items);
         if (!values)
             return values.error();
-        result << of(metric, run.value()->settings.threshold(metric), items, values.value(), labels.value());
+        result << of(metric, run.value().settings.threshold(metric), items, values.value(), labels.value());
     }
     return result;
 }

@@ -72,12 +72,10 @@ Result<QList<qint64>> ReviewQueue::build(Workspace &workspace, qint64 runId, con
                                          int size, const QString &reviewer, quint64 seed)
 {
     EvalRunRepository runs(workspace);
-    auto run = runs.find(runId);
+    auto run = runs.require(runId);
     if (!run)
         return run.error();
-    if (!run.value())
-        return makeError(Error::Kind::Input, tr("there is no evaluation run %1").arg(runId));
-    if (!run.value()->settings.metrics.contains(metric) || Metrics::isLexical(metric))
+    if (!run.value().settings.metrics.contains(metric) || Metrics::isLexical(metric))
         return makeError(Error::Kind::Input, tr("run %1 has no judged metric \"%2\"").arg(runId).arg(metric));
     auto labels = LabelRepository(workspace).labels(runId, metric);
     if (!labels)
@@ -100,7 +98,7 @@ Result<QList<qint64>> ReviewQueue::build(Workspace &workspace, qint64 runId, con
     if (sampling != Sampling::Unstable)
         return sample(openItems, openScores, sampling, size, seed);
 
-    const double threshold = run.value()->settings.threshold(metric);
+    const double threshold = run.value().settings.threshold(metric);
     QSet<qint64> open(openItems.cbegin(), openItems.cend());
     QList<std::pair<double, qint64>> unstable;  // distance of the mean from the threshold, item
     auto query = workspace.execute(QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run ORDER BY item_index"),

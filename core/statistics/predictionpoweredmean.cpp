@@ -1,6 +1,7 @@
 #include "statistics/predictionpoweredmean.h"
 
 #include "statistics/distributions.h"
+#include "statistics/meanestimate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,10 +10,7 @@ namespace {
 
 double mean(const QList<double> &values)
 {
-    double sum = 0;
-    for (double value : values)
-        sum += value;
-    return values.isEmpty() ? 0 : sum / double(values.size());
+    return MeanEstimate::of(values).mean;
 }
 
 // Sample covariance (n − 1 in the denominator).
@@ -21,8 +19,8 @@ double covariance(const QList<double> &left, const QList<double> &right)
     const qsizetype n = std::min(left.size(), right.size());
     if (n < 2)
         return 0;
-    const double leftMean = mean(left);
-    const double rightMean = mean(right);
+    const double leftMean = mean(left.mid(0, n));
+    const double rightMean = mean(right.mid(0, n));
     double sum = 0;
     for (qsizetype i = 0; i < n; ++i)
         sum += (left[i] - leftMean) * (right[i] - rightMean);
@@ -39,16 +37,16 @@ PredictionPoweredMean PredictionPoweredMean::of(const QList<double> &labelledJud
     const qsizetype big = unlabelledJudge.size();
     result.labelled = n;
     result.unlabelled = big;
-    result.humanMean = mean(labelledHuman);
+    const MeanEstimate human = MeanEstimate::of(labelledHuman.mid(0, n));
+    result.humanMean = human.mean;
+    result.humanCi95 = human.ci95;
     if (n < 2) {
         result.estimate = result.humanMean;
         return result;
     }
-    // The labelled term uses n − 1 degrees of freedom: with a hundred labels or fewer, Student's t
-    // keeps the interval's coverage at its nominal 95 %.
+    // The labelled term uses n − 1 degrees of freedom, as the labels alone do: with a hundred labels
+    // or fewer, Student's t keeps the interval's coverage at its nominal 95 %.
     const double quantile = Distributions::studentQuantile(0.975, double(n - 1));
-    const double humanSe = std::sqrt(covariance(labelledHuman, labelledHuman) / double(n));
-    result.humanCi95 = {result.humanMean - quantile * humanSe, result.humanMean + quantile * humanSe};
 
     const double judgeVariance = covariance(labelledJudge + unlabelledJudge, labelledJudge + unlabelledJudge);
     double lambda = big > 0 ? 1.0 : 0.0;
