@@ -45,7 +45,35 @@ void WorkspaceWorker::drain()
 
 void WorkspaceWorker::post(std::function<void()> task)
 {
-    QMetaObject::invokeMethod(m_executor, std::move(task), Qt::QueuedConnection);
+    const QMutexLocker locker(&m_mutex);
+    m_jobs.push_back(std::move(task));
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    QMetaObject::invokeMethod(m_executor, [this]() { runQueued(); }, Qt::QueuedConnection);
+}
+
+void WorkspaceWorker::runQueued()
+{
+    // A nested event loop inside a job delivers the call that a later post() queued; the job on the
+    // stack below will take that job from the queue when it is done, in its turn.
+    if (m_running)
+        return;
+    m_running = true;
+    for (;;) {
+        std::function<void()> job;
+        {
+            const QMutexLocker locker(&m_mutex);
+            if (m_jobs.empty()) {
+                m_scheduled = false;
+                break;
+            }
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        job();
+    }
+    m_running = false;
 }
 
 void WorkspaceWorker::deliver(const QPointer<QObject> &context, std::function<void()> callback)

@@ -3,18 +3,23 @@
 #include "common/result.h"
 #include "storage/workspace.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
 // Owns a thread with the workspace's connection, so the GUI never waits on disk (after
-// qBittorrent's DBResumeDataStorage worker). Jobs run in order on that thread; each callback is
-// delivered on the caller's `context` thread and dropped if `context` is gone by then (after
-// KeePassXC's AsyncTask), so a closed panel never receives a late result. Create it on the thread
-// that receives the callbacks (the GUI thread).
+// qBittorrent's DBResumeDataStorage worker: one thread, one connection, a queue). Jobs run one at a
+// time in the order they were posted, even when a job spins a nested event loop (a network call
+// waiting for its reply): jobs sit in a queue of their own, not in the thread's event queue, so a
+// nested loop cannot start the next job inside the current one. Each callback is delivered on the
+// caller's `context` thread and dropped if `context` is gone by then (after KeePassXC's AsyncTask),
+// so a closed panel never receives a late result. Create it on the thread that receives the
+// callbacks (the GUI thread).
 class WorkspaceWorker : public QObject
 {
     Q_OBJECT
@@ -49,9 +54,14 @@ public:
 
 private:
     void post(std::function<void()> task);
+    void runQueued();  // on m_thread
     void deliver(const QPointer<QObject> &context, std::function<void()> callback);
 
     QThread m_thread;
+    QMutex m_mutex;
+    std::deque<std::function<void()>> m_jobs;  // guarded by m_mutex
+    bool m_scheduled = false;                  // a runQueued() call is on its way (guarded by m_mutex)
+    bool m_running = false;                    // touched only on m_thread: runQueued() is on the stack
     QObject *m_executor = nullptr;            // lives on m_thread; tasks are queued to it
     std::unique_ptr<Workspace> m_workspace;   // touched only on m_thread
     QString m_location;                       // touched only on the owner's thread

@@ -3,14 +3,17 @@
 #include "workspaceschema.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 namespace {
 
@@ -273,6 +276,50 @@ private slots:
         QTRY_VERIFY(callbackThread != nullptr);
         QVERIFY(jobThread != QThread::currentThread());
         QCOMPARE(callbackThread, QThread::currentThread());
+    }
+
+    // The first job waits for a network reply in a nested event loop, as SageMaker and MLflow calls
+    // do; the jobs posted meanwhile must neither start inside it nor overtake it.
+    void workerRunsJobsInOrderWhenOneSpinsANestedLoop()
+    {
+        QTemporaryDir directory;
+        WorkspaceWorker worker;
+        bool opened = false;
+        worker.open(directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
+                    WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
+        QTRY_VERIFY(opened);
+        QStringList events;   // touched on the worker thread only, read after drain()
+        int depth = 0;
+        int deepest = 0;
+        QList<int> delivered;
+        QSemaphore started;
+        const auto job = [&](int number, bool spin) {
+            return [&, number, spin](Workspace &) -> Result<int> {
+                ++depth;
+                deepest = std::max(deepest, depth);
+                events << QStringLiteral("start %1").arg(number);
+                if (spin) {
+                    started.release();
+                    QEventLoop loop;
+                    QTimer::singleShot(200, &loop, &QEventLoop::quit);
+                    loop.exec();
+                }
+                events << QStringLiteral("end %1").arg(number);
+                --depth;
+                return number;
+            };
+        };
+        worker.run<int>(job(1, true), this, [&](Result<int> result) { delivered << result.value(); });
+        started.acquire();  // job 1 is in its nested loop now; the next ones arrive while it spins
+        for (int number = 2; number <= 5; ++number)
+            worker.run<int>(job(number, false), this, [&](Result<int> result) { delivered << result.value(); });
+        worker.drain();
+        QCOMPARE(deepest, 1);
+        QCOMPARE(events, (QStringList{QStringLiteral("start 1"), QStringLiteral("end 1"), QStringLiteral("start 2"),
+                                      QStringLiteral("end 2"), QStringLiteral("start 3"), QStringLiteral("end 3"),
+                                      QStringLiteral("start 4"), QStringLiteral("end 4"), QStringLiteral("start 5"),
+                                      QStringLiteral("end 5")}));
+        QTRY_COMPARE(delivered, (QList<int>{1, 2, 3, 4, 5}));
     }
 
     void workerDropsTheCallbackOfADeletedContext()
