@@ -1,5 +1,6 @@
 #include "registry/blockinghttp.h"
 
+#include "common/canceltoken.h"
 #include "common/secretredactor.h"
 
 #include <QEventLoop>
@@ -54,8 +55,12 @@ QList<Result<HttpAnswer>> BlockingHttp::sendAll(const QList<HttpExchange> &excha
     qsizetype next = 0;
     qsizetype running = 0;
     qsizetype done = 0;
+    // A job that was asked to stop (CancelToken) aborts what is in flight and starts nothing more.
+    const CancelToken *token = CancelToken::current();
+    bool cancelled = false;
+    QTimer watch;
     std::function<void()> startMore = [&] {
-        while (running < qMax(1, concurrency) && next < exchanges.size()) {
+        while (!cancelled && running < qMax(1, concurrency) && next < exchanges.size()) {
             const qsizetype index = next++;
             const HttpExchange &exchange = exchanges.at(index);
             QNetworkRequest request = exchange.request;
@@ -72,11 +77,18 @@ QList<Result<HttpAnswer>> BlockingHttp::sendAll(const QList<HttpExchange> &excha
                 *timedOut = true;
                 reply->abort();
             });
+            QObject::connect(&watch, &QTimer::timeout, reply, [&, reply] {
+                if (token && token->isCancelled()) {
+                    cancelled = true;
+                    reply->abort();
+                }
+            });
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, index, timedOut] {
-                results[index] = answerOf(*reply, *timedOut);
+                results[index] = cancelled ? Result<HttpAnswer>(makeError(Error::Kind::Cancelled, tr("cancelled")))
+                                           : answerOf(*reply, *timedOut);
                 reply->deleteLater();
                 --running;
-                if (++done == exchanges.size())
+                if (++done == exchanges.size() || (cancelled && running == 0))
                     loop.quit();
                 else
                     startMore();
@@ -84,14 +96,18 @@ QList<Result<HttpAnswer>> BlockingHttp::sendAll(const QList<HttpExchange> &excha
             timer->start(m_timeoutMs);
         }
     };
+    if (token && token->isCancelled())
+        cancelled = true;
+    if (token)
+        watch.start(50);
     startMore();
-    if (done < exchanges.size())
+    if (done < exchanges.size() && !(cancelled && running == 0))
         loop.exec(QEventLoop::ExcludeUserInputEvents);
 
     QList<Result<HttpAnswer>> answers;
     answers.reserve(results.size());
     for (std::optional<Result<HttpAnswer>> &result : results)
-        answers.append(std::move(*result));
+        answers.append(result ? std::move(*result) : Result<HttpAnswer>(makeError(Error::Kind::Cancelled, tr("cancelled"))));
     return answers;
 }
 

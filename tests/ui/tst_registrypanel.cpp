@@ -1,8 +1,11 @@
 // The Model registry panel on the demo workspace: inbox, version page, and the decision dialog with
 // its policy check (four-eyes refusing, a permitted approval committing).
 
+#include "common/banner.h"
 #include "common/testserver.h"
 #include "demo/democontent.h"
+#include "evaluations/evaluationspanel.h"
+#include "playground/playgroundpanel.h"
 #include "registry/decisiondialog.h"
 #include "registry/registrypanel.h"
 #include "secrets/credentialstore.h"
@@ -11,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -162,6 +166,54 @@ private slots:
         // Every version across the service's pages (100 at most per page).
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->shownVersions().size(), 120, 30000);
         QVERIFY(m_panel->shownVersions().first().group == QLatin1String("churn-model"));
+
+        QSignalSpy back(m_panel, &RegistryPanel::loaded);
+        RegistryOptions workspace;
+        workspace.backend = QStringLiteral("workspace");
+        m_panel->useBackend(workspace, QStringLiteral("workspace"));
+        QVERIFY(back.wait(20000));
+    }
+
+    // A SageMaker endpoint that takes 10 s per call: its calls wait on the registry's own worker,
+    // so a Playground save and an Evaluations reload on the shared workspace worker finish while the
+    // registry is still waiting, and Cancel stops the wait at once.
+    void aSlowRemoteRegistryHoldsUpNoOtherPanel()
+    {
+        TestServer sagemaker(QStringLiteral("sagemaker_server.py"),
+                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"), QStringLiteral("--secret-key"),
+                              QStringLiteral("registry-secret"), QStringLiteral("--latency-ms"), QStringLiteral("10000")});
+        QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
+        RegistryOptions options;
+        options.backend = QStringLiteral("sagemaker");
+        options.region = QStringLiteral("us-east-1");
+        options.endpointUrl = sagemaker.url().toString();
+        options.aws.accessKeyId = QStringLiteral("AKIDREGISTRY");
+        options.aws.secretAccessKey = QStringLiteral("registry-secret");
+        m_panel->useBackend(options, QStringLiteral("slow SageMaker"));
+        QVERIFY(m_panel->isWaitingForRemote());
+
+        PlaygroundPanel playground(*m_worker, *m_store);
+        EvaluationsPanel evaluations(*m_worker, *m_store);
+        QElapsedTimer clock;
+        clock.start();
+        QSignalSpy said(&playground, &PlaygroundPanel::statusMessage);
+        playground.setPrompt(QStringLiteral("Summarise {{ticket}} in one line."));
+        playground.saveVersionAs(QStringLiteral("slow-registry-check"), QStringLiteral("saved while SageMaker is slow"));
+        QVERIFY(said.wait(5000));
+        QVERIFY2(said.first().first().toString().startsWith(QLatin1String("Saved slow-registry-check version 1")),
+                 qPrintable(said.first().first().toString()));
+        const qint64 saveMs = clock.elapsed();
+        QSignalSpy reloaded(&evaluations, &EvaluationsPanel::loaded);
+        evaluations.reload();
+        QVERIFY(reloaded.wait(5000));
+        const qint64 reloadMs = clock.elapsed() - saveMs;
+        qInfo("with SageMaker answering after 10 s: Playground save took %lld ms, Evaluations reload %lld ms",
+              saveMs, reloadMs);
+        QVERIFY(m_panel->isWaitingForRemote());  // both finished while the registry call was still out
+
+        m_panel->cancelRemote();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_panel->isWaitingForRemote(), 5000);
+        QVERIFY(m_panel->findChild<Banner *>()->text().contains(QStringLiteral("Stopped waiting")));
 
         QSignalSpy back(m_panel, &RegistryPanel::loaded);
         RegistryOptions workspace;

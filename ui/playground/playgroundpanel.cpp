@@ -472,8 +472,12 @@ void PlaygroundPanel::saveVersion()
     bool ok = false;
     const QString note = QInputDialog::getText(this, tr("Save version of %1").arg(name),
                                                tr("What changed (optional):"), QLineEdit::Normal, {}, &ok);
-    if (!ok)
-        return;
+    if (ok)
+        saveVersionAs(name, note);
+}
+
+void PlaygroundPanel::saveVersionAs(const QString &name, const QString &note)
+{
     const QString templateText = m_template->toPlainText();
     const QString system = m_system->toPlainText();
     const ChatParameters parameters = m_parameters->parameters();

@@ -44,6 +44,8 @@ public:
 
     // For tests and the demo: the editor and the panes as a user would set them.
     void setPrompt(const QString &templateText, const QString &system = {});
+    // Saves the editor's template, system prompt and parameters as the next version of `name`.
+    void saveVersionAs(const QString &name, const QString &note);
     void setVariable(const QString &name, const QString &value);
     void setPaneCount(int count);
     void configurePane(int slot, const QString &profile, const QString &model);

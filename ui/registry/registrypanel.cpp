@@ -1,24 +1,26 @@
 #include "registry/registrypanel.h"
 
 #include "common/banner.h"
+#include "common/selectionresolver.h"
 #include "registry/auditdialog.h"
 #include "registry/compareversionsdialog.h"
 #include "registry/decisiondialog.h"
 #include "registry/registryservice.h"
-#include "common/selectionresolver.h"
 #include "secrets/credentialprofilerepository.h"
 #include "storage/workspaceworker.h"
+#include "workspaceschema.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QLineEdit>
-#include <QSettings>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -67,22 +69,76 @@ RegistryPanel::RegistryPanel(WorkspaceWorker &worker, CredentialStore &store, QW
     buildLayout();
 }
 
+RegistryPanel::~RegistryPanel()
+{
+    // A remote call in flight aborts within a poll of its token instead of running to its timeout
+    // while the remote worker's destructor waits for it.
+    m_cancel.cancel();
+}
+
 template<typename T>
 void RegistryPanel::withService(std::function<Result<T>(RegistryService &, Workspace &)> job, std::function<void(Result<T>)> done)
 {
-    // The service is made per job on the worker thread, where the workspace connection lives (the
-    // audit trail is always local); a remote backend's blocking calls wait there too, never here.
+    // The service is made per job on a worker thread, where a workspace connection lives (the audit
+    // trail is always local). A remote backend's blocking calls wait on a worker of their own, so a
+    // slow SageMaker or MLflow endpoint holds up neither this thread nor the other panels' jobs.
     RegistryOptions options = m_options;
-    m_worker.run<T>(
-        [job, options](Workspace &workspace) mutable -> Result<T> {
-            options.workspace = &workspace;
-            auto backend = RegistryBackends::create(options.backend, options);
-            if (!backend)
-                return backend.error();
-            RegistryService service(*backend.value(), workspace);
-            return job(service, workspace);
-        },
-        this, std::move(done));
+    const bool remote = options.backend != QLatin1String("workspace");
+    const CancelToken token = m_cancel;
+    if (remote) {
+        ++m_remoteJobs;
+        updateBusy();
+    }
+    (remote ? remoteWorker() : m_worker)
+        .run<T>(
+            [job, options, token](Workspace &workspace) mutable -> Result<T> {
+                const CancelToken::Scope scope(token);
+                if (token.isCancelled())
+                    return makeError(Error::Kind::Cancelled, tr("cancelled"));
+                options.workspace = &workspace;
+                auto backend = RegistryBackends::create(options.backend, options);
+                if (!backend)
+                    return backend.error();
+                RegistryService service(*backend.value(), workspace);
+                return job(service, workspace);
+            },
+            this, [this, remote, done = std::move(done)](Result<T> result) {
+                if (remote) {
+                    --m_remoteJobs;
+                    updateBusy();
+                }
+                if (!result && result.error().kind == Error::Kind::Cancelled) {
+                    m_banner->showMessage(Banner::Tone::Information, tr("Stopped waiting for the registry."));
+                    return;
+                }
+                done(std::move(result));
+            });
+}
+
+WorkspaceWorker &RegistryPanel::remoteWorker()
+{
+    if (!m_remote) {
+        m_remote = std::make_unique<WorkspaceWorker>();
+        m_remote->open(m_worker.location(), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(), this,
+                       [this](Result<Workspace::Info> info) {
+                           if (!info)
+                               showProblem(info.error().describe());
+                       });
+    }
+    return *m_remote;
+}
+
+void RegistryPanel::cancelRemote()
+{
+    m_cancel.cancel();
+    m_cancel = CancelToken();  // later calls start afresh
+}
+
+void RegistryPanel::updateBusy()
+{
+    m_busy->setVisible(m_remoteJobs > 0);
+    m_cancelRemote->setVisible(m_remoteJobs > 0);
+    m_busy->setFormat(tr("Waiting for %1…").arg(m_options.backend == QLatin1String("mlflow") ? tr("MLflow") : tr("SageMaker")));
 }
 
 void RegistryPanel::buildLayout()
@@ -104,6 +160,13 @@ void RegistryPanel::buildLayout()
     m_backend->addItem(tr("MLflow…"), QStringLiteral("mlflow"));
     m_backend->setToolTip(tr("Where the model versions live. Decisions are always recorded in this workspace's audit trail."));
     connect(m_backend, &QComboBox::activated, this, &RegistryPanel::chooseBackend);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(true);
+    m_busy->setMaximumWidth(220);
+    m_cancelRemote = new QPushButton(tr("Cancel"), this);
+    m_cancelRemote->setToolTip(tr("Stop waiting for the remote registry"));
+    connect(m_cancelRemote, &QPushButton::clicked, this, &RegistryPanel::cancelRemote);
     auto *audit = new QPushButton(tr("Audit trail…"), this);
     connect(audit, &QPushButton::clicked, this, &RegistryPanel::showAudit);
     auto *top = new QHBoxLayout;
@@ -112,6 +175,8 @@ void RegistryPanel::buildLayout()
     top->addSpacing(16);
     top->addWidget(m_inbox);
     top->addStretch(1);
+    top->addWidget(m_busy);
+    top->addWidget(m_cancelRemote);
     top->addWidget(new QLabel(tr("Registry:"), this));
     top->addWidget(m_backend);
     top->addWidget(audit);
@@ -180,6 +245,7 @@ void RegistryPanel::buildLayout()
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
     updateButtons();
+    updateBusy();
 }
 
 void RegistryPanel::showProblem(const QString &message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/canceltoken.h"
 #include "common/result.h"
 #include "registry/registrybackends.h"
 #include "registry/registrytypes.h"
@@ -7,12 +8,14 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class Banner;
 class CredentialStore;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
@@ -29,6 +32,7 @@ class RegistryPanel : public QWidget
 
 public:
     RegistryPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent = nullptr);
+    ~RegistryPanel() override;
 
     void reload();
     void selectGroup(const QString &group);
@@ -42,6 +46,10 @@ public:
     QString versionPageText() const;
     // Switches to another registry (secrets already resolved) and asks it who "you" are.
     void useBackend(RegistryOptions options, const QString &label);
+    // Calls to a remote registry are waiting for an answer (they run on a worker of their own, so
+    // no other panel waits behind them); cancelRemote() stops waiting for all of them.
+    bool isWaitingForRemote() const { return m_remoteJobs > 0; }
+    void cancelRemote();
 
 signals:
     void loaded();
@@ -60,8 +68,15 @@ private:
     void updateButtons();
     void showProblem(const QString &message);
     void chooseBackend(int index);
+    WorkspaceWorker &remoteWorker();
+    void updateBusy();
 
     WorkspaceWorker &m_worker;
+    std::unique_ptr<WorkspaceWorker> m_remote;  // its own connection to the same workspace
+    CancelToken m_cancel;                        // shared by the remote jobs posted since the last cancel
+    int m_remoteJobs = 0;
+    QProgressBar *m_busy;
+    QPushButton *m_cancelRemote;
     CredentialStore &m_store;
     RegistryOptions m_options;  // secrets resolved from the keyring, held in memory only
     QComboBox *m_backend;
