@@ -105,7 +105,8 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
     }
     std::tie(outcome.callFirstTextMs, outcome.callLatencyMs) = callTimes(workspace);
     if (*status != EvalRun::Status::Completed)
-        return makeError(Error::Kind::Service, u"the run ended %1: %2"_s.arg(EvalRun::statusName(*status),
-                                                                             runner.errorString()));
+        return makeError(runner.error() ? runner.error()->kind : Error::Kind::Internal,
+                         u"the run ended %1: %2"_s.arg(EvalRun::statusName(*status),
+                                                       runner.error() ? runner.error()->describe() : QString()));
     return outcome;
 }

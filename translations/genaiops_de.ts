@@ -729,6 +729,10 @@
         <source>the answer was cut off: %1</source>
         <translation>die Antwort wurde abgeschnitten: %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>ChatCommand</name>
@@ -2620,6 +2624,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>--judge-repeats needs a judge metric (faithfulness or relevance)</source>
         <translation>--judge-repeats benötigt eine Judge-Metrik (faithfulness oder relevance)</translation>
     </message>
+    <message>
+        <source>the run failed</source>
+        <translation>der Durchlauf ist fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>EvalRunRepository</name>
@@ -2638,6 +2646,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>run %1, item %2</source>
         <translation>Durchlauf %1, Eintrag %2</translation>
+    </message>
+    <message>
+        <source>there is no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation>es gibt keinen Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
 </context>
 <context>
@@ -2730,8 +2742,8 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>die Ergebnisse von %1 fertigen Einträgen konnten nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>run %1 is being run by another process (%2)</source>
-        <translation>Durchlauf %1 wird von einem anderen Prozess ausgeführt (%2)</translation>
+        <source>run %1: %2</source>
+        <translation>Durchlauf %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3439,10 +3451,6 @@ Zeitfenster: %5 Nachrichten</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <source>there is no evaluation run %1</source>
-        <translation>es gibt keinen Evaluierungsdurchlauf %1</translation>
-    </message>
-    <message>
         <source>item %1 is not in the dataset</source>
         <translation>Eintrag %1 ist nicht im Datensatz enthalten</translation>
     </message>
@@ -3549,13 +3557,6 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>not valid JSON: %1 at line %2, column %3</source>
         <translation>kein gültiges JSON: %1 in Zeile %2, Spalte %3</translation>
-    </message>
-</context>
-<context>
-    <name>JudgeAgreement</name>
-    <message>
-        <source>there is no evaluation run %1 (see `genaiops eval list`)</source>
-        <translation>es gibt keinen Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
     </message>
 </context>
 <context>
@@ -5187,6 +5188,34 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge against people: %1&lt;/p&gt;</source>
         <translation>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge im Vergleich zu Menschen: %1&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the registry.</source>
+        <translation>Das Warten auf das Register wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Warte auf %1…</translation>
+    </message>
+    <message>
+        <source>MLflow</source>
+        <translation>MLflow</translation>
+    </message>
+    <message>
+        <source>SageMaker</source>
+        <translation>SageMaker</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the remote registry</source>
+        <translation>Nicht länger auf das entfernte Register warten</translation>
+    </message>
 </context>
 <context>
     <name>RegistryService</name>
@@ -5620,10 +5649,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
 <context>
     <name>ReviewQueue</name>
     <message>
-        <source>there is no evaluation run %1</source>
-        <translation>es gibt keinen Evaluierungsdurchlauf %1</translation>
-    </message>
-    <message>
         <source>run %1 has no judged metric &quot;%2&quot;</source>
         <translation>Durchlauf %1 hat keine Judge-Metrik „%2“</translation>
     </message>
@@ -5992,8 +6017,12 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>ein anderer Prozess</translation>
     </message>
     <message>
-        <source>its lock file %1 cannot be written</source>
-        <translation>seine Sperrdatei %1 kann nicht geschrieben werden</translation>
+        <source>the run&apos;s lock file cannot be written</source>
+        <translation>die Sperrdatei des Durchlaufs kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the run is being run by another process (%1)</source>
+        <translation>der Durchlauf wird von einem anderen Prozess ausgeführt (%1)</translation>
     </message>
 </context>
 <context>

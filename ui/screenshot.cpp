@@ -7,16 +7,14 @@
 #include <QRegularExpression>
 #include <QWidget>
 
-bool Screenshot::save(QWidget &widget, const QString &path, QString *problem)
+Status Screenshot::save(QWidget &widget, const QString &path)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QPixmap pixmap = widget.grab();
     QImageWriter writer(path, "png");
     if (writer.write(pixmap.toImage()))
-        return true;
-    if (problem)
-        *problem = writer.errorString();
-    return false;
+        return Done{};
+    return makeError(Error::Kind::Input, QStringLiteral("cannot write: %1").arg(writer.errorString()), path);
 }
 
 QSize Screenshot::parseSize(const QString &text)

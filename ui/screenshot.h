@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QSize>
 #include <QString>
 
@@ -10,7 +12,8 @@ class QWidget;
 class Screenshot
 {
 public:
-    static bool save(QWidget &widget, const QString &path, QString *problem = nullptr);
+    // The PNG is written, or an input error names the file and why not.
+    static Status save(QWidget &widget, const QString &path);
     // Parses "1280x800"; an invalid text gives an invalid size.
     static QSize parseSize(const QString &text);
 };

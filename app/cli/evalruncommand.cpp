@@ -78,7 +78,7 @@ Status execute(const QString &workspacePath, qint64 runId, std::optional<Provide
         else if (status == EvalRun::Status::Cancelled)
             outcome = makeError(Error::Kind::Cancelled, EvalRunCommand::tr("the run was cancelled; resume it with `genaiops eval resume %1`").arg(runId));
         else
-            outcome = makeError(Error::Kind::Service, runner.errorString());
+            outcome = runner.error().value_or(makeError(Error::Kind::Internal, EvalRunCommand::tr("the run failed")));
         loop.quit();
     });
     runner.start();

@@ -114,9 +114,8 @@ int main(int argc, char *argv[])
     window.show();
     int exitCode = 0;
     auto capture = [&]() {
-        QString problem;
-        if (!Screenshot::save(window, parser.value(screenshotOption), &problem))
-            exitCode = fail(QStringLiteral("cannot write %1: %2").arg(parser.value(screenshotOption), problem));
+        if (const Status saved = Screenshot::save(window, parser.value(screenshotOption)); !saved)
+            exitCode = fail(saved.error().describe());
         else if (!window.workspaceProblem().isEmpty())
             exitCode = fail(window.workspaceProblem());
         application.quit();

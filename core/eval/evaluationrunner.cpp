@@ -82,7 +82,7 @@ void EvaluationRunner::start()
     if (m_running)
         return;
     m_clock.start();
-    m_errorString.clear();
+    m_error.reset();
     if (!setUp())
         return;
     m_running = true;
@@ -110,7 +110,7 @@ bool EvaluationRunner::setUp()
 {
     auto opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened) {
-        fail(opened.error().describe());
+        fail(opened.error());
         return false;
     }
     m_runs.reset();  // before the connection its statements were prepared on
@@ -127,43 +127,45 @@ bool EvaluationRunner::setUp()
     m_unstored.clear();
     auto found = m_runs->find(m_runId);
     if (!found || !found.value()) {
-        fail(found ? tr("there is no run %1 in the workspace").arg(m_runId) : found.error().describe());
+        fail(found ? makeError(Error::Kind::Input, tr("there is no run %1 in the workspace").arg(m_runId)) : found.error());
         return false;
     }
     m_run = *found.value();
     const RunSettings &settings = m_run.settings;
     if (m_run.status == EvalRun::Status::Imported) {
-        fail(tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId));
+        fail(makeError(Error::Kind::Refused, tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId)));
         return false;
     }
     // Before anything is marked: the run may be another process's to mark.
     m_lock = std::make_unique<RunLock>(m_workspacePath, m_runId);
-    if (QString holder; !m_lock->acquire(&holder)) {
+    if (Status locked = m_lock->acquire(); !locked) {
         m_lock.reset();
-        fail(tr("run %1 is being run by another process (%2)").arg(m_runId).arg(holder));
+        Error error = locked.error();
+        error.message = tr("run %1: %2").arg(m_runId).arg(error.message);
+        fail(error);
         return false;
     }
     m_runToMark = true;
     int judgeMetrics = 0;
     for (const QString &metric : settings.metrics) {
         if (!Metrics::isLexical(metric) && !Metrics::judge().contains(metric)) {
-            fail(tr("unknown metric \"%1\"").arg(metric));
+            fail(makeError(Error::Kind::Input, tr("unknown metric \"%1\"").arg(metric)));
             return false;
         }
         judgeMetrics += Metrics::judge().contains(metric) ? 1 : 0;
     }
     if (!settings.responsesFromDataset && !m_generatorConfig) {
-        fail(tr("the run generates its responses, but no model to generate them was given"));
+        fail(makeError(Error::Kind::Usage, tr("the run generates its responses, but no model to generate them was given")));
         return false;
     }
     if (judgeMetrics > 0 && !m_judgeConfig) {
-        fail(tr("the run has judge metrics, but no judge model was given"));
+        fail(makeError(Error::Kind::Usage, tr("the run has judge metrics, but no judge model was given")));
         return false;
     }
 
     auto pending = m_runs->pendingItems(m_runId);
     if (!pending) {
-        fail(pending.error().describe());
+        fail(pending.error());
         return false;
     }
     m_queue = pending.value();
@@ -178,7 +180,7 @@ bool EvaluationRunner::setUp()
     m_generatorPrice = priceOf(*m_workspace, m_generatorConfig);
     m_judgePrice = priceOf(*m_workspace, m_judgeConfig);
     if (const Status running = m_runs->setStatus(m_runId, EvalRun::Status::Running); !running) {
-        fail(running.error().describe());
+        fail(running.error());
         return false;
     }
     return true;
@@ -191,7 +193,7 @@ bool EvaluationRunner::loadFailed()
     for (qint64 offset = 0;; offset += ResultPageSize) {
         auto page = m_runs->results(m_runId, offset, ResultPageSize);
         if (!page) {
-            fail(page.error().describe());
+            fail(page.error());
             return false;
         }
         for (ItemResult &result : page.value()) {
@@ -271,7 +273,7 @@ bool EvaluationRunner::loadPage()
         return false;
     auto page = DatasetRepository(*m_workspace).items(m_run.datasetId, m_queue[m_nextToLoad], PageSize);
     if (!page) {
-        fail(tr("could not read the dataset's items: %1").arg(page.error().describe()));
+        fail(makeError(page.error().kind, tr("could not read the dataset's items: %1").arg(page.error().describe())));
         return false;
     }
     for (EvalItem &item : page.value()) {
@@ -343,7 +345,7 @@ void EvaluationRunner::storeResults()
         return m_runs->storeResults(results);
     });
     if (!stored) {
-        fail(tr("could not store the results of %1 finished items: %2").arg(results.size()).arg(stored.error().describe()));
+        fail(makeError(stored.error().kind, tr("could not store the results of %1 finished items: %2").arg(results.size()).arg(stored.error().describe())));
         return;
     }
     {
@@ -392,10 +394,10 @@ void EvaluationRunner::abortInFlight()
         lane.items = 0;
 }
 
-void EvaluationRunner::fail(const QString &message)
+void EvaluationRunner::fail(Error error)
 {
-    qCWarning(lcEval) << "run" << m_runId << "failed:" << message;
-    m_errorString = message;
+    qCWarning(lcEval) << "run" << m_runId << "failed:" << error.describe();
+    m_error = std::move(error);
     abortInFlight();
     writeInvocationLog();
     m_running = false;
@@ -414,7 +416,7 @@ void EvaluationRunner::finish(EvalRun::Status status)
     writeInvocationLog();
     const Status stored = m_runs->setStatus(m_runId, status, now());
     if (!stored) {
-        fail(tr("could not store the run's status: %1").arg(stored.error().describe()));
+        fail(makeError(stored.error().kind, tr("could not store the run's status: %1").arg(stored.error().describe())));
         return;
     }
     qCInfo(lcEval) << "run" << m_runId << EvalRun::statusName(status) << "after" << m_clock.elapsed() << "ms:"

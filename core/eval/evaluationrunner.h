@@ -46,8 +46,9 @@ public:
 
     qint64 runId() const { return m_runId; }
     bool isRunning() const { return m_running; }
-    // Why the run failed to start or stopped with Failed; empty otherwise.
-    QString errorString() const { return m_errorString; }
+    // Why the run failed to start or stopped with Failed, with its kind (storage, auth, refused…);
+    // none otherwise.
+    const std::optional<Error> &error() const { return m_error; }
     // How many network access managers share the calls (Qt opens at most 6 connections per host
     // for each); known once start() has set the run up.
     int networkManagerCount() const { return int(m_lanes.size()); }
@@ -91,7 +92,7 @@ private:
     void storeResults();
     void writeInvocationLog();
     void abortInFlight();
-    void fail(const QString &message);
+    void fail(Error error);
     void finish(EvalRun::Status status);
     void reportProgress();
     double etaSeconds() const;
@@ -122,7 +123,7 @@ private:
     qint64 m_withMetricErrors = 0;            // this session, for the log
     std::deque<qint64> m_recentCompletions;   // ms on m_clock
     QElapsedTimer m_clock;
-    QString m_errorString;
+    std::optional<Error> m_error;
     bool m_runToMark = false;                 // the run exists and is ours to mark failed
     bool m_running = false;
     bool m_filling = false;

@@ -21,22 +21,18 @@ QString RunLock::path(const QString &workspacePath, qint64 runId)
     return QFileInfo(workspacePath).absoluteFilePath() + QStringLiteral(".run-%1.lock").arg(runId);
 }
 
-bool RunLock::acquire(QString *holder)
+Status RunLock::acquire()
 {
     if (m_file->isLocked() || m_file->tryLock(0))
-        return true;
-    if (m_file->error() == QLockFile::LockFailedError) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        if (m_file->getLockInfo(&pid, &host, &application))
-            *holder = tr("pid %1 on %2").arg(pid).arg(host);
-        else
-            *holder = tr("another process");
-    } else {
-        *holder = tr("its lock file %1 cannot be written").arg(m_file->fileName());
-    }
-    return false;
+        return Done{};
+    if (m_file->error() != QLockFile::LockFailedError)
+        return makeError(Error::Kind::Storage, tr("the run's lock file cannot be written"), m_file->fileName());
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    const QString holder = m_file->getLockInfo(&pid, &host, &application) ? tr("pid %1 on %2").arg(pid).arg(host)
+                                                                          : tr("another process");
+    return makeError(Error::Kind::Storage, tr("the run is being run by another process (%1)").arg(holder));
 }
 
 bool RunLock::isHeld(const QString &workspacePath, qint64 runId)

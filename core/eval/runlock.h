@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -21,9 +23,9 @@ public:
     RunLock(const RunLock &) = delete;
     RunLock &operator=(const RunLock &) = delete;
 
-    // False when another live process holds the run, described in `holder` ("pid 123 on host"),
-    // or when the lock file cannot be written (`holder` says why).
-    bool acquire(QString *holder);
+    // A storage error when another live process holds the run (the message names it: "pid 123 on
+    // host") or when the lock file cannot be written: the workspace cannot give this process the run.
+    Status acquire();
 
     // Whether a live process, this one included, holds the run. Only reads the lock file.
     static bool isHeld(const QString &workspacePath, qint64 runId);

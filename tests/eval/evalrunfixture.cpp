@@ -163,7 +163,7 @@ EvalRunFixture::Outcome EvalRunFixture::run(qint64 runId, std::optional<Provider
         loop.exec();
     outcome.elapsedMs = clock.elapsed();
     outcome.managers = runner.networkManagerCount();
-    outcome.errorString = runner.errorString();
+    outcome.errorString = runner.error() ? runner.error()->describe() : QString();
     return outcome;
 }
 

@@ -14,14 +14,13 @@ RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::opti
     connect(m_runner, &EvaluationRunner::progress, this, &RunExecution::progress);
     connect(m_runner, &EvaluationRunner::itemFinished, this, &RunExecution::itemFinished);
     connect(m_runner, &EvaluationRunner::finished, this, [this](EvalRun::Status status) {
-        // Queued from the runner's thread: errorString() is final once finished() was emitted.
-        const QString why = m_runner->errorString();
+        // Queued from the runner's thread: error() is final once finished() was emitted.
         if (status == EvalRun::Status::Completed)
             emit finished(Done{});
         else if (status == EvalRun::Status::Cancelled)
             emit finished(makeError(Error::Kind::Cancelled, tr("The run was cancelled; resume it to finish the remaining items.")));
         else
-            emit finished(makeError(Error::Kind::Service, why.isEmpty() ? tr("The run failed.") : why));
+            emit finished(m_runner->error().value_or(makeError(Error::Kind::Internal, tr("The run failed."))));
     });
     m_thread.start();
 }
