@@ -27,7 +27,7 @@
 #include "testserverprocess.h"
 #include "ttftcomparison.h"
 
-#include "providers/chatprovider.h"
+#include "core/providers/chatprovider.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -14,11 +14,11 @@
 // (target ≥ 0.8). The publishers' own rate is printed too: where both subscribers match it, the
 // publishers were the limit. The last line is one JSON object. Exit 0, or 1 when a phase failed.
 
-#include "edge/fleetstatistics.h"
-#include "edge/inspectiongenerator.h"
-#include "edge/inspectionparser.h"
-#include "edge/localbroker.h"
-#include "edge/mqttclient.h"
+#include "core/edge/fleetstatistics.h"
+#include "core/edge/inspectiongenerator.h"
+#include "core/edge/inspectionparser.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/mqttclient.h"
 #include "processcpu.h"
 #include "processmemory.h"
 

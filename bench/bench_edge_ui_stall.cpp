@@ -11,16 +11,16 @@
 // percentile gaps, the messages the panel counted against those published, and memory. The last
 // line is one JSON object. Exit 0, or 1 when a phase failed.
 
-#include "edge/edgepanel.h"
-#include "edge/fleettablemodel.h"
-#include "edge/eventlogpane.h"
-#include "edge/eventlogmodel.h"
-#include "edge/localbroker.h"
+#include "ui/edge/edgepanel.h"
+#include "ui/edge/fleettablemodel.h"
+#include "ui/edge/eventlogpane.h"
+#include "ui/edge/eventlogmodel.h"
+#include "core/edge/localbroker.h"
 #include "processcpu.h"
 #include "processmemory.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

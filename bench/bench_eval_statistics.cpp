@@ -19,13 +19,13 @@
 #include "goldendatasetfile.h"
 #include "syntheticrun.h"
 
-#include "eval/runcomparison.h"
-#include "eval/runsummary.h"
-#include "evaluations/comparerunsdialog.h"
-#include "evaluations/runlistmodel.h"
-#include "storage/workspace.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "core/eval/runcomparison.h"
+#include "core/eval/runsummary.h"
+#include "ui/eval/comparerunsdialog.h"
+#include "ui/eval/runlistmodel.h"
+#include "core/storage/workspace.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -21,12 +21,12 @@
 #include "processmemory.h"
 #include "syntheticrun.h"
 
-#include "eval/runtable.h"
-#include "evaluations/evaluationcharts.h"
-#include "evaluations/resultfilterproxy.h"
-#include "evaluations/resulttablemodel.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/runtable.h"
+#include "ui/eval/evaluationcharts.h"
+#include "ui/eval/resultfilterproxy.h"
+#include "ui/eval/resulttablemodel.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 #include "concurrentstreams.h"
 
 #include "processmemory.h"
-#include "providers/chatcall.h"
+#include "core/providers/chatcall.h"
 
 #include <QTimer>
 

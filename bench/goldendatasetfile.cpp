@@ -1,6 +1,6 @@
 #include "goldendatasetfile.h"
 
-#include "eval/evalitemfields.h"
+#include "core/eval/evalitemfields.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 #include "processcpu.h"
 #include "processmemory.h"
 
-#include "eval/itemevaluation.h"
+#include "core/eval/itemevaluation.h"
 
 #include <QElapsedTimer>
 #include <QFile>

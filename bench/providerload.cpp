@@ -1,9 +1,9 @@
 #include "providerload.h"
 
-#include "eval/evaluationrunner.h"
-#include "eval/itemevaluation.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
+#include "core/eval/evaluationrunner.h"
+#include "core/eval/itemevaluation.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

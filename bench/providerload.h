@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eval/evaltypes.h"
-#include "providers/providerconfig.h"
+#include "core/eval/evaltypes.h"
+#include "core/providers/providerconfig.h"
 
 #include <QList>
 #include <QString>

@@ -2,10 +2,10 @@
 
 #include "goldendatasetfile.h"
 
-#include "eval/datasetimporter.h"
-#include "eval/evalrunrepository.h"
-#include "eval/lexicalmetrics.h"
-#include "eval/runsetup.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/lexicalmetrics.h"
+#include "core/eval/runsetup.h"
 
 #include <QDateTime>
 

@@ -7,8 +7,8 @@
 #include "providerload.h"
 #include "rawconcurrentload.h"
 
-#include "eval/itemevaluation.h"
-#include "providers/openaiprotocol.h"
+#include "core/eval/itemevaluation.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QFile>
 #include <QJsonArray>

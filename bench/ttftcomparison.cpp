@@ -2,9 +2,9 @@
 
 #include "rawstreamclient.h"
 
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
-#include "providers/openaiprotocol.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QEventLoop>
 #include <QList>

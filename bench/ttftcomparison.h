@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatrequest.h"
+#include "core/common/result.h"
+#include "core/providers/chatrequest.h"
 
 #include <QByteArray>
 

@@ -1,10 +1,10 @@
 #include "workbenchevalrun.h"
 
-#include "eval/datasetimporter.h"
-#include "eval/evaluationrunner.h"
-#include "eval/runsetup.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/evaluationrunner.h"
+#include "core/eval/runsetup.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
-#include "workspaceschema.h"
+#include "core/workspaceschema.h"
 
-#include "edge/edgeschema.h"
-#include "eval/evalschema.h"
-#include "playground/promptlibrary.h"
-#include "providers/pricetable.h"
-#include "registry/registryschema.h"
-#include "secrets/credentialprofilerepository.h"
+#include "core/edge/edgeschema.h"
+#include "core/eval/evalschema.h"
+#include "core/playground/promptlibrary.h"
+#include "core/providers/pricetable.h"
+#include "core/registry/registryschema.h"
+#include "core/secrets/credentialprofilerepository.h"
 
 QList<SchemaModule> WorkspaceSchema::modules()
 {

@@ -1,15 +1,15 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "common/banner.h"
-#include "common/version.h"
-#include "connections/connectionspanel.h"
-#include "edge/edgepanel.h"
-#include "evaluations/evaluationspanel.h"
-#include "playground/playgroundpanel.h"
-#include "registry/registrypanel.h"
-#include "demo/democontent.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "ui/common/banner.h"
+#include "core/common/version.h"
+#include "ui/connections/connectionspanel.h"
+#include "ui/edge/edgepanel.h"
+#include "ui/eval/evaluationspanel.h"
+#include "ui/playground/playgroundpanel.h"
+#include "ui/registry/registrypanel.h"
+#include "core/demo/democontent.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "panel.h"
-#include "storage/workspace.h"
+#include "core/common/result.h"
+#include "ui/panel.h"
+#include "core/storage/workspace.h"
 
 #include <QMainWindow>
 

@@ -1,4 +1,4 @@
-#include "screenshot.h"
+#include "ui/screenshot.h"
 
 #include <QDir>
 #include <QFileInfo>

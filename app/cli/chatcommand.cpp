@@ -3,9 +3,9 @@
 #include "commandcontext.h"
 #include "exitcode.h"
 #include "provideroptions.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
-#include "providers/invocationrecorder.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/invocationrecorder.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

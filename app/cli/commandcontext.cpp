@@ -1,8 +1,8 @@
 #include "commandcontext.h"
 
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 #include "exitcode.h"
-#include "workspaceschema.h"
+#include "core/workspaceschema.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/workspace.h"
+#include "core/common/result.h"
+#include "core/storage/workspace.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 #include "credentialscommand.h"
 
 #include "commandcontext.h"
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 #include "exitcode.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
-#include "secrets/secretinput.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/secrets/secretinput.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "edgebrokeroptions.h"
 
 #include "commandcontext.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

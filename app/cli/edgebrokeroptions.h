@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "edge/mqttsettings.h"
+#include "core/common/result.h"
+#include "core/edge/mqttsettings.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>

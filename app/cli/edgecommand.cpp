@@ -1,7 +1,7 @@
 #include "edgecommand.h"
 
 #include "commandcontext.h"
-#include "edge/recordingrepository.h"
+#include "core/edge/recordingrepository.h"
 #include "edgelistencommand.h"
 #include "edgepublishcommands.h"
 #include "exitcode.h"

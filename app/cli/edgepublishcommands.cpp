@@ -1,9 +1,9 @@
 #include "edgepublishcommands.h"
 
 #include "commandcontext.h"
-#include "edge/inspectionsimulator.h"
-#include "edge/mqttclient.h"
-#include "edge/recordingreplay.h"
+#include "core/edge/inspectionsimulator.h"
+#include "core/edge/mqttclient.h"
+#include "core/edge/recordingreplay.h"
 #include "edgebrokeroptions.h"
 #include "exitcode.h"
 #include "stopsignal.h"

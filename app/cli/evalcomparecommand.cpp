@@ -1,9 +1,9 @@
 #include "evalcomparecommand.h"
 
 #include "commandcontext.h"
-#include "eval/runcomparison.h"
+#include "core/eval/runcomparison.h"
 #include "exitcode.h"
-#include "statistics/sampleplanner.h"
+#include "core/statistics/sampleplanner.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

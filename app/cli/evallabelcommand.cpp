@@ -1,12 +1,12 @@
 #include "evallabelcommand.h"
 
 #include "commandcontext.h"
-#include "common/localuser.h"
-#include "eval/evalrunrepository.h"
-#include "eval/judgeagreement.h"
-#include "eval/labelexchange.h"
-#include "eval/labelrepository.h"
-#include "eval/metricstatistics.h"
+#include "core/common/localuser.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/judgeagreement.h"
+#include "core/eval/labelexchange.h"
+#include "core/eval/labelrepository.h"
+#include "core/eval/metricstatistics.h"
 #include "exitcode.h"
 
 #include <QCommandLineParser>

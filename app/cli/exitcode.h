@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 // The CLI contract's exit codes (PRODUCT.md): CI pipelines branch on them.
 enum ExitCode : int {

@@ -1,8 +1,8 @@
 // genaiops: the workbench's core on the command line, for CI pipelines and automation.
 
 #include "commandcontext.h"
-#include "common/logsink.h"
-#include "common/version.h"
+#include "core/common/logsink.h"
+#include "core/common/version.h"
 #include "chatcommand.h"
 #include "edgecommand.h"
 #include "credentialscommand.h"

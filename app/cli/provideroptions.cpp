@@ -1,9 +1,9 @@
 #include "provideroptions.h"
 
 #include "commandcontext.h"
-#include "providers/providerselection.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
+#include "core/providers/providerselection.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/providerconfig.h"
-#include "providers/providerselection.h"
+#include "core/common/result.h"
+#include "core/providers/providerconfig.h"
+#include "core/providers/providerselection.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>

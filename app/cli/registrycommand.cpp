@@ -1,15 +1,15 @@
 #include "registrycommand.h"
 
 #include "commandcontext.h"
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 #include "exitcode.h"
-#include "registry/registrybackends.h"
+#include "core/registry/registrybackends.h"
 #include "registryauditcommand.h"
 #include "registrydecisioncommands.h"
 #include "registryinvocation.h"
 #include "registryviewcommands.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -2,7 +2,7 @@
 
 #include "commandcontext.h"
 #include "exitcode.h"
-#include "registry/registryjson.h"
+#include "core/registry/registryjson.h"
 #include "registryinvocation.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "registry/registrytypes.h"
+#include "core/registry/registrytypes.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/registryservice.h"
+#include "core/common/result.h"
+#include "core/registry/registryservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,8 +2,8 @@
 
 #include "commandcontext.h"
 #include "exitcode.h"
-#include "registry/registryjson.h"
-#include "registry/stageflow.h"
+#include "core/registry/registryjson.h"
+#include "core/registry/stageflow.h"
 #include "registryinvocation.h"
 
 #include <QJsonArray>

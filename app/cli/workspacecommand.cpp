@@ -2,7 +2,7 @@
 
 #include "commandcontext.h"
 #include "exitcode.h"
-#include "secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialprofilerepository.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

@@ -1,13 +1,13 @@
 // genaiops-workbench: the desktop workbench.
 
-#include "common/logsink.h"
-#include "common/version.h"
-#include "mainwindow.h"
-#include "panel.h"
-#include "screenshot.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "theme.h"
+#include "core/common/logsink.h"
+#include "core/common/version.h"
+#include "ui/mainwindow.h"
+#include "ui/panel.h"
+#include "ui/screenshot.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "common/canceltoken.h"
+#include "core/common/canceltoken.h"
 
 namespace {
 

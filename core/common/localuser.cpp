@@ -1,4 +1,4 @@
-#include "common/localuser.h"
+#include "core/common/localuser.h"
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>

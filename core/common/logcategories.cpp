@@ -1,4 +1,4 @@
-#include "common/logcategories.h"
+#include "core/common/logcategories.h"
 
 Q_LOGGING_CATEGORY(lcApp, "genaiops.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStorage, "genaiops.storage", QtInfoMsg)

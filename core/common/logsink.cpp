@@ -1,6 +1,6 @@
-#include "common/logsink.h"
+#include "core/common/logsink.h"
 
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 
 #include <QDateTime>
 #include <QDir>

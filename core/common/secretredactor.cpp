@@ -1,4 +1,4 @@
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 
 #include <QMutexLocker>
 

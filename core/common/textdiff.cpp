@@ -1,4 +1,4 @@
-#include "common/textdiff.h"
+#include "core/common/textdiff.h"
 
 #include <QHash>
 

@@ -1,13 +1,13 @@
-#include "demo/democontent.h"
+#include "core/demo/democontent.h"
 
-#include "demo/demoevaluations.h"
-#include "demo/demoregistry.h"
+#include "core/demo/demoevaluations.h"
+#include "core/demo/demoregistry.h"
 
-#include "playground/promptlibrary.h"
-#include "playground/runhistory.h"
-#include "providers/pricetable.h"
-#include "secrets/credentialprofilerepository.h"
-#include "storage/workspace.h"
+#include "core/playground/promptlibrary.h"
+#include "core/playground/runhistory.h"
+#include "core/providers/pricetable.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/storage/workspace.h"
 
 namespace {
 

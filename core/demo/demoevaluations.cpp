@@ -1,12 +1,12 @@
-#include "demo/demoevaluations.h"
+#include "core/demo/demoevaluations.h"
 
-#include "eval/bedrockoutputimporter.h"
-#include "eval/datasetimporter.h"
-#include "eval/datasetrepository.h"
-#include "eval/evalrunrepository.h"
-#include "eval/labelrepository.h"
-#include "eval/lexicalmetrics.h"
-#include "eval/runsetup.h"
+#include "core/eval/bedrockoutputimporter.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/labelrepository.h"
+#include "core/eval/lexicalmetrics.h"
+#include "core/eval/runsetup.h"
 
 #include <QDateTime>
 

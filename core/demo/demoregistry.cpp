@@ -1,10 +1,10 @@
-#include "demo/demoregistry.h"
+#include "core/demo/demoregistry.h"
 
-#include "eval/evalrunrepository.h"
-#include "eval/runsummary.h"
-#include "registry/registryservice.h"
-#include "registry/workspaceregistrybackend.h"
-#include "storage/workspace.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/runsummary.h"
+#include "core/registry/registryservice.h"
+#include "core/registry/workspaceregistrybackend.h"
+#include "core/storage/workspace.h"
 
 #include <algorithm>
 

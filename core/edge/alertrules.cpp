@@ -1,4 +1,4 @@
-#include "edge/alertrules.h"
+#include "core/edge/alertrules.h"
 
 QJsonObject AlertRules::toJson() const
 {

@@ -1,4 +1,4 @@
-#include "edge/devicestatistics.h"
+#include "core/edge/devicestatistics.h"
 
 #include <algorithm>
 

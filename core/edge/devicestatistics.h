@@ -1,9 +1,9 @@
 #pragma once
 
-#include "edge/alertrules.h"
-#include "edge/devicesnapshot.h"
-#include "edge/inspectionresult.h"
-#include "edge/streamingquantile.h"
+#include "core/edge/alertrules.h"
+#include "core/edge/devicesnapshot.h"
+#include "core/edge/inspectionresult.h"
+#include "core/edge/streamingquantile.h"
 
 #include <vector>
 

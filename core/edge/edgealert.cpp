@@ -1,4 +1,4 @@
-#include "edge/edgealert.h"
+#include "core/edge/edgealert.h"
 
 #include <QDateTime>
 

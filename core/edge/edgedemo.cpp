@@ -1,7 +1,7 @@
-#include "edge/edgedemo.h"
+#include "core/edge/edgedemo.h"
 
-#include "edge/inspectionsimulator.h"
-#include "edge/mqttclient.h"
+#include "core/edge/inspectionsimulator.h"
+#include "core/edge/mqttclient.h"
 
 EdgeDemo::EdgeDemo(QObject *parent) : QObject(parent) {}
 

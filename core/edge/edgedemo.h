@@ -1,7 +1,7 @@
 #pragma once
 
-#include "edge/localbroker.h"
-#include "edge/simulationsettings.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/simulationsettings.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "edge/edgemonitor.h"
+#include "core/edge/edgemonitor.h"
 
-#include "edge/mqttclient.h"
-#include "edge/recordingrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/edge/mqttclient.h"
+#include "core/edge/recordingrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QDateTime>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "edge/alertrules.h"
-#include "edge/edgeupdate.h"
-#include "edge/fleetstatistics.h"
-#include "edge/inspectionparser.h"
+#include "core/edge/alertrules.h"
+#include "core/edge/edgeupdate.h"
+#include "core/edge/fleetstatistics.h"
+#include "core/edge/inspectionparser.h"
 
 #include <QObject>
 #include <QTimer>

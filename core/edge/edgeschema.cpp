@@ -1,4 +1,4 @@
-#include "edge/edgeschema.h"
+#include "core/edge/edgeschema.h"
 
 SchemaModule EdgeSchema::schema()
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/schemamodule.h"
+#include "core/storage/schemamodule.h"
 
 // The "edge" domain's tables: recorded MQTT sessions, message by message, as they came off the
 // wire (malformed ones too), so a replay shows exactly what the live session showed.

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "edge/edgealert.h"
-#include "edge/fleetsnapshot.h"
-#include "edge/inspectionresult.h"
-#include "edge/mqttclient.h"
+#include "core/edge/edgealert.h"
+#include "core/edge/fleetsnapshot.h"
+#include "core/edge/inspectionresult.h"
+#include "core/edge/mqttclient.h"
 
 #include <QList>
 #include <QMetaType>

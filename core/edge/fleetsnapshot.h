@@ -1,7 +1,7 @@
 #pragma once
 
-#include "edge/devicesnapshot.h"
-#include "edge/edgealert.h"
+#include "core/edge/devicesnapshot.h"
+#include "core/edge/edgealert.h"
 
 #include <QList>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "edge/fleetstatistics.h"
+#include "core/edge/fleetstatistics.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "edge/alertrules.h"
-#include "edge/devicestatistics.h"
-#include "edge/fleetsnapshot.h"
+#include "core/edge/alertrules.h"
+#include "core/edge/devicestatistics.h"
+#include "core/edge/fleetsnapshot.h"
 
 #include <QHash>
 #include <QJsonObject>

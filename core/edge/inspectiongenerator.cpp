@@ -1,6 +1,6 @@
-#include "edge/inspectiongenerator.h"
+#include "core/edge/inspectiongenerator.h"
 
-#include "edge/syntheticpartimage.h"
+#include "core/edge/syntheticpartimage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

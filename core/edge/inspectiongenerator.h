@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/simulationsettings.h"
+#include "core/edge/simulationsettings.h"
 
 #include <QByteArray>
 #include <QList>

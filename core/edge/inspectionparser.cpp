@@ -1,4 +1,4 @@
-#include "edge/inspectionparser.h"
+#include "core/edge/inspectionparser.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "edge/inspectionsimulator.h"
+#include "core/edge/inspectionsimulator.h"
 
 #include <QDateTime>
 

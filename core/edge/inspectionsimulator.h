@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "edge/inspectiongenerator.h"
+#include "core/common/result.h"
+#include "core/edge/inspectiongenerator.h"
 
 #include <QElapsedTimer>
 #include <QObject>

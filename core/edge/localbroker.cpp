@@ -1,4 +1,4 @@
-#include "edge/localbroker.h"
+#include "core/edge/localbroker.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "edge/mqttclient.h"
+#include "core/edge/mqttclient.h"
 
-#include "common/logcategories.h"
-#include "providers/retrybackoff.h"
+#include "core/common/logcategories.h"
+#include "core/common/retrybackoff.h"
 
 #include <QDateTime>
 #include <QUuid>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "edge/mqttmessage.h"
-#include "edge/mqttsettings.h"
+#include "core/common/result.h"
+#include "core/edge/mqttmessage.h"
+#include "core/edge/mqttsettings.h"
 
 #include <QObject>
 

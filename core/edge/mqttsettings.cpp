@@ -1,4 +1,4 @@
-#include "edge/mqttsettings.h"
+#include "core/edge/mqttsettings.h"
 
 #include <QFileInfo>
 #include <QUrl>

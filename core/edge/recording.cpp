@@ -1,4 +1,4 @@
-#include "edge/recording.h"
+#include "core/edge/recording.h"
 
 QJsonObject Recording::toJson() const
 {

@@ -1,8 +1,8 @@
-#include "edge/recordingreplay.h"
+#include "core/edge/recordingreplay.h"
 
-#include "edge/recordingrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/edge/recordingrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QDateTime>
 

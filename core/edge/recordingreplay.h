@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "edge/mqttmessage.h"
-#include "edge/recording.h"
+#include "core/common/result.h"
+#include "core/edge/mqttmessage.h"
+#include "core/edge/recording.h"
 
 #include <QElapsedTimer>
 #include <QObject>

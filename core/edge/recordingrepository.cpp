@@ -1,7 +1,7 @@
-#include "edge/recordingrepository.h"
+#include "core/edge/recordingrepository.h"
 
-#include "eval/batchinsert.h"
-#include "storage/workspace.h"
+#include "core/storage/batchinsert.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

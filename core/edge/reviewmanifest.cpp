@@ -1,4 +1,4 @@
-#include "edge/reviewmanifest.h"
+#include "core/edge/reviewmanifest.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "edge/inspectionresult.h"
+#include "core/common/result.h"
+#include "core/edge/inspectionresult.h"
 
 #include <QCoreApplication>
 #include <QList>

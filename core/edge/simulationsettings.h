@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/mqttsettings.h"
+#include "core/edge/mqttsettings.h"
 
 // What `edge simulate` and the demo publish: a fleet of devices in the seed's payload format.
 struct SimulationSettings

@@ -1,4 +1,4 @@
-#include "edge/streamingquantile.h"
+#include "core/edge/streamingquantile.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "edge/syntheticpartimage.h"
+#include "core/edge/syntheticpartimage.h"
 
 #include <QRandomGenerator>
 #include <QtEndian>

@@ -1,13 +1,13 @@
-#include "eval/bedrockoutputimporter.h"
+#include "core/eval/bedrockoutputimporter.h"
 
-#include "common/logcategories.h"
-#include "eval/datasetrepository.h"
-#include "eval/datasetwriter.h"
-#include "eval/evalitemfields.h"
-#include "eval/evalrunrepository.h"
-#include "eval/hashinglinereader.h"
-#include "eval/jsonrecordreader.h"
-#include "storage/workspace.h"
+#include "core/common/logcategories.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/datasetwriter.h"
+#include "core/eval/evalitemfields.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/hashinglinereader.h"
+#include "core/eval/jsonrecordreader.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "eval/csvrecordreader.h"
+#include "core/eval/csvrecordreader.h"
 
-#include "eval/hashinglinereader.h"
+#include "core/eval/hashinglinereader.h"
 
 CsvRecordReader::CsvRecordReader(HashingLineReader &source) : m_source(source) {}
 

@@ -1,7 +1,7 @@
-#include "eval/datasetrepository.h"
+#include "core/eval/datasetrepository.h"
 
-#include "eval/evaljson.h"
-#include "storage/workspace.h"
+#include "core/eval/evaljson.h"
+#include "core/storage/workspace.h"
 
 #include <QSqlQuery>
 

@@ -1,8 +1,8 @@
-#include "eval/datasetwriter.h"
+#include "core/eval/datasetwriter.h"
 
-#include "eval/evaljson.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/eval/evaljson.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

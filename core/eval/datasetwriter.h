@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/batchinsert.h"
-#include "eval/evaltypes.h"
+#include "core/common/result.h"
+#include "core/storage/batchinsert.h"
+#include "core/eval/evaltypes.h"
 
 class Workspace;
 

@@ -1,4 +1,4 @@
-#include "eval/evalitemfields.h"
+#include "core/eval/evalitemfields.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "eval/evaljson.h"
+#include "core/eval/evaljson.h"
 
 #include <QJsonDocument>
 

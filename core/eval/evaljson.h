@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/evaltypes.h"
+#include "core/eval/evaltypes.h"
 
 // How eval values are kept in TEXT columns: compact JSON, the same on SQLite and PostgreSQL.
 class EvalJson

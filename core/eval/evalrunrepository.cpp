@@ -1,11 +1,11 @@
-#include "eval/evalrunrepository.h"
+#include "core/eval/evalrunrepository.h"
 
-#include "eval/batchinsert.h"
-#include "eval/evaljson.h"
-#include "eval/runlock.h"
-#include "storage/preparedquery.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/storage/batchinsert.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/runlock.h"
+#include "core/storage/preparedquery.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QFileInfo>

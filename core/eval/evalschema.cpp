@@ -1,4 +1,4 @@
-#include "eval/evalschema.h"
+#include "core/eval/evalschema.h"
 
 SchemaModule EvalSchema::schema()
 {

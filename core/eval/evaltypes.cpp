@@ -1,4 +1,4 @@
-#include "eval/evaltypes.h"
+#include "core/eval/evaltypes.h"
 
 #include <algorithm>
 

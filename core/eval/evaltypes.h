@@ -3,8 +3,8 @@
 // The data model every part of evaluations shares: golden-dataset items, per-item results with one
 // score per metric (each with its explanation), runs, and quality gates.
 
-#include "providers/providerselection.h"
-#include "statistics/interval.h"
+#include "core/providers/providerselection.h"
+#include "core/statistics/interval.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,14 +1,14 @@
-#include "eval/evaluationrunner.h"
+#include "core/eval/evaluationrunner.h"
 
-#include "common/logcategories.h"
-#include "eval/datasetrepository.h"
-#include "eval/evalrunrepository.h"
-#include "eval/itemevaluation.h"
-#include "eval/runlock.h"
-#include "providers/chatprovider.h"
-#include "providers/invocationlog.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/common/logcategories.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/itemevaluation.h"
+#include "core/eval/runlock.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/invocationlog.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

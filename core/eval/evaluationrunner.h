@@ -1,9 +1,9 @@
 #pragma once
 
-#include "eval/evaltypes.h"
-#include "providers/invocationlog.h"
-#include "providers/pricetable.h"
-#include "providers/providerconfig.h"
+#include "core/eval/evaltypes.h"
+#include "core/providers/invocationlog.h"
+#include "core/providers/pricetable.h"
+#include "core/providers/providerconfig.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "eval/hashinglinereader.h"
+#include "core/eval/hashinglinereader.h"
 
 #include <QIODevice>
 

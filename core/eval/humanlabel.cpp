@@ -1,6 +1,6 @@
-#include "eval/humanlabel.h"
+#include "core/eval/humanlabel.h"
 
-#include "eval/metricstatistics.h"
+#include "core/eval/metricstatistics.h"
 
 #include <cmath>
 

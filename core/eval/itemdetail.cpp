@@ -1,8 +1,8 @@
-#include "eval/itemdetail.h"
+#include "core/eval/itemdetail.h"
 
-#include "eval/datasetrepository.h"
-#include "eval/evalrunrepository.h"
-#include "eval/labelrepository.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/labelrepository.h"
 
 const HumanLabel *ItemDetail::labelOf(const QString &reviewer, const QString &metric) const
 {

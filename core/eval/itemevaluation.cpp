@@ -1,11 +1,11 @@
-#include "eval/itemevaluation.h"
+#include "core/eval/itemevaluation.h"
 
-#include "common/logcategories.h"
-#include "eval/judgemetrics.h"
-#include "eval/lexicalmetrics.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
-#include "providers/invocationrecorder.h"
+#include "core/common/logcategories.h"
+#include "core/eval/judgemetrics.h"
+#include "core/eval/lexicalmetrics.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/invocationrecorder.h"
 
 #include <QDateTime>
 

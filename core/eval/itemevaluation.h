@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/evaltypes.h"
-#include "providers/chatrequest.h"
-#include "providers/chatresult.h"
-#include "providers/pricetable.h"
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
+#include "core/providers/chatrequest.h"
+#include "core/providers/chatresult.h"
+#include "core/providers/pricetable.h"
 
 #include <QElapsedTimer>
 #include <QHash>

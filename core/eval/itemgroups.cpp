@@ -1,7 +1,7 @@
-#include "eval/itemgroups.h"
+#include "core/eval/itemgroups.h"
 
-#include "eval/evaljson.h"
-#include "storage/preparedquery.h"
+#include "core/eval/evaljson.h"
+#include "core/storage/preparedquery.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

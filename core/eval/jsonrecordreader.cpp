@@ -1,6 +1,6 @@
-#include "eval/jsonrecordreader.h"
+#include "core/eval/jsonrecordreader.h"
 
-#include "eval/hashinglinereader.h"
+#include "core/eval/hashinglinereader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

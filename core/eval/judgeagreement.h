@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/humanlabel.h"
-#include "statistics/cohenkappa.h"
-#include "statistics/predictionpoweredmean.h"
+#include "core/common/result.h"
+#include "core/eval/humanlabel.h"
+#include "core/statistics/cohenkappa.h"
+#include "core/statistics/predictionpoweredmean.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "eval/judgemetrics.h"
+#include "core/eval/judgemetrics.h"
 
-#include "playground/prompttemplate.h"
+#include "core/common/prompttemplate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "eval/junitreport.h"
+#include "core/eval/junitreport.h"
 
-#include "eval/lexicalmetrics.h"
-#include "eval/qualitygate.h"
+#include "core/eval/lexicalmetrics.h"
+#include "core/eval/qualitygate.h"
 
 #include <QXmlStreamWriter>
 

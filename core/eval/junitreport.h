@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/evaltypes.h"
+#include "core/eval/evaltypes.h"
 
 #include <QByteArray>
 #include <QList>

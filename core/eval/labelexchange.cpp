@@ -1,6 +1,6 @@
-#include "eval/labelexchange.h"
+#include "core/eval/labelexchange.h"
 
-#include "eval/labelrepository.h"
+#include "core/eval/labelrepository.h"
 
 #include <QFile>
 #include <QFileInfo>

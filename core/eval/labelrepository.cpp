@@ -1,7 +1,7 @@
-#include "eval/labelrepository.h"
+#include "core/eval/labelrepository.h"
 
-#include "eval/evalrunrepository.h"
-#include "storage/workspace.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QHash>

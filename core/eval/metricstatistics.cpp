@@ -1,8 +1,8 @@
-#include "eval/metricstatistics.h"
+#include "core/eval/metricstatistics.h"
 
-#include "statistics/bootstrap.h"
-#include "statistics/meanestimate.h"
-#include "statistics/samplequantile.h"
+#include "core/statistics/bootstrap.h"
+#include "core/statistics/meanestimate.h"
+#include "core/statistics/samplequantile.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "eval/qualitygate.h"
+#include "core/eval/qualitygate.h"
 
 #include <QRegularExpression>
 

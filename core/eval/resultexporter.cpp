@@ -1,6 +1,6 @@
-#include "eval/resultexporter.h"
+#include "core/eval/resultexporter.h"
 
-#include "eval/lexicalmetrics.h"
+#include "core/eval/lexicalmetrics.h"
 
 #include <QFileDevice>
 #include <QJsonDocument>

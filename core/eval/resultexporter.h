@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/evaltypes.h"
-#include "eval/resultrowcursor.h"
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
+#include "core/eval/resultrowcursor.h"
 
 #include <QIODevice>
 #include <QJsonObject>

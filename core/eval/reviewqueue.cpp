@@ -1,10 +1,10 @@
-#include "eval/reviewqueue.h"
+#include "core/eval/reviewqueue.h"
 
-#include "eval/evaljson.h"
-#include "eval/evalrunrepository.h"
-#include "eval/labelrepository.h"
-#include "eval/metricstatistics.h"
-#include "storage/workspace.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/labelrepository.h"
+#include "core/eval/metricstatistics.h"
+#include "core/storage/workspace.h"
 
 #include <QSet>
 #include <QSqlQuery>

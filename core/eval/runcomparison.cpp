@@ -1,11 +1,11 @@
-#include "eval/runcomparison.h"
+#include "core/eval/runcomparison.h"
 
-#include "eval/evaljson.h"
-#include "eval/evalrunrepository.h"
-#include "eval/metricstatistics.h"
-#include "eval/runscores.h"
-#include "storage/preparedquery.h"
-#include "statistics/distributions.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/runscores.h"
+#include "core/storage/preparedquery.h"
+#include "core/statistics/distributions.h"
 
 #include <QHash>
 #include <QJsonArray>

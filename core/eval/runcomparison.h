@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/evaltypes.h"
-#include "eval/qualitygate.h"
-#include "statistics/pairedtest.h"
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
+#include "core/eval/qualitygate.h"
+#include "core/statistics/pairedtest.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "eval/rundigest.h"
+#include "core/eval/rundigest.h"
 
-#include "eval/svgchart.h"
+#include "core/eval/svgchart.h"
 
 #include <algorithm>
 #include <cmath>

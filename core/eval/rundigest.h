@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/resultrowcursor.h"
+#include "core/eval/resultrowcursor.h"
 
 #include <QHash>
 #include <QList>

@@ -1,13 +1,13 @@
-#include "eval/runexport.h"
+#include "core/eval/runexport.h"
 
-#include "eval/datasetrepository.h"
-#include "eval/evalrunrepository.h"
-#include "eval/judgeagreement.h"
-#include "eval/resultexporter.h"
-#include "eval/resultrowcursor.h"
-#include "eval/runreport.h"
-#include "eval/runsummary.h"
-#include "eval/runtrend.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/judgeagreement.h"
+#include "core/eval/resultexporter.h"
+#include "core/eval/resultrowcursor.h"
+#include "core/eval/runreport.h"
+#include "core/eval/runsummary.h"
+#include "core/eval/runtrend.h"
 
 #include <QSaveFile>
 

@@ -1,4 +1,4 @@
-#include "eval/runlock.h"
+#include "core/eval/runlock.h"
 
 #include <QFileInfo>
 #include <QLockFile>

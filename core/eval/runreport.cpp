@@ -1,10 +1,10 @@
-#include "eval/runreport.h"
+#include "core/eval/runreport.h"
 
-#include "eval/lexicalmetrics.h"
-#include "eval/qualitygate.h"
-#include "eval/rundigest.h"
-#include "eval/svgchart.h"
-#include "common/version.h"
+#include "core/eval/lexicalmetrics.h"
+#include "core/eval/qualitygate.h"
+#include "core/eval/rundigest.h"
+#include "core/eval/svgchart.h"
+#include "core/common/version.h"
 
 #include <QFileDevice>
 

@@ -1,8 +1,8 @@
-#include "eval/runscores.h"
+#include "core/eval/runscores.h"
 
-#include "eval/evaljson.h"
-#include "eval/evalrunrepository.h"
-#include "storage/preparedquery.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/storage/preparedquery.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

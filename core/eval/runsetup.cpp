@@ -1,7 +1,7 @@
-#include "eval/runsetup.h"
+#include "core/eval/runsetup.h"
 
-#include "eval/evalrunrepository.h"
-#include "eval/itemgroups.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/itemgroups.h"
 
 #include <QDateTime>
 

@@ -1,13 +1,13 @@
-#include "eval/runsummary.h"
+#include "core/eval/runsummary.h"
 
-#include "eval/datasetrepository.h"
-#include "eval/evaljson.h"
-#include "eval/evalrunrepository.h"
-#include "eval/itemgroups.h"
-#include "eval/metricstatistics.h"
-#include "eval/qualitygate.h"
-#include "eval/runcomparison.h"
-#include "eval/runscores.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/itemgroups.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/qualitygate.h"
+#include "core/eval/runcomparison.h"
+#include "core/eval/runscores.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/evaltypes.h"
-#include "statistics/varianceparts.h"
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
+#include "core/statistics/varianceparts.h"
 
 #include <QJsonObject>
 

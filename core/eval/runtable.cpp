@@ -1,9 +1,9 @@
-#include "eval/runtable.h"
+#include "core/eval/runtable.h"
 
-#include "eval/evaljson.h"
-#include "eval/evalrunrepository.h"
-#include "eval/metricstatistics.h"
-#include "storage/workspace.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/metricstatistics.h"
+#include "core/storage/workspace.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,7 +1,7 @@
-#include "eval/runtrend.h"
+#include "core/eval/runtrend.h"
 
-#include "eval/evalrunrepository.h"
-#include "eval/runsummary.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/runsummary.h"
 
 Result<QList<TrendPoint>> RunTrend::load(Workspace &workspace, const QString &datasetName)
 {

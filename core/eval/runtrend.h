@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/evaltypes.h"
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
 
 #include <QList>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "eval/svgcanvas.h"
+#include "core/eval/svgcanvas.h"
 
 namespace {
 

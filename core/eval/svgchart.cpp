@@ -1,6 +1,6 @@
-#include "eval/svgchart.h"
+#include "core/eval/svgchart.h"
 
-#include "eval/svgcanvas.h"
+#include "core/eval/svgcanvas.h"
 
 #include <algorithm>
 #include <cmath>

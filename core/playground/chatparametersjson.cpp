@@ -1,4 +1,4 @@
-#include "playground/chatparametersjson.h"
+#include "core/playground/chatparametersjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "playground/comparisonrun.h"
+#include "core/playground/comparisonrun.h"
 
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
 
 #include <QSignalBlocker>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatrequest.h"
-#include "providers/chatresult.h"
-#include "providers/providerconfig.h"
+#include "core/common/result.h"
+#include "core/providers/chatrequest.h"
+#include "core/providers/chatresult.h"
+#include "core/providers/providerconfig.h"
 
 #include <QList>
 #include <QObject>

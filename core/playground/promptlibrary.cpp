@@ -1,8 +1,8 @@
-#include "playground/promptlibrary.h"
+#include "core/playground/promptlibrary.h"
 
-#include "playground/chatparametersjson.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/playground/chatparametersjson.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

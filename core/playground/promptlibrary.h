@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatrequest.h"
-#include "storage/schemamodule.h"
+#include "core/common/result.h"
+#include "core/providers/chatrequest.h"
+#include "core/storage/schemamodule.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,8 +1,8 @@
-#include "playground/runhistory.h"
+#include "core/playground/runhistory.h"
 
-#include "playground/chatparametersjson.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/playground/chatparametersjson.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatrequest.h"
-#include "providers/chatresult.h"
+#include "core/common/result.h"
+#include "core/providers/chatrequest.h"
+#include "core/providers/chatresult.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

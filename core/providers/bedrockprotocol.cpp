@@ -1,8 +1,8 @@
-#include "providers/bedrockprotocol.h"
+#include "core/providers/bedrockprotocol.h"
 
-#include "providers/conversestreamevent.h"
-#include "providers/awsrequest.h"
-#include "providers/sigv4signer.h"
+#include "core/providers/conversestreamevent.h"
+#include "core/aws/awsrequest.h"
+#include "core/aws/sigv4signer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

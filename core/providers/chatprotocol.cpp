@@ -1,4 +1,4 @@
-#include "providers/chatprotocol.h"
+#include "core/providers/chatprotocol.h"
 
 Error::Kind ChatProtocol::kindForStatus(int status)
 {

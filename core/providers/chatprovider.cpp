@@ -1,6 +1,6 @@
-#include "providers/chatprovider.h"
+#include "core/providers/chatprovider.h"
 
-#include "providers/httpchatprovider.h"
+#include "core/providers/httpchatprovider.h"
 
 std::unique_ptr<ChatProvider> ChatProvider::create(const ProviderConfig &config, QNetworkAccessManager *network)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/chatrequest.h"
-#include "providers/providerconfig.h"
+#include "core/providers/chatrequest.h"
+#include "core/providers/providerconfig.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "providers/conversestreamevent.h"
+#include "core/providers/conversestreamevent.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

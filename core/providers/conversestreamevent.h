@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/eventstreamdecoder.h"
+#include "core/common/result.h"
+#include "core/providers/eventstreamdecoder.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "providers/eventstreamdecoder.h"
+#include "core/providers/eventstreamdecoder.h"
 
 #include <QDateTime>
 #include <QUuid>

@@ -1,7 +1,7 @@
-#include "providers/httpchatcall.h"
+#include "core/providers/httpchatcall.h"
 
-#include "common/logcategories.h"
-#include "common/secretredactor.h"
+#include "core/common/logcategories.h"
+#include "core/common/secretredactor.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "providers/chatcall.h"
-#include "providers/chatprotocol.h"
-#include "providers/providerconfig.h"
-#include "providers/retrybackoff.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprotocol.h"
+#include "core/providers/providerconfig.h"
+#include "core/common/retrybackoff.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

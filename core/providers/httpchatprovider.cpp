@@ -1,9 +1,9 @@
-#include "providers/httpchatprovider.h"
+#include "core/providers/httpchatprovider.h"
 
-#include "common/secretredactor.h"
-#include "providers/bedrockprotocol.h"
-#include "providers/httpchatcall.h"
-#include "providers/openaiprotocol.h"
+#include "core/common/secretredactor.h"
+#include "core/providers/bedrockprotocol.h"
+#include "core/providers/httpchatcall.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QNetworkAccessManager>
 

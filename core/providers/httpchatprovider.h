@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/chatprovider.h"
+#include "core/providers/chatprovider.h"
 
 #include <QPointer>
 

@@ -1,9 +1,9 @@
-#include "providers/invocationlog.h"
+#include "core/providers/invocationlog.h"
 
-#include "common/secretredactor.h"
-#include "storage/preparedquery.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/common/secretredactor.h"
+#include "core/storage/preparedquery.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

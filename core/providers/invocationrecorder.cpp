@@ -1,6 +1,6 @@
-#include "providers/invocationrecorder.h"
+#include "core/providers/invocationrecorder.h"
 
-#include "common/logcategories.h"
+#include "core/common/logcategories.h"
 
 #include <QDateTime>
 

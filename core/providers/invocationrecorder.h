@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatresult.h"
-#include "providers/invocationlog.h"
-#include "providers/pricetable.h"
-#include "providers/providerconfig.h"
+#include "core/common/result.h"
+#include "core/providers/chatresult.h"
+#include "core/providers/invocationlog.h"
+#include "core/providers/pricetable.h"
+#include "core/providers/providerconfig.h"
 
 #include <optional>
 

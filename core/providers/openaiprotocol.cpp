@@ -1,4 +1,4 @@
-#include "providers/openaiprotocol.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

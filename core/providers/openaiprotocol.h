@@ -1,9 +1,9 @@
 #pragma once
 
-#include "providers/chatprotocol.h"
-#include "providers/chatrequest.h"
-#include "providers/providerconfig.h"
-#include "providers/sseparser.h"
+#include "core/providers/chatprotocol.h"
+#include "core/providers/chatrequest.h"
+#include "core/providers/providerconfig.h"
+#include "core/providers/sseparser.h"
 
 #include <QJsonObject>
 

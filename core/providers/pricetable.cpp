@@ -1,7 +1,7 @@
-#include "providers/pricetable.h"
+#include "core/providers/pricetable.h"
 
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QSqlQuery>
 

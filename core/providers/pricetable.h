@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/schemamodule.h"
+#include "core/common/result.h"
+#include "core/storage/schemamodule.h"
 
 #include <QCoreApplication>
 #include <QString>

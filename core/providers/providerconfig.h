@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/awscredentials.h"
+#include "core/aws/awscredentials.h"
 
 #include <QByteArray>
 #include <QList>

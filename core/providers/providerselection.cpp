@@ -1,6 +1,6 @@
-#include "providers/providerselection.h"
+#include "core/providers/providerselection.h"
 
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 
 namespace {
 

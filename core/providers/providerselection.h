@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/providerconfig.h"
-#include "secrets/credentialprofile.h"
+#include "core/common/result.h"
+#include "core/providers/providerconfig.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

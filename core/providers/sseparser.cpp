@@ -1,4 +1,4 @@
-#include "providers/sseparser.h"
+#include "core/providers/sseparser.h"
 
 QList<QByteArray> SseParser::feed(QByteArrayView bytes)
 {

@@ -1,7 +1,7 @@
-#include "registry/approvalpolicy.h"
+#include "core/registry/approvalpolicy.h"
 
-#include "registry/stageflow.h"
-#include "storage/workspace.h"
+#include "core/registry/stageflow.h"
+#include "core/storage/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/registrytypes.h"
-#include "registry/runevidence.h"
+#include "core/common/result.h"
+#include "core/registry/registrytypes.h"
+#include "core/registry/runevidence.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

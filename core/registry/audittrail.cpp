@@ -1,8 +1,8 @@
-#include "registry/audittrail.h"
+#include "core/registry/audittrail.h"
 
-#include "registry/canonicaljson.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/registry/canonicaljson.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

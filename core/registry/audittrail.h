@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/auditverifier.h"
-#include "registry/registrytypes.h"
+#include "core/common/result.h"
+#include "core/registry/auditverifier.h"
+#include "core/registry/registrytypes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

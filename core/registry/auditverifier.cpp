@@ -1,6 +1,6 @@
-#include "registry/auditverifier.h"
+#include "core/registry/auditverifier.h"
 
-#include "registry/audittrail.h"
+#include "core/registry/audittrail.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
-#include "registry/blockinghttp.h"
+#include "core/registry/blockinghttp.h"
 
-#include "common/canceltoken.h"
-#include "common/secretredactor.h"
+#include "core/common/canceltoken.h"
+#include "core/common/secretredactor.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

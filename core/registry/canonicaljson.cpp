@@ -1,4 +1,4 @@
-#include "registry/canonicaljson.h"
+#include "core/registry/canonicaljson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "registry/mlflowclient.h"
+#include "core/registry/mlflowclient.h"
 
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 
 #include <QByteArrayList>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/blockinghttp.h"
+#include "core/common/result.h"
+#include "core/registry/blockinghttp.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "registry/mlflowregistrybackend.h"
+#include "core/registry/mlflowregistrybackend.h"
 
-#include "registry/versionproperties.h"
+#include "core/registry/versionproperties.h"
 
 #include <QDateTime>
 #include <QJsonArray>

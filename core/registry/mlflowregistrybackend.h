@@ -1,7 +1,7 @@
 #pragma once
 
-#include "registry/mlflowclient.h"
-#include "registry/registrybackend.h"
+#include "core/registry/mlflowclient.h"
+#include "core/registry/registrybackend.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/registrytypes.h"
+#include "core/common/result.h"
+#include "core/registry/registrytypes.h"
 
 // One interface over the places model versions live. Calls are blocking (they are made from the
 // CLI or from a worker thread, never from the GUI thread). Writing backends apply exactly the change

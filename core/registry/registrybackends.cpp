@@ -1,8 +1,8 @@
-#include "registry/registrybackends.h"
+#include "core/registry/registrybackends.h"
 
-#include "registry/mlflowregistrybackend.h"
-#include "registry/sagemakerregistrybackend.h"
-#include "registry/workspaceregistrybackend.h"
+#include "core/registry/mlflowregistrybackend.h"
+#include "core/registry/sagemakerregistrybackend.h"
+#include "core/registry/workspaceregistrybackend.h"
 
 QStringList RegistryBackends::kinds()
 {

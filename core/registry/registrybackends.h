@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/awscredentials.h"
-#include "registry/registrybackend.h"
+#include "core/common/result.h"
+#include "core/aws/awscredentials.h"
+#include "core/registry/registrybackend.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "registry/registryjson.h"
+#include "core/registry/registryjson.h"
 
-#include "registry/stageflow.h"
+#include "core/registry/stageflow.h"
 
 #include <QJsonArray>
 

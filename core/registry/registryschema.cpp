@@ -1,4 +1,4 @@
-#include "registry/registryschema.h"
+#include "core/registry/registryschema.h"
 
 SchemaModule RegistrySchema::schema()
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/schemamodule.h"
+#include "core/storage/schemamodule.h"
 
 // The "registry" domain's tables: model groups and versions as the workspace backend keeps them,
 // and the audit trail, which every backend writes to because decisions are recorded locally.

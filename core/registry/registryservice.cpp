@@ -1,10 +1,10 @@
-#include "registry/registryservice.h"
+#include "core/registry/registryservice.h"
 
-#include "eval/evalrunrepository.h"
-#include "registry/registryjson.h"
-#include "registry/stageflow.h"
-#include "registry/workspaceregistrybackend.h"
-#include "storage/workspace.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/registry/registryjson.h"
+#include "core/registry/stageflow.h"
+#include "core/registry/workspaceregistrybackend.h"
+#include "core/storage/workspace.h"
 
 #include <QJsonArray>
 

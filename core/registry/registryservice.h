@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/approvalpolicy.h"
-#include "registry/audittrail.h"
-#include "registry/registrybackend.h"
+#include "core/common/result.h"
+#include "core/registry/approvalpolicy.h"
+#include "core/registry/audittrail.h"
+#include "core/registry/registrybackend.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

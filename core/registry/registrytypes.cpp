@@ -1,4 +1,4 @@
-#include "registry/registrytypes.h"
+#include "core/registry/registrytypes.h"
 
 QString RegistryNames::status(ApprovalStatus status)
 {

@@ -1,8 +1,8 @@
-#include "registry/runevidence.h"
+#include "core/registry/runevidence.h"
 
-#include "eval/evaljson.h"
-#include "eval/qualitygate.h"
-#include "eval/runsummary.h"
+#include "core/eval/evaljson.h"
+#include "core/eval/qualitygate.h"
+#include "core/eval/runsummary.h"
 
 #include <QJsonArray>
 

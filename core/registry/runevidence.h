@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/judgeagreement.h"
+#include "core/eval/judgeagreement.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "registry/sagemakerclient.h"
+#include "core/registry/sagemakerclient.h"
 
-#include "common/logcategories.h"
-#include "providers/awsrequest.h"
-#include "common/secretredactor.h"
-#include "providers/sigv4signer.h"
+#include "core/common/logcategories.h"
+#include "core/aws/awsrequest.h"
+#include "core/common/secretredactor.h"
+#include "core/aws/sigv4signer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

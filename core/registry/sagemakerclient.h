@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/awscredentials.h"
-#include "registry/blockinghttp.h"
+#include "core/common/result.h"
+#include "core/aws/awscredentials.h"
+#include "core/registry/blockinghttp.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "registry/sagemakerregistrybackend.h"
+#include "core/registry/sagemakerregistrybackend.h"
 
-#include "registry/versionproperties.h"
+#include "core/registry/versionproperties.h"
 
 #include <QDateTime>
 #include <QJsonArray>

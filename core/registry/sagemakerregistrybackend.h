@@ -1,7 +1,7 @@
 #pragma once
 
-#include "registry/registrybackend.h"
-#include "registry/sagemakerclient.h"
+#include "core/registry/registrybackend.h"
+#include "core/registry/sagemakerclient.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "registry/stageflow.h"
+#include "core/registry/stageflow.h"
 
 namespace {
 

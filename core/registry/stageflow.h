@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "registry/registrytypes.h"
+#include "core/common/result.h"
+#include "core/registry/registrytypes.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "registry/versionproperties.h"
+#include "core/registry/versionproperties.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

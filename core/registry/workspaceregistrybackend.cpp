@@ -1,9 +1,9 @@
-#include "registry/workspaceregistrybackend.h"
+#include "core/registry/workspaceregistrybackend.h"
 
-#include "common/localuser.h"
-#include "registry/stageflow.h"
-#include "storage/sqldialect.h"
-#include "storage/workspace.h"
+#include "core/common/localuser.h"
+#include "core/registry/stageflow.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "registry/registrybackend.h"
+#include "core/registry/registrybackend.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

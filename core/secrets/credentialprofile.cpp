@@ -1,4 +1,4 @@
-#include "secrets/credentialprofile.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialprofilerepository.h"
 
-#include "storage/workspace.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "secrets/credentialprofile.h"
-#include "storage/schemamodule.h"
+#include "core/common/result.h"
+#include "core/secrets/credentialprofile.h"
+#include "core/storage/schemamodule.h"
 
 class Workspace;
 

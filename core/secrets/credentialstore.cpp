@@ -1,7 +1,7 @@
-#include "secrets/credentialstore.h"
+#include "core/secrets/credentialstore.h"
 
-#include "common/logcategories.h"
-#include "common/secretredactor.h"
+#include "core/common/logcategories.h"
+#include "core/common/secretredactor.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "secrets/secretinput.h"
+#include "core/secrets/secretinput.h"
 
-#include "common/secretredactor.h"
+#include "core/common/secretredactor.h"
 
 Result<SecretInput::Fields> SecretInput::parse(const QByteArray &text, CredentialProfile::Kind kind,
                                                const QString &source)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "secrets/credentialprofile.h"
+#include "core/common/result.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "statistics/bootstrap.h"
+#include "core/statistics/bootstrap.h"
 
-#include "statistics/samplequantile.h"
+#include "core/statistics/samplequantile.h"
 
 #include <algorithm>
 #include <cmath>

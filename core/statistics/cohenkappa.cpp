@@ -1,6 +1,6 @@
-#include "statistics/cohenkappa.h"
+#include "core/statistics/cohenkappa.h"
 
-#include "statistics/bootstrap.h"
+#include "core/statistics/bootstrap.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "statistics/distributions.h"
+#include "core/statistics/distributions.h"
 
 #include <algorithm>
 #include <cmath>

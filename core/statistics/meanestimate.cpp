@@ -1,6 +1,6 @@
-#include "statistics/meanestimate.h"
+#include "core/statistics/meanestimate.h"
 
-#include "statistics/distributions.h"
+#include "core/statistics/distributions.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "statistics/pairedtest.h"
+#include "core/statistics/pairedtest.h"
 
-#include "statistics/distributions.h"
+#include "core/statistics/distributions.h"
 
 #include <algorithm>
 #include <cmath>

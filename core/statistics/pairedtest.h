@@ -1,6 +1,6 @@
 #pragma once
 
-#include "statistics/interval.h"
+#include "core/statistics/interval.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "statistics/predictionpoweredmean.h"
+#include "core/statistics/predictionpoweredmean.h"
 
-#include "statistics/distributions.h"
-#include "statistics/meanestimate.h"
+#include "core/statistics/distributions.h"
+#include "core/statistics/meanestimate.h"
 
 #include <algorithm>
 #include <cmath>

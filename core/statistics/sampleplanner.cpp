@@ -1,6 +1,6 @@
-#include "statistics/sampleplanner.h"
+#include "core/statistics/sampleplanner.h"
 
-#include "statistics/distributions.h"
+#include "core/statistics/distributions.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "statistics/samplequantile.h"
+#include "core/statistics/samplequantile.h"
 
 #include <algorithm>
 #include <cmath>

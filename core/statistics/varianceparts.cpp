@@ -1,4 +1,4 @@
-#include "statistics/varianceparts.h"
+#include "core/statistics/varianceparts.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "storage/preparedquery.h"
+#include "core/storage/preparedquery.h"
 
-#include "storage/workspace.h"
+#include "core/storage/workspace.h"
 
 #include <QSqlError>
 

@@ -1,4 +1,4 @@
-#include "storage/sqldialect.h"
+#include "core/storage/sqldialect.h"
 
 SqlDialect::SqlDialect(Kind kind) : m_kind(kind) {}
 

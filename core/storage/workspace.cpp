@@ -1,8 +1,8 @@
-#include "storage/workspace.h"
+#include "core/storage/workspace.h"
 
-#include "common/logcategories.h"
-#include "common/version.h"
-#include "storage/workspaceinspector.h"
+#include "core/common/logcategories.h"
+#include "core/common/version.h"
+#include "core/storage/workspaceinspector.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

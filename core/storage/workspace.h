@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/schemamodule.h"
-#include "storage/sqldialect.h"
+#include "core/common/result.h"
+#include "core/storage/schemamodule.h"
+#include "core/storage/sqldialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "storage/workspaceinspector.h"
+#include "core/storage/workspaceinspector.h"
 
-#include "storage/workspace.h"
+#include "core/storage/workspace.h"
 
 #include <QAtomicInteger>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "storage/workspaceworker.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QSemaphore>
 

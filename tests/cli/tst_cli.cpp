@@ -1,6 +1,6 @@
 // Drives the real `genaiops` binary as a pipeline would: arguments, stdin, exit codes, stdout, stderr.
 
-#include "storage/workspace.h"
+#include "core/storage/workspace.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // `genaiops edge` end to end: the real binary against a real mosquitto, fed by mosquitto_pub, the
 // simulator and a replayed recording; exact counts, and the exit codes of the CLI contract.
 
-#include "edge/localbroker.h"
-#include "edge/recordingrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/recordingrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QFile>
 #include <QJsonArray>

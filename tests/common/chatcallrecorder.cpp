@@ -1,6 +1,6 @@
 #include "common/chatcallrecorder.h"
 
-#include "providers/chatcall.h"
+#include "core/providers/chatcall.h"
 
 #include <QDeadlineTimer>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatresult.h"
+#include "core/common/result.h"
+#include "core/providers/chatresult.h"
 
 #include <QList>
 #include <QObject>

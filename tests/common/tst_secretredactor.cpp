@@ -1,5 +1,5 @@
-#include "common/logsink.h"
-#include "common/secretredactor.h"
+#include "core/common/logsink.h"
+#include "core/common/secretredactor.h"
 
 #include <QFile>
 #include <QTemporaryDir>

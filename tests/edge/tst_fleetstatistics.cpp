@@ -2,7 +2,7 @@
 // window driven by explicit receive times, alert rules that raise and clear exactly once, malformed
 // counts, and the `edge listen` JSON contract.
 
-#include "edge/fleetstatistics.h"
+#include "core/edge/fleetstatistics.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
 // InspectionParser: both firmware styles and every timestamp form parse to exact values; each kind
 // of malformed payload gets its stable reason; random and mutated bytes never crash it.
 
-#include "edge/inspectionparser.h"
+#include "core/edge/inspectionparser.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

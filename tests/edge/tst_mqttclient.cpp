@@ -1,8 +1,8 @@
 // MqttClient against a real mosquitto: wildcards, both protocol versions, a broker restart, a
 // persistent session, and TLS with client certificates made by openssl here in the test.
 
-#include "edge/localbroker.h"
-#include "edge/mqttclient.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/mqttclient.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // RecordingRepository on a real SQLite workspace: names are unique without touching what is stored,
 // batches append across calls, pages come back in order with every payload byte intact.
 
-#include "edge/recordingrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/edge/recordingrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QTemporaryDir>
 #include <QTest>

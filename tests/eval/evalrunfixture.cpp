@@ -1,12 +1,12 @@
 #include "evalrunfixture.h"
 
-#include "eval/datasetimporter.h"
-#include "eval/evalrunrepository.h"
-#include "eval/evaluationrunner.h"
-#include "eval/runsetup.h"
-#include "providers/pricetable.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/evaluationrunner.h"
+#include "core/eval/runsetup.h"
+#include "core/providers/pricetable.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/testserver.h"
-#include "eval/evaltypes.h"
-#include "providers/providerconfig.h"
+#include "core/eval/evaltypes.h"
+#include "core/providers/providerconfig.h"
 
 #include <QTemporaryDir>
 

@@ -1,5 +1,5 @@
-#include "eval/csvrecordreader.h"
-#include "eval/hashinglinereader.h"
+#include "core/eval/csvrecordreader.h"
+#include "core/eval/hashinglinereader.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
-#include "eval/datasetimporter.h"
-#include "eval/datasetrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/datasetrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "eval/datasetrepository.h"
-#include "eval/datasetwriter.h"
-#include "eval/evalrunrepository.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetrepository.h"
+#include "core/eval/datasetwriter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "evalrunfixture.h"
 
-#include "eval/evalrunrepository.h"
-#include "eval/evaluationrunner.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/evaluationrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

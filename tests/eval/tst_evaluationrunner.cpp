@@ -1,10 +1,10 @@
 #include "evalrunfixture.h"
 
-#include "eval/evalrunrepository.h"
-#include "eval/evaluationrunner.h"
-#include "eval/runsummary.h"
-#include "providers/invocationlog.h"
-#include "storage/workspace.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/evaluationrunner.h"
+#include "core/eval/runsummary.h"
+#include "core/providers/invocationlog.h"
+#include "core/storage/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "eval/judgemetrics.h"
+#include "core/eval/judgemetrics.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "eval/junitreport.h"
-#include "eval/metricstatistics.h"
-#include "eval/qualitygate.h"
+#include "core/eval/junitreport.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/qualitygate.h"
 
 #include <QTest>
 #include <QXmlStreamReader>

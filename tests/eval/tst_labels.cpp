@@ -1,12 +1,12 @@
 #include "common/pythonreference.h"
-#include "eval/datasetwriter.h"
-#include "eval/evalrunrepository.h"
-#include "eval/judgeagreement.h"
-#include "eval/labelexchange.h"
-#include "eval/labelrepository.h"
-#include "eval/reviewqueue.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetwriter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/judgeagreement.h"
+#include "core/eval/labelexchange.h"
+#include "core/eval/labelrepository.h"
+#include "core/eval/reviewqueue.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QFile>
 #include <QJsonArray>

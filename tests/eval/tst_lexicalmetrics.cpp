@@ -1,4 +1,4 @@
-#include "eval/lexicalmetrics.h"
+#include "core/eval/lexicalmetrics.h"
 
 #include <QTest>
 

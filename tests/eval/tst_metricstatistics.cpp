@@ -1,4 +1,4 @@
-#include "eval/metricstatistics.h"
+#include "core/eval/metricstatistics.h"
 
 #include <QTest>
 

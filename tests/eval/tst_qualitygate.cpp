@@ -1,5 +1,5 @@
-#include "eval/metricstatistics.h"
-#include "eval/qualitygate.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/qualitygate.h"
 
 #include <QTest>
 

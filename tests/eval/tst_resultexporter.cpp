@@ -1,4 +1,4 @@
-#include "eval/resultexporter.h"
+#include "core/eval/resultexporter.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "eval/resultrowcursor.h"
+#include "core/eval/resultrowcursor.h"
 
 #include <QTest>
 

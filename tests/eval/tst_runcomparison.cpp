@@ -1,10 +1,10 @@
 #include "common/pythonreference.h"
-#include "eval/datasetwriter.h"
-#include "eval/evalrunrepository.h"
-#include "eval/runcomparison.h"
-#include "eval/runsummary.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetwriter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/runcomparison.h"
+#include "core/eval/runsummary.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

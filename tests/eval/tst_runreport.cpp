@@ -1,6 +1,6 @@
-#include "eval/metricstatistics.h"
-#include "eval/qualitygate.h"
-#include "eval/runreport.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/qualitygate.h"
+#include "core/eval/runreport.h"
 
 #include <QBuffer>
 #include <QRegularExpression>

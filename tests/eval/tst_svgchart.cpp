@@ -1,4 +1,4 @@
-#include "eval/svgchart.h"
+#include "core/eval/svgchart.h"
 
 #include <QHash>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "playground/promptlibrary.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/playground/promptlibrary.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

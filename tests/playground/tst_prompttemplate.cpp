@@ -1,4 +1,4 @@
-#include "playground/prompttemplate.h"
+#include "core/common/prompttemplate.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "playground/runhistory.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/playground/runhistory.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

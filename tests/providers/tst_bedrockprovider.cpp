@@ -1,8 +1,8 @@
 #include "common/chatcallrecorder.h"
 #include "common/testserver.h"
-#include "providers/bedrockprotocol.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
+#include "core/providers/bedrockprotocol.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

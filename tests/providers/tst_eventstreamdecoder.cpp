@@ -1,5 +1,5 @@
-#include "providers/conversestreamevent.h"
-#include "providers/eventstreamdecoder.h"
+#include "core/providers/conversestreamevent.h"
+#include "core/providers/eventstreamdecoder.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "common/secretredactor.h"
-#include "providers/invocationlog.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/common/secretredactor.h"
+#include "core/providers/invocationlog.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

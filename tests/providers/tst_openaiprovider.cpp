@@ -1,8 +1,8 @@
 #include "common/chatcallrecorder.h"
 #include "common/testserver.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
-#include "providers/sseparser.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/sseparser.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "providers/pricetable.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/providers/pricetable.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QTemporaryDir>
 #include <QTest>

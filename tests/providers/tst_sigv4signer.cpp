@@ -1,5 +1,5 @@
-#include "providers/awscredentials.h"
-#include "providers/sigv4signer.h"
+#include "core/aws/awscredentials.h"
+#include "core/aws/sigv4signer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "registryfixture.h"
 
-#include "eval/datasetimporter.h"
-#include "eval/evalrunrepository.h"
-#include "eval/runsetup.h"
-#include "workspaceschema.h"
+#include "core/eval/datasetimporter.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/eval/runsetup.h"
+#include "core/workspaceschema.h"
 
 #include <QFile>
 #include <QSqlDatabase>

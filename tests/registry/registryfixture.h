@@ -1,9 +1,9 @@
 #pragma once
 
-#include "eval/evaltypes.h"
-#include "registry/registryservice.h"
-#include "registry/workspaceregistrybackend.h"
-#include "storage/workspace.h"
+#include "core/eval/evaltypes.h"
+#include "core/registry/registryservice.h"
+#include "core/registry/workspaceregistrybackend.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>

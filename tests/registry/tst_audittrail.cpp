@@ -4,7 +4,7 @@
 
 #include "registryfixture.h"
 
-#include "registry/canonicaljson.h"
+#include "core/registry/canonicaljson.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

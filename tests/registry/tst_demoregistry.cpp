@@ -1,14 +1,14 @@
 // The registry demo: installed on top of the evaluations demo it links the lexical runs, puts
 // versions in every state, leaves a valid audit chain with a Prod history, and installs once.
 
-#include "demo/demoevaluations.h"
-#include "demo/demoregistry.h"
-#include "eval/evalrunrepository.h"
-#include "registry/registryservice.h"
-#include "registry/stageflow.h"
-#include "registry/workspaceregistrybackend.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/demo/demoevaluations.h"
+#include "core/demo/demoregistry.h"
+#include "core/eval/evalrunrepository.h"
+#include "core/registry/registryservice.h"
+#include "core/registry/stageflow.h"
+#include "core/registry/workspaceregistrybackend.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QSet>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
 #include "common/testserver.h"
-#include "registry/mlflowregistrybackend.h"
+#include "core/registry/mlflowregistrybackend.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>

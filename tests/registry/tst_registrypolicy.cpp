@@ -3,9 +3,9 @@
 // same transaction.
 
 #include "registryfixture.h"
-#include "eval/labelrepository.h"
+#include "core/eval/labelrepository.h"
 
-#include "registry/approvalpolicy.h"
+#include "core/registry/approvalpolicy.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 
 #include "registryfixture.h"
 
-#include "registry/registrybackends.h"
+#include "core/registry/registrybackends.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "common/testserver.h"
-#include "registry/sagemakerregistrybackend.h"
+#include "core/registry/sagemakerregistrybackend.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

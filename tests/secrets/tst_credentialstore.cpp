@@ -1,11 +1,11 @@
 // Runs inside tests/with-keyring.sh: a private D-Bus session with a real, unlocked gnome-keyring-daemon.
 
-#include "common/logsink.h"
-#include "common/secretredactor.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspace.h"
-#include "workspaceschema.h"
+#include "core/common/logsink.h"
+#include "core/common/secretredactor.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 
 #include <QDirIterator>
 #include <QProcess>

@@ -1,6 +1,6 @@
 #include "common/pythonreference.h"
-#include "statistics/cohenkappa.h"
-#include "statistics/predictionpoweredmean.h"
+#include "core/statistics/cohenkappa.h"
+#include "core/statistics/predictionpoweredmean.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 #include "common/pythonreference.h"
-#include "statistics/bootstrap.h"
-#include "statistics/distributions.h"
-#include "statistics/meanestimate.h"
-#include "statistics/pairedtest.h"
-#include "statistics/sampleplanner.h"
-#include "statistics/varianceparts.h"
+#include "core/statistics/bootstrap.h"
+#include "core/statistics/distributions.h"
+#include "core/statistics/meanestimate.h"
+#include "core/statistics/pairedtest.h"
+#include "core/statistics/sampleplanner.h"
+#include "core/statistics/varianceparts.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

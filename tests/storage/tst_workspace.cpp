@@ -1,6 +1,6 @@
-#include "storage/workspace.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "core/storage/workspace.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QDir>
 #include <QEventLoop>

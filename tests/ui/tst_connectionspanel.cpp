@@ -1,11 +1,11 @@
 // The Connections page's Test button makes a real minimal call through the profile.
 
 #include "common/testserver.h"
-#include "connections/connectionspanel.h"
-#include "edge/localbroker.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "ui/connections/connectionspanel.h"
+#include "core/edge/localbroker.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

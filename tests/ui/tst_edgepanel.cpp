@@ -1,22 +1,22 @@
 // The Edge panel fed by a real mosquitto and the simulator: the fleet table, the charts' timer, the
 // event log's pause, the review queue's labels and manifest, and screenshots for people to look at.
 
-#include "edge/edgepanel.h"
-#include "edge/eventfilterproxy.h"
-#include "edge/eventlogmodel.h"
-#include "edge/eventlogpane.h"
-#include "edge/fleetcharts.h"
-#include "edge/fleettablemodel.h"
-#include "edge/inspectionimageview.h"
-#include "edge/inspectionsimulator.h"
-#include "edge/localbroker.h"
-#include "edge/mqttclient.h"
-#include "edge/reviewpane.h"
-#include "edge/reviewqueuemodel.h"
-#include "edge/syntheticpartimage.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "ui/edge/edgepanel.h"
+#include "ui/edge/eventfilterproxy.h"
+#include "ui/edge/eventlogmodel.h"
+#include "ui/edge/eventlogpane.h"
+#include "ui/edge/fleetcharts.h"
+#include "ui/edge/fleettablemodel.h"
+#include "ui/edge/inspectionimageview.h"
+#include "core/edge/inspectionsimulator.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/mqttclient.h"
+#include "ui/edge/reviewpane.h"
+#include "ui/edge/reviewqueuemodel.h"
+#include "core/edge/syntheticpartimage.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

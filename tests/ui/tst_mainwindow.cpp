@@ -1,10 +1,10 @@
 // Drives the real MainWindow offscreen (after KeePassXC's TestGui), inside a private keyring session.
 
-#include "connections/connectionspanel.h"
-#include "connections/credentialprofilemodel.h"
-#include "mainwindow.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
+#include "ui/connections/connectionspanel.h"
+#include "ui/connections/credentialprofilemodel.h"
+#include "ui/mainwindow.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -2,13 +2,13 @@
 // streams at once while the event loop keeps turning, stop, history and the invocation log.
 
 #include "common/testserver.h"
-#include "playground/playgroundpanel.h"
-#include "playground/responsepane.h"
-#include "providers/invocationlog.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "ui/playground/playgroundpanel.h"
+#include "ui/playground/responsepane.h"
+#include "core/providers/invocationlog.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QElapsedTimer>
 #include <QPlainTextEdit>

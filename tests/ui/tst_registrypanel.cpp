@@ -1,16 +1,16 @@
 // The Model registry panel on the demo workspace: inbox, version page, and the decision dialog with
 // its policy check (four-eyes refusing, a permitted approval committing).
 
-#include "common/banner.h"
+#include "ui/common/banner.h"
 #include "common/testserver.h"
-#include "demo/democontent.h"
-#include "evaluations/evaluationspanel.h"
-#include "playground/playgroundpanel.h"
-#include "registry/decisiondialog.h"
-#include "registry/registrypanel.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "core/demo/democontent.h"
+#include "ui/eval/evaluationspanel.h"
+#include "ui/playground/playgroundpanel.h"
+#include "ui/registry/decisiondialog.h"
+#include "ui/registry/registrypanel.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "common/banner.h"
+#include "ui/common/banner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
-#include "common/selectionresolver.h"
+#include "ui/common/selectionresolver.h"
 
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QDir>
 

@@ -1,16 +1,16 @@
-#include "connections/connectionspanel.h"
+#include "ui/connections/connectionspanel.h"
 
-#include "common/banner.h"
-#include "connections/credentialprofilemodel.h"
-#include "connections/profiledialog.h"
-#include "edge/mqttclient.h"
-#include "providers/chatcall.h"
-#include "providers/chatprovider.h"
-#include "providers/invocationrecorder.h"
-#include "providers/providerselection.h"
-#include "secrets/credentialprofilerepository.h"
-#include "secrets/credentialstore.h"
-#include "storage/workspaceworker.h"
+#include "ui/common/banner.h"
+#include "ui/connections/credentialprofilemodel.h"
+#include "ui/connections/profiledialog.h"
+#include "core/edge/mqttclient.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/chatprovider.h"
+#include "core/providers/invocationrecorder.h"
+#include "core/providers/providerselection.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QAction>
 #include <QDir>

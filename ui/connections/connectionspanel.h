@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/chatresult.h"
-#include "secrets/credentialprofile.h"
+#include "core/common/result.h"
+#include "core/providers/chatresult.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QWidget>
 

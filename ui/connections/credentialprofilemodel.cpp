@@ -1,4 +1,4 @@
-#include "connections/credentialprofilemodel.h"
+#include "ui/connections/credentialprofilemodel.h"
 
 #include <QDateTime>
 #include <QLocale>

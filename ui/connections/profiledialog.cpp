@@ -1,6 +1,6 @@
-#include "connections/profiledialog.h"
+#include "ui/connections/profiledialog.h"
 
-#include "secrets/secretinput.h"
+#include "core/secrets/secretinput.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/credentialprofile.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QDialog>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "alertlist.h"
+#include "ui/edge/alertlist.h"
 
 #include <QDateTime>
 #include <QHeaderView>

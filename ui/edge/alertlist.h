@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/edgealert.h"
+#include "core/edge/edgealert.h"
 
 #include <QHash>
 #include <QTreeWidget>

@@ -1,4 +1,4 @@
-#include "alertrulesdialog.h"
+#include "ui/edge/alertrulesdialog.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "edge/alertrules.h"
-#include "edge/inspectionparser.h"
+#include "core/edge/alertrules.h"
+#include "core/edge/inspectionparser.h"
 
 #include <QDialog>
 

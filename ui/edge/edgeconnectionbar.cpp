@@ -1,4 +1,4 @@
-#include "edgeconnectionbar.h"
+#include "ui/edge/edgeconnectionbar.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "edge/mqttclient.h"
+#include "core/edge/mqttclient.h"
 
 class QComboBox;
 class QLabel;

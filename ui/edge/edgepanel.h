@@ -1,8 +1,8 @@
 #pragma once
 
-#include "edge/alertrules.h"
-#include "edge/edgeupdate.h"
-#include "edge/inspectionparser.h"
+#include "core/edge/alertrules.h"
+#include "core/edge/edgeupdate.h"
+#include "core/edge/inspectionparser.h"
 
 #include <QThread>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "eventfilterproxy.h"
+#include "ui/edge/eventfilterproxy.h"
 
-#include "eventlogmodel.h"
+#include "ui/edge/eventlogmodel.h"
 
 EventFilterProxy::EventFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) {}
 

@@ -1,4 +1,4 @@
-#include "eventlogmodel.h"
+#include "ui/edge/eventlogmodel.h"
 
 #include <QColor>
 #include <QDateTime>

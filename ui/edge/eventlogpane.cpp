@@ -1,7 +1,7 @@
-#include "eventlogpane.h"
+#include "ui/edge/eventlogpane.h"
 
-#include "eventfilterproxy.h"
-#include "eventlogmodel.h"
+#include "ui/edge/eventfilterproxy.h"
+#include "ui/edge/eventlogmodel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

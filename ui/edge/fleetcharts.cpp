@@ -1,4 +1,4 @@
-#include "fleetcharts.h"
+#include "ui/edge/fleetcharts.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/fleetsnapshot.h"
+#include "core/edge/fleetsnapshot.h"
 
 #include <QPointF>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "fleettablemodel.h"
+#include "ui/edge/fleettablemodel.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/devicesnapshot.h"
+#include "core/edge/devicesnapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
-#include "inspectionimageview.h"
+#include "ui/edge/inspectionimageview.h"
 
-#include "common/backgroundtask.h"
+#include "ui/common/backgroundtask.h"
 
 #include <QImage>
 #include <QImageReader>

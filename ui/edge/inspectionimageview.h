@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/inspectionresult.h"
+#include "core/edge/inspectionresult.h"
 
 #include <QWidget>
 

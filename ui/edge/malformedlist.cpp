@@ -1,4 +1,4 @@
-#include "malformedlist.h"
+#include "ui/edge/malformedlist.h"
 
 #include <QHeaderView>
 

@@ -1,9 +1,9 @@
-#include "reviewpane.h"
+#include "ui/edge/reviewpane.h"
 
-#include "common/backgroundtask.h"
-#include "edge/reviewmanifest.h"
-#include "inspectionimageview.h"
-#include "reviewqueuemodel.h"
+#include "ui/common/backgroundtask.h"
+#include "core/edge/reviewmanifest.h"
+#include "ui/edge/inspectionimageview.h"
+#include "ui/edge/reviewqueuemodel.h"
 
 #include <QDir>
 #include <QFileDialog>

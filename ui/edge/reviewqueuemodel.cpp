@@ -1,4 +1,4 @@
-#include "reviewqueuemodel.h"
+#include "ui/edge/reviewqueuemodel.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edge/reviewmanifest.h"
+#include "core/edge/reviewmanifest.h"
 
 #include <QAbstractTableModel>
 

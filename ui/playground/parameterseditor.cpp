@@ -1,4 +1,4 @@
-#include "playground/parameterseditor.h"
+#include "ui/playground/parameterseditor.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/chatrequest.h"
+#include "core/providers/chatrequest.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "playground/promptlibrary.h"
-#include "playground/runhistory.h"
-#include "providers/providerconfig.h"
-#include "secrets/credentialprofile.h"
+#include "core/common/result.h"
+#include "core/playground/promptlibrary.h"
+#include "core/playground/runhistory.h"
+#include "core/providers/providerconfig.h"
+#include "core/secrets/credentialprofile.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "playground/pricetabledialog.h"
+#include "ui/playground/pricetabledialog.h"
 
-#include "providers/pricetable.h"
-#include "storage/workspaceworker.h"
+#include "core/providers/pricetable.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
-#include "playground/promptdiffdialog.h"
+#include "ui/playground/promptdiffdialog.h"
 
-#include "common/textdiff.h"
-#include "playground/chatparametersjson.h"
+#include "core/common/textdiff.h"
+#include "core/playground/chatparametersjson.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "playground/promptlibrary.h"
+#include "core/playground/promptlibrary.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "playground/responsepane.h"
+#include "ui/playground/responsepane.h"
 
 #include <QApplication>
 #include <QClipboard>

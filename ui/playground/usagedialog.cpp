@@ -1,7 +1,7 @@
-#include "playground/usagedialog.h"
+#include "ui/playground/usagedialog.h"
 
-#include "providers/invocationlog.h"
-#include "storage/workspaceworker.h"
+#include "core/providers/invocationlog.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

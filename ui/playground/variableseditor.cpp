@@ -1,4 +1,4 @@
-#include "playground/variableseditor.h"
+#include "ui/playground/variableseditor.h"
 
 #include <QHeaderView>
 

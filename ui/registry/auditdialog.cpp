@@ -1,8 +1,8 @@
-#include "registry/auditdialog.h"
+#include "ui/registry/auditdialog.h"
 
-#include "registry/registryservice.h"
-#include "registry/workspaceregistrybackend.h"
-#include "storage/workspaceworker.h"
+#include "core/registry/registryservice.h"
+#include "core/registry/workspaceregistrybackend.h"
+#include "core/storage/workspaceworker.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

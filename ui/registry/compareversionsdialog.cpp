@@ -1,4 +1,4 @@
-#include "registry/compareversionsdialog.h"
+#include "ui/registry/compareversionsdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

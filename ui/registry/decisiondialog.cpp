@@ -1,4 +1,4 @@
-#include "registry/decisiondialog.h"
+#include "ui/registry/decisiondialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

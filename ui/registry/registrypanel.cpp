@@ -1,14 +1,14 @@
-#include "registry/registrypanel.h"
+#include "ui/registry/registrypanel.h"
 
-#include "common/banner.h"
-#include "common/selectionresolver.h"
-#include "registry/auditdialog.h"
-#include "registry/compareversionsdialog.h"
-#include "registry/decisiondialog.h"
-#include "registry/registryservice.h"
-#include "secrets/credentialprofilerepository.h"
-#include "storage/workspaceworker.h"
-#include "workspaceschema.h"
+#include "ui/common/banner.h"
+#include "ui/common/selectionresolver.h"
+#include "ui/registry/auditdialog.h"
+#include "ui/registry/compareversionsdialog.h"
+#include "ui/registry/decisiondialog.h"
+#include "core/registry/registryservice.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 
 #include <QComboBox>
 #include <QDateTime>

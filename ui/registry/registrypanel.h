@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/canceltoken.h"
-#include "common/result.h"
-#include "registry/registrybackends.h"
-#include "registry/registrytypes.h"
+#include "core/common/canceltoken.h"
+#include "core/common/result.h"
+#include "core/registry/registrybackends.h"
+#include "core/registry/registrytypes.h"
 
 #include <QWidget>
 

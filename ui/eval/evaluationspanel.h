@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/eval/evaltypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class AgreementView;
+class Banner;
+class CredentialStore;
+class EvaluationCharts;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QToolButton;
+class ReviewDialog;
+class ResultFilterProxy;
+class ResultTableModel;
+class RunExecution;
+class RunListModel;
+class WorkspaceWorker;
+
+// Reviewers and data scientists judge a RAG application here: the runs, and for the chosen run its
+// charts, a filterable table of every item and each item's question, contexts, response, reference
+// and explanations. New runs stream their results in with a progress bar, ETA and a cancel button.
+class EvaluationsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    EvaluationsPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent = nullptr);
+    ~EvaluationsPanel() override;
+
+    void reload();
+    void openRun(qint64 runId);
+    void openItem(qint64 itemIndex);
+    qint64 currentRunId() const { return m_runId; }
+    ResultTableModel *resultModel() const { return m_results; }
+    ResultFilterProxy *resultFilter() const { return m_filter; }
+    RunListModel *runModel() const { return m_runs; }
+    QString detailText() const;
+    bool isRunning() const;
+    // Starts a run that already exists in the workspace (new, or to resume).
+    void startRun(qint64 runId, bool retryErrors = false);
+    void cancelRun();
+    // Opens the Compare dialog on the current run (B) against another (A); nullptr without a run.
+    class CompareRunsDialog *compareRuns();
+    // Opens the review queue on the current run; nullptr without a run that has a judged metric.
+    ReviewDialog *review();
+    AgreementView *agreementView() const { return m_agreement; }
+    QTabWidget *runTabs() const { return m_runTabs; }
+
+signals:
+    void loaded();
+    void runOpened(qint64 runId);
+    void runFinished(qint64 runId);
+    void statusMessage(const QString &message);
+
+private:
+    void buildLayout();
+    void newRun();
+    void importBedrock();
+    void resumeRun();
+    void exportRun(const QString &format);
+    void filtersChanged();
+    void showDetail(const QModelIndex &proxyIndex);
+    void loadTrend(const QString &datasetName);
+    void loadAgreement(qint64 runId);
+    void exchangeLabels(bool exporting);
+    QStringList judgedMetrics() const;
+    // Each metric's mean and pass rate with their 95 % intervals, as the run list loaded them.
+    QString figuresText(qint64 runId) const;
+    void scheduleRefresh();
+    void showProblem(const QString &message);
+    void updateActions();
+
+    WorkspaceWorker &m_worker;
+    CredentialStore &m_store;
+    Banner *m_banner;
+    RunListModel *m_runs;
+    QTableView *m_runTable;
+    QLabel *m_header;
+    EvaluationCharts *m_charts;
+    AgreementView *m_agreement;
+    QTabWidget *m_runTabs;
+    ResultTableModel *m_results;
+    ResultFilterProxy *m_filter;
+    QTableView *m_itemTable;
+    QTextBrowser *m_detail;
+    QComboBox *m_filterMetric;
+    QCheckBox *m_belowThreshold;
+    QCheckBox *m_errorsOnly;
+    QCheckBox *m_unstableOnly;
+    QLabel *m_footer;
+    QLineEdit *m_search;
+    QProgressBar *m_progress;
+    QLabel *m_progressText;
+    QPushButton *m_cancel;
+    QPushButton *m_resume;
+    QPushButton *m_compare;
+    QPushButton *m_export;
+    QToolButton *m_review;
+    QPointer<RunExecution> m_execution;
+    qint64 m_runId = 0;
+    qint64 m_pendingDetail = -1;
+    bool m_refreshQueued = false;
+    bool m_agreementWarned = false;  // the banner shows the agreement warning (and nothing else)
+};

@@ -1,0 +1,127 @@
+#include "ui/eval/resulttablemodel.h"
+
+#include "core/eval/metricstatistics.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+#include <cmath>
+
+ResultTableModel::ResultTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ResultTableModel::setTable(RunTable table)
+{
+    beginResetModel();
+    m_table = std::move(table);
+    endResetModel();
+}
+
+const RunRow *ResultTableModel::rowAt(int row) const
+{
+    return row >= 0 && size_t(row) < m_table.rows.size() ? &m_table.rows[size_t(row)] : nullptr;
+}
+
+int ResultTableModel::rowOfItem(qint64 itemIndex) const
+{
+    // Rows are ordered by item index, so a binary search finds one among 100,000 at once.
+    const auto found = std::lower_bound(m_table.rows.begin(), m_table.rows.end(), itemIndex,
+                                        [](const RunRow &row, qint64 index) { return row.index < index; });
+    return found != m_table.rows.end() && found->index == itemIndex ? int(found - m_table.rows.begin()) : -1;
+}
+
+void ResultTableModel::updateRow(const RunRow &row)
+{
+    const int existing = rowOfItem(row.index);
+    if (existing >= 0) {
+        RunRow &stored = m_table.rows[size_t(existing)];
+        const QString question = stored.question;
+        stored = row;
+        if (stored.question.isEmpty())
+            stored.question = question;
+        emit dataChanged(index(existing, 0), index(existing, columnCount() - 1));
+    }
+}
+
+int ResultTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.rows.size());
+}
+
+int ResultTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstMetricColumn + int(m_table.metrics.size());
+}
+
+QVariant ResultTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunRow &row = m_table.rows[size_t(index.row())];
+    const int column = index.column();
+    if (role == ItemIndexRole)
+        return row.index;
+    if (role == ErrorRole)
+        return !row.error.isEmpty() || (row.hasResult && !row.ok);
+    if (column >= FirstMetricColumn) {
+        const float value = row.values[size_t(column - FirstMetricColumn)];
+        const QString &metric = m_table.metrics[column - FirstMetricColumn];
+        if (role == Qt::DisplayRole)
+            return std::isnan(value) ? QVariant(row.hasResult ? tr("error") : QString()) : QVariant(QLocale().toString(value, 'f', 2));
+        if (role == SortRole)
+            return std::isnan(value) ? -1.0 : double(value);
+        if (role == Qt::ForegroundRole && !std::isnan(value) && !MetricStatistics::passes(value, threshold(metric)))
+            return QBrush(QColor(0xe0, 0x52, 0x60));
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case IndexColumn: return row.index;  // the number the CLI, the exports and the report use
+        case QuestionColumn: return row.question.left(200).simplified();
+        case ResponseColumn: return row.response.left(200).simplified();
+        case StatusColumn:
+            if (!row.hasResult)
+                return tr("pending");
+            return row.ok && row.error.isEmpty() ? tr("ok") : tr("error");
+        }
+        return {};
+    case SortRole:
+        return column == IndexColumn ? QVariant(row.index) : data(index, Qt::DisplayRole);
+    case Qt::ToolTipRole:
+        if (column == StatusColumn && !row.error.isEmpty())
+            return row.error;
+        if (column == QuestionColumn)
+            return row.question;
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        // The kind and the threshold, which the narrow metric columns have no room for.
+        if (section < FirstMetricColumn)
+            return {};
+        const QString metric = m_table.metrics.value(section - FirstMetricColumn);
+        const double threshold = m_table.run.settings.threshold(metric);
+        return Metrics::isLexical(metric) ? tr("%1: lexical metric; passes at %2 or more").arg(metric).arg(threshold)
+                                          : tr("%1: judge metric; passes at %2 or more").arg(metric).arg(threshold);
+    }
+    switch (section) {
+    case IndexColumn: return tr("#");
+    case QuestionColumn: return tr("Question");
+    case ResponseColumn: return tr("Response");
+    case StatusColumn: return tr("Status");
+    default: {
+        const QString metric = m_table.metrics.value(section - FirstMetricColumn);
+        return metric;
+    }
+    }
+}

@@ -1,0 +1,109 @@
+#include "ui/eval/runlistmodel.h"
+
+#include "core/eval/runsummary.h"
+
+#include <QBrush>
+#include <QColor>
+
+RunListModel::RunListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void RunListModel::setEntries(QList<RunListEntry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+}
+
+const RunListEntry *RunListModel::entryAt(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? &m_entries[row] : nullptr;
+}
+
+int RunListModel::rowOfRun(qint64 runId) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries[row].run.id == runId)
+            return row;
+    }
+    return -1;
+}
+
+int RunListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int RunListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunListEntry &entry = m_entries[index.row()];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case NameColumn: return entry.run.name;
+        case DatasetColumn: return tr("%1 v%2").arg(entry.run.datasetName).arg(entry.run.datasetVersion);
+        case ModelColumn: return entry.run.model;
+        case DateColumn: return entry.run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+        case StatusColumn:
+            if (entry.run.status == EvalRun::Status::Running)
+                return tr("%1 (%2 of %3)").arg(entry.run.displayStatus()).arg(entry.run.completed).arg(entry.run.itemCount);
+            return entry.run.displayStatus();
+        case MeansColumn: {
+            QStringList parts;
+            for (const MetricSummary &summary : entry.summaries) {
+                // ± half the 95 % interval of the mean (the paired comparison says what a difference is).
+                if (summary.ci95.isKnown())
+                    parts << QStringLiteral("%1 %2±%3").arg(summary.metric).arg(summary.mean, 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
+                else
+                    parts << QStringLiteral("%1 %2").arg(summary.metric).arg(summary.mean, 0, 'f', 2);
+            }
+            return parts.join(QStringLiteral(" · "));
+        }
+        case GatesColumn:
+            if (!entry.gatesPassed)
+                return tr("—");
+            return *entry.gatesPassed ? tr("passed") : tr("failed");
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == GatesColumn && entry.gatesPassed)
+        return QBrush(*entry.gatesPassed ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
+    if (role == Qt::ToolTipRole)
+        return tr("%1 items, %2 failed, %3 tokens, $%4").arg(entry.run.itemCount).arg(entry.run.failed)
+            .arg(entry.run.inputTokens + entry.run.outputTokens).arg(entry.run.costUsd, 0, 'f', 4);
+    return {};
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Run");
+    case DatasetColumn: return tr("Dataset");
+    case ModelColumn: return tr("Model");
+    case DateColumn: return tr("Date");
+    case StatusColumn: return tr("Status");
+    case MeansColumn: return tr("Means");
+    case GatesColumn: return tr("Gates");
+    default: return {};
+    }
+}
+
+RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
+{
+    RunListEntry entry;
+    entry.run = summary.run;
+    for (const MetricSummary &metric : summary.metrics) {
+        if (metric.count == 0)
+            continue;
+        entry.summaries.insert(metric.metric, metric);
+    }
+    if (!summary.gates.isEmpty())
+        entry.gatesPassed = summary.gatesPassed();
+    return entry;
+}
