@@ -22,12 +22,11 @@
 // 2 if the server did not start, 64 on bad arguments.
 
 #include "concurrentstreams.h"
+#include "core/providers/chatprovider.h"
 #include "kernelcounters.h"
 #include "rawstreamclient.h"
 #include "testserverprocess.h"
 #include "ttftcomparison.h"
-
-#include "core/providers/chatprovider.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -122,8 +121,10 @@ Result<StreamPhase> runStreams(const QList<QNetworkAccessManager *> &managers, c
         phase.listenOverflows = overflowsAfter - overflowsBefore;
     phase.serverMaxInFlight = serverMaxInFlight(raw);
     if (phase.outcome.failed > 0)
-        return makeError(Error::Kind::Service, u"%1 of %2 streams failed; the first: %3"_s.arg(phase.outcome.failed)
-                                                   .arg(streams).arg(phase.outcome.firstError));
+        return makeError(Error::Kind::Service,
+                         u"%1 of %2 streams failed; the first: %3"_s.arg(phase.outcome.failed)
+                             .arg(streams)
+                             .arg(phase.outcome.firstError));
     return phase;
 }
 
@@ -142,8 +143,8 @@ void printStreams(const QByteArray &title, const StreamPhase &phase, double alon
 {
     const ConcurrentStreams::Outcome &outcome = phase.outcome;
     std::printf("  %s\n", title.constData());
-    std::printf("    at most %d of %d streams open at once (server max_in_flight %d)\n",
-                outcome.peakOpen, outcome.streams, phase.serverMaxInFlight);
+    std::printf("    at most %d of %d streams open at once (server max_in_flight %d)\n", outcome.peakOpen,
+                outcome.streams, phase.serverMaxInFlight);
     const bool allOpen = outcome.residentAllOpenKiB >= 0;
     std::printf("    VmRSS %lld KiB before, %lld KiB %s: %.1f KiB per stream\n",
                 static_cast<long long>(outcome.residentBeforeKiB),
@@ -176,7 +177,7 @@ int main(int argc, char *argv[])
     config.kind = ProviderConfig::Kind::OpenAi;
     config.model = u"test-model"_s;
     config.baseUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(server.port()));
-    config.retry.maxAttempts = 1;  // a retry would hide a failure and distort the timings
+    config.retry.maxAttempts = 1; // a retry would hide a failure and distort the timings
 
     QNetworkAccessManager network;
     const std::unique_ptr<ChatProvider> provider = ChatProvider::create(config, &network);
@@ -213,8 +214,8 @@ int main(int argc, char *argv[])
         return fail(shared.error(), ExitCallFailed);
     printStreams("one network access manager, as the playground panels and the CLI use it:", shared.value(), aloneMs);
     const int rounds = (streams + ConnectionsPerHost - 1) / ConnectionsPerHost;
-    std::printf("    (%d connections per host: %d rounds of one stream would take %.0f ms)\n",
-                ConnectionsPerHost, rounds, rounds * aloneMs);
+    std::printf("    (%d connections per host: %d rounds of one stream would take %.0f ms)\n", ConnectionsPerHost,
+                rounds, rounds * aloneMs);
 
     std::vector<std::unique_ptr<QNetworkAccessManager>> extraManagers;
     QList<QNetworkAccessManager *> managers{&network};
@@ -223,8 +224,9 @@ int main(int argc, char *argv[])
         managers.append(extraManagers.back().get());
     }
     // Each manager's first call creates its HTTP thread and connection cache: not a cost per stream.
-    if (const Result<StreamPhase> warmed = runStreams(managers, config, ChatRequest::fromPrompt(u"warm up"_s),
-                                                      int(managers.size()), raw); !warmed)
+    if (const Result<StreamPhase> warmed
+        = runStreams(managers, config, ChatRequest::fromPrompt(u"warm up"_s), int(managers.size()), raw);
+        !warmed)
         return fail(warmed.error(), ExitCallFailed);
     const Result<StreamPhase> spread = runStreams(managers, slowConfig, slowRequest, streams, raw);
     if (!spread)

@@ -81,7 +81,7 @@ QStringList writeMessages(const QTemporaryDir &directory, int messages, int devi
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int index = 0; index < messages; ++index) {
         QByteArray payload = generator.next(now + index, 1);
-        payload.replace('\n', ' ');  // -l publishes one line per message
+        payload.replace('\n', ' '); // -l publishes one line per message
         files[index % count]->write(payload + '\n');
     }
     return paths;
@@ -94,8 +94,9 @@ QList<std::shared_ptr<QProcess>> publish(const LocalBroker &broker, const QStrin
     for (const QString &file : files) {
         auto process = std::make_shared<QProcess>();
         process->setStandardInputFile(file);
-        process->start(u"mosquitto_pub"_s, {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, topic,
-                                            u"-q"_s, u"0"_s, u"-l"_s});
+        process->start(u"mosquitto_pub"_s,
+                       {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, topic, u"-q"_s,
+                        u"0"_s, u"-l"_s});
         publishers << process;
     }
     return publishers;
@@ -122,13 +123,15 @@ Phase runMosquittoSub(const QStringList &files, int messages, const QString &out
     QProcess subscriber;
     subscriber.setStandardOutputFile(outputPath);
     int probes = 0;
-    subscriber.start(u"mosquitto_sub"_s, {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, topic,
-                                          u"-t"_s, probe, u"-q"_s, u"0"_s, u"-F"_s, u"%t %U"_s});
+    subscriber.start(u"mosquitto_sub"_s,
+                     {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, topic, u"-t"_s, probe,
+                      u"-q"_s, u"0"_s, u"-F"_s, u"%t %U"_s});
     QElapsedTimer waited;
     waited.start();
     while (QFileInfo(outputPath).size() == 0 && waited.elapsed() < 10000) {
-        QProcess::execute(u"mosquitto_pub"_s, {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, probe,
-                                               u"-m"_s, u"ready?"_s});
+        QProcess::execute(
+            u"mosquitto_pub"_s,
+            {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port()), u"-t"_s, probe, u"-m"_s, u"ready?"_s});
         ++probes;
         QThread::msleep(50);
     }
@@ -188,7 +191,8 @@ Phase runWorkbench(const QStringList &files, int messages)
         if (!sinceFirst.isValid())
             sinceFirst.start();
         for (const MqttMessage &message : batch) {
-            const InspectionParser::Outcome outcome = parser.parse(message.payload, message.receivedAtMs, message.topic);
+            const InspectionParser::Outcome outcome
+                = parser.parse(message.payload, message.receivedAtMs, message.topic);
             if (outcome.valid)
                 statistics.add(outcome.result);
             else
@@ -203,7 +207,7 @@ Phase runWorkbench(const QStringList &files, int messages)
         phase.problem = u"the client did not start"_s;
         return phase;
     }
-    loop.exec();  // until subscribed
+    loop.exec(); // until subscribed
     const double cpuBefore = processCpuMs();
     QElapsedTimer clock;
     clock.start();
@@ -228,11 +232,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Ingest rate into the fleet statistics against mosquitto_sub on the same broker."_s);
+    parser.setApplicationDescription(
+        u"Ingest rate into the fleet statistics against mosquitto_sub on the same broker."_s);
     parser.addHelpOption();
-    const QCommandLineOption messagesOption(u"messages"_s, u"messages per phase (default 200000)"_s, u"N"_s, u"200000"_s);
+    const QCommandLineOption messagesOption(u"messages"_s, u"messages per phase (default 200000)"_s, u"N"_s,
+                                            u"200000"_s);
     const QCommandLineOption devicesOption(u"devices"_s, u"devices (default 50)"_s, u"D"_s, u"50"_s);
-    const QCommandLineOption publishersOption(u"publishers"_s, u"mosquitto_pub processes at once (default 2)"_s, u"P"_s, u"2"_s);
+    const QCommandLineOption publishersOption(u"publishers"_s, u"mosquitto_pub processes at once (default 2)"_s, u"P"_s,
+                                              u"2"_s);
     parser.addOptions({messagesOption, devicesOption, publishersOption});
     parser.process(app);
     const int messages = parser.value(messagesOption).toInt();
@@ -248,29 +255,44 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir directory;
     const QStringList files = writeMessages(directory, messages, devices, publishers);
-    print(u"%1 messages from %2 devices, 1 in 100 malformed, published at QoS 0 by %3 mosquitto_pub -l"_s
-              .arg(messages).arg(devices).arg(publishers));
+    print(u"%1 messages from %2 devices, 1 in 100 malformed, published at QoS 0 by %3 mosquitto_pub -l"_s.arg(messages)
+              .arg(devices)
+              .arg(publishers));
 
     const Phase peer = runMosquittoSub(files, messages, directory.filePath(u"mosquitto_sub.out"_s));
-    print(u"mosquitto_sub: %1 messages in %2 s = %3 msg/s (publishers done after %4 s; CPU %5 ms)%6"_s
-              .arg(peer.received).arg(peer.seconds, 0, 'f', 3).arg(peer.rate(), 0, 'f', 0)
-              .arg(peer.publishSeconds, 0, 'f', 3).arg(peer.cpuMs, 0, 'f', 0)
-              .arg(peer.problem.isEmpty() ? QString() : u" — "_s + peer.problem));
+    print(
+        u"mosquitto_sub: %1 messages in %2 s = %3 msg/s (publishers done after %4 s; CPU %5 ms)%6"_s.arg(peer.received)
+            .arg(peer.seconds, 0, 'f', 3)
+            .arg(peer.rate(), 0, 'f', 0)
+            .arg(peer.publishSeconds, 0, 'f', 3)
+            .arg(peer.cpuMs, 0, 'f', 0)
+            .arg(peer.problem.isEmpty() ? QString() : u" — "_s + peer.problem));
     const qint64 memoryBefore = residentSetKiB();
     const Phase workbench = runWorkbench(files, messages);
-    print(u"workbench:     %1 messages in %2 s = %3 msg/s (publishers done after %4 s; CPU %5 ms, %6 µs per message)%7"_s
-              .arg(workbench.received).arg(workbench.seconds, 0, 'f', 3).arg(workbench.rate(), 0, 'f', 0)
-              .arg(workbench.publishSeconds, 0, 'f', 3).arg(workbench.cpuMs, 0, 'f', 0)
-              .arg(workbench.cpuMs * 1000.0 / std::max<qint64>(1, workbench.received), 0, 'f', 2)
-              .arg(workbench.problem.isEmpty() ? QString() : u" — "_s + workbench.problem));
+    print(
+        u"workbench:     %1 messages in %2 s = %3 msg/s (publishers done after %4 s; CPU %5 ms, %6 µs per message)%7"_s
+            .arg(workbench.received)
+            .arg(workbench.seconds, 0, 'f', 3)
+            .arg(workbench.rate(), 0, 'f', 0)
+            .arg(workbench.publishSeconds, 0, 'f', 3)
+            .arg(workbench.cpuMs, 0, 'f', 0)
+            .arg(workbench.cpuMs * 1000.0 / std::max<qint64>(1, workbench.received), 0, 'f', 2)
+            .arg(workbench.problem.isEmpty() ? QString() : u" — "_s + workbench.problem));
     const double ratio = peer.rate() > 0 ? workbench.rate() / peer.rate() : 0;
-    print(u"ratio workbench ÷ mosquitto_sub: %1 (target ≥ 0.80) — %2; peak RSS %3 MiB (+%4 MiB in the workbench phase)"_s
-              .arg(ratio, 0, 'f', 2).arg(ratio >= 0.8 ? u"met"_s : u"NOT met"_s)
-              .arg(double(peakResidentSetKiB()) / 1024.0, 0, 'f', 1)
-              .arg(double(residentSetKiB() - memoryBefore) / 1024.0, 0, 'f', 1));
-    print(QString::fromUtf8(QJsonDocument(QJsonObject{
-        {u"messages"_s, messages}, {u"mosquitto_sub_rate"_s, peer.rate()}, {u"workbench_rate"_s, workbench.rate()},
-        {u"ratio"_s, ratio}, {u"workbench_cpu_us_per_message"_s, workbench.cpuMs * 1000.0 / std::max<qint64>(1, workbench.received)},
-        {u"publish_seconds"_s, workbench.publishSeconds}}).toJson(QJsonDocument::Compact)));
+    print(
+        u"ratio workbench ÷ mosquitto_sub: %1 (target ≥ 0.80) — %2; peak RSS %3 MiB (+%4 MiB in the workbench phase)"_s
+            .arg(ratio, 0, 'f', 2)
+            .arg(ratio >= 0.8 ? u"met"_s : u"NOT met"_s)
+            .arg(double(peakResidentSetKiB()) / 1024.0, 0, 'f', 1)
+            .arg(double(residentSetKiB() - memoryBefore) / 1024.0, 0, 'f', 1));
+    print(QString::fromUtf8(
+        QJsonDocument(QJsonObject{{u"messages"_s, messages},
+                                  {u"mosquitto_sub_rate"_s, peer.rate()},
+                                  {u"workbench_rate"_s, workbench.rate()},
+                                  {u"ratio"_s, ratio},
+                                  {u"workbench_cpu_us_per_message"_s,
+                                   workbench.cpuMs * 1000.0 / std::max<qint64>(1, workbench.received)},
+                                  {u"publish_seconds"_s, workbench.publishSeconds}})
+            .toJson(QJsonDocument::Compact)));
     return peer.problem.isEmpty() && workbench.problem.isEmpty() ? 0 : 1;
 }

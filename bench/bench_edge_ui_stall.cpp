@@ -11,16 +11,16 @@
 // percentile gaps, the messages the panel counted against those published, and memory. The last
 // line is one JSON object. Exit 0, or 1 when a phase failed.
 
-#include "ui/edge/edgepanel.h"
-#include "ui/edge/fleettablemodel.h"
-#include "ui/edge/eventlogpane.h"
-#include "ui/edge/eventlogmodel.h"
 #include "core/edge/localbroker.h"
-#include "processcpu.h"
-#include "processmemory.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
+#include "processcpu.h"
+#include "processmemory.h"
+#include "ui/edge/edgepanel.h"
+#include "ui/edge/eventlogmodel.h"
+#include "ui/edge/eventlogpane.h"
+#include "ui/edge/fleettablemodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,10 +33,10 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <numeric>
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <numeric>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -81,8 +81,8 @@ public:
 
     struct Longest
     {
-        double ms = 0;     // wall time, waits for a core included
-        double cpuMs = 0;  // the UI thread's own CPU time
+        double ms = 0; // wall time, waits for a core included
+        double cpuMs = 0; // the UI thread's own CPU time
         double totalMs = 0;
         qint64 count = 0;
     };
@@ -94,11 +94,16 @@ public:
 QString eventName(int type)
 {
     switch (type) {
-    case QEvent::UpdateRequest: return u"paint (UpdateRequest)"_s;
-    case QEvent::MetaCall: return u"queued call (MetaCall: updates, signals)"_s;
-    case QEvent::Timer: return u"timer"_s;
-    case QEvent::LayoutRequest: return u"layout"_s;
-    default: return u"event %1"_s.arg(type);
+    case QEvent::UpdateRequest:
+        return u"paint (UpdateRequest)"_s;
+    case QEvent::MetaCall:
+        return u"queued call (MetaCall: updates, signals)"_s;
+    case QEvent::Timer:
+        return u"timer"_s;
+    case QEvent::LayoutRequest:
+        return u"layout"_s;
+    default:
+        return u"event %1"_s.arg(type);
     }
 }
 
@@ -109,8 +114,7 @@ void print(const QString &line)
 }
 
 // Spins the event loop until `done` or the timeout; true when done.
-template<typename Predicate>
-bool waitUntil(Predicate done, int timeoutMs)
+template<typename Predicate> bool waitUntil(Predicate done, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
@@ -177,11 +181,11 @@ int main(int argc, char *argv[])
     }
     QElapsedTimer settle;
     settle.start();
-    waitUntil([&]() { return settle.elapsed() > 500; }, 1000);  // subscribed before the flood
+    waitUntil([&]() { return settle.elapsed() > 500; }, 1000); // subscribed before the flood
 
     // The meter: a 1 ms tick on the UI thread; each gap's excess over 1 ms is a stall.
     std::vector<double> gaps;
-    std::vector<double> gapEnds;  // seconds since the flood began, to say when the worst ones came
+    std::vector<double> gapEnds; // seconds since the flood began, to say when the worst ones came
     gaps.reserve(std::size_t(seconds) * 2000);
     gapEnds.reserve(std::size_t(seconds) * 2000);
     QElapsedTimer sinceTick;
@@ -199,10 +203,10 @@ int main(int argc, char *argv[])
 
     QProcess simulator;
     simulator.start(QStringLiteral(GENAIOPS_CLI_PATH),
-                    {u"--workspace"_s, directory.filePath(u"simulator.genaiops"_s), u"edge"_s, u"simulate"_s, u"--broker"_s,
-                     broker.url(), u"--devices"_s, QString::number(devices), u"--rate"_s, QString::number(rate),
-                     u"--duration"_s, QString::number(seconds), u"--image-every"_s, u"50"_s, u"--malformed-every"_s,
-                     u"500"_s, u"--json"_s});
+                    {u"--workspace"_s, directory.filePath(u"simulator.genaiops"_s), u"edge"_s, u"simulate"_s,
+                     u"--broker"_s, broker.url(), u"--devices"_s, QString::number(devices), u"--rate"_s,
+                     QString::number(rate), u"--duration"_s, QString::number(seconds), u"--image-every"_s, u"50"_s,
+                     u"--malformed-every"_s, u"500"_s, u"--json"_s});
     const double cpuBefore = processCpuMs();
     wall.start();
     meter.start();
@@ -217,14 +221,23 @@ int main(int argc, char *argv[])
     const double cpuMs = processCpuMs() - cpuBefore;
 
     const double worst = gaps.empty() ? 0 : *std::max_element(gaps.begin(), gaps.end()) - 1.0;
-    const auto over = [&](double limit) { return std::count_if(gaps.begin(), gaps.end(), [&](double gap) { return gap - 1.0 > limit; }); };
-    print(u"published %1 messages in %2 s (%3 msg/s asked) from %4 devices; the panel counted %5"_s
-              .arg(sent).arg(published.value(u"seconds"_s).toDouble(), 0, 'f', 1).arg(rate).arg(devices).arg(panel.fleet().messages));
+    const auto over = [&](double limit) {
+        return std::count_if(gaps.begin(), gaps.end(), [&](double gap) { return gap - 1.0 > limit; });
+    };
+    print(u"published %1 messages in %2 s (%3 msg/s asked) from %4 devices; the panel counted %5"_s.arg(sent)
+              .arg(published.value(u"seconds"_s).toDouble(), 0, 'f', 1)
+              .arg(rate)
+              .arg(devices)
+              .arg(panel.fleet().messages));
     print(u"UI event loop: worst stall %1 ms (limit 50 ms, ratio %2) — %3; gaps p99 %4 ms, p99.9 %5 ms; "
-          u"stalls over 16 ms: %6, over 50 ms: %7; %8 ticks"_s
-              .arg(worst, 0, 'f', 1).arg(worst / 50.0, 0, 'f', 2).arg(worst <= 50 ? u"met"_s : u"NOT met"_s)
-              .arg(percentile(gaps, 0.99), 0, 'f', 1).arg(percentile(gaps, 0.999), 0, 'f', 1)
-              .arg(over(16)).arg(over(50)).arg(gaps.size()));
+          u"stalls over 16 ms: %6, over 50 ms: %7; %8 ticks"_s.arg(worst, 0, 'f', 1)
+              .arg(worst / 50.0, 0, 'f', 2)
+              .arg(worst <= 50 ? u"met"_s : u"NOT met"_s)
+              .arg(percentile(gaps, 0.99), 0, 'f', 1)
+              .arg(percentile(gaps, 0.999), 0, 'f', 1)
+              .arg(over(16))
+              .arg(over(50))
+              .arg(gaps.size()));
     std::vector<std::size_t> order(gaps.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return gaps[a] > gaps[b]; });
@@ -234,21 +247,30 @@ int main(int argc, char *argv[])
     print(u"worst five stalls: "_s + worstFive.join(u", "_s));
     // Where the UI thread's time went, by kind of event: the longest single one and the total.
     std::vector<std::pair<int, TimingApplication::Longest>> kinds(app.longestByType.begin(), app.longestByType.end());
-    std::sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.second.totalMs > b.second.totalMs; });
+    std::sort(kinds.begin(), kinds.end(),
+              [](const auto &a, const auto &b) { return a.second.totalMs > b.second.totalMs; });
     for (std::size_t index = 0; index < std::min<std::size_t>(4, kinds.size()); ++index)
-        print(u"  %1: longest %2 ms (%3 ms of it on the CPU), %4 ms in all over %5 events"_s.arg(eventName(kinds[index].first))
-                  .arg(kinds[index].second.ms, 0, 'f', 1).arg(kinds[index].second.cpuMs, 0, 'f', 1)
-                  .arg(kinds[index].second.totalMs, 0, 'f', 0).arg(kinds[index].second.count));
+        print(u"  %1: longest %2 ms (%3 ms of it on the CPU), %4 ms in all over %5 events"_s
+                  .arg(eventName(kinds[index].first))
+                  .arg(kinds[index].second.ms, 0, 'f', 1)
+                  .arg(kinds[index].second.cpuMs, 0, 'f', 1)
+                  .arg(kinds[index].second.totalMs, 0, 'f', 0)
+                  .arg(kinds[index].second.count));
     print(u"panel: %1 updates applied, %2 event rows (capped at %3), %4 devices; process CPU %5 % of one core "
-          u"over %6 s; peak RSS %7 MiB"_s
-              .arg(panel.updatesApplied()).arg(panel.eventLog()->model()->rowCount()).arg(EventLogModel::capacity)
+          u"over %6 s; peak RSS %7 MiB"_s.arg(panel.updatesApplied())
+              .arg(panel.eventLog()->model()->rowCount())
+              .arg(EventLogModel::capacity)
               .arg(panel.fleet().devices.size())
-              .arg(cpuMs / wallSeconds / 10.0, 0, 'f', 0).arg(wallSeconds, 0, 'f', 1)
+              .arg(cpuMs / wallSeconds / 10.0, 0, 'f', 0)
+              .arg(wallSeconds, 0, 'f', 1)
               .arg(double(peakResidentSetKiB()) / 1024.0, 0, 'f', 1));
-    print(QString::fromUtf8(QJsonDocument(QJsonObject{
-        {u"published"_s, sent}, {u"counted"_s, panel.fleet().messages}, {u"rate"_s, rate},
-        {u"worst_stall_ms"_s, worst}, {u"p99_gap_ms"_s, percentile(gaps, 0.99)},
-        {u"stalls_over_50ms"_s, qint64(over(50))}, {u"peak_rss_mib"_s, double(peakResidentSetKiB()) / 1024.0}})
+    print(QString::fromUtf8(QJsonDocument(QJsonObject{{u"published"_s, sent},
+                                                      {u"counted"_s, panel.fleet().messages},
+                                                      {u"rate"_s, rate},
+                                                      {u"worst_stall_ms"_s, worst},
+                                                      {u"p99_gap_ms"_s, percentile(gaps, 0.99)},
+                                                      {u"stalls_over_50ms"_s, qint64(over(50))},
+                                                      {u"peak_rss_mib"_s, double(peakResidentSetKiB()) / 1024.0}})
                                 .toJson(QJsonDocument::Compact)));
     return sent > 0 && panel.fleet().messages == sent ? 0 : 1;
 }

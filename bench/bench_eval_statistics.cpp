@@ -16,16 +16,15 @@
 // The verdict is on the dialog's worst time against the limit. The last line is one JSON object.
 // Exit status 0 on success, 1 if a step failed, 64 on bad arguments.
 
-#include "goldendatasetfile.h"
-#include "syntheticrun.h"
-
 #include "core/eval/runcomparison.h"
 #include "core/eval/runsummary.h"
-#include "ui/eval/comparerunsdialog.h"
-#include "ui/eval/runlistmodel.h"
 #include "core/storage/workspace.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
+#include "goldendatasetfile.h"
+#include "syntheticrun.h"
+#include "ui/eval/comparerunsdialog.h"
+#include "ui/eval/runlistmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,8 +63,7 @@ Figures figuresOf(QList<double> times)
     return {times[times.size() / 2], times.last()};
 }
 
-template<typename Work>
-Figures repeated(int repeats, Work &&work)
+template<typename Work> Figures repeated(int repeats, Work &&work)
 {
     QList<double> times;
     for (int round = 0; round < repeats; ++round) {
@@ -109,7 +107,8 @@ int main(int argc, char *argv[])
     const QString workspacePath = directory.filePath(u"workspace.db"_s);
     QElapsedTimer setupClock;
     setupClock.start();
-    if (const Status written = GoldenDatasetFile::write(datasetPath, items, GoldenDatasetFile::Responses::With); !written)
+    if (const Status written = GoldenDatasetFile::write(datasetPath, items, GoldenDatasetFile::Responses::With);
+        !written)
         return fail(written.error());
     qint64 runA = 0, runB = 0;
     {
@@ -124,12 +123,14 @@ int main(int argc, char *argv[])
         }
         // Run B moves each score by −0.04 … +0.059, seeded by SQLite's random(): a small true gain.
         QSqlQuery shift(workspace.value()->database());
-        if (!shift.exec(u"UPDATE eval_scores SET value = max(0.0, min(1.0, value + (abs(random()) %% 100) / 1000.0 - 0.04)) "
-                        "WHERE run_id = %1 AND value IS NOT NULL"_s.arg(runB).replace(u"%%"_s, u"%"_s)))
+        if (!shift.exec(
+                u"UPDATE eval_scores SET value = max(0.0, min(1.0, value + (abs(random()) %% 100) / 1000.0 - 0.04)) "
+                "WHERE run_id = %1 AND value IS NOT NULL"_s.arg(runB)
+                    .replace(u"%%"_s, u"%"_s)))
             return fail(makeError(Error::Kind::Storage, u"shifting run B's scores failed"_s));
     }
-    std::printf("set-up: a dataset of %d items and two completed runs over it (4 lexical metrics each) in %.1f s\n", items,
-                double(setupClock.elapsed()) / 1000);
+    std::printf("set-up: a dataset of %d items and two completed runs over it (4 lexical metrics each) in %.1f s\n",
+                items, double(setupClock.elapsed()) / 1000);
 
     auto opened = openWorkspace(workspacePath);
     if (!opened)
@@ -162,10 +163,11 @@ int main(int argc, char *argv[])
     WorkspaceWorker worker;
     bool workerOpen = false;
     QEventLoop opening;
-    worker.open(workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(), &app, [&](Result<Workspace::Info> info) {
-        workerOpen = bool(info);
-        opening.quit();
-    });
+    worker.open(workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(), &app,
+                [&](Result<Workspace::Info> info) {
+                    workerOpen = bool(info);
+                    opening.quit();
+                });
     opening.exec();
     if (!workerOpen)
         return fail(makeError(Error::Kind::Storage, u"the worker could not open the workspace"_s));
@@ -180,8 +182,9 @@ int main(int argc, char *argv[])
         dialog.grab();
     });
     const double ratio = dialogFigures.worst / OpenLimitMs;
-    std::printf("  %-44s median %7.1f ms  worst %7.1f ms: %.3f of the %.0f ms limit (%s)\n", "compare view opened and painted",
-                dialogFigures.median, dialogFigures.worst, ratio, OpenLimitMs, ratio <= 1 ? "met" : "NOT met");
+    std::printf("  %-44s median %7.1f ms  worst %7.1f ms: %.3f of the %.0f ms limit (%s)\n",
+                "compare view opened and painted", dialogFigures.median, dialogFigures.worst, ratio, OpenLimitMs,
+                ratio <= 1 ? "met" : "NOT met");
     const auto round1 = [](double ms) { return qRound(ms * 10) / 10.0; };
     const QJsonObject figures{{"items"_L1, items},
                               {"summary_median_ms"_L1, round1(summaryFigures.median)},

@@ -17,16 +17,15 @@
 // The last line is one JSON object with the figures. Exit status 0 on success, 1 if a step failed,
 // 64 on bad arguments.
 
+#include "core/eval/runtable.h"
+#include "core/storage/workspace.h"
+#include "core/workspaceschema.h"
 #include "goldendatasetfile.h"
 #include "processmemory.h"
 #include "syntheticrun.h"
-
-#include "core/eval/runtable.h"
 #include "ui/eval/evaluationcharts.h"
 #include "ui/eval/resultfilterproxy.h"
 #include "ui/eval/resulttablemodel.h"
-#include "core/storage/workspace.h"
-#include "core/workspaceschema.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,8 +68,7 @@ struct Step
     qint64 residentKiB = 0;
 };
 
-template<typename Work>
-Step timed(Work &&work)
+template<typename Work> Step timed(Work &&work)
 {
     QElapsedTimer clock;
     clock.start();
@@ -101,7 +99,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Time and memory to open a run of many results on the Evaluations page."_s);
     parser.addHelpOption();
     const QCommandLineOption itemsOption(u"items"_s, u"items and results (default 100000)"_s, u"N"_s, u"100000"_s);
-    const QCommandLineOption batchOption(u"batch"_s, u"results per storeResults call (default 5000)"_s, u"B"_s, u"5000"_s);
+    const QCommandLineOption batchOption(u"batch"_s, u"results per storeResults call (default 5000)"_s, u"B"_s,
+                                         u"5000"_s);
     const QCommandLineOption keepOption(u"keep-files"_s, u"keep the temporary directory with the workspace"_s);
     parser.addOptions({itemsOption, batchOption, keepOption});
     parser.process(app);
@@ -123,7 +122,8 @@ int main(int argc, char *argv[])
     const QString workspacePath = directory.filePath(u"workspace.db"_s);
     QElapsedTimer setupClock;
     setupClock.start();
-    if (const Status written = GoldenDatasetFile::write(datasetPath, items, GoldenDatasetFile::Responses::With); !written)
+    if (const Status written = GoldenDatasetFile::write(datasetPath, items, GoldenDatasetFile::Responses::With);
+        !written)
         return fail(written.error());
     qint64 runId = 0;
     {
@@ -136,8 +136,8 @@ int main(int argc, char *argv[])
         runId = created.value();
     }
     std::printf("set-up: %d items and a completed run with %d results (4 lexical metrics each, %d per storeResults) "
-                "in %.1f s; workspace %.1f MiB\n", items, items, batch, elapsedMs(setupClock) / 1000,
-                double(QFileInfo(workspacePath).size()) / (1 << 20));
+                "in %.1f s; workspace %.1f MiB\n",
+                items, items, batch, elapsedMs(setupClock) / 1000, double(QFileInfo(workspacePath).size()) / (1 << 20));
 
     auto opened = openWorkspace(workspacePath);
     if (!opened)
@@ -176,8 +176,8 @@ int main(int argc, char *argv[])
     const double openMs = load.ms + modelStep.ms + sort.ms + chartsStep.ms;
     const double openRatio = openMs / OpenLimitMs;
     std::printf("  open = load + model + sort + charts = %.1f ms: %.3f of the %.0f ms limit (%s); "
-                "without the sort %.1f ms\n", openMs, openRatio, OpenLimitMs, openRatio <= 1 ? "met" : "NOT met",
-                openMs - sort.ms);
+                "without the sort %.1f ms\n",
+                openMs, openRatio, OpenLimitMs, openRatio <= 1 ? "met" : "NOT met", openMs - sort.ms);
 
     auto *layout = new QVBoxLayout(&page);
     auto *table = new QTableView(&page);
@@ -204,8 +204,7 @@ int main(int argc, char *argv[])
         proxy.setSearchText(SearchText);
         searchRows = proxy.rowCount();
     });
-    printStep("filter: text search", search, below.residentKiB,
-              u"\"%1\": %2 rows"_s.arg(SearchText).arg(searchRows));
+    printStep("filter: text search", search, below.residentKiB, u"\"%1\": %2 rows"_s.arg(SearchText).arg(searchRows));
     proxy.setSearchText({});
     const qint64 residentAfter = residentSetKiB();
     std::printf("VmRSS %lld KiB before, %lld KiB after (+%lld KiB); peak VmHWM %lld KiB (set-up included)\n",
@@ -213,13 +212,19 @@ int main(int argc, char *argv[])
                 static_cast<long long>(residentAfter - residentBefore), static_cast<long long>(peakResidentSetKiB()));
 
     const auto round1 = [](double ms) { return qRound(ms * 10) / 10.0; };
-    const QJsonObject figures{
-        {"items"_L1, items}, {"load_ms"_L1, round1(load.ms)}, {"model_ms"_L1, round1(modelStep.ms)},
-        {"sort_ms"_L1, round1(sort.ms)}, {"charts_ms"_L1, round1(chartsStep.ms)}, {"open_ms"_L1, round1(openMs)},
-        {"open_ratio"_L1, qRound(openRatio * 1000) / 1000.0}, {"first_paint_ms"_L1, round1(paint.ms)},
-        {"filter_below_ms"_L1, round1(below.ms)}, {"filter_search_ms"_L1, round1(search.ms)},
-        {"rss_before_kib"_L1, residentBefore}, {"rss_after_kib"_L1, residentAfter},
-        {"rss_after_open_kib"_L1, chartsStep.residentKiB}};
+    const QJsonObject figures{{"items"_L1, items},
+                              {"load_ms"_L1, round1(load.ms)},
+                              {"model_ms"_L1, round1(modelStep.ms)},
+                              {"sort_ms"_L1, round1(sort.ms)},
+                              {"charts_ms"_L1, round1(chartsStep.ms)},
+                              {"open_ms"_L1, round1(openMs)},
+                              {"open_ratio"_L1, qRound(openRatio * 1000) / 1000.0},
+                              {"first_paint_ms"_L1, round1(paint.ms)},
+                              {"filter_below_ms"_L1, round1(below.ms)},
+                              {"filter_search_ms"_L1, round1(search.ms)},
+                              {"rss_before_kib"_L1, residentBefore},
+                              {"rss_after_kib"_L1, residentAfter},
+                              {"rss_after_open_kib"_L1, chartsStep.residentKiB}};
     std::printf("%s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
     return ExitOk;
 }

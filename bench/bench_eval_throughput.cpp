@@ -50,16 +50,19 @@ std::optional<ThroughputBench::Options> parseOptions(const QCoreApplication &app
     const QCommandLineOption items(u"items"_s, u"dataset items (default 1000)"_s, u"N"_s, u"1000"_s);
     const QCommandLineOption latency(u"latency-ms"_s, u"server latency per request (default 50)"_s, u"L"_s, u"50"_s);
     const QCommandLineOption concurrency(u"concurrency"_s, u"items in flight (default 16)"_s, u"C"_s, u"16"_s);
-    const QCommandLineOption contextWords(u"context-words"_s, u"words in each of an item's two contexts (default 40); "
-                                                              u"the server echoes them, one streamed event per word"_s,
-                                         u"W"_s, u"40"_s);
-    const QCommandLineOption runs(u"runs"_s, u"times the workbench's run is repeated, each on a new workspace "
-                                                u"(default 3); its figures are every run's, the median and the worst"_s,
+    const QCommandLineOption contextWords(u"context-words"_s,
+                                          u"words in each of an item's two contexts (default 40); "
+                                          u"the server echoes them, one streamed event per word"_s,
+                                          u"W"_s, u"40"_s);
+    const QCommandLineOption runs(u"runs"_s,
+                                  u"times the workbench's run is repeated, each on a new workspace "
+                                  u"(default 3); its figures are every run's, the median and the worst"_s,
                                   u"R"_s, u"3"_s);
     const QCommandLineOption promptfoo(u"promptfoo"_s, u"promptfoo executable for the comparison"_s, u"PATH"_s);
     const QCommandLineOption noPromptfoo(u"no-promptfoo"_s, u"skip the promptfoo comparison"_s);
-    const QCommandLineOption keepFiles(u"keep-files"_s, u"keep the temporary directory: dataset, workspaces, the "
-                                                        u"server's request log of the first workbench run, promptfoo's files"_s);
+    const QCommandLineOption keepFiles(u"keep-files"_s,
+                                       u"keep the temporary directory: dataset, workspaces, the "
+                                       u"server's request log of the first workbench run, promptfoo's files"_s);
     parser.addOptions({items, latency, concurrency, contextWords, runs, promptfoo, noPromptfoo, keepFiles});
     parser.process(app);
     ThroughputBench::Options options;
@@ -88,8 +91,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const std::optional<ThroughputBench::Options> options = parseOptions(app);
     if (!options) {
-        std::fprintf(stderr, "bench_eval_throughput: --items, --runs (≤ 100) and --concurrency (≤ 256) take whole numbers ≥ 1, "
-                             "--latency-ms and --context-words ≥ 0\n");
+        std::fprintf(stderr,
+                     "bench_eval_throughput: --items, --runs (≤ 100) and --concurrency (≤ 256) take whole numbers ≥ 1, "
+                     "--latency-ms and --context-words ≥ 0\n");
         return ThroughputBench::ExitUsage;
     }
     return ThroughputBench(*options).run();

@@ -1,7 +1,7 @@
 #include "concurrentstreams.h"
 
-#include "processmemory.h"
 #include "core/providers/chatcall.h"
+#include "processmemory.h"
 
 #include <QTimer>
 
@@ -13,8 +13,7 @@ constexpr int SampleIntervalMs = 5;
 
 ConcurrentStreams::ConcurrentStreams(const QList<QNetworkAccessManager *> &managers, const ProviderConfig &config,
                                      const ChatRequest &request, QObject *parent)
-    : QObject(parent)
-    , m_request(request)
+    : QObject(parent), m_request(request)
 {
     for (QNetworkAccessManager *manager : managers)
         m_providers.push_back(ChatProvider::create(config, manager));

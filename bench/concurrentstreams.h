@@ -25,12 +25,12 @@ public:
         int streams = 0;
         int failed = 0;
         QString firstError;
-        int peakOpen = 0;           // streams that had shown text and not yet finished, at most at once
+        int peakOpen = 0; // streams that had shown text and not yet finished, at most at once
         qint64 residentBeforeKiB = 0;
-        qint64 residentPeakKiB = 0;     // highest sample while the calls ran
+        qint64 residentPeakKiB = 0; // highest sample while the calls ran
         qint64 residentAllOpenKiB = -1; // highest sample while every stream was open; -1 if never
-        double wallMs = 0;              // first start() → last finished()
-        double startSpanMs = 0;         // first start() → last start()
+        double wallMs = 0; // first start() → last finished()
+        double startSpanMs = 0; // first start() → last start()
     };
 
     ConcurrentStreams(const QList<QNetworkAccessManager *> &managers, const ProviderConfig &config,

@@ -22,8 +22,7 @@ const QStringList &vocabulary()
                                      u"policy invoice customer shipment warranty refund sensor alert threshold "
                                      u"pipeline release gateway quota account password storage backup window "
                                      u"schedule contract renewal discount turbine pressure valve firmware fleet "
-                                     u"camera defect label audit approval rollback metric drift baseline"_s
-                                         .split(u' ');
+                                     u"camera defect label audit approval rollback metric drift baseline"_s.split(u' ');
     return words;
 }
 
@@ -47,9 +46,10 @@ Status GoldenDatasetFile::write(const QString &path, int items, Responses respon
         QRandomGenerator random(quint32(index) + 1);
         const QString question = u"Question %1: what about the %2?"_s.arg(index).arg(sentence(random, 6 + index % 8));
         const QString reference = sentence(random, ReferenceWords);
-        QJsonObject item{{"user_input"_L1, question},
-                         {"retrieved_contexts"_L1, QJsonArray{sentence(random, contextWords), sentence(random, contextWords)}},
-                         {"reference"_L1, reference}};
+        QJsonObject item{
+            {"user_input"_L1, question},
+            {"retrieved_contexts"_L1, QJsonArray{sentence(random, contextWords), sentence(random, contextWords)}},
+            {"reference"_L1, reference}};
         // Part of the reference plus other words, in shares that vary with the index, so scores
         // spread over the whole range as real ones do.
         if (responses == Responses::With) {

@@ -41,8 +41,8 @@ double processCpuMs(qint64 pid)
     // The command name, field 2, is in parentheses and may hold spaces: count fields after it.
     const char *afterName = read ? std::strrchr(line, ')') : nullptr;
     unsigned long long user = 0, system = 0;
-    if (!afterName || std::sscanf(afterName + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &user,
-                                  &system) != 2)
+    if (!afterName
+        || std::sscanf(afterName + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &user, &system) != 2)
         return -1;
     return double(user + system) * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }

@@ -1,9 +1,8 @@
 #include "promptfooeval.h"
 
+#include "core/eval/itemevaluation.h"
 #include "processcpu.h"
 #include "processmemory.h"
-
-#include "core/eval/itemevaluation.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -31,20 +30,24 @@ QByteArray config(const PromptfooEval::Settings &settings, const QList<EvalItem>
     QJsonArray tests;
     for (const EvalItem &item : items) {
         const ChatRequest request = ItemEvaluation::generationRequest(item);
-        tests.append(QJsonObject{{"vars"_L1, QJsonObject{{"prompt"_L1, request.messages.constLast().text},
-                                                         {"question"_L1, item.question}}}});
+        tests.append(QJsonObject{
+            {"vars"_L1,
+             QJsonObject{{"prompt"_L1, request.messages.constLast().text}, {"question"_L1, item.question}}}});
     }
     const QJsonObject provider{
         {"id"_L1, QString(u"openai:chat:"_s + settings.model)},
-        {"config"_L1, QJsonObject{{"apiBaseUrl"_L1, settings.baseUrl}, {"apiKey"_L1, "dummy"_L1},
-                                  {"max_tokens"_L1, ItemEvaluation::generationRequest(items.value(0)).parameters.maxTokens}}}};
+        {"config"_L1,
+         QJsonObject{{"apiBaseUrl"_L1, settings.baseUrl},
+                     {"apiKey"_L1, "dummy"_L1},
+                     {"max_tokens"_L1, ItemEvaluation::generationRequest(items.value(0)).parameters.maxTokens}}}};
     const QJsonObject root{
         {"description"_L1, "bench_eval_throughput"_L1},
         {"prompts"_L1, QJsonArray{QString::fromUtf8(QJsonDocument(chat).toJson(QJsonDocument::Compact))}},
         {"providers"_L1, QJsonArray{provider}},
         // The server echoes the user message, so the answer contains the question.
-        {"defaultTest"_L1, QJsonObject{{"assert"_L1, QJsonArray{QJsonObject{{"type"_L1, "contains"_L1},
-                                                                          {"value"_L1, "{{question}}"_L1}}}}}},
+        {"defaultTest"_L1,
+         QJsonObject{
+             {"assert"_L1, QJsonArray{QJsonObject{{"type"_L1, "contains"_L1}, {"value"_L1, "{{question}}"_L1}}}}}},
         {"tests"_L1, tests}};
     return QJsonDocument(root).toJson();
 }
@@ -119,7 +122,8 @@ Result<PromptfooEval::Outcome> PromptfooEval::run(const Settings &settings, cons
         if (clock.hasExpired(settings.timeoutMs)) {
             process.kill();
             process.waitForFinished(5000);
-            return makeError(Error::Kind::Timeout, u"promptfoo eval took longer than %1 s"_s.arg(settings.timeoutMs / 1000));
+            return makeError(Error::Kind::Timeout,
+                             u"promptfoo eval took longer than %1 s"_s.arg(settings.timeoutMs / 1000));
         }
     }
     outcome.wallMs = double(clock.nsecsElapsed()) / 1e6;
@@ -131,8 +135,12 @@ Result<PromptfooEval::Outcome> PromptfooEval::run(const Settings &settings, cons
     QFile output(outputPath);
     if (!output.open(QIODevice::ReadOnly))
         return makeError(Error::Kind::Input, output.errorString(), outputPath);
-    const QJsonObject stats = QJsonDocument::fromJson(output.readAll()).object()
-                                  .value("results"_L1).toObject().value("stats"_L1).toObject();
+    const QJsonObject stats = QJsonDocument::fromJson(output.readAll())
+                                  .object()
+                                  .value("results"_L1)
+                                  .toObject()
+                                  .value("stats"_L1)
+                                  .toObject();
     outcome.passed = stats.value("successes"_L1).toInt();
     outcome.failed = stats.value("failures"_L1).toInt();
     outcome.errors = stats.value("errors"_L1).toInt();

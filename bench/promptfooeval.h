@@ -18,8 +18,8 @@ public:
     struct Settings
     {
         QString executable;
-        QString directory;      // for the config, the output and promptfoo's own state
-        QString baseUrl;        // e.g. http://127.0.0.1:PORT/v1
+        QString directory; // for the config, the output and promptfoo's own state
+        QString baseUrl; // e.g. http://127.0.0.1:PORT/v1
         QString model;
         int concurrency = 16;
         int timeoutMs = 15 * 60 * 1000;
@@ -27,10 +27,10 @@ public:
 
     struct Outcome
     {
-        double wallMs = 0;         // the whole process: Node start, config, eval, output
-        double reportedMs = -1;    // promptfoo's own evaluation duration, from its output
-        qint64 peakKiB = -1;       // VmHWM of the promptfoo process, last sampled
-        double cpuMs = -1;         // user + system of the eval process
+        double wallMs = 0; // the whole process: Node start, config, eval, output
+        double reportedMs = -1; // promptfoo's own evaluation duration, from its output
+        qint64 peakKiB = -1; // VmHWM of the promptfoo process, last sampled
+        double cpuMs = -1; // user + system of the eval process
         int passed = 0;
         int failed = 0;
         int errors = 0;

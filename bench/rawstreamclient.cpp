@@ -30,10 +30,8 @@ bool carriesText(QByteArrayView line)
 
 } // namespace
 
-RawStreamClient::RawStreamClient(quint16 port)
-    : m_port(port)
-{
-}
+RawStreamClient::RawStreamClient(quint16 port) : m_port(port)
+{ }
 
 RawStreamClient::~RawStreamClient()
 {

@@ -1,11 +1,10 @@
 #include "syntheticrun.h"
 
-#include "goldendatasetfile.h"
-
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/lexicalmetrics.h"
 #include "core/eval/runsetup.h"
+#include "goldendatasetfile.h"
 
 #include <QDateTime>
 

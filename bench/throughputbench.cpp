@@ -1,14 +1,13 @@
 #include "throughputbench.h"
 
+#include "core/eval/itemevaluation.h"
+#include "core/providers/openaiprotocol.h"
 #include "goldendatasetfile.h"
 #include "processcpu.h"
 #include "processmemory.h"
 #include "promptfooeval.h"
 #include "providerload.h"
 #include "rawconcurrentload.h"
-
-#include "core/eval/itemevaluation.h"
-#include "core/providers/openaiprotocol.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -86,9 +85,9 @@ double percentOfCores(double cpuMs, double wallMs)
 void printCpu(const char *client, double clientMs, double serverMs, double othersMs, double wallMs, int requests)
 {
     std::printf("  CPU: %s %.0f ms (%.2f ms per item), server %.0f ms (%.2f ms per request); together %.0f %% of "
-                "%d cores over the wall; other processes %.0f %%\n", client, clientMs, clientMs / requests, serverMs,
-                serverMs / requests, percentOfCores(clientMs + serverMs, wallMs), cores(),
-                percentOfCores(othersMs, wallMs));
+                "%d cores over the wall; other processes %.0f %%\n",
+                client, clientMs, clientMs / requests, serverMs, serverMs / requests,
+                percentOfCores(clientMs + serverMs, wallMs), cores(), percentOfCores(othersMs, wallMs));
 }
 
 // The bodies the workbench's provider sends for these items.
@@ -107,8 +106,7 @@ QList<QByteArray> requestBodies(const QList<EvalItem> &items, const QString &bas
 } // namespace
 
 ThroughputBench::ThroughputBench(Options options)
-    : m_options(std::move(options))
-    , m_idealMs(double(m_options.items) * m_options.latencyMs / m_options.concurrency)
+    : m_options(std::move(options)), m_idealMs(double(m_options.items) * m_options.latencyMs / m_options.concurrency)
 {
     m_directory.setAutoRemove(!m_options.keepFiles);
 }
@@ -125,8 +123,8 @@ int ThroughputBench::run()
         return fail(written.error(), ExitPhaseFailed);
     if (const Status started = startServer(); !started)
         return fail(started.error(), ExitNoServer);
-    for (Status (ThroughputBench::*phase)() : {&ThroughputBench::workbenchPhase, &ThroughputBench::serverAlonePhase,
-                                               &ThroughputBench::providerPhases}) {
+    for (Status (ThroughputBench::*phase)() :
+         {&ThroughputBench::workbenchPhase, &ThroughputBench::serverAlonePhase, &ThroughputBench::providerPhases}) {
         if (const Status reset = resetServer(*m_control); !reset)
             return fail(reset.error(), ExitPhaseFailed);
         if (const Status done = (this->*phase)(); !done)
@@ -159,8 +157,9 @@ Status ThroughputBench::writeDataset()
 Status ThroughputBench::startServer()
 {
     const QString script = QStringLiteral(GENAIOPS_SOURCE_DIR "/tests/servers/openai_server.py");
-    if (const Status started = m_server.start(script, {u"--no-split"_s, u"--latency-ms"_s,
-                                                       QString::number(m_options.latencyMs)}); !started)
+    if (const Status started
+        = m_server.start(script, {u"--no-split"_s, u"--latency-ms"_s, QString::number(m_options.latencyMs)});
+        !started)
         return started.error();
     m_baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(m_server.port());
     m_control = std::make_unique<RawStreamClient>(m_server.port());
@@ -168,8 +167,10 @@ Status ThroughputBench::startServer()
                 unsigned(m_server.port()));
     std::printf("%d items, concurrency %d: ideal wall = %d × %d ms ÷ %d = %.0f ms\n", m_options.items,
                 m_options.concurrency, m_options.items, m_options.latencyMs, m_options.concurrency, m_idealMs);
-    m_figures = {{"items"_L1, m_options.items}, {"latency_ms"_L1, m_options.latencyMs},
-                 {"concurrency"_L1, m_options.concurrency}, {"ideal_ms"_L1, m_idealMs}};
+    m_figures = {{"items"_L1, m_options.items},
+                 {"latency_ms"_L1, m_options.latencyMs},
+                 {"concurrency"_L1, m_options.concurrency},
+                 {"ideal_ms"_L1, m_idealMs}};
     return Done{};
 }
 
@@ -191,9 +192,9 @@ Status ThroughputBench::workbenchPhase()
         if (const Status reset = resetServer(*m_control); !reset)
             return reset;
         const CpuSample start = CpuSample::now(m_server.processId());
-        const Result<WorkbenchEvalRun::Outcome> outcome = WorkbenchEvalRun::run(
-            {m_directory.filePath(u"workspace-%1.db"_s.arg(index + 1)), m_datasetPath, m_baseUrl, Model,
-             m_options.concurrency});
+        const Result<WorkbenchEvalRun::Outcome> outcome
+            = WorkbenchEvalRun::run({m_directory.filePath(u"workspace-%1.db"_s.arg(index + 1)), m_datasetPath,
+                                     m_baseUrl, Model, m_options.concurrency});
         if (!outcome)
             return outcome.error();
         runs.push_back({outcome.value(), CpuSample::now(m_server.processId()) - start, serverStats(*m_control)});
@@ -208,9 +209,8 @@ Status ThroughputBench::workbenchPhase()
     std::vector<const Measured *> byWall;
     for (const Measured &run : runs)
         byWall.push_back(&run);
-    std::sort(byWall.begin(), byWall.end(), [](const Measured *a, const Measured *b) {
-        return a->outcome.wallMs < b->outcome.wallMs;
-    });
+    std::sort(byWall.begin(), byWall.end(),
+              [](const Measured *a, const Measured *b) { return a->outcome.wallMs < b->outcome.wallMs; });
     const Measured &median = *byWall[byWall.size() / 2];
     const double medianRatio = m_idealMs / median.outcome.wallMs;
     const double worstRatio = m_idealMs / byWall.back()->outcome.wallMs;
@@ -225,12 +225,13 @@ Status ThroughputBench::workbenchPhase()
         ratios.append(rounded(m_idealMs / run.outcome.wallMs));
     }
     std::printf("\n  median %.3f, worst %.3f (target ≥ %.1f: %s)\n", medianRatio, worstRatio, RatioTarget,
-                worstRatio >= RatioTarget   ? "met by every run"
-                : medianRatio >= RatioTarget ? "met by the median, NOT by every run"
-                                             : "NOT met");
+                worstRatio >= RatioTarget        ? "met by every run"
+                    : medianRatio >= RatioTarget ? "met by the median, NOT by every run"
+                                                 : "NOT met");
     std::printf("  the median run: setup (workspace, import, run) %.0f ms; run wall %.0f ms, %lld done, %lld failed; "
-                "server saw %d requests, max %d in flight\n", w.setupMs, w.wallMs, static_cast<long long>(w.done),
-                static_cast<long long>(w.failed), median.server.requests, median.server.maxInFlight);
+                "server saw %d requests, max %d in flight\n",
+                w.setupMs, w.wallMs, static_cast<long long>(w.done), static_cast<long long>(w.failed),
+                median.server.requests, median.server.maxInFlight);
     const double slotMs = w.wallMs * m_options.concurrency / double(items);
     std::printf("  per item: median %.1f ms, p95 %.1f ms, mean %.1f ms from start to result; each of the %d slots "
                 "took %.1f ms per item, so %.1f ms per item passed between one item's result and the next's start\n",
@@ -264,16 +265,17 @@ Status ThroughputBench::workbenchPhase()
 Status ThroughputBench::serverAlonePhase()
 {
     const CpuSample start = CpuSample::now(m_server.processId());
-    const RawConcurrentLoad::Outcome raw = RawConcurrentLoad::run(m_server.port(), "/v1/chat/completions",
-                                                                  requestBodies(m_items, m_baseUrl),
-                                                                  m_options.concurrency);
+    const RawConcurrentLoad::Outcome raw = RawConcurrentLoad::run(
+        m_server.port(), "/v1/chat/completions", requestBodies(m_items, m_baseUrl), m_options.concurrency);
     if (raw.failed > 0)
-        return makeError(Error::Kind::Service, u"%1 of %2 raw requests failed; the first: %3"_s.arg(raw.failed)
-                                                   .arg(raw.requests).arg(raw.firstError));
+        return makeError(
+            Error::Kind::Service,
+            u"%1 of %2 raw requests failed; the first: %3"_s.arg(raw.failed).arg(raw.requests).arg(raw.firstError));
     const CpuSample cpu = CpuSample::now(m_server.processId()) - start;
     std::printf("server alone (%d threads of plain sockets, the same request bodies):\n", m_options.concurrency);
     std::printf("  wall %.0f ms, rate ratio ideal/wall %.3f, max %d in flight; workbench wall / server-alone wall "
-                "%.3f\n", raw.wallMs, m_idealMs / raw.wallMs, serverStats(*m_control).maxInFlight,
+                "%.3f\n",
+                raw.wallMs, m_idealMs / raw.wallMs, serverStats(*m_control).maxInFlight,
                 m_workbench.wallMs / raw.wallMs);
     printCpu("raw client threads", cpu.bench, cpu.server, cpu.othersMs(), raw.wallMs, m_options.items);
     m_figures.insert("server_alone_wall_ms"_L1, qRound(raw.wallMs));
@@ -297,8 +299,10 @@ Status ThroughputBench::providerPhases()
         const ProviderLoad::Outcome load = ProviderLoad::run(config, m_items, m_options.concurrency, stream);
         const CpuSample cpu = CpuSample::now(m_server.processId()) - start;
         if (load.failed > 0)
-            return makeError(Error::Kind::Service, u"%1 of %2 provider calls failed; the first: %3"_s
-                                                       .arg(load.failed).arg(m_options.items).arg(load.firstError));
+            return makeError(Error::Kind::Service,
+                             u"%1 of %2 provider calls failed; the first: %3"_s.arg(load.failed)
+                                 .arg(m_options.items)
+                                 .arg(load.firstError));
         std::printf("  %-13s wall %.0f ms, rate ratio ideal/wall %.3f; max %d in flight\n",
                     stream ? "streamed:" : "not streamed:", load.wallMs, m_idealMs / load.wallMs,
                     serverStats(*m_control).maxInFlight);
@@ -333,8 +337,9 @@ void ThroughputBench::promptfooPhase()
     const WorkbenchEvalRun::Outcome &w = m_workbench;
     std::printf("promptfoo %s (eval -j %d --no-cache):\n", qPrintable(p.version), m_options.concurrency);
     std::printf("  process wall %.0f ms, its own evaluation time %.0f ms; %d passed, %d failed, %d errors; "
-                "max %d in flight; peak VmHWM %lld KiB\n", p.wallMs, p.reportedMs, p.passed, p.failed, p.errors,
-                server.maxInFlight, static_cast<long long>(p.peakKiB));
+                "max %d in flight; peak VmHWM %lld KiB\n",
+                p.wallMs, p.reportedMs, p.passed, p.failed, p.errors, server.maxInFlight,
+                static_cast<long long>(p.peakKiB));
     std::printf("  rate ratio ideal/wall: promptfoo process %.3f, its evaluation %.3f\n", m_idealMs / p.wallMs,
                 m_idealMs / p.reportedMs);
     std::printf("  workbench / promptfoo: run wall / evaluation time %.3f; setup + run / process wall %.3f\n",

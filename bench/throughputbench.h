@@ -22,8 +22,8 @@ public:
         int latencyMs = 50;
         int concurrency = 16;
         int contextWords = 40;
-        int runs = 3;               // of the workbench phase
-        QString promptfoo;          // empty: no comparison, for the reason below
+        int runs = 3; // of the workbench phase
+        QString promptfoo; // empty: no comparison, for the reason below
         QString noPromptfooReason;
         bool keepFiles = false;
     };
@@ -51,7 +51,7 @@ private:
     QString m_baseUrl;
     QList<EvalItem> m_items;
     TestServerProcess m_server;
-    std::unique_ptr<RawStreamClient> m_control;   // the server's /_test endpoints
+    std::unique_ptr<RawStreamClient> m_control; // the server's /_test endpoints
     WorkbenchEvalRun::Outcome m_workbench;
     QJsonObject m_figures;
 };

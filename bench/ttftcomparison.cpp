@@ -1,10 +1,9 @@
 #include "ttftcomparison.h"
 
-#include "rawstreamclient.h"
-
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
 #include "core/providers/openaiprotocol.h"
+#include "rawstreamclient.h"
 
 #include <QEventLoop>
 #include <QList>
@@ -36,13 +35,10 @@ double millisecondsSince(std::chrono::steady_clock::time_point start)
 } // namespace
 
 TtftComparison::TtftComparison(ChatProvider &provider, RawStreamClient &raw)
-    : m_provider(provider)
-    , m_raw(raw)
-    , m_request(ChatRequest::fromPrompt(u"Say hello to the benchmark"_s))
-    , m_path(OpenAiProtocol::endpoint(provider.config().baseUrl).path(QUrl::FullyEncoded).toUtf8())
-    , m_body(OpenAiProtocol(provider.config(), m_request).requestBody())
-{
-}
+    : m_provider(provider), m_raw(raw), m_request(ChatRequest::fromPrompt(u"Say hello to the benchmark"_s)),
+      m_path(OpenAiProtocol::endpoint(provider.config().baseUrl).path(QUrl::FullyEncoded).toUtf8()),
+      m_body(OpenAiProtocol(provider.config(), m_request).requestBody())
+{ }
 
 Result<TtftComparison::Figures> TtftComparison::run(int calls, int warmup)
 {
@@ -62,8 +58,8 @@ Result<TtftComparison::Figures> TtftComparison::run(int calls, int warmup)
         raw.append(*rawMs);
         differences.append(*workbenchMs - *rawMs);
     }
-    return Figures{percentile(workbench, 0.5), percentile(workbench, 0.95), percentile(raw, 0.5),
-                   percentile(raw, 0.95), percentile(differences, 0.5)};
+    return Figures{percentile(workbench, 0.5), percentile(workbench, 0.95), percentile(raw, 0.5), percentile(raw, 0.95),
+                   percentile(differences, 0.5)};
 }
 
 Result<double> TtftComparison::workbenchCall()

@@ -18,7 +18,7 @@ public:
     {
         double workbenchMedian = 0, workbenchP95 = 0;
         double rawMedian = 0, rawP95 = 0;
-        double overheadMedian = 0;  // median of (workbench − raw) over the pairs
+        double overheadMedian = 0; // median of (workbench − raw) over the pairs
     };
 
     TtftComparison(ChatProvider &provider, RawStreamClient &raw);

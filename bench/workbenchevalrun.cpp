@@ -64,8 +64,8 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
     runSettings.metrics = Metrics::lexical();
     runSettings.concurrency = settings.concurrency;
     // As the CLI resolves it: no profile, a key (if any) from OPENAI_API_KEY.
-    auto generator = runSettings.generator.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(),
-                                                   std::nullopt, {});
+    auto generator
+        = runSettings.generator.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), std::nullopt, {});
     if (!generator)
         return generator.error();
     auto created = RunSetup::create(workspace, dataset.value(), runSettings, u"bench"_s);

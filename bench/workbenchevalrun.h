@@ -14,15 +14,15 @@ public:
     {
         QString workspacePath;
         QString datasetPath;
-        QString baseUrl;        // e.g. http://127.0.0.1:PORT/v1
+        QString baseUrl; // e.g. http://127.0.0.1:PORT/v1
         QString model;
         int concurrency = 16;
     };
 
     struct Outcome
     {
-        double setupMs = 0;     // workspace, import and run creation
-        double wallMs = 0;      // EvaluationRunner::start() to finished(Completed)
+        double setupMs = 0; // workspace, import and run creation
+        double wallMs = 0; // EvaluationRunner::start() to finished(Completed)
         qint64 items = 0;
         qint64 done = 0;
         qint64 failed = 0;

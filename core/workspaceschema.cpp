@@ -9,6 +9,10 @@
 
 QList<SchemaModule> WorkspaceSchema::modules()
 {
-    return {CredentialProfileRepository::schema(), PriceTable::schema(), PromptLibrary::schema(),
-            EvalSchema::schema(), RegistrySchema::schema(), EdgeSchema::schema()};
+    return {CredentialProfileRepository::schema(),
+            PriceTable::schema(),
+            PromptLibrary::schema(),
+            EvalSchema::schema(),
+            RegistrySchema::schema(),
+            EdgeSchema::schema()};
 }

@@ -13,7 +13,7 @@ export CCACHE_BASEDIR="$source_dir" CCACHE_NOHASHDIR=1
 
 packages=(
     # toolchain
-    g++ cmake ninja-build pkg-config git file dpkg-dev fakeroot python3 ccache
+    g++ cmake ninja-build pkg-config git file dpkg-dev fakeroot python3 ccache clang-format
     # Qt 6 (Charts on Debian 12 needs the OpenGL dev package too) and the plugins loaded at run time
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
@@ -60,6 +60,11 @@ run)
 test)
     started=$(date +%s)
     install_missing
+    echo "== source formatting (clang-format, .clang-format)"
+    sources=$(git ls-files '*.cpp' '*.h' 2>/dev/null || find core ui app tests bench \( -name '*.cpp' -o -name '*.h' \))
+    # --dry-run -Werror prints each difference as file:line and fails on the first file that has one.
+    xargs clang-format --dry-run -Werror <<<"$sources"
+    echo "$(wc -l <<<"$sources") files formatted as .clang-format says"
     echo "== full build (warnings are errors)"
     configure_and_build build/ci -DGENAIOPS_WERROR=ON -DGENAIOPS_BENCH=OFF
     (cd build/ci && ctest --output-on-failure --parallel "$jobs")

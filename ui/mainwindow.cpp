@@ -1,15 +1,15 @@
 #include "ui/mainwindow.h"
 
-#include "ui/common/banner.h"
 #include "core/common/version.h"
+#include "core/demo/democontent.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
+#include "ui/common/banner.h"
 #include "ui/connections/connectionspanel.h"
 #include "ui/edge/edgepanel.h"
 #include "ui/eval/evaluationspanel.h"
 #include "ui/playground/playgroundpanel.h"
 #include "ui/registry/registrypanel.h"
-#include "core/demo/democontent.h"
-#include "core/storage/workspaceworker.h"
-#include "core/workspaceschema.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,8 +41,8 @@ MainWindow::MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
-    showPanel(PanelNames::fromId(settings.value(QStringLiteral("window/panel")).toString())
-                  .value_or(Panel::Playground));
+    showPanel(
+        PanelNames::fromId(settings.value(QStringLiteral("window/panel")).toString()).value_or(Panel::Playground));
     openWorkspace(m_options.workspacePath);
 }
 
@@ -86,8 +86,9 @@ void MainWindow::createPages()
     for (Panel panel : PanelNames::all()) {
         auto *item = new QListWidgetItem(PanelNames::icon(panel), PanelNames::title(panel), m_navigation);
         item->setSizeHint(QSize(0, 40));
-        item->setToolTip(tr("%1 (%2)").arg(PanelNames::title(panel),
-                                              QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(panel))).toString(QKeySequence::NativeText)));
+        item->setToolTip(tr("%1 (%2)").arg(
+            PanelNames::title(panel),
+            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(panel))).toString(QKeySequence::NativeText)));
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
@@ -155,8 +156,8 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     if (!info) {
         m_workspaceProblem = info.error().describe();
         m_workspaceLabel->setText(tr("No workspace open"));
-        m_banner->showMessage(Banner::Tone::Error, tr("The workspace could not be opened. %1")
-                                                       .arg(m_workspaceProblem.toHtmlEscaped()),
+        m_banner->showMessage(Banner::Tone::Error,
+                              tr("The workspace could not be opened. %1").arg(m_workspaceProblem.toHtmlEscaped()),
                               QString());
         markReady();
         return;
@@ -164,10 +165,12 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     m_workspaceProblem.clear();
     const Workspace::Info &details = info.value();
     // A long path is elided in the middle so it never dictates the window's width; the tooltip has it whole.
-    m_workspaceLabel->setText(m_workspaceLabel->fontMetrics().elidedText(tr("Workspace: %1").arg(details.location),
-                                                                         Qt::ElideMiddle, 460));
+    m_workspaceLabel->setText(
+        m_workspaceLabel->fontMetrics().elidedText(tr("Workspace: %1").arg(details.location), Qt::ElideMiddle, 460));
     m_workspaceLabel->setToolTip(tr("%1\n%2 workspace, format %3, journal %4")
-                                     .arg(details.location, details.backend).arg(details.format).arg(details.journalMode));
+                                     .arg(details.location, details.backend)
+                                     .arg(details.format)
+                                     .arg(details.journalMode));
     if (m_options.demo) {
         installDemoContent();
         return;
@@ -175,7 +178,8 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     if (details.created)
         m_banner->showMessage(Banner::Tone::Information,
                               tr("A new workspace was created at %1. Add demo content to see every panel with "
-                                 "example data, or start with your own connections.").arg(details.location.toHtmlEscaped()),
+                                 "example data, or start with your own connections.")
+                                  .arg(details.location.toHtmlEscaped()),
                               tr("Add demo content"));
     else
         m_banner->hide();
@@ -212,7 +216,7 @@ void MainWindow::installDemoContent()
                            else {
                                m_banner->hide();
                                statusBar()->showMessage(tr("Demo content added."), 5000);
-                               m_edge->startDemo();  // a live fleet: a local broker and a simulator
+                               m_edge->startDemo(); // a live fleet: a local broker and a simulator
                            }
                            reloadPanels();
                        });

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "ui/panel.h"
 #include "core/storage/workspace.h"
+#include "ui/panel.h"
 
 #include <QMainWindow>
 

@@ -7,11 +7,16 @@
 QString PanelNames::id(Panel panel)
 {
     switch (panel) {
-    case Panel::Playground: return QStringLiteral("playground");
-    case Panel::Evaluations: return QStringLiteral("evaluations");
-    case Panel::Registry: return QStringLiteral("registry");
-    case Panel::Edge: return QStringLiteral("edge");
-    case Panel::Connections: return QStringLiteral("connections");
+    case Panel::Playground:
+        return QStringLiteral("playground");
+    case Panel::Evaluations:
+        return QStringLiteral("evaluations");
+    case Panel::Registry:
+        return QStringLiteral("registry");
+    case Panel::Edge:
+        return QStringLiteral("edge");
+    case Panel::Connections:
+        return QStringLiteral("connections");
     }
     return {};
 }
@@ -28,11 +33,16 @@ std::optional<Panel> PanelNames::fromId(const QString &id)
 QString PanelNames::title(Panel panel)
 {
     switch (panel) {
-    case Panel::Playground: return QCoreApplication::translate("Panel", "Playground");
-    case Panel::Evaluations: return QCoreApplication::translate("Panel", "Evaluations");
-    case Panel::Registry: return QCoreApplication::translate("Panel", "Model registry");
-    case Panel::Edge: return QCoreApplication::translate("Panel", "Edge devices");
-    case Panel::Connections: return QCoreApplication::translate("Panel", "Connections");
+    case Panel::Playground:
+        return QCoreApplication::translate("Panel", "Playground");
+    case Panel::Evaluations:
+        return QCoreApplication::translate("Panel", "Evaluations");
+    case Panel::Registry:
+        return QCoreApplication::translate("Panel", "Model registry");
+    case Panel::Edge:
+        return QCoreApplication::translate("Panel", "Edge devices");
+    case Panel::Connections:
+        return QCoreApplication::translate("Panel", "Connections");
     }
     return {};
 }

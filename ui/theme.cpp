@@ -17,9 +17,12 @@ Theme::Mode Theme::fromName(const QString &name)
 QString Theme::name(Mode mode)
 {
     switch (mode) {
-    case Mode::Dark: return QStringLiteral("dark");
-    case Mode::Light: return QStringLiteral("light");
-    case Mode::System: return QStringLiteral("system");
+    case Mode::Dark:
+        return QStringLiteral("dark");
+    case Mode::Light:
+        return QStringLiteral("light");
+    case Mode::System:
+        return QStringLiteral("system");
     }
     return {};
 }

@@ -1,11 +1,11 @@
 #include "chatcommand.h"
 
 #include "commandcontext.h"
-#include "exitcode.h"
-#include "provideroptions.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
 #include "core/providers/invocationrecorder.h"
+#include "exitcode.h"
+#include "provideroptions.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -60,13 +60,18 @@ int ChatCommand::run(CommandContext &context)
     ProviderOptions providerOptions;
     providerOptions.addTo(parser);
     const QCommandLineOption systemOption(QStringLiteral("system"), tr("System prompt."), QStringLiteral("text"));
-    const QCommandLineOption maxTokensOption(QStringLiteral("max-tokens"), tr("Most tokens to generate (default 512)."), QStringLiteral("n"));
-    const QCommandLineOption temperatureOption(QStringLiteral("temperature"), tr("Sampling temperature."), QStringLiteral("t"));
+    const QCommandLineOption maxTokensOption(QStringLiteral("max-tokens"), tr("Most tokens to generate (default 512)."),
+                                             QStringLiteral("n"));
+    const QCommandLineOption temperatureOption(QStringLiteral("temperature"), tr("Sampling temperature."),
+                                               QStringLiteral("t"));
     const QCommandLineOption topPOption(QStringLiteral("top-p"), tr("Nucleus sampling mass."), QStringLiteral("p"));
-    const QCommandLineOption stopOption(QStringLiteral("stop"), tr("Stop sequence (repeatable)."), QStringLiteral("text"));
+    const QCommandLineOption stopOption(QStringLiteral("stop"), tr("Stop sequence (repeatable)."),
+                                        QStringLiteral("text"));
     const QCommandLineOption noStreamOption(QStringLiteral("no-stream"), tr("Ask for the whole answer at once."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object at the end instead of the text."));
-    parser.addOptions({systemOption, maxTokensOption, temperatureOption, topPOption, stopOption, noStreamOption, jsonOption});
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        tr("Print one JSON object at the end instead of the text."));
+    parser.addOptions(
+        {systemOption, maxTokensOption, temperatureOption, topPOption, stopOption, noStreamOption, jsonOption});
     parser.addPositionalArgument(QStringLiteral("prompt"), tr("The prompt, or - to read it from stdin."));
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
@@ -109,7 +114,8 @@ int ChatCommand::run(CommandContext &context)
             writeOut(text);
     });
     QObject::connect(call, &ChatCall::retrying, call, [](int attempt, int delayMs, const QString &reason) {
-        std::fprintf(stderr, "genaiops: %s; retrying in %.1f s (attempt %d)\n", qPrintable(reason), delayMs / 1000.0, attempt);
+        std::fprintf(stderr, "genaiops: %s; retrying in %.1f s (attempt %d)\n", qPrintable(reason), delayMs / 1000.0,
+                     attempt);
     });
     QObject::connect(call, &ChatCall::finished, call, [&](const Result<ChatResult> &result) {
         outcome = result;

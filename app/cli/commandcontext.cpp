@@ -1,8 +1,8 @@
 #include "commandcontext.h"
 
 #include "core/common/secretredactor.h"
-#include "exitcode.h"
 #include "core/workspaceschema.h"
+#include "exitcode.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -12,8 +12,7 @@
 CommandContext::CommandContext(QStringList arguments, QString workspacePath)
     : m_arguments(std::move(arguments)),
       m_workspacePath(workspacePath.isEmpty() ? Workspace::defaultPath() : std::move(workspacePath))
-{
-}
+{ }
 
 Result<Workspace *> CommandContext::workspace(Workspace::OpenMode mode)
 {
@@ -55,7 +54,8 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser) const
     // Qt names the executable's path in the usage line; the command ("genaiops eval run") says more.
     QString text = parser.helpText();
     const QString program = QCoreApplication::arguments().value(0);
-    if (const qsizetype at = text.indexOf(program); !program.isEmpty() && at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+    if (const qsizetype at = text.indexOf(program);
+        !program.isEmpty() && at >= 0 && at < text.indexOf(QLatin1Char('\n')))
         text.replace(at, program.size(), m_arguments.value(0));
     print(text);
     return ExitOk;
@@ -63,7 +63,8 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser) const
 
 CommandContext CommandContext::subcommand() const
 {
-    return CommandContext(QStringList{m_arguments.value(0) + QLatin1Char(' ') + m_arguments.value(1)} + m_arguments.mid(2),
+    return CommandContext(QStringList{m_arguments.value(0) + QLatin1Char(' ') + m_arguments.value(1)}
+                              + m_arguments.mid(2),
                           m_workspacePath);
 }
 

@@ -2,10 +2,10 @@
 
 #include "commandcontext.h"
 #include "core/common/secretredactor.h"
-#include "exitcode.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/secrets/secretinput.h"
+#include "exitcode.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -58,13 +58,15 @@ int CredentialsCommand::list(CommandContext &context, bool json)
         return ExitOk;
     }
     if (profiles.value().isEmpty())
-        CommandContext::print(tr("No profiles yet. Add one with: genaiops credentials set NAME --kind aws|openai|mqtt"));
+        CommandContext::print(
+            tr("No profiles yet. Add one with: genaiops credentials set NAME --kind aws|openai|mqtt"));
     for (const CredentialProfile &profile : profiles.value()) {
         QStringList settings;
         for (auto it = profile.settings.constBegin(); it != profile.settings.constEnd(); ++it)
             settings << it.key() + QLatin1Char('=') + it.value().toString();
-        CommandContext::print(QStringLiteral("%1\t%2\t%3").arg(profile.name, CredentialProfile::kindName(profile.kind),
-                                                             settings.join(QLatin1Char(' '))));
+        CommandContext::print(
+            QStringLiteral("%1\t%2\t%3")
+                .arg(profile.name, CredentialProfile::kindName(profile.kind), settings.join(QLatin1Char(' '))));
     }
     return ExitOk;
 }
@@ -73,16 +75,19 @@ int CredentialsCommand::set(CommandContext &context, const QString &name, const 
 {
     if (!CredentialProfile::isValidName(name))
         return CommandContext::usage(tr("credentials set: \"%1\" is not a valid profile name "
-                                        "(letters, digits, '.', '_', '-'; at most 64)").arg(name));
+                                        "(letters, digits, '.', '_', '-'; at most 64)")
+                                         .arg(name));
     const auto kind = CredentialProfile::kindFromName(kindName);
     if (!kind)
-        return CommandContext::usage(tr("credentials set: unknown kind \"%1\" (expected aws, openai or mqtt)").arg(kindName));
+        return CommandContext::usage(
+            tr("credentials set: unknown kind \"%1\" (expected aws, openai or mqtt)").arg(kindName));
 
     if (isatty(STDIN_FILENO))
-        std::fputs(qPrintable(tr("Enter key=value lines (%1), then Ctrl+D:\n")
-                                  .arg((CredentialProfile::secretFields(*kind) + CredentialProfile::settingFields(*kind))
-                                           .join(QStringLiteral(", ")))),
-                   stderr);
+        std::fputs(
+            qPrintable(tr("Enter key=value lines (%1), then Ctrl+D:\n")
+                           .arg((CredentialProfile::secretFields(*kind) + CredentialProfile::settingFields(*kind))
+                                    .join(QStringLiteral(", ")))),
+            stderr);
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
         return CommandContext::fail(makeError(Error::Kind::Input, tr("cannot read standard input")));

@@ -10,18 +10,26 @@
 
 EdgeBrokerOptions::EdgeBrokerOptions(QCommandLineParser &parser)
     : m_broker(QStringLiteral("broker"), tr("mqtt://HOST:PORT or mqtts://HOST:PORT."), QStringLiteral("url")),
-      m_topic(QStringLiteral("topic"), tr("Topic filter; + and # allowed (default %1).").arg(MqttSettings::defaultTopic()),
+      m_topic(QStringLiteral("topic"),
+              tr("Topic filter; + and # allowed (default %1).").arg(MqttSettings::defaultTopic()),
               QStringLiteral("filter")),
       m_qos(QStringLiteral("qos"), tr("0 or 1 (default 0)."), QStringLiteral("qos"), QStringLiteral("0")),
-      m_version(QStringLiteral("mqtt-version"), tr("3.1.1 or 5 (default 3.1.1)."), QStringLiteral("version"), QStringLiteral("3.1.1")),
+      m_version(QStringLiteral("mqtt-version"), tr("3.1.1 or 5 (default 3.1.1)."), QStringLiteral("version"),
+                QStringLiteral("3.1.1")),
       m_clientId(QStringLiteral("client-id"), tr("Client identifier (default: random)."), QStringLiteral("id")),
-      m_persistent(QStringLiteral("persistent"), tr("Keep the session (and QoS 1 messages) across disconnects; needs --client-id.")),
-      m_caFile(QStringLiteral("cafile"), tr("CA certificate (PEM) that signed the broker's certificate."), QStringLiteral("file")),
+      m_persistent(QStringLiteral("persistent"),
+                   tr("Keep the session (and QoS 1 messages) across disconnects; needs --client-id.")),
+      m_caFile(QStringLiteral("cafile"), tr("CA certificate (PEM) that signed the broker's certificate."),
+               QStringLiteral("file")),
       m_certificate(QStringLiteral("cert"), tr("Client certificate (PEM)."), QStringLiteral("file")),
-      m_key(QStringLiteral("key"), tr("Client private key (PEM); its passphrase comes from --profile."), QStringLiteral("file")),
-      m_alpn(QStringLiteral("alpn"), tr("TLS ALPN protocol, e.g. x-amzn-mqtt-ca for AWS IoT Core on port 443."), QStringLiteral("protocol")),
-      m_username(QStringLiteral("username"), tr("User name (password from --profile or MQTT_PASSWORD)."), QStringLiteral("name")),
-      m_profile(QStringLiteral("profile"), tr("An mqtt connection profile: its settings, and secrets from the OS keyring."),
+      m_key(QStringLiteral("key"), tr("Client private key (PEM); its passphrase comes from --profile."),
+            QStringLiteral("file")),
+      m_alpn(QStringLiteral("alpn"), tr("TLS ALPN protocol, e.g. x-amzn-mqtt-ca for AWS IoT Core on port 443."),
+             QStringLiteral("protocol")),
+      m_username(QStringLiteral("username"), tr("User name (password from --profile or MQTT_PASSWORD)."),
+                 QStringLiteral("name")),
+      m_profile(QStringLiteral("profile"),
+                tr("An mqtt connection profile: its settings, and secrets from the OS keyring."),
                 QStringLiteral("name"))
 {
     parser.addOptions({m_broker, m_topic, m_qos, m_version, m_clientId, m_persistent, m_caFile, m_certificate, m_key,
@@ -40,7 +48,8 @@ Result<MqttSettings> EdgeBrokerOptions::settings(const QCommandLineParser &parse
         if (!found)
             return found.error();
         if (!found.value() || found.value()->kind != CredentialProfile::Kind::Mqtt)
-            return makeError(Error::Kind::Usage, tr("there is no mqtt profile named \"%1\"").arg(parser.value(m_profile)),
+            return makeError(Error::Kind::Usage,
+                             tr("there is no mqtt profile named \"%1\"").arg(parser.value(m_profile)),
                              QStringLiteral("--profile"));
         profileSettings = found.value()->settings;
         auto stored = CredentialStore().readBlocking(parser.value(m_profile));

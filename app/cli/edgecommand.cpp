@@ -14,14 +14,15 @@ namespace {
 
 QString subcommandHelp()
 {
-    return EdgeCommand::tr(
-        "edge listen --broker mqtt://HOST:PORT|mqtts://HOST:PORT [--topic FILTER] [--qos 0|1] [--cafile F --cert F --key F --alpn P]\n"
-        "            [--duration S | --count N] [--record NAME] [--json]\n"
-        "edge simulate --broker URL [--topic T] --devices N --rate MSGS_PER_S --duration S [--defect-rate P] [--image-every K]\n"
-        "              [--malformed-every K] [--drift] [--failing-device]\n"
-        "edge replay NAME --broker URL [--speed X]\n"
-        "edge recordings [--delete NAME] [--json]\n"
-        "Add --help after a subcommand for all its options.");
+    return EdgeCommand::tr("edge listen --broker mqtt://HOST:PORT|mqtts://HOST:PORT [--topic FILTER] [--qos 0|1] "
+                           "[--cafile F --cert F --key F --alpn P]\n"
+                           "            [--duration S | --count N] [--record NAME] [--json]\n"
+                           "edge simulate --broker URL [--topic T] --devices N --rate MSGS_PER_S --duration S "
+                           "[--defect-rate P] [--image-every K]\n"
+                           "              [--malformed-every K] [--drift] [--failing-device]\n"
+                           "edge replay NAME --broker URL [--speed X]\n"
+                           "edge recordings [--delete NAME] [--json]\n"
+                           "Add --help after a subcommand for all its options.");
 }
 
 } // namespace
@@ -75,10 +76,12 @@ int EdgeCommand::recordings(CommandContext &context)
         return ExitOk;
     }
     if (listed.value().isEmpty())
-        CommandContext::print(tr("No recordings yet. Record one with: genaiops edge listen --broker URL --record NAME"));
+        CommandContext::print(
+            tr("No recordings yet. Record one with: genaiops edge listen --broker URL --record NAME"));
     for (const Recording &recording : listed.value())
         CommandContext::print(tr("%1  %2 messages  from %3 (%4)  %5")
-                                  .arg(recording.name, -20).arg(recording.messages)
+                                  .arg(recording.name, -20)
+                                  .arg(recording.messages)
                                   .arg(recording.broker, recording.topics, recording.startedAt));
     return ExitOk;
 }

@@ -22,25 +22,33 @@ namespace {
 
 struct Limits
 {
-    double durationSeconds = 0;  // 0: no limit
-    qint64 count = 0;            // 0: no limit
+    double durationSeconds = 0; // 0: no limit
+    qint64 count = 0; // 0: no limit
 };
 
 void printHuman(const FleetStatistics &statistics)
 {
     const FleetSnapshot fleet = statistics.snapshot(QDateTime::currentMSecsSinceEpoch());
     CommandContext::print(EdgeListenCommand::tr("%1 messages: %2 valid, %3 malformed")
-                              .arg(fleet.messages).arg(fleet.valid).arg(fleet.malformed));
+                              .arg(fleet.messages)
+                              .arg(fleet.valid)
+                              .arg(fleet.malformed));
     for (auto it = fleet.malformedReasons.cbegin(); it != fleet.malformedReasons.cend(); ++it)
         CommandContext::print(QStringLiteral("  malformed %1: %2").arg(it.key()).arg(it.value()));
     for (const DeviceSnapshot &device : fleet.devices)
-        CommandContext::print(EdgeListenCommand::tr("  %1  %2 messages  defects %3 %  confidence %4 (low %5)  latency p50 %6 ms p95 %7 ms")
-                                  .arg(device.deviceId, -16).arg(device.messages)
-                                  .arg(device.defectRate * 100, 0, 'f', 1).arg(device.meanConfidence, 0, 'f', 3)
-                                  .arg(device.lowConfidence).arg(device.p50LatencyMs, 0, 'f', 1).arg(device.p95LatencyMs, 0, 'f', 1));
+        CommandContext::print(
+            EdgeListenCommand::tr(
+                "  %1  %2 messages  defects %3 %  confidence %4 (low %5)  latency p50 %6 ms p95 %7 ms")
+                .arg(device.deviceId, -16)
+                .arg(device.messages)
+                .arg(device.defectRate * 100, 0, 'f', 1)
+                .arg(device.meanConfidence, 0, 'f', 3)
+                .arg(device.lowConfidence)
+                .arg(device.p50LatencyMs, 0, 'f', 1)
+                .arg(device.p95LatencyMs, 0, 'f', 1));
     for (const EdgeAlert &alert : statistics.alerts())
-        CommandContext::print(QStringLiteral("  %1 %2").arg(alert.isActive() ? EdgeListenCommand::tr("ALERT") : EdgeListenCommand::tr("cleared"),
-                                                            alert.describe()));
+        CommandContext::print(QStringLiteral("  %1 %2").arg(
+            alert.isActive() ? EdgeListenCommand::tr("ALERT") : EdgeListenCommand::tr("cleared"), alert.describe()));
 }
 
 } // namespace
@@ -50,20 +58,36 @@ int EdgeListenCommand::run(CommandContext &context)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Subscribe to inspection results and print the fleet's figures."));
     EdgeBrokerOptions brokerOptions(parser);
-    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after S seconds."), QStringLiteral("seconds"));
-    const QCommandLineOption count(QStringLiteral("count"), tr("Stop after N messages, valid or not."), QStringLiteral("n"));
-    const QCommandLineOption record(QStringLiteral("record"), tr("Record the session to the workspace under NAME."), QStringLiteral("name"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after S seconds."),
+                                      QStringLiteral("seconds"));
+    const QCommandLineOption count(QStringLiteral("count"), tr("Stop after N messages, valid or not."),
+                                   QStringLiteral("n"));
+    const QCommandLineOption record(QStringLiteral("record"), tr("Record the session to the workspace under NAME."),
+                                    QStringLiteral("name"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    const QCommandLineOption lowConfidence(QStringLiteral("low-confidence-below"), tr("Confidence counted as low (default 0.7)."), QStringLiteral("x"));
-    const QCommandLineOption defectRate(QStringLiteral("alert-defect-rate"), tr("Alert when the window's defect rate exceeds X (default 0.3)."), QStringLiteral("x"));
-    const QCommandLineOption window(QStringLiteral("alert-window"), tr("Sliding window in seconds (default 60)."), QStringLiteral("seconds"));
-    const QCommandLineOption meanConfidence(QStringLiteral("alert-mean-confidence"), tr("Alert when the window's mean confidence falls below Y (default 0.75)."), QStringLiteral("y"));
-    const QCommandLineOption latency(QStringLiteral("alert-p95-latency"), tr("Alert when p95 latency exceeds Z ms (default 250)."), QStringLiteral("ms"));
-    const QCommandLineOption silent(QStringLiteral("alert-silent"), tr("Alert when a device is silent for S seconds (default 15)."), QStringLiteral("seconds"));
-    const QCommandLineOption goodClass(QStringLiteral("good-class"), tr("A class name meaning good (repeatable; default good)."), QStringLiteral("name"));
-    const QCommandLineOption defectiveClass(QStringLiteral("defective-class"), tr("A class name meaning defective (repeatable; default defective)."), QStringLiteral("name"));
-    parser.addOptions({duration, count, record, json, lowConfidence, defectRate, window, meanConfidence, latency, silent,
-                       goodClass, defectiveClass});
+    const QCommandLineOption lowConfidence(QStringLiteral("low-confidence-below"),
+                                           tr("Confidence counted as low (default 0.7)."), QStringLiteral("x"));
+    const QCommandLineOption defectRate(QStringLiteral("alert-defect-rate"),
+                                        tr("Alert when the window's defect rate exceeds X (default 0.3)."),
+                                        QStringLiteral("x"));
+    const QCommandLineOption window(QStringLiteral("alert-window"), tr("Sliding window in seconds (default 60)."),
+                                    QStringLiteral("seconds"));
+    const QCommandLineOption meanConfidence(QStringLiteral("alert-mean-confidence"),
+                                            tr("Alert when the window's mean confidence falls below Y (default 0.75)."),
+                                            QStringLiteral("y"));
+    const QCommandLineOption latency(QStringLiteral("alert-p95-latency"),
+                                     tr("Alert when p95 latency exceeds Z ms (default 250)."), QStringLiteral("ms"));
+    const QCommandLineOption silent(QStringLiteral("alert-silent"),
+                                    tr("Alert when a device is silent for S seconds (default 15)."),
+                                    QStringLiteral("seconds"));
+    const QCommandLineOption goodClass(QStringLiteral("good-class"),
+                                       tr("A class name meaning good (repeatable; default good)."),
+                                       QStringLiteral("name"));
+    const QCommandLineOption defectiveClass(QStringLiteral("defective-class"),
+                                            tr("A class name meaning defective (repeatable; default defective)."),
+                                            QStringLiteral("name"));
+    parser.addOptions({duration, count, record, json, lowConfidence, defectRate, window, meanConfidence, latency,
+                       silent, goodClass, defectiveClass});
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
     if (!parser.positionalArguments().isEmpty())
@@ -137,7 +161,8 @@ int EdgeListenCommand::run(CommandContext &context)
         for (const MqttMessage &message : batch) {
             if (limits.count > 0 && statistics.messages() >= limits.count)
                 break;
-            const InspectionParser::Outcome outcome = inspectionParser.parse(message.payload, message.receivedAtMs, message.topic);
+            const InspectionParser::Outcome outcome
+                = inspectionParser.parse(message.payload, message.receivedAtMs, message.topic);
             if (outcome.valid)
                 statistics.add(outcome.result);
             else
@@ -154,9 +179,9 @@ int EdgeListenCommand::run(CommandContext &context)
         // and stop. Afterwards the client reconnects by itself and the session goes on.
         if (!subscribed) {
             const bool tls = reason.contains(QLatin1String("TLS")) || reason.contains(QLatin1String("SSL"))
-                             || reason.contains(QLatin1String("certificate"));
+                || reason.contains(QLatin1String("certificate"));
             failure = makeError(tls || reason.contains(QLatin1String("refused the connection")) ? Error::Kind::Auth
-                                                                                                   : Error::Kind::Network,
+                                                                                                : Error::Kind::Network,
                                 reason, settings.value().url());
             loop.quit();
         } else {
@@ -188,8 +213,9 @@ int EdgeListenCommand::run(CommandContext &context)
     if (parser.isSet(json)) {
         QJsonObject summary = statistics.toJson(QDateTime::currentMSecsSinceEpoch());
         if (recordings)
-            summary.insert(QStringLiteral("recorded"), QJsonObject{{QStringLiteral("name"), parser.value(record)},
-                                                                   {QStringLiteral("messages"), recorded}});
+            summary.insert(
+                QStringLiteral("recorded"),
+                QJsonObject{{QStringLiteral("name"), parser.value(record)}, {QStringLiteral("messages"), recorded}});
         summary.insert(QStringLiteral("reconnects"), client.reconnects());
         CommandContext::printJson(summary);
     } else {

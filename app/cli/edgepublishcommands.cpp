@@ -23,18 +23,20 @@ std::optional<Error> connectThen(MqttClient &client, QEventLoop &loop, const std
 {
     std::optional<Error> failure;
     bool connected = false;
-    const QMetaObject::Connection onState = QObject::connect(&client, &MqttClient::stateChanged, &loop, [&, work](MqttClient::State state) {
-        if (state == MqttClient::State::Connected && !connected) {
-            connected = true;
-            work();
-        }
-    });
-    const QMetaObject::Connection onFailure = QObject::connect(&client, &MqttClient::connectionFailed, &loop, [&](const QString &reason) {
-        if (!connected) {
-            failure = makeError(Error::Kind::Network, reason, client.settings().url());
-            loop.quit();
-        }
-    });
+    const QMetaObject::Connection onState
+        = QObject::connect(&client, &MqttClient::stateChanged, &loop, [&, work](MqttClient::State state) {
+              if (state == MqttClient::State::Connected && !connected) {
+                  connected = true;
+                  work();
+              }
+          });
+    const QMetaObject::Connection onFailure
+        = QObject::connect(&client, &MqttClient::connectionFailed, &loop, [&](const QString &reason) {
+              if (!connected) {
+                  failure = makeError(Error::Kind::Network, reason, client.settings().url());
+                  loop.quit();
+              }
+          });
     if (Status started = client.start(); !started) {
         QObject::disconnect(onState);
         QObject::disconnect(onFailure);
@@ -57,11 +59,16 @@ int EdgePublishCommands::simulate(CommandContext &context)
     EdgeBrokerOptions brokerOptions(parser);
     const QList<QCommandLineOption> options{
         {QStringLiteral("devices"), tr("Number of devices (default 4)."), QStringLiteral("n"), QStringLiteral("4")},
-        {QStringLiteral("rate"), tr("Messages per second, whole fleet (default 20)."), QStringLiteral("msgs"), QStringLiteral("20")},
-        {QStringLiteral("duration"), tr("Seconds to run (default 10; 0 until Ctrl+C)."), QStringLiteral("seconds"), QStringLiteral("10")},
-        {QStringLiteral("defect-rate"), tr("Share of defective parts (default 0.05)."), QStringLiteral("p"), QStringLiteral("0.05")},
-        {QStringLiteral("image-every"), tr("Every Kth message of a device carries an image (default 0: none)."), QStringLiteral("k"), QStringLiteral("0")},
-        {QStringLiteral("malformed-every"), tr("Every Kth message is malformed on purpose (default 0: none)."), QStringLiteral("k"), QStringLiteral("0")},
+        {QStringLiteral("rate"), tr("Messages per second, whole fleet (default 20)."), QStringLiteral("msgs"),
+         QStringLiteral("20")},
+        {QStringLiteral("duration"), tr("Seconds to run (default 10; 0 until Ctrl+C)."), QStringLiteral("seconds"),
+         QStringLiteral("10")},
+        {QStringLiteral("defect-rate"), tr("Share of defective parts (default 0.05)."), QStringLiteral("p"),
+         QStringLiteral("0.05")},
+        {QStringLiteral("image-every"), tr("Every Kth message of a device carries an image (default 0: none)."),
+         QStringLiteral("k"), QStringLiteral("0")},
+        {QStringLiteral("malformed-every"), tr("Every Kth message is malformed on purpose (default 0: none)."),
+         QStringLiteral("k"), QStringLiteral("0")},
         {QStringLiteral("seed"), tr("Random seed (default 1)."), QStringLiteral("n"), QStringLiteral("1")},
         {QStringLiteral("drift"), tr("The first device's confidence sinks over time.")},
         {QStringLiteral("failing-device"), tr("The last device fails: defects, slow inference, then silence.")},
@@ -75,10 +82,10 @@ int EdgePublishCommands::simulate(CommandContext &context)
     SimulationSettings simulation;
     simulation.topic = settings.value().topics.value(0, MqttSettings::defaultTopic());
     simulation.qos = settings.value().qos;
-    const std::pair<QString, std::pair<double *, double>> numbers[] = {
-        {QStringLiteral("rate"), {&simulation.rate, 0.001}},
-        {QStringLiteral("duration"), {&simulation.durationSeconds, 0}},
-        {QStringLiteral("defect-rate"), {&simulation.defectRate, 0}}};
+    const std::pair<QString, std::pair<double *, double>> numbers[]
+        = {{QStringLiteral("rate"), {&simulation.rate, 0.001}},
+           {QStringLiteral("duration"), {&simulation.durationSeconds, 0}},
+           {QStringLiteral("defect-rate"), {&simulation.defectRate, 0}}};
     for (const auto &[option, target] : numbers) {
         Result<double> value = CommandContext::numberOption(parser, option, target.second);
         if (!value)
@@ -125,9 +132,14 @@ int EdgePublishCommands::simulate(CommandContext &context)
                                    {QStringLiteral("topic"), simulation.topic},
                                    {QStringLiteral("seconds"), seconds}});
     else
-        CommandContext::print(tr("Published %1 messages (%2 malformed on purpose, %3 failed) from %4 devices to %5 in %6 s.")
-                                  .arg(simulator.published()).arg(simulator.malformed()).arg(simulator.failed())
-                                  .arg(simulation.devices).arg(simulation.topic).arg(seconds, 0, 'f', 1));
+        CommandContext::print(
+            tr("Published %1 messages (%2 malformed on purpose, %3 failed) from %4 devices to %5 in %6 s.")
+                .arg(simulator.published())
+                .arg(simulator.malformed())
+                .arg(simulator.failed())
+                .arg(simulation.devices)
+                .arg(simulation.topic)
+                .arg(seconds, 0, 'f', 1));
     return simulator.failed() > 0 ? ExitService : ExitOk;
 }
 
@@ -136,7 +148,8 @@ int EdgePublishCommands::replay(CommandContext &context)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Publish a recorded session again, at its own pace or faster."));
     EdgeBrokerOptions brokerOptions(parser);
-    const QCommandLineOption speed(QStringLiteral("speed"), tr("1, 10 … times the recorded pace; 0 as fast as possible (default 1)."),
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   tr("1, 10 … times the recorded pace; 0 as fast as possible (default 1)."),
                                    QStringLiteral("x"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({speed, json});
@@ -189,7 +202,8 @@ int EdgePublishCommands::replay(CommandContext &context)
                                    {QStringLiteral("published"), published}});
     else
         CommandContext::print(tr("Replayed %1 of %2 messages from \"%3\" to %4.")
-                                  .arg(published).arg(replay.recording().messages)
+                                  .arg(published)
+                                  .arg(replay.recording().messages)
                                   .arg(replay.recording().name, settings.value().url()));
     return published == replay.recording().messages ? ExitOk : ExitService;
 }

@@ -2,8 +2,8 @@
 
 #include "commandcontext.h"
 #include "core/eval/runcomparison.h"
-#include "exitcode.h"
 #include "core/statistics/sampleplanner.h"
+#include "exitcode.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -24,12 +24,14 @@ std::optional<double> fraction(const QString &text, bool open)
 int EvalCompareCommand::compare(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Compare two runs item by item: per metric the mean difference (B − A) with its paired "
-                                        "95 % interval and p-value, and a verdict (better, worse, or no difference detectable at "
-                                        "this size) after Holm's correction across the metrics."));
+    parser.setApplicationDescription(
+        tr("Compare two runs item by item: per metric the mean difference (B − A) with its paired "
+           "95 % interval and p-value, and a verdict (better, worse, or no difference detectable at "
+           "this size) after Holm's correction across the metrics."));
     parser.addPositionalArgument(QStringLiteral("run_a"), tr("The baseline run."));
     parser.addPositionalArgument(QStringLiteral("run_b"), tr("The run compared with it."));
-    const QCommandLineOption metricOption(QStringLiteral("metric"), tr("Compare only this metric (repeatable)."), QStringLiteral("name"));
+    const QCommandLineOption metricOption(QStringLiteral("metric"), tr("Compare only this metric (repeatable)."),
+                                          QStringLiteral("name"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({metricOption, jsonOption});
     if (const std::optional<int> ended = context.parse(parser))
@@ -52,15 +54,23 @@ int EvalCompareCommand::compare(CommandContext &context)
         return ExitOk;
     }
     CommandContext::print(tr("Run %1 \"%2\" (A) against run %3 \"%4\" (B): %5 items paired by %6")
-                              .arg(result.runA.id).arg(result.runA.name).arg(result.runB.id).arg(result.runB.name)
-                              .arg(result.pairedItems).arg(result.pairedBy));
+                              .arg(result.runA.id)
+                              .arg(result.runA.name)
+                              .arg(result.runB.id)
+                              .arg(result.runB.name)
+                              .arg(result.pairedItems)
+                              .arg(result.pairedBy));
     if (!result.onlyA.isEmpty() || !result.onlyB.isEmpty())
         CommandContext::print(tr("  left out, in one run only: %1 of A (%2), %3 of B (%4)")
-                                  .arg(result.onlyA.size()).arg(result.onlyA.mid(0, 10).join(QStringLiteral(", ")))
-                                  .arg(result.onlyB.size()).arg(result.onlyB.mid(0, 10).join(QStringLiteral(", "))));
+                                  .arg(result.onlyA.size())
+                                  .arg(result.onlyA.mid(0, 10).join(QStringLiteral(", ")))
+                                  .arg(result.onlyB.size())
+                                  .arg(result.onlyB.mid(0, 10).join(QStringLiteral(", "))));
     for (const MetricComparison &metric : result.metrics) {
-        CommandContext::print(QStringLiteral("  %1 A %2  B %3  %4").arg(metric.metric, -18)
-                                  .arg(metric.difference.meanA, 0, 'f', 3).arg(metric.difference.meanB, 0, 'f', 3)
+        CommandContext::print(QStringLiteral("  %1 A %2  B %3  %4")
+                                  .arg(metric.metric, -18)
+                                  .arg(metric.difference.meanA, 0, 'f', 3)
+                                  .arg(metric.difference.meanB, 0, 'f', 3)
                                   .arg(RunComparison::describe(metric)));
     }
     if (result.metrics.isEmpty())
@@ -71,12 +81,18 @@ int EvalCompareCommand::compare(CommandContext &context)
 int EvalCompareCommand::plan(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("How many items an evaluation needs to detect a difference of --effect, given the "
-                                        "standard deviation of the per-item differences (--sd), for a two-sided paired test."));
-    const QCommandLineOption sdOption(QStringLiteral("sd"), tr("Standard deviation of the per-item score differences, e.g. 0.15."), QStringLiteral("s"));
-    const QCommandLineOption effectOption(QStringLiteral("effect"), tr("The difference worth detecting, e.g. 0.03."), QStringLiteral("d"));
-    const QCommandLineOption powerOption(QStringLiteral("power"), tr("Chance of detecting it (default 0.8)."), QStringLiteral("p"));
-    const QCommandLineOption alphaOption(QStringLiteral("alpha"), tr("False-alarm rate (default 0.05)."), QStringLiteral("a"));
+    parser.setApplicationDescription(
+        tr("How many items an evaluation needs to detect a difference of --effect, given the "
+           "standard deviation of the per-item differences (--sd), for a two-sided paired test."));
+    const QCommandLineOption sdOption(QStringLiteral("sd"),
+                                      tr("Standard deviation of the per-item score differences, e.g. 0.15."),
+                                      QStringLiteral("s"));
+    const QCommandLineOption effectOption(QStringLiteral("effect"), tr("The difference worth detecting, e.g. 0.03."),
+                                          QStringLiteral("d"));
+    const QCommandLineOption powerOption(QStringLiteral("power"), tr("Chance of detecting it (default 0.8)."),
+                                         QStringLiteral("p"));
+    const QCommandLineOption alphaOption(QStringLiteral("alpha"), tr("False-alarm rate (default 0.05)."),
+                                         QStringLiteral("a"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({sdOption, effectOption, powerOption, alphaOption, jsonOption});
     if (const std::optional<int> ended = context.parse(parser))
@@ -92,20 +108,31 @@ int EvalCompareCommand::plan(CommandContext &context)
     const double effect = parser.value(effectOption).toDouble(&ok);
     if (!ok || effect <= 0)
         return CommandContext::usage(tr("--effect expects a number > 0, got \"%1\"").arg(parser.value(effectOption)));
-    const std::optional<double> power = fraction(parser.isSet(powerOption) ? parser.value(powerOption) : QStringLiteral("0.8"), true);
+    const std::optional<double> power
+        = fraction(parser.isSet(powerOption) ? parser.value(powerOption) : QStringLiteral("0.8"), true);
     if (!power)
-        return CommandContext::usage(tr("--power expects a number between 0 and 1, got \"%1\"").arg(parser.value(powerOption)));
-    const std::optional<double> alpha = fraction(parser.isSet(alphaOption) ? parser.value(alphaOption) : QStringLiteral("0.05"), true);
+        return CommandContext::usage(
+            tr("--power expects a number between 0 and 1, got \"%1\"").arg(parser.value(powerOption)));
+    const std::optional<double> alpha
+        = fraction(parser.isSet(alphaOption) ? parser.value(alphaOption) : QStringLiteral("0.05"), true);
     if (!alpha)
-        return CommandContext::usage(tr("--alpha expects a number between 0 and 1, got \"%1\"").arg(parser.value(alphaOption)));
+        return CommandContext::usage(
+            tr("--alpha expects a number between 0 and 1, got \"%1\"").arg(parser.value(alphaOption)));
     const qint64 items = SamplePlanner::itemsNeeded(sd, effect, *alpha, *power);
     if (parser.isSet(jsonOption)) {
-        CommandContext::printJson({{QStringLiteral("items"), items}, {QStringLiteral("sd"), sd}, {QStringLiteral("effect"), effect},
-                                   {QStringLiteral("power"), *power}, {QStringLiteral("alpha"), *alpha}});
+        CommandContext::printJson({{QStringLiteral("items"), items},
+                                   {QStringLiteral("sd"), sd},
+                                   {QStringLiteral("effect"), effect},
+                                   {QStringLiteral("power"), *power},
+                                   {QStringLiteral("alpha"), *alpha}});
         return ExitOk;
     }
     CommandContext::print(tr("%1 items: a paired comparison of that many finds a difference of %2 (per-item SD %3) "
                              "with probability %4 at α %5.")
-                              .arg(items).arg(effect).arg(sd).arg(*power).arg(*alpha));
+                              .arg(items)
+                              .arg(effect)
+                              .arg(sd)
+                              .arg(*power)
+                              .arg(*alpha));
     return ExitOk;
 }

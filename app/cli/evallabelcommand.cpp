@@ -34,34 +34,52 @@ Result<QString> reviewer(const QCommandLineParser &parser)
 
 QString bounds(const Interval &interval, int decimals = 3)
 {
-    return interval.isKnown() ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', decimals).arg(interval.high, 0, 'f', decimals)
-                              : QStringLiteral("[–]");
+    return interval.isKnown()
+        ? QStringLiteral("[%1, %2]").arg(interval.low, 0, 'f', decimals).arg(interval.high, 0, 'f', decimals)
+        : QStringLiteral("[–]");
 }
 
 void printAgreement(const MetricAgreement &metric)
 {
     CommandContext::print(EvalLabelCommand::tr("  %1  %2 (%3 labels by %4)")
                               .arg(metric.metric, -14)
-                              .arg(metric.describe()).arg(metric.judgeKappa.pairs).arg(metric.reviewers.join(QStringLiteral(", "))));
+                              .arg(metric.describe())
+                              .arg(metric.judgeKappa.pairs)
+                              .arg(metric.reviewers.join(QStringLiteral(", "))));
     if (metric.labelledItems == 0)
         return;
-    CommandContext::print(EvalLabelCommand::tr("      judge × people: pass/pass %1, pass/fail %2, fail/pass %3, fail/fail %4 (threshold %5)")
-                              .arg(metric.confusion[1][1]).arg(metric.confusion[1][0]).arg(metric.confusion[0][1])
-                              .arg(metric.confusion[0][0]).arg(metric.threshold));
-    CommandContext::print(EvalLabelCommand::tr("      judge bias %1; judged mean %2 (n %3), corrected %4 %5, labels alone %6 %7")
-                              .arg(metric.judgeBias.value_or(0), 0, 'f', 3).arg(metric.judgedMean, 0, 'f', 3).arg(metric.judgedItems)
-                              .arg(metric.corrected.estimate, 0, 'f', 3).arg(bounds(metric.corrected.ci95))
-                              .arg(metric.corrected.humanMean, 0, 'f', 3).arg(bounds(metric.corrected.humanCi95)));
+    CommandContext::print(
+        EvalLabelCommand::tr(
+            "      judge × people: pass/pass %1, pass/fail %2, fail/pass %3, fail/fail %4 (threshold %5)")
+            .arg(metric.confusion[1][1])
+            .arg(metric.confusion[1][0])
+            .arg(metric.confusion[0][1])
+            .arg(metric.confusion[0][0])
+            .arg(metric.threshold));
+    CommandContext::print(
+        EvalLabelCommand::tr("      judge bias %1; judged mean %2 (n %3), corrected %4 %5, labels alone %6 %7")
+            .arg(metric.judgeBias.value_or(0), 0, 'f', 3)
+            .arg(metric.judgedMean, 0, 'f', 3)
+            .arg(metric.judgedItems)
+            .arg(metric.corrected.estimate, 0, 'f', 3)
+            .arg(bounds(metric.corrected.ci95))
+            .arg(metric.corrected.humanMean, 0, 'f', 3)
+            .arg(bounds(metric.corrected.humanCi95)));
     if (!metric.randomSample)
-        CommandContext::print(EvalLabelCommand::tr("      the labelled items were not all drawn at random, so the corrected mean may lean "
-                                                   "towards the items chosen"));
+        CommandContext::print(EvalLabelCommand::tr(
+            "      the labelled items were not all drawn at random, so the corrected mean may lean "
+            "towards the items chosen"));
     if (metric.withoutJudgeScore > 0)
-        CommandContext::print(EvalLabelCommand::tr("      %1 labelled item(s) left out: the judge gave them no score").arg(metric.withoutJudgeScore));
+        CommandContext::print(EvalLabelCommand::tr("      %1 labelled item(s) left out: the judge gave them no score")
+                                  .arg(metric.withoutJudgeScore));
     for (const MetricAgreement::ReviewerPair &pair : metric.reviewerPairs)
-        CommandContext::print(EvalLabelCommand::tr("      %1 × %2: κ %3 %4 on %5 shared items, agreement %6 %")
-                                  .arg(pair.first, pair.second)
-                                  .arg(pair.kappa.kappa ? QString::number(*pair.kappa.kappa, 'f', 2) : QStringLiteral("unknown"))
-                                  .arg(bounds(pair.kappa.ci95, 2)).arg(pair.kappa.pairs).arg(pair.kappa.agreement * 100, 0, 'f', 0));
+        CommandContext::print(
+            EvalLabelCommand::tr("      %1 × %2: κ %3 %4 on %5 shared items, agreement %6 %")
+                .arg(pair.first, pair.second)
+                .arg(pair.kappa.kappa ? QString::number(*pair.kappa.kappa, 'f', 2) : QStringLiteral("unknown"))
+                .arg(bounds(pair.kappa.ci95, 2))
+                .arg(pair.kappa.pairs)
+                .arg(pair.kappa.agreement * 100, 0, 'f', 0));
     if (!metric.warning().isEmpty())
         CommandContext::print(QStringLiteral("      ! ") + metric.warning());
 }
@@ -71,16 +89,20 @@ void printAgreement(const MetricAgreement &metric)
 int EvalLabelCommand::label(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Label one item of a run for one judged metric: pass, fail or a score from 0 to 1. "
-                                        "Labelling again replaces your earlier label of that item and metric."));
+    parser.setApplicationDescription(
+        tr("Label one item of a run for one judged metric: pass, fail or a score from 0 to 1. "
+           "Labelling again replaces your earlier label of that item and metric."));
     parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
-    parser.addPositionalArgument(QStringLiteral("item"), tr("The item's index, as `eval show --json` and the exports give it."));
-    const QCommandLineOption metricOption(QStringLiteral("metric"), tr("The judged metric, e.g. faithfulness."), QStringLiteral("name"));
+    parser.addPositionalArgument(QStringLiteral("item"),
+                                 tr("The item's index, as `eval show --json` and the exports give it."));
+    const QCommandLineOption metricOption(QStringLiteral("metric"), tr("The judged metric, e.g. faithfulness."),
+                                          QStringLiteral("name"));
     const QCommandLineOption passOption(QStringLiteral("pass"), tr("The item passes."));
     const QCommandLineOption failOption(QStringLiteral("fail"), tr("The item fails."));
     const QCommandLineOption scoreOption(QStringLiteral("score"), tr("Your score from 0 to 1."), QStringLiteral("x"));
     const QCommandLineOption commentOption(QStringLiteral("comment"), tr("Why."), QStringLiteral("text"));
-    const QCommandLineOption asOption(QStringLiteral("as"), tr("Label as this user (default: the login name)."), QStringLiteral("user"));
+    const QCommandLineOption asOption(QStringLiteral("as"), tr("Label as this user (default: the login name)."),
+                                      QStringLiteral("user"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print the stored label as JSON."));
     parser.addOptions({metricOption, passOption, failOption, scoreOption, commentOption, asOption, jsonOption});
     if (const std::optional<int> ended = context.parse(parser))
@@ -89,7 +111,8 @@ int EvalLabelCommand::label(CommandContext &context)
     const auto runId = wholeNumber(positional.value(0), 1);
     const auto item = wholeNumber(positional.value(1), 0);
     if (positional.size() != 2 || !runId || !item)
-        return CommandContext::usage(tr("eval label: expected RUN_ID ITEM, e.g. `eval label 3 17 --metric faithfulness --fail`"));
+        return CommandContext::usage(
+            tr("eval label: expected RUN_ID ITEM, e.g. `eval label 3 17 --metric faithfulness --fail`"));
     if (!parser.isSet(metricOption))
         return CommandContext::usage(tr("eval label: --metric is required"));
     const int verdicts = int(parser.isSet(passOption)) + int(parser.isSet(failOption)) + int(parser.isSet(scoreOption));
@@ -129,12 +152,18 @@ int EvalLabelCommand::label(CommandContext &context)
     if (run && run.value() && result && result.value()) {
         const MetricScore *score = result.value()->score(label.metric);
         if (score && score->value)
-            judge = tr("the judge said %1 (%2)").arg(*score->value, 0, 'f', 3)
-                        .arg(MetricStatistics::passes(*score->value, run.value()->settings.threshold(label.metric)) ? tr("pass") : tr("fail"));
+            judge = tr("the judge said %1 (%2)")
+                        .arg(*score->value, 0, 'f', 3)
+                        .arg(MetricStatistics::passes(*score->value, run.value()->settings.threshold(label.metric))
+                                 ? tr("pass")
+                                 : tr("fail"));
     }
     CommandContext::print(tr("Labelled item %1 of run %2, %3: %4 by %5; %6")
-                              .arg(label.itemIndex).arg(label.runId)
-                              .arg(label.metric, label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value) : HumanLabel::verdictName(label.verdict),
+                              .arg(label.itemIndex)
+                              .arg(label.runId)
+                              .arg(label.metric,
+                                   label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value)
+                                                                               : HumanLabel::verdictName(label.verdict),
                                    label.reviewer, judge));
     return ExitOk;
 }
@@ -142,12 +171,16 @@ int EvalLabelCommand::label(CommandContext &context)
 int EvalLabelCommand::labels(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List a run's labels, or move them as JSONL: `eval labels RUN_ID`, "
-                                        "`eval labels RUN_ID --export FILE`, `eval labels --import FILE [--run RUN_ID]`."));
+    parser.setApplicationDescription(
+        tr("List a run's labels, or move them as JSONL: `eval labels RUN_ID`, "
+           "`eval labels RUN_ID --export FILE`, `eval labels --import FILE [--run RUN_ID]`."));
     parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
-    const QCommandLineOption exportOption(QStringLiteral("export"), tr("Write the run's labels to FILE (JSONL)."), QStringLiteral("file"));
-    const QCommandLineOption importOption(QStringLiteral("import"), tr("Store the labels of FILE (JSONL); all or nothing."), QStringLiteral("file"));
-    const QCommandLineOption runOption(QStringLiteral("run"), tr("With --import: store every label on this run, whatever run the file names."),
+    const QCommandLineOption exportOption(QStringLiteral("export"), tr("Write the run's labels to FILE (JSONL)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import"), tr("Store the labels of FILE (JSONL); all or nothing."), QStringLiteral("file"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       tr("With --import: store every label on this run, whatever run the file names."),
                                        QStringLiteral("run_id"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({exportOption, importOption, runOption, jsonOption});
@@ -169,7 +202,8 @@ int EvalLabelCommand::labels(CommandContext &context)
         if (parser.isSet(jsonOption))
             CommandContext::printJson({{QStringLiteral("imported"), imported.value()}});
         else
-            CommandContext::print(tr("Imported %1 label(s) from %2").arg(imported.value()).arg(parser.value(importOption)));
+            CommandContext::print(
+                tr("Imported %1 label(s) from %2").arg(imported.value()).arg(parser.value(importOption)));
         return ExitOk;
     }
     const auto runId = wholeNumber(positional.value(0), 1);
@@ -182,7 +216,8 @@ int EvalLabelCommand::labels(CommandContext &context)
         auto exported = LabelExchange::exportLabels(*workspace.value(), *runId, parser.value(exportOption));
         if (!exported)
             return CommandContext::fail(exported.error());
-        CommandContext::print(tr("Wrote %1 label(s) of run %2 to %3").arg(exported.value()).arg(*runId).arg(parser.value(exportOption)));
+        CommandContext::print(
+            tr("Wrote %1 label(s) of run %2 to %3").arg(exported.value()).arg(*runId).arg(parser.value(exportOption)));
         return ExitOk;
     }
     auto labels = LabelRepository(*workspace.value()).labels(*runId);
@@ -196,22 +231,28 @@ int EvalLabelCommand::labels(CommandContext &context)
         return ExitOk;
     }
     for (const HumanLabel &label : labels.value())
-        CommandContext::print(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7")
-                                  .arg(label.itemIndex)
-                                  .arg(label.metric, label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value) : HumanLabel::verdictName(label.verdict),
-                                       label.reviewer, label.createdAt.left(16), label.source, label.comment.simplified()));
+        CommandContext::print(
+            QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7")
+                .arg(label.itemIndex)
+                .arg(label.metric,
+                     label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value)
+                                                                 : HumanLabel::verdictName(label.verdict),
+                     label.reviewer, label.createdAt.left(16), label.source, label.comment.simplified()));
     if (labels.value().isEmpty())
-        CommandContext::print(tr("Run %1 has no labels yet. Label items in the Evaluations panel's review queue, or with "
-                                 "`genaiops eval label %1 ITEM --metric M --pass|--fail`.").arg(*runId));
+        CommandContext::print(
+            tr("Run %1 has no labels yet. Label items in the Evaluations panel's review queue, or with "
+               "`genaiops eval label %1 ITEM --metric M --pass|--fail`.")
+                .arg(*runId));
     return ExitOk;
 }
 
 int EvalLabelCommand::agreement(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("How far the judge agrees with people's labels, per judged metric: Cohen's κ with its "
-                                        "bootstrap interval, raw agreement, the confusion of verdicts, the judge's bias, κ "
-                                        "between reviewers, and the judged mean corrected by prediction-powered inference."));
+    parser.setApplicationDescription(
+        tr("How far the judge agrees with people's labels, per judged metric: Cohen's κ with its "
+           "bootstrap interval, raw agreement, the confusion of verdicts, the judge's bias, κ "
+           "between reviewers, and the judged mean corrected by prediction-powered inference."));
     parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOption(jsonOption);
@@ -235,7 +276,8 @@ int EvalLabelCommand::agreement(CommandContext &context)
     }
     if (computed.value().isEmpty()) {
         CommandContext::print(tr("Run %1 has no labels of a judged metric yet, so the judge's agreement with people is "
-                                 "not known. Label items with `genaiops eval label %1 ITEM --metric M --pass|--fail`.").arg(*runId));
+                                 "not known. Label items with `genaiops eval label %1 ITEM --metric M --pass|--fail`.")
+                                  .arg(*runId));
         return ExitOk;
     }
     CommandContext::print(tr("Run %1: the judge against people's labels").arg(*runId));

@@ -1,7 +1,6 @@
 #include "evalruncommand.h"
 
 #include "commandcontext.h"
-#include "evalcommand.h"
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/evaluationrunner.h"
@@ -9,6 +8,7 @@
 #include "core/eval/qualitygate.h"
 #include "core/eval/runsetup.h"
 #include "core/eval/runsummary.h"
+#include "evalcommand.h"
 #include "exitcode.h"
 #include "provideroptions.h"
 
@@ -43,8 +43,9 @@ Result<QStringList> parseMetrics(const QString &text, bool judgeGiven)
         else if (Metrics::lexical().contains(name) || Metrics::judge().contains(name))
             metrics << name;
         else
-            return makeError(Error::Kind::Usage, EvalRunCommand::tr("unknown metric \"%1\" in --metrics (use lexical, judge, or names: %2)")
-                                                     .arg(name, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
+            return makeError(Error::Kind::Usage,
+                             EvalRunCommand::tr("unknown metric \"%1\" in --metrics (use lexical, judge, or names: %2)")
+                                 .arg(name, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
     }
     metrics.removeDuplicates();
     return metrics;
@@ -59,24 +60,28 @@ Status execute(const QString &workspacePath, qint64 runId, std::optional<Provide
     QEventLoop loop;
     const bool terminal = isatty(STDERR_FILENO);
     qint64 lastReported = -1;
-    QObject::connect(&runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double eta) {
-        if (quiet)
-            return;
-        // A terminal gets a live line; a CI log gets a line per tenth of the run.
-        const qint64 step = qMax<qint64>(1, total / 10);
-        if (!terminal && done != total && done / step == lastReported / step)
-            return;
-        lastReported = done;
-        std::fprintf(stderr, "%s%lld/%lld items, %lld failed%s%s", terminal ? "\r" : "", static_cast<long long>(done),
-                     static_cast<long long>(total), static_cast<long long>(failed),
-                     eta >= 1 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "", terminal ? "   " : "\n");
-        std::fflush(stderr);
-    });
+    QObject::connect(
+        &runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double eta) {
+            if (quiet)
+                return;
+            // A terminal gets a live line; a CI log gets a line per tenth of the run.
+            const qint64 step = qMax<qint64>(1, total / 10);
+            if (!terminal && done != total && done / step == lastReported / step)
+                return;
+            lastReported = done;
+            std::fprintf(stderr, "%s%lld/%lld items, %lld failed%s%s", terminal ? "\r" : "",
+                         static_cast<long long>(done), static_cast<long long>(total), static_cast<long long>(failed),
+                         eta >= 1 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "",
+                         terminal ? "   " : "\n");
+            std::fflush(stderr);
+        });
     QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status status) {
         if (status == EvalRun::Status::Completed)
             outcome = Done{};
         else if (status == EvalRun::Status::Cancelled)
-            outcome = makeError(Error::Kind::Cancelled, EvalRunCommand::tr("the run was cancelled; resume it with `genaiops eval resume %1`").arg(runId));
+            outcome = makeError(
+                Error::Kind::Cancelled,
+                EvalRunCommand::tr("the run was cancelled; resume it with `genaiops eval resume %1`").arg(runId));
         else
             outcome = runner.error().value_or(makeError(Error::Kind::Internal, EvalRunCommand::tr("the run failed")));
         loop.quit();
@@ -99,7 +104,8 @@ int report(CommandContext &context, qint64 runId, const Reporting &reporting)
         return CommandContext::fail(summary.error());
     if (!reporting.junitPath.isEmpty()) {
         QSaveFile junit(reporting.junitPath);
-        const QByteArray xml = JUnitReport::write(summary.value().run.name, runId, summary.value().gates, summary.value().metrics);
+        const QByteArray xml
+            = JUnitReport::write(summary.value().run.name, runId, summary.value().gates, summary.value().metrics);
         if (!junit.open(QIODevice::WriteOnly) || junit.write(xml) != xml.size() || !junit.commit())
             return CommandContext::fail(makeError(Error::Kind::Input, junit.errorString(), reporting.junitPath));
     }
@@ -121,36 +127,53 @@ int EvalRunCommand::run(CommandContext &context)
     ProviderOptions judgeOptions(QStringLiteral("judge-"));
     generatorOptions.addTo(parser);
     judgeOptions.addTo(parser);
-    const QCommandLineOption datasetOption(QStringLiteral("dataset"), tr("Golden dataset (JSONL or CSV)."), QStringLiteral("file"));
-    const QCommandLineOption fromDatasetOption(QStringLiteral("responses-from-dataset"), tr("Score the responses the dataset brings."));
-    const QCommandLineOption metricsOption(QStringLiteral("metrics"), tr("lexical, judge, or metric names, comma-separated."), QStringLiteral("list"));
-    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"), tr("Items in flight at once (default 8)."), QStringLiteral("n"));
+    const QCommandLineOption datasetOption(QStringLiteral("dataset"), tr("Golden dataset (JSONL or CSV)."),
+                                           QStringLiteral("file"));
+    const QCommandLineOption fromDatasetOption(QStringLiteral("responses-from-dataset"),
+                                               tr("Score the responses the dataset brings."));
+    const QCommandLineOption metricsOption(
+        QStringLiteral("metrics"), tr("lexical, judge, or metric names, comma-separated."), QStringLiteral("list"));
+    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
+                                               tr("Items in flight at once (default 8)."), QStringLiteral("n"));
     const QCommandLineOption nameOption(QStringLiteral("name"), tr("Run name."), QStringLiteral("name"));
-    const QCommandLineOption gateOption(QStringLiteral("gate"), tr("Quality gate on a metric's mean, e.g. faithfulness>=0.8 (repeatable)."), QStringLiteral("gate"));
-    const QCommandLineOption thresholdOption(QStringLiteral("threshold"), tr("Pass threshold for a metric, e.g. relevance=0.6 (repeatable)."), QStringLiteral("metric=x"));
-    const QCommandLineOption itemTimeoutOption(QStringLiteral("item-timeout"), tr("Seconds one item may take (default 120)."), QStringLiteral("seconds"));
-    const QCommandLineOption junitOption(QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
+    const QCommandLineOption gateOption(QStringLiteral("gate"),
+                                        tr("Quality gate on a metric's mean, e.g. faithfulness>=0.8 (repeatable)."),
+                                        QStringLiteral("gate"));
+    const QCommandLineOption thresholdOption(QStringLiteral("threshold"),
+                                             tr("Pass threshold for a metric, e.g. relevance=0.6 (repeatable)."),
+                                             QStringLiteral("metric=x"));
+    const QCommandLineOption itemTimeoutOption(
+        QStringLiteral("item-timeout"), tr("Seconds one item may take (default 120)."), QStringLiteral("seconds"));
+    const QCommandLineOption junitOption(
+        QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
-    const QCommandLineOption clusterOption(QStringLiteral("cluster-by"),
-                                           tr("Dataset field that groups items (e.g. their source document): standard errors are clustered by it."),
-                                           QStringLiteral("field"));
-    const QCommandLineOption baselineOption(QStringLiteral("baseline"), tr("Run that METRIC:no-regression gates compare with, item by item."),
+    const QCommandLineOption clusterOption(
+        QStringLiteral("cluster-by"),
+        tr("Dataset field that groups items (e.g. their source document): standard errors are clustered by it."),
+        QStringLiteral("field"));
+    const QCommandLineOption baselineOption(QStringLiteral("baseline"),
+                                            tr("Run that METRIC:no-regression gates compare with, item by item."),
                                             QStringLiteral("run_id"));
-    const QCommandLineOption repeatsOption(QStringLiteral("repeats"), tr("Generations per item (default 1); figures use each item's mean."),
+    const QCommandLineOption repeatsOption(QStringLiteral("repeats"),
+                                           tr("Generations per item (default 1); figures use each item's mean."),
                                            QStringLiteral("k"));
-    const QCommandLineOption judgeRepeatsOption(QStringLiteral("judge-repeats"), tr("Judge calls per response and judge metric (default 1)."),
+    const QCommandLineOption judgeRepeatsOption(QStringLiteral("judge-repeats"),
+                                                tr("Judge calls per response and judge metric (default 1)."),
                                                 QStringLiteral("j"));
-    parser.addOptions({datasetOption, fromDatasetOption, metricsOption, concurrencyOption, nameOption, gateOption, thresholdOption,
-                       itemTimeoutOption, junitOption, jsonOption, clusterOption, baselineOption, repeatsOption, judgeRepeatsOption});
+    parser.addOptions({datasetOption, fromDatasetOption, metricsOption, concurrencyOption, nameOption, gateOption,
+                       thresholdOption, itemTimeoutOption, junitOption, jsonOption, clusterOption, baselineOption,
+                       repeatsOption, judgeRepeatsOption});
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
     if (!parser.positionalArguments().isEmpty())
-        return CommandContext::usage(tr("eval run: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return CommandContext::usage(
+            tr("eval run: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(datasetOption))
         return CommandContext::usage(tr("eval run: --dataset FILE is required"));
     const bool generate = generatorOptions.isAnySet(parser);
     if (generate && parser.isSet(fromDatasetOption))
-        return CommandContext::usage(tr("eval run: choose either --responses-from-dataset or provider flags, not both"));
+        return CommandContext::usage(
+            tr("eval run: choose either --responses-from-dataset or provider flags, not both"));
 
     RunSettings settings;
     settings.responsesFromDataset = !generate;
@@ -191,7 +214,8 @@ int EvalRunCommand::run(CommandContext &context)
     } else if (regressionGate) {
         return CommandContext::usage(tr("a METRIC:no-regression gate needs --baseline RUN_ID to compare with"));
     }
-    for (const auto &[option, target] : {std::pair{&repeatsOption, &settings.repeats}, std::pair{&judgeRepeatsOption, &settings.judgeRepeats}}) {
+    for (const auto &[option, target] :
+         {std::pair{&repeatsOption, &settings.repeats}, std::pair{&judgeRepeatsOption, &settings.judgeRepeats}}) {
         if (!parser.isSet(*option))
             continue;
         *target = parser.value(*option).toInt(&ok);
@@ -199,8 +223,9 @@ int EvalRunCommand::run(CommandContext &context)
             return CommandContext::usage(tr("--%1 expects 1 to 20").arg(option->names().first()));
     }
     if (settings.repeats > 1 && !generate)
-        return CommandContext::usage(tr("--repeats needs a model to generate responses (provider flags); a dataset's own responses "
-                                        "are the same every time"));
+        return CommandContext::usage(
+            tr("--repeats needs a model to generate responses (provider flags); a dataset's own responses "
+               "are the same every time"));
     settings.clusterBy = parser.value(clusterOption).trimmed();
     for (const QString &text : parser.values(thresholdOption)) {
         const QString metric = text.section(QLatin1Char('='), 0, 0).trimmed();
@@ -213,7 +238,8 @@ int EvalRunCommand::run(CommandContext &context)
     for (const QString &metric : settings.metrics)
         needsJudge = needsJudge || Metrics::judge().contains(metric);
     if (needsJudge && !judgeOptions.isAnySet(parser))
-        return CommandContext::usage(tr("judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)"));
+        return CommandContext::usage(
+            tr("judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)"));
     if (settings.judgeRepeats > 1 && !needsJudge)
         return CommandContext::usage(tr("--judge-repeats needs a judge metric (faithfulness or relevance)"));
 
@@ -239,15 +265,18 @@ int EvalRunCommand::run(CommandContext &context)
     if (!dataset)
         return CommandContext::fail(dataset.error());
     for (const SkippedLine &line : dataset.value().skipped)
-        std::fprintf(stderr, "genaiops: %s:%d: skipped: %s\n", qPrintable(parser.value(datasetOption)), line.line, qPrintable(line.reason));
+        std::fprintf(stderr, "genaiops: %s:%d: skipped: %s\n", qPrintable(parser.value(datasetOption)), line.line,
+                     qPrintable(line.reason));
     auto run = RunSetup::create(*workspace.value(), dataset.value(), settings, parser.value(nameOption));
     if (!run)
         return CommandContext::fail(run.error());
     if (!parser.isSet(jsonOption))
-        std::fprintf(stderr, "genaiops: run %lld started (%lld items); resume it with `genaiops eval resume %lld` if stopped\n",
+        std::fprintf(stderr,
+                     "genaiops: run %lld started (%lld items); resume it with `genaiops eval resume %lld` if stopped\n",
                      static_cast<long long>(run.value().id), static_cast<long long>(run.value().itemCount),
                      static_cast<long long>(run.value().id));
-    const Status executed = execute(workspace.value()->location(), run.value().id, generator, judge, false, parser.isSet(jsonOption));
+    const Status executed
+        = execute(workspace.value()->location(), run.value().id, generator, judge, false, parser.isSet(jsonOption));
     if (!executed)
         return CommandContext::fail(executed.error());
     return report(context, run.value().id, {parser.value(junitOption), parser.isSet(jsonOption)});
@@ -260,7 +289,8 @@ int EvalRunCommand::resume(CommandContext &context)
                                         "are done."));
     parser.addPositionalArgument(QStringLiteral("run_id"), tr("The run (see `genaiops eval list`)."));
     const QCommandLineOption retryOption(QStringLiteral("retry-errors"), tr("Also score again the items that failed."));
-    const QCommandLineOption junitOption(QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
+    const QCommandLineOption junitOption(
+        QStringLiteral("junit"), tr("Write a JUnit XML file with a test case per gate."), QStringLiteral("file"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({retryOption, junitOption, jsonOption});
     if (const std::optional<int> ended = context.parse(parser))
@@ -276,10 +306,12 @@ int EvalRunCommand::resume(CommandContext &context)
     if (!found)
         return CommandContext::fail(found.error());
     if (!found.value())
-        return CommandContext::fail(makeError(Error::Kind::Input, tr("no evaluation run %1 (see `genaiops eval list`)").arg(runId)));
+        return CommandContext::fail(
+            makeError(Error::Kind::Input, tr("no evaluation run %1 (see `genaiops eval list`)").arg(runId)));
     const std::optional<EvalRun> &run = found.value();
     if (run->status == EvalRun::Status::Imported)
-        return CommandContext::fail(makeError(Error::Kind::Usage, tr("run %1 was imported; there is nothing to resume").arg(runId)));
+        return CommandContext::fail(
+            makeError(Error::Kind::Usage, tr("run %1 was imported; there is nothing to resume").arg(runId)));
     const RunSettings &settings = run->settings;
     std::optional<ProviderConfig> generator;
     std::optional<ProviderConfig> judge;

@@ -6,7 +6,7 @@
 enum ExitCode : int {
     ExitOk = 0,
     ExitGateFailed = 1, // a quality gate failed or a policy refused
-    ExitUsage = 2,   // usage or input error
+    ExitUsage = 2, // usage or input error
     ExitService = 3, // a service, network or keyring error
 };
 
@@ -14,7 +14,7 @@ inline int exitCodeFor(const Error &error)
 {
     switch (error.kind) {
     case Error::Kind::Refused:
-        return ExitGateFailed;  // a policy rule said no, as a failed gate does
+        return ExitGateFailed; // a policy rule said no, as a failed gate does
     case Error::Kind::Usage:
     case Error::Kind::Input:
     case Error::Kind::Storage:

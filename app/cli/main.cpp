@@ -1,11 +1,11 @@
 // genaiops: the workbench's core on the command line, for CI pipelines and automation.
 
+#include "chatcommand.h"
 #include "commandcontext.h"
 #include "core/common/logsink.h"
 #include "core/common/version.h"
-#include "chatcommand.h"
-#include "edgecommand.h"
 #include "credentialscommand.h"
+#include "edgecommand.h"
 #include "evalcommand.h"
 #include "exitcode.h"
 #include "registrycommand.h"
@@ -33,13 +33,20 @@ const QList<Command> &commands()
          WorkspaceCommand::run},
         {"chat", QT_TRANSLATE_NOOP("genaiops", "[provider flags] PROMPT: one prompt to a model, streamed"),
          ChatCommand::run},
-        {"eval", QT_TRANSLATE_NOOP("genaiops", "run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset evaluations, quality gates and human labels"),
+        {"eval",
+         QT_TRANSLATE_NOOP("genaiops",
+                           "run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset "
+                           "evaluations, quality gates and human labels"),
          EvalCommand::run},
-        {"credentials", QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
+        {"credentials",
+         QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},
-        {"registry", QT_TRANSLATE_NOOP("genaiops", "groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry"),
+        {"registry",
+         QT_TRANSLATE_NOOP("genaiops",
+                           "groups|versions|show|inbox|register|approve|reject|promote|audit: governed model registry"),
          RegistryCommand::run},
-        {"edge", QT_TRANSLATE_NOOP("genaiops", "listen|simulate|replay|recordings: inspection results from an MQTT fleet"),
+        {"edge",
+         QT_TRANSLATE_NOOP("genaiops", "listen|simulate|replay|recordings: inspection results from an MQTT fleet"),
          EdgeCommand::run},
     };
     return table;
@@ -49,10 +56,12 @@ QString commandHelp()
 {
     QString text = QCoreApplication::translate("genaiops", "Commands:\n");
     for (const Command &command : commands())
-        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name), -12)
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(QString::fromLatin1(command.name), -12)
                     .arg(QCoreApplication::translate("genaiops", command.summary));
     text += QCoreApplication::translate("genaiops",
-        "\nExit codes: 0 ok, 1 a quality gate failed or a policy refused, 2 usage or input error, 3 service or network error.\n");
+                                        "\nExit codes: 0 ok, 1 a quality gate failed or a policy refused, 2 usage or "
+                                        "input error, 3 service or network error.\n");
     return text;
 }
 
@@ -67,16 +76,20 @@ int main(int argc, char *argv[])
     LogSink::install();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("genaiops",
-        "GenAIOps Workbench command line: the same core as the desktop panels.\n\n") + commandHelp());
+    parser.setApplicationDescription(
+        QCoreApplication::translate("genaiops",
+                                    "GenAIOps Workbench command line: the same core as the desktop panels.\n\n")
+        + commandHelp());
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
         QCoreApplication::translate("genaiops", "Workspace file (default: %1).").arg(Workspace::defaultPath()),
         QStringLiteral("path"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-        QCoreApplication::translate("genaiops", "Log what the workbench does to stderr."));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), QCoreApplication::translate("genaiops", "Log what the workbench does to stderr."));
     parser.addOptions({workspaceOption, verboseOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("genaiops", "The command to run."),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("genaiops", "The command to run."),
                                  QStringLiteral("command [options]"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();

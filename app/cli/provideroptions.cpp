@@ -10,15 +10,20 @@
 
 ProviderOptions::ProviderOptions(const QString &prefix)
     : m_provider(prefix + QStringLiteral("provider"), tr("Model provider: openai or bedrock."), QStringLiteral("name")),
-      m_model(prefix + QStringLiteral("model"), tr("Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0."), QStringLiteral("id")),
-      m_baseUrl(prefix + QStringLiteral("base-url"), tr("OpenAI-compatible base URL, e.g. http://localhost:11434/v1."), QStringLiteral("url")),
+      m_model(prefix + QStringLiteral("model"), tr("Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0."),
+              QStringLiteral("id")),
+      m_baseUrl(prefix + QStringLiteral("base-url"), tr("OpenAI-compatible base URL, e.g. http://localhost:11434/v1."),
+                QStringLiteral("url")),
       m_region(prefix + QStringLiteral("region"), tr("AWS region for Bedrock."), QStringLiteral("region")),
-      m_endpointUrl(prefix + QStringLiteral("endpoint-url"), tr("Bedrock endpoint override, e.g. a local test server."), QStringLiteral("url")),
-      m_profile(prefix + QStringLiteral("profile"), tr("Connection profile whose secrets are in the OS keyring."), QStringLiteral("name")),
-      m_timeout(prefix + QStringLiteral("timeout"), tr("Seconds to wait for a first byte and between chunks (default 60)."), QStringLiteral("seconds")),
-      m_retries(prefix + QStringLiteral("retries"), tr("Retries on throttling and server errors (default 3)."), QStringLiteral("count"))
-{
-}
+      m_endpointUrl(prefix + QStringLiteral("endpoint-url"), tr("Bedrock endpoint override, e.g. a local test server."),
+                    QStringLiteral("url")),
+      m_profile(prefix + QStringLiteral("profile"), tr("Connection profile whose secrets are in the OS keyring."),
+                QStringLiteral("name")),
+      m_timeout(prefix + QStringLiteral("timeout"),
+                tr("Seconds to wait for a first byte and between chunks (default 60)."), QStringLiteral("seconds")),
+      m_retries(prefix + QStringLiteral("retries"), tr("Retries on throttling and server errors (default 3)."),
+                QStringLiteral("count"))
+{ }
 
 void ProviderOptions::addTo(QCommandLineParser &parser) const
 {

@@ -51,17 +51,21 @@ int RegistryAuditCommand::verify(RegistryInvocation &invocation)
         }
         CommandContext::printJson(object);
     } else if (report.ok) {
-        CommandContext::print(tr("Audit trail ok: %1 entries, chain intact (head %2).").arg(report.entries).arg(report.headHash.left(16)));
+        CommandContext::print(tr("Audit trail ok: %1 entries, chain intact (head %2).")
+                                  .arg(report.entries)
+                                  .arg(report.headHash.left(16)));
     }
     if (report.ok)
         return ExitOk;
-    return CommandContext::fail(makeError(Error::Kind::Refused, tr("audit trail broken at entry %1 (%2): %3")
-                                                                    .arg(report.brokenSequence).arg(report.problem, report.detail)));
+    return CommandContext::fail(makeError(
+        Error::Kind::Refused,
+        tr("audit trail broken at entry %1 (%2): %3").arg(report.brokenSequence).arg(report.problem, report.detail)));
 }
 
 int RegistryAuditCommand::inStage(RegistryInvocation &invocation)
 {
-    if (invocation.arguments().size() != 1 || !invocation.isSet(QStringLiteral("in-stage")) || !invocation.isSet(QStringLiteral("at")))
+    if (invocation.arguments().size() != 1 || !invocation.isSet(QStringLiteral("in-stage"))
+        || !invocation.isSet(QStringLiteral("at")))
         return CommandContext::usage(tr("registry audit GROUP --in-stage STAGE --at DATE: all three are needed"));
     auto stage = invocation.stageOption(QStringLiteral("in-stage"));
     if (!stage)
@@ -77,23 +81,28 @@ int RegistryAuditCommand::inStage(RegistryInvocation &invocation)
     auto verified = invocation.service().verifyAudit();
     const bool intact = verified && verified.value().ok;
     if (!intact)
-        std::fputs(qPrintable(tr("genaiops: warning: the audit trail is broken (see `registry audit --verify`); this answer may be wrong\n")), stderr);
+        std::fputs(qPrintable(tr("genaiops: warning: the audit trail is broken (see `registry audit --verify`); this "
+                                 "answer may be wrong\n")),
+                   stderr);
     const QString stageName = RegistryNames::stage(*stage.value());
     const QString atText = at.toUTC().toString(Qt::ISODateWithMs);
     if (invocation.json()) {
         QJsonArray array;
         for (int version : versions.value())
             array.append(version);
-        CommandContext::printJson({{QStringLiteral("group"), group}, {QStringLiteral("stage"), stageName},
-                                   {QStringLiteral("at"), atText}, {QStringLiteral("versions"), array},
+        CommandContext::printJson({{QStringLiteral("group"), group},
+                                   {QStringLiteral("stage"), stageName},
+                                   {QStringLiteral("at"), atText},
+                                   {QStringLiteral("versions"), array},
                                    {QStringLiteral("audit_intact"), intact}});
         return ExitOk;
     }
     QStringList numbers;
     for (int version : versions.value())
         numbers << QStringLiteral("v%1").arg(version);
-    CommandContext::print(numbers.isEmpty() ? tr("No version of %1 was in %2 at %3.").arg(group, stageName, atText)
-                                            : tr("In %1 at %2: %3 %4").arg(stageName, atText, group, numbers.join(QStringLiteral(", "))));
+    CommandContext::print(
+        numbers.isEmpty() ? tr("No version of %1 was in %2 at %3.").arg(group, stageName, atText)
+                          : tr("In %1 at %2: %3 %4").arg(stageName, atText, group, numbers.join(QStringLiteral(", "))));
     return ExitOk;
 }
 
@@ -114,8 +123,10 @@ int RegistryAuditCommand::list(RegistryInvocation &invocation)
         CommandContext::print(tr("No decisions recorded yet."));
     for (const AuditEntry &entry : entries.value()) {
         QString line = QStringLiteral("#%1 %2 %3 (%4) %5 %6 v%7: %8")
-                           .arg(entry.sequence).arg(entry.at, entry.actor, entry.role, entry.action, entry.group)
-                           .arg(entry.version).arg(RegistryInvocation::transition(entry));
+                           .arg(entry.sequence)
+                           .arg(entry.at, entry.actor, entry.role, entry.action, entry.group)
+                           .arg(entry.version)
+                           .arg(RegistryInvocation::transition(entry));
         if (!entry.comment.isEmpty())
             line += QStringLiteral(" \"%1\"").arg(entry.comment);
         if (!entry.overrideReason.isEmpty())

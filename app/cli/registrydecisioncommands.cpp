@@ -1,8 +1,8 @@
 #include "registrydecisioncommands.h"
 
 #include "commandcontext.h"
-#include "exitcode.h"
 #include "core/registry/registryjson.h"
+#include "exitcode.h"
 #include "registryinvocation.h"
 
 #include <QJsonArray>
@@ -29,7 +29,8 @@ int RegistryDecisionCommands::registerVersion(RegistryInvocation &invocation)
         bool ok = false;
         const qint64 id = run.toLongLong(&ok);
         if (!ok || id <= 0)
-            return CommandContext::usage(tr("--eval-run expects a RUN_ID (see `genaiops eval list`), not \"%1\"").arg(run));
+            return CommandContext::usage(
+                tr("--eval-run expects a RUN_ID (see `genaiops eval list`), not \"%1\"").arg(run));
         version.evalRunIds << id;
     }
     auto actor = invocation.actor();
@@ -45,7 +46,9 @@ int RegistryDecisionCommands::registerVersion(RegistryInvocation &invocation)
         return ExitOk;
     }
     CommandContext::print(tr("Registered %1 version %2 by %3, pending approval for %4.")
-                              .arg(stored.group).arg(stored.version).arg(stored.registrant, RegistryNames::stage(stored.stage)));
+                              .arg(stored.group)
+                              .arg(stored.version)
+                              .arg(stored.registrant, RegistryNames::stage(stored.stage)));
     return ExitOk;
 }
 
@@ -71,7 +74,8 @@ int RegistryDecisionCommands::decide(RegistryInvocation &invocation, DecisionAct
     auto which = invocation.groupAndVersion(name);
     if (!which)
         return CommandContext::fail(which.error());
-    auto stage = invocation.stageOption(action == DecisionAction::Promote ? QStringLiteral("to") : QStringLiteral("stage"));
+    auto stage
+        = invocation.stageOption(action == DecisionAction::Promote ? QStringLiteral("to") : QStringLiteral("stage"));
     if (!stage)
         return CommandContext::fail(stage.error());
     auto actor = invocation.actor();
@@ -102,7 +106,8 @@ int RegistryDecisionCommands::decide(RegistryInvocation &invocation, DecisionAct
         // Scripts get the whole check on stdout, so they can tell which rules are missing.
         if (decided.error().kind == Error::Kind::Refused && invocation.json()) {
             auto check = service.check(decision, actor.value());
-            QJsonObject object = check ? RegistryJson::check(check.value()) : QJsonObject{{QStringLiteral("allowed"), false}};
+            QJsonObject object
+                = check ? RegistryJson::check(check.value()) : QJsonObject{{QStringLiteral("allowed"), false}};
             object.insert(QStringLiteral("error"), decided.error().describe());
             CommandContext::printJson(object);
         }
@@ -124,7 +129,8 @@ int RegistryDecisionCommands::decide(RegistryInvocation &invocation, DecisionAct
     }
     const ModelVersion &version = outcome.version;
     CommandContext::print(tr("%1 version %2 is now %3 in %4 (audit entry %5).")
-                              .arg(version.group).arg(version.version)
+                              .arg(version.group)
+                              .arg(version.version)
                               .arg(RegistryNames::status(version.status), RegistryNames::stage(version.stage))
                               .arg(outcome.audit.value(0).sequence));
     for (const ModelVersion &old : outcome.archived)
@@ -138,7 +144,8 @@ int RegistryDecisionCommands::decide(RegistryInvocation &invocation, DecisionAct
 void RegistryDecisionCommands::printCheck(const PolicyCheck &check)
 {
     for (const PolicyRule &rule : check.rules)
-        CommandContext::print(QStringLiteral("%1 %2: %3").arg(rule.satisfied ? QStringLiteral("ok     ") : QStringLiteral("MISSING"),
-                                                              rule.name, rule.detail));
+        CommandContext::print(
+            QStringLiteral("%1 %2: %3")
+                .arg(rule.satisfied ? QStringLiteral("ok     ") : QStringLiteral("MISSING"), rule.name, rule.detail));
     CommandContext::print(check.allowed() ? tr("Allowed.") : tr("Refused by rule %1.").arg(check.firstRefusal()->name));
 }

@@ -3,10 +3,9 @@
 #include "commandcontext.h"
 
 RegistryInvocation::RegistryInvocation(const QCommandLineParser &parser, RegistryService &service, Workspace &workspace)
-    : m_parser(parser), m_service(service), m_workspace(workspace),
-      m_arguments(parser.positionalArguments().mid(1)), m_json(parser.isSet(QStringLiteral("json")))
-{
-}
+    : m_parser(parser), m_service(service), m_workspace(workspace), m_arguments(parser.positionalArguments().mid(1)),
+      m_json(parser.isSet(QStringLiteral("json")))
+{ }
 
 Result<Actor> RegistryInvocation::actor() const
 {
@@ -25,7 +24,8 @@ Result<Actor> RegistryInvocation::actor() const
     if (isSet(QStringLiteral("role"))) {
         const auto role = RegistryNames::roleFromName(value(QStringLiteral("role")));
         if (!role)
-            return makeError(Error::Kind::Usage, tr("--role must be data-scientist, ai-engineer, governance-officer or viewer"));
+            return makeError(Error::Kind::Usage,
+                             tr("--role must be data-scientist, ai-engineer, governance-officer or viewer"));
         actor.role = *role;
     }
     return actor;
@@ -36,7 +36,8 @@ Result<std::pair<QString, int>> RegistryInvocation::groupAndVersion(const QStrin
     bool ok = false;
     const int version = m_arguments.value(1).toInt(&ok);
     if (m_arguments.size() != 2 || !ok || version <= 0)
-        return makeError(Error::Kind::Usage, tr("registry %1 expects GROUP VERSION, e.g. `registry %1 support-rag-assistant 3`").arg(name));
+        return makeError(Error::Kind::Usage,
+                         tr("registry %1 expects GROUP VERSION, e.g. `registry %1 support-rag-assistant 3`").arg(name));
     return std::pair{m_arguments.first(), version};
 }
 

@@ -15,7 +15,7 @@ class RegistryInvocation
 public:
     RegistryInvocation(const QCommandLineParser &parser, RegistryService &service, Workspace &workspace);
 
-    const QStringList &arguments() const { return m_arguments; }  // after the subcommand
+    const QStringList &arguments() const { return m_arguments; } // after the subcommand
     bool json() const { return m_json; }
     QString value(const QString &option) const { return m_parser.value(option); }
     QStringList values(const QString &option) const { return m_parser.values(option); }

@@ -1,9 +1,9 @@
 #include "registryviewcommands.h"
 
 #include "commandcontext.h"
-#include "exitcode.h"
 #include "core/registry/registryjson.h"
 #include "core/registry/stageflow.h"
+#include "exitcode.h"
 #include "registryinvocation.h"
 
 #include <QJsonArray>
@@ -19,15 +19,19 @@ int RegistryViewCommands::groups(RegistryInvocation &invocation)
         QJsonArray array;
         for (const ModelGroup &group : groups.value())
             array.append(RegistryJson::group(group));
-        CommandContext::printJson({{QStringLiteral("backend"), invocation.service().backend().name()},
-                                   {QStringLiteral("groups"), array}});
+        CommandContext::printJson(
+            {{QStringLiteral("backend"), invocation.service().backend().name()}, {QStringLiteral("groups"), array}});
         return ExitOk;
     }
     if (groups.value().isEmpty())
-        CommandContext::print(tr("No model groups yet. Register a version with: genaiops registry register GROUP --artifact URI"));
+        CommandContext::print(
+            tr("No model groups yet. Register a version with: genaiops registry register GROUP --artifact URI"));
     for (const ModelGroup &group : groups.value())
-        CommandContext::print(tr("%1\t%2 versions, %3 pending\t%4").arg(group.name).arg(group.versionCount)
-                                  .arg(group.pendingCount).arg(group.description));
+        CommandContext::print(tr("%1\t%2 versions, %3 pending\t%4")
+                                  .arg(group.name)
+                                  .arg(group.versionCount)
+                                  .arg(group.pendingCount)
+                                  .arg(group.description));
     return ExitOk;
 }
 
@@ -91,9 +95,12 @@ int RegistryViewCommands::show(RegistryInvocation &invocation)
     }
     const std::optional<Stage> awaiting = StageFlow::awaiting(shown);
     CommandContext::print(tr("%1 version %2").arg(shown.group).arg(shown.version));
-    CommandContext::print(tr("  Status:      %1, stage %2 (%3)").arg(RegistryNames::status(shown.status),
-                                                                     RegistryNames::stage(shown.stage), shown.stageStatus));
-    CommandContext::print(tr("  Waiting for: %1").arg(awaiting ? tr("a %1 decision").arg(RegistryNames::stage(*awaiting)) : tr("nothing")));
+    CommandContext::print(
+        tr("  Status:      %1, stage %2 (%3)")
+            .arg(RegistryNames::status(shown.status), RegistryNames::stage(shown.stage), shown.stageStatus));
+    CommandContext::print(
+        tr("  Waiting for: %1")
+            .arg(awaiting ? tr("a %1 decision").arg(RegistryNames::stage(*awaiting)) : tr("nothing")));
     CommandContext::print(tr("  Artifact:    %1").arg(shown.artifactUri));
     if (!shown.description.isEmpty())
         CommandContext::print(tr("  Description: %1").arg(shown.description));
@@ -105,10 +112,11 @@ int RegistryViewCommands::show(RegistryInvocation &invocation)
             CommandContext::print(tr("               judge against people: %1").arg(line));
     }
     for (const AuditEntry &entry : entries)
-        CommandContext::print(tr("  #%1 %2 %3 (%4) %5: %6 %7")
-                                  .arg(entry.sequence).arg(entry.at, entry.actor, entry.role, entry.action,
-                                                           RegistryInvocation::transition(entry))
-                                  .arg(entry.comment.isEmpty() ? QString() : QLatin1Char('"') + entry.comment + QLatin1Char('"')));
+        CommandContext::print(
+            tr("  #%1 %2 %3 (%4) %5: %6 %7")
+                .arg(entry.sequence)
+                .arg(entry.at, entry.actor, entry.role, entry.action, RegistryInvocation::transition(entry))
+                .arg(entry.comment.isEmpty() ? QString() : QLatin1Char('"') + entry.comment + QLatin1Char('"')));
     return ExitOk;
 }
 
@@ -132,11 +140,13 @@ int RegistryViewCommands::inbox(RegistryInvocation &invocation)
         return ExitOk;
     }
     if (waiting.value().isEmpty())
-        CommandContext::print(tr("Nothing waits for a decision by %1 as %2.").arg(actor.value().user, RegistryNames::role(actor.value().role)));
+        CommandContext::print(tr("Nothing waits for a decision by %1 as %2.")
+                                  .arg(actor.value().user, RegistryNames::role(actor.value().role)));
     for (const ModelVersion &version : waiting.value())
         CommandContext::print(tr("%1 v%2\twaits for %3\tregistered by %4\t%5")
-                                  .arg(version.group).arg(version.version)
-                                  .arg(RegistryNames::stage(StageFlow::awaiting(version).value_or(Stage::None)), version.registrant,
-                                       RegistryInvocation::metricsText(version)));
+                                  .arg(version.group)
+                                  .arg(version.version)
+                                  .arg(RegistryNames::stage(StageFlow::awaiting(version).value_or(Stage::None)),
+                                       version.registrant, RegistryInvocation::metricsText(version)));
     return ExitOk;
 }

@@ -1,8 +1,8 @@
 #include "workspacecommand.h"
 
 #include "commandcontext.h"
-#include "exitcode.h"
 #include "core/secrets/credentialprofilerepository.h"
+#include "exitcode.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

@@ -2,11 +2,11 @@
 
 #include "core/common/logsink.h"
 #include "core/common/version.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
 #include "ui/mainwindow.h"
 #include "ui/panel.h"
 #include "ui/screenshot.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -69,22 +69,34 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("GenAIOps Workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"), QStringLiteral("Workspace file to open or create."), QStringLiteral("path"));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"), QStringLiteral("Workspace file to open or create."), QStringLiteral("path"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Add demo content to every panel."));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Render offscreen, write a PNG and exit."), QStringLiteral("file.png"));
-    const QCommandLineOption panelOption(QStringLiteral("panel"), QStringLiteral("playground, evaluations, registry, edge or connections."), QStringLiteral("panel"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("Language, e.g. de (default: the system's)."), QStringLiteral("language"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("system, light or dark."), QStringLiteral("theme"));
-    parser.addOptions({workspaceOption, demoOption, screenshotOption, panelOption, sizeOption, languageOption, themeOption});
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render offscreen, write a PNG and exit."),
+                                              QStringLiteral("file.png"));
+    const QCommandLineOption panelOption(QStringLiteral("panel"),
+                                         QStringLiteral("playground, evaluations, registry, edge or connections."),
+                                         QStringLiteral("panel"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size for --screenshot, e.g. 1280x800."),
+                                        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption languageOption(QStringLiteral("lang"),
+                                            QStringLiteral("Language, e.g. de (default: the system's)."),
+                                            QStringLiteral("language"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
+                                         QStringLiteral("theme"));
+    parser.addOptions(
+        {workspaceOption, demoOption, screenshotOption, panelOption, sizeOption, languageOption, themeOption});
     parser.process(application);
 
     std::optional<Panel> panel;
     if (parser.isSet(panelOption)) {
         panel = PanelNames::fromId(parser.value(panelOption));
         if (!panel)
-            return fail(QStringLiteral("unknown panel \"%1\" (expected playground, evaluations, registry, edge or connections)")
-                            .arg(parser.value(panelOption)));
+            return fail(
+                QStringLiteral("unknown panel \"%1\" (expected playground, evaluations, registry, edge or connections)")
+                    .arg(parser.value(panelOption)));
     }
     const QSize size = Screenshot::parseSize(parser.value(sizeOption));
     if (!size.isValid())
@@ -94,8 +106,9 @@ int main(int argc, char *argv[])
     LogSink::install(screenshot ? QString() : LogSink::defaultLogFilePath());
     installTranslations(application, parser.value(languageOption));
     QSettings settings;
-    const QString theme = parser.isSet(themeOption) ? parser.value(themeOption)
-                                                    : settings.value(QStringLiteral("appearance/theme"), QStringLiteral("light")).toString();
+    const QString theme = parser.isSet(themeOption)
+        ? parser.value(themeOption)
+        : settings.value(QStringLiteral("appearance/theme"), QStringLiteral("light")).toString();
     Theme::apply(application, Theme::fromName(theme));
 
     WorkspaceWorker worker;
@@ -121,7 +134,8 @@ int main(int argc, char *argv[])
         application.quit();
     };
     // Let layouts and the keyring probe settle after the data arrived, then capture once.
-    QObject::connect(&window, &MainWindow::ready, &application, [&]() { QTimer::singleShot(300, &application, capture); });
+    QObject::connect(&window, &MainWindow::ready, &application,
+                     [&]() { QTimer::singleShot(300, &application, capture); });
     QTimer::singleShot(30000, &application, [&]() {
         if (!window.isReady())
             exitCode = fail(QStringLiteral("the workspace did not open within 30 s"));

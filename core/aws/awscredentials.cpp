@@ -37,7 +37,7 @@ Result<AwsCredentials> AwsCredentialResolver::fromEnvironment(const QProcessEnvi
     const QString missing = credentials.accessKeyId.isEmpty() ? QStringLiteral("AWS_ACCESS_KEY_ID")
                                                               : QStringLiteral("AWS_SECRET_ACCESS_KEY");
     const QString present = credentials.accessKeyId.isEmpty() ? QStringLiteral("AWS_SECRET_ACCESS_KEY")
-                                                               : QStringLiteral("AWS_ACCESS_KEY_ID");
+                                                              : QStringLiteral("AWS_ACCESS_KEY_ID");
     return makeError(Error::Kind::Input, tr("%1 is set but %2 is not; set both or neither").arg(present, missing),
                      tr("environment"));
 }
@@ -65,8 +65,8 @@ Result<AwsCredentials> AwsCredentialResolver::fromProfile(const QString &profile
     // Both files are named in the message, so `where` stays empty rather than repeating one of them.
     return makeError(Error::Kind::Input,
                      tr("AWS profile \"%1\" not found: %2 has no [%1] section and %3 has no [%4] section")
-                         .arg(profile, QDir::toNativeSeparators(credentialsFile),
-                              QDir::toNativeSeparators(configFile), configSectionName(profile)));
+                         .arg(profile, QDir::toNativeSeparators(credentialsFile), QDir::toNativeSeparators(configFile),
+                              configSectionName(profile)));
 }
 
 QString AwsCredentialResolver::regionFromProfile(const QString &profile, const QString &configFile)
@@ -93,7 +93,7 @@ Result<AwsCredentials> AwsCredentialResolver::resolveDefault(const QProcessEnvir
     const QString credentialsFile = credentialsFilePath(environment, homeDirectory);
     const QString configFile = configFilePath(environment, homeDirectory);
     const bool profileChosen = environment.contains(QStringLiteral("AWS_PROFILE"))
-                               || environment.contains(QStringLiteral("AWS_DEFAULT_PROFILE"));
+        || environment.contains(QStringLiteral("AWS_DEFAULT_PROFILE"));
     if (!profileChosen && !QFileInfo::exists(credentialsFile) && !QFileInfo::exists(configFile))
         return makeError(Error::Kind::Auth,
                          tr("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
@@ -122,8 +122,7 @@ QString AwsCredentialResolver::profileName(const QProcessEnvironment &environmen
     return QStringLiteral("default");
 }
 
-QString AwsCredentialResolver::credentialsFilePath(const QProcessEnvironment &environment,
-                                                   const QString &homeDirectory)
+QString AwsCredentialResolver::credentialsFilePath(const QProcessEnvironment &environment, const QString &homeDirectory)
 {
     const QString path = environment.value(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"));
     if (!path.isEmpty())
@@ -211,6 +210,5 @@ Result<AwsCredentials> AwsCredentialResolver::credentialsFromSection(const Secti
                              path);
     }
     const QString missing = credentials.accessKeyId.isEmpty() ? AccessKeyIdKey : SecretAccessKeyKey;
-    return makeError(Error::Kind::Input,
-                     tr("AWS profile \"%1\" has no %2").arg(profile, missing), path);
+    return makeError(Error::Kind::Input, tr("AWS profile \"%1\" has no %2").arg(profile, missing), path);
 }

@@ -36,8 +36,7 @@ public:
 
     // Environment keys, else AWS_PROFILE (or "default") from the files that AWS_SHARED_CREDENTIALS_FILE
     // and AWS_CONFIG_FILE name, else ~/.aws/credentials and ~/.aws/config under homeDirectory.
-    static Result<AwsCredentials> resolveDefault(const QProcessEnvironment &environment,
-                                                 const QString &homeDirectory);
+    static Result<AwsCredentials> resolveDefault(const QProcessEnvironment &environment, const QString &homeDirectory);
 
     // AWS_REGION, AWS_DEFAULT_REGION, then the selected profile's region; empty when none is set.
     static QString resolveRegion(const QProcessEnvironment &environment, const QString &homeDirectory);

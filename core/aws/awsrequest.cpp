@@ -17,12 +17,18 @@ QByteArray AwsRequest::hostHeader(const QUrl &url)
 bool AwsRequest::isAuthError(const QString &type)
 {
     static const QStringList names{
-        QStringLiteral("UnrecognizedClientException"), QStringLiteral("InvalidSignatureException"),
-        QStringLiteral("IncompleteSignatureException"), QStringLiteral("MissingAuthenticationTokenException"),
-        QStringLiteral("ExpiredTokenException"), QStringLiteral("AccessDeniedException"),
-        QStringLiteral("InvalidClientTokenId"), QStringLiteral("SignatureDoesNotMatch"),
-        QStringLiteral("IncompleteSignature"), QStringLiteral("MissingAuthenticationToken"),
-        QStringLiteral("ExpiredToken"), QStringLiteral("AccessDenied"),
+        QStringLiteral("UnrecognizedClientException"),
+        QStringLiteral("InvalidSignatureException"),
+        QStringLiteral("IncompleteSignatureException"),
+        QStringLiteral("MissingAuthenticationTokenException"),
+        QStringLiteral("ExpiredTokenException"),
+        QStringLiteral("AccessDeniedException"),
+        QStringLiteral("InvalidClientTokenId"),
+        QStringLiteral("SignatureDoesNotMatch"),
+        QStringLiteral("IncompleteSignature"),
+        QStringLiteral("MissingAuthenticationToken"),
+        QStringLiteral("ExpiredToken"),
+        QStringLiteral("AccessDenied"),
     };
     return names.contains(type);
 }

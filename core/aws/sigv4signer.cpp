@@ -39,10 +39,8 @@ QList<QByteArray> normalizedSegments(const QByteArray &path, bool *trailingSlash
 } // namespace
 
 SigV4Signer::SigV4Signer(const QString &region, const QString &service)
-    : m_region(region.toUtf8())
-    , m_service(service.toUtf8())
-{
-}
+    : m_region(region.toUtf8()), m_service(service.toUtf8())
+{ }
 
 SigningRequest SigV4Signer::withSigningHeaders(const SigningRequest &request, const AwsCredentials &credentials,
                                                const QDateTime &utc) const
@@ -64,15 +62,14 @@ QByteArray SigV4Signer::canonicalRequest(const SigningRequest &request) const
         if (name.trimmed().compare(ContentSha256Header, Qt::CaseInsensitive) == 0)
             payloadHash = value.trimmed();
     }
-    return request.method.trimmed().toUpper() + '\n' + canonicalUri(request.path) + '\n'
-           + canonicalQuery(request.query) + '\n' + canonicalHeaders(request.headers) + '\n'
-           + signedHeaders(request.headers) + '\n' + payloadHash;
+    return request.method.trimmed().toUpper() + '\n' + canonicalUri(request.path) + '\n' + canonicalQuery(request.query)
+        + '\n' + canonicalHeaders(request.headers) + '\n' + signedHeaders(request.headers) + '\n' + payloadHash;
 }
 
 QByteArray SigV4Signer::stringToSign(const SigningRequest &request, const QDateTime &utc) const
 {
     return Algorithm + '\n' + amzDate(utc) + '\n' + credentialScope(utc) + '\n'
-           + QCryptographicHash::hash(canonicalRequest(request), QCryptographicHash::Sha256).toHex();
+        + QCryptographicHash::hash(canonicalRequest(request), QCryptographicHash::Sha256).toHex();
 }
 
 QByteArray SigV4Signer::signature(const SigningRequest &request, const AwsCredentials &credentials,
@@ -85,8 +82,7 @@ QByteArray SigV4Signer::authorization(const SigningRequest &request, const AwsCr
                                       const QDateTime &utc) const
 {
     return Algorithm + " Credential=" + credentials.accessKeyId.toUtf8() + '/' + credentialScope(utc)
-           + ", SignedHeaders=" + signedHeaders(request.headers)
-           + ", Signature=" + signature(request, credentials, utc);
+        + ", SignedHeaders=" + signedHeaders(request.headers) + ", Signature=" + signature(request, credentials, utc);
 }
 
 SigningRequest::Headers SigV4Signer::sign(const SigningRequest &request, const AwsCredentials &credentials,
@@ -130,8 +126,8 @@ QByteArray SigV4Signer::canonicalQuery(const QByteArray &query)
         const QByteArray key = equals < 0 ? pair : pair.left(equals);
         const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
         // Decode first so a query that arrives already escaped is not escaped twice.
-        parameters.append({uriEncode(QByteArray::fromPercentEncoding(key)),
-                           uriEncode(QByteArray::fromPercentEncoding(value))});
+        parameters.append(
+            {uriEncode(QByteArray::fromPercentEncoding(key)), uriEncode(QByteArray::fromPercentEncoding(value))});
     }
     std::sort(parameters.begin(), parameters.end());
 

@@ -46,8 +46,7 @@ public:
     // These take the request as withSigningHeaders() returns it.
     QByteArray canonicalRequest(const SigningRequest &request) const;
     QByteArray stringToSign(const SigningRequest &request, const QDateTime &utc) const;
-    QByteArray signature(const SigningRequest &request, const AwsCredentials &credentials,
-                         const QDateTime &utc) const;
+    QByteArray signature(const SigningRequest &request, const AwsCredentials &credentials, const QDateTime &utc) const;
     QByteArray authorization(const SigningRequest &request, const AwsCredentials &credentials,
                              const QDateTime &utc) const;
 
@@ -71,8 +70,7 @@ private:
                                            const QDateTime &utc) const;
     static QByteArray uriEncode(const QByteArray &bytes);
     static QByteArray hmac(const QByteArray &key, const QByteArray &message);
-    static SigningRequest::Headers withoutHeader(const SigningRequest::Headers &headers,
-                                                 const QByteArray &name);
+    static SigningRequest::Headers withoutHeader(const SigningRequest::Headers &headers, const QByteArray &name);
 
     QByteArray m_region;
     QByteArray m_service;

@@ -6,8 +6,7 @@ namespace {
 
 const QRegularExpression &placeholderPattern()
 {
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(\{\{\s*([A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\})"));
+    static const QRegularExpression pattern(QStringLiteral(R"(\{\{\s*([A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\})"));
     return pattern;
 }
 
@@ -44,10 +43,10 @@ Result<QString> PromptTemplate::render(const QString &text, const QMap<QString, 
             missing << name;
     }
     if (!missing.isEmpty())
-        return makeError(Error::Kind::Input,
-                         tr("no value for %n variable(s): %1", nullptr, int(missing.size()))
-                             .arg(missing.join(QStringLiteral(", "))),
-                         tr("prompt template"));
+        return makeError(
+            Error::Kind::Input,
+            tr("no value for %n variable(s): %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))),
+            tr("prompt template"));
     rendered += QStringView(text).mid(copiedUpTo);
     return rendered;
 }

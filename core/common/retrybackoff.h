@@ -11,7 +11,7 @@
 class RetryBackoff
 {
 public:
-    explicit RetryBackoff(const RetryPolicy &policy) : m_policy(policy) {}
+    explicit RetryBackoff(const RetryPolicy &policy) : m_policy(policy) { }
 
     bool allowsAttempt(int attempt) const { return attempt <= m_policy.maxAttempts; }
     // The cap of the jitter before `nextAttempt` (2 for the first retry).

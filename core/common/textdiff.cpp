@@ -32,9 +32,7 @@ public:
     MyersDiff(const QStringList &before, const QStringList &after)
     {
         QHash<QString, int> ids;
-        auto idOf = [&ids](const QString &line) {
-            return *ids.insert(line, ids.value(line, int(ids.size())));
-        };
+        auto idOf = [&ids](const QString &line) { return *ids.insert(line, ids.value(line, int(ids.size()))); };
         for (const QString &line : before)
             m_before.push_back(idOf(line));
         for (const QString &line : after)
@@ -115,20 +113,19 @@ private:
 
         for (int d = 0; d <= maxD; ++d) {
             for (int k = -d; k <= d; k += 2) {
-                int x = (k == -d || (k != d && at(forward, k - 1) < at(forward, k + 1)))
-                            ? at(forward, k + 1) : at(forward, k - 1) + 1;
+                int x = (k == -d || (k != d && at(forward, k - 1) < at(forward, k + 1))) ? at(forward, k + 1)
+                                                                                         : at(forward, k - 1) + 1;
                 int y = x - k;
                 const int startX = x, startY = y;
                 while (x < n && y < m && m_before[size_t(aLow + x)] == m_after[size_t(bLow + y)])
                     ++x, ++y;
                 at(forward, k) = x;
-                if (odd && k >= delta - (d - 1) && k <= delta + (d - 1)
-                    && x + at(backward, delta - k) >= n)
+                if (odd && k >= delta - (d - 1) && k <= delta + (d - 1) && x + at(backward, delta - k) >= n)
                     return {aLow + startX, bLow + startY, aLow + x, bLow + y};
             }
             for (int k = -d; k <= d; k += 2) {
-                int x = (k == -d || (k != d && at(backward, k - 1) < at(backward, k + 1)))
-                            ? at(backward, k + 1) : at(backward, k - 1) + 1;
+                int x = (k == -d || (k != d && at(backward, k - 1) < at(backward, k + 1))) ? at(backward, k + 1)
+                                                                                           : at(backward, k - 1) + 1;
                 int y = x - k;
                 const int startX = x, startY = y;
                 while (x < n && y < m && m_before[size_t(aHigh - 1 - x)] == m_after[size_t(bHigh - 1 - y)])
@@ -138,7 +135,7 @@ private:
                     return {aHigh - x, bHigh - y, aHigh - startX, bHigh - startY};
             }
         }
-        return {aLow, bLow, aLow, bLow};  // unreachable: the paths meet by d = maxD
+        return {aLow, bLow, aLow, bLow}; // unreachable: the paths meet by d = maxD
     }
 
     std::vector<int> m_before;
@@ -155,10 +152,9 @@ void groupChanges(QList<DiffLine> &lines)
             ++begin;
             continue;
         }
-        auto end = std::find_if(begin, lines.end(),
-                                [](const DiffLine &line) { return line.kind == DiffLine::Kind::Same; });
-        std::stable_partition(begin, end,
-                              [](const DiffLine &line) { return line.kind == DiffLine::Kind::Removed; });
+        auto end
+            = std::find_if(begin, lines.end(), [](const DiffLine &line) { return line.kind == DiffLine::Kind::Same; });
+        std::stable_partition(begin, end, [](const DiffLine &line) { return line.kind == DiffLine::Kind::Removed; });
         begin = end;
     }
 }
@@ -210,13 +206,14 @@ QString TextDiff::unified(const QList<DiffLine> &lines, int context)
         for (; end < count && shown[size_t(end)]; ++end) {
             const DiffLine &line = lines.at(end);
             const char prefix = line.kind == DiffLine::Kind::Same ? ' '
-                                : line.kind == DiffLine::Kind::Added ? '+' : '-';
+                : line.kind == DiffLine::Kind::Added              ? '+'
+                                                                  : '-';
             oldCount += line.kind != DiffLine::Kind::Added ? 1 : 0;
             newCount += line.kind != DiffLine::Kind::Removed ? 1 : 0;
             body += QLatin1Char(prefix) + line.text + QLatin1Char('\n');
         }
         out += QStringLiteral("@@ -") + hunkRange(oldBefore, oldCount) + QStringLiteral(" +")
-               + hunkRange(newBefore, newCount) + QStringLiteral(" @@\n") + body;
+            + hunkRange(newBefore, newCount) + QStringLiteral(" @@\n") + body;
         oldBefore += oldCount;
         newBefore += newCount;
         i = end;

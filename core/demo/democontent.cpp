@@ -2,7 +2,6 @@
 
 #include "core/demo/demoevaluations.h"
 #include "core/demo/demoregistry.h"
-
 #include "core/playground/promptlibrary.h"
 #include "core/playground/runhistory.h"
 #include "core/providers/pricetable.h"
@@ -25,9 +24,12 @@ Status addProfiles(Workspace &workspace)
     CredentialProfileRepository profiles(workspace);
     // Local endpoints need no key; the AWS profile needs keys the user adds on the Connections page.
     for (const CredentialProfile &demo :
-         {profile(QStringLiteral("bedrock-dev"), CredentialProfile::Kind::Aws, QStringLiteral("region"), QStringLiteral("us-east-1")),
-          profile(QStringLiteral("local-ollama"), CredentialProfile::Kind::OpenAi, QStringLiteral("base_url"), QStringLiteral("http://localhost:11434/v1")),
-          profile(QStringLiteral("local-vllm"), CredentialProfile::Kind::OpenAi, QStringLiteral("base_url"), QStringLiteral("http://localhost:8000/v1"))}) {
+         {profile(QStringLiteral("bedrock-dev"), CredentialProfile::Kind::Aws, QStringLiteral("region"),
+                  QStringLiteral("us-east-1")),
+          profile(QStringLiteral("local-ollama"), CredentialProfile::Kind::OpenAi, QStringLiteral("base_url"),
+                  QStringLiteral("http://localhost:11434/v1")),
+          profile(QStringLiteral("local-vllm"), CredentialProfile::Kind::OpenAi, QStringLiteral("base_url"),
+                  QStringLiteral("http://localhost:8000/v1"))}) {
         auto existing = profiles.find(demo.name);
         if (!existing)
             return existing.error();
@@ -40,8 +42,8 @@ Status addProfiles(Workspace &workspace)
     return Done{};
 }
 
-const QString ragTemplateV1 = QStringLiteral(
-    "Answer the question using the context.\n\nContext:\n{{context}}\n\nQuestion: {{question}}");
+const QString ragTemplateV1
+    = QStringLiteral("Answer the question using the context.\n\nContext:\n{{context}}\n\nQuestion: {{question}}");
 const QString ragTemplateV2 = QStringLiteral(
     "Answer the question using only the context below. If the context does not contain the answer, say "
     "\"I don't know\". Cite the sentence you used.\n\nContext:\n{{context}}\n\nQuestion: {{question}}");
@@ -59,13 +61,16 @@ Status addPrompts(Workspace &workspace)
     parameters.temperature = 0.2;
     for (const auto &[name, versions] :
          {std::pair{QStringLiteral("rag-answer"), QStringList{ragTemplateV1, ragTemplateV2}},
-          std::pair{QStringLiteral("defect-report"),
-                    QStringList{QStringLiteral("Summarise the inspection results of line {{line}} for a shift report:\n{{results}}"),
-                                QStringLiteral("Summarise the inspection results of line {{line}} for a shift report in three "
-                                               "bullet points: throughput, defect rate, anything unusual.\n{{results}}")}}}) {
+          std::pair{
+              QStringLiteral("defect-report"),
+              QStringList{
+                  QStringLiteral("Summarise the inspection results of line {{line}} for a shift report:\n{{results}}"),
+                  QStringLiteral("Summarise the inspection results of line {{line}} for a shift report in three "
+                                 "bullet points: throughput, defect rate, anything unusual.\n{{results}}")}}}) {
         for (int index = 0; index < versions.size(); ++index) {
-            auto saved = library.saveVersion(name, versions[index], QStringLiteral("You are a precise assistant for ML operations."),
-                                             parameters, index == 0 ? QStringLiteral("first draft") : QStringLiteral("stricter instructions"));
+            auto saved = library.saveVersion(
+                name, versions[index], QStringLiteral("You are a precise assistant for ML operations."), parameters,
+                index == 0 ? QStringLiteral("first draft") : QStringLiteral("stricter instructions"));
             if (!saved)
                 return saved.error();
         }
@@ -77,7 +82,8 @@ Status addPrompts(Workspace &workspace)
 }
 
 PlaygroundResponse response(int slot, const QString &profileName, const QString &provider, const QString &model,
-                            const QString &text, qint64 inputTokens, qint64 outputTokens, qint64 ttftMs, qint64 latencyMs)
+                            const QString &text, qint64 inputTokens, qint64 outputTokens, qint64 ttftMs,
+                            qint64 latencyMs)
 {
     PlaygroundResponse result;
     result.slot = slot;
@@ -104,24 +110,30 @@ Status addComparison(Workspace &workspace)
     run.promptVersion = 2;
     run.variables.insert(QStringLiteral("context"), context);
     run.variables.insert(QStringLiteral("question"), question);
-    run.renderedPrompt = QString(ragTemplateV2).replace(QStringLiteral("{{context}}"), context).replace(QStringLiteral("{{question}}"), question);
+    run.renderedPrompt = QString(ragTemplateV2)
+                             .replace(QStringLiteral("{{context}}"), context)
+                             .replace(QStringLiteral("{{question}}"), question);
     run.system = QStringLiteral("You are a precise assistant for ML operations.");
     run.parameters.maxTokens = 400;
     run.parameters.temperature = 0.2;
-    run.responses = {
-        response(0, QStringLiteral("bedrock-dev"), QStringLiteral("bedrock"), QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
-                 QStringLiteral("A governance officer approves it. They review the evaluation results and set the status to "
-                                "Approved before the version is deployed to production (\"A governance officer reviews the "
-                                "evaluation results and sets the status to Approved…\")."),
-                 118, 52, 412, 1238),
-        response(1, QStringLiteral("local-ollama"), QStringLiteral("openai"), QStringLiteral("llama3.1:8b"),
-                 QStringLiteral("The governance officer. After reviewing the evaluation results, they change the status from "
-                                "PendingManualApproval to Approved, and only then is the version deployed."),
-                 121, 41, 236, 2917),
-        response(2, QStringLiteral("local-vllm"), QStringLiteral("openai"), QStringLiteral("mistral-7b-instruct"),
-                 QStringLiteral("A governance officer approves the model version for production after reviewing its evaluation "
-                                "results."),
-                 121, 24, 97, 841)};
+    run.responses
+        = {response(0, QStringLiteral("bedrock-dev"), QStringLiteral("bedrock"),
+                    QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
+                    QStringLiteral(
+                        "A governance officer approves it. They review the evaluation results and set the status to "
+                        "Approved before the version is deployed to production (\"A governance officer reviews the "
+                        "evaluation results and sets the status to Approved…\")."),
+                    118, 52, 412, 1238),
+           response(1, QStringLiteral("local-ollama"), QStringLiteral("openai"), QStringLiteral("llama3.1:8b"),
+                    QStringLiteral(
+                        "The governance officer. After reviewing the evaluation results, they change the status from "
+                        "PendingManualApproval to Approved, and only then is the version deployed."),
+                    121, 41, 236, 2917),
+           response(2, QStringLiteral("local-vllm"), QStringLiteral("openai"), QStringLiteral("mistral-7b-instruct"),
+                    QStringLiteral(
+                        "A governance officer approves the model version for production after reviewing its evaluation "
+                        "results."),
+                    121, 24, 97, 841)};
     PriceTable prices(workspace);
     for (PlaygroundResponse &answer : run.responses) {
         auto price = prices.match(answer.model);
@@ -140,7 +152,7 @@ Status DemoContent::install(Workspace &workspace)
 {
     return workspace.transaction([&]() -> Status {
         if (workspace.metaValue(QStringLiteral("demo.installed")) == QLatin1String("1"))
-            return addProfiles(workspace);  // idempotent: only what a user may have deleted comes back
+            return addProfiles(workspace); // idempotent: only what a user may have deleted comes back
         // The registry's demo links to the demo evaluation runs, so it comes after them.
         for (auto step : {addProfiles, addPrompts, addComparison, DemoEvaluations::install, DemoRegistry::install}) {
             const Status done = step(workspace);

@@ -20,8 +20,10 @@ Status DemoEvaluations::install(Workspace &workspace)
     const Status labelled = labels(workspace, imported.value().run.id);
     if (!labelled)
         return labelled;
-    for (const auto &[resource, name] : {std::pair{QStringLiteral(":/demo/golden-rag.jsonl"), QStringLiteral("support answers, first prompt")},
-                                         std::pair{QStringLiteral(":/demo/golden-rag-v2.jsonl"), QStringLiteral("support answers, stricter prompt")}}) {
+    for (const auto &[resource, name] :
+         {std::pair{QStringLiteral(":/demo/golden-rag.jsonl"), QStringLiteral("support answers, first prompt")},
+          std::pair{QStringLiteral(":/demo/golden-rag-v2.jsonl"),
+                    QStringLiteral("support answers, stricter prompt")}}) {
         const Status scored = lexicalRun(workspace, resource, name, QStringLiteral("context_support>=0.6"));
         if (!scored)
             return scored;
@@ -42,20 +44,32 @@ Status DemoEvaluations::labels(Workspace &workspace, qint64 runId)
         bool pass;
         const char *comment;
     };
-    const QList<Given> given{
-        {"faithfulness", "rita", 0, true, ""}, {"faithfulness", "rita", 1, true, ""}, {"faithfulness", "rita", 2, true, ""},
-        {"faithfulness", "rita", 3, true, ""},
-        {"faithfulness", "rita", 4, true, ""},
-        {"faithfulness", "rita", 5, false, "the 30-day window is not in the retrieved policy"},
-        {"faithfulness", "rita", 6, true, ""}, {"faithfulness", "rita", 7, false, "invents a phone number"},
-        {"faithfulness", "rita", 8, true, ""}, {"faithfulness", "rita", 9, true, ""},
-        {"faithfulness", "rita", 10, false, ""}, {"faithfulness", "rita", 11, true, ""},
-        {"faithfulness", "sam", 0, true, ""}, {"faithfulness", "sam", 1, true, ""}, {"faithfulness", "sam", 2, true, ""},
-        {"faithfulness", "sam", 3, false, "only half of the answer is supported"}, {"faithfulness", "sam", 4, true, ""},
-        {"faithfulness", "sam", 5, false, ""}, {"faithfulness", "sam", 6, true, ""}, {"faithfulness", "sam", 7, false, ""},
-        {"relevance", "rita", 0, false, "answers a different question"}, {"relevance", "rita", 2, true, ""},
-        {"relevance", "rita", 4, true, ""}, {"relevance", "rita", 6, true, ""}, {"relevance", "rita", 8, true, ""},
-        {"relevance", "rita", 10, false, ""}};
+    const QList<Given> given{{"faithfulness", "rita", 0, true, ""},
+                             {"faithfulness", "rita", 1, true, ""},
+                             {"faithfulness", "rita", 2, true, ""},
+                             {"faithfulness", "rita", 3, true, ""},
+                             {"faithfulness", "rita", 4, true, ""},
+                             {"faithfulness", "rita", 5, false, "the 30-day window is not in the retrieved policy"},
+                             {"faithfulness", "rita", 6, true, ""},
+                             {"faithfulness", "rita", 7, false, "invents a phone number"},
+                             {"faithfulness", "rita", 8, true, ""},
+                             {"faithfulness", "rita", 9, true, ""},
+                             {"faithfulness", "rita", 10, false, ""},
+                             {"faithfulness", "rita", 11, true, ""},
+                             {"faithfulness", "sam", 0, true, ""},
+                             {"faithfulness", "sam", 1, true, ""},
+                             {"faithfulness", "sam", 2, true, ""},
+                             {"faithfulness", "sam", 3, false, "only half of the answer is supported"},
+                             {"faithfulness", "sam", 4, true, ""},
+                             {"faithfulness", "sam", 5, false, ""},
+                             {"faithfulness", "sam", 6, true, ""},
+                             {"faithfulness", "sam", 7, false, ""},
+                             {"relevance", "rita", 0, false, "answers a different question"},
+                             {"relevance", "rita", 2, true, ""},
+                             {"relevance", "rita", 4, true, ""},
+                             {"relevance", "rita", 6, true, ""},
+                             {"relevance", "rita", 8, true, ""},
+                             {"relevance", "rita", 10, false, ""}};
     QList<HumanLabel> labels;
     for (const Given &entry : given) {
         HumanLabel label = entry.pass ? HumanLabel::pass() : HumanLabel::fail();
@@ -70,7 +84,8 @@ Status DemoEvaluations::labels(Workspace &workspace, qint64 runId)
     return LabelRepository(workspace).store(labels);
 }
 
-Status DemoEvaluations::lexicalRun(Workspace &workspace, const QString &resource, const QString &name, const QString &gate)
+Status DemoEvaluations::lexicalRun(Workspace &workspace, const QString &resource, const QString &name,
+                                   const QString &gate)
 {
     // Both versions are imported under one dataset name, as a team re-running its golden set would.
     auto dataset = DatasetImporter::import(workspace, resource, QStringLiteral("golden-rag"));
@@ -103,5 +118,6 @@ Status DemoEvaluations::lexicalRun(Workspace &workspace, const QString &resource
     const Status stored = runs.storeResults(results);
     if (!stored)
         return stored;
-    return runs.setStatus(run.value().id, EvalRun::Status::Completed, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    return runs.setStatus(run.value().id, EvalRun::Status::Completed,
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
 }

@@ -42,10 +42,8 @@ class Script
 {
 public:
     explicit Script(Workspace &workspace)
-        : m_workspace(workspace),
-          m_now(QDateTime::currentDateTimeUtc().addDays(-29)),
-          m_backend(workspace, [this] { return m_now; }),
-          m_service(m_backend, workspace, [this] { return m_now; })
+        : m_workspace(workspace), m_now(QDateTime::currentDateTimeUtc().addDays(-29)),
+          m_backend(workspace, [this] { return m_now; }), m_service(m_backend, workspace, [this] { return m_now; })
     {
         m_now.setTime(QTime(8, 30));
     }
@@ -132,53 +130,176 @@ Status DemoRegistry::install(Workspace &workspace)
         const auto promote = DecisionAction::Promote;
 
         // The RAG assistant: v1 reaches Prod on an override, v2 replaces it with passing gates.
-        run([&] { return registered(script.add(supportGroup, maria, bucket + QStringLiteral("support-rag/v1/model.tar.gz"),
-                                               tr("First prompt over the support knowledge base"), {}, firstRun), support1); }, 0);
-        run([&] { return script.decide(approve, supportGroup, support1, jonas, tr("Answers stay on the retrieved passages.")); }, 20);
-        run([&] { return script.decide(promote, supportGroup, support1, lee, tr("Test endpoint deployed; integration tests green."), Stage::Test); }, 26);
-        run([&] { return script.decide(promote, supportGroup, support1, grace, tr("Approved for the pilot with the support team."), Stage::Prod,
-                                       tr("Pilot limited to internal agents; the lexical gate is being reworked (GOV-112).")); }, 30);
-        run([&] { return registered(script.add(inspectionGroup, ken, bucket + QStringLiteral("visual-inspection/v1/model.tar.gz"),
-                                               tr("ResNet-50 fine-tuned on line 3 images"),
-                                               {{QStringLiteral("accuracy"), 0.962}, {QStringLiteral("defect_recall"), 0.91},
-                                                {QStringLiteral("latency_p95_ms"), 38}}), inspection1); }, 4);
+        run(
+            [&] {
+                return registered(script.add(supportGroup, maria,
+                                             bucket + QStringLiteral("support-rag/v1/model.tar.gz"),
+                                             tr("First prompt over the support knowledge base"), {}, firstRun),
+                                  support1);
+            },
+            0);
+        run(
+            [&] {
+                return script.decide(approve, supportGroup, support1, jonas,
+                                     tr("Answers stay on the retrieved passages."));
+            },
+            20);
+        run(
+            [&] {
+                return script.decide(promote, supportGroup, support1, lee,
+                                     tr("Test endpoint deployed; integration tests green."), Stage::Test);
+            },
+            26);
+        run(
+            [&] {
+                return script.decide(
+                    promote, supportGroup, support1, grace, tr("Approved for the pilot with the support team."),
+                    Stage::Prod, tr("Pilot limited to internal agents; the lexical gate is being reworked (GOV-112)."));
+            },
+            30);
+        run(
+            [&] {
+                return registered(script.add(inspectionGroup, ken,
+                                             bucket + QStringLiteral("visual-inspection/v1/model.tar.gz"),
+                                             tr("ResNet-50 fine-tuned on line 3 images"),
+                                             {{QStringLiteral("accuracy"), 0.962},
+                                              {QStringLiteral("defect_recall"), 0.91},
+                                              {QStringLiteral("latency_p95_ms"), 38}}),
+                                  inspection1);
+            },
+            4);
         run([&] { return script.decide(approve, inspectionGroup, inspection1, jonas, {}); }, 6);
-        run([&] { return script.decide(promote, inspectionGroup, inspection1, priya, tr("Runs at 26 fps on the edge device."), Stage::Test); }, 22);
-        run([&] { return script.decide(promote, inspectionGroup, inspection1, grace, tr("Meets the line 3 acceptance criteria."), Stage::Prod,
-                                       tr("Validated on the line 3 hold-out set (QA report 2024-17); no RAG evaluation applies to an image classifier.")); }, 28);
-        run([&] { return registered(script.add(supportGroup, maria, bucket + QStringLiteral("support-rag/v2/model.tar.gz"),
-                                               tr("Stricter prompt: answer only from the context, cite the sentence"), {}, stricterRun), support2); }, 130);
-        run([&] { return script.decide(approve, supportGroup, support2, jonas, tr("Fewer unsupported claims than v1.")); }, 5);
-        run([&] { return script.decide(promote, supportGroup, support2, lee, tr("Load test at 40 rps passed."), Stage::Test); }, 24);
-        run([&] { return script.decide(promote, supportGroup, support2, grace, tr("Gates pass; replaces v1 for all agents."), Stage::Prod,
-                                       tr("Reviewed the test report with the support leads.")); }, 27);
-        run([&] { return registered(script.add(inspectionGroup, ken, bucket + QStringLiteral("visual-inspection/v2/model.tar.gz"),
-                                               tr("More scratch samples, mixed precision"),
-                                               {{QStringLiteral("accuracy"), 0.968}, {QStringLiteral("defect_recall"), 0.84},
-                                                {QStringLiteral("latency_p95_ms"), 31}}), inspection2); }, 20);
+        run(
+            [&] {
+                return script.decide(promote, inspectionGroup, inspection1, priya,
+                                     tr("Runs at 26 fps on the edge device."), Stage::Test);
+            },
+            22);
+        run(
+            [&] {
+                return script.decide(promote, inspectionGroup, inspection1, grace,
+                                     tr("Meets the line 3 acceptance criteria."), Stage::Prod,
+                                     tr("Validated on the line 3 hold-out set (QA report 2024-17); no RAG evaluation "
+                                        "applies to an image classifier."));
+            },
+            28);
+        run(
+            [&] {
+                return registered(
+                    script.add(supportGroup, maria, bucket + QStringLiteral("support-rag/v2/model.tar.gz"),
+                               tr("Stricter prompt: answer only from the context, cite the sentence"), {}, stricterRun),
+                    support2);
+            },
+            130);
+        run(
+            [&] {
+                return script.decide(approve, supportGroup, support2, jonas, tr("Fewer unsupported claims than v1."));
+            },
+            5);
+        run(
+            [&] {
+                return script.decide(promote, supportGroup, support2, lee, tr("Load test at 40 rps passed."),
+                                     Stage::Test);
+            },
+            24);
+        run(
+            [&] {
+                return script.decide(promote, supportGroup, support2, grace,
+                                     tr("Gates pass; replaces v1 for all agents."), Stage::Prod,
+                                     tr("Reviewed the test report with the support leads."));
+            },
+            27);
+        run(
+            [&] {
+                return registered(script.add(inspectionGroup, ken,
+                                             bucket + QStringLiteral("visual-inspection/v2/model.tar.gz"),
+                                             tr("More scratch samples, mixed precision"),
+                                             {{QStringLiteral("accuracy"), 0.968},
+                                              {QStringLiteral("defect_recall"), 0.84},
+                                              {QStringLiteral("latency_p95_ms"), 31}}),
+                                  inspection2);
+            },
+            20);
         run([&] { return script.decide(approve, inspectionGroup, inspection2, jonas, {}); }, 3);
-        run([&] { return script.decide(promote, inspectionGroup, inspection2, priya, tr("Faster on the device."), Stage::Test); }, 21);
-        run([&] { return script.decide(DecisionAction::Reject, inspectionGroup, inspection2, grace,
-                                       tr("Recall on scratched housings fell to 0.84; collect more scratch samples first.")); }, 25);
-        run([&] { return registered(script.add(supportGroup, sam, bucket + QStringLiteral("support-rag/v3/model.tar.gz"),
-                                               tr("Reranker in front of the retriever"), {}, stricterRun), support3); }, 60);
-        run([&] { return script.decide(approve, supportGroup, support3, maria, tr("Better retrieval on long questions.")); }, 8);
-        run([&] { return script.decide(promote, supportGroup, support3, lee, tr("Test endpoint deployed; waiting for the governance review."), Stage::Test); }, 22);
-        run([&] { return registered(script.add(supportGroup, sam, bucket + QStringLiteral("support-rag/v4/model.tar.gz"),
-                                               tr("Smaller model for lower cost"), {}, firstRun), support4); }, 30);
-        run([&] { return script.decide(DecisionAction::Reject, supportGroup, support4, maria,
-                                       tr("Refund answers cite the retired policy; retrain on the new FAQ.")); }, 6);
-        run([&] { return registered(script.add(inspectionGroup, ken, bucket + QStringLiteral("visual-inspection/v3/model.tar.gz"),
-                                               tr("Scratch samples doubled"),
-                                               {{QStringLiteral("accuracy"), 0.971}, {QStringLiteral("defect_recall"), 0.93},
-                                                {QStringLiteral("latency_p95_ms"), 33}}), inspection3); }, 40);
-        run([&] { return script.decide(approve, inspectionGroup, inspection3, maria, tr("Recall is back above 0.9.")); }, 5);
-        run([&] { return registered(script.add(supportGroup, maria, bucket + QStringLiteral("support-rag/v5/model.tar.gz"),
-                                               tr("Multilingual answers (German, French)"), {}, stricterRun), support5); }, 30);
-        run([&] { return registered(script.add(inspectionGroup, ken, bucket + QStringLiteral("visual-inspection/v4/model.tar.gz"),
-                                               tr("Distilled for the new camera"),
-                                               {{QStringLiteral("accuracy"), 0.958}, {QStringLiteral("defect_recall"), 0.92},
-                                                {QStringLiteral("latency_p95_ms"), 19}}), inspection4); }, 9);
+        run(
+            [&] {
+                return script.decide(promote, inspectionGroup, inspection2, priya, tr("Faster on the device."),
+                                     Stage::Test);
+            },
+            21);
+        run(
+            [&] {
+                return script.decide(
+                    DecisionAction::Reject, inspectionGroup, inspection2, grace,
+                    tr("Recall on scratched housings fell to 0.84; collect more scratch samples first."));
+            },
+            25);
+        run(
+            [&] {
+                return registered(script.add(supportGroup, sam, bucket + QStringLiteral("support-rag/v3/model.tar.gz"),
+                                             tr("Reranker in front of the retriever"), {}, stricterRun),
+                                  support3);
+            },
+            60);
+        run(
+            [&] {
+                return script.decide(approve, supportGroup, support3, maria, tr("Better retrieval on long questions."));
+            },
+            8);
+        run(
+            [&] {
+                return script.decide(promote, supportGroup, support3, lee,
+                                     tr("Test endpoint deployed; waiting for the governance review."), Stage::Test);
+            },
+            22);
+        run(
+            [&] {
+                return registered(script.add(supportGroup, sam, bucket + QStringLiteral("support-rag/v4/model.tar.gz"),
+                                             tr("Smaller model for lower cost"), {}, firstRun),
+                                  support4);
+            },
+            30);
+        run(
+            [&] {
+                return script.decide(DecisionAction::Reject, supportGroup, support4, maria,
+                                     tr("Refund answers cite the retired policy; retrain on the new FAQ."));
+            },
+            6);
+        run(
+            [&] {
+                return registered(script.add(inspectionGroup, ken,
+                                             bucket + QStringLiteral("visual-inspection/v3/model.tar.gz"),
+                                             tr("Scratch samples doubled"),
+                                             {{QStringLiteral("accuracy"), 0.971},
+                                              {QStringLiteral("defect_recall"), 0.93},
+                                              {QStringLiteral("latency_p95_ms"), 33}}),
+                                  inspection3);
+            },
+            40);
+        run(
+            [&] {
+                return script.decide(approve, inspectionGroup, inspection3, maria, tr("Recall is back above 0.9."));
+            },
+            5);
+        run(
+            [&] {
+                return registered(script.add(supportGroup, maria,
+                                             bucket + QStringLiteral("support-rag/v5/model.tar.gz"),
+                                             tr("Multilingual answers (German, French)"), {}, stricterRun),
+                                  support5);
+            },
+            30);
+        run(
+            [&] {
+                return registered(script.add(inspectionGroup, ken,
+                                             bucket + QStringLiteral("visual-inspection/v4/model.tar.gz"),
+                                             tr("Distilled for the new camera"),
+                                             {{QStringLiteral("accuracy"), 0.958},
+                                              {QStringLiteral("defect_recall"), 0.92},
+                                              {QStringLiteral("latency_p95_ms"), 19}}),
+                                  inspection4);
+            },
+            9);
         return step;
     });
 }

@@ -8,14 +8,14 @@
 // each threshold is configurable in the panel and with `edge listen` flags.
 struct AlertRules
 {
-    double defectRateAbove = 0.30;     // over the sliding window
+    double defectRateAbove = 0.30; // over the sliding window
     int windowSeconds = 60;
-    int minimumWindowMessages = 20;    // fewer than this in the window judges nothing
+    int minimumWindowMessages = 20; // fewer than this in the window judges nothing
     double meanConfidenceBelow = 0.75; // over the sliding window
-    double lowConfidenceBelow = 0.70;  // an inspection below this is "low confidence"
-    double p95LatencyAbove = 250;      // milliseconds
-    int silentSeconds = 15;            // no message for this long: offline
-    int baselineMessages = 200;        // a device's first messages form its confidence baseline
+    double lowConfidenceBelow = 0.70; // an inspection below this is "low confidence"
+    double p95LatencyAbove = 250; // milliseconds
+    int silentSeconds = 15; // no message for this long: offline
+    int baselineMessages = 200; // a device's first messages form its confidence baseline
 
     QJsonObject toJson() const;
     static AlertRules fromJson(const QJsonObject &object);

@@ -5,16 +5,13 @@
 namespace {
 // The message rate is read over the last few whole seconds, so it does not jump with every batch.
 constexpr int rateSeconds = 3;
-}
+} // namespace
 
 DeviceStatistics::DeviceStatistics(QString deviceId, const AlertRules &rules)
-    : m_deviceId(std::move(deviceId)),
-      m_lowConfidenceBelow(rules.lowConfidenceBelow),
-      m_windowSeconds(std::max(1, rules.windowSeconds)),
-      m_baselineMessages(std::max(1, rules.baselineMessages)),
+    : m_deviceId(std::move(deviceId)), m_lowConfidenceBelow(rules.lowConfidenceBelow),
+      m_windowSeconds(std::max(1, rules.windowSeconds)), m_baselineMessages(std::max(1, rules.baselineMessages)),
       m_buckets(std::size_t(std::max(m_windowSeconds, rateSeconds) + 2))
-{
-}
+{ }
 
 DeviceStatistics::Bucket &DeviceStatistics::bucketFor(qint64 second)
 {

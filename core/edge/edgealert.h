@@ -14,13 +14,13 @@ public:
 
     QString deviceId;
     Kind kind = Kind::DefectRate;
-    double value = 0;      // what was measured when it was raised
+    double value = 0; // what was measured when it was raised
     double threshold = 0;
     qint64 raisedAtMs = 0;
-    qint64 clearedAtMs = 0;  // 0 while active
+    qint64 clearedAtMs = 0; // 0 while active
 
     bool isActive() const { return clearedAtMs == 0; }
-    static QString kindName(Kind kind);  // stable, for JSON: defect_rate, low_confidence …
+    static QString kindName(Kind kind); // stable, for JSON: defect_rate, low_confidence …
     static QString kindLabel(Kind kind); // for people
     QString describe() const;
     QJsonObject toJson() const;

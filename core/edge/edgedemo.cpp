@@ -3,7 +3,8 @@
 #include "core/edge/inspectionsimulator.h"
 #include "core/edge/mqttclient.h"
 
-EdgeDemo::EdgeDemo(QObject *parent) : QObject(parent) {}
+EdgeDemo::EdgeDemo(QObject *parent) : QObject(parent)
+{ }
 
 EdgeDemo::~EdgeDemo()
 {
@@ -14,14 +15,14 @@ SimulationSettings EdgeDemo::simulation()
 {
     SimulationSettings settings;
     settings.devices = 8;
-    settings.rate = 160;  // 20 inspections a second per device
+    settings.rate = 160; // 20 inspections a second per device
     settings.durationSeconds = 0;
     settings.defectRate = 0.04;
     settings.imageEvery = 6;
     settings.malformedEvery = 250;
     settings.drift = true;
     settings.failingDevice = true;
-    settings.failAfterSeconds = 2;  // soon enough that a first look shows an alert
+    settings.failAfterSeconds = 2; // soon enough that a first look shows an alert
     return settings;
 }
 

@@ -75,8 +75,8 @@ void EdgeMonitor::ingest(const MqttMessageBatch &batch)
             continue;
         }
         m_statistics.add(outcome.result);
-        const bool doubtful = outcome.result.defective
-                              || outcome.result.confidence < m_statistics.rules().lowConfidenceBelow;
+        const bool doubtful
+            = outcome.result.defective || outcome.result.confidence < m_statistics.rules().lowConfidenceBelow;
         if (doubtful) {
             if (m_next.reviewCandidates.size() < maximumReviewPerUpdate)
                 m_next.reviewCandidates.append(outcome.result);
@@ -123,8 +123,8 @@ Status EdgeMonitor::openWorkspace()
 {
     if (m_workspace)
         return Done{};
-    Result<std::unique_ptr<Workspace>> opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly,
-                                                                      WorkspaceSchema::modules());
+    Result<std::unique_ptr<Workspace>> opened
+        = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened)
         return opened.error();
     m_workspace = std::move(opened.value());
@@ -141,8 +141,8 @@ void EdgeMonitor::startRecording(const QString &name)
     }
     RecordingRepository repository(*m_workspace);
     const MqttSettings settings = m_client ? m_client->settings() : MqttSettings{};
-    Result<Recording> created = repository.create(name, m_client ? settings.url() : tr("replay"),
-                                                  settings.topics.join(QLatin1Char(',')));
+    Result<Recording> created
+        = repository.create(name, m_client ? settings.url() : tr("replay"), settings.topics.join(QLatin1Char(',')));
     if (!created) {
         emit failed(tr("Cannot record: %1").arg(created.error().describe()));
         emit recordingStopped(name, -1);
@@ -160,7 +160,7 @@ void EdgeMonitor::stopRecording()
         return;
     flushRecording();
     if (m_recordingId == 0)
-        return;  // the flush failed and stopped it already
+        return; // the flush failed and stopped it already
     RecordingRepository repository(*m_workspace);
     if (Status finished = repository.finish(m_recordingId); !finished)
         emit failed(finished.error().describe());

@@ -3,7 +3,8 @@
 SchemaModule EdgeSchema::schema()
 {
     return {QStringLiteral("edge"),
-            {{1, QStringLiteral("recorded MQTT sessions"),
+            {{1,
+              QStringLiteral("recorded MQTT sessions"),
               {QStringLiteral("CREATE TABLE edge_recordings ("
                               " id ${id},"
                               " name TEXT NOT NULL UNIQUE,"

@@ -14,11 +14,11 @@
 struct EdgeUpdate
 {
     FleetSnapshot fleet;
-    QList<InspectionResult> events;            // newest last
+    QList<InspectionResult> events; // newest last
     qint64 eventsLeftOut = 0;
-    QList<InspectionResult> reviewCandidates;  // defective or low confidence
+    QList<InspectionResult> reviewCandidates; // defective or low confidence
     qint64 reviewLeftOut = 0;
-    QList<EdgeAlert> alertChanges;             // raised or cleared since the last update
+    QList<EdgeAlert> alertChanges; // raised or cleared since the last update
     MqttClient::State state = MqttClient::State::Stopped;
     int reconnects = 0;
     QString lastError;

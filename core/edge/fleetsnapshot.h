@@ -11,7 +11,7 @@
 struct MalformedSample
 {
     QString detail;
-    QByteArray payload;  // at most the first 2 KiB
+    QByteArray payload; // at most the first 2 KiB
     qint64 receivedAtMs = 0;
 };
 
@@ -24,7 +24,7 @@ struct FleetSnapshot
     qint64 malformed = 0;
     QMap<QString, qint64> malformedReasons;
     QMap<QString, MalformedSample> malformedSamples;
-    QList<DeviceSnapshot> devices;  // ordered by device id
+    QList<DeviceSnapshot> devices; // ordered by device id
     QList<EdgeAlert> activeAlerts;
 };
 

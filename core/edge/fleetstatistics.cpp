@@ -11,9 +11,10 @@ QString alertKey(const QString &deviceId, EdgeAlert::Kind kind)
 {
     return deviceId + QLatin1Char('\n') + EdgeAlert::kindName(kind);
 }
-}
+} // namespace
 
-FleetStatistics::FleetStatistics(AlertRules rules) : m_rules(rules) {}
+FleetStatistics::FleetStatistics(AlertRules rules) : m_rules(rules)
+{ }
 
 void FleetStatistics::add(const InspectionResult &result)
 {
@@ -58,8 +59,8 @@ QList<EdgeAlert> FleetStatistics::evaluate(qint64 nowMs)
         setAlert(device, EdgeAlert::Kind::DefectRate, judged && device.windowDefectRate > m_rules.defectRateAbove,
                  device.windowDefectRate, m_rules.defectRateAbove, nowMs, changes);
         setAlert(device, EdgeAlert::Kind::LowConfidence,
-                 judged && device.windowMeanConfidence < m_rules.meanConfidenceBelow,
-                 device.windowMeanConfidence, m_rules.meanConfidenceBelow, nowMs, changes);
+                 judged && device.windowMeanConfidence < m_rules.meanConfidenceBelow, device.windowMeanConfidence,
+                 m_rules.meanConfidenceBelow, nowMs, changes);
         setAlert(device, EdgeAlert::Kind::Latency,
                  device.messages >= m_rules.minimumWindowMessages && device.p95LatencyMs > m_rules.p95LatencyAbove,
                  device.p95LatencyMs, m_rules.p95LatencyAbove, nowMs, changes);
@@ -88,9 +89,9 @@ FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
             if (m_activeAlertIndex.contains(alertKey(device.deviceId, kind)))
                 ++device.activeAlerts;
         }
-        device.health = !device.online          ? DeviceSnapshot::Health::Offline
-                        : device.activeAlerts > 0 ? DeviceSnapshot::Health::Warning
-                                                  : DeviceSnapshot::Health::Healthy;
+        device.health = !device.online ? DeviceSnapshot::Health::Offline
+            : device.activeAlerts > 0  ? DeviceSnapshot::Health::Warning
+                                       : DeviceSnapshot::Health::Healthy;
         snapshot.devices.append(device);
     }
     std::sort(snapshot.devices.begin(), snapshot.devices.end(),
@@ -123,10 +124,7 @@ QJsonObject FleetStatistics::toJson(qint64 nowMs) const
     QJsonArray alerts;
     for (const EdgeAlert &alert : m_alerts)
         alerts.append(alert.toJson());
-    return {{QStringLiteral("messages"), messages()},
-            {QStringLiteral("valid"), m_valid},
-            {QStringLiteral("malformed"), m_malformed},
-            {QStringLiteral("malformed_reasons"), reasons},
-            {QStringLiteral("devices"), devices},
-            {QStringLiteral("alerts"), alerts}};
+    return {{QStringLiteral("messages"), messages()},   {QStringLiteral("valid"), m_valid},
+            {QStringLiteral("malformed"), m_malformed}, {QStringLiteral("malformed_reasons"), reasons},
+            {QStringLiteral("devices"), devices},       {QStringLiteral("alerts"), alerts}};
 }

@@ -33,8 +33,8 @@ public:
     const QList<EdgeAlert> &alerts() const { return m_alerts; }
 
 private:
-    void setAlert(const DeviceSnapshot &device, EdgeAlert::Kind kind, bool condition, double value,
-                  double threshold, qint64 nowMs, QList<EdgeAlert> &changes);
+    void setAlert(const DeviceSnapshot &device, EdgeAlert::Kind kind, bool condition, double value, double threshold,
+                  qint64 nowMs, QList<EdgeAlert> &changes);
 
     AlertRules m_rules;
     QHash<QString, DeviceStatistics> m_devices;
@@ -43,5 +43,5 @@ private:
     QMap<QString, qint64> m_malformedReasons;
     QMap<QString, MalformedSample> m_malformedSamples;
     QList<EdgeAlert> m_alerts;
-    QHash<QString, int> m_activeAlertIndex;  // "device\nkind" → index in m_alerts
+    QHash<QString, int> m_activeAlertIndex; // "device\nkind" → index in m_alerts
 };

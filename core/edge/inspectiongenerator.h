@@ -26,7 +26,7 @@ private:
     struct Image
     {
         QByteArray base64;
-        QRect scratch;  // where the defect is, for the bbox
+        QRect scratch; // where the defect is, for the bbox
     };
     const Image &image(bool defective);
 
@@ -35,5 +35,5 @@ private:
     qint64 m_sequence = 0;
     qint64 m_malformed = 0;
     QList<qint64> m_perDevice;
-    QList<Image> m_images[2];  // good, defective
+    QList<Image> m_images[2]; // good, defective
 };

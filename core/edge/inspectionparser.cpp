@@ -37,9 +37,9 @@ std::optional<double> numberField(const QJsonObject &object, const QString &fiel
         bool ok = false;
         number = value.toString().trimmed().toDouble(&ok);
         if (!ok) {
-            failure = malformed(QStringLiteral("not_a_number:") + field,
-                                InspectionParser::tr("\"%1\" is \"%2\", which is not a number")
-                                    .arg(field, value.toString().left(40)));
+            failure = malformed(
+                QStringLiteral("not_a_number:") + field,
+                InspectionParser::tr("\"%1\" is \"%2\", which is not a number").arg(field, value.toString().left(40)));
             return std::nullopt;
         }
     } else {
@@ -79,12 +79,14 @@ std::optional<qint64> timestampField(const QJsonObject &object, Outcome &failure
     if (!seconds)
         return std::nullopt;
     if (*seconds < 0) {
-        failure = malformed(QStringLiteral("out_of_range:timestamp"), InspectionParser::tr("\"timestamp\" is negative"));
+        failure
+            = malformed(QStringLiteral("out_of_range:timestamp"), InspectionParser::tr("\"timestamp\" is negative"));
         return std::nullopt;
     }
     // Beyond the year 9999 in milliseconds is no clock's reading, and would overflow qint64.
     if (*seconds >= 253402300800000.0) {
-        failure = malformed(QStringLiteral("out_of_range:timestamp"), InspectionParser::tr("\"timestamp\" is after the year 9999"));
+        failure = malformed(QStringLiteral("out_of_range:timestamp"),
+                            InspectionParser::tr("\"timestamp\" is after the year 9999"));
         return std::nullopt;
     }
     // Ten digits of seconds reach the year 2286; anything larger is already milliseconds.
@@ -110,9 +112,11 @@ std::optional<QString> stringField(const QJsonObject &object, const QString &fie
 
 } // namespace
 
-InspectionParser::InspectionParser() : InspectionParser(Classes{}) {}
+InspectionParser::InspectionParser() : InspectionParser(Classes{})
+{ }
 
-InspectionParser::InspectionParser(Classes classes) : m_classes(std::move(classes)) {}
+InspectionParser::InspectionParser(Classes classes) : m_classes(std::move(classes))
+{ }
 
 InspectionParser::Outcome InspectionParser::parse(const QByteArray &payload, qint64 receivedAtMs,
                                                   const QString &topic) const
@@ -149,9 +153,10 @@ InspectionParser::Outcome InspectionParser::parse(const QByteArray &payload, qin
         return failure;
     result.defective = m_classes.defective.contains(*prediction);
     if (!result.defective && !m_classes.good.contains(*prediction))
-        return malformed(QStringLiteral("unknown_class"),
-                         tr("\"prediction\" is \"%1\", not one of the configured classes (%2)")
-                             .arg(prediction->left(40), (m_classes.good + m_classes.defective).join(QStringLiteral(", "))));
+        return malformed(
+            QStringLiteral("unknown_class"),
+            tr("\"prediction\" is \"%1\", not one of the configured classes (%2)")
+                .arg(prediction->left(40), (m_classes.good + m_classes.defective).join(QStringLiteral(", "))));
     result.prediction = *prediction;
 
     const std::optional<double> confidence = numberField(object, QStringLiteral("confidence"), failure);

@@ -25,9 +25,9 @@ public:
     struct Outcome
     {
         bool valid = false;
-        InspectionResult result;  // when valid
-        QString reason;           // when not: a stable key for counting
-        QString detail;           // when not: a sentence for people
+        InspectionResult result; // when valid
+        QString reason; // when not: a stable key for counting
+        QString detail; // when not: a sentence for people
     };
 
     InspectionParser();

@@ -38,7 +38,7 @@ void InspectionSimulator::tick()
     for (; m_due < target; ++m_due) {
         const QByteArray payload = m_generator.next(nowMs, elapsed);
         if (payload.isEmpty())
-            continue;  // a failed device in its silent phase
+            continue; // a failed device in its silent phase
         if (m_publish(m_settings.topic, payload))
             ++m_published;
         else

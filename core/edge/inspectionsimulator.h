@@ -40,7 +40,7 @@ private:
     InspectionGenerator m_generator;
     QTimer m_timer;
     QElapsedTimer m_clock;
-    qint64 m_due = 0;  // messages generated so far, published or silent
+    qint64 m_due = 0; // messages generated so far, published or silent
     qint64 m_published = 0;
     qint64 m_failed = 0;
 };

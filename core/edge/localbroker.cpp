@@ -43,7 +43,8 @@ QString LocalBroker::executable()
     const QString found = QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
     if (!found.isEmpty())
         return found;
-    return QStandardPaths::findExecutable(QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
+    return QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
 }
 
 void LocalBroker::requirePassword(const QString &user, const QString &password)
@@ -62,7 +63,8 @@ Status LocalBroker::start(int port, std::optional<Tls> tls, int tlsPort)
     if (!m_user.isEmpty()) {
         const QString passwords = m_directory->filePath(QStringLiteral("passwords"));
         QProcess tool;
-        tool.start(QStringLiteral("mosquitto_passwd"), {QStringLiteral("-b"), QStringLiteral("-c"), passwords, m_user, m_password});
+        tool.start(QStringLiteral("mosquitto_passwd"),
+                   {QStringLiteral("-b"), QStringLiteral("-c"), passwords, m_user, m_password});
         if (!tool.waitForFinished(10000) || tool.exitCode() != 0)
             return makeError(Error::Kind::Service, tr("mosquitto_passwd could not write a password file"), passwords);
         access = QStringLiteral("allow_anonymous false\npassword_file %1\n").arg(passwords);
@@ -77,7 +79,7 @@ Status LocalBroker::start(int port, std::optional<Tls> tls, int tlsPort)
                                     "listener %2 127.0.0.1\n")
                          .arg(m_directory->path())
                          .arg(m_port)
-                     + access;
+        + access;
     // As root, mosquitto would switch to its own user and lose access to our private directory.
     if (::geteuid() == 0)
         config += QStringLiteral("user root\n");

@@ -48,7 +48,7 @@ private:
     Status launch();
 
     std::unique_ptr<QTemporaryDir> m_directory;
-    std::unique_ptr<QProcess> m_process;  // made on the thread that starts the broker
+    std::unique_ptr<QProcess> m_process; // made on the thread that starts the broker
     int m_port = 0;
     int m_tlsPort = 0;
     QString m_user;

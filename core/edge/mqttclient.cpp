@@ -6,11 +6,10 @@
 #include <QDateTime>
 #include <QUuid>
 
-#include <mosquitto.h>
-#include <mqtt_protocol.h>
-
 #include <algorithm>
 #include <cstring>
+#include <mosquitto.h>
+#include <mqtt_protocol.h>
 #include <mutex>
 
 namespace {
@@ -29,11 +28,13 @@ QString explainTls(const QString &openSslError)
     const auto has = [&](const char *text) { return openSslError.contains(QLatin1String(text)); };
     if (has("alert unknown ca") || has("alert bad certificate") || has("certificate required")
         || has("alert certificate unknown"))
-        return MqttClient::tr("TLS: the broker rejected the client certificate (it is missing, or not signed by a CA the broker trusts)");
+        return MqttClient::tr(
+            "TLS: the broker rejected the client certificate (it is missing, or not signed by a CA the broker trusts)");
     if (has("alert certificate expired") || has("certificate has expired"))
         return MqttClient::tr("TLS: a certificate has expired");
     if (has("certificate verify failed"))
-        return MqttClient::tr("TLS: the broker's certificate is not trusted (wrong CA file, or the host name does not match it)");
+        return MqttClient::tr(
+            "TLS: the broker's certificate is not trusted (wrong CA file, or the host name does not match it)");
     if (has("PEM lib") || has("bad decrypt") || has("bad password"))
         return MqttClient::tr("TLS: the client key could not be read (wrong passphrase?)");
     if (has("key values mismatch"))
@@ -65,10 +66,14 @@ MqttClient::~MqttClient()
 QString MqttClient::stateLabel(State state)
 {
     switch (state) {
-    case State::Stopped: return tr("Disconnected");
-    case State::Connecting: return tr("Connecting…");
-    case State::Connected: return tr("Connected");
-    case State::WaitingToReconnect: return tr("Reconnecting…");
+    case State::Stopped:
+        return tr("Disconnected");
+    case State::Connecting:
+        return tr("Connecting…");
+    case State::Connected:
+        return tr("Connected");
+    case State::WaitingToReconnect:
+        return tr("Reconnecting…");
     }
     return {};
 }
@@ -108,7 +113,8 @@ Status MqttClient::start()
         if (set != MOSQ_ERR_SUCCESS) {
             mosquitto_destroy(m_handle);
             m_handle = nullptr;
-            return makeError(Error::Kind::Input, tr("the TLS files were refused: %1").arg(describe(set)), m_settings.url());
+            return makeError(Error::Kind::Input, tr("the TLS files were refused: %1").arg(describe(set)),
+                             m_settings.url());
         }
         if (!m_settings.alpn.isEmpty())
             mosquitto_string_option(m_handle, MOSQ_OPT_TLS_ALPN, m_settings.alpn.toUtf8().constData());
@@ -139,9 +145,9 @@ Status MqttClient::publish(const QString &topic, const QByteArray &payload, int 
     if (state() != State::Connected)
         return makeError(Error::Kind::Network, tr("not connected"), m_settings.url());
     const QByteArray name = topic.toUtf8();
-    ++m_unacknowledged;  // before the call: the network thread may confirm it at once
-    const int code = mosquitto_publish(m_handle, nullptr, name.constData(), int(payload.size()), payload.constData(),
-                                       qos, false);
+    ++m_unacknowledged; // before the call: the network thread may confirm it at once
+    const int code
+        = mosquitto_publish(m_handle, nullptr, name.constData(), int(payload.size()), payload.constData(), qos, false);
     if (code != MOSQ_ERR_SUCCESS) {
         --m_unacknowledged;
         return makeError(code == MOSQ_ERR_NO_CONN ? Error::Kind::Network : Error::Kind::Service, describe(code), topic);
@@ -228,14 +234,16 @@ void MqttClient::fail(const QString &reason)
         text += QStringLiteral(" (") + m_lastLogError + QLatin1Char(')');
     // The consumer decides how loud this is (the CLI fails, the panel shows it); --verbose logs it.
     qCInfo(lcEdge).noquote() << m_settings.url() << text;
-    QMetaObject::invokeMethod(this, [this, text]() { emit connectionFailed(text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, text]() { emit connectionFailed(text); }, Qt::QueuedConnection);
 }
 
 void MqttClient::setState(State state)
 {
     if (m_state.exchange(state) == state)
         return;
-    QMetaObject::invokeMethod(this, [this, state]() { emit stateChanged(state); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, state]() { emit stateChanged(state); }, Qt::QueuedConnection);
 }
 
 QString MqttClient::describe(int code) const
@@ -262,8 +270,9 @@ void MqttClient::onConnect(mosquitto *handle, void *self, int reason, int, const
 {
     MqttClient *client = clientOf(self);
     if (reason != 0) {
-        const QString why = client->m_settings.protocolVersion == 5 ? QString::fromUtf8(mosquitto_reason_string(reason))
-                                                                    : QString::fromUtf8(mosquitto_connack_string(reason));
+        const QString why = client->m_settings.protocolVersion == 5
+            ? QString::fromUtf8(mosquitto_reason_string(reason))
+            : QString::fromUtf8(mosquitto_connack_string(reason));
         std::lock_guard lock(client->m_mutex);
         client->m_refusal = tr("the broker refused the connection: %1").arg(why);
         client->m_refused = true;
@@ -309,8 +318,8 @@ void MqttClient::onSubscribe(mosquitto *, void *self, int, int count, const int 
     for (int index = 0; index < count; ++index) {
         if (granted[index] >= 0x80) {
             std::lock_guard lock(client->m_mutex);
-            client->fail(tr("the broker refused the subscription to \"%1\"")
-                             .arg(client->m_settings.topics.value(index)));
+            client->fail(
+                tr("the broker refused the subscription to \"%1\"").arg(client->m_settings.topics.value(index)));
         }
     }
     bool all = false;
@@ -319,9 +328,10 @@ void MqttClient::onSubscribe(mosquitto *, void *self, int, int count, const int 
         all = --client->m_pendingSubscriptions == 0;
     }
     if (all) {
-        qCInfo(lcEdge).noquote() << "subscribed to" << client->m_settings.topics.join(QStringLiteral(", "))
-                                 << "on" << client->m_settings.url();
-        QMetaObject::invokeMethod(client, [client]() { emit client->subscribed(); }, Qt::QueuedConnection);
+        qCInfo(lcEdge).noquote() << "subscribed to" << client->m_settings.topics.join(QStringLiteral(", ")) << "on"
+                                 << client->m_settings.url();
+        QMetaObject::invokeMethod(
+            client, [client]() { emit client->subscribed(); }, Qt::QueuedConnection);
     }
 }
 

@@ -66,9 +66,12 @@ private:
     void deliverPending();
 
     static void onConnect(mosquitto *handle, void *self, int reason, int flags, const mosquitto_property *properties);
-    static void onMessage(mosquitto *handle, void *self, const mosquitto_message *message, const mosquitto_property *properties);
-    static void onPublish(mosquitto *handle, void *self, int messageId, int reason, const mosquitto_property *properties);
-    static void onSubscribe(mosquitto *handle, void *self, int messageId, int count, const int *granted, const mosquitto_property *properties);
+    static void onMessage(mosquitto *handle, void *self, const mosquitto_message *message,
+                          const mosquitto_property *properties);
+    static void onPublish(mosquitto *handle, void *self, int messageId, int reason,
+                          const mosquitto_property *properties);
+    static void onSubscribe(mosquitto *handle, void *self, int messageId, int count, const int *granted,
+                            const mosquitto_property *properties);
     static void onLog(mosquitto *handle, void *self, int level, const char *text);
     static int onPassphrase(char *buffer, int size, int writing, void *handle);
 
@@ -78,9 +81,9 @@ private:
     std::atomic<State> m_state{State::Stopped};
     std::atomic<int> m_reconnects{0};
     std::atomic<bool> m_stopping{false};
-    std::atomic<bool> m_refused{false};  // the broker answered CONNACK with a refusal
-    std::atomic<int> m_unacknowledged{0};  // publishes not yet written (QoS 0) or acknowledged (QoS 1)
-    std::mutex m_mutex;                  // guards everything below
+    std::atomic<bool> m_refused{false}; // the broker answered CONNACK with a refusal
+    std::atomic<int> m_unacknowledged{0}; // publishes not yet written (QoS 0) or acknowledged (QoS 1)
+    std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;
     MqttMessageBatch m_pending;
     QString m_lastLogError;

@@ -11,7 +11,8 @@ Result<MqttSettings> MqttSettings::fromUrl(const QString &url)
     const QString scheme = parsed.scheme().toLower();
     if (!parsed.isValid() || parsed.host().isEmpty()
         || (scheme != QLatin1String("mqtt") && scheme != QLatin1String("mqtts")))
-        return makeError(Error::Kind::Usage, tr("the broker must be mqtt://HOST[:PORT] or mqtts://HOST[:PORT], not \"%1\"").arg(url),
+        return makeError(Error::Kind::Usage,
+                         tr("the broker must be mqtt://HOST[:PORT] or mqtts://HOST[:PORT], not \"%1\"").arg(url),
                          QStringLiteral("--broker"));
     MqttSettings settings;
     settings.host = parsed.host();
@@ -67,14 +68,16 @@ Status MqttSettings::validate() const
     if (protocolVersion != 4 && protocolVersion != 5)
         return makeError(Error::Kind::Usage, tr("the MQTT version must be 3.1.1 or 5"), QStringLiteral("protocol"));
     if (!cleanSession && clientId.isEmpty())
-        return makeError(Error::Kind::Usage, tr("a persistent session needs a fixed client id"), QStringLiteral("client id"));
+        return makeError(Error::Kind::Usage, tr("a persistent session needs a fixed client id"),
+                         QStringLiteral("client id"));
     if (port <= 0 || port > 65535)
         return makeError(Error::Kind::Usage, tr("port %1 is out of range").arg(port), url());
     for (const QString &topic : topics) {
         if (mosquitto_sub_topic_check2(topic.toUtf8().constData(), size_t(topic.toUtf8().size())) != MOSQ_ERR_SUCCESS)
-            return makeError(Error::Kind::Usage,
-                             tr("\"%1\" is not a valid topic filter (# only at the end, + and # alone between slashes)").arg(topic),
-                             QStringLiteral("topic"));
+            return makeError(
+                Error::Kind::Usage,
+                tr("\"%1\" is not a valid topic filter (# only at the end, + and # alone between slashes)").arg(topic),
+                QStringLiteral("topic"));
     }
     return Done{};
 }

@@ -23,12 +23,12 @@ public:
     QString caFile;
     QString certificateFile;
     QString keyFile;
-    QString keyPassphrase;  // secret
+    QString keyPassphrase; // secret
     // "x-amzn-mqtt-ca" lets AWS IoT Core take MQTT with a client certificate on port 443.
     QString alpn;
     QString username;
-    QString password;       // secret
-    QString clientId;       // empty: a random one (a persistent session needs a fixed one)
+    QString password; // secret
+    QString clientId; // empty: a random one (a persistent session needs a fixed one)
     int protocolVersion = 4; // 4 is MQTT 3.1.1, 5 is MQTT 5
     int qos = 0;
     bool cleanSession = true;

@@ -11,7 +11,7 @@ struct Recording
     QString broker;
     QString topics;
     QString startedAt;
-    QString endedAt;  // empty while recording, or when the recorder was killed
+    QString endedAt; // empty while recording, or when the recorder was killed
     qint64 messages = 0;
 
     QJsonObject toJson() const;

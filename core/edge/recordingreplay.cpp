@@ -8,8 +8,8 @@
 
 namespace {
 constexpr int pageSize = 5000;
-constexpr int fullSpeedBatch = 2000;  // per turn of the event loop, so the receiver keeps up
-}
+constexpr int fullSpeedBatch = 2000; // per turn of the event loop, so the receiver keeps up
+} // namespace
 
 RecordingReplay::RecordingReplay(QString workspacePath, QString name, double speed, QObject *parent)
     : QObject(parent), m_workspacePath(std::move(workspacePath)), m_name(std::move(name)), m_speed(speed)
@@ -26,8 +26,8 @@ RecordingReplay::~RecordingReplay() = default;
 
 void RecordingReplay::start()
 {
-    Result<std::unique_ptr<Workspace>> opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly,
-                                                                      WorkspaceSchema::modules());
+    Result<std::unique_ptr<Workspace>> opened
+        = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened)
         return finish(opened.error().describe());
     m_workspace = std::move(opened.value());

@@ -20,8 +20,8 @@ Recording recordingFrom(const QSqlQuery &query)
             query.value(6).toLongLong()};
 }
 
-const QString selectRecording = QStringLiteral(
-    "SELECT id, name, broker, topics, started_at, ended_at, messages FROM edge_recordings");
+const QString selectRecording
+    = QStringLiteral("SELECT id, name, broker, topics, started_at, ended_at, messages FROM edge_recordings");
 
 } // namespace
 
@@ -30,12 +30,16 @@ Result<Recording> RecordingRepository::create(const QString &name, const QString
     if (name.trimmed().isEmpty())
         return makeError(Error::Kind::Usage, tr("a recording needs a name"), QStringLiteral("--record"));
     if (Result<Recording> existing = find(name); existing)
-        return makeError(Error::Kind::Usage, tr("a recording named \"%1\" exists already; choose another name").arg(name),
+        return makeError(Error::Kind::Usage,
+                         tr("a recording named \"%1\" exists already; choose another name").arg(name),
                          QStringLiteral("--record"));
-    Result<QSqlQuery> inserted = m_workspace.execute(
-        QStringLiteral("INSERT INTO edge_recordings (name, broker, topics, started_at) VALUES (:name, :broker, :topics, :started)"),
-        {{QStringLiteral("name"), name}, {QStringLiteral("broker"), broker},
-         {QStringLiteral("topics"), topics}, {QStringLiteral("started"), now()}});
+    Result<QSqlQuery> inserted
+        = m_workspace.execute(QStringLiteral("INSERT INTO edge_recordings (name, broker, topics, started_at) VALUES "
+                                             "(:name, :broker, :topics, :started)"),
+                              {{QStringLiteral("name"), name},
+                               {QStringLiteral("broker"), broker},
+                               {QStringLiteral("topics"), topics},
+                               {QStringLiteral("started"), now()}});
     if (!inserted)
         return inserted.error();
     return find(name);
@@ -47,8 +51,8 @@ Status RecordingRepository::append(qint64 recordingId, qint64 firstSequence, con
         return Done{};
     return m_workspace.transaction([&]() -> Status {
         BatchInsert insert(m_workspace, QStringLiteral("edge_recorded_messages"),
-                           {QStringLiteral("recording_id"), QStringLiteral("sequence"), QStringLiteral("received_at_ms"),
-                            QStringLiteral("topic"), QStringLiteral("payload")});
+                           {QStringLiteral("recording_id"), QStringLiteral("sequence"),
+                            QStringLiteral("received_at_ms"), QStringLiteral("topic"), QStringLiteral("payload")});
         qint64 sequence = firstSequence;
         for (const MqttMessage &message : batch) {
             // libmosquitto hands a zero-length payload over as NULL; stored as NULL it would break
@@ -60,24 +64,25 @@ Status RecordingRepository::append(qint64 recordingId, qint64 firstSequence, con
         }
         if (Status flushed = insert.flush(); !flushed)
             return flushed;
-        Result<QSqlQuery> counted = m_workspace.execute(
-            QStringLiteral("UPDATE edge_recordings SET messages = :messages WHERE id = :id"),
-            {{QStringLiteral("messages"), sequence - 1}, {QStringLiteral("id"), recordingId}});
+        Result<QSqlQuery> counted
+            = m_workspace.execute(QStringLiteral("UPDATE edge_recordings SET messages = :messages WHERE id = :id"),
+                                  {{QStringLiteral("messages"), sequence - 1}, {QStringLiteral("id"), recordingId}});
         return counted ? Status(Done{}) : Status(counted.error());
     });
 }
 
 Status RecordingRepository::finish(qint64 recordingId)
 {
-    Result<QSqlQuery> finished = m_workspace.execute(
-        QStringLiteral("UPDATE edge_recordings SET ended_at = :ended WHERE id = :id"),
-        {{QStringLiteral("ended"), now()}, {QStringLiteral("id"), recordingId}});
+    Result<QSqlQuery> finished
+        = m_workspace.execute(QStringLiteral("UPDATE edge_recordings SET ended_at = :ended WHERE id = :id"),
+                              {{QStringLiteral("ended"), now()}, {QStringLiteral("id"), recordingId}});
     return finished ? Status(Done{}) : Status(finished.error());
 }
 
 Result<QList<Recording>> RecordingRepository::list()
 {
-    Result<QSqlQuery> query = m_workspace.execute(selectRecording + QStringLiteral(" ORDER BY started_at DESC, id DESC"));
+    Result<QSqlQuery> query
+        = m_workspace.execute(selectRecording + QStringLiteral(" ORDER BY started_at DESC, id DESC"));
     if (!query)
         return query.error();
     QList<Recording> recordings;
@@ -101,7 +106,8 @@ Result<MqttMessageBatch> RecordingRepository::page(qint64 recordingId, qint64 af
 {
     Result<QSqlQuery> query = m_workspace.execute(
         QStringLiteral("SELECT received_at_ms, topic, payload FROM edge_recorded_messages"
-                       " WHERE recording_id = :id AND sequence > :after ORDER BY sequence LIMIT %1").arg(limit),
+                       " WHERE recording_id = :id AND sequence > :after ORDER BY sequence LIMIT %1")
+            .arg(limit),
         {{QStringLiteral("id"), recordingId}, {QStringLiteral("after"), afterSequence}});
     if (!query)
         return query.error();
@@ -124,10 +130,12 @@ Status RecordingRepository::remove(const QString &name)
         return recording.error();
     return m_workspace.transaction([&]() -> Status {
         const QVariantMap id{{QStringLiteral("id"), recording.value().id}};
-        if (Result<QSqlQuery> messages = m_workspace.execute(
-                QStringLiteral("DELETE FROM edge_recorded_messages WHERE recording_id = :id"), id); !messages)
+        if (Result<QSqlQuery> messages
+            = m_workspace.execute(QStringLiteral("DELETE FROM edge_recorded_messages WHERE recording_id = :id"), id);
+            !messages)
             return messages.error();
-        Result<QSqlQuery> removed = m_workspace.execute(QStringLiteral("DELETE FROM edge_recordings WHERE id = :id"), id);
+        Result<QSqlQuery> removed
+            = m_workspace.execute(QStringLiteral("DELETE FROM edge_recordings WHERE id = :id"), id);
         return removed ? Status(Done{}) : Status(removed.error());
     });
 }

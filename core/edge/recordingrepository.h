@@ -15,7 +15,7 @@ class RecordingRepository
     Q_DECLARE_TR_FUNCTIONS(RecordingRepository)
 
 public:
-    explicit RecordingRepository(Workspace &workspace) : m_workspace(workspace) {}
+    explicit RecordingRepository(Workspace &workspace) : m_workspace(workspace) { }
 
     // A new, empty recording; refused when the name is taken (nothing stored is touched).
     Result<Recording> create(const QString &name, const QString &broker, const QString &topics);

@@ -10,10 +10,14 @@
 QString ReviewItem::labelName(Label label)
 {
     switch (label) {
-    case Label::None: return {};
-    case Label::Good: return QStringLiteral("good");
-    case Label::Defective: return QStringLiteral("defective");
-    case Label::Unsure: return QStringLiteral("unsure");
+    case Label::None:
+        return {};
+    case Label::Good:
+        return QStringLiteral("good");
+    case Label::Defective:
+        return QStringLiteral("defective");
+    case Label::Unsure:
+        return QStringLiteral("unsure");
     }
     return {};
 }
@@ -36,11 +40,13 @@ Result<ReviewManifest::Written> ReviewManifest::write(const QList<ReviewItem> &i
         QString image = inspection.imageUri;
         if (image.isEmpty() && !inspection.imageBase64.isEmpty()) {
             if (!directory.mkpath(imageFolder))
-                return makeError(Error::Kind::Storage, tr("cannot create the image folder"), directory.filePath(imageFolder));
-            const QString name = QStringLiteral("%1/%2-%3.png").arg(imageFolder, inspection.deviceId).arg(inspection.timestampMs);
+                return makeError(Error::Kind::Storage, tr("cannot create the image folder"),
+                                 directory.filePath(imageFolder));
+            const QString name
+                = QStringLiteral("%1/%2-%3.png").arg(imageFolder, inspection.deviceId).arg(inspection.timestampMs);
             QSaveFile file(directory.filePath(name));
-            if (!file.open(QIODevice::WriteOnly)
-                || file.write(QByteArray::fromBase64(inspection.imageBase64)) < 0 || !file.commit())
+            if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromBase64(inspection.imageBase64)) < 0
+                || !file.commit())
                 return makeError(Error::Kind::Storage, file.errorString(), file.fileName());
             image = name;
             ++written.images;
@@ -49,7 +55,8 @@ Result<ReviewManifest::Written> ReviewManifest::write(const QList<ReviewItem> &i
             {QStringLiteral("image"), image},
             {QStringLiteral("label"), ReviewItem::labelName(item.label)},
             {QStringLiteral("device"), inspection.deviceId},
-            {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(inspection.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("timestamp"),
+             QDateTime::fromMSecsSinceEpoch(inspection.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {QStringLiteral("model_prediction"), inspection.prediction},
             {QStringLiteral("confidence"), inspection.confidence}};
         if (manifest.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n') < 0)

@@ -14,7 +14,7 @@ struct ReviewItem
     InspectionResult inspection;
     Label label = Label::None;
 
-    static QString labelName(Label label);  // "good", "defective", "unsure", "" for None
+    static QString labelName(Label label); // "good", "defective", "unsure", "" for None
 };
 
 // Writes reviewed inspections as a JSONL manifest for retraining: one object per labelled item with
@@ -30,7 +30,7 @@ public:
     {
         int items = 0;
         int images = 0;
-        int skipped = 0;  // unlabelled
+        int skipped = 0; // unlabelled
     };
 
     static Result<Written> write(const QList<ReviewItem> &items, const QString &path);

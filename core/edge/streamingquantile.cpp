@@ -75,8 +75,8 @@ double StreamingQuantile::parabolic(int marker, int direction) const
     const double n = m_positions[i], below = m_positions[i - 1], above = m_positions[i + 1];
     return m_heights[i]
         + d / (above - below)
-            * ((n - below + d) * (m_heights[i + 1] - m_heights[i]) / (above - n)
-               + (above - n - d) * (m_heights[i] - m_heights[i - 1]) / (n - below));
+        * ((n - below + d) * (m_heights[i + 1] - m_heights[i]) / (above - n)
+           + (above - n - d) * (m_heights[i] - m_heights[i - 1]) / (n - below));
 }
 
 double StreamingQuantile::linear(int marker, int direction) const

@@ -3,9 +3,8 @@
 #include <QRandomGenerator>
 #include <QtEndian>
 
-#include <zlib.h>
-
 #include <cmath>
+#include <zlib.h>
 
 namespace {
 
@@ -16,7 +15,8 @@ void appendChunk(QByteArray &png, const char type[4], const QByteArray &data)
     QByteArray body(type, 4);
     body.append(data);
     png.append(body);
-    const quint32 crc = qToBigEndian(quint32(crc32(0, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()))));
+    const quint32 crc
+        = qToBigEndian(quint32(crc32(0, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()))));
     png.append(reinterpret_cast<const char *>(&crc), 4);
 }
 
@@ -35,15 +35,16 @@ QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size, QRect
     QByteArray rows;
     rows.reserve((size + 1) * size);
     for (int y = 0; y < size; ++y) {
-        rows.append(char(0));  // filter: none
+        rows.append(char(0)); // filter: none
         for (int x = 0; x < size; ++x) {
             const double dx = x - centre, dy = y - centre;
             const double distance = std::sqrt(dx * dx + dy * dy);
-            double value = 40;  // background
+            double value = 40; // background
             if (distance < radius && distance > bore) {
                 // Brushed metal: a radial gradient with concentric machining rings.
                 value = shade + 40 * (1 - distance / radius) + 8 * std::sin(distance * 1.7);
-                if (defective && std::abs(dx * nx + dy * ny - offset) < 1.6 && std::abs(-dx * ny + dy * nx) < radius * 0.7) {
+                if (defective && std::abs(dx * nx + dy * ny - offset) < 1.6
+                    && std::abs(-dx * ny + dy * nx) < radius * 0.7) {
                     value = 25;
                     box |= QRect(x, y, 1, 1);
                 }
@@ -65,8 +66,8 @@ QByteArray SyntheticPartImage::png(bool defective, quint32 seed, int size, QRect
     QByteArray header(13, '\0');
     qToBigEndian(quint32(size), header.data());
     qToBigEndian(quint32(size), header.data() + 4);
-    header[8] = 8;  // bit depth
-    header[9] = 0;  // grey-scale
+    header[8] = 8; // bit depth
+    header[9] = 0; // grey-scale
     QByteArray png("\x89PNG\r\n\x1a\n", 8);
     appendChunk(png, "IHDR", header);
     appendChunk(png, "IDAT", compressed);

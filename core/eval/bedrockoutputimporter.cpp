@@ -83,13 +83,14 @@ QString readRagRecord(const QJsonObject &object, Record &record)
     }
     // Anything else the record carries (knowledge base id, timestamps…) stays with the item.
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        static const QStringList known{QStringLiteral("input"), QStringLiteral("output"), QStringLiteral("metrics"),
-                                       QStringLiteral("status"), QStringLiteral("error"), QStringLiteral("errorMessage")};
+        static const QStringList known{QStringLiteral("input"),   QStringLiteral("output"),
+                                       QStringLiteral("metrics"), QStringLiteral("status"),
+                                       QStringLiteral("error"),   QStringLiteral("errorMessage")};
         if (!known.contains(it.key()))
             record.item.extra.insert(it.key(), it.value());
     }
-    settle(record, field(object, "status"), field(object, "errorMessage").isEmpty() ? field(object, "error")
-                                                                                   : field(object, "errorMessage"));
+    settle(record, field(object, "status"),
+           field(object, "errorMessage").isEmpty() ? field(object, "error") : field(object, "errorMessage"));
     return {};
 }
 
@@ -108,8 +109,10 @@ QString readModelEvaluationRecord(const QJsonObject &object, Record &record)
     const QJsonObject response = object.value(QStringLiteral("modelResponses")).toArray().at(0).toObject();
     record.item.response = field(response, "response");
     record.model = field(response, "modelIdentifier");
-    const QJsonArray scores = object.value(QStringLiteral("automatedEvaluationResult")).toObject()
-                                  .value(QStringLiteral("scores")).toArray();
+    const QJsonArray scores = object.value(QStringLiteral("automatedEvaluationResult"))
+                                  .toObject()
+                                  .value(QStringLiteral("scores"))
+                                  .toArray();
     for (const QJsonValue &entry : scores) {
         const QJsonObject metric = entry.toObject();
         const QJsonObject evaluator = metric.value(QStringLiteral("evaluatorDetails")).toArray().at(0).toObject();
@@ -137,8 +140,8 @@ QString BedrockOutputImporter::metricName(const QString &bedrockName)
         const QChar character = name.at(at);
         if (character.isUpper() && at > 0 && name.at(at - 1).isLower())
             result += QLatin1Char('_');
-        result += character == QLatin1Char('.') || character == QLatin1Char(' ') ? QLatin1Char('_')
-                                                                                 : character.toLower();
+        result
+            += character == QLatin1Char('.') || character == QLatin1Char(' ') ? QLatin1Char('_') : character.toLower();
     }
     return result;
 }
@@ -170,7 +173,8 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
         Record record;
         record.item.line = json.line;
         QString reason;
-        if (object.contains(QStringLiteral("automatedEvaluationResult")) || object.contains(QStringLiteral("inputRecord")))
+        if (object.contains(QStringLiteral("automatedEvaluationResult"))
+            || object.contains(QStringLiteral("inputRecord")))
             reason = readModelEvaluationRecord(object, record);
         else if (object.contains(QStringLiteral("input")))
             reason = readRagRecord(object, record);
@@ -189,10 +193,10 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
         return makeError(Error::Kind::Input, tr("the file is empty"), path);
     if (records.isEmpty()) {
         const QString first = imported.skipped.isEmpty()
-                                  ? tr("only blank lines")
-                                  : tr("line %1: %2").arg(imported.skipped.first().line).arg(imported.skipped.first().reason);
-        return makeError(Error::Kind::Input, tr("no evaluation record in %n line(s) (%1)", nullptr,
-                                                source.lineNumber()).arg(first), path);
+            ? tr("only blank lines")
+            : tr("line %1: %2").arg(imported.skipped.first().line).arg(imported.skipped.first().reason);
+        return makeError(Error::Kind::Input,
+                         tr("no evaluation record in %n line(s) (%1)", nullptr, source.lineNumber()).arg(first), path);
     }
 
     auto known = DatasetRepository(workspace).findByContent(runName, source.contentHash());
@@ -242,7 +246,7 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
                     run.settings.metrics << score.metric;
             }
             results << record.result;
-            results.last().itemIndex = at;  // the order the writer numbered the items in
+            results.last().itemIndex = at; // the order the writer numbered the items in
         }
         auto id = runs.create(run);
         if (!id)

@@ -2,7 +2,8 @@
 
 #include "core/eval/hashinglinereader.h"
 
-CsvRecordReader::CsvRecordReader(HashingLineReader &source) : m_source(source) {}
+CsvRecordReader::CsvRecordReader(HashingLineReader &source) : m_source(source)
+{ }
 
 bool CsvRecordReader::next(CsvRecord &record)
 {

@@ -9,7 +9,7 @@ class HashingLineReader;
 // One CSV record, or why it could not be read.
 struct CsvRecord
 {
-    int line = 0;        // where the record starts, 1-based
+    int line = 0; // where the record starts, 1-based
     QStringList fields;
     QString error;
 };

@@ -60,8 +60,7 @@ QJsonValue contextsCell(const QString &cell)
     return cell;
 }
 
-Status readCsv(HashingLineReader &source, const QString &path, const ItemSink &add,
-               QList<SkippedLine> &skipped)
+Status readCsv(HashingLineReader &source, const QString &path, const ItemSink &add, QList<SkippedLine> &skipped)
 {
     CsvRecordReader reader(source);
     CsvRecord header;
@@ -78,9 +77,10 @@ Status readCsv(HashingLineReader &source, const QString &path, const ItemSink &a
                                       QStringLiteral("query")};
     if (std::none_of(questionColumns.cbegin(), questionColumns.cend(),
                      [&](const QString &column) { return columns.contains(column); }))
-        return makeError(Error::Kind::Input,
-                         DatasetImporter::tr("the header has no question column (expected user_input, question or query)"),
-                         path + QStringLiteral(":%1").arg(header.line));
+        return makeError(
+            Error::Kind::Input,
+            DatasetImporter::tr("the header has no question column (expected user_input, question or query)"),
+            path + QStringLiteral(":%1").arg(header.line));
 
     CsvRecord record;
     while (reader.next(record)) {
@@ -89,14 +89,17 @@ Status readCsv(HashingLineReader &source, const QString &path, const ItemSink &a
             continue;
         }
         if (record.fields.size() > columns.size()) {
-            skipped << SkippedLine{record.line, DatasetImporter::tr("%1 fields, but the header names %2")
-                                                    .arg(record.fields.size()).arg(columns.size())};
+            skipped << SkippedLine{record.line,
+                                   DatasetImporter::tr("%1 fields, but the header names %2")
+                                       .arg(record.fields.size())
+                                       .arg(columns.size())};
             continue;
         }
         QJsonObject object;
         for (qsizetype at = 0; at < record.fields.size(); ++at) {
             const QString &column = columns.at(at);
-            const bool isContexts = column == QLatin1String("retrieved_contexts") || column == QLatin1String("contexts");
+            const bool isContexts
+                = column == QLatin1String("retrieved_contexts") || column == QLatin1String("contexts");
             object.insert(column, isContexts ? contextsCell(record.fields.at(at)) : QJsonValue(record.fields.at(at)));
         }
         EvalItem item;
@@ -150,8 +153,8 @@ Result<Dataset> DatasetImporter::import(Workspace &workspace, const QString &pat
         HashingLineReader source(file);
         QList<SkippedLine> skipped;
         const ItemSink add = [&](EvalItem item) { return writer.add(std::move(item)); };
-        const Status read = format == Format::Csv ? readCsv(source, path, add, skipped)
-                                                  : readJsonl(source, add, skipped);
+        const Status read
+            = format == Format::Csv ? readCsv(source, path, add, skipped) : readJsonl(source, add, skipped);
         if (!read)
             return read;
         if (file.error() != QFileDevice::NoError)
@@ -159,8 +162,9 @@ Result<Dataset> DatasetImporter::import(Workspace &workspace, const QString &pat
         if (source.lineNumber() == 0)
             return makeError(Error::Kind::Input, tr("the file is empty"), path);
         if (writer.count() == 0) {
-            const QString first = skipped.isEmpty() ? tr("only blank lines")
-                                                    : tr("line %1: %2").arg(skipped.first().line).arg(skipped.first().reason);
+            const QString first = skipped.isEmpty()
+                ? tr("only blank lines")
+                : tr("line %1: %2").arg(skipped.first().line).arg(skipped.first().reason);
             return makeError(Error::Kind::Input,
                              tr("no valid item in %n line(s) (%1)", nullptr, source.lineNumber()).arg(first), path);
         }

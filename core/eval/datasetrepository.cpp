@@ -9,8 +9,8 @@
 
 namespace {
 
-const QString itemColumns = QStringLiteral(
-    "SELECT item_index, line, question, contexts, response, reference, extra FROM eval_items ");
+const QString itemColumns
+    = QStringLiteral("SELECT item_index, line, question, contexts, response, reference, extra FROM eval_items ");
 
 EvalItem itemFromRow(const QSqlQuery &query)
 {
@@ -27,13 +27,15 @@ EvalItem itemFromRow(const QSqlQuery &query)
 
 } // namespace
 
-DatasetRepository::DatasetRepository(Workspace &workspace) : m_workspace(workspace) {}
+DatasetRepository::DatasetRepository(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 Result<QList<Dataset>> DatasetRepository::fetch(const QString &where, const QVariantMap &bindings) const
 {
     auto query = m_workspace.execute(
         QStringLiteral("SELECT id, name, version, source_path, content_hash, item_count, with_responses,"
-                       " skipped, created_at FROM eval_datasets ") + where,
+                       " skipped, created_at FROM eval_datasets ")
+            + where,
         bindings);
     if (!query)
         return query.error();
@@ -70,8 +72,7 @@ Result<std::optional<Dataset>> DatasetRepository::find(qint64 id) const
     return std::optional<Dataset>(found.value().first());
 }
 
-Result<std::optional<Dataset>> DatasetRepository::findByContent(const QString &name,
-                                                               const QString &contentHash) const
+Result<std::optional<Dataset>> DatasetRepository::findByContent(const QString &name, const QString &contentHash) const
 {
     auto found = fetch(QStringLiteral("WHERE name = :name AND content_hash = :hash ORDER BY version"),
                        {{QStringLiteral("name"), name}, {QStringLiteral("hash"), contentHash}});
@@ -99,8 +100,9 @@ Result<QList<EvalItem>> DatasetRepository::items(qint64 datasetId, qint64 offset
 
 Result<std::optional<EvalItem>> DatasetRepository::item(qint64 datasetId, qint64 index) const
 {
-    auto query = m_workspace.execute(itemColumns + QStringLiteral("WHERE dataset_id = :dataset AND item_index = :index"),
-                                     {{QStringLiteral("dataset"), datasetId}, {QStringLiteral("index"), index}});
+    auto query
+        = m_workspace.execute(itemColumns + QStringLiteral("WHERE dataset_id = :dataset AND item_index = :index"),
+                              {{QStringLiteral("dataset"), datasetId}, {QStringLiteral("index"), index}});
     if (!query)
         return query.error();
     if (!query.value().next())

@@ -13,14 +13,13 @@ DatasetWriter::DatasetWriter(Workspace &workspace)
               {QStringLiteral("dataset_id"), QStringLiteral("item_index"), QStringLiteral("line"),
                QStringLiteral("question"), QStringLiteral("contexts"), QStringLiteral("response"),
                QStringLiteral("reference"), QStringLiteral("extra")})
-{
-}
+{ }
 
 Status DatasetWriter::begin(const QString &name, const QString &sourcePath)
 {
-    auto latest = m_workspace.execute(
-        QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM eval_datasets WHERE name = :name"),
-        {{QStringLiteral("name"), name}});
+    auto latest
+        = m_workspace.execute(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM eval_datasets WHERE name = :name"),
+                              {{QStringLiteral("name"), name}});
     if (!latest)
         return latest.error();
     m_dataset = Dataset{};
@@ -28,13 +27,13 @@ Status DatasetWriter::begin(const QString &name, const QString &sourcePath)
     m_dataset.sourcePath = sourcePath;
     m_dataset.version = (latest.value().next() ? latest.value().value(0).toInt() : 0) + 1;
     m_dataset.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    auto inserted = m_workspace.execute(
-        QStringLiteral("INSERT INTO eval_datasets (name, version, source_path, created_at)"
-                       " VALUES (:name, :version, :source_path, :created_at)"),
-        {{QStringLiteral("name"), name},
-         {QStringLiteral("version"), m_dataset.version},
-         {QStringLiteral("source_path"), SqlDialect::text(sourcePath)},
-         {QStringLiteral("created_at"), m_dataset.createdAt}});
+    auto inserted
+        = m_workspace.execute(QStringLiteral("INSERT INTO eval_datasets (name, version, source_path, created_at)"
+                                             " VALUES (:name, :version, :source_path, :created_at)"),
+                              {{QStringLiteral("name"), name},
+                               {QStringLiteral("version"), m_dataset.version},
+                               {QStringLiteral("source_path"), SqlDialect::text(sourcePath)},
+                               {QStringLiteral("created_at"), m_dataset.createdAt}});
     if (!inserted)
         return inserted.error();
     m_dataset.id = inserted.value().lastInsertId().toLongLong();

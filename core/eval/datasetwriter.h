@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "core/storage/batchinsert.h"
 #include "core/eval/evaltypes.h"
+#include "core/storage/batchinsert.h"
 
 class Workspace;
 

@@ -22,15 +22,19 @@ QString firstText(const QJsonObject &object, const QStringList &names, QStringLi
 QString EvalItemFields::text(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Double: return QString::number(value.toDouble());
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Object:
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     case QJsonValue::Array:
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     case QJsonValue::Null:
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Undefined:
+        break;
     }
     return {};
 }
@@ -44,7 +48,7 @@ QStringList EvalItemFields::contexts(const QJsonValue &value)
         const QJsonObject object = entry.toObject();
         if (object.contains(QStringLiteral("text")))
             result << text(object.value(QStringLiteral("text")));
-        else if (object.value(QStringLiteral("content")).isObject())  // Bedrock retrievalResults
+        else if (object.value(QStringLiteral("content")).isObject()) // Bedrock retrievalResults
             result << text(object.value(QStringLiteral("content")).toObject().value(QStringLiteral("text")));
         else
             result << text(entry);
@@ -68,11 +72,12 @@ QString EvalItemFields::noQuestionReason()
 QString EvalItemFields::read(const QJsonObject &object, EvalItem &item)
 {
     QStringList used;
-    item.question = firstText(object, {QStringLiteral("user_input"), QStringLiteral("question"),
-                                       QStringLiteral("query")}, used);
+    item.question
+        = firstText(object, {QStringLiteral("user_input"), QStringLiteral("question"), QStringLiteral("query")}, used);
     item.response = firstText(object, {QStringLiteral("response"), QStringLiteral("answer")}, used);
-    item.reference = firstText(object, {QStringLiteral("reference"), QStringLiteral("ground_truth"),
-                                        QStringLiteral("expected_response")}, used);
+    item.reference = firstText(
+        object, {QStringLiteral("reference"), QStringLiteral("ground_truth"), QStringLiteral("expected_response")},
+        used);
     for (const QString &name : {QStringLiteral("retrieved_contexts"), QStringLiteral("contexts")}) {
         if (object.contains(name)) {
             item.contexts = contexts(object.value(name));
@@ -93,8 +98,8 @@ QString EvalItemFields::read(const QJsonObject &object, EvalItem &item)
         if (item.response.isEmpty())
             item.response = text(output.value(QStringLiteral("text")));
         if (item.contexts.isEmpty())
-            item.contexts = contexts(output.value(QStringLiteral("retrievedPassages")).toObject()
-                                         .value(QStringLiteral("retrievalResults")));
+            item.contexts = contexts(
+                output.value(QStringLiteral("retrievedPassages")).toObject().value(QStringLiteral("retrievalResults")));
         // Later turns are not items of their own; keep them rather than drop them.
         if (turns.size() == 1)
             used << QStringLiteral("conversationTurns");

@@ -1,8 +1,8 @@
 #include "core/eval/evalrunrepository.h"
 
-#include "core/storage/batchinsert.h"
 #include "core/eval/evaljson.h"
 #include "core/eval/runlock.h"
+#include "core/storage/batchinsert.h"
 #include "core/storage/preparedquery.h"
 #include "core/storage/sqldialect.h"
 #include "core/storage/workspace.h"
@@ -61,24 +61,27 @@ struct Totals
 struct EvalRunRepository::ResultStatements
 {
     explicit ResultStatements(Workspace &workspace)
-        : previous(workspace, QStringLiteral("SELECT ok, input_tokens, output_tokens, cost_usd FROM eval_results"
-                                             " WHERE run_id = ? AND item_index = ?"))
-        , store(workspace, workspace.dialect().upsert(
+        : previous(workspace,
+                   QStringLiteral("SELECT ok, input_tokens, output_tokens, cost_usd FROM eval_results"
+                                  " WHERE run_id = ? AND item_index = ?")),
+          store(workspace,
+                workspace.dialect().upsert(
                     QStringLiteral("eval_results"), {QStringLiteral("run_id"), QStringLiteral("item_index")},
                     {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("ok"),
                      QStringLiteral("error"), QStringLiteral("response"), QStringLiteral("scores"),
                      QStringLiteral("input_tokens"), QStringLiteral("output_tokens"), QStringLiteral("cost_usd"),
-                     QStringLiteral("latency_ms"), QStringLiteral("completed_at")}))
-        , forgetScores(workspace, QStringLiteral("DELETE FROM eval_scores WHERE run_id = ? AND item_index = ?"))
-        , addToTotals(workspace, QStringLiteral(
-              "UPDATE eval_runs SET completed = completed + :completed, failed = failed + :failed,"
-              " input_tokens = input_tokens + :input_tokens, output_tokens = output_tokens + :output_tokens,"
-              " cost_usd = cost_usd + :cost_usd WHERE id = :id"))
-        , scores(workspace, QStringLiteral("eval_scores"),
+                     QStringLiteral("latency_ms"), QStringLiteral("completed_at")})),
+          forgetScores(workspace, QStringLiteral("DELETE FROM eval_scores WHERE run_id = ? AND item_index = ?")),
+          addToTotals(
+              workspace,
+              QStringLiteral(
+                  "UPDATE eval_runs SET completed = completed + :completed, failed = failed + :failed,"
+                  " input_tokens = input_tokens + :input_tokens, output_tokens = output_tokens + :output_tokens,"
+                  " cost_usd = cost_usd + :cost_usd WHERE id = :id")),
+          scores(workspace, QStringLiteral("eval_scores"),
                  {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("metric"),
                   QStringLiteral("value"), QStringLiteral("error")})
-    {
-    }
+    { }
 
     PreparedQuery previous;
     PreparedQuery store;
@@ -87,15 +90,16 @@ struct EvalRunRepository::ResultStatements
     BatchInsert scores;
 };
 
-EvalRunRepository::EvalRunRepository(Workspace &workspace) : m_workspace(workspace) {}
+EvalRunRepository::EvalRunRepository(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 EvalRunRepository::~EvalRunRepository() = default;
 
 Result<qint64> EvalRunRepository::create(EvalRun &run)
 {
-    auto dataset = m_workspace.execute(
-        QStringLiteral("SELECT name, version, item_count FROM eval_datasets WHERE id = :id"),
-        {{QStringLiteral("id"), run.datasetId}});
+    auto dataset
+        = m_workspace.execute(QStringLiteral("SELECT name, version, item_count FROM eval_datasets WHERE id = :id"),
+                              {{QStringLiteral("id"), run.datasetId}});
     if (!dataset)
         return dataset.error();
     if (!dataset.value().next())
@@ -145,7 +149,8 @@ Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVar
         QStringLiteral("SELECT r.id, r.name, r.dataset_id, d.name, d.version, r.model, r.judge_model,"
                        " r.status, r.created_at, r.finished_at, r.item_count, r.completed, r.failed,"
                        " r.input_tokens, r.output_tokens, r.cost_usd, r.settings"
-                       " FROM eval_runs r JOIN eval_datasets d ON d.id = r.dataset_id ") + where,
+                       " FROM eval_runs r JOIN eval_datasets d ON d.id = r.dataset_id ")
+            + where,
         bindings);
     if (!query)
         return query.error();
@@ -155,7 +160,8 @@ Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVar
     while (query.value().next()) {
         runs << runFromRow(query.value());
         EvalRun &run = runs.last();
-        run.interrupted = lockable && run.status == EvalRun::Status::Running && !RunLock::isHeld(m_workspace.location(), run.id);
+        run.interrupted
+            = lockable && run.status == EvalRun::Status::Running && !RunLock::isHeld(m_workspace.location(), run.id);
     }
     return runs;
 }
@@ -198,8 +204,8 @@ Status EvalRunRepository::setStatus(qint64 id, EvalRun::Status status, const QSt
 Status EvalRunRepository::remove(qint64 id)
 {
     // Results and scores go with the run (ON DELETE CASCADE, through indexes that start with run_id).
-    auto removed = m_workspace.execute(QStringLiteral("DELETE FROM eval_runs WHERE id = :id"),
-                                       {{QStringLiteral("id"), id}});
+    auto removed
+        = m_workspace.execute(QStringLiteral("DELETE FROM eval_runs WHERE id = :id"), {{QStringLiteral("id"), id}});
     if (!removed)
         return removed.error();
     if (removed.value().numRowsAffected() == 0)
@@ -280,13 +286,13 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
             return flushed;
 
         for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
-            const Status updated = statements.addToTotals.run(QVariantMap{
-                {QStringLiteral("completed"), it->completed},
-                {QStringLiteral("failed"), it->failed},
-                {QStringLiteral("input_tokens"), it->inputTokens},
-                {QStringLiteral("output_tokens"), it->outputTokens},
-                {QStringLiteral("cost_usd"), it->costUsd},
-                {QStringLiteral("id"), it.key()}});
+            const Status updated
+                = statements.addToTotals.run(QVariantMap{{QStringLiteral("completed"), it->completed},
+                                                         {QStringLiteral("failed"), it->failed},
+                                                         {QStringLiteral("input_tokens"), it->inputTokens},
+                                                         {QStringLiteral("output_tokens"), it->outputTokens},
+                                                         {QStringLiteral("cost_usd"), it->costUsd},
+                                                         {QStringLiteral("id"), it.key()}});
             if (!updated)
                 return updated;
             if (statements.addToTotals.query().numRowsAffected() == 0)
@@ -339,11 +345,15 @@ Result<std::optional<ItemResult>> EvalRunRepository::result(qint64 runId, qint64
     return std::optional<ItemResult>(found.value().first());
 }
 
-Result<QList<ItemResult>> EvalRunRepository::fetchResults(qint64 runId, const QString &tail, const QVariantList &bindings) const
+Result<QList<ItemResult>> EvalRunRepository::fetchResults(qint64 runId, const QString &tail,
+                                                          const QVariantList &bindings) const
 {
-    PreparedQuery query(m_workspace, QStringLiteral(
-        "SELECT item_index, ok, error, response, scores, input_tokens, output_tokens, cost_usd, latency_ms,"
-        " completed_at FROM eval_results WHERE run_id = ? ") + tail);
+    PreparedQuery query(
+        m_workspace,
+        QStringLiteral(
+            "SELECT item_index, ok, error, response, scores, input_tokens, output_tokens, cost_usd, latency_ms,"
+            " completed_at FROM eval_results WHERE run_id = ? ")
+            + tail);
     const Status done = query.run(QVariantList{runId} + bindings);
     if (!done)
         return done.error();
@@ -379,8 +389,9 @@ Result<qint64> EvalRunRepository::resultCount(qint64 runId) const
 Result<QList<double>> EvalRunRepository::metricValues(qint64 runId, const QString &metric, QList<qint64> *items) const
 {
     // An index-only scan of eval_scores_metric that hands over two numbers a row.
-    PreparedQuery query(m_workspace, QStringLiteral(
-        "SELECT value, item_index FROM eval_scores WHERE run_id = ? AND metric = ? AND value IS NOT NULL ORDER BY item_index"));
+    PreparedQuery query(m_workspace,
+                        QStringLiteral("SELECT value, item_index FROM eval_scores WHERE run_id = ? AND metric = ? AND "
+                                       "value IS NOT NULL ORDER BY item_index"));
     const Status done = query.run(QVariantList{runId, metric});
     if (!done)
         return done.error();

@@ -60,5 +60,5 @@ private:
     struct ResultStatements;
 
     Workspace &m_workspace;
-    std::unique_ptr<ResultStatements> m_resultStatements;   // made by the first storeResults()
+    std::unique_ptr<ResultStatements> m_resultStatements; // made by the first storeResults()
 };

@@ -3,7 +3,8 @@
 SchemaModule EvalSchema::schema()
 {
     return {QStringLiteral("eval"),
-            {{1, QStringLiteral("datasets, items, runs, results and scores"),
+            {{1,
+              QStringLiteral("datasets, items, runs, results and scores"),
               {QStringLiteral("CREATE TABLE eval_datasets ("
                               " id ${id},"
                               " name TEXT NOT NULL,"
@@ -68,7 +69,8 @@ SchemaModule EvalSchema::schema()
                QStringLiteral("CREATE INDEX eval_scores_metric ON eval_scores (run_id, metric, item_index, value)")}},
              // One label per reviewer, item and metric: labelling again replaces the reviewer's own
              // label, never another person's. value is 1 for pass, 0 for fail, or the score given.
-             {2, QStringLiteral("human labels of judged metrics"),
+             {2,
+              QStringLiteral("human labels of judged metrics"),
               {QStringLiteral("CREATE TABLE eval_labels ("
                               " run_id ${bigint} NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,"
                               " item_index ${bigint} NOT NULL,"

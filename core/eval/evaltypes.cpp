@@ -5,9 +5,10 @@
 QJsonObject RunSettings::toJson() const
 {
     auto selection = [](const ProviderSelection &chosen) {
-        return QJsonObject{{QStringLiteral("provider"), chosen.provider}, {QStringLiteral("model"), chosen.model},
-                           {QStringLiteral("base_url"), chosen.baseUrl},  {QStringLiteral("region"), chosen.region},
-                           {QStringLiteral("endpoint_url"), chosen.endpointUrl}, {QStringLiteral("profile"), chosen.profile}};
+        return QJsonObject{
+            {QStringLiteral("provider"), chosen.provider},        {QStringLiteral("model"), chosen.model},
+            {QStringLiteral("base_url"), chosen.baseUrl},         {QStringLiteral("region"), chosen.region},
+            {QStringLiteral("endpoint_url"), chosen.endpointUrl}, {QStringLiteral("profile"), chosen.profile}};
     };
     QJsonObject limits;
     for (auto it = thresholds.cbegin(); it != thresholds.cend(); ++it)
@@ -67,11 +68,16 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
 QString EvalRun::statusName(Status status)
 {
     switch (status) {
-    case Status::Running: return QStringLiteral("running");
-    case Status::Completed: return QStringLiteral("completed");
-    case Status::Cancelled: return QStringLiteral("cancelled");
-    case Status::Failed: return QStringLiteral("failed");
-    case Status::Imported: return QStringLiteral("imported");
+    case Status::Running:
+        return QStringLiteral("running");
+    case Status::Completed:
+        return QStringLiteral("completed");
+    case Status::Cancelled:
+        return QStringLiteral("cancelled");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Imported:
+        return QStringLiteral("imported");
     }
     return {};
 }

@@ -17,13 +17,13 @@
 // One row of a golden dataset, whatever names the file used (Ragas, legacy Ragas or Bedrock).
 struct EvalItem
 {
-    qint64 index = 0;      // 0-based position among the dataset's valid items
-    int line = 0;          // 1-based line (JSONL) or record (CSV) in the source file
+    qint64 index = 0; // 0-based position among the dataset's valid items
+    int line = 0; // 1-based line (JSONL) or record (CSV) in the source file
     QString question;
     QStringList contexts;
-    QString response;      // empty when responses are to be generated
+    QString response; // empty when responses are to be generated
     QString reference;
-    QJsonObject extra;     // fields we do not interpret, kept as they were
+    QJsonObject extra; // fields we do not interpret, kept as they were
 };
 
 // A line of the source that could not be used, and why ("line 7: not a JSON object").
@@ -38,8 +38,8 @@ struct Dataset
     qint64 id = 0;
     QString name;
     QString sourcePath;
-    QString contentHash;   // SHA-256 of the source bytes: a run points at the exact data it used
-    int version = 0;       // per name, incremented when the content changes
+    QString contentHash; // SHA-256 of the source bytes: a run points at the exact data it used
+    int version = 0; // per name, incremented when the content changes
     qint64 itemCount = 0;
     qint64 withResponses = 0;
     QList<SkippedLine> skipped;
@@ -54,9 +54,18 @@ inline const QString questionOverlap = QStringLiteral("question_overlap");
 inline const QString faithfulness = QStringLiteral("faithfulness");
 inline const QString relevance = QStringLiteral("relevance");
 
-inline QStringList lexical() { return {lexicalF1, rougeL, contextSupport, questionOverlap}; }
-inline QStringList judge() { return {faithfulness, relevance}; }
-inline bool isLexical(const QString &metric) { return lexical().contains(metric); }
+inline QStringList lexical()
+{
+    return {lexicalF1, rougeL, contextSupport, questionOverlap};
+}
+inline QStringList judge()
+{
+    return {faithfulness, relevance};
+}
+inline bool isLexical(const QString &metric)
+{
+    return lexical().contains(metric);
+}
 } // namespace Metrics
 
 // One metric on one item. A metric that could not be computed has no value and says why in
@@ -64,9 +73,9 @@ inline bool isLexical(const QString &metric) { return lexical().contains(metric)
 struct MetricScore
 {
     QString metric;
-    std::optional<double> value;   // 0…1
+    std::optional<double> value; // 0…1
     QString explanation;
-    QJsonArray details;            // e.g. faithfulness: [{statement, verdict, reason}]
+    QJsonArray details; // e.g. faithfulness: [{statement, verdict, reason}]
     QString error;
     // In a repeated run every score behind `value` (their mean), generation by generation: the
     // judge calls on the first response, then those on the second, … (RunSettings::repeats ×
@@ -78,11 +87,11 @@ struct ItemResult
 {
     qint64 runId = 0;
     qint64 itemIndex = 0;
-    bool ok = true;                // false: the item failed as a whole (generation failed, timeout)
+    bool ok = true; // false: the item failed as a whole (generation failed, timeout)
     QString error;
-    QString response;              // the response that was scored
+    QString response; // the response that was scored
     QList<MetricScore> scores;
-    qint64 inputTokens = 0;        // generation and judging together
+    qint64 inputTokens = 0; // generation and judging together
     qint64 outputTokens = 0;
     double costUsd = 0.0;
     qint64 latencyMs = 0;
@@ -102,20 +111,20 @@ struct ItemResult
 struct RunSettings
 {
     bool responsesFromDataset = true;
-    ProviderSelection generator;       // used when !responsesFromDataset
-    ProviderSelection judge;           // used when a judge metric is chosen
-    QStringList metrics;               // metric names, see Metrics
+    ProviderSelection generator; // used when !responsesFromDataset
+    ProviderSelection judge; // used when a judge metric is chosen
+    QStringList metrics; // metric names, see Metrics
     int concurrency = 4;
     int itemTimeoutMs = 120000;
-    QString faithfulnessStatementsPrompt;  // empty: the built-in prompt
+    QString faithfulnessStatementsPrompt; // empty: the built-in prompt
     QString faithfulnessVerdictsPrompt;
     QString relevancePrompt;
-    QMap<QString, double> thresholds;  // per metric, for "below threshold" and pass rates (default 0.7)
-    QStringList gates;                 // as given, e.g. "faithfulness>=0.8"
-    QString clusterBy;                 // a dataset field grouping items (e.g. the source document): clustered SEs
-    qint64 baselineRunId = 0;          // what `METRIC:no-regression` gates compare with
-    int repeats = 1;                   // generations per item
-    int judgeRepeats = 1;              // judge calls per response and judge metric
+    QMap<QString, double> thresholds; // per metric, for "below threshold" and pass rates (default 0.7)
+    QStringList gates; // as given, e.g. "faithfulness>=0.8"
+    QString clusterBy; // a dataset field grouping items (e.g. the source document): clustered SEs
+    qint64 baselineRunId = 0; // what `METRIC:no-regression` gates compare with
+    int repeats = 1; // generations per item
+    int judgeRepeats = 1; // judge calls per response and judge metric
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     // Scores of one item come from more than one generation or judge call.
@@ -133,7 +142,7 @@ struct EvalRun
     qint64 datasetId = 0;
     QString datasetName;
     int datasetVersion = 0;
-    QString model;        // what produced the responses ("dataset" when brought along)
+    QString model; // what produced the responses ("dataset" when brought along)
     QString judgeModel;
     Status status = Status::Running;
     // Stored as running, but no live process holds the run (RunLock): killed or cut off mid-way,
@@ -163,14 +172,14 @@ struct MetricSummary
     QString metric;
     qint64 count = 0;
     double mean = 0, median = 0, p10 = 0, min = 0, max = 0;
-    double passRate = 0;  // share of counted items at or above the metric's threshold
+    double passRate = 0; // share of counted items at or above the metric's threshold
     qint64 passing = 0;
     double standardError = 0;
     Interval ci95;
     Interval passRateCi95;
     Interval medianCi95;
-    qint64 clusters = 0;  // > 0: standard error and interval are clustered over this many groups
-    qint64 unstable = 0;  // items whose repeated scores fall on both sides of the threshold
+    qint64 clusters = 0; // > 0: standard error and interval are clustered over this many groups
+    qint64 unstable = 0; // items whose repeated scores fall on both sides of the threshold
 };
 
 // A quality gate for CI. `faithfulness>=0.8` compares the run's mean; `faithfulness>=0.8@lower95`
@@ -181,11 +190,11 @@ struct Gate
     enum class Statistic { Mean, Lower95, Upper95, NoRegression };
 
     QString metric;
-    QString op;           // ">=", ">", "<=", "<"; empty for NoRegression
+    QString op; // ">=", ">", "<=", "<"; empty for NoRegression
     double threshold = 0;
     Statistic statistic = Statistic::Mean;
-    std::optional<double> value;  // what was compared: the mean or the bound; for NoRegression the
-                                  // mean difference (run − baseline); none when nothing was measured
+    std::optional<double> value; // what was compared: the mean or the bound; for NoRegression the
+                                 // mean difference (run − baseline); none when nothing was measured
     bool passed = false;
-    QString figures;      // the numbers behind the verdict, in words, for people and JUnit
+    QString figures; // the numbers behind the verdict, in words, for people and JUnit
 };

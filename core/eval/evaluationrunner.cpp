@@ -25,8 +25,9 @@ constexpr int ResultPageSize = 500;
 
 bool isFailure(const ItemResult &result)
 {
-    return !result.ok || std::any_of(result.scores.cbegin(), result.scores.cend(),
-                                     [](const MetricScore &score) { return !score.error.isEmpty(); });
+    return !result.ok || std::any_of(result.scores.cbegin(), result.scores.cend(), [](const MetricScore &score) {
+        return !score.error.isEmpty();
+    });
 }
 
 QString now()
@@ -50,13 +51,9 @@ std::optional<ModelPrice> priceOf(Workspace &workspace, const std::optional<Prov
 
 EvaluationRunner::EvaluationRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
                                    std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
-    : QObject(parent)
-    , m_workspacePath(std::move(workspacePath))
-    , m_runId(runId)
-    , m_generatorConfig(std::move(generator))
-    , m_judgeConfig(std::move(judge))
-    , m_retryErrors(retryErrors)
-    , m_storeTimer(this)  // a child, so it moves to the runner's thread with it
+    : QObject(parent), m_workspacePath(std::move(workspacePath)), m_runId(runId),
+      m_generatorConfig(std::move(generator)), m_judgeConfig(std::move(judge)), m_retryErrors(retryErrors),
+      m_storeTimer(this) // a child, so it moves to the runner's thread with it
 {
     m_storeTimer.setSingleShot(true);
     m_storeTimer.setInterval(0);
@@ -113,7 +110,7 @@ bool EvaluationRunner::setUp()
         fail(opened.error());
         return false;
     }
-    m_runs.reset();  // before the connection its statements were prepared on
+    m_runs.reset(); // before the connection its statements were prepared on
     m_workspace = std::move(opened).value();
     m_runs = std::make_unique<EvalRunRepository>(*m_workspace);
     m_runToMark = false;
@@ -127,13 +124,15 @@ bool EvaluationRunner::setUp()
     m_unstored.clear();
     auto found = m_runs->find(m_runId);
     if (!found || !found.value()) {
-        fail(found ? makeError(Error::Kind::Input, tr("there is no run %1 in the workspace").arg(m_runId)) : found.error());
+        fail(found ? makeError(Error::Kind::Input, tr("there is no run %1 in the workspace").arg(m_runId))
+                   : found.error());
         return false;
     }
     m_run = *found.value();
     const RunSettings &settings = m_run.settings;
     if (m_run.status == EvalRun::Status::Imported) {
-        fail(makeError(Error::Kind::Refused, tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId)));
+        fail(makeError(Error::Kind::Refused,
+                       tr("run %1 was imported with its scores; there is nothing to run").arg(m_runId)));
         return false;
     }
     // Before anything is marked: the run may be another process's to mark.
@@ -155,7 +154,8 @@ bool EvaluationRunner::setUp()
         judgeMetrics += Metrics::judge().contains(metric) ? 1 : 0;
     }
     if (!settings.responsesFromDataset && !m_generatorConfig) {
-        fail(makeError(Error::Kind::Usage, tr("the run generates its responses, but no model to generate them was given")));
+        fail(makeError(Error::Kind::Usage,
+                       tr("the run generates its responses, but no model to generate them was given")));
         return false;
     }
     if (judgeMetrics > 0 && !m_judgeConfig) {
@@ -287,7 +287,8 @@ bool EvaluationRunner::loadPage()
         }
     }
     if (page.value().isEmpty()) {
-        qCWarning(lcEval) << "run" << m_runId << ":" << m_queue.size() - m_nextToLoad << "items are beyond the dataset's end";
+        qCWarning(lcEval) << "run" << m_runId << ":" << m_queue.size() - m_nextToLoad
+                          << "items are beyond the dataset's end";
         m_nextToLoad = m_queue.size();
     }
     return true;
@@ -345,7 +346,10 @@ void EvaluationRunner::storeResults()
         return m_runs->storeResults(results);
     });
     if (!stored) {
-        fail(makeError(stored.error().kind, tr("could not store the results of %1 finished items: %2").arg(results.size()).arg(stored.error().describe())));
+        fail(makeError(stored.error().kind,
+                       tr("could not store the results of %1 finished items: %2")
+                           .arg(results.size())
+                           .arg(stored.error().describe())));
         return;
     }
     {
@@ -419,9 +423,9 @@ void EvaluationRunner::finish(EvalRun::Status status)
         fail(makeError(stored.error().kind, tr("could not store the run's status: %1").arg(stored.error().describe())));
         return;
     }
-    qCInfo(lcEval) << "run" << m_runId << EvalRun::statusName(status) << "after" << m_clock.elapsed() << "ms:"
-                   << m_done << "of" << m_run.itemCount << "items done," << m_failed << "failed,"
-                   << m_withMetricErrors << "more with a metric error";
+    qCInfo(lcEval) << "run" << m_runId << EvalRun::statusName(status) << "after" << m_clock.elapsed() << "ms:" << m_done
+                   << "of" << m_run.itemCount << "items done," << m_failed << "failed," << m_withMetricErrors
+                   << "more with a metric error";
     m_lock.reset();
     emit finished(status);
 }

@@ -106,27 +106,27 @@ private:
     bool m_retryErrors = false;
 
     std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<RunLock> m_lock;             // held from set-up to the end of the run
-    std::unique_ptr<EvalRunRepository> m_runs;   // kept, so storing a result reuses prepared statements
+    std::unique_ptr<RunLock> m_lock; // held from set-up to the end of the run
+    std::unique_ptr<EvalRunRepository> m_runs; // kept, so storing a result reuses prepared statements
     EvalRun m_run;
     std::vector<Lane> m_lanes;
-    QHash<ItemEvaluation *, int> m_inFlight;  // → lane
-    QList<qint64> m_queue;                    // item indexes still to do, ascending
-    qsizetype m_nextToLoad = 0;               // position in m_queue of the first item not loaded
-    std::deque<EvalItem> m_ready;             // loaded, not started
-    QList<ItemResult> m_unstored;             // finished, waiting for storeResults()
-    QTimer m_storeTimer;                      // storeResults() once this pass of the event loop is done
-    QList<Invocation> m_unlogged;             // calls made, waiting for writeInvocationLog()
-    QHash<qint64, ItemResult> m_previous;     // failed results being retried
+    QHash<ItemEvaluation *, int> m_inFlight; // → lane
+    QList<qint64> m_queue; // item indexes still to do, ascending
+    qsizetype m_nextToLoad = 0; // position in m_queue of the first item not loaded
+    std::deque<EvalItem> m_ready; // loaded, not started
+    QList<ItemResult> m_unstored; // finished, waiting for storeResults()
+    QTimer m_storeTimer; // storeResults() once this pass of the event loop is done
+    QList<Invocation> m_unlogged; // calls made, waiting for writeInvocationLog()
+    QHash<qint64, ItemResult> m_previous; // failed results being retried
     qint64 m_done = 0;
     qint64 m_failed = 0;
-    qint64 m_withMetricErrors = 0;            // this session, for the log
-    std::deque<qint64> m_recentCompletions;   // ms on m_clock
+    qint64 m_withMetricErrors = 0; // this session, for the log
+    std::deque<qint64> m_recentCompletions; // ms on m_clock
     QElapsedTimer m_clock;
     std::optional<Error> m_error;
-    bool m_runToMark = false;                 // the run exists and is ours to mark failed
+    bool m_runToMark = false; // the run exists and is ours to mark failed
     bool m_running = false;
     bool m_filling = false;
-    bool m_reporting = false;                 // in storeResults(), reporting what it stored
-    bool m_cancelWhenReported = false;        // cancel() came from a receiver of itemFinished
+    bool m_reporting = false; // in storeResults(), reporting what it stored
+    bool m_cancelWhenReported = false; // cancel() came from a receiver of itemFinished
 };

@@ -2,10 +2,8 @@
 
 #include <QIODevice>
 
-HashingLineReader::HashingLineReader(QIODevice &device)
-    : m_device(device), m_hash(QCryptographicHash::Sha256)
-{
-}
+HashingLineReader::HashingLineReader(QIODevice &device) : m_device(device), m_hash(QCryptographicHash::Sha256)
+{ }
 
 bool HashingLineReader::readLine(QByteArray &line)
 {

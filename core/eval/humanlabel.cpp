@@ -23,9 +23,12 @@ HumanLabel HumanLabel::score(double value)
 bool HumanLabel::passes(double threshold) const
 {
     switch (verdict) {
-    case Verdict::Pass: return true;
-    case Verdict::Fail: return false;
-    case Verdict::Score: return MetricStatistics::passes(value, threshold);
+    case Verdict::Pass:
+        return true;
+    case Verdict::Fail:
+        return false;
+    case Verdict::Score:
+        return MetricStatistics::passes(value, threshold);
     }
     return false;
 }
@@ -33,9 +36,12 @@ bool HumanLabel::passes(double threshold) const
 QString HumanLabel::verdictName(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Pass: return QStringLiteral("pass");
-    case Verdict::Fail: return QStringLiteral("fail");
-    case Verdict::Score: return QStringLiteral("score");
+    case Verdict::Pass:
+        return QStringLiteral("pass");
+    case Verdict::Fail:
+        return QStringLiteral("fail");
+    case Verdict::Score:
+        return QStringLiteral("score");
     }
     return QStringLiteral("score");
 }
@@ -84,7 +90,8 @@ Result<HumanLabel> HumanLabel::fromJson(const QJsonObject &object, const QString
     label.reviewer = text("reviewer").trimmed();
     const auto verdict = verdictFromName(text("verdict"));
     if (!verdict)
-        return makeError(Error::Kind::Input, tr("\"verdict\" must be pass, fail or score, not \"%1\"").arg(text("verdict")), where);
+        return makeError(Error::Kind::Input,
+                         tr("\"verdict\" must be pass, fail or score, not \"%1\"").arg(text("verdict")), where);
     label.verdict = *verdict;
     const QJsonValue value = object.value(QStringLiteral("value"));
     if (label.verdict == Verdict::Score && !value.isDouble())
@@ -108,6 +115,7 @@ Status HumanLabel::validate(const QString &where) const
     if (!std::isfinite(value) || value < 0 || value > 1)
         return makeError(Error::Kind::Input, tr("a label's value must be from 0 to 1, not %1").arg(value), where);
     if (comment.size() > 4000)
-        return makeError(Error::Kind::Input, tr("the comment has %1 characters; at most 4000 are kept").arg(comment.size()), where);
+        return makeError(Error::Kind::Input,
+                         tr("the comment has %1 characters; at most 4000 are kept").arg(comment.size()), where);
     return Done{};
 }

@@ -23,7 +23,7 @@ public:
     QString metric;
     QString reviewer;
     Verdict verdict = Verdict::Pass;
-    double value = 1;      // pass 1, fail 0, else the score
+    double value = 1; // pass 1, fail 0, else the score
     QString comment;
     QString source;
     QString createdAt;

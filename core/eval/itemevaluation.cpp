@@ -24,7 +24,8 @@ constexpr double repeatedJudgeTemperature = 0.7;
 
 ChatRequest judgeRequest(const QString &prompt, int maxTokens, bool repeated)
 {
-    ChatRequest request = ChatRequest::fromPrompt(prompt, u"You are a careful, strict evaluator. Answer with JSON only."_s);
+    ChatRequest request
+        = ChatRequest::fromPrompt(prompt, u"You are a careful, strict evaluator. Answer with JSON only."_s);
     // The same answer for the same item, run after run, as far as the service allows — unless the
     // run asked for repeated judge calls.
     request.parameters.temperature = repeated ? repeatedJudgeTemperature : 0.0;
@@ -39,11 +40,7 @@ ChatRequest judgeRequest(const QString &prompt, int maxTokens, bool repeated)
 
 ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &settings, Providers providers,
                                InvocationSink log, std::optional<ItemResult> previous, QObject *parent)
-    : QObject(parent)
-    , m_item(std::move(item))
-    , m_settings(settings)
-    , m_providers(providers)
-    , m_log(std::move(log))
+    : QObject(parent), m_item(std::move(item)), m_settings(settings), m_providers(providers), m_log(std::move(log))
 {
     m_result.runId = runId;
     m_result.itemIndex = m_item.index;
@@ -70,7 +67,7 @@ ItemEvaluation::~ItemEvaluation()
 {
     m_done = true;
     for (const QPointer<ChatCall> &call : std::as_const(m_calls))
-        delete call.data();  // aborts without emitting
+        delete call.data(); // aborts without emitting
 }
 
 ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
@@ -85,17 +82,18 @@ ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
     ChatRequest request = ChatRequest::fromPrompt(
         prompt, u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s);
     request.parameters.maxTokens = 1024;
-    request.stream = false;  // scored whole, so streamed deltas would only cost CPU
+    request.stream = false; // scored whole, so streamed deltas would only cost CPU
     return request;
 }
 
 void ItemEvaluation::start()
 {
-    if (m_done)  // aborted: starts nothing
+    if (m_done) // aborted: starts nothing
         return;
     m_clock.start();
     if (m_settings.itemTimeoutMs > 0)
-        m_timeout.start(int(std::min<qint64>(qint64(m_settings.itemTimeoutMs) * repeatCount(), std::numeric_limits<int>::max())));
+        m_timeout.start(
+            int(std::min<qint64>(qint64(m_settings.itemTimeoutMs) * repeatCount(), std::numeric_limits<int>::max())));
     if (!m_result.response.isEmpty()) {
         m_response = m_result.response;
         score();
@@ -128,9 +126,12 @@ void ItemEvaluation::generate()
     ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
         if (!outcome) {
             m_result.ok = false;
-            m_result.error = m_generation == 0 ? tr("generating the response failed: %1").arg(outcome.error().describe())
-                                               : tr("generating response %1 of %2 failed: %3").arg(m_generation + 1).arg(m_settings.repeats)
-                                                     .arg(outcome.error().describe());
+            m_result.error = m_generation == 0
+                ? tr("generating the response failed: %1").arg(outcome.error().describe())
+                : tr("generating response %1 of %2 failed: %3")
+                      .arg(m_generation + 1)
+                      .arg(m_settings.repeats)
+                      .arg(outcome.error().describe());
             complete();
             return;
         }
@@ -157,19 +158,21 @@ void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &requ
     const ProviderConfig config = provider.provider->config();
     const std::optional<ModelPrice> price = provider.price;
     const QString prompt = request.messages.isEmpty() ? QString() : request.messages.last().text;
-    connect(call, &ChatCall::finished, this, [this, call, config, price, prompt, then](const Result<ChatResult> &outcome) {
-        m_calls.removeOne(call);
-        call->deleteLater();
-        if (outcome) {
-            m_result.inputTokens += qMax<qint64>(0, outcome.value().inputTokens);
-            m_result.outputTokens += qMax<qint64>(0, outcome.value().outputTokens);
-        }
-        const Invocation invocation = InvocationRecorder::invocation(invocationSource, config, price, prompt, outcome);
-        m_result.costUsd += invocation.costUsd.value_or(0.0);
-        m_log(invocation);
-        if (!m_done)
-            then(outcome);
-    });
+    connect(call, &ChatCall::finished, this,
+            [this, call, config, price, prompt, then](const Result<ChatResult> &outcome) {
+                m_calls.removeOne(call);
+                call->deleteLater();
+                if (outcome) {
+                    m_result.inputTokens += qMax<qint64>(0, outcome.value().inputTokens);
+                    m_result.outputTokens += qMax<qint64>(0, outcome.value().outputTokens);
+                }
+                const Invocation invocation
+                    = InvocationRecorder::invocation(invocationSource, config, price, prompt, outcome);
+                m_result.costUsd += invocation.costUsd.value_or(0.0);
+                m_log(invocation);
+                if (!m_done)
+                    then(outcome);
+            });
 }
 
 void ItemEvaluation::score()
@@ -209,30 +212,33 @@ void ItemEvaluation::startFaithfulness()
     if (!m_providers.judge.provider)
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
     if (m_item.contexts.isEmpty())
-        return metricFailed(metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
-    const Result<QString> prompt = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_response);
+        return metricFailed(
+            metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
+    const Result<QString> prompt
+        = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 2048, m_settings.judgeRepeats > 1), [this, metric](const Result<ChatResult> &outcome) {
-        if (!outcome)
-            return metricFailed(metric, outcome.error());
-        const Result<QStringList> statements = JudgeMetrics::parseStatements(outcome.value().text);
-        if (!statements)
-            return metricFailed(metric, statements.error());
-        const Result<QString> verdictsPrompt = JudgeMetrics::verdictsPrompt(
-            m_settings.faithfulnessVerdictsPrompt, m_item, m_response, statements.value());
-        if (!verdictsPrompt)
-            return metricFailed(metric, verdictsPrompt.error());
-        ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096, m_settings.judgeRepeats > 1),
-            [this, metric, statements = statements.value()](const Result<ChatResult> &verdicts) {
-                if (!verdicts)
-                    return metricFailed(metric, verdicts.error());
-                const Result<MetricScore> score = JudgeMetrics::parseVerdicts(verdicts.value().text, statements);
-                if (!score)
-                    return metricFailed(metric, score.error());
-                metricDone(score.value());
-            });
-    });
+    ask(m_providers.judge, judgeRequest(prompt.value(), 2048, m_settings.judgeRepeats > 1),
+        [this, metric](const Result<ChatResult> &outcome) {
+            if (!outcome)
+                return metricFailed(metric, outcome.error());
+            const Result<QStringList> statements = JudgeMetrics::parseStatements(outcome.value().text);
+            if (!statements)
+                return metricFailed(metric, statements.error());
+            const Result<QString> verdictsPrompt = JudgeMetrics::verdictsPrompt(m_settings.faithfulnessVerdictsPrompt,
+                                                                                m_item, m_response, statements.value());
+            if (!verdictsPrompt)
+                return metricFailed(metric, verdictsPrompt.error());
+            ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096, m_settings.judgeRepeats > 1),
+                [this, metric, statements = statements.value()](const Result<ChatResult> &verdicts) {
+                    if (!verdicts)
+                        return metricFailed(metric, verdicts.error());
+                    const Result<MetricScore> score = JudgeMetrics::parseVerdicts(verdicts.value().text, statements);
+                    if (!score)
+                        return metricFailed(metric, score.error());
+                    metricDone(score.value());
+                });
+        });
 }
 
 void ItemEvaluation::startRelevance()
@@ -243,14 +249,15 @@ void ItemEvaluation::startRelevance()
     const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 1024, m_settings.judgeRepeats > 1), [this, metric](const Result<ChatResult> &outcome) {
-        if (!outcome)
-            return metricFailed(metric, outcome.error());
-        const Result<MetricScore> score = JudgeMetrics::parseRelevance(outcome.value().text);
-        if (!score)
-            return metricFailed(metric, score.error());
-        metricDone(score.value());
-    });
+    ask(m_providers.judge, judgeRequest(prompt.value(), 1024, m_settings.judgeRepeats > 1),
+        [this, metric](const Result<ChatResult> &outcome) {
+            if (!outcome)
+                return metricFailed(metric, outcome.error());
+            const Result<MetricScore> score = JudgeMetrics::parseRelevance(outcome.value().text);
+            if (!score)
+                return metricFailed(metric, score.error());
+            metricDone(score.value());
+        });
 }
 
 void ItemEvaluation::metricFailed(const QString &metric, const Error &error)
@@ -318,7 +325,8 @@ MetricScore ItemEvaluation::combined(const QList<MetricScore> &scores) const
     if (!result.repeats.isEmpty())
         result.value = sum / double(result.repeats.size());
     if (!errors.isEmpty())
-        result.error = tr("%1 of %2 repeated scores failed: %3").arg(errors.size()).arg(scores.size()).arg(errors.first());
+        result.error
+            = tr("%1 of %2 repeated scores failed: %3").arg(errors.size()).arg(scores.size()).arg(errors.first());
     return result;
 }
 
@@ -340,9 +348,10 @@ void ItemEvaluation::complete()
     m_timeout.stop();
     stopCalls();
     // Scores in the order the run lists its metrics, whatever order they finished in.
-    std::stable_sort(m_result.scores.begin(), m_result.scores.end(), [this](const MetricScore &a, const MetricScore &b) {
-        return m_settings.metrics.indexOf(a.metric) < m_settings.metrics.indexOf(b.metric);
-    });
+    std::stable_sort(m_result.scores.begin(), m_result.scores.end(),
+                     [this](const MetricScore &a, const MetricScore &b) {
+                         return m_settings.metrics.indexOf(a.metric) < m_settings.metrics.indexOf(b.metric);
+                     });
     m_result.latencyMs = m_clock.elapsed();
     m_result.completedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     emit finished(m_result);

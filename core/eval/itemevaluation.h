@@ -43,8 +43,8 @@ public:
 
     struct Providers
     {
-        PricedProvider generator;  // needed when the run generates responses
-        PricedProvider judge;      // needed when a judge metric is chosen
+        PricedProvider generator; // needed when the run generates responses
+        PricedProvider judge; // needed when a judge metric is chosen
     };
 
     // Takes each finished call's invocation-log entry; the run writes them (InvocationLog).
@@ -89,7 +89,7 @@ private:
     Providers m_providers;
     InvocationSink m_log;
     ItemResult m_result;
-    QStringList m_toScore;     // metrics not kept from a previous result
+    QStringList m_toScore; // metrics not kept from a previous result
     QList<QPointer<ChatCall>> m_calls;
     int m_judgingsLeft = 0;
     // Repeats (RunSettings::repeats generations, judgeRepeats judge calls on each): the response

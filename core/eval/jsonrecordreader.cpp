@@ -23,7 +23,8 @@ qsizetype firstNonBlank(const QByteArray &text)
 
 } // namespace
 
-JsonRecordReader::JsonRecordReader(HashingLineReader &source) : m_source(source) {}
+JsonRecordReader::JsonRecordReader(HashingLineReader &source) : m_source(source)
+{ }
 
 bool JsonRecordReader::takeLine(Line &line)
 {
@@ -127,9 +128,10 @@ JsonRecord JsonRecordReader::parse(int firstLine, const QByteArray &text) const
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     const int lineOffset = int(before.count('\n'));
     const qsizetype column = qMax<qsizetype>(1, QString::fromUtf8(before.mid(lineStart)).size());
-    record.error = lineOffset == 0
-                       ? tr("not valid JSON: %1 at column %2").arg(error.errorString()).arg(column)
-                       : tr("not valid JSON: %1 at line %2, column %3")
-                             .arg(error.errorString()).arg(firstLine + lineOffset).arg(column);
+    record.error = lineOffset == 0 ? tr("not valid JSON: %1 at column %2").arg(error.errorString()).arg(column)
+                                   : tr("not valid JSON: %1 at line %2, column %3")
+                                         .arg(error.errorString())
+                                         .arg(firstLine + lineOffset)
+                                         .arg(column);
     return record;
 }

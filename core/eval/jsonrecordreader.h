@@ -12,9 +12,9 @@ class HashingLineReader;
 // One JSON value of a source file, or why its text is not JSON.
 struct JsonRecord
 {
-    int line = 0;      // where the value starts, 1-based
+    int line = 0; // where the value starts, 1-based
     QJsonValue value;
-    QString error;     // "not valid JSON: … at column N"; empty when `value` is good
+    QString error; // "not valid JSON: … at column N"; empty when `value` is good
 };
 
 // Reads JSON values one after another: one per line (JSONL), or spread over several lines as
@@ -44,7 +44,7 @@ private:
     JsonRecord parse(int firstLine, const QByteArray &text) const;
 
     HashingLineReader &m_source;
-    QList<Line> m_pending;   // lines to read again after a value that never closed
+    QList<Line> m_pending; // lines to read again after a value that never closed
     int m_depth = 0;
     bool m_object = false;
 };

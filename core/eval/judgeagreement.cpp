@@ -31,10 +31,13 @@ QString MetricAgreement::describe() const
     if (labelledItems == 0)
         return tr("no labelled item has a judge score yet");
     if (!judgeKappa.kappa)
-        return tr("κ unknown on %n item(s): judge and people gave one verdict only, agreement %1 %", nullptr, int(labelledItems))
+        return tr("κ unknown on %n item(s): judge and people gave one verdict only, agreement %1 %", nullptr,
+                  int(labelledItems))
             .arg(judgeKappa.agreement * 100, 0, 'f', 0);
     return tr("κ %1 %2 on %n item(s), agreement %3 %", nullptr, int(labelledItems))
-        .arg(*judgeKappa.kappa, 0, 'f', 2).arg(bounds(judgeKappa.ci95)).arg(judgeKappa.agreement * 100, 0, 'f', 0);
+        .arg(*judgeKappa.kappa, 0, 'f', 2)
+        .arg(bounds(judgeKappa.ci95))
+        .arg(judgeKappa.agreement * 100, 0, 'f', 0);
 }
 
 QString MetricAgreement::warning() const
@@ -44,7 +47,9 @@ QString MetricAgreement::warning() const
     if (!measured())
         return tr("%1: judge agreement not measured yet (%2)").arg(metric, describe());
     return tr("%1: judge not trustworthy for this metric: κ's lower bound %2 is under %3")
-        .arg(metric).arg(judgeKappa.ci95.low, 0, 'f', 2).arg(trustedKappa, 0, 'f', 1);
+        .arg(metric)
+        .arg(judgeKappa.ci95.low, 0, 'f', 2)
+        .arg(trustedKappa, 0, 'f', 1);
 }
 
 QJsonObject MetricAgreement::toJson() const
@@ -66,10 +71,11 @@ QJsonObject MetricAgreement::toJson() const
             {QStringLiteral("kappa"), number(judgeKappa.kappa)},
             {QStringLiteral("kappa_ci95"), EvalJson::interval(judgeKappa.ci95)},
             {QStringLiteral("agreement"), judgeKappa.agreement},
-            {QStringLiteral("confusion"), QJsonObject{{QStringLiteral("judge_pass_human_pass"), confusion[1][1]},
-                                                      {QStringLiteral("judge_pass_human_fail"), confusion[1][0]},
-                                                      {QStringLiteral("judge_fail_human_pass"), confusion[0][1]},
-                                                      {QStringLiteral("judge_fail_human_fail"), confusion[0][0]}}},
+            {QStringLiteral("confusion"),
+             QJsonObject{{QStringLiteral("judge_pass_human_pass"), confusion[1][1]},
+                         {QStringLiteral("judge_pass_human_fail"), confusion[1][0]},
+                         {QStringLiteral("judge_fail_human_pass"), confusion[0][1]},
+                         {QStringLiteral("judge_fail_human_fail"), confusion[0][0]}}},
             {QStringLiteral("judge_bias"), number(judgeBias)},
             {QStringLiteral("reviewer_kappa"), pairs},
             {QStringLiteral("judged_mean"), judgedItems > 0 ? QJsonValue(judgedMean) : QJsonValue()},
@@ -103,7 +109,7 @@ MetricAgreement JudgeAgreement::of(const QString &metric, double threshold, cons
     QList<qint64> clusters;
     QList<double> labelledJudge;
     QList<double> labelledHuman;
-    QMap<QString, QHash<qint64, int>> verdictsOf;  // reviewer → item → pass (1) or fail (0)
+    QMap<QString, QHash<qint64, int>> verdictsOf; // reviewer → item → pass (1) or fail (0)
     for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
         for (const HumanLabel *label : it.value()) {
             if (!result.reviewers.contains(label->reviewer))
@@ -157,7 +163,8 @@ MetricAgreement JudgeAgreement::of(const QString &metric, double threshold, cons
                 left << first.value(item);
                 right << second.value(item);
             }
-            result.reviewerPairs.append(MetricAgreement::ReviewerPair{result.reviewers[a], result.reviewers[b], CohenKappa::estimate(left, right)});
+            result.reviewerPairs.append(MetricAgreement::ReviewerPair{result.reviewers[a], result.reviewers[b],
+                                                                      CohenKappa::estimate(left, right)});
         }
     QList<double> unlabelled;
     double judgedSum = 0;

@@ -28,22 +28,22 @@ public:
         KappaEstimate kappa;
     };
 
-    static constexpr double trustedKappa = 0.6;  // "substantial" agreement (Landis and Koch)
+    static constexpr double trustedKappa = 0.6; // "substantial" agreement (Landis and Koch)
 
     QString metric;
     double threshold = 0.7;
-    qint64 labelledItems = 0;        // items with a label and a judge score
-    qint64 withoutJudgeScore = 0;    // labelled items the judge failed on: left out
+    qint64 labelledItems = 0; // items with a label and a judge score
+    qint64 withoutJudgeScore = 0; // labelled items the judge failed on: left out
     QStringList reviewers;
-    KappaEstimate judgeKappa;        // judge pass/fail against each label's pass/fail
+    KappaEstimate judgeKappa; // judge pass/fail against each label's pass/fail
     // [judge][human], 0 fail and 1 pass: counts of labels.
     qint64 confusion[2][2] = {{0, 0}, {0, 0}};
     std::optional<double> judgeBias; // mean(judge score − human value) over labelled items
     QList<ReviewerPair> reviewerPairs;
     PredictionPoweredMean corrected;
-    double judgedMean = 0;           // the judge alone over every scored item
+    double judgedMean = 0; // the judge alone over every scored item
     qint64 judgedItems = 0;
-    bool randomSample = true;        // every labelled item came from a random draw
+    bool randomSample = true; // every labelled item came from a random draw
 
     // Known only with a κ interval: a lower bound under trustedKappa means the judge's verdicts on
     // this metric cannot stand in for people's.

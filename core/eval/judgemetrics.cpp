@@ -38,9 +38,8 @@ QString numberedStatements(const QStringList &statements)
 Result<QString> render(const QString &customTemplate, const QString &builtIn, const EvalItem &item,
                        const QString &response, const QStringList &statements = {})
 {
-    QMap<QString, QString> values{{u"question"_s, item.question},
-                                  {u"contexts"_s, numberedContexts(item.contexts)},
-                                  {u"response"_s, response}};
+    QMap<QString, QString> values{
+        {u"question"_s, item.question}, {u"contexts"_s, numberedContexts(item.contexts)}, {u"response"_s, response}};
     if (!statements.isEmpty())
         values.insert(u"statements"_s, numberedStatements(statements));
     return PromptTemplate::render(customTemplate.trimmed().isEmpty() ? builtIn : customTemplate, values);

@@ -21,10 +21,12 @@ public:
     static QString defaultVerdictsPrompt();
     static QString defaultRelevancePrompt();
 
-    static Result<QString> statementsPrompt(const QString &customTemplate, const EvalItem &item, const QString &response);
+    static Result<QString> statementsPrompt(const QString &customTemplate, const EvalItem &item,
+                                            const QString &response);
     static Result<QString> verdictsPrompt(const QString &customTemplate, const EvalItem &item, const QString &response,
                                           const QStringList &statements);
-    static Result<QString> relevancePrompt(const QString &customTemplate, const EvalItem &item, const QString &response);
+    static Result<QString> relevancePrompt(const QString &customTemplate, const EvalItem &item,
+                                           const QString &response);
 
     // The first balanced JSON object in a judge's answer, inside a ```json fence or surrounded by
     // prose; reasoning in <think>…</think> is skipped.

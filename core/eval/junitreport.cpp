@@ -12,8 +12,8 @@ QByteArray JUnitReport::write(const QString &runName, qint64 runId, const QList<
 {
     const QString suiteName = QStringLiteral("genaiops eval %1 (run %2)").arg(runName, QString::number(runId));
     const QString tests = QString::number(gates.size());
-    const QString failures =
-        QString::number(std::count_if(gates.cbegin(), gates.cend(), [](const Gate &gate) { return !gate.passed; }));
+    const QString failures
+        = QString::number(std::count_if(gates.cbegin(), gates.cend(), [](const Gate &gate) { return !gate.passed; }));
 
     QByteArray xml;
     QXmlStreamWriter writer(&xml);
@@ -69,10 +69,12 @@ QString JUnitReport::summaryLine(const MetricSummary &summary)
         return QStringLiteral("%1: no values").arg(name);
     const auto score = [](double value) { return QString::number(value, 'f', 2); };
     const auto interval = [&](const Interval &bounds) {
-        return bounds.isKnown() ? QStringLiteral("%1–%2").arg(score(bounds.low), score(bounds.high)) : QStringLiteral("n/a");
+        return bounds.isKnown() ? QStringLiteral("%1–%2").arg(score(bounds.low), score(bounds.high))
+                                : QStringLiteral("n/a");
     };
     const auto percent = [](double value) { return QString::number(value * 100, 'f', 0); };
-    return QStringLiteral("%1: %2 items, mean %3 (SE %4, 95% CI %5), median %6, p10 %7, min %8, max %9, pass rate %10% (95% CI %11–%12%)")
+    return QStringLiteral("%1: %2 items, mean %3 (SE %4, 95% CI %5), median %6, p10 %7, min %8, max %9, pass rate %10% "
+                          "(95% CI %11–%12%)")
         .arg(name, QString::number(summary.count), score(summary.mean),
              summary.ci95.isKnown() ? QString::number(summary.standardError, 'f', 3) : QStringLiteral("n/a"),
              interval(summary.ci95), score(summary.median), score(summary.p10), score(summary.min), score(summary.max))

@@ -41,8 +41,9 @@ Result<qint64> LabelExchange::importLabels(Workspace &workspace, const QString &
         const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
         if (!document.isObject())
             return makeError(Error::Kind::Input,
-                             error.error != QJsonParseError::NoError ? tr("not JSON: %1 at column %2").arg(error.errorString()).arg(error.offset + 1)
-                                                                     : tr("not a JSON object"),
+                             error.error != QJsonParseError::NoError
+                                 ? tr("not JSON: %1 at column %2").arg(error.errorString()).arg(error.offset + 1)
+                                 : tr("not a JSON object"),
                              where);
         QJsonObject object = document.object();
         if (runId > 0)

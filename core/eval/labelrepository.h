@@ -18,7 +18,7 @@ class LabelRepository
     Q_DECLARE_TR_FUNCTIONS(LabelRepository)
 
 public:
-    explicit LabelRepository(Workspace &workspace) : m_workspace(workspace) {}
+    explicit LabelRepository(Workspace &workspace) : m_workspace(workspace) { }
 
     // Checks that the run exists and has the item and metric, then stores every label in one
     // transaction (none when one is refused). A label without createdAt is stamped now. `places`,

@@ -12,7 +12,7 @@ namespace {
 
 bool isIdeographic(char32_t code)
 {
-    if (code < 0x80)  // spares ASCII, the common case, a lookup of its script
+    if (code < 0x80) // spares ASCII, the common case, a lookup of its script
         return false;
     // The Hiragana/Katakana block also holds the shared prolonged-sound and iteration marks (script
     // Common), which belong with the kana around them rather than with a neighbouring Latin word.
@@ -90,7 +90,8 @@ void tokenF1(MetricScore &score, const QStringList &response, const QStringList 
                             .arg(response.size())
                             .arg(number(recall))
                             .arg(reference.size());
-    score.details = {QJsonObject{{QStringLiteral("precision"), precision}, {QStringLiteral("recall"), recall},
+    score.details = {QJsonObject{{QStringLiteral("precision"), precision},
+                                 {QStringLiteral("recall"), recall},
                                  {QStringLiteral("common_tokens"), qint64(common)},
                                  {QStringLiteral("response_tokens"), qint64(response.size())},
                                  {QStringLiteral("reference_tokens"), qint64(reference.size())}}};
@@ -124,7 +125,8 @@ void rougeL(MetricScore &score, const QStringList &response, const QStringList &
                             .arg(response.size())
                             .arg(number(recall))
                             .arg(reference.size());
-    score.details = {QJsonObject{{QStringLiteral("precision"), precision}, {QStringLiteral("recall"), recall},
+    score.details = {QJsonObject{{QStringLiteral("precision"), precision},
+                                 {QStringLiteral("recall"), recall},
                                  {QStringLiteral("lcs_tokens"), qint64(common)},
                                  {QStringLiteral("response_tokens"), qint64(response.size())},
                                  {QStringLiteral("reference_tokens"), qint64(reference.size())}}};
@@ -150,8 +152,9 @@ MetricScore scoreTokens(const QString &metric, const EvalItem &item, const QStri
 
     if (metric == Metrics::lexicalF1 || metric == Metrics::rougeL) {
         if (referenceTokens.isEmpty()) {
-            score.error = item.reference.trimmed().isEmpty() ? QStringLiteral("the item has no reference to compare with")
-                                                             : QStringLiteral("the reference has no words to compare with");
+            score.error = item.reference.trimmed().isEmpty()
+                ? QStringLiteral("the item has no reference to compare with")
+                : QStringLiteral("the reference has no words to compare with");
         } else if (metric == Metrics::lexicalF1) {
             tokenF1(score, responseTokens, referenceTokens);
         } else {
@@ -189,7 +192,8 @@ QStringList LexicalMetrics::tokenize(const QString &text)
 {
     // ASCII is already in NFC and lowers by arithmetic; only other text pays for Unicode case mapping
     // and normalization (for a typical ASCII text they were most of the cost).
-    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar character) { return character.unicode() < 0x80; });
+    const bool ascii
+        = std::all_of(text.cbegin(), text.cend(), [](QChar character) { return character.unicode() < 0x80; });
     QString normalized;
     if (ascii) {
         normalized = text;
@@ -234,16 +238,18 @@ bool LexicalMetrics::isStopWord(const QString &token)
 {
     static const QSet<QString> words = [] {
         const char *const list[] = {
-            "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
-            "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-            "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-            "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-            "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once",
-            "only", "or", "other", "our", "ours", "out", "over", "own", "s", "same", "shall", "she", "should",
-            "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "then", "there",
-            "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us",
-            "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-            "will", "with", "would", "you", "your", "yours"};
+            "a",      "about", "after",   "all",    "also",   "am",     "an",   "and",    "any",     "are",  "as",
+            "at",     "be",    "because", "been",   "before", "being",  "both", "but",    "by",      "can",  "could",
+            "did",    "do",    "does",    "doing",  "down",   "during", "each", "few",    "for",     "from", "further",
+            "had",    "has",   "have",    "having", "he",     "her",    "here", "hers",   "him",     "his",  "how",
+            "i",      "if",    "in",      "into",   "is",     "it",     "its",  "itself", "just",    "may",  "me",
+            "might",  "more",  "most",    "must",   "my",     "no",     "nor",  "not",    "of",      "off",  "on",
+            "once",   "only",  "or",      "other",  "our",    "ours",   "out",  "over",   "own",     "s",    "same",
+            "shall",  "she",   "should",  "so",     "some",   "such",   "t",    "than",   "that",    "the",  "their",
+            "theirs", "them",  "then",    "there",  "these",  "they",   "this", "those",  "through", "to",   "too",
+            "under",  "until", "up",      "upon",   "us",     "very",   "was",  "we",     "were",    "what", "when",
+            "where",  "which", "while",   "who",    "whom",   "why",    "will", "with",   "would",   "you",  "your",
+            "yours"};
         QSet<QString> set;
         for (const char *word : list)
             set.insert(QString::fromLatin1(word));

@@ -26,23 +26,25 @@ bool holds(const QString &op, double value, double threshold)
 
 Result<Gate> QualityGate::parse(const QString &text)
 {
-    static const QRegularExpression regression(QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*:\\s*no-regression\\s*$"));
+    static const QRegularExpression regression(
+        QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*:\\s*no-regression\\s*$"));
     if (const QRegularExpressionMatch match = regression.match(text); match.hasMatch()) {
         Gate gate;
         gate.metric = match.captured(1);
         gate.statistic = Gate::Statistic::NoRegression;
         return gate;
     }
-    static const QRegularExpression pattern(
-        QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*(>=|<=|>|<)\\s*([0-9]*\\.?[0-9]+)\\s*(?:@\\s*(lower95|upper95))?\\s*$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*(>=|<=|>|<)\\s*([0-9]*\\.?[0-9]+)\\s*(?:@\\s*(lower95|upper95))?\\s*$"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch()) {
-        return makeError(Error::Kind::Usage,
-                         QStringLiteral("gate \"%1\" is not understood: expected METRIC OP NUMBER such as "
-                                        "faithfulness>=0.8 (OP one of >=, >, <=, <), optionally @lower95 or @upper95 "
-                                        "to compare a bound of the 95 % interval, or METRIC:no-regression with --baseline")
-                             .arg(text),
-                         QStringLiteral("--gate"));
+        return makeError(
+            Error::Kind::Usage,
+            QStringLiteral("gate \"%1\" is not understood: expected METRIC OP NUMBER such as "
+                           "faithfulness>=0.8 (OP one of >=, >, <=, <), optionally @lower95 or @upper95 "
+                           "to compare a bound of the 95 % interval, or METRIC:no-regression with --baseline")
+                .arg(text),
+            QStringLiteral("--gate"));
     }
     Gate gate;
     gate.metric = match.captured(1);
@@ -55,7 +57,8 @@ Result<Gate> QualityGate::parse(const QString &text)
     // A lower bound that must stay below a limit, or an upper one above it, would let noise pass:
     // the bound that guards a gate is the one on the side the gate fears.
     const bool below = gate.op.startsWith(QLatin1Char('<'));
-    if ((gate.statistic == Gate::Statistic::Lower95 && below) || (gate.statistic == Gate::Statistic::Upper95 && !below)) {
+    if ((gate.statistic == Gate::Statistic::Lower95 && below)
+        || (gate.statistic == Gate::Statistic::Upper95 && !below)) {
         return makeError(Error::Kind::Usage,
                          QStringLiteral("gate \"%1\": use @lower95 with >= or > and @upper95 with <= or <, so that the "
                                         "interval's far side must clear the threshold")
@@ -76,7 +79,7 @@ void QualityGate::evaluate(QList<Gate> &gates, const QList<MetricSummary> &summa
 {
     for (Gate &gate : gates) {
         if (gate.statistic == Gate::Statistic::NoRegression)
-            continue;  // evaluateRegression()
+            continue; // evaluateRegression()
         gate.value.reset();
         gate.passed = false;
         gate.figures.clear();
@@ -127,10 +130,12 @@ QString QualityGate::describeFigures(const MetricSummary &summary)
     const auto score = [](double value) { return QString::number(value, 'f', 3); };
     if (!summary.ci95.isKnown())
         return QStringLiteral("mean %1, n %2, too few %3 for an interval")
-            .arg(score(summary.mean), QString::number(summary.count), summary.clusters > 0 ? QStringLiteral("clusters") : QStringLiteral("items"));
-    QString text = QStringLiteral("mean %1, SE %2, 95 % CI %3–%4, n %5")
-                       .arg(score(summary.mean), score(summary.standardError), score(summary.ci95.low), score(summary.ci95.high))
-                       .arg(summary.count);
+            .arg(score(summary.mean), QString::number(summary.count),
+                 summary.clusters > 0 ? QStringLiteral("clusters") : QStringLiteral("items"));
+    QString text
+        = QStringLiteral("mean %1, SE %2, 95 % CI %3–%4, n %5")
+              .arg(score(summary.mean), score(summary.standardError), score(summary.ci95.low), score(summary.ci95.high))
+              .arg(summary.count);
     if (summary.clusters > 0)
         text += QStringLiteral(" in %1 clusters").arg(summary.clusters);
     return text;
@@ -168,8 +173,8 @@ QString QualityGate::failureMessage(const Gate &gate)
         return QStringLiteral("%1 has no scores in this run").arg(gate.metric);
     }
     const QString what = gate.statistic == Gate::Statistic::Mean ? QStringLiteral("mean")
-                       : gate.statistic == Gate::Statistic::Lower95 ? QStringLiteral("lower 95% bound")
-                                                                   : QStringLiteral("upper 95% bound");
+        : gate.statistic == Gate::Statistic::Lower95             ? QStringLiteral("lower 95% bound")
+                                                                 : QStringLiteral("upper 95% bound");
     const QString value = formatScore(*gate.value, gate.threshold);
     const QString threshold = QString::number(gate.threshold);
     QString verdict;
@@ -190,8 +195,8 @@ QString QualityGate::formatScore(double value, double threshold)
 {
     for (int decimals = 2; decimals < 6; ++decimals) {
         const QString text = QString::number(value, 'f', decimals);
-        const bool distinct = std::abs(value - threshold) <= tolerance
-                           || text != QString::number(threshold, 'f', decimals);
+        const bool distinct
+            = std::abs(value - threshold) <= tolerance || text != QString::number(threshold, 'f', decimals);
         if (distinct)
             return text;
     }

@@ -11,8 +11,8 @@ struct RegressionCheck
 {
     QString metric;
     qint64 pairs = 0;
-    double meanDifference = 0;  // run − baseline
-    bool worse = false;         // the verdict after Holm's correction
+    double meanDifference = 0; // run − baseline
+    bool worse = false; // the verdict after Holm's correction
     QString figures;
 };
 

@@ -32,8 +32,7 @@ Status checkWritable(const QIODevice &device)
 }
 
 // Reads every row and hands it to `write`; stops at the first error of a fetcher or of `write`.
-template<typename Write>
-Status forEachRow(const ItemFetcher &items, const ResultFetcher &results, Write write)
+template<typename Write> Status forEachRow(const ItemFetcher &items, const ResultFetcher &results, Write write)
 {
     ResultRowCursor cursor(items, results);
     for (;;) {
@@ -57,8 +56,8 @@ QString response(const ResultRow &row)
 QString ResultExporter::csvField(const QString &text)
 {
     const bool quote = text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-                    || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))
-                    || (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
+        || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))
+        || (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
     if (!quote)
         return text;
     QString quoted = text;
@@ -72,8 +71,8 @@ Status ResultExporter::writeCsv(QIODevice &device, const EvalRun &run, const QSt
     if (Status writable = checkWritable(device); !writable)
         return writable;
     const QStringList columns = metrics.isEmpty() ? run.settings.metrics : metrics;
-    QStringList header{QStringLiteral("index"), QStringLiteral("question"), QStringLiteral("response"),
-                       QStringLiteral("reference"), QStringLiteral("ok"), QStringLiteral("error")};
+    QStringList header{QStringLiteral("index"),     QStringLiteral("question"), QStringLiteral("response"),
+                       QStringLiteral("reference"), QStringLiteral("ok"),       QStringLiteral("error")};
     for (const QString &metric : columns)
         header << metric << metric + QStringLiteral("_explanation");
     const auto line = [](const QStringList &fields) {
@@ -135,13 +134,14 @@ QJsonObject ResultExporter::rowJson(const EvalRun &run, const ResultRow &row)
     object.insert(QStringLiteral("completed_at"), result.completedAt);
     QJsonObject scores;
     for (const MetricScore &score : result.scores) {
-        scores.insert(score.metric,
-                      QJsonObject{{QStringLiteral("value"), score.value ? QJsonValue(*score.value) : QJsonValue()},
-                                  {QStringLiteral("kind"), Metrics::isLexical(score.metric) ? QStringLiteral("lexical")
-                                                                                            : QStringLiteral("judge")},
-                                  {QStringLiteral("explanation"), score.explanation},
-                                  {QStringLiteral("details"), score.details},
-                                  {QStringLiteral("error"), score.error}});
+        scores.insert(
+            score.metric,
+            QJsonObject{{QStringLiteral("value"), score.value ? QJsonValue(*score.value) : QJsonValue()},
+                        {QStringLiteral("kind"),
+                         Metrics::isLexical(score.metric) ? QStringLiteral("lexical") : QStringLiteral("judge")},
+                        {QStringLiteral("explanation"), score.explanation},
+                        {QStringLiteral("details"), score.details},
+                        {QStringLiteral("error"), score.error}});
     }
     object.insert(QStringLiteral("scores"), scores);
     return object;

@@ -12,8 +12,7 @@ ResultRowCursor::ResultRowCursor(ItemFetcher items, ResultFetcher results, int p
     m_results.exhausted = !m_results.fetch;
 }
 
-template<typename T>
-Status ResultRowCursor::fill(Pages<T> &pages)
+template<typename T> Status ResultRowCursor::fill(Pages<T> &pages)
 {
     if (pages.exhausted || pages.position < pages.page.size())
         return Done{};

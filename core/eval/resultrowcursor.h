@@ -32,8 +32,7 @@ public:
     Result<std::optional<ResultRow>> next();
 
 private:
-    template<typename T>
-    struct Pages
+    template<typename T> struct Pages
     {
         std::function<Result<QList<T>>(qint64, int)> fetch;
         QList<T> page;
@@ -42,8 +41,7 @@ private:
         bool exhausted = false;
     };
 
-    template<typename T>
-    Status fill(Pages<T> &pages);
+    template<typename T> Status fill(Pages<T> &pages);
 
     Pages<EvalItem> m_items;
     Pages<ItemResult> m_results;

@@ -22,9 +22,12 @@ constexpr int strata = 5;
 QString ReviewQueue::samplingName(Sampling sampling)
 {
     switch (sampling) {
-    case Sampling::Random: return QStringLiteral("random");
-    case Sampling::Stratified: return QStringLiteral("stratified");
-    case Sampling::Unstable: return QStringLiteral("unstable");
+    case Sampling::Random:
+        return QStringLiteral("random");
+    case Sampling::Stratified:
+        return QStringLiteral("stratified");
+    case Sampling::Unstable:
+        return QStringLiteral("unstable");
     }
     return QStringLiteral("random");
 }
@@ -100,9 +103,10 @@ Result<QList<qint64>> ReviewQueue::build(Workspace &workspace, qint64 runId, con
 
     const double threshold = run.value().settings.threshold(metric);
     QSet<qint64> open(openItems.cbegin(), openItems.cend());
-    QList<std::pair<double, qint64>> unstable;  // distance of the mean from the threshold, item
-    auto query = workspace.execute(QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run ORDER BY item_index"),
-                                   {{QStringLiteral("run"), runId}});
+    QList<std::pair<double, qint64>> unstable; // distance of the mean from the threshold, item
+    auto query = workspace.execute(
+        QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run ORDER BY item_index"),
+        {{QStringLiteral("run"), runId}});
     if (!query)
         return query.error();
     while (query.value().next()) {
@@ -113,7 +117,8 @@ Result<QList<qint64>> ReviewQueue::build(Workspace &workspace, qint64 runId, con
             if (score.metric == metric && score.value && MetricStatistics::crossesThreshold(score.repeats, threshold))
                 unstable.append({std::abs(*score.value - threshold), item});
     }
-    std::stable_sort(unstable.begin(), unstable.end(), [](const auto &left, const auto &right) { return left.first < right.first; });
+    std::stable_sort(unstable.begin(), unstable.end(),
+                     [](const auto &left, const auto &right) { return left.first < right.first; });
     QList<qint64> result;
     for (qsizetype i = 0; i < unstable.size() && result.size() < size; ++i)
         result << unstable[i].second;

@@ -4,8 +4,8 @@
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/metricstatistics.h"
 #include "core/eval/runscores.h"
-#include "core/storage/preparedquery.h"
 #include "core/statistics/distributions.h"
+#include "core/storage/preparedquery.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -19,7 +19,7 @@ namespace {
 struct Pairing
 {
     QString by;
-    QList<QPair<qsizetype, qsizetype>> pairs;  // positions in a and b, in b's order
+    QList<QPair<qsizetype, qsizetype>> pairs; // positions in a and b, in b's order
     QStringList onlyA;
     QStringList onlyB;
 };
@@ -82,7 +82,8 @@ Pairing pairItems(const RunScores &a, const RunScores &b)
         }
         return pairing;
     }
-    Pairing pairing = a.hasIds() && b.hasIds() ? pairByKey(a, b, a.ids, b.ids) : pairByKey(a, b, a.contentKeys, b.contentKeys);
+    Pairing pairing
+        = a.hasIds() && b.hasIds() ? pairByKey(a, b, a.ids, b.ids) : pairByKey(a, b, a.contentKeys, b.contentKeys);
     pairing.by = a.hasIds() && b.hasIds() ? QStringLiteral("id") : QStringLiteral("content");
     return pairing;
 }
@@ -112,16 +113,19 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
     }
     for (const auto *found : {&foundA, &foundB}) {
         if (!found->value())
-            return makeError(Error::Kind::Input, tr("no evaluation run %1 (see `genaiops eval list`)").arg(found == &foundA ? runA : runB));
+            return makeError(Error::Kind::Input,
+                             tr("no evaluation run %1 (see `genaiops eval list`)").arg(found == &foundA ? runA : runB));
     }
     QStringList chosen;
     for (const QString &metric : metrics) {
         if (chosen.contains(metric))
             continue;
         if (!foundA.value()->settings.metrics.contains(metric) || !foundB.value()->settings.metrics.contains(metric))
-            return makeError(Error::Kind::Usage, tr("metric \"%1\" is not scored in both runs (run %2: %3; run %4: %5)")
-                                                     .arg(metric, QString::number(runA), foundA.value()->settings.metrics.join(QStringLiteral(", ")),
-                                                          QString::number(runB), foundB.value()->settings.metrics.join(QStringLiteral(", "))));
+            return makeError(
+                Error::Kind::Usage,
+                tr("metric \"%1\" is not scored in both runs (run %2: %3; run %4: %5)")
+                    .arg(metric, QString::number(runA), foundA.value()->settings.metrics.join(QStringLiteral(", ")),
+                         QString::number(runB), foundB.value()->settings.metrics.join(QStringLiteral(", "))));
         chosen << metric;
     }
     const bool sameDataset = foundA.value()->datasetId == foundB.value()->datasetId;
@@ -137,7 +141,9 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
         return comparison;
     // Only the items people will read get their question: a few thousand lookups by key instead
     // of every question of both datasets.
-    PreparedQuery question(workspace, QStringLiteral("SELECT substr(question, 1, 200) FROM eval_items WHERE dataset_id = ? AND item_index = ?"));
+    PreparedQuery question(
+        workspace,
+        QStringLiteral("SELECT substr(question, 1, 200) FROM eval_items WHERE dataset_id = ? AND item_index = ?"));
     QHash<qint64, QString> questionOf;
     for (MetricComparison &metric : comparison.metrics) {
         for (ComparedItem &item : metric.largestChanges) {
@@ -145,7 +151,8 @@ Result<RunComparison> RunComparison::compute(Workspace &workspace, qint64 runA, 
             if (known == questionOf.cend()) {
                 if (const Status done = question.run(QVariantList{comparison.runB.datasetId, item.indexB}); !done)
                     return done.error();
-                known = questionOf.insert(item.indexB, question.query().next() ? question.query().value(0).toString() : QString());
+                known = questionOf.insert(item.indexB,
+                                          question.query().next() ? question.query().value(0).toString() : QString());
             }
             item.question = *known;
         }
@@ -184,7 +191,7 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
             const double x = (*valuesA)[size_t(i)];
             const double y = (*valuesB)[size_t(j)];
             if (!std::isfinite(x) || !std::isfinite(y))
-                continue;  // scored in one run only: no pair for this metric
+                continue; // scored in one run only: no pair for this metric
             left.append(x);
             right.append(y);
             metric.items.append({a.items[size_t(i)], b.items[size_t(j)], x, y, {}});
@@ -206,7 +213,8 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
             return std::abs(first.b - first.a) > std::abs(second.b - second.a);
         };
         const qsizetype kept = std::min(maximumChanges, metric.largestChanges.size());
-        std::partial_sort(metric.largestChanges.begin(), metric.largestChanges.begin() + kept, metric.largestChanges.end(), larger);
+        std::partial_sort(metric.largestChanges.begin(), metric.largestChanges.begin() + kept,
+                          metric.largestChanges.end(), larger);
         metric.largestChanges.resize(kept);
         pValues.append(metric.difference.pValue);
         comparison.metrics.append(metric);
@@ -215,8 +223,9 @@ RunComparison RunComparison::compare(const RunScores &a, const RunScores &b, con
     for (qsizetype m = 0; m < comparison.metrics.size(); ++m) {
         MetricComparison &metric = comparison.metrics[m];
         metric.adjustedPValue = adjusted[m];
-        metric.verdict = metric.difference.count >= 2 ? PairedTest::verdict(metric.difference.meanDifference, metric.adjustedPValue)
-                                                      : PairedTest::Verdict::NoDifference;
+        metric.verdict = metric.difference.count >= 2
+            ? PairedTest::verdict(metric.difference.meanDifference, metric.adjustedPValue)
+            : PairedTest::Verdict::NoDifference;
     }
     return comparison;
 }
@@ -226,14 +235,18 @@ QString RunComparison::describe(const MetricComparison &metric)
     const PairedDifference &difference = metric.difference;
     if (difference.count < 2)
         return tr("%1: too few items scored in both runs (%2)").arg(metric.metric).arg(difference.count);
-    const QString figures = tr("%1 (95 % CI %2 to %3), p %4 after Holm, n %5")
-                                .arg(signed3(difference.meanDifference), signed3(difference.ci95.low), signed3(difference.ci95.high))
-                                .arg(metric.adjustedPValue, 0, 'g', 2)
-                                .arg(difference.count);
+    const QString figures
+        = tr("%1 (95 % CI %2 to %3), p %4 after Holm, n %5")
+              .arg(signed3(difference.meanDifference), signed3(difference.ci95.low), signed3(difference.ci95.high))
+              .arg(metric.adjustedPValue, 0, 'g', 2)
+              .arg(difference.count);
     switch (metric.verdict) {
-    case PairedTest::Verdict::Better: return tr("better: %1").arg(figures);
-    case PairedTest::Verdict::Worse: return tr("worse: %1").arg(figures);
-    case PairedTest::Verdict::NoDifference: break;
+    case PairedTest::Verdict::Better:
+        return tr("better: %1").arg(figures);
+    case PairedTest::Verdict::Worse:
+        return tr("worse: %1").arg(figures);
+    case PairedTest::Verdict::NoDifference:
+        break;
     }
     return tr("no difference detectable at this size: %1; the smallest these items could detect is %2")
         .arg(figures, QString::number(metric.minimumDetectable, 'f', 3));
@@ -245,32 +258,34 @@ QJsonObject RunComparison::toJson() const
     for (const MetricComparison &metric : metrics) {
         const PairedDifference &difference = metric.difference;
         const auto count = double(std::max<qint64>(1, difference.count));
-        metricObject.insert(metric.metric, QJsonObject{
-            {QStringLiteral("n"), difference.count},
-            {QStringLiteral("mean_a"), difference.meanA},
-            {QStringLiteral("mean_b"), difference.meanB},
-            {QStringLiteral("mean_difference"), difference.meanDifference},
-            {QStringLiteral("se"), difference.standardError},
-            {QStringLiteral("ci95"), EvalJson::interval(difference.ci95)},
-            {QStringLiteral("p_value"), difference.pValue},
-            {QStringLiteral("p_value_holm"), metric.adjustedPValue},
-            {QStringLiteral("correlation"), number(difference.correlation)},
-            {QStringLiteral("verdict"), PairedTest::verdictName(metric.verdict)},
-            {QStringLiteral("minimum_detectable_difference"), number(metric.minimumDetectable)},
-            {QStringLiteral("threshold"), metric.threshold},
-            {QStringLiteral("pass_rate_a"), double(metric.passingA) / count},
-            {QStringLiteral("pass_rate_b"), double(metric.passingB) / count},
-            {QStringLiteral("pass_only_a"), metric.onlyAPasses},
-            {QStringLiteral("pass_only_b"), metric.onlyBPasses},
-            {QStringLiteral("sign_test_p_value"), metric.signTestPValue}});
+        metricObject.insert(
+            metric.metric,
+            QJsonObject{{QStringLiteral("n"), difference.count},
+                        {QStringLiteral("mean_a"), difference.meanA},
+                        {QStringLiteral("mean_b"), difference.meanB},
+                        {QStringLiteral("mean_difference"), difference.meanDifference},
+                        {QStringLiteral("se"), difference.standardError},
+                        {QStringLiteral("ci95"), EvalJson::interval(difference.ci95)},
+                        {QStringLiteral("p_value"), difference.pValue},
+                        {QStringLiteral("p_value_holm"), metric.adjustedPValue},
+                        {QStringLiteral("correlation"), number(difference.correlation)},
+                        {QStringLiteral("verdict"), PairedTest::verdictName(metric.verdict)},
+                        {QStringLiteral("minimum_detectable_difference"), number(metric.minimumDetectable)},
+                        {QStringLiteral("threshold"), metric.threshold},
+                        {QStringLiteral("pass_rate_a"), double(metric.passingA) / count},
+                        {QStringLiteral("pass_rate_b"), double(metric.passingB) / count},
+                        {QStringLiteral("pass_only_a"), metric.onlyAPasses},
+                        {QStringLiteral("pass_only_b"), metric.onlyBPasses},
+                        {QStringLiteral("sign_test_p_value"), metric.signTestPValue}});
     }
     return {{QStringLiteral("run_a"), runA.id},
             {QStringLiteral("run_b"), runB.id},
             {QStringLiteral("paired_by"), pairedBy},
             {QStringLiteral("paired_items"), pairedItems},
             {QStringLiteral("metrics"), metricObject},
-            {QStringLiteral("unpaired"), QJsonObject{{QStringLiteral("only_a"), QJsonArray::fromStringList(onlyA)},
-                                                     {QStringLiteral("only_b"), QJsonArray::fromStringList(onlyB)}}}};
+            {QStringLiteral("unpaired"),
+             QJsonObject{{QStringLiteral("only_a"), QJsonArray::fromStringList(onlyA)},
+                         {QStringLiteral("only_b"), QJsonArray::fromStringList(onlyB)}}}};
 }
 
 QList<RegressionCheck> RunComparison::regressionChecks() const

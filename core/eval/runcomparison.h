@@ -18,25 +18,25 @@ struct ComparedItem
     qint64 indexB = 0;
     double a = 0;
     double b = 0;
-    QString question;  // as run B's dataset words it (first 200 characters); in largestChanges only
+    QString question; // as run B's dataset words it (first 200 characters); in largestChanges only
 };
 
 // One metric of a paired comparison.
 struct MetricComparison
 {
     QString metric;
-    PairedDifference difference;   // b − a over the items scored in both
-    double adjustedPValue = 1;     // Holm's, across the metrics compared
+    PairedDifference difference; // b − a over the items scored in both
+    double adjustedPValue = 1; // Holm's, across the metrics compared
     PairedTest::Verdict verdict = PairedTest::Verdict::NoDifference;
-    double minimumDetectable = 0;  // at α 0.05 and power 0.8, for this many items and this noise
-    double threshold = 0.7;        // run B's pass threshold, for the pass/fail sign test
+    double minimumDetectable = 0; // at α 0.05 and power 0.8, for this many items and this noise
+    double threshold = 0.7; // run B's pass threshold, for the pass/fail sign test
     qint64 passingA = 0;
     qint64 passingB = 0;
-    qint64 onlyAPasses = 0;        // discordant pairs, the sign test's evidence
+    qint64 onlyAPasses = 0; // discordant pairs, the sign test's evidence
     qint64 onlyBPasses = 0;
     double signTestPValue = 1;
-    QList<ComparedItem> items;     // in run B's item order
-    QList<ComparedItem> largestChanges;  // the items that moved most, largest first (at most maximumChanges)
+    QList<ComparedItem> items; // in run B's item order
+    QList<ComparedItem> largestChanges; // the items that moved most, largest first (at most maximumChanges)
 };
 
 // Two runs compared item by item (paired): per metric the mean difference with its paired
@@ -52,19 +52,19 @@ struct RunComparison
 public:
     EvalRun runA;
     EvalRun runB;
-    QString pairedBy;              // "item", "id" or "content"
+    QString pairedBy; // "item", "id" or "content"
     qint64 pairedItems = 0;
-    QStringList onlyA;             // labels (id, else 1-based number) of unpaired items
+    QStringList onlyA; // labels (id, else 1-based number) of unpaired items
     QStringList onlyB;
     QList<MetricComparison> metrics;
 
-    static constexpr qsizetype maximumChanges = 500;  // more than anyone reads in a list
+    static constexpr qsizetype maximumChanges = 500; // more than anyone reads in a list
 
     enum class Questions { With, Without };
     // `metrics` empty: every metric both runs have; a named metric that one run lacks is a Usage
     // error. With Questions::With the largest changes get their questions (for people to read).
-    static Result<RunComparison> compute(Workspace &workspace, qint64 runA, qint64 runB, const QStringList &metrics = {},
-                                         Questions questions = Questions::With);
+    static Result<RunComparison> compute(Workspace &workspace, qint64 runA, qint64 runB,
+                                         const QStringList &metrics = {}, Questions questions = Questions::With);
     static RunComparison compare(const RunScores &a, const RunScores &b, const QStringList &metrics = {});
 
     QJsonObject toJson() const;

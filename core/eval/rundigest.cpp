@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-RunDigest::RunDigest(const QStringList &metrics, int keep)
-    : m_metrics(metrics), m_keep(std::max(keep, 0))
+RunDigest::RunDigest(const QStringList &metrics, int keep) : m_metrics(metrics), m_keep(std::max(keep, 0))
 {
     for (const QString &metric : metrics)
         m_bins.insert(metric, QList<qint64>(histogramBins, 0));
@@ -32,9 +31,9 @@ void RunDigest::add(ResultRow row)
     // Contexts and extra fields are not shown in the report's tables and may be large.
     row.item.contexts.clear();
     row.item.extra = {};
-    const bool hasError = !result.ok || std::any_of(result.scores.cbegin(), result.scores.cend(), [](const MetricScore &score) {
-        return !score.error.isEmpty();
-    });
+    const bool hasError = !result.ok
+        || std::any_of(result.scores.cbegin(), result.scores.cend(),
+                       [](const MetricScore &score) { return !score.error.isEmpty(); });
     if (hasError && m_errorCount++ < m_keep)
         m_errors.append(row);
 

@@ -48,7 +48,7 @@ private:
     QHash<QString, QList<qint64>> m_bins;
     QMap<QPair<int, int>, qint64> m_cells;
     qint64 m_scatterCount = 0;
-    QList<Ranked> m_lowest;  // sorted, at most m_keep
+    QList<Ranked> m_lowest; // sorted, at most m_keep
     QList<ResultRow> m_errors;
     qint64 m_errorCount = 0;
 };

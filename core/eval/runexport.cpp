@@ -23,8 +23,12 @@ Fetchers fetchersFor(Workspace &workspace, const EvalRun &run)
 {
     const qint64 datasetId = run.datasetId;
     const qint64 runId = run.id;
-    return {[&workspace, datasetId](qint64 offset, int limit) { return DatasetRepository(workspace).items(datasetId, offset, limit); },
-            [&workspace, runId](qint64 offset, int limit) { return EvalRunRepository(workspace).results(runId, offset, limit); }};
+    return {[&workspace, datasetId](qint64 offset, int limit) {
+                return DatasetRepository(workspace).items(datasetId, offset, limit);
+            },
+            [&workspace, runId](qint64 offset, int limit) {
+                return EvalRunRepository(workspace).results(runId, offset, limit);
+            }};
 }
 
 } // namespace
@@ -59,8 +63,8 @@ Status RunExport::write(Workspace &workspace, qint64 runId, const QString &forma
         auto agreement = JudgeAgreement::compute(workspace, run.id);
         if (!agreement)
             return agreement.error();
-        written = RunReport::writeHtml(file, run, summary.value().metrics, summary.value().gates, trends, fetchers.items,
-                                       fetchers.results, 50, agreement.value());
+        written = RunReport::writeHtml(file, run, summary.value().metrics, summary.value().gates, trends,
+                                       fetchers.items, fetchers.results, 50, agreement.value());
     } else {
         return makeError(Error::Kind::Usage, tr("unknown export format \"%1\" (csv, jsonl or html)").arg(format));
     }

@@ -1,10 +1,10 @@
 #include "core/eval/runreport.h"
 
+#include "core/common/version.h"
 #include "core/eval/lexicalmetrics.h"
 #include "core/eval/qualitygate.h"
 #include "core/eval/rundigest.h"
 #include "core/eval/svgchart.h"
-#include "core/common/version.h"
 
 #include <QFileDevice>
 
@@ -54,12 +54,15 @@ QString header(const EvalRun &run)
     html += entry(QStringLiteral("Responses from"), run.model);
     html += entry(QStringLiteral("Judge"), run.judgeModel.isEmpty() ? QStringLiteral("none") : run.judgeModel);
     html += entry(QStringLiteral("Started"), run.createdAt);
-    html += entry(QStringLiteral("Finished"), run.finishedAt.isEmpty() ? QStringLiteral("not finished") : run.finishedAt);
-    html += entry(QStringLiteral("Items"), QStringLiteral("%1 of %2 evaluated, %3 failed")
-                                               .arg(QString::number(run.completed), QString::number(run.itemCount),
-                                                    QString::number(run.failed)));
-    html += entry(QStringLiteral("Tokens"), QStringLiteral("%1 in, %2 out")
-                                                .arg(QString::number(run.inputTokens), QString::number(run.outputTokens)));
+    html += entry(QStringLiteral("Finished"),
+                  run.finishedAt.isEmpty() ? QStringLiteral("not finished") : run.finishedAt);
+    html
+        += entry(QStringLiteral("Items"),
+                 QStringLiteral("%1 of %2 evaluated, %3 failed")
+                     .arg(QString::number(run.completed), QString::number(run.itemCount), QString::number(run.failed)));
+    html += entry(
+        QStringLiteral("Tokens"),
+        QStringLiteral("%1 in, %2 out").arg(QString::number(run.inputTokens), QString::number(run.outputTokens)));
     html += entry(QStringLiteral("Cost"), QStringLiteral("$%1").arg(QString::number(run.costUsd, 'f', 4)));
     return html + QStringLiteral("</dl>");
 }
@@ -71,47 +74,56 @@ QString interval(const Interval &bounds)
 
 QString summaryTable(const EvalRun &run, const QList<MetricSummary> &summaries)
 {
-    QString html = QStringLiteral(
-        "<h2>Summary</h2><table><tr><th>Metric</th><th>Items</th><th>Mean</th><th>95 % CI</th><th>SE</th><th>Median</th><th>p10</th>"
-        "<th>Min</th><th>Max</th><th>Threshold</th><th>Pass rate</th><th>95 % CI</th></tr>");
+    QString html = QStringLiteral("<h2>Summary</h2><table><tr><th>Metric</th><th>Items</th><th>Mean</th><th>95 % "
+                                  "CI</th><th>SE</th><th>Median</th><th>p10</th>"
+                                  "<th>Min</th><th>Max</th><th>Threshold</th><th>Pass rate</th><th>95 % CI</th></tr>");
     for (const MetricSummary &summary : summaries) {
-        html += QStringLiteral("<tr>") + cell(RunReport::escaped(summary.metric) + QLatin1Char(' ') + kind(summary.metric))
-              + cell(QString::number(summary.count), true)
-              + cell(summary.count ? score(summary.mean) : QStringLiteral("–"), true)
-              + cell(interval(summary.ci95), true)
-              + cell(summary.count > 1 ? QString::number(summary.standardError, 'f', 3) : QStringLiteral("–"), true);
+        html += QStringLiteral("<tr>")
+            + cell(RunReport::escaped(summary.metric) + QLatin1Char(' ') + kind(summary.metric))
+            + cell(QString::number(summary.count), true)
+            + cell(summary.count ? score(summary.mean) : QStringLiteral("–"), true) + cell(interval(summary.ci95), true)
+            + cell(summary.count > 1 ? QString::number(summary.standardError, 'f', 3) : QStringLiteral("–"), true);
         for (double value : {summary.median, summary.p10, summary.min, summary.max})
             html += cell(summary.count ? score(value) : QStringLiteral("–"), true);
-        const auto percent = [](double value) -> QString { return QString::number(value * 100, 'f', 1) + QLatin1Char('%'); };
+        const auto percent
+            = [](double value) -> QString { return QString::number(value * 100, 'f', 1) + QLatin1Char('%'); };
         html += cell(score(run.settings.threshold(summary.metric)), true)
-              + cell(summary.count ? percent(summary.passRate) : QStringLiteral("–"), true)
-              + cell(summary.passRateCi95.isKnown() ? percent(summary.passRateCi95.low) + QStringLiteral("–") + percent(summary.passRateCi95.high)
-                                                    : QStringLiteral("–"), true)
-              + QStringLiteral("</tr>");
+            + cell(summary.count ? percent(summary.passRate) : QStringLiteral("–"), true)
+            + cell(summary.passRateCi95.isKnown()
+                       ? percent(summary.passRateCi95.low) + QStringLiteral("–") + percent(summary.passRateCi95.high)
+                       : QStringLiteral("–"),
+                   true)
+            + QStringLiteral("</tr>");
     }
     QString clustering;
     if (!run.settings.clusterBy.isEmpty())
-        clustering = QStringLiteral(" Standard errors are clustered by the dataset field \"%1\": items that share it count as one "
-                                    "piece of evidence, not several.").arg(RunReport::escaped(run.settings.clusterBy));
-    return html + QStringLiteral("</table><p class=\"note\">95 % CI: the mean ± Student's t quantile × its standard error; for the "
-                                 "pass rate, Wilson's interval. An interval says how far the mean could move if the same "
-                                 "evaluation were run on other items like these.%1 p10: the value 10 % of items fall below, "
-                                 "interpolated linearly between the closest ranks. Lexical metrics compare words with the "
-                                 "reference, contexts or question; they need no model and do not judge meaning.</p>").arg(clustering);
+        clustering = QStringLiteral(
+                         " Standard errors are clustered by the dataset field \"%1\": items that share it count as one "
+                         "piece of evidence, not several.")
+                         .arg(RunReport::escaped(run.settings.clusterBy));
+    return html
+        + QStringLiteral(
+              "</table><p class=\"note\">95 % CI: the mean ± Student's t quantile × its standard error; for the "
+              "pass rate, Wilson's interval. An interval says how far the mean could move if the same "
+              "evaluation were run on other items like these.%1 p10: the value 10 % of items fall below, "
+              "interpolated linearly between the closest ranks. Lexical metrics compare words with the "
+              "reference, contexts or question; they need no model and do not judge meaning.</p>")
+              .arg(clustering);
 }
 
 QString gatesTable(const QList<Gate> &gates)
 {
     if (gates.isEmpty())
         return {};
-    QString html = QStringLiteral("<h2>Quality gates</h2><table><tr><th>Gate</th><th>Value</th><th>Figures</th><th>Result</th></tr>");
+    QString html = QStringLiteral(
+        "<h2>Quality gates</h2><table><tr><th>Gate</th><th>Value</th><th>Figures</th><th>Result</th></tr>");
     for (const Gate &gate : gates) {
         const QString result = gate.passed ? QStringLiteral("<span class=\"pass\">passed</span>")
                                            : QStringLiteral("<span class=\"fail\">failed</span>: ")
-                                                 + RunReport::escaped(QualityGate::failureMessage(gate));
+                + RunReport::escaped(QualityGate::failureMessage(gate));
         html += QStringLiteral("<tr>") + cell(RunReport::escaped(QualityGate::describe(gate)))
-              + cell(gate.value ? QualityGate::formatScore(*gate.value, gate.threshold) : QStringLiteral("–"), true)
-              + cell(RunReport::escaped(gate.figures)) + cell(result) + QStringLiteral("</tr>");
+            + cell(gate.value ? QualityGate::formatScore(*gate.value, gate.threshold) : QStringLiteral("–"), true)
+            + cell(RunReport::escaped(gate.figures)) + cell(result) + QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }
@@ -121,26 +133,32 @@ QString agreementTable(const QList<MetricAgreement> &agreement)
     if (agreement.isEmpty())
         return {};
     const auto bounds = [](const Interval &interval) {
-        return interval.isKnown() ? QStringLiteral("%1–%2").arg(QString::number(interval.low, 'f', 2), QString::number(interval.high, 'f', 2))
-                                  : QStringLiteral("–");
+        return interval.isKnown()
+            ? QStringLiteral("%1–%2").arg(QString::number(interval.low, 'f', 2), QString::number(interval.high, 'f', 2))
+            : QStringLiteral("–");
     };
-    QString html = QStringLiteral("<h2>Judge against people</h2><p class=\"note\">Cohen's κ between the judge's pass/fail and "
-                                  "people's labels, with a bootstrap interval over items; the judged mean corrected by the "
-                                  "labels (prediction-powered inference). A κ lower bound under 0.6 means the judge cannot "
-                                  "stand in for people on that metric.</p><table><tr><th>Metric</th><th>Labelled items</th>"
-                                  "<th>κ</th><th>95 % CI</th><th>Agreement</th><th>Judge bias</th><th>Judged mean</th>"
-                                  "<th>Corrected mean</th><th>95 % CI</th><th>Verdict</th></tr>");
+    QString html
+        = QStringLiteral("<h2>Judge against people</h2><p class=\"note\">Cohen's κ between the judge's pass/fail and "
+                         "people's labels, with a bootstrap interval over items; the judged mean corrected by the "
+                         "labels (prediction-powered inference). A κ lower bound under 0.6 means the judge cannot "
+                         "stand in for people on that metric.</p><table><tr><th>Metric</th><th>Labelled items</th>"
+                         "<th>κ</th><th>95 % CI</th><th>Agreement</th><th>Judge bias</th><th>Judged mean</th>"
+                         "<th>Corrected mean</th><th>95 % CI</th><th>Verdict</th></tr>");
     for (const MetricAgreement &metric : agreement) {
         const QString verdict = metric.trustworthy() ? QStringLiteral("<span class=\"pass\">trustworthy</span>")
                                                      : QStringLiteral("<span class=\"fail\">not trustworthy</span>");
-        html += QStringLiteral("<tr>") + cell(RunReport::escaped(metric.metric)) + cell(QString::number(metric.labelledItems), true)
-              + cell(metric.judgeKappa.kappa ? QString::number(*metric.judgeKappa.kappa, 'f', 2) : QStringLiteral("–"), true)
-              + cell(bounds(metric.judgeKappa.ci95), true)
-              + cell(QString::number(metric.judgeKappa.agreement * 100, 'f', 0) + QStringLiteral(" %"), true)
-              + cell(metric.judgeBias ? QString::number(*metric.judgeBias, 'f', 3) : QStringLiteral("–"), true)
-              + cell(QString::number(metric.judgedMean, 'f', 3), true)
-              + cell(metric.corrected.ci95.isKnown() ? QString::number(metric.corrected.estimate, 'f', 3) : QStringLiteral("–"), true)
-              + cell(bounds(metric.corrected.ci95), true) + cell(verdict) + QStringLiteral("</tr>");
+        html += QStringLiteral("<tr>") + cell(RunReport::escaped(metric.metric))
+            + cell(QString::number(metric.labelledItems), true)
+            + cell(metric.judgeKappa.kappa ? QString::number(*metric.judgeKappa.kappa, 'f', 2) : QStringLiteral("–"),
+                   true)
+            + cell(bounds(metric.judgeKappa.ci95), true)
+            + cell(QString::number(metric.judgeKappa.agreement * 100, 'f', 0) + QStringLiteral(" %"), true)
+            + cell(metric.judgeBias ? QString::number(*metric.judgeBias, 'f', 3) : QStringLiteral("–"), true)
+            + cell(QString::number(metric.judgedMean, 'f', 3), true)
+            + cell(metric.corrected.ci95.isKnown() ? QString::number(metric.corrected.estimate, 'f', 3)
+                                                   : QStringLiteral("–"),
+                   true)
+            + cell(bounds(metric.corrected.ci95), true) + cell(verdict) + QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }
@@ -159,11 +177,10 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
                            [&](const MetricSummary &summary) { return summary.metric == metric; });
     };
     if (has(Metrics::faithfulness) && has(Metrics::relevance)) {
-        figures << RunReport::image(SvgChart::scatter(QStringLiteral("Faithfulness × relevance"),
-                                                      Metrics::faithfulness, Metrics::relevance,
-                                                      digest.scatterPoints(), digest.scatterWeights()),
-                                    QStringLiteral("Faithfulness against relevance for %1 items")
-                                        .arg(digest.scatterCount()));
+        figures << RunReport::image(
+            SvgChart::scatter(QStringLiteral("Faithfulness × relevance"), Metrics::faithfulness, Metrics::relevance,
+                              digest.scatterPoints(), digest.scatterWeights()),
+            QStringLiteral("Faithfulness against relevance for %1 items").arg(digest.scatterCount()));
     }
     QList<QPair<QString, double>> passRates, means;
     QList<std::optional<double>> gateMarks;
@@ -181,14 +198,16 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
         gateMarks.append(mark);
     }
     if (!summaries.isEmpty()) {
-        figures << RunReport::image(SvgChart::bars(QStringLiteral("Pass rate per metric (share at or above threshold, 95% CI)"),
-                                                   passRates, {}, passIntervals),
-                                    QStringLiteral("Pass rate of each metric against its threshold, with its Wilson interval"));
+        figures << RunReport::image(
+            SvgChart::bars(QStringLiteral("Pass rate per metric (share at or above threshold, 95% CI)"), passRates, {},
+                           passIntervals),
+            QStringLiteral("Pass rate of each metric against its threshold, with its Wilson interval"));
     }
     if (!gates.isEmpty()) {
-        figures << RunReport::image(SvgChart::bars(QStringLiteral("Mean per metric against the gates (95% CI)"), means, gateMarks,
-                                                   meanIntervals),
-                                    QStringLiteral("Mean of each metric with its 95% interval and the gate thresholds marked"));
+        figures << RunReport::image(
+            SvgChart::bars(QStringLiteral("Mean per metric against the gates (95% CI)"), means, gateMarks,
+                           meanIntervals),
+            QStringLiteral("Mean of each metric with its 95% interval and the gate thresholds marked"));
     }
     for (auto it = trends.cbegin(); it != trends.cend(); ++it) {
         const QString title = QStringLiteral("Trend of the mean %1").arg(LexicalMetrics::label(it.key()));
@@ -205,9 +224,9 @@ QString scoreList(const ItemResult &result)
 {
     QString html = QStringLiteral("<ul class=\"scores\">");
     for (const MetricScore &metricScore : result.scores) {
-        html += QStringLiteral("<li>") + RunReport::escaped(metricScore.metric) + QLatin1Char(' ') + kind(metricScore.metric)
-              + QStringLiteral(" <b>") + (metricScore.value ? score(*metricScore.value) : QStringLiteral("no value"))
-              + QStringLiteral("</b>");
+        html += QStringLiteral("<li>") + RunReport::escaped(metricScore.metric) + QLatin1Char(' ')
+            + kind(metricScore.metric) + QStringLiteral(" <b>")
+            + (metricScore.value ? score(*metricScore.value) : QStringLiteral("no value")) + QStringLiteral("</b>");
         if (!metricScore.explanation.isEmpty())
             html += QStringLiteral(": ") + RunReport::escaped(metricScore.explanation, 600);
         if (!metricScore.error.isEmpty())
@@ -224,16 +243,18 @@ QString itemTables(const RunDigest &digest)
     if (lowest.isEmpty())
         html += QStringLiteral("<p>No item has a score.</p>");
     else
-        html += QStringLiteral("<p class=\"note\">The %1 items whose lowest score is lowest.</p><table><tr><th>Item</th>"
-                               "<th>Lowest</th><th>Question</th><th>Response</th><th>Scores</th></tr>")
-                    .arg(lowest.size());
+        html
+            += QStringLiteral("<p class=\"note\">The %1 items whose lowest score is lowest.</p><table><tr><th>Item</th>"
+                              "<th>Lowest</th><th>Question</th><th>Response</th><th>Scores</th></tr>")
+                   .arg(lowest.size());
     for (const ResultRow &row : lowest) {
         const auto worst = digest.lowestScore(row);
         html += QStringLiteral("<tr>") + cell(QString::number(row.item.index), true)
-              + cell(RunReport::escaped(worst->first) + QStringLiteral(" ") + score(worst->second))
-              + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.item.question, 1500) + QStringLiteral("</td>")
-              + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.result->response, 1500) + QStringLiteral("</td>")
-              + cell(scoreList(*row.result)) + QStringLiteral("</tr>");
+            + cell(RunReport::escaped(worst->first) + QStringLiteral(" ") + score(worst->second))
+            + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.item.question, 1500)
+            + QStringLiteral("</td>") + QStringLiteral("<td class=\"text\">")
+            + RunReport::escaped(row.result->response, 1500) + QStringLiteral("</td>") + cell(scoreList(*row.result))
+            + QStringLiteral("</tr>");
     }
     if (!lowest.isEmpty())
         html += QStringLiteral("</table>");
@@ -246,9 +267,10 @@ QString itemTables(const RunDigest &digest)
                 .arg(QString::number(digest.errorCount()), QString::number(digest.errors().size()));
     for (const ResultRow &row : digest.errors()) {
         html += QStringLiteral("<tr>") + cell(QString::number(row.item.index), true)
-              + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.result->error, 600) + QStringLiteral("</td>")
-              + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.item.question, 600) + QStringLiteral("</td>")
-              + cell(scoreList(*row.result)) + QStringLiteral("</tr>");
+            + QStringLiteral("<td class=\"text\">") + RunReport::escaped(row.result->error, 600)
+            + QStringLiteral("</td>") + QStringLiteral("<td class=\"text\">")
+            + RunReport::escaped(row.item.question, 600) + QStringLiteral("</td>") + cell(scoreList(*row.result))
+            + QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }
@@ -277,15 +299,16 @@ Status RunReport::writeHtml(QIODevice &device, const EvalRun &run, const QList<M
         digest.add(std::move(*next.value()));
     }
 
-    const QString html =
-        QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
-                       "style-src 'unsafe-inline'\"><title>Evaluation report: ")
+    const QString html
+        = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
+                         "style-src 'unsafe-inline'\"><title>Evaluation report: ")
         + escaped(run.name) + QStringLiteral("</title><style>") + style + QStringLiteral("</style></head><body>\n")
-        + header(run) + summaryTable(run, summaries) + gatesTable(gates) + agreementTable(agreement) + charts(run, summaries, gates, trends, digest)
-        + itemTables(digest)
-        + QStringLiteral("<p class=\"note\">Made by genaiops %1.</p></body></html>\n").arg(QStringLiteral(GENAIOPS_VERSION));
+        + header(run) + summaryTable(run, summaries) + gatesTable(gates) + agreementTable(agreement)
+        + charts(run, summaries, gates, trends, digest) + itemTables(digest)
+        + QStringLiteral("<p class=\"note\">Made by genaiops %1.</p></body></html>\n")
+              .arg(QStringLiteral(GENAIOPS_VERSION));
     const QByteArray bytes = html.toUtf8();
     if (device.write(bytes) != bytes.size()) {
         const auto *file = qobject_cast<const QFileDevice *>(&device);
@@ -300,7 +323,7 @@ QString RunReport::escaped(const QString &text, int limit)
     if (limit < 0 || text.size() <= limit)
         return text.toHtmlEscaped();
     return text.left(limit).toHtmlEscaped()
-         + QStringLiteral("… <span class=\"note\">(%1 more characters)</span>").arg(text.size() - limit);
+        + QStringLiteral("… <span class=\"note\">(%1 more characters)</span>").arg(text.size() - limit);
 }
 
 QString RunReport::image(const QString &svg, const QString &alt)

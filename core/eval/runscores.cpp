@@ -36,7 +36,9 @@ Result<RunScores> RunScores::load(Workspace &workspace, qint64 runId, Keys keys)
     if (!found)
         return found.error();
     if (!found.value())
-        return makeError(Error::Kind::Input, QCoreApplication::translate("RunScores", "no evaluation run %1 (see `genaiops eval list`)").arg(runId));
+        return makeError(
+            Error::Kind::Input,
+            QCoreApplication::translate("RunScores", "no evaluation run %1 (see `genaiops eval list`)").arg(runId));
     return load(workspace, *found.value(), keys);
 }
 
@@ -45,9 +47,11 @@ Result<RunScores> RunScores::load(Workspace &workspace, const EvalRun &run, Keys
     RunScores scores;
     scores.run = run;
     const bool identity = keys == Keys::Identity;
-    PreparedQuery items(workspace, identity ? QStringLiteral("SELECT item_index, question, contexts, reference, extra FROM eval_items "
-                                                             "WHERE dataset_id = ? ORDER BY item_index")
-                                            : QStringLiteral("SELECT item_index FROM eval_items WHERE dataset_id = ? ORDER BY item_index"));
+    PreparedQuery items(
+        workspace,
+        identity ? QStringLiteral("SELECT item_index, question, contexts, reference, extra FROM eval_items "
+                                  "WHERE dataset_id = ? ORDER BY item_index")
+                 : QStringLiteral("SELECT item_index FROM eval_items WHERE dataset_id = ? ORDER BY item_index"));
     items.query().setForwardOnly(true);
     if (const Status done = items.run(QVariantList{scores.run.datasetId}); !done)
         return done.error();
@@ -87,7 +91,8 @@ Result<RunScores> RunScores::load(Workspace &workspace, const EvalRun &run, Keys
     }
     if (scores.run.settings.isRepeated()) {
         // Repeated scores live in the result's score list; read them only for repeated runs.
-        PreparedQuery results(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = ?"));
+        PreparedQuery results(workspace,
+                              QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = ?"));
         results.query().setForwardOnly(true);
         if (const Status done = results.run(QVariantList{run.id}); !done)
             return done.error();

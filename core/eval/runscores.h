@@ -18,11 +18,11 @@ class Workspace;
 struct RunScores
 {
     EvalRun run;
-    std::vector<qint64> items;          // dataset item indexes, ascending
-    QStringList ids;                    // the `id` field, empty where an item has none
-    QList<QByteArray> contentKeys;      // SHA-1 of question, contexts and reference; empty unless asked for
-    QHash<QString, std::vector<double>> values;  // metric → per item (NaN: no value)
-    QHash<QString, std::vector<QList<double>>> repeats;  // metric → per item, every repeated score (when repeated)
+    std::vector<qint64> items; // dataset item indexes, ascending
+    QStringList ids; // the `id` field, empty where an item has none
+    QList<QByteArray> contentKeys; // SHA-1 of question, contexts and reference; empty unless asked for
+    QHash<QString, std::vector<double>> values; // metric → per item (NaN: no value)
+    QHash<QString, std::vector<QList<double>>> repeats; // metric → per item, every repeated score (when repeated)
 
     enum class Keys { None, Identity };
     // `keys` Identity reads each item's id and content key too (pairing across datasets).

@@ -12,12 +12,13 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
         return makeError(Error::Kind::Usage, tr("choose at least one metric"));
     for (const QString &metric : settings.metrics) {
         if (!Metrics::lexical().contains(metric) && !Metrics::judge().contains(metric))
-            return makeError(Error::Kind::Usage, tr("unknown metric \"%1\" (known: %2)")
-                                                     .arg(metric, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
+            return makeError(Error::Kind::Usage,
+                             tr("unknown metric \"%1\" (known: %2)")
+                                 .arg(metric, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
     }
     if (settings.responsesFromDataset && dataset.withResponses == 0)
-        return makeError(Error::Kind::Input,
-                         tr("the dataset has no responses to score; give a model to generate them"), dataset.sourcePath);
+        return makeError(Error::Kind::Input, tr("the dataset has no responses to score; give a model to generate them"),
+                         dataset.sourcePath);
     if (settings.concurrency < 1 || settings.concurrency > 256)
         return makeError(Error::Kind::Usage, tr("concurrency must be between 1 and 256"));
     if (settings.repeats < 1 || settings.repeats > 20 || settings.judgeRepeats < 1 || settings.judgeRepeats > 20)
@@ -35,11 +36,14 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
         if (!baseline)
             return baseline.error();
         if (!baseline.value())
-            return makeError(Error::Kind::Usage, tr("the baseline run %1 does not exist (see `genaiops eval list`)").arg(settings.baselineRunId));
+            return makeError(
+                Error::Kind::Usage,
+                tr("the baseline run %1 does not exist (see `genaiops eval list`)").arg(settings.baselineRunId));
     }
 
     EvalRun run;
-    run.name = name.isEmpty() ? QStringLiteral("%1 %2").arg(dataset.name, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+    run.name = name.isEmpty() ? QStringLiteral("%1 %2").arg(
+                   dataset.name, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                               : name;
     run.datasetId = dataset.id;
     run.datasetName = dataset.name;

@@ -19,8 +19,9 @@ namespace {
 
 qint64 unstableItems(const std::vector<QList<double>> &repeats, double threshold)
 {
-    return std::count_if(repeats.cbegin(), repeats.cend(),
-                         [threshold](const QList<double> &scores) { return MetricStatistics::crossesThreshold(scores, threshold); });
+    return std::count_if(repeats.cbegin(), repeats.cend(), [threshold](const QList<double> &scores) {
+        return MetricStatistics::crossesThreshold(scores, threshold);
+    });
 }
 
 VarianceParts varianceOf(const std::vector<QList<double>> &repeats, int generations, int judgeCalls)
@@ -28,7 +29,7 @@ VarianceParts varianceOf(const std::vector<QList<double>> &repeats, int generati
     QList<QList<QList<double>>> matrices;
     for (const QList<double> &scores : repeats) {
         if (scores.size() != qsizetype(generations) * judgeCalls)
-            continue;  // a failed repeat: this item's matrix is incomplete
+            continue; // a failed repeat: this item's matrix is incomplete
         QList<QList<double>> matrix;
         for (int generation = 0; generation < generations; ++generation)
             matrix.append(scores.mid(qsizetype(generation) * judgeCalls, judgeCalls));
@@ -63,14 +64,15 @@ Result<RunSummary> RunSummary::figures(Workspace &workspace, qint64 runId)
                 continue;
             values.append((*column)[i]);
             if (!groupOf.isEmpty())
-                groups.append(groupOf.value(scores.value().items[i], -1 - qint64(i)));  // no field: a group of its own
+                groups.append(groupOf.value(scores.value().items[i], -1 - qint64(i))); // no field: a group of its own
         }
         MetricSummary metricSummary = MetricStatistics::summarize(metric, values, settings.threshold(metric), groups);
         const auto repeats = scores.value().repeats.constFind(metric);
         if (repeats != scores.value().repeats.cend()) {
             metricSummary.unstable = unstableItems(*repeats, settings.threshold(metric));
             // A lexical metric is computed once per response: one score per generation.
-            summary.variance.insert(metric, varianceOf(*repeats, settings.repeats, Metrics::isLexical(metric) ? 1 : settings.judgeRepeats));
+            summary.variance.insert(
+                metric, varianceOf(*repeats, settings.repeats, Metrics::isLexical(metric) ? 1 : settings.judgeRepeats));
         }
         summary.metrics << metricSummary;
     }
@@ -97,13 +99,15 @@ Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
         QList<RegressionCheck> checks;
         QString missing = QCoreApplication::translate("RunSummary", "no baseline run: give --baseline RUN_ID");
         if (settings.baselineRunId > 0) {
-            auto comparison = RunComparison::compute(workspace, settings.baselineRunId, runId, {}, RunComparison::Questions::Without);
+            auto comparison = RunComparison::compute(workspace, settings.baselineRunId, runId, {},
+                                                     RunComparison::Questions::Without);
             if (!comparison) {
                 missing = QCoreApplication::translate("RunSummary", "the baseline run %1 cannot be compared: %2")
-                              .arg(settings.baselineRunId).arg(comparison.error().describe());
+                              .arg(settings.baselineRunId)
+                              .arg(comparison.error().describe());
             } else {
                 checks = comparison.value().regressionChecks();
-                missing.clear();  // a metric without a check was not scored in both runs
+                missing.clear(); // a metric without a check was not scored in both runs
             }
         }
         QualityGate::evaluateRegression(summary.gates, checks, missing);
@@ -180,10 +184,11 @@ QJsonObject RunSummary::toJson() const
         if (variance.contains(metric.metric)) {
             const VarianceParts &parts = variance.value(metric.metric);
             object.insert(QStringLiteral("unstable_items"), metric.unstable);
-            object.insert(QStringLiteral("variance"), QJsonObject{{QStringLiteral("between_items"), parts.betweenItems},
-                                                                  {QStringLiteral("between_generations"), parts.betweenGenerations},
-                                                                  {QStringLiteral("between_judge_calls"), parts.betweenJudgeCalls},
-                                                                  {QStringLiteral("items"), parts.items}});
+            object.insert(QStringLiteral("variance"),
+                          QJsonObject{{QStringLiteral("between_items"), parts.betweenItems},
+                                      {QStringLiteral("between_generations"), parts.betweenGenerations},
+                                      {QStringLiteral("between_judge_calls"), parts.betweenJudgeCalls},
+                                      {QStringLiteral("items"), parts.items}});
         }
         metricObject.insert(metric.metric, object);
     }

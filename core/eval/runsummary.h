@@ -18,7 +18,7 @@ struct RunSummary
     QList<MetricSummary> metrics;
     QList<Gate> gates;
     QList<SkippedLine> skipped;
-    QMap<QString, VarianceParts> variance;  // per metric, for repeated runs
+    QMap<QString, VarianceParts> variance; // per metric, for repeated runs
 
     // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
     // baseline run by a paired comparison. A gate that does not parse is an error, not left out.

@@ -18,7 +18,8 @@ RunRow *rowFor(std::vector<RunRow> &rows, qint64 index)
 {
     if (index >= 0 && size_t(index) < rows.size() && rows[size_t(index)].index == index)
         return &rows[size_t(index)];
-    const auto found = std::lower_bound(rows.begin(), rows.end(), index, [](const RunRow &row, qint64 wanted) { return row.index < wanted; });
+    const auto found = std::lower_bound(rows.begin(), rows.end(), index,
+                                        [](const RunRow &row, qint64 wanted) { return row.index < wanted; });
     return found != rows.end() && found->index == index ? &*found : nullptr;
 }
 
@@ -44,7 +45,8 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
     if (!found)
         return found.error();
     if (!found.value())
-        return makeError(Error::Kind::Input, QCoreApplication::translate("RunTable", "no evaluation run %1").arg(runId));
+        return makeError(Error::Kind::Input,
+                         QCoreApplication::translate("RunTable", "no evaluation run %1").arg(runId));
     RunTable table;
     table.run = *found.value();
     table.metrics = table.run.settings.metrics;
@@ -52,8 +54,9 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
 
     // Three flat queries instead of one result object per item: no JSON is parsed, so 100,000 rows
     // load in a fraction of a second. Explanations are read when an item is opened.
-    auto items = forwardOnly(workspace, QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
-                                                       "WHERE dataset_id = :dataset ORDER BY item_index"),
+    auto items = forwardOnly(workspace,
+                             QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
+                                            "WHERE dataset_id = :dataset ORDER BY item_index"),
                              QStringLiteral("dataset"), table.run.datasetId);
     if (!items)
         return items.error();
@@ -66,9 +69,11 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
         row.values.assign(metricCount, std::nanf(""));
         table.rows.push_back(std::move(row));
     }
-    auto results = forwardOnly(workspace, QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
-                                                         "WHERE run_id = :run"),
-                               QStringLiteral("run"), runId);
+    auto results
+        = forwardOnly(workspace,
+                      QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
+                                     "WHERE run_id = :run"),
+                      QStringLiteral("run"), runId);
     if (!results)
         return results.error();
     while (results.value().next()) {
@@ -82,8 +87,9 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
         if (!response.isEmpty())
             row->response = response;
     }
-    auto scores = forwardOnly(workspace, QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
-                              QStringLiteral("run"), runId);
+    auto scores = forwardOnly(
+        workspace, QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
+        QStringLiteral("run"), runId);
     if (!scores)
         return scores.error();
     while (scores.value().next()) {
@@ -98,8 +104,9 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
             row->error = table.metrics[column] + QStringLiteral(": ") + scores.value().value(3).toString();
     }
     if (table.run.settings.isRepeated()) {
-        auto repeats = forwardOnly(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run"),
-                                   QStringLiteral("run"), runId);
+        auto repeats
+            = forwardOnly(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run"),
+                          QStringLiteral("run"), runId);
         if (!repeats)
             return repeats.error();
         while (repeats.value().next()) {
@@ -107,7 +114,8 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
             if (!row)
                 continue;
             for (const MetricScore &score : EvalJson::scores(repeats.value().value(1).toString()))
-                row->unstable = row->unstable || MetricStatistics::crossesThreshold(score.repeats, table.run.settings.threshold(score.metric));
+                row->unstable = row->unstable
+                    || MetricStatistics::crossesThreshold(score.repeats, table.run.settings.threshold(score.metric));
         }
     }
     return table;

@@ -13,12 +13,12 @@ struct RunRow
 {
     qint64 index = 0;
     QString question;
-    QString response;     // first few hundred characters
+    QString response; // first few hundred characters
     bool hasResult = false;
     bool ok = true;
-    QString error;        // the item's error, or the first metric error
-    std::vector<float> values;  // per RunTable::metrics, NaN when the metric has no value
-    bool unstable = false;      // a repeated run: some metric's repeats fall on both sides of its threshold
+    QString error; // the item's error, or the first metric error
+    std::vector<float> values; // per RunTable::metrics, NaN when the metric has no value
+    bool unstable = false; // a repeated run: some metric's repeats fall on both sides of its threshold
 };
 
 struct RunTable

@@ -12,7 +12,7 @@ class Workspace;
 struct TrendPoint
 {
     qint64 runId = 0;
-    QString label;     // the run's date
+    QString label; // the run's date
     QMap<QString, MetricSummary> metrics;
 };
 

@@ -5,17 +5,19 @@ namespace {
 QString anchorName(SvgCanvas::Anchor anchor)
 {
     switch (anchor) {
-    case SvgCanvas::Anchor::Start: return QStringLiteral("start");
-    case SvgCanvas::Anchor::Middle: return QStringLiteral("middle");
-    case SvgCanvas::Anchor::End: return QStringLiteral("end");
+    case SvgCanvas::Anchor::Start:
+        return QStringLiteral("start");
+    case SvgCanvas::Anchor::Middle:
+        return QStringLiteral("middle");
+    case SvgCanvas::Anchor::End:
+        return QStringLiteral("end");
     }
     return QStringLiteral("start");
 }
 
 } // namespace
 
-SvgCanvas::SvgCanvas(double width, double height, const QString &title)
-    : m_writer(&m_svg)
+SvgCanvas::SvgCanvas(double width, double height, const QString &title) : m_writer(&m_svg)
 {
     m_writer.writeStartElement(QStringLiteral("svg"));
     m_writer.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
@@ -138,8 +140,7 @@ QString SvgCanvas::xmlSafe(const QString &text)
             safe += character;
             safe += text.at(++i);
         } else if (character.isSurrogate() || character.unicode() == 0xFFFE || character.unicode() == 0xFFFF
-                   || (character.unicode() < 0x20 && character != u'\t' && character != u'\n'
-                       && character != u'\r')) {
+                   || (character.unicode() < 0x20 && character != u'\t' && character != u'\n' && character != u'\r')) {
             continue;
         } else {
             safe += character;

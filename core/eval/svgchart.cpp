@@ -108,8 +108,7 @@ QList<qint64> SvgChart::binCounts(const QList<double> &values, int bins, double 
     return counts;
 }
 
-QString SvgChart::histogram(const QString &title, const QList<double> &values, int bins, double minimum,
-                            double maximum)
+QString SvgChart::histogram(const QString &title, const QList<double> &values, int bins, double minimum, double maximum)
 {
     return histogramOfCounts(title, binCounts(values, bins, minimum, maximum), minimum, maximum);
 }
@@ -195,9 +194,10 @@ QString SvgChart::bars(const QString &title, const QList<QPair<QString, double>>
             canvas.line(low, middle, high, middle, axisColour, 1.5);
             canvas.line(low, middle - 5, low, middle + 5, axisColour, 1.5);
             canvas.line(high, middle - 5, high, middle + 5, axisColour, 1.5);
-            labelAt = std::max(value, intervals[i].high);  // the figure stands clear of the error bar
+            labelAt = std::max(value, intervals[i].high); // the figure stands clear of the error bar
         }
-        canvas.text(plot.x(std::min(1.0, labelAt)) + 6, rowTop + 19, QString::number(value, 'f', 2), SvgCanvas::Anchor::Start, 11);
+        canvas.text(plot.x(std::min(1.0, labelAt)) + 6, rowTop + 19, QString::number(value, 'f', 2),
+                    SvgCanvas::Anchor::Start, 11);
         if (i < thresholds.size() && thresholds[i]) {
             anyThreshold = true;
             const double x = plot.x(*thresholds[i]);

@@ -17,8 +17,8 @@ class SvgChart
 public:
     // Distribution of `values` in `bins` equal bins over minimum…maximum; values outside the range
     // fall into the first or last bin. Non-finite values are left out.
-    static QString histogram(const QString &title, const QList<double> &values, int bins = 10,
-                             double minimum = 0.0, double maximum = 1.0);
+    static QString histogram(const QString &title, const QList<double> &values, int bins = 10, double minimum = 0.0,
+                             double maximum = 1.0);
     // The same chart from counts already binned (see binCounts), for callers that stream their values.
     static QString histogramOfCounts(const QString &title, const QList<qint64> &counts, double minimum = 0.0,
                                      double maximum = 1.0);

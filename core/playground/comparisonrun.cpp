@@ -8,8 +8,7 @@
 ComparisonRun::ComparisonRun(QList<ProviderConfig> configs, ChatRequest request, QNetworkAccessManager *network,
                              QObject *parent)
     : QObject(parent), m_configs(std::move(configs)), m_request(std::move(request)), m_network(network)
-{
-}
+{ }
 
 ComparisonRun::~ComparisonRun()
 {

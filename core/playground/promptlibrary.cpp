@@ -12,9 +12,9 @@
 
 namespace {
 
-const QString versionColumns = QStringLiteral(
-    "SELECT id, name, version, template_text, system_prompt, parameters, note, created_at "
-    "FROM prompt_versions WHERE name = :name");
+const QString versionColumns
+    = QStringLiteral("SELECT id, name, version, template_text, system_prompt, parameters, note, created_at "
+                     "FROM prompt_versions WHERE name = :name");
 
 PromptVersion versionFromRow(const QSqlQuery &query)
 {
@@ -32,12 +32,14 @@ PromptVersion versionFromRow(const QSqlQuery &query)
 
 } // namespace
 
-PromptLibrary::PromptLibrary(Workspace &workspace) : m_workspace(workspace) {}
+PromptLibrary::PromptLibrary(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 SchemaModule PromptLibrary::schema()
 {
     return {QStringLiteral("playground"),
-            {{1, QStringLiteral("prompt versions, labels and the run history"),
+            {{1,
+              QStringLiteral("prompt versions, labels and the run history"),
               {QStringLiteral("CREATE TABLE prompt_versions ("
                               " id ${id},"
                               " name TEXT NOT NULL,"
@@ -152,9 +154,9 @@ Result<PromptVersion> PromptLibrary::byLabel(const QString &name, const QString 
 {
     if (label == latestLabel())
         return latest(name);
-    auto query = m_workspace.execute(
-        QStringLiteral("SELECT version FROM prompt_labels WHERE name = :name AND label = :label"),
-        {{QStringLiteral("name"), name}, {QStringLiteral("label"), label}});
+    auto query
+        = m_workspace.execute(QStringLiteral("SELECT version FROM prompt_labels WHERE name = :name AND label = :label"),
+                              {{QStringLiteral("name"), name}, {QStringLiteral("label"), label}});
     if (!query)
         return query.error();
     if (!query.value().next())
@@ -167,20 +169,20 @@ Result<PromptVersion> PromptLibrary::saveVersion(const QString &name, const QStr
                                                  const QString &note)
 {
     if (name.trimmed().isEmpty() || name != name.trimmed())
-        return makeError(Error::Kind::Usage,
-                         tr("a prompt needs a name without leading or trailing spaces"), name);
+        return makeError(Error::Kind::Usage, tr("a prompt needs a name without leading or trailing spaces"), name);
     std::optional<PromptVersion> saved;
     const Status status = m_workspace.transaction([&]() -> Status {
-        auto highest = m_workspace.execute(
-            QStringLiteral("SELECT MAX(version) FROM prompt_versions WHERE name = :name"),
-            {{QStringLiteral("name"), name}});
+        auto highest
+            = m_workspace.execute(QStringLiteral("SELECT MAX(version) FROM prompt_versions WHERE name = :name"),
+                                  {{QStringLiteral("name"), name}});
         if (!highest)
             return highest.error();
         const int next = (highest.value().next() ? highest.value().value(0).toInt() : 0) + 1;
         auto inserted = m_workspace.execute(
-            QStringLiteral("INSERT INTO prompt_versions"
-                           " (name, version, template_text, system_prompt, parameters, note, created_at)"
-                           " VALUES (:name, :version, :template_text, :system_prompt, :parameters, :note, :created_at)"),
+            QStringLiteral(
+                "INSERT INTO prompt_versions"
+                " (name, version, template_text, system_prompt, parameters, note, created_at)"
+                " VALUES (:name, :version, :template_text, :system_prompt, :parameters, :note, :created_at)"),
             {{QStringLiteral("name"), name},
              {QStringLiteral("version"), next},
              {QStringLiteral("template_text"), SqlDialect::text(templateText)},
@@ -208,8 +210,7 @@ Status PromptLibrary::checkLabel(const QString &label) const
                          tr("\"latest\" always means the newest version and cannot be set or removed"), label);
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9_-]{1,32}$"));
     if (!pattern.match(label).hasMatch())
-        return makeError(Error::Kind::Usage,
-                         tr("a label is 1 to 32 characters of a-z, 0-9, '_' and '-'"), label);
+        return makeError(Error::Kind::Usage, tr("a label is 1 to 32 characters of a-z, 0-9, '_' and '-'"), label);
     return Done{};
 }
 
@@ -225,8 +226,8 @@ Status PromptLibrary::setLabel(const QString &name, const QString &label, int ve
         auto stored = m_workspace.execute(
             m_workspace.dialect().upsert(QStringLiteral("prompt_labels"),
                                          {QStringLiteral("name"), QStringLiteral("label")},
-                                         {QStringLiteral("name"), QStringLiteral("label"),
-                                          QStringLiteral("version"), QStringLiteral("updated_at")}),
+                                         {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("version"),
+                                          QStringLiteral("updated_at")}),
             {{QStringLiteral("name"), name},
              {QStringLiteral("label"), label},
              {QStringLiteral("version"), version},
@@ -242,9 +243,9 @@ Status PromptLibrary::removeLabel(const QString &name, const QString &label)
     const Status valid = checkLabel(label);
     if (!valid)
         return valid;
-    auto removed = m_workspace.execute(
-        QStringLiteral("DELETE FROM prompt_labels WHERE name = :name AND label = :label"),
-        {{QStringLiteral("name"), name}, {QStringLiteral("label"), label}});
+    auto removed
+        = m_workspace.execute(QStringLiteral("DELETE FROM prompt_labels WHERE name = :name AND label = :label"),
+                              {{QStringLiteral("name"), name}, {QStringLiteral("label"), label}});
     if (!removed)
         return removed.error();
     if (removed.value().numRowsAffected() == 0)

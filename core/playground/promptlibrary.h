@@ -19,7 +19,7 @@ struct PromptVersion
     ChatParameters parameters;
     QString note;
     QString createdAt;
-    QStringList labels;  // stored labels only; "latest" is implicit and never listed
+    QStringList labels; // stored labels only; "latest" is implicit and never listed
 };
 
 // Named prompts with numbered versions and movable labels such as `production`. Versions are never

@@ -80,7 +80,7 @@ QString fenced(const QString &text)
     }
     const QString fence(qMax(3, longest + 1), QLatin1Char('`'));
     return fence + QLatin1Char('\n') + text + (text.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n"))
-           + fence + QStringLiteral("\n\n");
+        + fence + QStringLiteral("\n\n");
 }
 
 QString variableText(const QJsonValue &value)
@@ -96,15 +96,15 @@ QString variableText(const QJsonValue &value)
 
 } // namespace
 
-RunHistory::RunHistory(Workspace &workspace) : m_workspace(workspace) {}
+RunHistory::RunHistory(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 Result<qint64> RunHistory::save(const PlaygroundRun &run)
 {
     QSet<int> usedSlots;
     for (const PlaygroundResponse &response : run.responses) {
         if (usedSlots.contains(response.slot))
-            return makeError(Error::Kind::Internal, tr("two responses share slot %1").arg(response.slot),
-                             run.title);
+            return makeError(Error::Kind::Internal, tr("two responses share slot %1").arg(response.slot), run.title);
         usedSlots.insert(response.slot);
     }
     qint64 id = 0;
@@ -114,9 +114,8 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
                            " variables, rendered_prompt, system_prompt, parameters) VALUES (:created_at,"
                            " :title, :prompt_name, :prompt_version, :variables, :rendered_prompt,"
                            " :system_prompt, :parameters)"),
-            {{QStringLiteral("created_at"), run.createdAt.isEmpty()
-                                                ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
-                                                : run.createdAt},
+            {{QStringLiteral("created_at"),
+              run.createdAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : run.createdAt},
              {QStringLiteral("title"), SqlDialect::text(run.title)},
              {QStringLiteral("prompt_name"), SqlDialect::text(run.promptName)},
              {QStringLiteral("prompt_version"), run.promptVersion},
@@ -148,8 +147,8 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
                  {QStringLiteral("latency_ms"), response.metrics.latencyMs},
                  {QStringLiteral("service_latency_ms"), response.metrics.serviceLatencyMs},
                  {QStringLiteral("attempts"), response.metrics.attempts},
-                 {QStringLiteral("cost_usd"), response.costUsd ? QVariant(*response.costUsd)
-                                                               : QVariant(QMetaType::fromType<double>())},
+                 {QStringLiteral("cost_usd"),
+                  response.costUsd ? QVariant(*response.costUsd) : QVariant(QMetaType::fromType<double>())},
                  {QStringLiteral("error"), SqlDialect::text(response.error)}});
             if (!stored)
                 return stored.error();
@@ -161,13 +160,13 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
     return id;
 }
 
-Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVariantMap &bindings,
-                                               bool withTexts) const
+Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVariantMap &bindings, bool withTexts) const
 {
-    auto runs = m_workspace.execute(
-        QStringLiteral("SELECT id, created_at, title, prompt_name, prompt_version, variables,"
-                       " rendered_prompt, system_prompt, parameters FROM playground_runs") + where,
-        bindings);
+    auto runs
+        = m_workspace.execute(QStringLiteral("SELECT id, created_at, title, prompt_name, prompt_version, variables,"
+                                             " rendered_prompt, system_prompt, parameters FROM playground_runs")
+                                  + where,
+                              bindings);
     if (!runs)
         return runs.error();
     QList<PlaygroundRun> result;
@@ -184,8 +183,8 @@ Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVari
         QStringLiteral("SELECT run_id, slot, profile, provider, model, ") + text
             + QStringLiteral(", stop_reason, input_tokens, output_tokens, ttft_ms, latency_ms,"
                              " service_latency_ms, attempts, cost_usd, error FROM playground_responses"
-                             " WHERE run_id IN (SELECT id FROM playground_runs") + where
-            + QStringLiteral(") ORDER BY run_id, slot"),
+                             " WHERE run_id IN (SELECT id FROM playground_runs")
+            + where + QStringLiteral(") ORDER BY run_id, slot"),
         bindings);
     if (!responses)
         return responses.error();
@@ -199,8 +198,7 @@ Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVari
 
 Result<QList<PlaygroundRun>> RunHistory::recent(int limit) const
 {
-    return fetch(QStringLiteral(" ORDER BY id DESC LIMIT :limit"), {{QStringLiteral("limit"), qMax(limit, 0)}},
-                 false);
+    return fetch(QStringLiteral(" ORDER BY id DESC LIMIT :limit"), {{QStringLiteral("limit"), qMax(limit, 0)}}, false);
 }
 
 Result<PlaygroundRun> RunHistory::load(qint64 id) const
@@ -274,23 +272,24 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
     out += QStringLiteral("- ") + tr("Run: %1, %2").arg(run.id).arg(run.createdAt) + QLatin1Char('\n');
     if (!run.promptName.isEmpty())
         out += QStringLiteral("- ") + tr("Prompt: %1, version %2").arg(run.promptName).arg(run.promptVersion)
-               + QLatin1Char('\n');
+            + QLatin1Char('\n');
     for (auto it = run.variables.constBegin(); it != run.variables.constEnd(); ++it)
         out += QStringLiteral("- ") + tr("Variable `%1`: %2").arg(it.key(), cell(variableText(it.value())))
-               + QLatin1Char('\n');
+            + QLatin1Char('\n');
 
     const ChatParameters &parameters = run.parameters;
     const QString modelDefault = tr("model default");
     out += QStringLiteral("\n## ") + tr("Parameters") + QStringLiteral("\n\n");
     out += QStringLiteral("- ") + tr("Max tokens: %1").arg(parameters.maxTokens) + QLatin1Char('\n');
-    out += QStringLiteral("- ") + tr("Temperature: %1")
-               .arg(parameters.temperature ? QString::number(*parameters.temperature) : modelDefault)
-           + QLatin1Char('\n');
-    out += QStringLiteral("- ") + tr("Top-p: %1")
-               .arg(parameters.topP ? QString::number(*parameters.topP) : modelDefault) + QLatin1Char('\n');
+    out += QStringLiteral("- ")
+        + tr("Temperature: %1").arg(parameters.temperature ? QString::number(*parameters.temperature) : modelDefault)
+        + QLatin1Char('\n');
+    out += QStringLiteral("- ")
+        + tr("Top-p: %1").arg(parameters.topP ? QString::number(*parameters.topP) : modelDefault) + QLatin1Char('\n');
     if (!parameters.stopSequences.isEmpty())
-        out += QStringLiteral("- ") + tr("Stop sequences: %1")
-                   .arg(cell(parameters.stopSequences.join(QStringLiteral(", ")))) + QLatin1Char('\n');
+        out += QStringLiteral("- ")
+            + tr("Stop sequences: %1").arg(cell(parameters.stopSequences.join(QStringLiteral(", "))))
+            + QLatin1Char('\n');
 
     if (!run.system.isEmpty())
         out += QStringLiteral("\n## ") + tr("System prompt") + QStringLiteral("\n\n") + fenced(run.system);
@@ -298,17 +297,16 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
         out += QLatin1Char('\n');
     out += QStringLiteral("## ") + tr("Prompt") + QStringLiteral("\n\n") + fenced(run.renderedPrompt);
 
-    const QStringList headers = {tr("Model #"), tr("Model"), tr("Provider"), tr("Tokens in"), tr("Tokens out"),
-                                 tr("TTFT (ms)"), tr("Latency (ms)"), tr("Tokens/s"), tr("Cost (USD)"),
-                                 tr("Stop reason"), tr("Status")};
-    out += QStringLiteral("## ") + tr("Metrics") + QStringLiteral("\n\n| ")
-           + headers.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|")
-           + QStringLiteral("---|").repeated(headers.size()) + QLatin1Char('\n');
+    const QStringList headers
+        = {tr("Model #"),      tr("Model"),    tr("Provider"),   tr("Tokens in"),   tr("Tokens out"), tr("TTFT (ms)"),
+           tr("Latency (ms)"), tr("Tokens/s"), tr("Cost (USD)"), tr("Stop reason"), tr("Status")};
+    out += QStringLiteral("## ") + tr("Metrics") + QStringLiteral("\n\n| ") + headers.join(QStringLiteral(" | "))
+        + QStringLiteral(" |\n|") + QStringLiteral("---|").repeated(headers.size()) + QLatin1Char('\n');
     for (const PlaygroundResponse &response : run.responses) {
         const ChatResult &metrics = response.metrics;
         const double speed = metrics.tokensPerSecond();
         const QStringList cells = {
-            QString::number(response.slot + 1),  // the panel says "Model 1…3"
+            QString::number(response.slot + 1), // the panel says "Model 1…3"
             cell(response.model),
             cell(response.provider),
             countOrDash(metrics.inputTokens),
@@ -331,7 +329,7 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
         out += QStringLiteral("\n\n");
         if (!response.error.isEmpty())
             out += QStringLiteral("**") + tr("Error:") + QStringLiteral("** ") + cell(response.error)
-                   + QStringLiteral("\n\n");
+                + QStringLiteral("\n\n");
         if (!response.text.isEmpty() || response.error.isEmpty())
             out += fenced(response.text);
     }

@@ -22,7 +22,7 @@ struct PlaygroundResponse
     QString text;
     ChatResult metrics;
     std::optional<double> costUsd;
-    QString error;  // empty when the call succeeded
+    QString error; // empty when the call succeeded
 };
 
 // One press of Run: the prompt as sent and every configuration's answer side by side.
@@ -31,7 +31,7 @@ struct PlaygroundRun
     qint64 id = 0;
     QString createdAt;
     QString title;
-    QString promptName;  // empty when the prompt was never saved to the library
+    QString promptName; // empty when the prompt was never saved to the library
     int promptVersion = 0;
     QJsonObject variables;
     QString renderedPrompt;
@@ -60,8 +60,7 @@ public:
     static QString toMarkdown(const PlaygroundRun &run);
 
 private:
-    Result<QList<PlaygroundRun>> fetch(const QString &where, const QVariantMap &bindings,
-                                       bool withTexts) const;
+    Result<QList<PlaygroundRun>> fetch(const QString &where, const QVariantMap &bindings, bool withTexts) const;
 
     Workspace &m_workspace;
 };

@@ -1,8 +1,8 @@
 #include "core/providers/bedrockprotocol.h"
 
-#include "core/providers/conversestreamevent.h"
 #include "core/aws/awsrequest.h"
 #include "core/aws/sigv4signer.h"
+#include "core/providers/conversestreamevent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,10 +22,8 @@ QJsonArray textBlocks(const QString &text)
 } // namespace
 
 BedrockProtocol::BedrockProtocol(const ProviderConfig &config, const ChatRequest &request)
-    : m_config(config)
-    , m_request(request)
-{
-}
+    : m_config(config), m_request(request)
+{ }
 
 QByteArray BedrockProtocol::requestBody() const
 {
@@ -60,8 +58,7 @@ QUrl BedrockProtocol::endpoint() const
     QByteArray path = base.path(QUrl::FullyEncoded).toLatin1();
     while (path.endsWith('/'))
         path.chop(1);
-    path += "/model/" + QUrl::toPercentEncoding(m_config.model)
-            + (m_request.stream ? "/converse-stream" : "/converse");
+    path += "/model/" + QUrl::toPercentEncoding(m_config.model) + (m_request.stream ? "/converse-stream" : "/converse");
     // Built from encoded bytes in strict mode, QUrl keeps %3A as it is; setPath() in decoded mode
     // would turn it back into ':' and the service would see (and sign) a different path.
     base.setQuery(QString());
@@ -82,7 +79,8 @@ Result<ChatProtocol::Outgoing> BedrockProtocol::prepareAt(const QDateTime &utc) 
     if (m_config.model.isEmpty())
         return makeError(Error::Kind::Usage, tr("no model given"));
     if (!m_config.aws.isValid())
-        return makeError(Error::Kind::Auth, tr("no AWS credentials for Bedrock (an access key id and a secret access key are needed)"));
+        return makeError(Error::Kind::Auth,
+                         tr("no AWS credentials for Bedrock (an access key id and a secret access key are needed)"));
 
     const QUrl url = endpoint();
     if (!url.isValid() || url.host().isEmpty())
@@ -123,14 +121,16 @@ Status BedrockProtocol::feed(QByteArrayView bytes, ChatResult &result)
     const Result<QList<EventStreamMessage>> messages = m_decoder.feed(bytes);
     if (!messages) {
         const Error &error = messages.error();
-        return makeError(error.kind, tr("the event stream broke after %1 characters: %2")
-                                         .arg(result.text.size()).arg(error.message));
+        return makeError(
+            error.kind,
+            tr("the event stream broke after %1 characters: %2").arg(result.text.size()).arg(error.message));
     }
     for (const EventStreamMessage &message : messages.value()) {
         const Result<ConverseStreamEvent> event = ConverseStreamEvent::fromMessage(message);
         if (!event)
-            return makeError(event.error().kind, tr("malformed event after %1 characters: %2")
-                                                     .arg(result.text.size()).arg(event.error().message));
+            return makeError(
+                event.error().kind,
+                tr("malformed event after %1 characters: %2").arg(result.text.size()).arg(event.error().message));
         if (const Status taken = takeEvent(event.value(), result); !taken)
             return taken;
     }
@@ -197,7 +197,8 @@ Status BedrockProtocol::takeAnswer(ChatResult &result) const
     const QJsonObject answer = document.object();
     const QJsonObject message = answer.value("output"_L1).toObject().value("message"_L1).toObject();
     if (message.isEmpty())
-        return makeError(Error::Kind::Service, tr("the Converse answer has no output message: \"%1\"").arg(excerpt(m_body)));
+        return makeError(Error::Kind::Service,
+                         tr("the Converse answer has no output message: \"%1\"").arg(excerpt(m_body)));
     QStringList texts;
     const QJsonArray blocks = message.value("content"_L1).toArray();
     for (const QJsonValue &block : blocks) {

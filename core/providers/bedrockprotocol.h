@@ -40,7 +40,7 @@ private:
     ProviderConfig m_config;
     ChatRequest m_request;
     EventStreamDecoder m_decoder;
-    QByteArray m_body;  // the whole answer, when not streaming
+    QByteArray m_body; // the whole answer, when not streaming
     bool m_sawMessageStop = false;
     bool m_sawMetadata = false;
 };

@@ -25,5 +25,6 @@ QString ChatProtocol::excerpt(QByteArrayView bytes, qsizetype position, qsizetyp
     const qsizetype start = qBound<qsizetype>(0, position - length * 3 / 4, qMax<qsizetype>(0, bytes.size() - length));
     const qsizetype end = qMin(bytes.size(), start + length);
     const QString text = QString::fromUtf8(bytes.sliced(start, end - start)).simplified();
-    return (start > 0 ? QStringLiteral("…") : QString()) + text + (end < bytes.size() ? QStringLiteral("…") : QString());
+    return (start > 0 ? QStringLiteral("…") : QString()) + text
+        + (end < bytes.size() ? QStringLiteral("…") : QString());
 }

@@ -8,7 +8,7 @@
 
 struct ChatMessage
 {
-    QString role;  // "user" or "assistant"
+    QString role; // "user" or "assistant"
     QString text;
 };
 

@@ -8,14 +8,14 @@
 struct ChatResult
 {
     QString text;
-    QString provider;  // "openai" or "bedrock"
+    QString provider; // "openai" or "bedrock"
     QString model;
     qint64 inputTokens = -1;
     qint64 outputTokens = -1;
-    qint64 ttftMs = -1;     // request sent → first text delta (streaming) or whole answer (not streaming)
-    qint64 latencyMs = 0;   // request sent → end of answer, of the successful attempt
-    qint64 serviceLatencyMs = -1;  // what the service says it took (Bedrock metrics.latencyMs)
-    QString stopReason;     // normalised: end_turn, max_tokens, stop_sequence, content_filtered, or the service's own word
+    qint64 ttftMs = -1; // request sent → first text delta (streaming) or whole answer (not streaming)
+    qint64 latencyMs = 0; // request sent → end of answer, of the successful attempt
+    qint64 serviceLatencyMs = -1; // what the service says it took (Bedrock metrics.latencyMs)
+    QString stopReason; // normalised: end_turn, max_tokens, stop_sequence, content_filtered, or the service's own word
     int attempts = 1;
 
     // Output tokens per second of generation (after the first token); 0 when unknown.

@@ -138,8 +138,7 @@ std::optional<HeaderError> parseHeaders(QByteArrayView section, QHash<QString, Q
 
 EventStreamDecoder::EventStreamDecoder(qsizetype maximumFrameLength)
     : m_maximumFrameLength(qMax(maximumFrameLength, minimumFrameLength))
-{
-}
+{ }
 
 Result<QList<EventStreamMessage>> EventStreamDecoder::feed(QByteArrayView bytes)
 {
@@ -147,8 +146,7 @@ Result<QList<EventStreamMessage>> EventStreamDecoder::feed(QByteArrayView bytes)
         return *m_failure;
     m_buffer.append(bytes.data(), bytes.size());
     QList<EventStreamMessage> messages;
-    while (decodeFrame(messages)) {
-    }
+    while (decodeFrame(messages)) { }
     if (m_failure && messages.isEmpty())
         return *m_failure;
     compact();
@@ -168,10 +166,11 @@ Status EventStreamDecoder::finish() const
                          tr("event stream: incomplete frame at byte offset %1: %2 bytes, too few to hold its length")
                              .arg(m_consumed)
                              .arg(buffered));
-    return makeError(Error::Kind::Network, tr("event stream: incomplete frame at byte offset %1: %2 of %3 bytes")
-                                               .arg(m_consumed)
-                                               .arg(buffered)
-                                               .arg(readUInt32(m_buffer.constData() + m_offset)));
+    return makeError(Error::Kind::Network,
+                     tr("event stream: incomplete frame at byte offset %1: %2 of %3 bytes")
+                         .arg(m_consumed)
+                         .arg(buffered)
+                         .arg(readUInt32(m_buffer.constData() + m_offset)));
 }
 
 // Checks run as soon as the bytes they need are here, so the verdict on a frame does not depend on
@@ -187,10 +186,11 @@ bool EventStreamDecoder::decodeFrame(QList<EventStreamMessage> &messages)
 
     const qint64 totalLength = readUInt32(frame);
     if (totalLength < minimumFrameLength) {
-        fail(Error::Kind::Service, tr("event stream: frame length %1 at byte offset %2 is below the %3-byte minimum")
-                                       .arg(totalLength)
-                                       .arg(m_consumed)
-                                       .arg(minimumFrameLength));
+        fail(Error::Kind::Service,
+             tr("event stream: frame length %1 at byte offset %2 is below the %3-byte minimum")
+                 .arg(totalLength)
+                 .arg(m_consumed)
+                 .arg(minimumFrameLength));
         return false;
     }
     if (totalLength > m_maximumFrameLength) {
@@ -206,10 +206,11 @@ bool EventStreamDecoder::decodeFrame(QList<EventStreamMessage> &messages)
 
     const quint32 preludeChecksum = checksum(frame, preludeSize - checksumSize);
     if (preludeChecksum != readUInt32(frame + 8)) {
-        fail(Error::Kind::Service, tr("event stream: prelude checksum mismatch at byte offset %1 (frame says %2, "
-                                      "bytes give %3)")
-                                       .arg(m_consumed)
-                                       .arg(hex(readUInt32(frame + 8)), hex(preludeChecksum)));
+        fail(Error::Kind::Service,
+             tr("event stream: prelude checksum mismatch at byte offset %1 (frame says %2, "
+                "bytes give %3)")
+                 .arg(m_consumed)
+                 .arg(hex(readUInt32(frame + 8)), hex(preludeChecksum)));
         return false;
     }
     const qint64 headersLength = readUInt32(frame + 4);
@@ -227,19 +228,21 @@ bool EventStreamDecoder::decodeFrame(QList<EventStreamMessage> &messages)
     const qsizetype checksumOffset = qsizetype(totalLength) - checksumSize;
     const quint32 messageChecksum = checksum(frame, checksumOffset);
     if (messageChecksum != readUInt32(frame + checksumOffset)) {
-        fail(Error::Kind::Service, tr("event stream: message checksum mismatch at byte offset %1 (frame says %2, "
-                                      "bytes give %3)")
-                                       .arg(m_consumed)
-                                       .arg(hex(readUInt32(frame + checksumOffset)), hex(messageChecksum)));
+        fail(Error::Kind::Service,
+             tr("event stream: message checksum mismatch at byte offset %1 (frame says %2, "
+                "bytes give %3)")
+                 .arg(m_consumed)
+                 .arg(hex(readUInt32(frame + checksumOffset)), hex(messageChecksum)));
         return false;
     }
 
     EventStreamMessage message;
     const QByteArrayView headerSection(frame + preludeSize, qsizetype(headersLength));
     if (const auto error = parseHeaders(headerSection, message.headers)) {
-        fail(Error::Kind::Service, tr("event stream: malformed header at byte offset %1: %2")
-                                       .arg(m_consumed + preludeSize + error->position)
-                                       .arg(error->reason));
+        fail(Error::Kind::Service,
+             tr("event stream: malformed header at byte offset %1: %2")
+                 .arg(m_consumed + preludeSize + error->position)
+                 .arg(error->reason));
         return false;
     }
     const qsizetype payloadOffset = preludeSize + qsizetype(headersLength);

@@ -63,7 +63,7 @@ private:
 
     QByteArray m_buffer;
     qsizetype m_offset = 0; // where the next frame starts in m_buffer
-    qint64 m_consumed = 0;  // stream offset of m_buffer[m_offset], for error messages
+    qint64 m_consumed = 0; // stream offset of m_buffer[m_offset], for error messages
     qsizetype m_maximumFrameLength;
     std::optional<Error> m_failure;
 };

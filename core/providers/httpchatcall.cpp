@@ -20,11 +20,7 @@ bool isRetryableStatus(int status)
 
 HttpChatCall::HttpChatCall(std::unique_ptr<ChatProtocol> protocol, QNetworkAccessManager *network,
                            const ProviderConfig &config, QObject *parent)
-    : ChatCall(parent)
-    , m_protocol(std::move(protocol))
-    , m_network(network)
-    , m_config(config)
-    , m_backoff(config.retry)
+    : ChatCall(parent), m_protocol(std::move(protocol)), m_network(network), m_config(config), m_backoff(config.retry)
 {
     m_silenceTimer.setSingleShot(true);
     m_totalTimer.setSingleShot(true);
@@ -154,7 +150,8 @@ void HttpChatCall::onReplyFinished()
     if (!isSuccessStatus()) {
         m_errorBody += m_reply->read(qMax<qint64>(0, MaximumErrorBody - m_errorBody.size()));
         const Error error = m_protocol->errorFromAnswer(m_status, *m_reply, m_errorBody);
-        const int hint = RetryBackoff::serviceHintMs(m_reply->rawHeader("Retry-After"), m_reply->rawHeader("retry-after-ms"));
+        const int hint
+            = RetryBackoff::serviceHintMs(m_reply->rawHeader("Retry-After"), m_reply->rawHeader("retry-after-ms"));
         failAttempt(error, isRetryableStatus(m_status), hint);
         return;
     }
@@ -169,7 +166,8 @@ void HttpChatCall::onReplyFinished()
     // Not streamed, or nothing to stream: the first text is the whole answer.
     if (m_result.ttftMs < 0 || !m_protocol->isStreaming())
         m_result.ttftMs = m_result.latencyMs;
-    qCDebug(lcProviders) << "finished" << m_where.toDisplayString() << "in" << m_result.latencyMs << "ms, attempt" << m_attempts;
+    qCDebug(lcProviders) << "finished" << m_where.toDisplayString() << "in" << m_result.latencyMs << "ms, attempt"
+                         << m_attempts;
     finishWith(m_result);
 }
 
@@ -178,17 +176,22 @@ void HttpChatCall::onSilence()
     if (m_finished || !m_reply)
         return;
     const Error error = m_receivedBytes
-        ? makeError(Error::Kind::Timeout, tr("the answer stalled: nothing arrived for %1 ms after %2 characters (idle timeout)")
-                                              .arg(m_config.idleTimeoutMs).arg(m_result.text.size()))
-        : makeError(Error::Kind::Timeout, tr("no answer within %1 ms of sending the request (first-byte timeout)")
-                                              .arg(m_config.firstByteTimeoutMs));
+        ? makeError(Error::Kind::Timeout,
+                    tr("the answer stalled: nothing arrived for %1 ms after %2 characters (idle timeout)")
+                        .arg(m_config.idleTimeoutMs)
+                        .arg(m_result.text.size()))
+        : makeError(
+            Error::Kind::Timeout,
+            tr("no answer within %1 ms of sending the request (first-byte timeout)").arg(m_config.firstByteTimeoutMs));
     failAttempt(error, false);
 }
 
 void HttpChatCall::onTotalTimeout()
 {
-    finishWith(located(makeError(Error::Kind::Timeout, tr("the call did not finish within %1 ms (total timeout, after %2 attempts)")
-                                                           .arg(m_config.totalTimeoutMs).arg(m_attempts))));
+    finishWith(located(makeError(Error::Kind::Timeout,
+                                 tr("the call did not finish within %1 ms (total timeout, after %2 attempts)")
+                                     .arg(m_config.totalTimeoutMs)
+                                     .arg(m_attempts))));
 }
 
 void HttpChatCall::failAttempt(const Error &error, bool retryable, int serviceHintMs)
@@ -197,7 +200,8 @@ void HttpChatCall::failAttempt(const Error &error, bool retryable, int serviceHi
     const int nextAttempt = m_attempts + 1;
     if (retryable && m_result.text.isEmpty() && m_backoff.allowsAttempt(nextAttempt)) {
         const int delay = m_backoff.delayMs(nextAttempt, serviceHintMs);
-        const bool beyondDeadline = m_config.totalTimeoutMs > 0 && m_callClock.elapsed() + delay >= m_config.totalTimeoutMs;
+        const bool beyondDeadline
+            = m_config.totalTimeoutMs > 0 && m_callClock.elapsed() + delay >= m_config.totalTimeoutMs;
         if (!beyondDeadline) {
             const QString reason = SecretRedactor::instance().redact(error.message);
             qCInfo(lcProviders) << "retrying" << m_where.toDisplayString() << "in" << delay << "ms:" << reason;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/common/retrybackoff.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprotocol.h"
 #include "core/providers/providerconfig.h"
-#include "core/common/retrybackoff.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -27,8 +27,8 @@ class HttpChatCall : public ChatCall
     Q_OBJECT
 
 public:
-    HttpChatCall(std::unique_ptr<ChatProtocol> protocol, QNetworkAccessManager *network,
-                 const ProviderConfig &config, QObject *parent = nullptr);
+    HttpChatCall(std::unique_ptr<ChatProtocol> protocol, QNetworkAccessManager *network, const ProviderConfig &config,
+                 QObject *parent = nullptr);
     // Aborts a call still in flight without emitting anything: its receivers may be going too.
     ~HttpChatCall() override;
 
@@ -61,7 +61,7 @@ private:
     QUrl m_where;
 
     QPointer<QNetworkReply> m_reply;
-    QTimer m_silenceTimer;  // first byte, then the gaps between chunks
+    QTimer m_silenceTimer; // first byte, then the gaps between chunks
     QTimer m_totalTimer;
     QTimer m_backoffTimer;
     QElapsedTimer m_callClock;

@@ -8,8 +8,7 @@
 #include <QNetworkAccessManager>
 
 HttpChatProvider::HttpChatProvider(const ProviderConfig &config, QNetworkAccessManager *network)
-    : m_config(config)
-    , m_network(network)
+    : m_config(config), m_network(network)
 {
     SecretRedactor &redactor = SecretRedactor::instance();
     redactor.registerSecret(m_config.apiKey);

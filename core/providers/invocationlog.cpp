@@ -22,7 +22,8 @@ qint64 countFrom(const QVariant &value)
 
 } // namespace
 
-InvocationLog::InvocationLog(Workspace &workspace) : m_workspace(workspace) {}
+InvocationLog::InvocationLog(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 Status InvocationLog::record(const Invocation &invocation)
 {
@@ -53,21 +54,22 @@ Status InvocationLog::record(const QList<Invocation> &invocations)
         QString status = invocation.status;
         if (status.isEmpty())
             status = invocation.error.isEmpty() ? okStatus() : QStringLiteral("error");
-        const Status stored = insert.run(QVariantMap{
-            {QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("source"), SqlDialect::text(invocation.source)},
-            {QStringLiteral("provider"), SqlDialect::text(invocation.provider)},
-            {QStringLiteral("model"), SqlDialect::text(invocation.model)},
-            {QStringLiteral("input_tokens"), countOrNull(invocation.inputTokens)},
-            {QStringLiteral("output_tokens"), countOrNull(invocation.outputTokens)},
-            {QStringLiteral("ttft_ms"), countOrNull(invocation.ttftMs)},
-            {QStringLiteral("latency_ms"), qMax<qint64>(invocation.latencyMs, 0)},
-            {QStringLiteral("cost_usd"), invocation.costUsd ? QVariant(*invocation.costUsd)
-                                                            : QVariant(QMetaType::fromType<double>())},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("error"), SqlDialect::text(redactor.redact(invocation.error))},
-            {QStringLiteral("prompt"), keepPrompts ? QVariant(SqlDialect::text(redactor.redact(invocation.prompt)))
-                                                   : QVariant(QMetaType::fromType<QString>())}});
+        const Status stored = insert.run(
+            QVariantMap{{QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("source"), SqlDialect::text(invocation.source)},
+                        {QStringLiteral("provider"), SqlDialect::text(invocation.provider)},
+                        {QStringLiteral("model"), SqlDialect::text(invocation.model)},
+                        {QStringLiteral("input_tokens"), countOrNull(invocation.inputTokens)},
+                        {QStringLiteral("output_tokens"), countOrNull(invocation.outputTokens)},
+                        {QStringLiteral("ttft_ms"), countOrNull(invocation.ttftMs)},
+                        {QStringLiteral("latency_ms"), qMax<qint64>(invocation.latencyMs, 0)},
+                        {QStringLiteral("cost_usd"),
+                         invocation.costUsd ? QVariant(*invocation.costUsd) : QVariant(QMetaType::fromType<double>())},
+                        {QStringLiteral("status"), status},
+                        {QStringLiteral("error"), SqlDialect::text(redactor.redact(invocation.error))},
+                        {QStringLiteral("prompt"),
+                         keepPrompts ? QVariant(SqlDialect::text(redactor.redact(invocation.prompt)))
+                                     : QVariant(QMetaType::fromType<QString>())}});
         if (!stored)
             return stored;
     }
@@ -90,21 +92,20 @@ Result<QList<UsageRow>> InvocationLog::usageByModelAndDay(int days) const
         return makeError(Error::Kind::Usage, tr("a usage report covers at least one day"), QString::number(days));
     // Stored times are UTC ISO-8601, so the date is their first ten characters and sorts as text.
     const QString since = QDateTime::currentDateTimeUtc().date().addDays(1 - days).toString(Qt::ISODate);
-    auto query = m_workspace.execute(
-        QStringLiteral("SELECT SUBSTR(started_at, 1, 10), provider, model, COUNT(*),"
-                       " SUM(CASE WHEN status = 'ok' THEN 0 ELSE 1 END),"
-                       " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),"
-                       " COALESCE(SUM(cost_usd), 0)"
-                       " FROM invocations WHERE started_at >= :since"
-                       " GROUP BY SUBSTR(started_at, 1, 10), provider, model"
-                       " ORDER BY 1, 2, 3"),
-        {{QStringLiteral("since"), since}});
+    auto query = m_workspace.execute(QStringLiteral("SELECT SUBSTR(started_at, 1, 10), provider, model, COUNT(*),"
+                                                    " SUM(CASE WHEN status = 'ok' THEN 0 ELSE 1 END),"
+                                                    " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),"
+                                                    " COALESCE(SUM(cost_usd), 0)"
+                                                    " FROM invocations WHERE started_at >= :since"
+                                                    " GROUP BY SUBSTR(started_at, 1, 10), provider, model"
+                                                    " ORDER BY 1, 2, 3"),
+                                     {{QStringLiteral("since"), since}});
     if (!query)
         return query.error();
     QList<UsageRow> rows;
     while (query.value().next()) {
         const QSqlQuery &row = query.value();
-        rows << UsageRow{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+        rows << UsageRow{row.value(0).toString(),   row.value(1).toString(),   row.value(2).toString(),
                          row.value(3).toLongLong(), row.value(4).toLongLong(), row.value(5).toLongLong(),
                          row.value(6).toLongLong(), row.value(7).toDouble()};
     }

@@ -12,8 +12,8 @@ class Workspace;
 // One model call, from the Playground, the CLI or an evaluation. Counts are -1 when unknown.
 struct Invocation
 {
-    QString startedAt;  // ISO-8601; empty means now
-    QString source;     // "playground", "cli", "eval"…
+    QString startedAt; // ISO-8601; empty means now
+    QString source; // "playground", "cli", "eval"…
     QString provider;
     QString model;
     qint64 inputTokens = -1;
@@ -21,15 +21,15 @@ struct Invocation
     qint64 ttftMs = -1;
     qint64 latencyMs = 0;
     std::optional<double> costUsd;
-    QString status;  // "ok", or errorKindName() of the error; empty means "ok" or, with an error, "error"
+    QString status; // "ok", or errorKindName() of the error; empty means "ok" or, with an error, "error"
     QString error;
-    QString prompt;  // stored only while recording prompts is on
+    QString prompt; // stored only while recording prompts is on
 };
 
 // Calls, errors, tokens and cost of one model on one UTC day. Unknown token counts and costs add 0.
 struct UsageRow
 {
-    QString day;  // YYYY-MM-DD
+    QString day; // YYYY-MM-DD
     QString provider;
     QString model;
     qint64 calls = 0;

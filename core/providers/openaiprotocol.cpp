@@ -21,10 +21,8 @@ void setUsage(const QJsonValue &usage, ChatResult &result)
 } // namespace
 
 OpenAiProtocol::OpenAiProtocol(const ProviderConfig &config, const ChatRequest &request)
-    : m_config(config)
-    , m_request(request)
-{
-}
+    : m_config(config), m_request(request)
+{ }
 
 QUrl OpenAiProtocol::endpoint(const QUrl &baseUrl)
 {
@@ -62,7 +60,8 @@ QByteArray OpenAiProtocol::requestBody() const
 Result<ChatProtocol::Outgoing> OpenAiProtocol::prepare()
 {
     if (!m_config.baseUrl.isValid() || m_config.baseUrl.host().isEmpty())
-        return makeError(Error::Kind::Usage, tr("no base URL for the OpenAI-compatible service (e.g. http://localhost:11434/v1)"));
+        return makeError(Error::Kind::Usage,
+                         tr("no base URL for the OpenAI-compatible service (e.g. http://localhost:11434/v1)"));
     if (m_config.model.isEmpty())
         return makeError(Error::Kind::Usage, tr("no model given"));
 
@@ -114,7 +113,10 @@ Status OpenAiProtocol::takeEvent(const QByteArray &data, ChatResult &result)
         const QString reason = document.isNull() ? parseError.errorString() : tr("not a JSON object");
         return makeError(Error::Kind::Service,
                          tr("malformed JSON in stream chunk %1 after %2 characters: %3 at offset %4 in \"%5\"")
-                             .arg(m_chunks).arg(result.text.size()).arg(reason).arg(parseError.offset)
+                             .arg(m_chunks)
+                             .arg(result.text.size())
+                             .arg(reason)
+                             .arg(parseError.offset)
                              .arg(excerpt(data, parseError.offset)));
     }
     const QJsonObject chunk = document.object();

@@ -36,7 +36,7 @@ private:
     ProviderConfig m_config;
     ChatRequest m_request;
     SseParser m_events;
-    QByteArray m_body;  // the whole answer, when not streaming
+    QByteArray m_body; // the whole answer, when not streaming
     int m_chunks = 0;
     bool m_done = false;
 };

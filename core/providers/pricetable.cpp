@@ -13,12 +13,14 @@ const QStringList regionalPrefixes = {QStringLiteral("us."), QStringLiteral("eu.
 
 } // namespace
 
-PriceTable::PriceTable(Workspace &workspace) : m_workspace(workspace) {}
+PriceTable::PriceTable(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 SchemaModule PriceTable::schema()
 {
     return {QStringLiteral("providers"),
-            {{1, QStringLiteral("model prices with Bedrock defaults, and the invocation log"),
+            {{1,
+              QStringLiteral("model prices with Bedrock defaults, and the invocation log"),
               {QStringLiteral("CREATE TABLE model_prices ("
                               " model_pattern TEXT PRIMARY KEY,"
                               " display_name TEXT NOT NULL DEFAULT '',"
@@ -51,9 +53,9 @@ SchemaModule PriceTable::schema()
 
 Result<QList<ModelPrice>> PriceTable::list() const
 {
-    auto query = m_workspace.execute(QStringLiteral(
-        "SELECT model_pattern, display_name, input_per_million, output_per_million"
-        " FROM model_prices ORDER BY model_pattern"));
+    auto query
+        = m_workspace.execute(QStringLiteral("SELECT model_pattern, display_name, input_per_million, output_per_million"
+                                             " FROM model_prices ORDER BY model_pattern"));
     if (!query)
         return query.error();
     QList<ModelPrice> prices;

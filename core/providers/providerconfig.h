@@ -12,7 +12,7 @@
 // takes precedence when it is longer.
 struct RetryPolicy
 {
-    int maxAttempts = 4;       // including the first
+    int maxAttempts = 4; // including the first
     int baseDelayMs = 500;
     int maxDelayMs = 20000;
 };
@@ -26,11 +26,11 @@ struct ProviderConfig
     Kind kind = Kind::OpenAi;
     QString model;
     // OpenAI-compatible
-    QUrl baseUrl;             // e.g. http://localhost:11434/v1 — requests go to {baseUrl}/chat/completions
-    QString apiKey;           // optional
+    QUrl baseUrl; // e.g. http://localhost:11434/v1 — requests go to {baseUrl}/chat/completions
+    QString apiKey; // optional
     // Amazon Bedrock Runtime
     QString region;
-    QUrl endpointUrl;         // override, e.g. http://127.0.0.1:PORT; default https://bedrock-runtime.{region}.amazonaws.com
+    QUrl endpointUrl; // override, e.g. http://127.0.0.1:PORT; default https://bedrock-runtime.{region}.amazonaws.com
     AwsCredentials aws;
 
     // Sent with every request, for gateways and tests (the test servers' X-Test-* fault switches).
@@ -39,12 +39,15 @@ struct ProviderConfig
 
     // A timeout of 0 or less means no limit. The total covers the whole call, retries and backoff
     // included, since that is what the person waiting sees.
-    int firstByteTimeoutMs = 60000;   // request sent → first byte of the answer
-    int idleTimeoutMs = 60000;        // longest silence inside a streamed answer
+    int firstByteTimeoutMs = 60000; // request sent → first byte of the answer
+    int idleTimeoutMs = 60000; // longest silence inside a streamed answer
     int totalTimeoutMs = 600000;
     RetryPolicy retry;
 
-    static QString kindName(Kind kind) { return kind == Kind::OpenAi ? QStringLiteral("openai") : QStringLiteral("bedrock"); }
+    static QString kindName(Kind kind)
+    {
+        return kind == Kind::OpenAi ? QStringLiteral("openai") : QStringLiteral("bedrock");
+    }
     QString providerName() const { return kindName(kind); }
     // "bedrock:anthropic.claude-3-haiku-20240307-v1:0", for tables and logs (never a secret).
     QString label() const { return providerName() + QLatin1Char(':') + model; }

@@ -11,16 +11,17 @@ Error usage(const QString &message)
 
 } // namespace
 
-Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &environment,
-                                                  const QString &homeDirectory,
+Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &environment, const QString &homeDirectory,
                                                   const std::optional<CredentialProfile> &storedProfile,
                                                   const SecretMap &secrets) const
 {
     if (!profile.isEmpty() && !storedProfile)
-        return makeError(Error::Kind::Input, tr("no connection profile named \"%1\" (see `genaiops credentials list`)").arg(profile));
+        return makeError(Error::Kind::Input,
+                         tr("no connection profile named \"%1\" (see `genaiops credentials list`)").arg(profile));
     QString providerName = provider;
     if (providerName.isEmpty() && storedProfile)
-        providerName = storedProfile->kind == CredentialProfile::Kind::Aws ? QStringLiteral("bedrock") : QStringLiteral("openai");
+        providerName = storedProfile->kind == CredentialProfile::Kind::Aws ? QStringLiteral("bedrock")
+                                                                           : QStringLiteral("openai");
     if (providerName.isEmpty())
         return usage(tr("choose a provider: --provider openai or --provider bedrock"));
     if (model.isEmpty())
@@ -28,9 +29,8 @@ Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &env
 
     ProviderConfig config;
     config.model = model;
-    const auto setting = [&](const QString &key) {
-        return storedProfile ? storedProfile->settings.value(key).toString() : QString();
-    };
+    const auto setting
+        = [&](const QString &key) { return storedProfile ? storedProfile->settings.value(key).toString() : QString(); };
 
     if (providerName == QLatin1String("openai")) {
         if (storedProfile && storedProfile->kind != CredentialProfile::Kind::OpenAi)
@@ -38,7 +38,8 @@ Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &env
         config.kind = ProviderConfig::Kind::OpenAi;
         const QString base = !baseUrl.isEmpty() ? baseUrl : setting(QStringLiteral("base_url"));
         if (base.isEmpty())
-            return usage(tr("--base-url is required for an OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)"));
+            return usage(
+                tr("--base-url is required for an OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)"));
         config.baseUrl = QUrl(base, QUrl::StrictMode);
         if (!config.baseUrl.isValid() || !config.baseUrl.scheme().startsWith(QLatin1String("http")))
             return usage(tr("--base-url \"%1\" is not an http(s) URL").arg(base));

@@ -17,12 +17,12 @@ struct ProviderSelection
     Q_DECLARE_TR_FUNCTIONS(ProviderSelection)
 
 public:
-    QString provider;      // "openai" | "bedrock"; empty → the profile's kind
+    QString provider; // "openai" | "bedrock"; empty → the profile's kind
     QString model;
     QString baseUrl;
     QString region;
     QString endpointUrl;
-    QString profile;       // connection profile name, optional
+    QString profile; // connection profile name, optional
 
     // `profile`/`secrets` are the stored profile named by `profile` and its keyring secrets, looked
     // up by the caller (the CLI blocks on the keyring; the GUI does not).

@@ -20,9 +20,9 @@ public:
 private:
     void takeLine(QByteArrayView line, QList<QByteArray> &events);
 
-    QByteArray m_line;  // bytes of the unfinished line
-    QByteArray m_data;  // data of the unfinished event
+    QByteArray m_line; // bytes of the unfinished line
+    QByteArray m_data; // data of the unfinished event
     bool m_hasData = false;
-    bool m_pendingCarriageReturn = false;  // a CR ended the last chunk; a LF may follow it
+    bool m_pendingCarriageReturn = false; // a CR ended the last chunk; a LF may follow it
     bool m_atStart = true;
 };

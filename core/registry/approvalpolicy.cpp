@@ -42,7 +42,8 @@ QStringList names(const QJsonValue &value)
 
 } // namespace
 
-ApprovalPolicy::ApprovalPolicy(Rules rules) : m_rules(std::move(rules)) {}
+ApprovalPolicy::ApprovalPolicy(Rules rules) : m_rules(std::move(rules))
+{ }
 
 Result<ApprovalPolicy> ApprovalPolicy::load(const Workspace &workspace)
 {
@@ -52,8 +53,10 @@ Result<ApprovalPolicy> ApprovalPolicy::load(const Workspace &workspace)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (!document.isObject())
-        return makeError(Error::Kind::Input, tr("the registry policy is not a JSON object (%1); fix it or remove it "
-                                                "to use the defaults").arg(error.errorString()),
+        return makeError(Error::Kind::Input,
+                         tr("the registry policy is not a JSON object (%1); fix it or remove it "
+                            "to use the defaults")
+                             .arg(error.errorString()),
                          QStringLiteral("workspace_meta ") + metaKey());
     return fromJson(document.object());
 }
@@ -72,12 +75,14 @@ Result<ApprovalPolicy> ApprovalPolicy::fromJson(const QJsonObject &object)
         for (auto it = deciders.constBegin(); it != deciders.constEnd(); ++it) {
             const auto stage = RegistryNames::stageFromName(it.key());
             if (!stage || *stage == Stage::None || *stage == Stage::Archived)
-                return makeError(Error::Kind::Input, tr("deciders: \"%1\" is not Dev, Test or Prod").arg(it.key()), where);
+                return makeError(Error::Kind::Input, tr("deciders: \"%1\" is not Dev, Test or Prod").arg(it.key()),
+                                 where);
             QList<Role> roles;
             for (const QString &name : names(it.value())) {
                 const auto role = RegistryNames::roleFromName(name);
                 if (!role)
-                    return makeError(Error::Kind::Input, tr("deciders: unknown role \"%1\" for %2").arg(name, it.key()), where);
+                    return makeError(Error::Kind::Input, tr("deciders: unknown role \"%1\" for %2").arg(name, it.key()),
+                                     where);
                 roles << *role;
             }
             rules.deciders.insert(*stage, roles);
@@ -99,9 +104,11 @@ Result<ApprovalPolicy> ApprovalPolicy::fromJson(const QJsonObject &object)
         const QJsonObject agreement = object.value(agreementKey).toObject();
         const double kappa = agreement.value(minimumKappaKey).toDouble(-2);
         const double labels = agreement.value(minimumLabelsKey).toDouble(-1);
-        if (!object.value(agreementKey).isObject() || kappa < -1 || kappa > 1 || labels < 0 || labels != std::floor(labels))
-            return makeError(Error::Kind::Input, tr("%1 must be {\"%2\": κ from -1 to 1, \"%3\": a whole number of labels}")
-                                                     .arg(agreementKey, minimumKappaKey, minimumLabelsKey),
+        if (!object.value(agreementKey).isObject() || kappa < -1 || kappa > 1 || labels < 0
+            || labels != std::floor(labels))
+            return makeError(Error::Kind::Input,
+                             tr("%1 must be {\"%2\": κ from -1 to 1, \"%3\": a whole number of labels}")
+                                 .arg(agreementKey, minimumKappaKey, minimumLabelsKey),
                              where);
         rules.minimumKappaForProd = kappa;
         rules.minimumLabelsForProd = int(labels);
@@ -122,7 +129,8 @@ QJsonObject ApprovalPolicy::toJson() const
     for (Stage stage : m_rules.fourEyesStages)
         fourEyes.append(stageName(stage));
     const QJsonValue agreement = m_rules.asksForAgreement()
-        ? QJsonValue(QJsonObject{{minimumKappaKey, m_rules.minimumKappaForProd}, {minimumLabelsKey, m_rules.minimumLabelsForProd}})
+        ? QJsonValue(QJsonObject{{minimumKappaKey, m_rules.minimumKappaForProd},
+                                 {minimumLabelsKey, m_rules.minimumLabelsForProd}})
         : QJsonValue();
     return {{decidersKey, deciders},
             {fourEyesKey, fourEyes},
@@ -167,9 +175,11 @@ PolicyRule ApprovalPolicy::roleRule(Stage target, const ModelVersion &version, c
         allowed << RegistryNames::role(role);
     const QString who = allowed.isEmpty() ? tr("nobody") : allowed.join(tr(" or "));
     if (mayDecide(actor.role, deciding))
-        return rule(QStringLiteral("role"), true, tr("%1 decides %2").arg(RegistryNames::role(actor.role), stageName(deciding)));
-    return rule(QStringLiteral("role"), false, tr("%1 decisions are taken by %2; %3 acts as %4")
-                                                   .arg(stageName(deciding), who, actor.user, RegistryNames::role(actor.role)));
+        return rule(QStringLiteral("role"), true,
+                    tr("%1 decides %2").arg(RegistryNames::role(actor.role), stageName(deciding)));
+    return rule(QStringLiteral("role"), false,
+                tr("%1 decisions are taken by %2; %3 acts as %4")
+                    .arg(stageName(deciding), who, actor.user, RegistryNames::role(actor.role)));
 }
 
 PolicyRule ApprovalPolicy::fourEyesRule(const Decision &decision, Stage target, const ModelVersion &version,
@@ -179,11 +189,15 @@ PolicyRule ApprovalPolicy::fourEyesRule(const Decision &decision, Stage target, 
     if (!StageFlow::isApproval(decision.action) || !needsFourEyes(target))
         return rule(name, true, tr("a second person is not needed for this decision"));
     if (version.registrant.trimmed().isEmpty())
-        return rule(name, false, tr("the registrant of version %1 is unknown, so nobody can show to be a second person")
-                                     .arg(version.version));
+        return rule(name, false,
+                    tr("the registrant of version %1 is unknown, so nobody can show to be a second person")
+                        .arg(version.version));
     if (sameUser(version.registrant, actor.user))
-        return rule(name, false, tr("%1 registered version %2 and may not approve it for %3; another person must")
-                                     .arg(actor.user).arg(version.version).arg(stageName(target)));
+        return rule(name, false,
+                    tr("%1 registered version %2 and may not approve it for %3; another person must")
+                        .arg(actor.user)
+                        .arg(version.version)
+                        .arg(stageName(target)));
     return rule(name, true, tr("registered by %1, decided by %2").arg(version.registrant, actor.user));
 }
 
@@ -215,16 +229,18 @@ PolicyRule ApprovalPolicy::commentRule(const Decision &decision, Stage target, c
     const QString name = QStringLiteral("comment");
     const qsizetype length = decision.comment.size();
     if (length > commentLimit)
-        return rule(name, false, tr("the comment has %1 characters; at most %2 are kept").arg(length).arg(commentLimit));
-    const bool needed = decision.action == DecisionAction::Reject || target == Stage::Prod || version.stage == Stage::Prod;
+        return rule(name, false,
+                    tr("the comment has %1 characters; at most %2 are kept").arg(length).arg(commentLimit));
+    const bool needed
+        = decision.action == DecisionAction::Reject || target == Stage::Prod || version.stage == Stage::Prod;
     const bool given = !decision.comment.trimmed().isEmpty();
     if (given)
         return rule(name, true, tr("a comment is given"));
     if (!needed)
         return rule(name, true, tr("a comment is optional for this decision"));
-    return rule(name, false, decision.action == DecisionAction::Reject
-                                 ? tr("a rejection needs a comment saying why")
-                                 : tr("a Prod decision needs a comment saying why"));
+    return rule(name, false,
+                decision.action == DecisionAction::Reject ? tr("a rejection needs a comment saying why")
+                                                          : tr("a Prod decision needs a comment saying why"));
 }
 
 PolicyRule ApprovalPolicy::stageOrderRule(const Decision &decision, Stage target, const ModelVersion &version) const
@@ -238,9 +254,12 @@ PolicyRule ApprovalPolicy::stageOrderRule(const Decision &decision, Stage target
         return rule(name, true, tr("restoring an archived version"));
     const Stage furthest = StageFlow::furthestReachable(version);
     if (StageFlow::rank(target) <= StageFlow::rank(furthest))
-        return rule(name, true, tr("%1 may follow where version %2 stands").arg(stageName(target)).arg(version.version));
-    return rule(name, false, tr("version %1 can go to %2 next, not %3: stages are not skipped")
-                                 .arg(version.version).arg(stageName(furthest), stageName(target)));
+        return rule(name, true,
+                    tr("%1 may follow where version %2 stands").arg(stageName(target)).arg(version.version));
+    return rule(name, false,
+                tr("version %1 can go to %2 next, not %3: stages are not skipped")
+                    .arg(version.version)
+                    .arg(stageName(furthest), stageName(target)));
 }
 
 PolicyRule ApprovalPolicy::oneProdRule(const Decision &decision, Stage target, const QList<int> &prodVersions) const
@@ -255,7 +274,8 @@ PolicyRule ApprovalPolicy::oneProdRule(const Decision &decision, Stage target, c
     QStringList versions;
     for (int version : prodVersions)
         versions << QString::number(version);
-    return rule(name, true, tr("version %1 leaves Prod and is archived in the same step").arg(versions.join(QStringLiteral(", "))));
+    return rule(name, true,
+                tr("version %1 leaves Prod and is archived in the same step").arg(versions.join(QStringLiteral(", "))));
 }
 
 QString ApprovalPolicy::agreementShortfall(const RunEvidence &run) const
@@ -265,15 +285,25 @@ QString ApprovalPolicy::agreementShortfall(const RunEvidence &run) const
         const MetricAgreement *figures = run.agreementOf(metric);
         const qint64 labelled = figures ? figures->labelledItems : 0;
         if (labelled < m_rules.minimumLabelsForProd)
-            missing << tr("%1 has %2 labelled item(s) of %3 needed").arg(metric).arg(labelled).arg(m_rules.minimumLabelsForProd);
-        else if (m_rules.minimumKappaForProd > 0 && (!figures || !figures->judgeKappa.kappa || *figures->judgeKappa.kappa < m_rules.minimumKappaForProd))
-            missing << tr("%1: κ %2 is under %3").arg(metric, figures && figures->judgeKappa.kappa ? QString::number(*figures->judgeKappa.kappa, 'f', 2) : tr("unknown"))
+            missing << tr("%1 has %2 labelled item(s) of %3 needed")
+                           .arg(metric)
+                           .arg(labelled)
+                           .arg(m_rules.minimumLabelsForProd);
+        else if (m_rules.minimumKappaForProd > 0
+                 && (!figures || !figures->judgeKappa.kappa
+                     || *figures->judgeKappa.kappa < m_rules.minimumKappaForProd))
+            missing << tr("%1: κ %2 is under %3")
+                           .arg(metric,
+                                figures && figures->judgeKappa.kappa
+                                    ? QString::number(*figures->judgeKappa.kappa, 'f', 2)
+                                    : tr("unknown"))
                            .arg(m_rules.minimumKappaForProd, 0, 'f', 2);
     }
     return missing.join(QStringLiteral(", "));
 }
 
-PolicyRule ApprovalPolicy::agreementRule(const Decision &decision, Stage target, const QList<RunEvidence> &evidence) const
+PolicyRule ApprovalPolicy::agreementRule(const Decision &decision, Stage target,
+                                         const QList<RunEvidence> &evidence) const
 {
     const QString name = QStringLiteral("judge-agreement");
     if (!StageFlow::isApproval(decision.action) || target != Stage::Prod)
@@ -281,7 +311,8 @@ PolicyRule ApprovalPolicy::agreementRule(const Decision &decision, Stage target,
     if (!m_rules.asksForAgreement())
         return rule(name, true, tr("the workspace policy does not ask for judge agreement"));
     const QString asked = tr("κ ≥ %1 on at least %2 labelled items per judged metric")
-                              .arg(m_rules.minimumKappaForProd, 0, 'f', 2).arg(m_rules.minimumLabelsForProd);
+                              .arg(m_rules.minimumKappaForProd, 0, 'f', 2)
+                              .arg(m_rules.minimumLabelsForProd);
     QStringList reasons;
     for (const RunEvidence &run : evidence) {
         if (!run.passes())
@@ -290,13 +321,15 @@ PolicyRule ApprovalPolicy::agreementRule(const Decision &decision, Stage target,
             return rule(name, true, tr("run %1 has no judged metric, so no judge needs trusting").arg(run.runId));
         const QString shortfall = agreementShortfall(run);
         if (shortfall.isEmpty())
-            return rule(name, true, tr("run %1: %2").arg(run.runId).arg(run.agreementLines().join(QStringLiteral("; "))));
+            return rule(name, true,
+                        tr("run %1: %2").arg(run.runId).arg(run.agreementLines().join(QStringLiteral("; "))));
         reasons << tr("run %1: %2").arg(run.runId).arg(shortfall);
     }
     const QString missing = reasons.isEmpty() ? tr("no passing evaluation run to measure the judge on")
                                               : reasons.join(QStringLiteral("; "));
     const QString reason = decision.overrideReason.trimmed();
     if (!reason.isEmpty())
-        return rule(name, true, tr("%1 asked, %2; overridden: \"%3\" (recorded in the audit trail)").arg(asked, missing, reason));
+        return rule(name, true,
+                    tr("%1 asked, %2; overridden: \"%3\" (recorded in the audit trail)").arg(asked, missing, reason));
     return rule(name, false, tr("%1 asked, %2; label more items or give an override reason").arg(asked, missing));
 }

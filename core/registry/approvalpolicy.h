@@ -45,7 +45,7 @@ public:
         bool asksForAgreement() const { return minimumKappaForProd > 0 || minimumLabelsForProd > 0; }
     };
 
-    static constexpr int commentLimit = 1024;  // SageMaker's ApprovalDescription limit
+    static constexpr int commentLimit = 1024; // SageMaker's ApprovalDescription limit
 
     ApprovalPolicy() = default;
     explicit ApprovalPolicy(Rules rules);
@@ -71,7 +71,8 @@ public:
 
 private:
     PolicyRule roleRule(Stage target, const ModelVersion &version, const Actor &actor) const;
-    PolicyRule fourEyesRule(const Decision &decision, Stage target, const ModelVersion &version, const Actor &actor) const;
+    PolicyRule fourEyesRule(const Decision &decision, Stage target, const ModelVersion &version,
+                            const Actor &actor) const;
     PolicyRule evidenceRule(const Decision &decision, Stage target, const ModelVersion &version,
                             const QList<RunEvidence> &evidence) const;
     PolicyRule commentRule(const Decision &decision, Stage target, const ModelVersion &version) const;

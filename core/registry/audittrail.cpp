@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
-
 namespace {
 
 QString jsonText(const QJsonObject &object)
@@ -21,23 +20,22 @@ QJsonObject jsonObject(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-const QString selectEntries = QStringLiteral(
-    "SELECT sequence, at, actor, role, action, backend, group_name, version, from_status, to_status,"
-    " from_stage, to_stage, comment, override_reason, evidence, remote_answer, previous_hash, hash"
-    " FROM registry_audit ");
+const QString selectEntries
+    = QStringLiteral("SELECT sequence, at, actor, role, action, backend, group_name, version, from_status, to_status,"
+                     " from_stage, to_stage, comment, override_reason, evidence, remote_answer, previous_hash, hash"
+                     " FROM registry_audit ");
 
 } // namespace
 
 AuditTrail::AuditTrail(Workspace &workspace, Clock clock)
     : m_workspace(workspace), m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
-{
-}
+{ }
 
 Status AuditTrail::append(AuditEntry &entry)
 {
     return m_workspace.transaction([&]() -> Status {
-        auto last = m_workspace.execute(QStringLiteral(
-            "SELECT sequence, hash FROM registry_audit ORDER BY sequence DESC LIMIT 1"));
+        auto last = m_workspace.execute(
+            QStringLiteral("SELECT sequence, hash FROM registry_audit ORDER BY sequence DESC LIMIT 1"));
         if (!last)
             return last.error();
         const bool first = !last.value().next();

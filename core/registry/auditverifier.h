@@ -20,10 +20,10 @@ public:
     {
         bool ok = true;
         qint64 entries = 0;
-        qint64 brokenSequence = 0;  // the first entry not as written
-        QString problem;            // "edited", "deleted", "reordered", "broken-link"
+        qint64 brokenSequence = 0; // the first entry not as written
+        QString problem; // "edited", "deleted", "reordered", "broken-link"
         QString detail;
-        QString headHash;           // the last entry's hash
+        QString headHash; // the last entry's hash
     };
 
     // `rows` in ascending sequence order as stored; `head` is the stored "SEQUENCE HASH" record,

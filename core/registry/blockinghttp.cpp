@@ -21,10 +21,8 @@ QByteArray HttpAnswer::header(const QByteArray &name) const
     return {};
 }
 
-BlockingHttp::BlockingHttp(int timeoutMs)
-    : m_timeoutMs(timeoutMs)
-{
-}
+BlockingHttp::BlockingHttp(int timeoutMs) : m_timeoutMs(timeoutMs)
+{ }
 
 BlockingHttp::~BlockingHttp()
 {
@@ -107,7 +105,8 @@ QList<Result<HttpAnswer>> BlockingHttp::sendAll(const QList<HttpExchange> &excha
     QList<Result<HttpAnswer>> answers;
     answers.reserve(results.size());
     for (std::optional<Result<HttpAnswer>> &result : results)
-        answers.append(result ? std::move(*result) : Result<HttpAnswer>(makeError(Error::Kind::Cancelled, tr("cancelled"))));
+        answers.append(result ? std::move(*result)
+                              : Result<HttpAnswer>(makeError(Error::Kind::Cancelled, tr("cancelled"))));
     return answers;
 }
 

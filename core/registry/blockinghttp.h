@@ -15,7 +15,7 @@ class QNetworkReply;
 // One request as the remote registry backends send it.
 struct HttpExchange
 {
-    QByteArray method;                 // "GET", "POST", "DELETE"
+    QByteArray method; // "GET", "POST", "DELETE"
     QNetworkRequest request;
     QByteArray body;
 };

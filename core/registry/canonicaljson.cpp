@@ -67,13 +67,27 @@ void CanonicalJson::appendString(QByteArray &out, const QString &text)
     for (const char byte : text.toUtf8()) {
         const auto code = static_cast<unsigned char>(byte);
         switch (byte) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (code < 0x20) {
                 out += "\\u00";
@@ -90,7 +104,7 @@ void CanonicalJson::appendString(QByteArray &out, const QString &text)
 void CanonicalJson::appendNumber(QByteArray &out, double number)
 {
     // Integers read back from JSON text may arrive as doubles; both must give the same bytes.
-    constexpr double exactIntegerLimit = 9007199254740992.0;  // 2^53
+    constexpr double exactIntegerLimit = 9007199254740992.0; // 2^53
     if (!std::isfinite(number)) {
         out += "null";
     } else if (number == std::floor(number) && std::fabs(number) < exactIntegerLimit) {

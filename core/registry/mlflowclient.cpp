@@ -7,11 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
-MlflowClient::MlflowClient(const MlflowConnection &connection)
-    : m_connection(connection)
-    , m_http(connection.timeoutMs)
-{
-}
+MlflowClient::MlflowClient(const MlflowConnection &connection) : m_connection(connection), m_http(connection.timeoutMs)
+{ }
 
 Result<QJsonObject> MlflowClient::get(const QString &endpoint, const Query &query)
 {
@@ -38,15 +35,17 @@ Result<QJsonObject> MlflowClient::exchange(const QByteArray &method, const QStri
 {
     const QUrl base = m_connection.trackingUri;
     if (!base.isValid() || base.host().isEmpty())
-        return makeError(Error::Kind::Usage, tr("no valid MLflow tracking URI (set --tracking-uri or MLFLOW_TRACKING_URI): \"%1\"")
-                                                 .arg(base.toString()));
+        return makeError(Error::Kind::Usage,
+                         tr("no valid MLflow tracking URI (set --tracking-uri or MLFLOW_TRACKING_URI): \"%1\"")
+                             .arg(base.toString()));
     QString path = base.path();
     while (path.endsWith(u'/'))
         path.chop(1);
     QUrl url = base;
     url.setPath(path + "/api/2.0/mlflow/"_L1 + endpoint);
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-    const QString where = SecretRedactor::instance().redact(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
+    const QString where
+        = SecretRedactor::instance().redact(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -63,8 +62,9 @@ Result<QJsonObject> MlflowClient::exchange(const QByteArray &method, const QStri
     const QJsonDocument document = QJsonDocument::fromJson(http.body.isEmpty() ? "{}" : http.body);
     if (http.status >= 200 && http.status <= 299) {
         if (!document.isObject())
-            return makeError(Error::Kind::Service, tr("MLflow %1 answered with something that is not a JSON object: %2")
-                                                       .arg(endpoint, QString::fromUtf8(http.body.left(300)).simplified()),
+            return makeError(Error::Kind::Service,
+                             tr("MLflow %1 answered with something that is not a JSON object: %2")
+                                 .arg(endpoint, QString::fromUtf8(http.body.left(300)).simplified()),
                              where);
         return document.object();
     }
@@ -80,7 +80,7 @@ Result<QJsonObject> MlflowClient::exchange(const QByteArray &method, const QStri
         kind = Error::Kind::Auth;
     else if (http.status == 429)
         kind = Error::Kind::Throttled;
-    const QString text = kind == Error::Kind::Auth ? tr("MLflow %1 refused the credentials: %2: %3")
-                                                   : tr("MLflow %1 answered %2: %3");
+    const QString text
+        = kind == Error::Kind::Auth ? tr("MLflow %1 refused the credentials: %2: %3") : tr("MLflow %1 answered %2: %3");
     return makeError(kind, SecretRedactor::instance().redact(text.arg(endpoint, what, message)), where);
 }

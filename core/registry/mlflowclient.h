@@ -13,11 +13,11 @@
 // Where and as whom the MLflow backend talks to a tracking server.
 struct MlflowConnection
 {
-    QUrl trackingUri;                  // e.g. http://127.0.0.1:5000; a path prefix is kept
-    QString token;                     // sent as "Authorization: Bearer …" when set (MLFLOW_TRACKING_TOKEN)
-    QString userName;                  // who we are: MLflow has no "who am I" call
+    QUrl trackingUri; // e.g. http://127.0.0.1:5000; a path prefix is kept
+    QString token; // sent as "Authorization: Bearer …" when set (MLFLOW_TRACKING_TOKEN)
+    QString userName; // who we are: MLflow has no "who am I" call
     int timeoutMs = 30000;
-    int pageSize = 100;                // max_results of the search calls
+    int pageSize = 100; // max_results of the search calls
 };
 
 // JSON calls to MLflow's REST API 2.0 (/api/2.0/mlflow/…). Errors carry MLflow's error_code and

@@ -33,7 +33,9 @@ Result<QString> nameFilter(const QString &name)
         return u"name = '%1'"_s.arg(name);
     if (!name.contains(u'"'))
         return u"name = \"%1\""_s.arg(name);
-    return makeError(Error::Kind::Usage, MlflowRegistryBackend::tr("an MLflow search cannot name a model with both kinds of quotes: %1").arg(name));
+    return makeError(
+        Error::Kind::Usage,
+        MlflowRegistryBackend::tr("an MLflow search cannot name a model with both kinds of quotes: %1").arg(name));
 }
 
 // Legacy MLflow stages, for versions nobody has decided on through the workbench.
@@ -51,9 +53,12 @@ Stage stageOfLegacy(const QString &currentStage)
 QString stageStatusFor(ApprovalStatus status)
 {
     switch (status) {
-    case ApprovalStatus::Approved: return u"Approved"_s;
-    case ApprovalStatus::Rejected: return u"Rejected"_s;
-    case ApprovalStatus::PendingManualApproval: return u"PendingApproval"_s;
+    case ApprovalStatus::Approved:
+        return u"Approved"_s;
+    case ApprovalStatus::Rejected:
+        return u"Rejected"_s;
+    case ApprovalStatus::PendingManualApproval:
+        return u"PendingApproval"_s;
     }
     return u"PendingApproval"_s;
 }
@@ -66,10 +71,8 @@ QString nowIso()
 } // namespace
 
 MlflowRegistryBackend::MlflowRegistryBackend(const MlflowConnection &connection)
-    : m_client(connection)
-    , m_connection(connection)
-{
-}
+    : m_client(connection), m_connection(connection)
+{ }
 
 QString MlflowRegistryBackend::name() const
 {
@@ -84,18 +87,23 @@ Result<QString> MlflowRegistryBackend::callerIdentity()
     for (const char *variable : {"MLFLOW_TRACKING_USERNAME", "USER", "USERNAME"})
         if (const QString user = qEnvironmentVariable(variable); !user.isEmpty())
             return user;
-    return makeError(Error::Kind::Input, tr("cannot tell who you are on MLflow: none of MLFLOW_TRACKING_USERNAME, USER "
-                                            "and USERNAME is set"));
+    return makeError(Error::Kind::Input,
+                     tr("cannot tell who you are on MLflow: none of MLFLOW_TRACKING_USERNAME, USER "
+                        "and USERNAME is set"));
 }
 
 QString MlflowRegistryBackend::aliasFor(Stage stage)
 {
     switch (stage) {
-    case Stage::Dev: return u"dev"_s;
-    case Stage::Test: return u"test"_s;
-    case Stage::Prod: return u"prod"_s;
+    case Stage::Dev:
+        return u"dev"_s;
+    case Stage::Test:
+        return u"test"_s;
+    case Stage::Prod:
+        return u"prod"_s;
     case Stage::None:
-    case Stage::Archived: return {};
+    case Stage::Archived:
+        return {};
     }
     return {};
 }
@@ -111,11 +119,14 @@ ModelVersion MlflowRegistryBackend::fromModelVersion(const QJsonObject &modelVer
     version.registrant = modelVersion.value("user_id"_L1).toString();
     if (version.registrant.isEmpty())
         version.registrant = tags.value(RegistrantTag);
-    version.createdAt = VersionProperties::isoFromEpochMs(modelVersion.value("creation_timestamp"_L1).toVariant().toLongLong());
-    version.modifiedAt = VersionProperties::isoFromEpochMs(modelVersion.value("last_updated_timestamp"_L1).toVariant().toLongLong());
+    version.createdAt
+        = VersionProperties::isoFromEpochMs(modelVersion.value("creation_timestamp"_L1).toVariant().toLongLong());
+    version.modifiedAt
+        = VersionProperties::isoFromEpochMs(modelVersion.value("last_updated_timestamp"_L1).toVariant().toLongLong());
     // Same ISO form on both sides, so the later one is the greater string.
     version.modifiedAt = std::max(version.modifiedAt, tags.value(ModifiedTag));
-    version.status = RegistryNames::statusFromName(tags.value(StatusTag)).value_or(ApprovalStatus::PendingManualApproval);
+    version.status
+        = RegistryNames::statusFromName(tags.value(StatusTag)).value_or(ApprovalStatus::PendingManualApproval);
     version.approvalDescription = tags.value(DescriptionTag);
 
     // The aliases are the truth about dev/test/prod (anyone may move them); the tag says which one
@@ -141,7 +152,8 @@ ModelVersion MlflowRegistryBackend::fromModelVersion(const QJsonObject &modelVer
     return version;
 }
 
-Result<QList<QJsonObject>> MlflowRegistryBackend::searchAll(const QString &endpoint, const QString &listKey, const QString &filter)
+Result<QList<QJsonObject>> MlflowRegistryBackend::searchAll(const QString &endpoint, const QString &listKey,
+                                                            const QString &filter)
 {
     QList<QJsonObject> items;
     QString token;
@@ -182,7 +194,8 @@ Result<QList<ModelGroup>> MlflowRegistryBackend::groups()
         ModelGroup group;
         group.name = model.value("name"_L1).toString();
         group.description = model.value("description"_L1).toString();
-        group.createdAt = VersionProperties::isoFromEpochMs(model.value("creation_timestamp"_L1).toVariant().toLongLong());
+        group.createdAt
+            = VersionProperties::isoFromEpochMs(model.value("creation_timestamp"_L1).toVariant().toLongLong());
         group.versionCount = counts.value(group.name).first;
         group.pendingCount = counts.value(group.name).second;
         groups.append(group);
@@ -212,13 +225,15 @@ Result<QList<ModelVersion>> MlflowRegistryBackend::versions(const QString &group
         if (!status || version.status == *status)
             versions.append(version);
     }
-    std::sort(versions.begin(), versions.end(), [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
+    std::sort(versions.begin(), versions.end(),
+              [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
     return versions;
 }
 
 Result<ModelVersion> MlflowRegistryBackend::version(const QString &group, int version)
 {
-    const Result<QJsonObject> found = m_client.get(u"model-versions/get"_s, {{u"name"_s, group}, {u"version"_s, QString::number(version)}});
+    const Result<QJsonObject> found
+        = m_client.get(u"model-versions/get"_s, {{u"name"_s, group}, {u"version"_s, QString::number(version)}});
     if (!found)
         return found.error();
     return fromModelVersion(found.value().value("model_version"_L1).toObject());
@@ -229,17 +244,21 @@ Result<ModelVersion> MlflowRegistryBackend::registerVersion(const ModelVersion &
     if (version.group.isEmpty())
         return makeError(Error::Kind::Usage, tr("a model version needs a registered model to be created in"));
     if (version.artifactUri.isEmpty())
-        return makeError(Error::Kind::Usage, tr("MLflow needs the artifact URI (the version's source) to register a version"));
+        return makeError(Error::Kind::Usage,
+                         tr("MLflow needs the artifact URI (the version's source) to register a version"));
     QMap<QString, QString> properties = VersionProperties::toProperties(version);
     properties.insert(StatusTag, RegistryNames::status(ApprovalStatus::PendingManualApproval));
-    const Result<QString> registrant = version.registrant.isEmpty() ? callerIdentity() : Result<QString>(version.registrant);
+    const Result<QString> registrant
+        = version.registrant.isEmpty() ? callerIdentity() : Result<QString>(version.registrant);
     if (registrant)
         properties.insert(RegistrantTag, registrant.value());
     QJsonArray tags;
     for (auto it = properties.cbegin(); it != properties.cend(); ++it)
         tags.append(QJsonObject{{"key"_L1, it.key()}, {"value"_L1, it.value()}});
-    const QJsonObject body{{"name"_L1, version.group}, {"source"_L1, version.artifactUri},
-                           {"description"_L1, version.description}, {"tags"_L1, tags}};
+    const QJsonObject body{{"name"_L1, version.group},
+                           {"source"_L1, version.artifactUri},
+                           {"description"_L1, version.description},
+                           {"tags"_L1, tags}};
 
     Result<QJsonObject> created = m_client.post(u"model-versions/create"_s, body);
     // The first version of a new group creates its registered model.
@@ -257,8 +276,10 @@ Result<ModelVersion> MlflowRegistryBackend::registerVersion(const ModelVersion &
 Status MlflowRegistryBackend::setTag(const ModelVersion &version, const QString &key, const QString &value)
 {
     const Result<QJsonObject> set = m_client.post(u"model-versions/set-tag"_s,
-                                                  {{"name"_L1, version.group}, {"version"_L1, QString::number(version.version)},
-                                                   {"key"_L1, key}, {"value"_L1, value}});
+                                                  {{"name"_L1, version.group},
+                                                   {"version"_L1, QString::number(version.version)},
+                                                   {"key"_L1, key},
+                                                   {"value"_L1, value}});
     if (!set)
         return set.error();
     return Done();
@@ -271,15 +292,16 @@ Status MlflowRegistryBackend::moveStage(const ModelVersion &version, Stage stage
     for (const QJsonValue &held : version.remote.value("aliases"_L1).toArray()) {
         const QString old = held.toString();
         if (old != alias && (old == "dev"_L1 || old == "test"_L1 || old == "prod"_L1)) {
-            const Result<QJsonObject> removed = m_client.remove(u"registered-models/alias"_s, {{"name"_L1, version.group}, {"alias"_L1, old}});
+            const Result<QJsonObject> removed
+                = m_client.remove(u"registered-models/alias"_s, {{"name"_L1, version.group}, {"alias"_L1, old}});
             if (!removed)
                 return removed.error();
         }
     }
     if (!alias.isEmpty()) {
-        const Result<QJsonObject> set = m_client.post(u"registered-models/alias"_s,
-                                                      {{"name"_L1, version.group}, {"alias"_L1, alias},
-                                                       {"version"_L1, QString::number(version.version)}});
+        const Result<QJsonObject> set = m_client.post(
+            u"registered-models/alias"_s,
+            {{"name"_L1, version.group}, {"alias"_L1, alias}, {"version"_L1, QString::number(version.version)}});
         if (!set)
             return set.error();
     }
@@ -296,9 +318,10 @@ Result<ModelVersion> MlflowRegistryBackend::update(const ModelVersion &current, 
         return fresh.error();
     const QString where = u"%1/%2"_s.arg(current.group).arg(current.version);
     if (!current.modifiedAt.isEmpty() && fresh.value().modifiedAt != current.modifiedAt)
-        return makeError(Error::Kind::Refused, tr("the version changed on MLflow since it was loaded (modified %1, loaded %2); "
-                                                "reload it and decide again")
-                                                 .arg(fresh.value().modifiedAt, current.modifiedAt),
+        return makeError(Error::Kind::Refused,
+                         tr("the version changed on MLflow since it was loaded (modified %1, loaded %2); "
+                            "reload it and decide again")
+                             .arg(fresh.value().modifiedAt, current.modifiedAt),
                          where);
     if (!status && !stage)
         return fresh;
@@ -306,7 +329,8 @@ Result<ModelVersion> MlflowRegistryBackend::update(const ModelVersion &current, 
     // Marked first: should a later call fail, the version still reads as changed to everyone.
     QString stamp = nowIso();
     if (stamp <= fresh.value().modifiedAt)
-        stamp = VersionProperties::isoFromEpochMs(QDateTime::fromString(fresh.value().modifiedAt, Qt::ISODateWithMs).toMSecsSinceEpoch() + 1);
+        stamp = VersionProperties::isoFromEpochMs(
+            QDateTime::fromString(fresh.value().modifiedAt, Qt::ISODateWithMs).toMSecsSinceEpoch() + 1);
     Status done = setTag(fresh.value(), ModifiedTag, stamp);
     if (done && status)
         done = setTag(fresh.value(), StatusTag, RegistryNames::status(*status));

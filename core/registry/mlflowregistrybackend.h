@@ -27,7 +27,8 @@ public:
     // The configured user name, else MLFLOW_TRACKING_USERNAME, else the operating-system user.
     Result<QString> callerIdentity() override;
     Result<QList<ModelGroup>> groups() override;
-    Result<QList<ModelVersion>> versions(const QString &group, std::optional<ApprovalStatus> status = std::nullopt) override;
+    Result<QList<ModelVersion>> versions(const QString &group,
+                                         std::optional<ApprovalStatus> status = std::nullopt) override;
     Result<ModelVersion> version(const QString &group, int version) override;
     Result<ModelVersion> registerVersion(const ModelVersion &version) override;
     Result<ModelVersion> update(const ModelVersion &current, std::optional<ApprovalStatus> status,

@@ -35,6 +35,7 @@ Result<std::unique_ptr<RegistryBackend>> RegistryBackends::create(const QString 
     }
     if (kinds().contains(chosen))
         return makeError(Error::Kind::Usage, tr("the %1 registry backend is not available in this build").arg(chosen));
-    return makeError(Error::Kind::Usage, tr("unknown registry backend \"%1\" (expected %2)")
-                                             .arg(chosen, kinds().join(QStringLiteral(", "))));
+    return makeError(
+        Error::Kind::Usage,
+        tr("unknown registry backend \"%1\" (expected %2)").arg(chosen, kinds().join(QStringLiteral(", "))));
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/common/result.h"
 #include "core/aws/awscredentials.h"
+#include "core/common/result.h"
 #include "core/registry/registrybackend.h"
 
 #include <QCoreApplication>
@@ -15,12 +15,12 @@ class Workspace;
 // AWS_PROFILE or the keyring) just before create().
 struct RegistryOptions
 {
-    QString backend;               // "workspace" (default), "sagemaker", "mlflow"
-    QString region;                // SageMaker
-    QString endpointUrl;           // SageMaker endpoint override (a local test server)
-    QString trackingUri;           // MLflow tracking server
-    AwsCredentials aws;            // SageMaker
-    QString mlflowToken;           // MLflow bearer token, when the server wants one
+    QString backend; // "workspace" (default), "sagemaker", "mlflow"
+    QString region; // SageMaker
+    QString endpointUrl; // SageMaker endpoint override (a local test server)
+    QString trackingUri; // MLflow tracking server
+    AwsCredentials aws; // SageMaker
+    QString mlflowToken; // MLflow bearer token, when the server wants one
     Workspace *workspace = nullptr;
 };
 

@@ -3,7 +3,8 @@
 SchemaModule RegistrySchema::schema()
 {
     return {QStringLiteral("registry"),
-            {{1, QStringLiteral("model groups, versions and the audit trail"),
+            {{1,
+              QStringLiteral("model groups, versions and the audit trail"),
               {QStringLiteral("CREATE TABLE registry_groups ("
                               " name TEXT PRIMARY KEY,"
                               " description TEXT NOT NULL DEFAULT '',"

@@ -29,8 +29,7 @@ QJsonArray evidenceJson(const QList<RunEvidence> &evidence)
 
 RegistryService::RegistryService(RegistryBackend &backend, Workspace &workspace, Clock clock)
     : m_backend(backend), m_workspace(workspace), m_audit(workspace, std::move(clock))
-{
-}
+{ }
 
 Role RegistryService::workspaceRole(const Workspace &workspace)
 {
@@ -123,10 +122,11 @@ Status RegistryService::apply(const Decision &decision, const Actor &actor, Outc
         return current.error();
     const ModelVersion before = current.value();
     if (!decision.expectedModifiedAt.isEmpty() && decision.expectedModifiedAt != before.modifiedAt)
-        return makeError(Error::Kind::Refused,
-                         tr("%1 (you loaded the version as of %2; it was changed at %3)")
-                             .arg(WorkspaceRegistryBackend::changedMessage(), decision.expectedModifiedAt, before.modifiedAt),
-                         label(before));
+        return makeError(
+            Error::Kind::Refused,
+            tr("%1 (you loaded the version as of %2; it was changed at %3)")
+                .arg(WorkspaceRegistryBackend::changedMessage(), decision.expectedModifiedAt, before.modifiedAt),
+            label(before));
     auto assessment = assess(decision, before, actor);
     if (!assessment)
         return assessment.error();
@@ -164,8 +164,11 @@ Status RegistryService::archiveReplaced(const ModelVersion &replacement, const Q
         const QString comment = tr("archived: version %1 replaced it in Prod").arg(replacement.version);
         auto archived = m_backend.update(old, std::nullopt, Stage::Archived, comment);
         if (!archived)
-            return makeError(archived.error().kind, tr("version %1 is in Prod, but archiving version %2 failed: %3")
-                                                        .arg(replacement.version).arg(old.version).arg(archived.error().message),
+            return makeError(archived.error().kind,
+                             tr("version %1 is in Prod, but archiving version %2 failed: %3")
+                                 .arg(replacement.version)
+                                 .arg(old.version)
+                                 .arg(archived.error().message),
                              replacement.group);
         AuditEntry entry = entryFor(StageFlow::actionName(DecisionAction::Archive), actor, old, archived.value());
         entry.comment = comment;
@@ -182,7 +185,8 @@ Status RegistryService::archiveReplaced(const ModelVersion &replacement, const Q
 Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion version, const Actor &actor)
 {
     if (actor.role == Role::Viewer)
-        return makeError(Error::Kind::Refused, tr("refused by rule role: a viewer cannot register versions"), version.group);
+        return makeError(Error::Kind::Refused, tr("refused by rule role: a viewer cannot register versions"),
+                         version.group);
     if (actor.user.trimmed().isEmpty())
         return makeError(Error::Kind::Usage, tr("registering needs to know who registers"), version.group);
     EvalRunRepository runs(m_workspace);
@@ -191,8 +195,10 @@ Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion v
         if (!run)
             return run.error();
         if (!run.value())
-            return makeError(Error::Kind::Input, tr("there is no evaluation run %1 in this workspace (see `genaiops eval list`)")
-                                                     .arg(runId), version.group);
+            return makeError(
+                Error::Kind::Input,
+                tr("there is no evaluation run %1 in this workspace (see `genaiops eval list`)").arg(runId),
+                version.group);
     }
     version.registrant = actor.user;
     version.status = ApprovalStatus::PendingManualApproval;
@@ -205,7 +211,8 @@ Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion v
         if (!registered)
             return registered.error();
         outcome.version = registered.value();
-        AuditEntry entry = entryFor(StageFlow::actionName(DecisionAction::Register), actor, ModelVersion(), outcome.version);
+        AuditEntry entry
+            = entryFor(StageFlow::actionName(DecisionAction::Register), actor, ModelVersion(), outcome.version);
         entry.group = outcome.version.group;
         entry.version = outcome.version.version;
         entry.fromStatus.clear();

@@ -27,10 +27,10 @@ public:
 
     struct Outcome
     {
-        ModelVersion version;             // as the backend has it after the decision
-        QList<ModelVersion> archived;     // previous Prod versions this decision archived
+        ModelVersion version; // as the backend has it after the decision
+        QList<ModelVersion> archived; // previous Prod versions this decision archived
         PolicyCheck check;
-        QList<AuditEntry> audit;          // the entries written, this decision's first
+        QList<AuditEntry> audit; // the entries written, this decision's first
     };
 
     // `workspace` holds the policy, the evaluation runs and the audit trail; the backend may be the
@@ -75,8 +75,8 @@ private:
         Stage target = Stage::None;
         PolicyCheck check;
         QList<RunEvidence> evidence;
-        QList<ModelVersion> prodVersions;  // the group's other versions in Prod
-        bool archivesProd = false;         // one-prod applies: prodVersions leave Prod
+        QList<ModelVersion> prodVersions; // the group's other versions in Prod
+        bool archivesProd = false; // one-prod applies: prodVersions leave Prod
     };
 
     Result<Assessment> assess(const Decision &decision, const ModelVersion &version, const Actor &actor);

@@ -3,9 +3,12 @@
 QString RegistryNames::status(ApprovalStatus status)
 {
     switch (status) {
-    case ApprovalStatus::PendingManualApproval: return QStringLiteral("PendingManualApproval");
-    case ApprovalStatus::Approved: return QStringLiteral("Approved");
-    case ApprovalStatus::Rejected: return QStringLiteral("Rejected");
+    case ApprovalStatus::PendingManualApproval:
+        return QStringLiteral("PendingManualApproval");
+    case ApprovalStatus::Approved:
+        return QStringLiteral("Approved");
+    case ApprovalStatus::Rejected:
+        return QStringLiteral("Rejected");
     }
     return QStringLiteral("PendingManualApproval");
 }
@@ -26,11 +29,16 @@ std::optional<ApprovalStatus> RegistryNames::statusFromName(const QString &name)
 QString RegistryNames::stage(Stage stage)
 {
     switch (stage) {
-    case Stage::None: return QString();
-    case Stage::Dev: return QStringLiteral("Dev");
-    case Stage::Test: return QStringLiteral("Test");
-    case Stage::Prod: return QStringLiteral("Prod");
-    case Stage::Archived: return QStringLiteral("Archived");
+    case Stage::None:
+        return QString();
+    case Stage::Dev:
+        return QStringLiteral("Dev");
+    case Stage::Test:
+        return QStringLiteral("Test");
+    case Stage::Prod:
+        return QStringLiteral("Prod");
+    case Stage::Archived:
+        return QStringLiteral("Archived");
     }
     return QString();
 }
@@ -54,10 +62,14 @@ std::optional<Stage> RegistryNames::stageFromName(const QString &name)
 QString RegistryNames::role(Role role)
 {
     switch (role) {
-    case Role::DataScientist: return QStringLiteral("data-scientist");
-    case Role::AiEngineer: return QStringLiteral("ai-engineer");
-    case Role::GovernanceOfficer: return QStringLiteral("governance-officer");
-    case Role::Viewer: return QStringLiteral("viewer");
+    case Role::DataScientist:
+        return QStringLiteral("data-scientist");
+    case Role::AiEngineer:
+        return QStringLiteral("ai-engineer");
+    case Role::GovernanceOfficer:
+        return QStringLiteral("governance-officer");
+    case Role::Viewer:
+        return QStringLiteral("viewer");
     }
     return QStringLiteral("viewer");
 }

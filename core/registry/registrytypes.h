@@ -17,11 +17,11 @@ enum class Role { DataScientist, AiEngineer, GovernanceOfficer, Viewer };
 
 struct RegistryNames
 {
-    static QString status(ApprovalStatus status);                 // "PendingManualApproval" …
+    static QString status(ApprovalStatus status); // "PendingManualApproval" …
     static std::optional<ApprovalStatus> statusFromName(const QString &name);
-    static QString stage(Stage stage);                             // "Dev" … ("" for None)
+    static QString stage(Stage stage); // "Dev" … ("" for None)
     static std::optional<Stage> stageFromName(const QString &name); // case-insensitive
-    static QString role(Role role);                                // "data-scientist", "ai-engineer", "governance-officer", "viewer"
+    static QString role(Role role); // "data-scientist", "ai-engineer", "governance-officer", "viewer"
     static std::optional<Role> roleFromName(const QString &name);
 };
 
@@ -41,16 +41,16 @@ struct ModelVersion
     QString artifactUri;
     QString description;
     QMap<QString, double> metrics;
-    QList<qint64> evalRunIds;          // linked evaluation runs (workspace run ids)
+    QList<qint64> evalRunIds; // linked evaluation runs (workspace run ids)
     QString registrant;
     QString createdAt;
     ApprovalStatus status = ApprovalStatus::PendingManualApproval;
     Stage stage = Stage::None;
-    QString stageStatus;               // e.g. "InProgress", "Approved" — SageMaker's StageStatus
-    QString modifiedAt;                // changes whenever the version changes; detects concurrent edits
-    QString remoteId;                  // e.g. a SageMaker ModelPackageArn
-    QString approvalDescription;       // the last decision's comment (SageMaker's ApprovalDescription)
-    QJsonObject remote;                // what the remote backend said, as it said it
+    QString stageStatus; // e.g. "InProgress", "Approved" — SageMaker's StageStatus
+    QString modifiedAt; // changes whenever the version changes; detects concurrent edits
+    QString remoteId; // e.g. a SageMaker ModelPackageArn
+    QString approvalDescription; // the last decision's comment (SageMaker's ApprovalDescription)
+    QJsonObject remote; // what the remote backend said, as it said it
 };
 
 // The people acting, and how the workspace backend records them.
@@ -67,16 +67,16 @@ struct Decision
     DecisionAction action = DecisionAction::Approve;
     QString group;
     int version = 0;
-    std::optional<Stage> toStage;      // for Promote (and Approve with a stage)
-    QString comment;                   // mandatory for a rejection and any Prod decision
-    QString overrideReason;            // Prod without a passing evaluation gate needs one
-    QString expectedModifiedAt;        // the version as the user saw it; a newer one is refused
+    std::optional<Stage> toStage; // for Promote (and Approve with a stage)
+    QString comment; // mandatory for a rejection and any Prod decision
+    QString overrideReason; // Prod without a passing evaluation gate needs one
+    QString expectedModifiedAt; // the version as the user saw it; a newer one is refused
 };
 
 // One rule of the approval policy as it applies to one decision: whether it is satisfied and why.
 struct PolicyRule
 {
-    QString name;                      // "role", "four-eyes", "evidence", "comment", "one-prod"
+    QString name; // "role", "four-eyes", "evidence", "comment", "one-prod"
     bool satisfied = false;
     QString detail;
 };
@@ -106,19 +106,19 @@ struct PolicyCheck
 struct AuditEntry
 {
     qint64 sequence = 0;
-    QString at;                        // ISO-8601 UTC
+    QString at; // ISO-8601 UTC
     QString actor;
     QString role;
-    QString action;                    // "register", "approve", "reject", "promote", "archive"
-    QString backend;                   // "workspace", "sagemaker", "mlflow"
+    QString action; // "register", "approve", "reject", "promote", "archive"
+    QString backend; // "workspace", "sagemaker", "mlflow"
     QString group;
     int version = 0;
     QString fromStatus, toStatus;
     QString fromStage, toStage;
     QString comment;
     QString overrideReason;
-    QJsonObject evidence;              // eval runs and gate results considered
-    QJsonObject remoteAnswer;          // the remote backend's reply, for remote decisions
+    QJsonObject evidence; // eval runs and gate results considered
+    QJsonObject remoteAnswer; // the remote backend's reply, for remote decisions
     QString previousHash;
     QString hash;
 };

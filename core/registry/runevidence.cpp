@@ -38,12 +38,14 @@ QJsonObject RunEvidence::toJson() const
 {
     QJsonArray agreements;
     for (const MetricAgreement &figures : agreement)
-        agreements.append(QJsonObject{{QStringLiteral("metric"), figures.metric},
-                                      {QStringLiteral("n"), figures.labelledItems},
-                                      {QStringLiteral("kappa"), figures.judgeKappa.kappa ? QJsonValue(*figures.judgeKappa.kappa) : QJsonValue()},
-                                      {QStringLiteral("kappa_ci95"), EvalJson::interval(figures.judgeKappa.ci95)},
-                                      {QStringLiteral("trustworthy"), figures.trustworthy()}});
-    return {{QStringLiteral("agreement"), agreements},{QStringLiteral("run_id"), runId},
+        agreements.append(QJsonObject{
+            {QStringLiteral("metric"), figures.metric},
+            {QStringLiteral("n"), figures.labelledItems},
+            {QStringLiteral("kappa"), figures.judgeKappa.kappa ? QJsonValue(*figures.judgeKappa.kappa) : QJsonValue()},
+            {QStringLiteral("kappa_ci95"), EvalJson::interval(figures.judgeKappa.ci95)},
+            {QStringLiteral("trustworthy"), figures.trustworthy()}});
+    return {{QStringLiteral("agreement"), agreements},
+            {QStringLiteral("run_id"), runId},
             {QStringLiteral("name"), name},
             {QStringLiteral("found"), found},
             {QStringLiteral("status"), status},
@@ -73,10 +75,11 @@ QList<RunEvidence> RunEvidence::collect(Workspace &workspace, const QList<qint64
         QStringList failures;
         for (const Gate &gate : summary.value().gates) {
             const QString value = gate.value ? QualityGate::formatScore(*gate.value, gate.threshold) : tr("no values");
-            evidence.gates << tr("%1: %2 %3").arg(QualityGate::describe(gate), value,
-                                                  gate.passed ? tr("passed") : tr("failed"));
+            evidence.gates
+                << tr("%1: %2 %3").arg(QualityGate::describe(gate), value, gate.passed ? tr("passed") : tr("failed"));
             if (!gate.passed)
-                failures << tr("gate %1 failed (%2)").arg(QualityGate::describe(gate), QualityGate::failureMessage(gate));
+                failures
+                    << tr("gate %1 failed (%2)").arg(QualityGate::describe(gate), QualityGate::failureMessage(gate));
         }
         evidence.gatesPassed = summary.value().gatesPassed();
         for (const QString &metric : run.settings.metrics)

@@ -21,11 +21,11 @@ public:
     bool found = false;
     bool finished = false;
     QString status;
-    QStringList gates;        // "context_support >= 0.6: 0.71 passed"
+    QStringList gates; // "context_support >= 0.6: 0.71 passed"
     bool gatesPassed = false;
-    QString problem;          // why it is not evidence, empty when it is
-    QStringList judgedMetrics;               // the run's metrics that a judge scored
-    QList<MetricAgreement> agreement;        // people's labels against the judge, per labelled metric
+    QString problem; // why it is not evidence, empty when it is
+    QStringList judgedMetrics; // the run's metrics that a judge scored
+    QList<MetricAgreement> agreement; // people's labels against the judge, per labelled metric
 
     bool passes() const { return found && finished && !gates.isEmpty() && gatesPassed; }
     // "run 4 \"support answers\": every gate passed (…)" or what keeps it from counting.

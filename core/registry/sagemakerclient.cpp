@@ -1,9 +1,9 @@
 #include "core/registry/sagemakerclient.h"
 
-#include "core/common/logcategories.h"
 #include "core/aws/awsrequest.h"
-#include "core/common/secretredactor.h"
 #include "core/aws/sigv4signer.h"
+#include "core/common/logcategories.h"
+#include "core/common/secretredactor.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -33,10 +33,8 @@ QString excerpt(const QByteArray &body)
 } // namespace
 
 SageMakerClient::SageMakerClient(const SageMakerConnection &connection)
-    : m_connection(connection)
-    , m_http(connection.timeoutMs)
-{
-}
+    : m_connection(connection), m_http(connection.timeoutMs)
+{ }
 
 QUrl SageMakerClient::sageMakerEndpoint() const
 {
@@ -54,13 +52,15 @@ QUrl SageMakerClient::stsEndpoint() const
     return QUrl(u"https://sts.%1.amazonaws.com/"_s.arg(m_connection.region));
 }
 
-Result<HttpExchange> SageMakerClient::signedExchange(const QUrl &url, const QString &service, const QByteArray &contentType,
-                                                     const QByteArray &body, const QByteArray &target) const
+Result<HttpExchange> SageMakerClient::signedExchange(const QUrl &url, const QString &service,
+                                                     const QByteArray &contentType, const QByteArray &body,
+                                                     const QByteArray &target) const
 {
     if (m_connection.region.isEmpty())
         return makeError(Error::Kind::Usage, tr("no AWS region for SageMaker (set --region or AWS_REGION)"));
     if (!m_connection.credentials.isValid())
-        return makeError(Error::Kind::Auth, tr("no AWS credentials for SageMaker (an access key id and a secret access key are needed)"));
+        return makeError(Error::Kind::Auth,
+                         tr("no AWS credentials for SageMaker (an access key id and a secret access key are needed)"));
     if (!url.isValid() || url.host().isEmpty())
         return makeError(Error::Kind::Usage, tr("the endpoint URL is not valid: %1").arg(url.toString()));
 
@@ -103,8 +103,8 @@ QList<Result<QJsonObject>> SageMakerClient::callAll(const QString &operation, co
         QList<qsizetype> sent;
         for (qsizetype index : std::as_const(pending)) {
             const QByteArray body = QJsonDocument(inputs.at(index)).toJson(QJsonDocument::Compact);
-            Result<HttpExchange> exchange = signedExchange(sageMakerEndpoint(), u"sagemaker"_s,
-                                                           "application/x-amz-json-1.1", body, target);
+            Result<HttpExchange> exchange
+                = signedExchange(sageMakerEndpoint(), u"sagemaker"_s, "application/x-amz-json-1.1", body, target);
             if (!exchange) {
                 results[index] = exchange.error();
                 continue;
@@ -116,7 +116,8 @@ QList<Result<QJsonObject>> SageMakerClient::callAll(const QString &operation, co
         pending.clear();
         for (qsizetype i = 0; i < sent.size(); ++i) {
             results[sent[i]] = jsonResult(answers[i], operation);
-            if (!results[sent[i]] && results[sent[i]].error().kind == Error::Kind::Throttled && attempt < ThrottleRetries)
+            if (!results[sent[i]] && results[sent[i]].error().kind == Error::Kind::Throttled
+                && attempt < ThrottleRetries)
                 pending.append(sent[i]);
         }
         if (!pending.isEmpty()) {
@@ -137,9 +138,10 @@ Result<QJsonObject> SageMakerClient::jsonResult(const Result<HttpAnswer> &answer
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(http.body.isEmpty() ? "{}" : http.body, &parseError);
     if (!document.isObject())
-        return makeError(Error::Kind::Service, tr("SageMaker %1 answered with something that is not a JSON object: %2")
-                                                   .arg(operation, excerpt(http.body)),
-                         sageMakerEndpoint().toString());
+        return makeError(
+            Error::Kind::Service,
+            tr("SageMaker %1 answered with something that is not a JSON object: %2").arg(operation, excerpt(http.body)),
+            sageMakerEndpoint().toString());
     return document.object();
 }
 
@@ -169,8 +171,8 @@ Result<QString> SageMakerClient::callerArn()
 {
     const QByteArray body = "Action=GetCallerIdentity&Version=2011-06-15";
     for (int attempt = 0;; ++attempt) {
-        Result<HttpExchange> exchange = signedExchange(stsEndpoint(), u"sts"_s,
-                                                       "application/x-www-form-urlencoded; charset=utf-8", body, {});
+        Result<HttpExchange> exchange
+            = signedExchange(stsEndpoint(), u"sts"_s, "application/x-www-form-urlencoded; charset=utf-8", body, {});
         if (!exchange)
             return exchange.error();
         const Result<HttpAnswer> answer = m_http.send(exchange.value());
@@ -182,8 +184,8 @@ Result<QString> SageMakerClient::callerArn()
                 if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == "Arn"_L1)
                     return xml.readElementText();
             }
-            return makeError(Error::Kind::Service, tr("STS GetCallerIdentity answered without an Arn: %1")
-                                                       .arg(excerpt(answer.value().body)),
+            return makeError(Error::Kind::Service,
+                             tr("STS GetCallerIdentity answered without an Arn: %1").arg(excerpt(answer.value().body)),
                              stsEndpoint().toString());
         }
         const Error error = stsError(answer.value());

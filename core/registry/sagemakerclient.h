@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/common/result.h"
 #include "core/aws/awscredentials.h"
+#include "core/common/result.h"
 #include "core/registry/blockinghttp.h"
 
 #include <QCoreApplication>
@@ -20,7 +20,7 @@ struct SageMakerConnection
     QUrl endpointUrl;
     QUrl stsEndpointUrl;
     int timeoutMs = 30000;
-    int concurrency = 8;               // requests in flight when describing many versions
+    int concurrency = 8; // requests in flight when describing many versions
 };
 
 // SigV4-signed calls to the SageMaker API (AWS JSON 1.1: POST / with X-Amz-Target) and to STS

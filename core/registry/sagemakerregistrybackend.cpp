@@ -44,19 +44,20 @@ Stage stageOf(const QString &name)
 QString stageStatusFor(ApprovalStatus status)
 {
     switch (status) {
-    case ApprovalStatus::Approved: return u"Approved"_s;
-    case ApprovalStatus::Rejected: return u"Rejected"_s;
-    case ApprovalStatus::PendingManualApproval: return u"PendingApproval"_s;
+    case ApprovalStatus::Approved:
+        return u"Approved"_s;
+    case ApprovalStatus::Rejected:
+        return u"Rejected"_s;
+    case ApprovalStatus::PendingManualApproval:
+        return u"PendingApproval"_s;
     }
     return u"PendingApproval"_s;
 }
 
 } // namespace
 
-SageMakerRegistryBackend::SageMakerRegistryBackend(const SageMakerConnection &connection)
-    : m_client(connection)
-{
-}
+SageMakerRegistryBackend::SageMakerRegistryBackend(const SageMakerConnection &connection) : m_client(connection)
+{ }
 
 QString SageMakerRegistryBackend::name() const
 {
@@ -81,7 +82,8 @@ ModelVersion SageMakerRegistryBackend::fromPackage(const QJsonObject &package)
     version.version = package.value("ModelPackageVersion"_L1).toInt();
     version.description = package.value("ModelPackageDescription"_L1).toString();
     version.createdAt = isoTime(package.value("CreationTime"_L1));
-    version.modifiedAt = package.contains("LastModifiedTime"_L1) ? isoTime(package.value("LastModifiedTime"_L1)) : QString();
+    version.modifiedAt
+        = package.contains("LastModifiedTime"_L1) ? isoTime(package.value("LastModifiedTime"_L1)) : QString();
     version.status = RegistryNames::statusFromName(package.value("ModelApprovalStatus"_L1).toString())
                          .value_or(ApprovalStatus::PendingManualApproval);
     const QJsonObject lifeCycle = package.value("ModelLifeCycle"_L1).toObject();
@@ -94,7 +96,8 @@ ModelVersion SageMakerRegistryBackend::fromPackage(const QJsonObject &package)
 
     version.artifactUri = package.value("SourceUri"_L1).toString();
     if (version.artifactUri.isEmpty()) {
-        const QJsonArray containers = package.value("InferenceSpecification"_L1).toObject().value("Containers"_L1).toArray();
+        const QJsonArray containers
+            = package.value("InferenceSpecification"_L1).toObject().value("Containers"_L1).toArray();
         if (!containers.isEmpty())
             version.artifactUri = containers.first().toObject().value("ModelDataUrl"_L1).toString();
     }
@@ -141,7 +144,8 @@ Result<QList<QJsonArray>> SageMakerRegistryBackend::listAll(const QString &opera
 
 Result<QList<ModelGroup>> SageMakerRegistryBackend::groups()
 {
-    const Result<QList<QJsonArray>> listed = listAll(u"ListModelPackageGroups"_s, u"ModelPackageGroupSummaryList"_s, {QJsonObject()});
+    const Result<QList<QJsonArray>> listed
+        = listAll(u"ListModelPackageGroups"_s, u"ModelPackageGroupSummaryList"_s, {QJsonObject()});
     if (!listed)
         return listed.error();
     QList<ModelGroup> groups;
@@ -156,7 +160,8 @@ Result<QList<ModelGroup>> SageMakerRegistryBackend::groups()
         countQueries.append(QJsonObject{{"ModelPackageGroupName"_L1, group.name}});
     }
     // The group summaries carry no counts: list each group's versions (summaries only) side by side.
-    const Result<QList<QJsonArray>> packages = listAll(u"ListModelPackages"_s, u"ModelPackageSummaryList"_s, countQueries);
+    const Result<QList<QJsonArray>> packages
+        = listAll(u"ListModelPackages"_s, u"ModelPackageSummaryList"_s, countQueries);
     if (!packages)
         return packages.error();
     for (qsizetype i = 0; i < groups.size(); ++i) {
@@ -169,9 +174,11 @@ Result<QList<ModelGroup>> SageMakerRegistryBackend::groups()
     return groups;
 }
 
-Result<QList<ModelVersion>> SageMakerRegistryBackend::versions(const QString &group, std::optional<ApprovalStatus> status)
+Result<QList<ModelVersion>> SageMakerRegistryBackend::versions(const QString &group,
+                                                               std::optional<ApprovalStatus> status)
 {
-    QJsonObject query{{"ModelPackageGroupName"_L1, group}, {"SortBy"_L1, u"CreationTime"_s}, {"SortOrder"_L1, u"Ascending"_s}};
+    QJsonObject query{
+        {"ModelPackageGroupName"_L1, group}, {"SortBy"_L1, u"CreationTime"_s}, {"SortOrder"_L1, u"Ascending"_s}};
     if (status)
         query.insert("ModelApprovalStatus"_L1, RegistryNames::status(*status));
     const Result<QList<QJsonArray>> listed = listAll(u"ListModelPackages"_s, u"ModelPackageSummaryList"_s, {query});
@@ -179,7 +186,8 @@ Result<QList<ModelVersion>> SageMakerRegistryBackend::versions(const QString &gr
         return listed.error();
     // An unknown group lists as empty; say so rather than show an empty group.
     if (listed.value().first().isEmpty()) {
-        const Result<QJsonObject> described = m_client.call(u"DescribeModelPackageGroup"_s, {{"ModelPackageGroupName"_L1, group}});
+        const Result<QJsonObject> described
+            = m_client.call(u"DescribeModelPackageGroup"_s, {{"ModelPackageGroupName"_L1, group}});
         if (!described)
             return described.error();
     }
@@ -198,13 +206,15 @@ Result<QList<ModelVersion>> SageMakerRegistryBackend::versions(const QString &gr
             versions[i] = fromPackage(described[i].value());
         }
     }
-    std::sort(versions.begin(), versions.end(), [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
+    std::sort(versions.begin(), versions.end(),
+              [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
     return versions;
 }
 
 Result<ModelVersion> SageMakerRegistryBackend::describe(const QString &modelPackageName)
 {
-    const Result<QJsonObject> described = m_client.call(u"DescribeModelPackage"_s, {{"ModelPackageName"_L1, modelPackageName}});
+    const Result<QJsonObject> described
+        = m_client.call(u"DescribeModelPackage"_s, {{"ModelPackageName"_L1, modelPackageName}});
     if (!described)
         return described.error();
     return fromPackage(described.value());
@@ -223,7 +233,8 @@ Result<ModelVersion> SageMakerRegistryBackend::version(const QString &group, int
     for (const QJsonValue &item : listed.value().first())
         if (item.toObject().value("ModelPackageVersion"_L1).toInt() == version)
             return describe(item.toObject().value("ModelPackageArn"_L1).toString());
-    return makeError(Error::Kind::Service, tr("SageMaker has no version %1 in model package group %2").arg(version).arg(group),
+    return makeError(Error::Kind::Service,
+                     tr("SageMaker has no version %1 in model package group %2").arg(version).arg(group),
                      u"%1/%2"_s.arg(group).arg(version));
 }
 
@@ -240,7 +251,8 @@ Result<ModelVersion> SageMakerRegistryBackend::registerVersion(const ModelVersio
     QJsonObject input{{"ModelPackageGroupName"_L1, version.group},
                       {"ModelApprovalStatus"_L1, RegistryNames::status(ApprovalStatus::PendingManualApproval)}};
     if (!version.description.isEmpty())
-        input.insert("ModelPackageDescription"_L1, VersionProperties::truncated(version.description, MaximumDescription));
+        input.insert("ModelPackageDescription"_L1,
+                     VersionProperties::truncated(version.description, MaximumDescription));
     if (!metadata.isEmpty())
         input.insert("CustomerMetadataProperties"_L1, metadata);
     if (!version.artifactUri.isEmpty())
@@ -262,7 +274,8 @@ Result<QJsonObject> SageMakerRegistryBackend::createPackage(const QJsonObject &i
         || created.error().message.contains("does not exist"_L1, Qt::CaseInsensitive);
     if (!missingGroup)
         return created;
-    const Result<QJsonObject> createdGroup = m_client.call(u"CreateModelPackageGroup"_s, {{"ModelPackageGroupName"_L1, group}});
+    const Result<QJsonObject> createdGroup
+        = m_client.call(u"CreateModelPackageGroup"_s, {{"ModelPackageGroupName"_L1, group}});
     if (!createdGroup)
         return createdGroup.error();
     return m_client.call(u"CreateModelPackage"_s, input);
@@ -272,16 +285,18 @@ Result<ModelVersion> SageMakerRegistryBackend::update(const ModelVersion &curren
                                                       std::optional<Stage> stage, const QString &description)
 {
     if (stage && *stage == Stage::None)
-        return makeError(Error::Kind::Usage, tr("SageMaker cannot take a version out of every stage; archive it instead"));
+        return makeError(Error::Kind::Usage,
+                         tr("SageMaker cannot take a version out of every stage; archive it instead"));
     const QString where = u"%1/%2"_s.arg(current.group).arg(current.version);
     const Result<ModelVersion> fresh = describe(current.remoteId.isEmpty() ? where : current.remoteId);
     if (!fresh)
         return fresh.error();
     // SageMaker has no conditional update; checking right before writing keeps the window small.
     if (!current.modifiedAt.isEmpty() && fresh.value().modifiedAt != current.modifiedAt)
-        return makeError(Error::Kind::Refused, tr("the version changed on SageMaker since it was loaded (modified %1, loaded %2); "
-                                                "reload it and decide again")
-                                                 .arg(fresh.value().modifiedAt, current.modifiedAt),
+        return makeError(Error::Kind::Refused,
+                         tr("the version changed on SageMaker since it was loaded (modified %1, loaded %2); "
+                            "reload it and decide again")
+                             .arg(fresh.value().modifiedAt, current.modifiedAt),
                          where);
 
     const QString comment = VersionProperties::truncated(description, MaximumDescription);

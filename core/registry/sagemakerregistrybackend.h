@@ -15,7 +15,7 @@ class SageMakerRegistryBackend : public RegistryBackend
 
 public:
     static constexpr qsizetype MaximumDescription = 1024; // ApprovalDescription, StageDescription …
-    static constexpr int PageSize = 100;                  // the most a List call may ask for
+    static constexpr int PageSize = 100; // the most a List call may ask for
 
     explicit SageMakerRegistryBackend(const SageMakerConnection &connection);
 
@@ -27,7 +27,8 @@ public:
     QString name() const override;
     Result<QString> callerIdentity() override;
     Result<QList<ModelGroup>> groups() override;
-    Result<QList<ModelVersion>> versions(const QString &group, std::optional<ApprovalStatus> status = std::nullopt) override;
+    Result<QList<ModelVersion>> versions(const QString &group,
+                                         std::optional<ApprovalStatus> status = std::nullopt) override;
     Result<ModelVersion> version(const QString &group, int version) override;
     Result<ModelVersion> registerVersion(const ModelVersion &version) override;
     Result<ModelVersion> update(const ModelVersion &current, std::optional<ApprovalStatus> status,
@@ -38,7 +39,8 @@ public:
 
 private:
     // Every page of several List calls, fetched side by side; one list of items per input.
-    Result<QList<QJsonArray>> listAll(const QString &operation, const QString &listKey, const QList<QJsonObject> &inputs);
+    Result<QList<QJsonArray>> listAll(const QString &operation, const QString &listKey,
+                                      const QList<QJsonObject> &inputs);
     Result<ModelVersion> describe(const QString &modelPackageName);
     Result<QJsonObject> createPackage(const QJsonObject &input, const QString &group);
 

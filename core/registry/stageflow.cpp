@@ -10,11 +10,16 @@ Stage baseStage(const ModelVersion &version)
 Stage nextStage(Stage stage)
 {
     switch (stage) {
-    case Stage::None: return Stage::Dev;
-    case Stage::Dev: return Stage::Test;
-    case Stage::Test: return Stage::Prod;
-    case Stage::Prod: return Stage::Prod;
-    case Stage::Archived: return Stage::Archived;
+    case Stage::None:
+        return Stage::Dev;
+    case Stage::Dev:
+        return Stage::Test;
+    case Stage::Test:
+        return Stage::Prod;
+    case Stage::Prod:
+        return Stage::Prod;
+    case Stage::Archived:
+        return Stage::Archived;
     }
     return stage;
 }
@@ -64,13 +69,15 @@ Result<Stage> StageFlow::target(const Decision &decision, const ModelVersion &ve
     } else if (decision.action == DecisionAction::Promote) {
         return makeError(Error::Kind::Usage, tr("promote needs a stage to go to: Dev, Test, Prod or Archived"));
     } else if (archived) {
-        return makeError(Error::Kind::Input, tr("%1 is archived; promote it to a stage to restore it").arg(label(version)));
+        return makeError(Error::Kind::Input,
+                         tr("%1 is archived; promote it to a stage to restore it").arg(label(version)));
     } else if (version.status == ApprovalStatus::Rejected) {
         stage = baseStage(version);
     } else if (auto next = awaiting(version)) {
         stage = *next;
     } else {
-        return makeError(Error::Kind::Input, tr("%1 is approved for Prod already; nothing waits for a decision").arg(label(version)));
+        return makeError(Error::Kind::Input,
+                         tr("%1 is approved for Prod already; nothing waits for a decision").arg(label(version)));
     }
     if (stage == Stage::None)
         return makeError(Error::Kind::Usage, tr("a decision needs a stage: Dev, Test, Prod or Archived"));
@@ -82,7 +89,8 @@ Result<Stage> StageFlow::target(const Decision &decision, const ModelVersion &ve
         return stage;
     }
     if (version.status == ApprovalStatus::Approved && version.stage == stage)
-        return makeError(Error::Kind::Input, tr("%1 is approved for %2 already").arg(label(version), RegistryNames::stage(stage)));
+        return makeError(Error::Kind::Input,
+                         tr("%1 is approved for %2 already").arg(label(version), RegistryNames::stage(stage)));
     return stage;
 }
 
@@ -103,11 +111,16 @@ Stage StageFlow::furthestReachable(const ModelVersion &version)
 int StageFlow::rank(Stage stage)
 {
     switch (stage) {
-    case Stage::None: return 0;
-    case Stage::Dev: return 1;
-    case Stage::Test: return 2;
-    case Stage::Prod: return 3;
-    case Stage::Archived: return 4;
+    case Stage::None:
+        return 0;
+    case Stage::Dev:
+        return 1;
+    case Stage::Test:
+        return 2;
+    case Stage::Prod:
+        return 3;
+    case Stage::Archived:
+        return 4;
     }
     return 0;
 }
@@ -126,9 +139,12 @@ QString StageFlow::stageStatus(ApprovalStatus status, Stage stage)
     if (stage == Stage::Archived)
         return QStringLiteral("Archived");
     switch (status) {
-    case ApprovalStatus::PendingManualApproval: return QStringLiteral("PendingApproval");
-    case ApprovalStatus::Approved: return QStringLiteral("Approved");
-    case ApprovalStatus::Rejected: return QStringLiteral("Rejected");
+    case ApprovalStatus::PendingManualApproval:
+        return QStringLiteral("PendingApproval");
+    case ApprovalStatus::Approved:
+        return QStringLiteral("Approved");
+    case ApprovalStatus::Rejected:
+        return QStringLiteral("Rejected");
     }
     return QString();
 }
@@ -136,11 +152,16 @@ QString StageFlow::stageStatus(ApprovalStatus status, Stage stage)
 QString StageFlow::actionName(DecisionAction action)
 {
     switch (action) {
-    case DecisionAction::Register: return QStringLiteral("register");
-    case DecisionAction::Approve: return QStringLiteral("approve");
-    case DecisionAction::Reject: return QStringLiteral("reject");
-    case DecisionAction::Promote: return QStringLiteral("promote");
-    case DecisionAction::Archive: return QStringLiteral("archive");
+    case DecisionAction::Register:
+        return QStringLiteral("register");
+    case DecisionAction::Approve:
+        return QStringLiteral("approve");
+    case DecisionAction::Reject:
+        return QStringLiteral("reject");
+    case DecisionAction::Promote:
+        return QStringLiteral("promote");
+    case DecisionAction::Archive:
+        return QStringLiteral("archive");
     }
     return QString();
 }

@@ -42,7 +42,8 @@ QString VersionProperties::truncated(const QString &text, qsizetype limit)
     if (text.size() <= limit)
         return text;
     const QString note = QStringLiteral(" … [truncated from %1 characters; the full comment is in the "
-                                        "workbench audit trail]").arg(text.size());
+                                        "workbench audit trail]")
+                             .arg(text.size());
     qsizetype keep = qMax<qsizetype>(0, limit - note.size());
     // Never split a surrogate pair: half a character is not valid UTF-16.
     if (keep > 0 && text.at(keep - 1).isHighSurrogate())

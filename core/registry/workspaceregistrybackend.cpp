@@ -37,17 +37,18 @@ const QString selectVersions = QStringLiteral(
 
 Error missingVersion(const QString &group, int version)
 {
-    return makeError(Error::Kind::Input,
-                     WorkspaceRegistryBackend::tr("there is no version %1 in group \"%2\" (see `genaiops registry versions %2`)")
-                         .arg(version).arg(group));
+    return makeError(
+        Error::Kind::Input,
+        WorkspaceRegistryBackend::tr("there is no version %1 in group \"%2\" (see `genaiops registry versions %2`)")
+            .arg(version)
+            .arg(group));
 }
 
 } // namespace
 
 WorkspaceRegistryBackend::WorkspaceRegistryBackend(Workspace &workspace, Clock clock)
     : m_workspace(workspace), m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
-{
-}
+{ }
 
 bool WorkspaceRegistryBackend::isValidGroupName(const QString &name)
 {
@@ -87,7 +88,8 @@ Result<QList<ModelGroup>> WorkspaceRegistryBackend::groups()
     return result;
 }
 
-Result<QList<ModelVersion>> WorkspaceRegistryBackend::versions(const QString &group, std::optional<ApprovalStatus> status)
+Result<QList<ModelVersion>> WorkspaceRegistryBackend::versions(const QString &group,
+                                                               std::optional<ApprovalStatus> status)
 {
     QVariantMap bindings{{QStringLiteral("group"), group}};
     QString where = QStringLiteral("WHERE group_name = :group");
@@ -112,19 +114,23 @@ Result<ModelVersion> WorkspaceRegistryBackend::version(const QString &group, int
 Result<ModelVersion> WorkspaceRegistryBackend::registerVersion(const ModelVersion &version)
 {
     if (!isValidGroupName(version.group))
-        return makeError(Error::Kind::Input, tr("\"%1\" is not a valid group name: 1 to 63 letters, digits and hyphens, "
-                                                "starting and ending with a letter or digit").arg(version.group));
+        return makeError(Error::Kind::Input,
+                         tr("\"%1\" is not a valid group name: 1 to 63 letters, digits and hyphens, "
+                            "starting and ending with a letter or digit")
+                             .arg(version.group));
     if (version.artifactUri.trimmed().isEmpty())
         return makeError(Error::Kind::Input, tr("a version needs an artifact URI"), version.group);
     for (auto it = version.metrics.cbegin(); it != version.metrics.cend(); ++it)
         if (it.key().trimmed().isEmpty() || !std::isfinite(it.value()))
-            return makeError(Error::Kind::Input, tr("metric \"%1\" needs a name and a finite value").arg(it.key()), version.group);
+            return makeError(Error::Kind::Input, tr("metric \"%1\" needs a name and a finite value").arg(it.key()),
+                             version.group);
     ModelVersion stored = version;
     const Status written = m_workspace.transaction([&]() -> Status {
         const QString now = m_clock().toUTC().toString(Qt::ISODateWithMs);
-        auto group = m_workspace.execute(m_workspace.dialect().upsert(
-            QStringLiteral("registry_groups"), {QStringLiteral("name")},
-            {QStringLiteral("name"), QStringLiteral("created_at")}, {QStringLiteral("created_at")}),
+        auto group = m_workspace.execute(
+            m_workspace.dialect().upsert(QStringLiteral("registry_groups"), {QStringLiteral("name")},
+                                         {QStringLiteral("name"), QStringLiteral("created_at")},
+                                         {QStringLiteral("created_at")}),
             {{QStringLiteral("name"), version.group}, {QStringLiteral("created_at"), now}});
         if (!group)
             return group.error();
@@ -227,7 +233,8 @@ ModelVersion WorkspaceRegistryBackend::versionFromRow(const QSqlQuery &query)
         version.evalRunIds << id.toInteger();
     version.registrant = query.value(6).toString();
     version.createdAt = query.value(7).toString();
-    version.status = RegistryNames::statusFromName(query.value(8).toString()).value_or(ApprovalStatus::PendingManualApproval);
+    version.status
+        = RegistryNames::statusFromName(query.value(8).toString()).value_or(ApprovalStatus::PendingManualApproval);
     version.stage = RegistryNames::stageFromName(query.value(9).toString()).value_or(Stage::None);
     version.stageStatus = query.value(10).toString();
     version.approvalDescription = query.value(11).toString();

@@ -32,7 +32,8 @@ public:
     Result<QString> callerIdentity() override;
 
     Result<QList<ModelGroup>> groups() override;
-    Result<QList<ModelVersion>> versions(const QString &group, std::optional<ApprovalStatus> status = std::nullopt) override;
+    Result<QList<ModelVersion>> versions(const QString &group,
+                                         std::optional<ApprovalStatus> status = std::nullopt) override;
     Result<ModelVersion> version(const QString &group, int version) override;
 
     // Numbers the version (one more than the group's highest) and creates the group when it is new.

@@ -5,9 +5,12 @@
 QString CredentialProfile::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Aws: return QStringLiteral("aws");
-    case Kind::OpenAi: return QStringLiteral("openai");
-    case Kind::Mqtt: return QStringLiteral("mqtt");
+    case Kind::Aws:
+        return QStringLiteral("aws");
+    case Kind::OpenAi:
+        return QStringLiteral("openai");
+    case Kind::Mqtt:
+        return QStringLiteral("mqtt");
     }
     return {};
 }
@@ -15,9 +18,12 @@ QString CredentialProfile::kindName(Kind kind)
 QString CredentialProfile::kindLabel(Kind kind)
 {
     switch (kind) {
-    case Kind::Aws: return tr("Amazon Web Services");
-    case Kind::OpenAi: return tr("OpenAI-compatible endpoint");
-    case Kind::Mqtt: return tr("MQTT client key");
+    case Kind::Aws:
+        return tr("Amazon Web Services");
+    case Kind::OpenAi:
+        return tr("OpenAI-compatible endpoint");
+    case Kind::Mqtt:
+        return tr("MQTT client key");
     }
     return {};
 }
@@ -35,10 +41,11 @@ QStringList CredentialProfile::secretFields(Kind kind)
 {
     switch (kind) {
     case Kind::Aws:
-        return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key"),
-                QStringLiteral("session_token")};
-    case Kind::OpenAi: return {QStringLiteral("api_key")};
-    case Kind::Mqtt: return {QStringLiteral("password"), QStringLiteral("key_passphrase")};
+        return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key"), QStringLiteral("session_token")};
+    case Kind::OpenAi:
+        return {QStringLiteral("api_key")};
+    case Kind::Mqtt:
+        return {QStringLiteral("password"), QStringLiteral("key_passphrase")};
     }
     return {};
 }
@@ -46,9 +53,12 @@ QStringList CredentialProfile::secretFields(Kind kind)
 QStringList CredentialProfile::requiredSecretFields(Kind kind)
 {
     switch (kind) {
-    case Kind::Aws: return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key")};
-    case Kind::OpenAi: return {};  // local servers (Ollama, vLLM, llama.cpp) take no key
-    case Kind::Mqtt: return {};  // anonymous brokers and unencrypted keys need none
+    case Kind::Aws:
+        return {QStringLiteral("access_key_id"), QStringLiteral("secret_access_key")};
+    case Kind::OpenAi:
+        return {}; // local servers (Ollama, vLLM, llama.cpp) take no key
+    case Kind::Mqtt:
+        return {}; // anonymous brokers and unencrypted keys need none
     }
     return {};
 }
@@ -56,11 +66,13 @@ QStringList CredentialProfile::requiredSecretFields(Kind kind)
 QStringList CredentialProfile::settingFields(Kind kind)
 {
     switch (kind) {
-    case Kind::Aws: return {QStringLiteral("region"), QStringLiteral("endpoint_url")};
-    case Kind::OpenAi: return {QStringLiteral("base_url")};
+    case Kind::Aws:
+        return {QStringLiteral("region"), QStringLiteral("endpoint_url")};
+    case Kind::OpenAi:
+        return {QStringLiteral("base_url")};
     case Kind::Mqtt:
         return {QStringLiteral("broker_url"), QStringLiteral("username"), QStringLiteral("ca_file"),
-                QStringLiteral("cert_file"), QStringLiteral("key_file"), QStringLiteral("alpn")};
+                QStringLiteral("cert_file"),  QStringLiteral("key_file"), QStringLiteral("alpn")};
     }
     return {};
 }

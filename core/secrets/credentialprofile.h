@@ -19,7 +19,7 @@ public:
 
     QString name;
     Kind kind = Kind::OpenAi;
-    QJsonObject settings;  // region, base_url …
+    QJsonObject settings; // region, base_url …
     QString updatedAt;
 
     static QString kindName(Kind kind);

@@ -20,12 +20,14 @@ CredentialProfile profileFromRow(const QSqlQuery &query)
 
 } // namespace
 
-CredentialProfileRepository::CredentialProfileRepository(Workspace &workspace) : m_workspace(workspace) {}
+CredentialProfileRepository::CredentialProfileRepository(Workspace &workspace) : m_workspace(workspace)
+{ }
 
 SchemaModule CredentialProfileRepository::schema()
 {
     return {QStringLiteral("secrets"),
-            {{1, QStringLiteral("connection profiles without their secrets"),
+            {{1,
+              QStringLiteral("connection profiles without their secrets"),
               {QStringLiteral("CREATE TABLE credential_profiles ("
                               " name TEXT PRIMARY KEY,"
                               " kind TEXT NOT NULL,"
@@ -36,8 +38,8 @@ SchemaModule CredentialProfileRepository::schema()
 
 Result<QList<CredentialProfile>> CredentialProfileRepository::list() const
 {
-    auto query = m_workspace.execute(QStringLiteral(
-        "SELECT name, kind, settings, updated_at FROM credential_profiles ORDER BY name"));
+    auto query = m_workspace.execute(
+        QStringLiteral("SELECT name, kind, settings, updated_at FROM credential_profiles ORDER BY name"));
     if (!query)
         return query.error();
     QList<CredentialProfile> profiles;
@@ -61,18 +63,19 @@ Result<std::optional<CredentialProfile>> CredentialProfileRepository::find(const
 Status CredentialProfileRepository::save(const CredentialProfile &profile)
 {
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    const QString sql = m_workspace.dialect().upsert(
-        QStringLiteral("credential_profiles"), {QStringLiteral("name")},
-        {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("settings"),
-         QStringLiteral("updated_at"), QStringLiteral("created_at")},
-        {QStringLiteral("created_at")});
-    auto result = m_workspace.execute(
-        sql, {{QStringLiteral("name"), profile.name},
-              {QStringLiteral("kind"), CredentialProfile::kindName(profile.kind)},
-              {QStringLiteral("settings"),
-               QString::fromUtf8(QJsonDocument(profile.settings).toJson(QJsonDocument::Compact))},
-              {QStringLiteral("updated_at"), now},
-              {QStringLiteral("created_at"), now}});
+    const QString sql
+        = m_workspace.dialect().upsert(QStringLiteral("credential_profiles"), {QStringLiteral("name")},
+                                       {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("settings"),
+                                        QStringLiteral("updated_at"), QStringLiteral("created_at")},
+                                       {QStringLiteral("created_at")});
+    auto result
+        = m_workspace.execute(sql,
+                              {{QStringLiteral("name"), profile.name},
+                               {QStringLiteral("kind"), CredentialProfile::kindName(profile.kind)},
+                               {QStringLiteral("settings"),
+                                QString::fromUtf8(QJsonDocument(profile.settings).toJson(QJsonDocument::Compact))},
+                               {QStringLiteral("updated_at"), now},
+                               {QStringLiteral("created_at"), now}});
     if (!result)
         return result.error();
     return Done{};

@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace {
@@ -31,10 +30,10 @@ Error keyringError(const QKeychain::Job &job, const QString &profile)
                              .arg(job.errorString(), CredentialStore::keyringHelp()),
                          where);
     default:
-        return makeError(Error::Kind::Keyring,
-                         CredentialStore::tr("the keyring failed: %1. %2")
-                             .arg(job.errorString(), CredentialStore::keyringHelp()),
-                         where);
+        return makeError(
+            Error::Kind::Keyring,
+            CredentialStore::tr("the keyring failed: %1. %2").arg(job.errorString(), CredentialStore::keyringHelp()),
+            where);
     }
 }
 
@@ -44,8 +43,7 @@ void registerSecrets(const SecretMap &secrets)
         SecretRedactor::instance().registerSecret(value);
 }
 
-template<typename JobType>
-JobType *makeJob(const QString &service, const QString &key)
+template<typename JobType> JobType *makeJob(const QString &service, const QString &key)
 {
     auto *job = new JobType(service);
     job->setAutoDelete(true);
@@ -56,10 +54,8 @@ JobType *makeJob(const QString &service, const QString &key)
 
 } // namespace
 
-CredentialStore::CredentialStore(QString service, QObject *parent)
-    : QObject(parent), m_service(std::move(service))
-{
-}
+CredentialStore::CredentialStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service))
+{ }
 
 QString CredentialStore::keyringHelp()
 {
@@ -84,50 +80,46 @@ void CredentialStore::write(const QString &profile, const SecretMap &secrets, QO
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, keyFor(profile));
     job->setTextData(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-    connect(job, &QKeychain::Job::finished, context,
-            [profile, done = std::move(done)](QKeychain::Job *finished) {
-                if (finished->error() != QKeychain::NoError) {
-                    done(keyringError(*finished, profile));
-                    return;
-                }
-                qCInfo(lcSecrets) << "stored secrets of profile" << profile;
-                done(Done{});
-            });
+    connect(job, &QKeychain::Job::finished, context, [profile, done = std::move(done)](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError) {
+            done(keyringError(*finished, profile));
+            return;
+        }
+        qCInfo(lcSecrets) << "stored secrets of profile" << profile;
+        done(Done{});
+    });
     job->start();
 }
 
-void CredentialStore::read(const QString &profile, QObject *context,
-                           std::function<void(Result<SecretMap>)> done)
+void CredentialStore::read(const QString &profile, QObject *context, std::function<void(Result<SecretMap>)> done)
 {
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, keyFor(profile));
-    connect(job, &QKeychain::Job::finished, context,
-            [profile, done = std::move(done)](QKeychain::Job *finished) {
-                if (finished->error() != QKeychain::NoError) {
-                    done(keyringError(*finished, profile));
-                    return;
-                }
-                const QString text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-                const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-                SecretMap secrets;
-                for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-                    secrets.insert(it.key(), it.value().toString());
-                registerSecrets(secrets);
-                done(secrets);
-            });
+    connect(job, &QKeychain::Job::finished, context, [profile, done = std::move(done)](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError) {
+            done(keyringError(*finished, profile));
+            return;
+        }
+        const QString text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+        const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+        SecretMap secrets;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            secrets.insert(it.key(), it.value().toString());
+        registerSecrets(secrets);
+        done(secrets);
+    });
     job->start();
 }
 
 void CredentialStore::remove(const QString &profile, QObject *context, std::function<void(Status)> done)
 {
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, keyFor(profile));
-    connect(job, &QKeychain::Job::finished, context,
-            [profile, done = std::move(done)](QKeychain::Job *finished) {
-                if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
-                    done(keyringError(*finished, profile));
-                    return;
-                }
-                done(Done{});
-            });
+    connect(job, &QKeychain::Job::finished, context, [profile, done = std::move(done)](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
+            done(keyringError(*finished, profile));
+            return;
+        }
+        done(Done{});
+    });
     job->start();
 }
 
@@ -146,8 +138,7 @@ void CredentialStore::probe(QObject *context, std::function<void(Status)> done)
 namespace {
 
 // Runs one asynchronous call to its end on a local event loop.
-template<typename T, typename Start>
-T waitFor(Start start)
+template<typename T, typename Start> T waitFor(Start start)
 {
     QEventLoop loop;
     std::optional<T> outcome;

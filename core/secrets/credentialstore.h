@@ -20,8 +20,7 @@ public:
 
     static QString defaultService() { return QStringLiteral("genaiops-workbench"); }
 
-    void write(const QString &profile, const SecretMap &secrets, QObject *context,
-               std::function<void(Status)> done);
+    void write(const QString &profile, const SecretMap &secrets, QObject *context, std::function<void(Status)> done);
     void read(const QString &profile, QObject *context, std::function<void(Result<SecretMap>)> done);
     // Removing a profile that has no entry is not an error.
     void remove(const QString &profile, QObject *context, std::function<void(Status)> done);

@@ -44,8 +44,8 @@ Status SecretInput::checkComplete(const SecretMap &secrets, CredentialProfile::K
     }
     if (!missing.isEmpty())
         return makeError(Error::Kind::Input,
-                         tr("missing %1 for a %2 profile").arg(missing.join(QStringLiteral(", ")),
-                                                               CredentialProfile::kindName(kind)),
+                         tr("missing %1 for a %2 profile")
+                             .arg(missing.join(QStringLiteral(", ")), CredentialProfile::kindName(kind)),
                          source);
     return Done{};
 }

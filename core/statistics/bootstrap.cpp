@@ -25,8 +25,9 @@ double betaDraw(std::mt19937_64 &random, double a, double b)
 
 } // namespace
 
-Interval Bootstrap::percentile(const QList<double> &values, const std::function<double(const QList<double> &)> &statistic,
-                               int resamples, quint64 seed)
+Interval Bootstrap::percentile(const QList<double> &values,
+                               const std::function<double(const QList<double> &)> &statistic, int resamples,
+                               quint64 seed)
 {
     if (values.size() < 2 || resamples < 2)
         return {};
@@ -48,12 +49,13 @@ Interval Bootstrap::quantile(const QList<double> &sorted, double fraction, int r
     const qsizetype n = sorted.size();
     if (n < 2 || resamples < 2)
         return {};
-    const double rank = double(n - 1) * std::clamp(fraction, 0.0, 1.0);  // 0-based, as SampleQuantile::of
+    const double rank = double(n - 1) * std::clamp(fraction, 0.0, 1.0); // 0-based, as SampleQuantile::of
     const auto lower = qsizetype(std::floor(rank));
     const double weight = rank - double(lower);
-    const auto k = double(lower + 1);  // 1-based order of the lower draw
+    const auto k = double(lower + 1); // 1-based order of the lower draw
     std::mt19937_64 random(seed);
-    const auto valueAt = [&](double uniform) { return sorted[std::min(n - 1, qsizetype(std::floor(uniform * double(n))))]; };
+    const auto valueAt
+        = [&](double uniform) { return sorted[std::min(n - 1, qsizetype(std::floor(uniform * double(n))))]; };
     QList<double> statistics;
     statistics.reserve(resamples);
     for (int resample = 0; resample < resamples; ++resample) {

@@ -15,7 +15,8 @@ public:
     static constexpr quint64 defaultSeed = 20241104;
 
     // Resamples `values` with replacement and takes the 2.5 % and 97.5 % points of `statistic`.
-    static Interval percentile(const QList<double> &values, const std::function<double(const QList<double> &)> &statistic,
+    static Interval percentile(const QList<double> &values,
+                               const std::function<double(const QList<double> &)> &statistic,
                                int resamples = defaultResamples, quint64 seed = defaultSeed);
 
     // The same for the type-7 `fraction` quantile of ascending `sorted` values, in time independent

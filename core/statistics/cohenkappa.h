@@ -12,10 +12,10 @@
 // when chance agreement is already certain (both raters always say the same one category).
 struct KappaEstimate
 {
-    qint64 pairs = 0;                  // rated items compared
-    double agreement = 0;              // observed share of equal ratings
+    qint64 pairs = 0; // rated items compared
+    double agreement = 0; // observed share of equal ratings
     std::optional<double> kappa;
-    Interval ci95;                     // seeded percentile bootstrap over clusters (items)
+    Interval ci95; // seeded percentile bootstrap over clusters (items)
 };
 
 class CohenKappa
@@ -28,5 +28,6 @@ public:
     // κ with its bootstrap interval. `clusters`, when given, names each pair's cluster (the item a
     // label belongs to when several people labelled it): the bootstrap draws whole clusters, so an
     // item labelled twice does not count as two independent pieces of evidence.
-    static KappaEstimate estimate(const QList<int> &first, const QList<int> &second, const QList<qint64> &clusters = {});
+    static KappaEstimate estimate(const QList<int> &first, const QList<int> &second,
+                                  const QList<qint64> &clusters = {});
 };

@@ -65,32 +65,32 @@ double Distributions::normalQuantile(double probability)
         return std::numeric_limits<double>::infinity();
     // Acklam's rational approximation (relative error about 1e-9), then Halley steps on the exact
     // CDF bring it to double precision.
-    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                               1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                               1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
     static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
                                6.680131188771972e+01, -1.328068155288572e+01};
     static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                               -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                               3.754408661907416e+00};
+                               -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static const double d[]
+        = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
     constexpr double lowTail = 0.02425;
     double x = 0;
     if (probability < lowTail || probability > 1 - lowTail) {
         const double q = std::sqrt(-2 * std::log(std::min(probability, 1 - probability)));
         x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-          / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+            / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
         if (probability > 1 - lowTail)
             x = -x;
     } else {
         const double q = probability - 0.5;
         const double r = q * q;
         x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-          / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
     for (int step = 0; step < 3; ++step) {
         // Φ(x) − p; in the upper tail as (1 − p) − Q(x), so no precision is lost to 1 − Φ(x).
         const double error = probability > 0.5 ? (1 - probability) - 0.5 * std::erfc(x / M_SQRT2)
-                                                : 0.5 * std::erfc(-x / M_SQRT2) - probability;
+                                               : 0.5 * std::erfc(-x / M_SQRT2) - probability;
         const double u = error * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
         x = x - u / (1 + x * u / 2);
     }
@@ -144,7 +144,7 @@ double Distributions::studentQuantile(double probability, double degrees)
         high *= 2;
     double t = std::clamp(-normalQuantile(tail), low, high);
     for (int iteration = 0; iteration < 400; ++iteration) {
-        const double excess = 0.5 * studentTwoSidedP(t, degrees) - tail;  // decreasing in t
+        const double excess = 0.5 * studentTwoSidedP(t, degrees) - tail; // decreasing in t
         if (excess > 0)
             low = t;
         else

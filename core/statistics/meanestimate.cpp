@@ -50,7 +50,7 @@ MeanEstimate MeanEstimate::clustered(const QList<double> &values, const QList<qi
     MeanEstimate estimate = of(values);
     if (estimate.count < 2 || groups.size() != values.size())
         return estimate;
-    QHash<qint64, double> deviations;  // group → Σ (x − x̄)
+    QHash<qint64, double> deviations; // group → Σ (x − x̄)
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (std::isfinite(values[i]))
             deviations[groups[i]] += values[i] - estimate.mean;

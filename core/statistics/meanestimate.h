@@ -13,10 +13,10 @@ struct MeanEstimate
 {
     qint64 count = 0;
     double mean = 0;
-    double standardDeviation = 0;  // sample SD (n − 1)
+    double standardDeviation = 0; // sample SD (n − 1)
     double standardError = 0;
     Interval ci95;
-    qint64 clusters = 0;           // > 0: the standard error is clustered over this many groups
+    qint64 clusters = 0; // > 0: the standard error is clustered over this many groups
 
     // Non-finite values are left out. Fewer than two values: no interval.
     static MeanEstimate of(const QList<double> &values);

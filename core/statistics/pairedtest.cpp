@@ -46,7 +46,8 @@ PairedDifference PairedTest::tTest(const QList<double> &a, const QList<double> &
     result.standardDeviation = std::sqrt(squares / (n - 1));
     result.standardError = result.standardDeviation / std::sqrt(n);
     const double quantile = Distributions::studentQuantile(0.975, n - 1);
-    result.ci95 = {result.meanDifference - quantile * result.standardError, result.meanDifference + quantile * result.standardError};
+    result.ci95 = {result.meanDifference - quantile * result.standardError,
+                   result.meanDifference + quantile * result.standardError};
     // Every item moved by exactly the same amount: no noise at all, so any change is certain and
     // none is none.
     if (result.standardError == 0) {
@@ -91,9 +92,12 @@ PairedTest::Verdict PairedTest::verdict(double meanDifference, double pValue, do
 QString PairedTest::verdictName(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Better: return QStringLiteral("better");
-    case Verdict::Worse: return QStringLiteral("worse");
-    case Verdict::NoDifference: break;
+    case Verdict::Better:
+        return QStringLiteral("better");
+    case Verdict::Worse:
+        return QStringLiteral("worse");
+    case Verdict::NoDifference:
+        break;
     }
     return QStringLiteral("no-difference");
 }

@@ -12,13 +12,13 @@ struct PairedDifference
     qint64 count = 0;
     double meanA = 0;
     double meanB = 0;
-    double meanDifference = 0;  // b − a
-    double standardDeviation = 0;  // of the per-item differences
+    double meanDifference = 0; // b − a
+    double standardDeviation = 0; // of the per-item differences
     double standardError = 0;
     Interval ci95;
     double tStatistic = 0;
-    double pValue = 1;          // two-sided, paired t-test (scipy.stats.ttest_rel)
-    double correlation = 0;     // Pearson's r between the runs; NaN when a run's scores do not vary
+    double pValue = 1; // two-sided, paired t-test (scipy.stats.ttest_rel)
+    double correlation = 0; // Pearson's r between the runs; NaN when a run's scores do not vary
 };
 
 class PairedTest

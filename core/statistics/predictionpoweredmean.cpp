@@ -51,7 +51,9 @@ PredictionPoweredMean PredictionPoweredMean::of(const QList<double> &labelledJud
     const double judgeVariance = covariance(labelledJudge + unlabelledJudge, labelledJudge + unlabelledJudge);
     double lambda = big > 0 ? 1.0 : 0.0;
     if (tuned && big > 0) {
-        lambda = judgeVariance > 0 ? covariance(labelledHuman, labelledJudge) / ((1 + double(n) / double(big)) * judgeVariance) : 0;
+        lambda = judgeVariance > 0
+            ? covariance(labelledHuman, labelledJudge) / ((1 + double(n) / double(big)) * judgeVariance)
+            : 0;
         lambda = std::clamp(lambda, 0.0, 1.0);
     }
     result.lambda = lambda;
@@ -64,6 +66,7 @@ PredictionPoweredMean PredictionPoweredMean::of(const QList<double> &labelledJud
     const double variance = covariance(rectifier, rectifier) / double(n)
         + (big > 1 ? lambda * lambda * covariance(unlabelledJudge, unlabelledJudge) / double(big) : 0);
     result.standardError = std::sqrt(variance);
-    result.ci95 = {result.estimate - quantile * result.standardError, result.estimate + quantile * result.standardError};
+    result.ci95
+        = {result.estimate - quantile * result.standardError, result.estimate + quantile * result.standardError};
     return result;
 }

@@ -20,7 +20,7 @@ struct PredictionPoweredMean
     double standardError = 0;
     double lambda = 0;
     Interval ci95;
-    double humanMean = 0;             // the labels alone, for comparison
+    double humanMean = 0; // the labels alone, for comparison
     Interval humanCi95;
 
     // `labelledJudge[i]` and `labelledHuman[i]` are the judge's score and the people's label of the

@@ -50,8 +50,8 @@ VarianceParts VarianceParts::estimate(const QList<QList<QList<double>>> &scores)
     const qsizetype judgeCalls = scores.first().first().size();
     if (judgeCalls == 0)
         return parts;
-    double judgeVariance = 0;       // mean within-answer variance
-    double generationVariance = 0;  // mean within-item variance of answer means
+    double judgeVariance = 0; // mean within-answer variance
+    double generationVariance = 0; // mean within-item variance of answer means
     QList<double> itemMeans;
     for (const QList<QList<double>> &matrix : scores) {
         if (!usable(matrix, generations, judgeCalls))
@@ -75,6 +75,7 @@ VarianceParts VarianceParts::estimate(const QList<QList<QList<double>>> &scores)
     parts.betweenJudgeCalls = judgeCalls > 1 ? judgeVariance : 0;
     // An answer mean's spread holds the judge's noise divided by J; take it out.
     parts.betweenGenerations = generations > 1 ? std::max(0.0, generationVariance - parts.betweenJudgeCalls / j) : 0;
-    parts.betweenItems = std::max(0.0, sampleVariance(itemMeans) - parts.betweenGenerations / k - parts.betweenJudgeCalls / (k * j));
+    parts.betweenItems
+        = std::max(0.0, sampleVariance(itemMeans) - parts.betweenGenerations / k - parts.betweenJudgeCalls / (k * j));
     return parts;
 }

@@ -10,13 +10,12 @@ constexpr int maximumValuesPerStatement = 900;
 BatchInsert::BatchInsert(Workspace &workspace, QString table, QStringList columns)
     : m_workspace(workspace), m_table(std::move(table)), m_columns(std::move(columns)),
       m_rowsPerStatement(qMax(1, maximumValuesPerStatement / int(m_columns.size())))
-{
-}
+{ }
 
 QString BatchInsert::statement(int rows) const
 {
     const QString row = QLatin1Char('(') + QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
-                        + QLatin1Char(')');
+        + QLatin1Char(')');
     return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
         .arg(m_table, m_columns.join(QStringLiteral(", ")), QStringList(rows, row).join(QLatin1Char(',')));
 }

@@ -32,5 +32,5 @@ private:
     int m_rowsPerStatement = 1;
     QVariantList m_pending;
     std::unique_ptr<PreparedQuery> m_full;
-    std::map<int, PreparedQuery> m_partial;   // by number of rows
+    std::map<int, PreparedQuery> m_partial; // by number of rows
 };

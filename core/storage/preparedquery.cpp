@@ -9,16 +9,15 @@ namespace {
 Error storageError(const QString &sql, const QSqlError &error, const QString &where)
 {
     const QString words = sql.simplified().section(QLatin1Char(' '), 0, 3);
-    return makeError(Error::Kind::Storage,
-                     QStringLiteral("\"%1…\" failed: %2").arg(words, error.text().trimmed()), where);
+    return makeError(Error::Kind::Storage, QStringLiteral("\"%1…\" failed: %2").arg(words, error.text().trimmed()),
+                     where);
 }
 
 } // namespace
 
 PreparedQuery::PreparedQuery(Workspace &workspace, QString sql)
     : m_workspace(workspace), m_sql(std::move(sql)), m_query(workspace.database())
-{
-}
+{ }
 
 Status PreparedQuery::prepare()
 {

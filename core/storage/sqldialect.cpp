@@ -1,6 +1,7 @@
 #include "core/storage/sqldialect.h"
 
-SqlDialect::SqlDialect(Kind kind) : m_kind(kind) {}
+SqlDialect::SqlDialect(Kind kind) : m_kind(kind)
+{ }
 
 QString SqlDialect::name() const
 {
@@ -43,8 +44,8 @@ QString SqlDialect::tableExistsQuery() const
                           "WHERE table_schema = current_schema() AND table_name = :name");
 }
 
-QString SqlDialect::upsert(const QString &table, const QStringList &keyColumns,
-                           const QStringList &columns, const QStringList &insertOnlyColumns) const
+QString SqlDialect::upsert(const QString &table, const QStringList &keyColumns, const QStringList &columns,
+                           const QStringList &insertOnlyColumns) const
 {
     QStringList placeholders;
     QStringList updates;
@@ -54,8 +55,8 @@ QString SqlDialect::upsert(const QString &table, const QStringList &keyColumns,
             updates << column + QStringLiteral(" = excluded.") + column;
     }
     QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) ")
-                      .arg(table, columns.join(QStringLiteral(", ")),
-                           placeholders.join(QStringLiteral(", ")), keyColumns.join(QStringLiteral(", ")));
+                      .arg(table, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", ")),
+                           keyColumns.join(QStringLiteral(", ")));
     sql += updates.isEmpty() ? QStringLiteral("DO NOTHING")
                              : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
     return sql;

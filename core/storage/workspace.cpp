@@ -34,8 +34,7 @@ QString firstWords(const QString &sql)
 
 Workspace::Workspace(QString connectionName, QString location, SqlDialect dialect)
     : m_connectionName(std::move(connectionName)), m_location(std::move(location)), m_dialect(dialect)
-{
-}
+{ }
 
 Workspace::~Workspace()
 {
@@ -49,8 +48,7 @@ Workspace::~Workspace()
 
 QString Workspace::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/workspace.genaiops");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace.genaiops");
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, OpenMode mode,
@@ -61,7 +59,8 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
     if (file.exists() && file.isDir())
         return makeError(Error::Kind::Input, tr("is a directory, not a workspace file"), location);
     if (!file.exists() && mode == OpenMode::ExistingOnly)
-        return makeError(Error::Kind::Input, tr("no workspace here (create one by opening it with the workbench)"), location);
+        return makeError(Error::Kind::Input, tr("no workspace here (create one by opening it with the workbench)"),
+                         location);
 
     // Look before touching: the inspector reads the file without ever writing to it.
     const bool existed = file.exists() && file.size() > 0;
@@ -76,17 +75,15 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
     std::unique_ptr<Workspace> workspace(
         new Workspace(nextConnectionName(), location, SqlDialect(SqlDialect::Kind::Sqlite)));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(workspace->m_dialect.driverName(),
-                                                    workspace->m_connectionName);
+        QSqlDatabase db = QSqlDatabase::addDatabase(workspace->m_dialect.driverName(), workspace->m_connectionName);
         db.setDatabaseName(location);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return storageError(tr("cannot open the workspace"),
-                                db.lastError(), location);
+            return storageError(tr("cannot open the workspace"), db.lastError(), location);
     }
     // WAL lets the GUI read while a run writes; NORMAL sync is durable across process kills.
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA foreign_keys = ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
         auto result = workspace->execute(QString::fromLatin1(pragma));
         if (!result)
             return result.error();
@@ -108,13 +105,12 @@ Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bind
 {
     QSqlQuery query(database());
     if (!query.prepare(sql))
-        return storageError(QStringLiteral("cannot prepare \"%1…\"").arg(firstWords(sql)),
-                            query.lastError(), m_location);
+        return storageError(QStringLiteral("cannot prepare \"%1…\"").arg(firstWords(sql)), query.lastError(),
+                            m_location);
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
         query.bindValue(QLatin1Char(':') + it.key(), it.value());
     if (!query.exec())
-        return storageError(QStringLiteral("\"%1…\" failed").arg(firstWords(sql)), query.lastError(),
-                            m_location);
+        return storageError(QStringLiteral("\"%1…\" failed").arg(firstWords(sql)), query.lastError(), m_location);
     return query;
 }
 
@@ -160,8 +156,8 @@ Status Workspace::transaction(const std::function<Status()> &work)
 
 QString Workspace::metaValue(const QString &key) const
 {
-    auto query = execute(QStringLiteral("SELECT value FROM workspace_meta WHERE key = :key"),
-                         {{QStringLiteral("key"), key}});
+    auto query
+        = execute(QStringLiteral("SELECT value FROM workspace_meta WHERE key = :key"), {{QStringLiteral("key"), key}});
     if (!query || !query.value().next())
         return {};
     return query.value().value(0).toString();
@@ -180,17 +176,17 @@ Status Workspace::setMetaValue(const QString &key, const QString &value)
 Status Workspace::migrate(const QList<SchemaModule> &modules)
 {
     return transaction([&]() -> Status {
-        auto created = execute(QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        auto created = execute(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
         if (!created)
             return created.error();
         if (metaValue(QStringLiteral("application")).isEmpty()) {
             const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-            for (const auto &[key, value] : {std::pair{QStringLiteral("application"), applicationId()},
-                                             std::pair{QStringLiteral("format"), QString::number(formatVersion)},
-                                             std::pair{QStringLiteral("created_at"), now},
-                                             std::pair{QStringLiteral("created_by_version"),
-                                                       QStringLiteral(GENAIOPS_VERSION)}}) {
+            for (const auto &[key, value] :
+                 {std::pair{QStringLiteral("application"), applicationId()},
+                  std::pair{QStringLiteral("format"), QString::number(formatVersion)},
+                  std::pair{QStringLiteral("created_at"), now},
+                  std::pair{QStringLiteral("created_by_version"), QStringLiteral(GENAIOPS_VERSION)}}) {
                 const Status stored = setMetaValue(key, value);
                 if (!stored)
                     return stored;
@@ -207,7 +203,8 @@ Status Workspace::migrate(const QList<SchemaModule> &modules)
                     if (!applied) {
                         Error error = applied.error();
                         error.message = QStringLiteral("migration %1 v%2 (%3): %4")
-                                            .arg(module.domain).arg(migration.version)
+                                            .arg(module.domain)
+                                            .arg(migration.version)
                                             .arg(migration.description, error.message);
                         return error;
                     }
@@ -215,8 +212,7 @@ Status Workspace::migrate(const QList<SchemaModule> &modules)
                 const Status stored = setMetaValue(versionKey, QString::number(migration.version));
                 if (!stored)
                     return stored;
-                qCInfo(lcStorage) << "applied migration" << module.domain << migration.version
-                                  << migration.description;
+                qCInfo(lcStorage) << "applied migration" << module.domain << migration.version << migration.description;
             }
         }
         return Done{};
@@ -236,8 +232,7 @@ Result<Workspace::Info> Workspace::info() const
     if (!versions)
         return versions.error();
     while (versions.value().next())
-        info.schemaVersions.insert(versions.value().value(0).toString().mid(7),
-                                   versions.value().value(1).toInt());
+        info.schemaVersions.insert(versions.value().value(0).toString().mid(7), versions.value().value(1).toInt());
     if (m_dialect.kind() == SqlDialect::Kind::Sqlite) {
         auto mode = execute(QStringLiteral("PRAGMA journal_mode"));
         if (mode && mode.value().next())
@@ -260,8 +255,9 @@ Status Workspace::check() const
                 problems << line;
         }
         if (!problems.isEmpty())
-            return makeError(Error::Kind::Storage, QStringLiteral("integrity check failed: ")
-                                 + problems.join(QStringLiteral("; ")), m_location);
+            return makeError(Error::Kind::Storage,
+                             QStringLiteral("integrity check failed: ") + problems.join(QStringLiteral("; ")),
+                             m_location);
     }
     if (metaValue(QStringLiteral("application")) != applicationId())
         return makeError(Error::Kind::Storage, QStringLiteral("workspace_meta has lost its application id"),

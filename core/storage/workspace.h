@@ -34,7 +34,7 @@ public:
         qint64 sizeBytes = 0;
         QString createdAt;
         QString createdByVersion;
-        bool created = false;  // this open made a new workspace
+        bool created = false; // this open made a new workspace
     };
 
     static constexpr int formatVersion = 1;

@@ -45,8 +45,8 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'application'"))
                 || !query.next()) {
-                const bool empty = query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))
-                    && query.next() && query.value(0).toInt() == 0;
+                const bool empty = query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && query.next()
+                    && query.value(0).toInt() == 0;
                 if (!empty)
                     verdict = makeError(Error::Kind::Input,
                                         tr("not a GenAIOps workspace: an SQLite database without the "
@@ -54,8 +54,7 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
                                         location);
             } else if (query.value(0).toString() != Workspace::applicationId()) {
                 verdict = makeError(Error::Kind::Input,
-                                    tr("not a GenAIOps workspace: it belongs to \"%1\"")
-                                        .arg(query.value(0).toString()),
+                                    tr("not a GenAIOps workspace: it belongs to \"%1\"").arg(query.value(0).toString()),
                                     location);
             } else {
                 query.exec(QStringLiteral("SELECT key, value FROM workspace_meta "
@@ -72,13 +71,14 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
                         }
                     }
                     if (stored > known)
-                        verdict = makeError(
-                            Error::Kind::Input,
-                            tr("this workspace was written by a newer GenAIOps Workbench (%1 is at "
-                               "version %2, this program knows up to %3). Install a newer version; "
-                               "the workspace was left unchanged.")
-                                .arg(key).arg(stored).arg(known),
-                            location);
+                        verdict = makeError(Error::Kind::Input,
+                                            tr("this workspace was written by a newer GenAIOps Workbench (%1 is at "
+                                               "version %2, this program knows up to %3). Install a newer version; "
+                                               "the workspace was left unchanged.")
+                                                .arg(key)
+                                                .arg(stored)
+                                                .arg(known),
+                                            location);
                 }
             }
             db.close();

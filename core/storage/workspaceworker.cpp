@@ -19,9 +19,8 @@ WorkspaceWorker::~WorkspaceWorker()
     m_thread.wait();
 }
 
-void WorkspaceWorker::open(const QString &path, Workspace::OpenMode mode,
-                           const QList<SchemaModule> &modules, QObject *context,
-                           std::function<void(Result<Workspace::Info>)> done)
+void WorkspaceWorker::open(const QString &path, Workspace::OpenMode mode, const QList<SchemaModule> &modules,
+                           QObject *context, std::function<void(Result<Workspace::Info>)> done)
 {
     post([this, path, mode, modules, context = QPointer<QObject>(context), done = std::move(done)]() {
         m_workspace.reset();
@@ -50,7 +49,8 @@ void WorkspaceWorker::post(std::function<void()> task)
     if (m_scheduled)
         return;
     m_scheduled = true;
-    QMetaObject::invokeMethod(m_executor, [this]() { runQueued(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_executor, [this]() { runQueued(); }, Qt::QueuedConnection);
 }
 
 void WorkspaceWorker::runQueued()

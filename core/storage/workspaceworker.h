@@ -29,18 +29,15 @@ public:
     ~WorkspaceWorker() override;
 
     // Opens the workspace on the worker thread; `done` receives its Info or the refusal.
-    void open(const QString &path, Workspace::OpenMode mode, const QList<SchemaModule> &modules,
-              QObject *context, std::function<void(Result<Workspace::Info>)> done);
+    void open(const QString &path, Workspace::OpenMode mode, const QList<SchemaModule> &modules, QObject *context,
+              std::function<void(Result<Workspace::Info>)> done);
 
     template<typename T>
-    void run(std::function<Result<T>(Workspace &)> job, QObject *context,
-             std::function<void(Result<T>)> done)
+    void run(std::function<Result<T>(Workspace &)> job, QObject *context, std::function<void(Result<T>)> done)
     {
-        post([this, job = std::move(job), context = QPointer<QObject>(context),
-              done = std::move(done)]() {
+        post([this, job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)]() {
             Result<T> result = m_workspace ? job(*m_workspace)
-                                           : Result<T>(makeError(Error::Kind::Storage,
-                                                                 tr("no workspace is open")));
+                                           : Result<T>(makeError(Error::Kind::Storage, tr("no workspace is open")));
             deliver(context, [done, result = std::move(result)]() { done(result); });
         });
     }
@@ -54,15 +51,15 @@ public:
 
 private:
     void post(std::function<void()> task);
-    void runQueued();  // on m_thread
+    void runQueued(); // on m_thread
     void deliver(const QPointer<QObject> &context, std::function<void()> callback);
 
     QThread m_thread;
     QMutex m_mutex;
-    std::deque<std::function<void()>> m_jobs;  // guarded by m_mutex
-    bool m_scheduled = false;                  // a runQueued() call is on its way (guarded by m_mutex)
-    bool m_running = false;                    // touched only on m_thread: runQueued() is on the stack
-    QObject *m_executor = nullptr;            // lives on m_thread; tasks are queued to it
-    std::unique_ptr<Workspace> m_workspace;   // touched only on m_thread
-    QString m_location;                       // touched only on the owner's thread
+    std::deque<std::function<void()>> m_jobs; // guarded by m_mutex
+    bool m_scheduled = false; // a runQueued() call is on its way (guarded by m_mutex)
+    bool m_running = false; // touched only on m_thread: runQueued() is on the stack
+    QObject *m_executor = nullptr; // lives on m_thread; tasks are queued to it
+    std::unique_ptr<Workspace> m_workspace; // touched only on m_thread
+    QString m_location; // touched only on the owner's thread
 };

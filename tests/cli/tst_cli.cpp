@@ -63,18 +63,23 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("no command") << QStringList() << QByteArray("Commands:");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QByteArray("unknown command \"frobnicate\"");
-        QTest::newRow("workspace without action") << QStringList{QStringLiteral("workspace")} << QByteArray("expected `info` or `check`");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("workspace"), QStringLiteral("info"), QStringLiteral("--bogus")}
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                         << QByteArray("unknown command \"frobnicate\"");
+        QTest::newRow("workspace without action")
+            << QStringList{QStringLiteral("workspace")} << QByteArray("expected `info` or `check`");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("workspace"), QStringLiteral("info"),
+                                                       QStringLiteral("--bogus")}
                                         << QByteArray("Unknown option 'bogus'");
-        QTest::newRow("set without kind") << QStringList{QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("p")}
-                                          << QByteArray("--kind aws|openai|mqtt is required");
-        QTest::newRow("bad kind") << QStringList{QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("p"),
-                                                 QStringLiteral("--kind"), QStringLiteral("gcp")}
+        QTest::newRow("set without kind")
+            << QStringList{QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("p")}
+            << QByteArray("--kind aws|openai|mqtt is required");
+        QTest::newRow("bad kind") << QStringList{QStringLiteral("credentials"), QStringLiteral("set"),
+                                                 QStringLiteral("p"), QStringLiteral("--kind"), QStringLiteral("gcp")}
                                   << QByteArray("unknown kind \"gcp\"");
-        QTest::newRow("bad profile name") << QStringList{QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("a b"),
-                                                         QStringLiteral("--kind"), QStringLiteral("aws")}
-                                          << QByteArray("not a valid profile name");
+        QTest::newRow("bad profile name")
+            << QStringList{QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("a b"),
+                           QStringLiteral("--kind"), QStringLiteral("aws")}
+            << QByteArray("not a valid profile name");
     }
 
     void usageErrorsExitTwo()
@@ -130,7 +135,8 @@ private slots:
     void workspaceInfoOfAMissingWorkspaceIsAnInputError()
     {
         const QString missing = m_directory.filePath(QStringLiteral("missing.genaiops"));
-        const Outcome outcome = runCli({QStringLiteral("--workspace"), missing, QStringLiteral("workspace"), QStringLiteral("info")});
+        const Outcome outcome
+            = runCli({QStringLiteral("--workspace"), missing, QStringLiteral("workspace"), QStringLiteral("info")});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY(outcome.err.contains("no workspace here"));
         QVERIFY(!QFile::exists(missing));
@@ -160,8 +166,12 @@ private slots:
     void credentialsRoundTripThroughTheKeyring()
     {
         const QStringList base{QStringLiteral("--workspace"), workspace(), QStringLiteral("credentials")};
-        Outcome outcome = runCli(base + QStringList{QStringLiteral("set"), QStringLiteral("bedrock-dev"), QStringLiteral("--kind"), QStringLiteral("aws")},
-                                 "# pasted from the console\naccess_key_id=AKIDCLITEST\nsecret_access_key=cli/secret+key\n\nregion=us-east-1\n");
+        Outcome outcome
+            = runCli(base
+                         + QStringList{QStringLiteral("set"), QStringLiteral("bedrock-dev"), QStringLiteral("--kind"),
+                                       QStringLiteral("aws")},
+                     "# pasted from the "
+                     "console\naccess_key_id=AKIDCLITEST\nsecret_access_key=cli/secret+key\n\nregion=us-east-1\n");
         QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
 
         outcome = runCli(base + QStringList{QStringLiteral("list"), QStringLiteral("--json")});
@@ -170,11 +180,14 @@ private slots:
         const QJsonObject first = listed.value(QStringLiteral("profiles")).toArray().first().toObject();
         QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("bedrock-dev"));
         QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("aws"));
-        QCOMPARE(first.value(QStringLiteral("settings")).toObject().value(QStringLiteral("region")).toString(), QStringLiteral("us-east-1"));
+        QCOMPARE(first.value(QStringLiteral("settings")).toObject().value(QStringLiteral("region")).toString(),
+                 QStringLiteral("us-east-1"));
         QVERIFY(!outcome.out.contains("cli/secret+key"));
 
         // Updating only the region keeps the stored keys.
-        outcome = runCli(base + QStringList{QStringLiteral("set"), QStringLiteral("bedrock-dev"), QStringLiteral("--kind"), QStringLiteral("aws")},
+        outcome = runCli(base
+                             + QStringList{QStringLiteral("set"), QStringLiteral("bedrock-dev"),
+                                           QStringLiteral("--kind"), QStringLiteral("aws")},
                          "region=eu-central-1\n");
         QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
 
@@ -190,22 +203,26 @@ private slots:
 
     void badStdinNamesTheLine()
     {
-        const Outcome outcome = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("credentials"), QStringLiteral("set"),
-                                        QStringLiteral("p1"), QStringLiteral("--kind"), QStringLiteral("openai")},
-                                       "base_url=http://localhost:8000/v1\npassword=hunter22\n");
+        const Outcome outcome
+            = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("credentials"), QStringLiteral("set"),
+                      QStringLiteral("p1"), QStringLiteral("--kind"), QStringLiteral("openai")},
+                     "base_url=http://localhost:8000/v1\npassword=hunter22\n");
         QCOMPARE(outcome.exitCode, 2);
-        QVERIFY2(outcome.err.contains("stdin:2: unknown field \"password\" for a openai profile"), outcome.err.constData());
+        QVERIFY2(outcome.err.contains("stdin:2: unknown field \"password\" for a openai profile"),
+                 outcome.err.constData());
 
-        const Outcome missing = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("credentials"), QStringLiteral("set"),
-                                        QStringLiteral("p2"), QStringLiteral("--kind"), QStringLiteral("aws")},
-                                       "access_key_id=AKIDONLY\n");
+        const Outcome missing
+            = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("credentials"), QStringLiteral("set"),
+                      QStringLiteral("p2"), QStringLiteral("--kind"), QStringLiteral("aws")},
+                     "access_key_id=AKIDONLY\n");
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("missing secret_access_key"), missing.err.constData());
     }
 
     void workspaceInfoAndCheckAsJson()
     {
-        Outcome outcome = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("workspace"), QStringLiteral("info"), QStringLiteral("--json")});
+        Outcome outcome = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("workspace"),
+                                  QStringLiteral("info"), QStringLiteral("--json")});
         QCOMPARE(outcome.exitCode, 0);
         const QJsonObject info = QJsonDocument::fromJson(outcome.out).object();
         QCOMPARE(info.value(QStringLiteral("backend")).toString(), QStringLiteral("sqlite"));
@@ -213,7 +230,8 @@ private slots:
         QCOMPARE(info.value(QStringLiteral("format")).toInt(), 1);
         QCOMPARE(info.value(QStringLiteral("schema")).toObject().value(QStringLiteral("secrets")).toInt(), 1);
 
-        outcome = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("workspace"), QStringLiteral("check"), QStringLiteral("--json")});
+        outcome = runCli({QStringLiteral("--workspace"), workspace(), QStringLiteral("workspace"),
+                          QStringLiteral("check"), QStringLiteral("--json")});
         QCOMPARE(outcome.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("ok")).toBool(), true);
     }
@@ -221,7 +239,9 @@ private slots:
     void aFutureSchemaIsRefused()
     {
         const QString path = m_directory.filePath(QStringLiteral("future.genaiops"));
-        QVERIFY(runCli({QStringLiteral("--workspace"), path, QStringLiteral("credentials"), QStringLiteral("list")}).exitCode == 0);
+        QVERIFY(runCli({QStringLiteral("--workspace"), path, QStringLiteral("credentials"), QStringLiteral("list")})
+                    .exitCode
+                == 0);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
             db.setDatabaseName(path);
@@ -231,9 +251,11 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("future"));
-        const Outcome outcome = runCli({QStringLiteral("--workspace"), path, QStringLiteral("workspace"), QStringLiteral("info")});
+        const Outcome outcome
+            = runCli({QStringLiteral("--workspace"), path, QStringLiteral("workspace"), QStringLiteral("info")});
         QCOMPARE(outcome.exitCode, 2);
-        QVERIFY2(outcome.err.contains("written by a newer GenAIOps Workbench (schema.secrets is at version 7"), outcome.err.constData());
+        QVERIFY2(outcome.err.contains("written by a newer GenAIOps Workbench (schema.secrets is at version 7"),
+                 outcome.err.constData());
     }
 };
 

@@ -40,15 +40,17 @@ private:
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString &key : {QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                                   QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("AWS_PROFILE"), QStringLiteral("OPENAI_API_KEY")})
+        for (const QString &key :
+             {QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+              QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("AWS_PROFILE"), QStringLiteral("OPENAI_API_KEY")})
             environment.remove(key);
-        environment.insert(QStringLiteral("HOME"), m_directory.path());  // no ~/.aws of the machine
+        environment.insert(QStringLiteral("HOME"), m_directory.path()); // no ~/.aws of the machine
         for (const QString &key : extra.keys())
             environment.insert(key, extra.value(key));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(GENAIOPS_CLI_PATH),
-                      QStringList{QStringLiteral("--workspace"), m_directory.filePath(QStringLiteral("ws.genaiops")), QStringLiteral("chat")}
+                      QStringList{QStringLiteral("--workspace"), m_directory.filePath(QStringLiteral("ws.genaiops")),
+                                  QStringLiteral("chat")}
                           + arguments);
         if (!process.waitForStarted())
             return {};
@@ -60,14 +62,17 @@ private:
 
     QStringList openaiFlags() const
     {
-        return {QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
-                m_openai.url(QStringLiteral("/v1")).toString(), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini")};
+        return {QStringLiteral("--provider"), QStringLiteral("openai"),
+                QStringLiteral("--base-url"), m_openai.url(QStringLiteral("/v1")).toString(),
+                QStringLiteral("--model"),    QStringLiteral("gpt-4o-mini")};
     }
 
     QStringList bedrockFlags() const
     {
-        return {QStringLiteral("--provider"), QStringLiteral("bedrock"), QStringLiteral("--endpoint-url"), m_bedrock.url().toString(),
-                QStringLiteral("--region"), QStringLiteral("us-east-1"), QStringLiteral("--model"), haiku};
+        return {QStringLiteral("--provider"),     QStringLiteral("bedrock"),
+                QStringLiteral("--endpoint-url"), m_bedrock.url().toString(),
+                QStringLiteral("--region"),       QStringLiteral("us-east-1"),
+                QStringLiteral("--model"),        haiku};
     }
 
     static QProcessEnvironment awsKeys(const QString &secret = QStringLiteral("cli/chat+secret"))
@@ -95,9 +100,10 @@ private slots:
 
     void openaiJsonWithoutStreaming()
     {
-        const Outcome outcome = chat(openaiFlags() + QStringList{QStringLiteral("--no-stream"), QStringLiteral("--json"),
-                                                                 QStringLiteral("--max-tokens"), QStringLiteral("2"),
-                                                                 QStringLiteral("one two three four")});
+        const Outcome outcome = chat(openaiFlags()
+                                     + QStringList{QStringLiteral("--no-stream"), QStringLiteral("--json"),
+                                                   QStringLiteral("--max-tokens"), QStringLiteral("2"),
+                                                   QStringLiteral("one two three four")});
         QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
         const QJsonObject result = QJsonDocument::fromJson(outcome.out).object();
         QCOMPARE(result.value(QStringLiteral("provider")).toString(), QStringLiteral("openai"));
@@ -106,7 +112,9 @@ private slots:
         QCOMPARE(result.value(QStringLiteral("output_tokens")).toInt(), 2);
         QVERIFY(result.value(QStringLiteral("input_tokens")).toInt() > 0);
         QVERIFY(result.value(QStringLiteral("latency_ms")).toInt() >= result.value(QStringLiteral("ttft_ms")).toInt());
-        const QJsonObject body = QJsonDocument::fromJson(m_openai.lastRequest().value(QStringLiteral("body")).toString().toUtf8()).object();
+        const QJsonObject body
+            = QJsonDocument::fromJson(m_openai.lastRequest().value(QStringLiteral("body")).toString().toUtf8())
+                  .object();
         QCOMPARE(body.value(QStringLiteral("stream")).toBool(true), false);
     }
 
@@ -119,7 +127,8 @@ private slots:
 
     void bedrockStreamsWithEnvironmentCredentials()
     {
-        const Outcome outcome = chat(bedrockFlags() + QStringList{QStringLiteral("--json"), QStringLiteral("Grüße, 東京")}, {}, awsKeys());
+        const Outcome outcome = chat(
+            bedrockFlags() + QStringList{QStringLiteral("--json"), QStringLiteral("Grüße, 東京")}, {}, awsKeys());
         QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
         const QJsonObject result = QJsonDocument::fromJson(outcome.out).object();
         QCOMPARE(result.value(QStringLiteral("text")).toString(), QStringLiteral("Echo: Grüße, 東京"));
@@ -132,7 +141,8 @@ private slots:
 
     void bedrockWithoutStreaming()
     {
-        const Outcome outcome = chat(bedrockFlags() + QStringList{QStringLiteral("--no-stream"), QStringLiteral("Hallo Welt")}, {}, awsKeys());
+        const Outcome outcome = chat(
+            bedrockFlags() + QStringList{QStringLiteral("--no-stream"), QStringLiteral("Hallo Welt")}, {}, awsKeys());
         QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
         QCOMPARE(outcome.out, QByteArray("Echo: Hallo Welt\n"));
         QVERIFY(m_bedrock.lastRequest().value(QStringLiteral("path")).toString().endsWith(QLatin1String("/converse")));
@@ -156,7 +166,8 @@ private slots:
 
     void aRejectedSignatureExitsThreeWithTheServiceMessage()
     {
-        const Outcome outcome = chat(bedrockFlags() + QStringList{QStringLiteral("hello")}, {}, awsKeys(QStringLiteral("wrong-secret")));
+        const Outcome outcome
+            = chat(bedrockFlags() + QStringList{QStringLiteral("hello")}, {}, awsKeys(QStringLiteral("wrong-secret")));
         QCOMPARE(outcome.exitCode, 3);
         QVERIFY2(outcome.err.contains("InvalidSignatureException"), outcome.err.constData());
         QVERIFY(outcome.err.contains("The request signature we calculated does not match"));
@@ -166,18 +177,20 @@ private slots:
 
     void aServiceErrorExitsThree()
     {
-        const Outcome outcome = chat({QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
-                                      m_openai.url(QStringLiteral("/v1")).toString(), QStringLiteral("--model"),
-                                      QStringLiteral("no-such-model"), QStringLiteral("hello")});
+        const Outcome outcome
+            = chat({QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
+                    m_openai.url(QStringLiteral("/v1")).toString(), QStringLiteral("--model"),
+                    QStringLiteral("no-such-model"), QStringLiteral("hello")});
         QCOMPARE(outcome.exitCode, 3);
         QVERIFY2(outcome.err.contains("no-such-model"), outcome.err.constData());
     }
 
     void anUnreachableEndpointExitsThree()
     {
-        const Outcome outcome = chat({QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
-                                      QStringLiteral("http://127.0.0.1:9/v1"), QStringLiteral("--model"), QStringLiteral("m"),
-                                      QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("hello")});
+        const Outcome outcome
+            = chat({QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
+                    QStringLiteral("http://127.0.0.1:9/v1"), QStringLiteral("--model"), QStringLiteral("m"),
+                    QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("hello")});
         QCOMPARE(outcome.exitCode, 3);
         QVERIFY(outcome.err.contains("127.0.0.1:9"));
     }
@@ -186,17 +199,20 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QByteArray>("message");
-        QTest::newRow("no prompt") << QStringList{QStringLiteral("--provider"), QStringLiteral("openai")} << QByteArray("exactly one PROMPT");
-        QTest::newRow("no provider") << QStringList{QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("hi")}
+        QTest::newRow("no prompt") << QStringList{QStringLiteral("--provider"), QStringLiteral("openai")}
+                                   << QByteArray("exactly one PROMPT");
+        QTest::newRow("no provider") << QStringList{QStringLiteral("--model"), QStringLiteral("m"),
+                                                    QStringLiteral("hi")}
                                      << QByteArray("--provider openai or --provider bedrock");
-        QTest::newRow("no base url") << QStringList{QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--model"),
-                                                    QStringLiteral("m"), QStringLiteral("hi")}
-                                     << QByteArray("--base-url is required");
-        QTest::newRow("bad temperature") << QStringList{QStringLiteral("--temperature"), QStringLiteral("hot"), QStringLiteral("hi")}
+        QTest::newRow("no base url") << QStringList{
+            QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("m"),
+            QStringLiteral("hi")} << QByteArray("--base-url is required");
+        QTest::newRow("bad temperature") << QStringList{QStringLiteral("--temperature"), QStringLiteral("hot"),
+                                                        QStringLiteral("hi")}
                                          << QByteArray("--temperature expects");
-        QTest::newRow("unknown profile") << QStringList{QStringLiteral("--profile"), QStringLiteral("ghost"), QStringLiteral("--model"),
-                                                        QStringLiteral("m"), QStringLiteral("hi")}
-                                         << QByteArray("no connection profile named \"ghost\"");
+        QTest::newRow("unknown profile") << QStringList{
+            QStringLiteral("--profile"), QStringLiteral("ghost"), QStringLiteral("--model"), QStringLiteral("m"),
+            QStringLiteral("hi")} << QByteArray("no connection profile named \"ghost\"");
     }
 
     void usageErrorsExitTwo()
@@ -217,12 +233,13 @@ private slots:
         db.setDatabaseName(m_directory.filePath(QStringLiteral("ws.genaiops")));
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("SELECT count(*), sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END), "
-                                          "sum(CASE WHEN prompt IS NOT NULL AND prompt <> '' THEN 1 ELSE 0 END) FROM invocations")));
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT count(*), sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END), "
+                           "sum(CASE WHEN prompt IS NOT NULL AND prompt <> '' THEN 1 ELSE 0 END) FROM invocations")));
         QVERIFY(query.next());
         QVERIFY(query.value(0).toInt() >= 8);
         QVERIFY(query.value(1).toInt() >= 5);
-        QCOMPARE(query.value(2).toInt(), 0);  // prompts are not recorded unless the user turns that on
+        QCOMPARE(query.value(2).toInt(), 0); // prompts are not recorded unless the user turns that on
         db.close();
     }
 };

@@ -69,12 +69,18 @@ Expected writeStream(const QString &path, int lines)
     const Malformed malformedKinds[] = {
         {"inspection failed: camera timeout", "not_json"},
         {R"(["cam-01", 0.9])", "not_object"},
-        {R"({"timestamp":1700000000.5,"prediction":"good","confidence":"0.9","inference_latency_ms":"40"})", "missing:device_id"},
-        {R"({"device_id":"cam-01","timestamp":1700000000.5,"prediction":"unsure","confidence":"0.5","inference_latency_ms":"40"})", "unknown_class"},
-        {R"({"device_id":"cam-02","timestamp":1700000000500,"prediction":"good","confidence":1.7,"inference_latency_ms":40})", "out_of_range:confidence"},
-        {R"({"device_id":"cam-01","timestamp":1700000000.5,"prediction":"good","confidence":"high","inference_latency_ms":"40"})", "not_a_number:confidence"},
-        {R"({"device_id":"","timestamp":1700000000.5,"prediction":"good","confidence":"0.9","inference_latency_ms":"40"})", "empty:device_id"},
-        {R"({"device_id":"cam-03","timestamp":"2024-05-01T12:00:00Z","prediction":"good","confidence":"0.9"})", "missing:inference_latency_ms"},
+        {R"({"timestamp":1700000000.5,"prediction":"good","confidence":"0.9","inference_latency_ms":"40"})",
+         "missing:device_id"},
+        {R"({"device_id":"cam-01","timestamp":1700000000.5,"prediction":"unsure","confidence":"0.5","inference_latency_ms":"40"})",
+         "unknown_class"},
+        {R"({"device_id":"cam-02","timestamp":1700000000500,"prediction":"good","confidence":1.7,"inference_latency_ms":40})",
+         "out_of_range:confidence"},
+        {R"({"device_id":"cam-01","timestamp":1700000000.5,"prediction":"good","confidence":"high","inference_latency_ms":"40"})",
+         "not_a_number:confidence"},
+        {R"({"device_id":"","timestamp":1700000000.5,"prediction":"good","confidence":"0.9","inference_latency_ms":"40"})",
+         "empty:device_id"},
+        {R"({"device_id":"cam-03","timestamp":"2024-05-01T12:00:00Z","prediction":"good","confidence":"0.9"})",
+         "missing:inference_latency_ms"},
     };
     const QStringList devices{u"cam-01"_s, u"cam-02"_s, u"cam-03"_s};
     Expected expected;
@@ -95,12 +101,14 @@ Expected writeStream(const QString &path, int lines)
         const double confidence = index % 6 == 0 ? 0.55 : 0.91;
         const double latency = 30 + index % 20;
         QJsonObject payload{{u"device_id"_s, device}, {u"prediction"_s, defective ? u"defective"_s : u"good"_s}};
-        if (device == u"cam-02"_s) {  // numeric firmware, epoch milliseconds
+        if (device == u"cam-02"_s) { // numeric firmware, epoch milliseconds
             payload.insert(u"timestamp"_s, 1700000000000.0 + index);
             payload.insert(u"confidence"_s, confidence);
             payload.insert(u"inference_latency_ms"_s, latency);
-        } else {  // the seed's firmware: strings; epoch seconds or ISO 8601
-            payload.insert(u"timestamp"_s, device == u"cam-01"_s ? QJsonValue(1700000000.25 + index) : QJsonValue(u"2024-05-01T12:00:00.250Z"_s));
+        } else { // the seed's firmware: strings; epoch seconds or ISO 8601
+            payload.insert(u"timestamp"_s,
+                           device == u"cam-01"_s ? QJsonValue(1700000000.25 + index)
+                                                 : QJsonValue(u"2024-05-01T12:00:00.250Z"_s));
             payload.insert(u"confidence"_s, QString::number(confidence, 'f', 4));
             payload.insert(u"inference_latency_ms"_s, QString::number(latency, 'f', 2));
         }
@@ -123,7 +131,7 @@ int unusedPort()
 {
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();  // closed again when the server goes: nothing listens there
+    return server.serverPort(); // closed again when the server goes: nothing listens there
 }
 
 } // namespace
@@ -159,13 +167,15 @@ private:
         QObject::connect(&raw->process, &QProcess::readyReadStandardError, &raw->process,
                          [raw]() { raw->err += raw->process.readAllStandardError(); });
         raw->process.start(QStringLiteral(GENAIOPS_CLI_PATH),
-                           QStringList{u"--verbose"_s, u"--workspace"_s, workspace(), u"edge"_s, u"listen"_s, u"--broker"_s,
-                                       m_broker.url(), u"--json"_s, u"--qos"_s, u"1"_s, u"--duration"_s, u"15"_s}
+                           QStringList{u"--verbose"_s, u"--workspace"_s, workspace(), u"edge"_s, u"listen"_s,
+                                       u"--broker"_s, m_broker.url(), u"--json"_s, u"--qos"_s, u"1"_s, u"--duration"_s,
+                                       u"15"_s}
                                + arguments);
         raw->process.closeWriteChannel();
         // The caller checks what it waited for, with the stderr in its message.
-        [[maybe_unused]] const bool ready = QTest::qWaitFor([raw]() { return raw->err.contains("subscribed to") || raw->process.state() == QProcess::NotRunning; },
-                        10000);
+        [[maybe_unused]] const bool ready = QTest::qWaitFor(
+            [raw]() { return raw->err.contains("subscribed to") || raw->process.state() == QProcess::NotRunning; },
+            10000);
         return listener;
     }
 
@@ -186,9 +196,12 @@ private:
         if (!stdinFile.isEmpty())
             process.setStandardInputFile(stdinFile);
         process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(u"mosquitto_pub"_s, QStringList{u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port()),
-                                                      u"-q"_s, u"1"_s, u"-t"_s, topic} + arguments);
-        const bool done = process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        process.start(u"mosquitto_pub"_s,
+                      QStringList{u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port()), u"-q"_s, u"1"_s,
+                                  u"-t"_s, topic}
+                          + arguments);
+        const bool done
+            = process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         if (!done)
             qWarning().noquote() << "mosquitto_pub:" << process.readAll();
         return done;
@@ -218,7 +231,8 @@ private slots:
     {
         if (LocalBroker::executable().isEmpty())
             QSKIP("mosquitto is not installed");
-        QVERIFY2(!QStandardPaths::findExecutable(u"mosquitto_pub"_s).isEmpty(), "mosquitto_pub (mosquitto-clients) is needed");
+        QVERIFY2(!QStandardPaths::findExecutable(u"mosquitto_pub"_s).isEmpty(),
+                 "mosquitto_pub (mosquitto-clients) is needed");
         QVERIFY(m_directory.isValid());
         QVERIFY2(m_broker.start(), qPrintable(m_broker.log()));
         // Replay opens an existing workspace only.
@@ -243,7 +257,9 @@ private slots:
         // Every third valid line is cam-01's: 0.55 or 0.91, so its mean is known too.
         const DeviceCounts cam1 = expected.devices.value(u"cam-01"_s);
         const double mean = (0.55 * cam1.lowConfidence + 0.91 * (cam1.count - cam1.lowConfidence)) / cam1.count;
-        QCOMPARE(summary.value(u"devices"_s).toObject().value(u"cam-01"_s).toObject().value(u"mean_confidence"_s).toDouble(), mean);
+        QCOMPARE(
+            summary.value(u"devices"_s).toObject().value(u"cam-01"_s).toObject().value(u"mean_confidence"_s).toDouble(),
+            mean);
     }
 
     void listenerCountsWhatTheSimulatorPublished()
@@ -312,8 +328,8 @@ private slots:
 
         auto listener = listen({u"--count"_s, QString::number(expected.messages)});
         QVERIFY2(listener->err.contains("subscribed to"), listener->err.constData());
-        const Outcome replayed = genaiops({u"edge"_s, u"replay"_s, u"line-a"_s, u"--broker"_s, m_broker.url(), u"--qos"_s,
-                                           u"1"_s, u"--speed"_s, u"0"_s, u"--json"_s});
+        const Outcome replayed = genaiops({u"edge"_s, u"replay"_s, u"line-a"_s, u"--broker"_s, m_broker.url(),
+                                           u"--qos"_s, u"1"_s, u"--speed"_s, u"0"_s, u"--json"_s});
         QVERIFY2(replayed.exitCode == 0, replayed.err.constData());
         QCOMPARE(replayed.json().value(u"published"_s).toInt(), expected.messages);
         const Outcome outcome = finish(*listener);
@@ -330,7 +346,8 @@ private slots:
 
     void badBrokerUrlIsAUsageError()
     {
-        const Outcome outcome = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, u"http://127.0.0.1:1883"_s, u"--count"_s, u"1"_s});
+        const Outcome outcome
+            = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, u"http://127.0.0.1:1883"_s, u"--count"_s, u"1"_s});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains("http://127.0.0.1:1883"), outcome.err.constData());
         QVERIFY(outcome.out.isEmpty());
@@ -338,8 +355,8 @@ private slots:
 
     void invalidTopicFilterIsAUsageError()
     {
-        const Outcome outcome = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, m_broker.url(), u"--topic"_s, u"line/#/cell"_s,
-                                          u"--count"_s, u"1"_s});
+        const Outcome outcome = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, m_broker.url(), u"--topic"_s,
+                                          u"line/#/cell"_s, u"--count"_s, u"1"_s});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains("line/#/cell"), outcome.err.constData());
     }
@@ -356,17 +373,19 @@ private slots:
     {
         Recording kept;
         {
-            auto opened = Workspace::openSqlite(workspace(), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+            auto opened
+                = Workspace::openSqlite(workspace(), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
             QVERIFY(opened);
             RecordingRepository repository(*opened.value());
             const Result<Recording> created = repository.create(u"kept"_s, u"mqtt://cell-7:1883"_s, u"line/7/#"_s);
             QVERIFY(created);
-            QVERIFY(repository.append(created.value().id, 1, {MqttMessage{u"line/7/a"_s, "first"_ba, 1000, 1, false},
-                                                               MqttMessage{u"line/7/b"_s, "second"_ba, 2000, 1, false}}));
+            QVERIFY(repository.append(created.value().id, 1,
+                                      {MqttMessage{u"line/7/a"_s, "first"_ba, 1000, 1, false},
+                                       MqttMessage{u"line/7/b"_s, "second"_ba, 2000, 1, false}}));
             kept = repository.find(u"kept"_s).value();
         }
-        const Outcome outcome = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, m_broker.url(), u"--record"_s, u"kept"_s,
-                                          u"--count"_s, u"1"_s});
+        const Outcome outcome = genaiops(
+            {u"edge"_s, u"listen"_s, u"--broker"_s, m_broker.url(), u"--record"_s, u"kept"_s, u"--count"_s, u"1"_s});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains("kept"), outcome.err.constData());
 

@@ -5,8 +5,7 @@
 #include <QDeadlineTimer>
 #include <QSignalSpy>
 
-ChatCallRecorder::ChatCallRecorder(ChatCall *call, QObject *parent)
-    : QObject(parent)
+ChatCallRecorder::ChatCallRecorder(ChatCall *call, QObject *parent) : QObject(parent)
 {
     connect(call, &ChatCall::delta, this, [this](const QString &text) {
         noteSignal();

@@ -10,8 +10,7 @@ QJsonValue PythonReference::evaluate(const QString &snippet, const QJsonValue &i
     const QString program = QStringLiteral("import json, sys\n"
                                            "data = json.load(sys.stdin)['input']\n"
                                            "result = None\n")
-                          + snippet
-                          + QStringLiteral("\njson.dump({'result': result}, sys.stdout)\n");
+        + snippet + QStringLiteral("\njson.dump({'result': result}, sys.stdout)\n");
     QProcess python;
     python.start(QString::fromLatin1(interpreter), {QStringLiteral("-c"), program});
     if (!python.waitForStarted(10000)) {

@@ -9,11 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-TestServer::TestServer(const QString &script, const QStringList &arguments)
-    : m_script(script)
-    , m_arguments(arguments)
-{
-}
+TestServer::TestServer(const QString &script, const QStringList &arguments) : m_script(script), m_arguments(arguments)
+{ }
 
 TestServer::~TestServer()
 {
@@ -57,7 +54,7 @@ void TestServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    m_process.closeWriteChannel();  // --watch-stdin: the server exits on its own
+    m_process.closeWriteChannel(); // --watch-stdin: the server exits on its own
     if (!m_process.waitForFinished(3000)) {
         m_process.kill();
         m_process.waitForFinished(3000);

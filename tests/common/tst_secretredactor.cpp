@@ -25,7 +25,8 @@ private slots:
         // "abcd" is part of "abcdefgh": masking the short one first would leave "****efgh" behind.
         SecretRedactor::instance().registerSecret(QStringLiteral("abcd"));
         SecretRedactor::instance().registerSecret(QStringLiteral("abcdefgh"));
-        QCOMPARE(SecretRedactor::instance().redact(QStringLiteral("x abcdefgh y abcd")), QStringLiteral("x **** y ****"));
+        QCOMPARE(SecretRedactor::instance().redact(QStringLiteral("x abcdefgh y abcd")),
+                 QStringLiteral("x **** y ****"));
     }
 
     void ignoresTooShortSecrets()

@@ -150,22 +150,24 @@ private slots:
         double confidenceSum = 0;
         for (int index = 0; index < 10; ++index) {
             confidenceSum += confidences[index];
-            fleet.add(inspection(u"cam-b"_s, startMs + index * 100, index % 3 == 0, confidences[index], 10.0 * (index + 1)));
+            fleet.add(
+                inspection(u"cam-b"_s, startMs + index * 100, index % 3 == 0, confidences[index], 10.0 * (index + 1)));
         }
-        fleet.add(inspection(u"cam-a"_s, startMs, false, 0.8, 5));  // exactly at the threshold: not low
+        fleet.add(inspection(u"cam-a"_s, startMs, false, 0.8, 5)); // exactly at the threshold: not low
 
         QCOMPARE(fleet.valid(), 11);
         QCOMPARE(fleet.messages(), 11);
         const DeviceSnapshot camB = device(fleet, u"cam-b"_s, startMs + 1000);
         QCOMPARE(camB.messages, 10);
-        QCOMPARE(camB.defective, 4);  // 0, 3, 6, 9
+        QCOMPARE(camB.defective, 4); // 0, 3, 6, 9
         QCOMPARE(camB.defectRate, 0.4);
         QCOMPARE(camB.meanConfidence, confidenceSum / 10);
         QCOMPARE(camB.lowConfidence, 5);
         QCOMPARE(camB.lowConfidenceRate(), 0.5);
         QVERIFY2(camB.p50LatencyMs >= 50 && camB.p50LatencyMs <= 60, qPrintable(QString::number(camB.p50LatencyMs)));
         // P² reaches an extreme quantile slowly (one marker step per value): ten values only bound it.
-        QVERIFY2(camB.p95LatencyMs > camB.p50LatencyMs && camB.p95LatencyMs <= 100, qPrintable(QString::number(camB.p95LatencyMs)));
+        QVERIFY2(camB.p95LatencyMs > camB.p50LatencyMs && camB.p95LatencyMs <= 100,
+                 qPrintable(QString::number(camB.p95LatencyMs)));
         QCOMPARE(camB.lastSeenMs, startMs + 900);
         const DeviceSnapshot camA = device(fleet, u"cam-a"_s, startMs + 1000);
         QCOMPARE(camA.lowConfidence, 0);
@@ -174,7 +176,7 @@ private slots:
 
         const FleetSnapshot snapshot = fleet.snapshot(startMs + 1000);
         QCOMPARE(snapshot.devices.size(), 2);
-        QCOMPARE(snapshot.devices[0].deviceId, u"cam-a"_s);  // ordered by id, not by arrival
+        QCOMPARE(snapshot.devices[0].deviceId, u"cam-a"_s); // ordered by id, not by arrival
         QCOMPARE(snapshot.devices[1].deviceId, u"cam-b"_s);
     }
 
@@ -262,7 +264,7 @@ private slots:
         FleetStatistics fleet(rules);
         for (int index = 0; index < 19; ++index)
             fleet.add(inspection(u"cam"_s, startMs + index, true));
-        QVERIFY(fleet.evaluate(startMs + 500).isEmpty());  // 19 in the window judge nothing
+        QVERIFY(fleet.evaluate(startMs + 500).isEmpty()); // 19 in the window judge nothing
 
         fleet.add(inspection(u"cam"_s, startMs + 19, true));
         QList<EdgeAlert> changes = fleet.evaluate(startMs + 500);
@@ -273,7 +275,7 @@ private slots:
         QCOMPARE(changes[0].threshold, 0.3);
         QCOMPARE(changes[0].raisedAtMs, startMs + 500);
         QVERIFY(changes[0].isActive());
-        QVERIFY(fleet.evaluate(startMs + 600).isEmpty());  // still above: not raised again
+        QVERIFY(fleet.evaluate(startMs + 600).isEmpty()); // still above: not raised again
         QCOMPARE(fleet.snapshot(startMs + 600).activeAlerts.size(), 1);
         QCOMPARE(device(fleet, u"cam"_s, startMs + 600).health, DeviceSnapshot::Health::Warning);
 
@@ -305,7 +307,7 @@ private slots:
         QCOMPARE(changes[0].value, 0.6);
         QVERIFY(fleet.evaluate(startMs + 9000).isEmpty());
 
-        changes = fleet.evaluate(startMs + 10000);  // the window no longer holds them
+        changes = fleet.evaluate(startMs + 10000); // the window no longer holds them
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes[0].kind, EdgeAlert::Kind::LowConfidence);
         QCOMPARE(changes[0].clearedAtMs, startMs + 10000);
@@ -319,7 +321,7 @@ private slots:
         FleetStatistics fleet(rules);
         for (int index = 0; index < 19; ++index)
             fleet.add(inspection(u"cam"_s, startMs + index, false, 0.95, 400));
-        QVERIFY(fleet.evaluate(startMs + 100).isEmpty());  // too few to judge
+        QVERIFY(fleet.evaluate(startMs + 100).isEmpty()); // too few to judge
         fleet.add(inspection(u"cam"_s, startMs + 19, false, 0.95, 400));
         QList<EdgeAlert> changes = fleet.evaluate(startMs + 100);
         QCOMPARE(changes.size(), 1);
@@ -347,7 +349,7 @@ private slots:
         FleetStatistics fleet(rules);
         fleet.add(inspection(u"cam"_s, startMs));
         fleet.add(inspection(u"other"_s, startMs + 5500));
-        QVERIFY(fleet.evaluate(startMs + 5000).isEmpty());  // exactly at the timeout: not yet
+        QVERIFY(fleet.evaluate(startMs + 5000).isEmpty()); // exactly at the timeout: not yet
 
         QList<EdgeAlert> changes = fleet.evaluate(startMs + 6000);
         QCOMPARE(changes.size(), 1);
@@ -381,9 +383,9 @@ private slots:
         QCOMPARE(snapshot.malformedReasons, expected);
         QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).detail, u"second"_s);
         QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).receivedAtMs, startMs + 3);
-        QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).payload, big.left(2048));  // kept small
+        QCOMPARE(snapshot.malformedSamples.value(u"not_json"_s).payload, big.left(2048)); // kept small
         QCOMPARE(snapshot.malformedSamples.value(u"missing:device_id"_s).payload, R"({"prediction":"good"})"_ba);
-        QCOMPARE(snapshot.devices.size(), 1);  // malformed messages make no device
+        QCOMPARE(snapshot.devices.size(), 1); // malformed messages make no device
     }
 
     void jsonHasTheKeysOfTheCliContract()
@@ -396,10 +398,11 @@ private slots:
         fleet.add(inspection(u"cam-1"_s, startMs + 1, false, 0.95, 50));
         fleet.add(inspection(u"cam-2"_s, startMs + 9000, false, 0.9, 20));
         fleet.addMalformed(u"unknown_class"_s, u"unsure"_s, "{}"_ba, startMs + 2);
-        QCOMPARE(fleet.evaluate(startMs + 10000).size(), 1);  // cam-1 is silent
+        QCOMPARE(fleet.evaluate(startMs + 10000).size(), 1); // cam-1 is silent
 
         const QJsonObject json = fleet.toJson(startMs + 10000);
-        const QStringList topKeys{u"alerts"_s, u"devices"_s, u"malformed"_s, u"malformed_reasons"_s, u"messages"_s, u"valid"_s};
+        const QStringList topKeys{u"alerts"_s,   u"devices"_s, u"malformed"_s, u"malformed_reasons"_s,
+                                  u"messages"_s, u"valid"_s};
         QCOMPARE(json.keys(), topKeys);
         QCOMPARE(json.value(u"messages"_s).toInteger(), 4);
         QCOMPARE(json.value(u"valid"_s).toInteger(), 3);
@@ -409,15 +412,16 @@ private slots:
         const QJsonObject devices = json.value(u"devices"_s).toObject();
         QCOMPARE(devices.keys(), (QStringList{u"cam-1"_s, u"cam-2"_s}));
         const QJsonObject cam1 = devices.value(u"cam-1"_s).toObject();
-        const QStringList deviceKeys{u"confidence_drift"_s, u"count"_s, u"defect_rate"_s, u"defective"_s, u"low_confidence"_s,
-                                     u"mean_confidence"_s, u"online"_s, u"p50_latency_ms"_s, u"p95_latency_ms"_s};
+        const QStringList deviceKeys{u"confidence_drift"_s, u"count"_s,          u"defect_rate"_s,
+                                     u"defective"_s,        u"low_confidence"_s, u"mean_confidence"_s,
+                                     u"online"_s,           u"p50_latency_ms"_s, u"p95_latency_ms"_s};
         QCOMPARE(cam1.keys(), deviceKeys);
         QCOMPARE(cam1.value(u"count"_s).toInteger(), 2);
         QCOMPARE(cam1.value(u"defective"_s).toInteger(), 1);
         QCOMPARE(cam1.value(u"defect_rate"_s).toDouble(), 0.5);
         QCOMPARE(cam1.value(u"mean_confidence"_s).toDouble(), 0.8);
         QCOMPARE(cam1.value(u"low_confidence"_s).toInteger(), 1);
-        QCOMPARE(cam1.value(u"p50_latency_ms"_s).toDouble(), 50.0);  // the upper of two, as nearest rank rounds
+        QCOMPARE(cam1.value(u"p50_latency_ms"_s).toDouble(), 50.0); // the upper of two, as nearest rank rounds
         QCOMPARE(cam1.value(u"p95_latency_ms"_s).toDouble(), 50.0);
         QCOMPARE(cam1.value(u"online"_s).toBool(), false);
         QCOMPARE(devices.value(u"cam-2"_s).toObject().value(u"online"_s).toBool(), true);

@@ -17,10 +17,10 @@ namespace {
 constexpr qint64 receivedAt = 1'750'000'000'000;
 
 // The seed's firmware writes confidence and latency as strings; the other writes numbers.
-const QByteArray seedPayload =
-    R"({"device_id":"vqi-cell-01","timestamp":1700000000.123,"prediction":"good","confidence":"0.9876","inference_latency_ms":"41.20"})"_ba;
-const QByteArray numericPayload =
-    R"({"device_id":"vqi-cell-02","timestamp":1700000000123,"prediction":"defective","confidence":0.6512,"inference_latency_ms":38.5,"defect_type":"scratch","bbox":[10,12,30,18]})"_ba;
+const QByteArray seedPayload
+    = R"({"device_id":"vqi-cell-01","timestamp":1700000000.123,"prediction":"good","confidence":"0.9876","inference_latency_ms":"41.20"})"_ba;
+const QByteArray numericPayload
+    = R"({"device_id":"vqi-cell-02","timestamp":1700000000123,"prediction":"defective","confidence":0.6512,"inference_latency_ms":38.5,"defect_type":"scratch","bbox":[10,12,30,18]})"_ba;
 
 } // namespace
 
@@ -32,7 +32,7 @@ private slots:
     void parsesValidPayloads_data()
     {
         QTest::addColumn<QByteArray>("payload");
-        QTest::addColumn<QStringList>("goodClasses");  // empty: the default classes
+        QTest::addColumn<QStringList>("goodClasses"); // empty: the default classes
         QTest::addColumn<QStringList>("defectiveClasses");
         QTest::addColumn<QString>("deviceId");
         QTest::addColumn<qint64>("timestampMs");
@@ -125,8 +125,11 @@ private slots:
         QTest::addColumn<QString>("reason");
 
         // Each row breaks one thing in an otherwise valid message, so the reason is that thing's.
-        const QByteArray rest = R"("timestamp":1700000000,"prediction":"good","confidence":0.9,"inference_latency_ms":40)"_ba;
-        const auto withDevice = [&](const QByteArray &deviceField) -> QByteArray { return "{"_ba + deviceField + ","_ba + rest + "}"_ba; };
+        const QByteArray rest
+            = R"("timestamp":1700000000,"prediction":"good","confidence":0.9,"inference_latency_ms":40)"_ba;
+        const auto withDevice = [&](const QByteArray &deviceField) -> QByteArray {
+            return "{"_ba + deviceField + ","_ba + rest + "}"_ba;
+        };
 
         QTest::newRow("empty payload") << QByteArray() << u"not_json"_s;
         QTest::newRow("plain text") << "defective 0.9"_ba << u"not_json"_s;
@@ -139,7 +142,8 @@ private slots:
         QTest::newRow("empty device_id") << withDevice(R"("device_id":"")"_ba) << u"empty:device_id"_s;
         QTest::newRow("blank device_id") << withDevice(R"("device_id":"   ")"_ba) << u"empty:device_id"_s;
         QTest::newRow("missing timestamp")
-            << R"({"device_id":"a","prediction":"good","confidence":0.9,"inference_latency_ms":40})"_ba << u"missing:timestamp"_s;
+            << R"({"device_id":"a","prediction":"good","confidence":0.9,"inference_latency_ms":40})"_ba
+            << u"missing:timestamp"_s;
         QTest::newRow("timestamp in words")
             << R"({"device_id":"a","timestamp":"yesterday","prediction":"good","confidence":0.9,"inference_latency_ms":40})"_ba
             << u"bad_timestamp"_s;
@@ -153,7 +157,8 @@ private slots:
             << R"({"device_id":"a","timestamp":1e30,"prediction":"good","confidence":0.9,"inference_latency_ms":40})"_ba
             << u"out_of_range:timestamp"_s;
         QTest::newRow("missing prediction")
-            << R"({"device_id":"a","timestamp":1700000000,"confidence":0.9,"inference_latency_ms":40})"_ba << u"missing:prediction"_s;
+            << R"({"device_id":"a","timestamp":1700000000,"confidence":0.9,"inference_latency_ms":40})"_ba
+            << u"missing:prediction"_s;
         QTest::newRow("numeric prediction")
             << R"({"device_id":"a","timestamp":1700000000,"prediction":1,"confidence":0.9,"inference_latency_ms":40})"_ba
             << u"wrong_type:prediction"_s;
@@ -161,7 +166,8 @@ private slots:
             << R"({"device_id":"a","timestamp":1700000000,"prediction":"unsure","confidence":0.9,"inference_latency_ms":40})"_ba
             << u"unknown_class"_s;
         QTest::newRow("missing confidence")
-            << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","inference_latency_ms":40})"_ba << u"missing:confidence"_s;
+            << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","inference_latency_ms":40})"_ba
+            << u"missing:confidence"_s;
         QTest::newRow("confidence in words")
             << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","confidence":"high","inference_latency_ms":40})"_ba
             << u"not_a_number:confidence"_s;
@@ -196,7 +202,8 @@ private slots:
             << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","confidence":98.76,"inference_latency_ms":40})"_ba
             << u"out_of_range:confidence"_s;
         QTest::newRow("missing latency")
-            << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","confidence":0.9})"_ba << u"missing:inference_latency_ms"_s;
+            << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","confidence":0.9})"_ba
+            << u"missing:inference_latency_ms"_s;
         QTest::newRow("latency in words")
             << R"({"device_id":"a","timestamp":1700000000,"prediction":"good","confidence":0.9,"inference_latency_ms":"fast"})"_ba
             << u"not_a_number:inference_latency_ms"_s;
@@ -254,11 +261,12 @@ private slots:
     {
         QRandomGenerator random(20240501);
         const InspectionParser parser;
-        const QList<QByteArray> valid{seedPayload, numericPayload,
-                                      R"({"device_id":"c","timestamp":"2024-05-01T12:00:00Z","prediction":"good","confidence":"1","inference_latency_ms":"0","image_base64":"iVBORw0KGgo=","bbox":[1,2,3,4]})"_ba};
+        const QList<QByteArray> valid{
+            seedPayload, numericPayload,
+            R"({"device_id":"c","timestamp":"2024-05-01T12:00:00Z","prediction":"good","confidence":"1","inference_latency_ms":"0","image_base64":"iVBORw0KGgo=","bbox":[1,2,3,4]})"_ba};
         // Bytes that steer mutations into the interesting parts of the grammar, not only noise.
-        const QList<QByteArray> fragments{"\""_ba, "{"_ba, "}"_ba, ","_ba, ":"_ba, "null"_ba, "-"_ba, "e9"_ba,
-                                          "nan"_ba, "\\u0000"_ba, "\xff"_ba, "[]"_ba, "1e308"_ba, " "_ba};
+        const QList<QByteArray> fragments{"\""_ba, "{"_ba,   "}"_ba,       ","_ba,    ":"_ba,  "null"_ba,  "-"_ba,
+                                          "e9"_ba, "nan"_ba, "\\u0000"_ba, "\xff"_ba, "[]"_ba, "1e308"_ba, " "_ba};
         const QRegularExpression stableReason(
             u"^(not_json|not_object|unknown_class|bad_timestamp|(missing|wrong_type|empty|not_a_number|out_of_range|bad_base64):[a-z_0-9]+)$"_s);
         int validCount = 0, malformedCount = 0;
@@ -274,10 +282,18 @@ private slots:
                 for (int step = 0; step < mutations && !payload.isEmpty(); ++step) {
                     const int at = random.bounded(int(payload.size()));
                     switch (random.bounded(4)) {
-                    case 0: payload[at] = char(payload[at] ^ char(1 << random.bounded(8))); break;
-                    case 1: payload.truncate(at); break;
-                    case 2: payload.insert(at, fragments[random.bounded(int(fragments.size()))]); break;
-                    default: payload.remove(at, 1 + random.bounded(4)); break;
+                    case 0:
+                        payload[at] = char(payload[at] ^ char(1 << random.bounded(8)));
+                        break;
+                    case 1:
+                        payload.truncate(at);
+                        break;
+                    case 2:
+                        payload.insert(at, fragments[random.bounded(int(fragments.size()))]);
+                        break;
+                    default:
+                        payload.remove(at, 1 + random.bounded(4));
+                        break;
                     }
                 }
             }
@@ -285,7 +301,8 @@ private slots:
             if (outcome.valid) {
                 ++validCount;
                 QVERIFY2(!outcome.result.deviceId.trimmed().isEmpty(), payload.toPercentEncoding().constData());
-                QVERIFY2(outcome.result.confidence >= 0 && outcome.result.confidence <= 1, payload.toPercentEncoding().constData());
+                QVERIFY2(outcome.result.confidence >= 0 && outcome.result.confidence <= 1,
+                         payload.toPercentEncoding().constData());
                 QVERIFY2(std::isfinite(outcome.result.latencyMs) && outcome.result.latencyMs >= 0,
                          payload.toPercentEncoding().constData());
                 QVERIFY2(outcome.result.timestampMs >= 0, payload.toPercentEncoding().constData());

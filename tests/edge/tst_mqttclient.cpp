@@ -36,18 +36,28 @@ struct Certificates
 
     bool makeAuthority(const QString &name)
     {
-        return openssl(directory.path(), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                          QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                                          QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".crt"),
-                                          QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
+        return openssl(directory.path(),
+                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                        QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                        QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                        QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
     }
 
     // Signs `name`.crt with `authority`; a passphrase encrypts the key.
     bool makeSigned(const QString &name, const QString &authority, const QString &passphrase = {})
     {
-        QStringList request{QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-                            QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name};
+        QStringList request{QStringLiteral("req"),
+                            QStringLiteral("-newkey"),
+                            QStringLiteral("ec"),
+                            QStringLiteral("-pkeyopt"),
+                            QStringLiteral("ec_paramgen_curve:prime256v1"),
+                            QStringLiteral("-keyout"),
+                            name + QStringLiteral(".key"),
+                            QStringLiteral("-out"),
+                            name + QStringLiteral(".csr"),
+                            QStringLiteral("-subj"),
+                            QStringLiteral("/CN=") + name};
         request += passphrase.isEmpty() ? QStringList{QStringLiteral("-nodes")}
                                         : QStringList{QStringLiteral("-passout"), QStringLiteral("pass:") + passphrase};
         QFile extensions(path(name + QStringLiteral(".ext")));
@@ -56,11 +66,12 @@ struct Certificates
         extensions.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
         extensions.close();
         return openssl(directory.path(), request)
-            && openssl(directory.path(), {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
-                                          QStringLiteral("-CA"), authority + QStringLiteral(".crt"), QStringLiteral("-CAkey"),
-                                          authority + QStringLiteral(".key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
-                                          name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                                          QStringLiteral("-extfile"), name + QStringLiteral(".ext")});
+            && openssl(directory.path(),
+                       {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                        name + QStringLiteral(".csr"), QStringLiteral("-CA"), authority + QStringLiteral(".crt"),
+                        QStringLiteral("-CAkey"), authority + QStringLiteral(".key"), QStringLiteral("-CAcreateserial"),
+                        QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-extfile"), name + QStringLiteral(".ext")});
     }
 };
 
@@ -115,14 +126,16 @@ private:
     bool startTlsBroker(LocalBroker &broker, bool requireCertificate)
     {
         const auto &c = m_certificates;
-        return bool(broker.start(0, LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
-                                                     c.path(QStringLiteral("server.key")), requireCertificate}));
+        return bool(
+            broker.start(0,
+                         LocalBroker::Tls{c.path(QStringLiteral("ca.crt")), c.path(QStringLiteral("server.crt")),
+                                          c.path(QStringLiteral("server.key")), requireCertificate}));
     }
     // Settings for the TLS listener, trusting `authority` and presenting `device` (none when empty).
     MqttSettings tlsSettings(const LocalBroker &broker, const QString &authority, const QString &device) const
     {
         MqttSettings settings = plainSettings(broker, {QStringLiteral("vqi/#")});
-        settings.host = QStringLiteral("localhost");  // the name the broker's certificate carries
+        settings.host = QStringLiteral("localhost"); // the name the broker's certificate carries
         settings.port = broker.tlsPort();
         settings.tls = true;
         settings.caFile = m_certificates.path(authority + QStringLiteral(".crt"));
@@ -145,7 +158,8 @@ void MqttClientTest::initTestCase()
     QVERIFY(m_certificates.makeAuthority(QStringLiteral("rogue-ca")));
     QVERIFY(m_certificates.makeSigned(QStringLiteral("server"), QStringLiteral("ca")));
     QVERIFY(m_certificates.makeSigned(QStringLiteral("device"), QStringLiteral("ca")));
-    QVERIFY(m_certificates.makeSigned(QStringLiteral("locked-device"), QStringLiteral("ca"), QStringLiteral("open sesame")));
+    QVERIFY(m_certificates.makeSigned(QStringLiteral("locked-device"), QStringLiteral("ca"),
+                                      QStringLiteral("open sesame")));
     QVERIFY(m_certificates.makeSigned(QStringLiteral("rogue-device"), QStringLiteral("rogue-ca")));
 }
 
@@ -179,7 +193,8 @@ void MqttClientTest::wildcardsSelectTopics()
     for (const MqttMessage &message : std::as_const(inbox.messages))
         topics << message.topic;
     topics.sort();
-    QCOMPARE(topics, (QStringList{QStringLiteral("factory/a/vqi"), QStringLiteral("line"), QStringLiteral("line/1/2")}));
+    QCOMPARE(topics,
+             (QStringList{QStringLiteral("factory/a/vqi"), QStringLiteral("line"), QStringLiteral("line/1/2")}));
     QCOMPARE(inbox.messages.first().payload.startsWith("payload of "), true);
     QTest::qWait(200);
     QCOMPARE(inbox.messages.size(), 3);
@@ -287,7 +302,7 @@ void MqttClientTest::tlsWithClientCertificate()
     QVERIFY(subscriber.start());
     QVERIFY2(subscribed.wait(10000), qPrintable(broker.log()));
 
-    MqttClient publisher(plainSettings(broker, {}));  // the plain listener reaches the same topics
+    MqttClient publisher(plainSettings(broker, {})); // the plain listener reaches the same topics
     QVERIFY(publisher.start());
     QVERIFY(waitForState(publisher, MqttClient::State::Connected));
     QVERIFY(publisher.publish(QStringLiteral("vqi/tls"), "over TLS", 1));
@@ -331,7 +346,7 @@ void MqttClientTest::tlsWrongClientCertificateIsAClearError()
     const QString reason = failed.first().first().toString();
     qInfo().noquote() << "wrong client certificate:" << reason;
     QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker rejected the client certificate")), qPrintable(reason));
-    QVERIFY2(reason.contains(QLatin1String("OpenSSL")), qPrintable(reason));  // the details stay for searching
+    QVERIFY2(reason.contains(QLatin1String("OpenSSL")), qPrintable(reason)); // the details stay for searching
     // It keeps trying (a rotated certificate may fix it) and never pretends to be connected.
     QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000);
     QCOMPARE(subscribed.size(), 0);

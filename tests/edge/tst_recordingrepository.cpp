@@ -23,10 +23,18 @@ MqttMessage message(int index)
     made.topic = u"greengrass/vqi/cell-%1"_s.arg(index % 3);
     made.receivedAtMs = startMs + index * 7;
     switch (index % 4) {
-    case 0: made.payload = R"({"device_id":"cam","seq":%1})"_ba.replace("%1", QByteArray::number(index)); break;
-    case 1: made.payload = QByteArray("\xff\xfe\x00\x80 raw ", 9) + QByteArray::number(index); break;
-    case 2: made.payload = QByteArray(""); break;       // empty, not null
-    default: made.payload = QByteArray(); break;        // libmosquitto hands a zero-length payload as NULL
+    case 0:
+        made.payload = R"({"device_id":"cam","seq":%1})"_ba.replace("%1", QByteArray::number(index));
+        break;
+    case 1:
+        made.payload = QByteArray("\xff\xfe\x00\x80 raw ", 9) + QByteArray::number(index);
+        break;
+    case 2:
+        made.payload = QByteArray("");
+        break; // empty, not null
+    default:
+        made.payload = QByteArray();
+        break; // libmosquitto hands a zero-length payload as NULL
     }
     return made;
 }
@@ -52,8 +60,9 @@ private:
 private slots:
     void init()
     {
-        auto opened = Workspace::openSqlite(m_directory.filePath(u"%1.genaiops"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
-                                            Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto opened = Workspace::openSqlite(
+            m_directory.filePath(u"%1.genaiops"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
+            Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().describe()));
         m_workspace = std::move(opened.value());
     }
@@ -88,7 +97,7 @@ private slots:
         QCOMPARE(stored.value().messages, 3);
         QCOMPARE(repository.list().value().size(), 1);
 
-        QVERIFY(!repository.create(u"  "_s, u"mqtt://h:1"_s, u"t"_s));  // a blank name is no name
+        QVERIFY(!repository.create(u"  "_s, u"mqtt://h:1"_s, u"t"_s)); // a blank name is no name
         QCOMPARE(repository.list().value().size(), 1);
     }
 
@@ -102,7 +111,7 @@ private slots:
             QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().describe()));
             QCOMPARE(repository.find(u"session"_s).value().messages, first + count);
         }
-        QVERIFY(repository.append(id, 509, {}));  // an empty batch changes nothing
+        QVERIFY(repository.append(id, 509, {})); // an empty batch changes nothing
         QCOMPARE(repository.find(u"session"_s).value().messages, 508);
 
         MqttMessageBatch replayed;
@@ -141,7 +150,7 @@ private slots:
         const Result<QList<Recording>> listed = repository.list();
         QVERIFY(listed);
         QCOMPARE(listed.value().size(), 2);
-        QCOMPARE(listed.value()[0].name, u"second"_s);  // newest first
+        QCOMPARE(listed.value()[0].name, u"second"_s); // newest first
         QCOMPARE(listed.value()[0].messages, 2);
         QCOMPARE(listed.value()[1].name, u"first"_s);
         QCOMPARE(listed.value()[1].messages, 5);
@@ -155,7 +164,7 @@ private slots:
 
         QVERIFY(repository.remove(u"first"_s));
         QVERIFY(!repository.find(u"first"_s));
-        QVERIFY(repository.page(first, 0, 100).value().isEmpty());  // its messages went with it
+        QVERIFY(repository.page(first, 0, 100).value().isEmpty()); // its messages went with it
         QCOMPARE(repository.list().value().size(), 1);
         QCOMPARE(repository.page(second, 0, 100).value().size(), 2);
         QVERIFY(!repository.remove(u"first"_s));

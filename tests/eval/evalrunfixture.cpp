@@ -144,11 +144,12 @@ EvalRunFixture::Outcome EvalRunFixture::run(qint64 runId, std::optional<Provider
         if (onItem)
             onItem(runner, result);
     });
-    QObject::connect(&runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double) {
-        outcome.lastDone = done;
-        outcome.lastTotal = total;
-        outcome.lastFailed = failed;
-    });
+    QObject::connect(&runner, &EvaluationRunner::progress, &loop,
+                     [&](qint64 done, qint64 total, qint64 failed, double) {
+                         outcome.lastDone = done;
+                         outcome.lastTotal = total;
+                         outcome.lastFailed = failed;
+                     });
     bool finished = false;
     QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status status) {
         outcome.status = status;

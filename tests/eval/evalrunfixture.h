@@ -24,8 +24,8 @@ public:
 
     struct Outcome
     {
-        EvalRun::Status status = EvalRun::Status::Running;  // Running: the runner never finished
-        QList<ItemResult> reported;             // as itemFinished reported them
+        EvalRun::Status status = EvalRun::Status::Running; // Running: the runner never finished
+        QList<ItemResult> reported; // as itemFinished reported them
         qint64 lastDone = -1;
         qint64 lastTotal = -1;
         qint64 lastFailed = -1;

@@ -22,7 +22,9 @@ const QByteArray seedSample = R"({
     "output": {
         "retrieved_documents": [
             {"text": "Returns for electronics are accepted within 30 days. Item must be in original condition and packaging. Proof of purchase required."},
-            {"text": "For full details on returns, visit our website)" "\x27" R"(s FAQ section. Some items are non-returnable."}
+            {"text": "For full details on returns, visit our website)"
+                              "\x27"
+                              R"(s FAQ section. Some items are non-returnable."}
         ],
         "generated_response": "For electronics, you can return items within 30 days of purchase if they are in their original packaging and condition with proof of purchase. Certain exclusions may apply."
     },
@@ -115,7 +117,7 @@ private slots:
         QCOMPARE(item.contexts.size(), 2);
         QVERIFY(item.contexts.at(1).startsWith(u"For full details on returns"_s));
         QVERIFY(item.response.startsWith(u"For electronics, you can return items"_s));
-        QCOMPARE(DatasetRepository(*m_workspace).item(run.dataset.id, 1).value()->line, 26);  // after the blank line 25
+        QCOMPARE(DatasetRepository(*m_workspace).item(run.dataset.id, 1).value()->line, 26); // after the blank line 25
 
         const QList<ItemResult> results = resultsOf(run.run);
         QCOMPARE(results.size(), 2);
@@ -145,13 +147,16 @@ private slots:
 
     void ragLinesWithStatusesAndMissingScores()
     {
-        const ImportedRun run = imported(write(u"kb-eval.jsonl"_s,
-            R"({"input": {"query": "q1", "expected_response": "r1"}, "output": {"retrieved_documents": [{"text": "c1"}], "generated_response": "a1"}, "metrics": {"faithfulness": {"score": 1.0, "explanation": "supported"}, "relevance": {"score": null}}, "status": "COMPLETED", "knowledgeBaseId": "KB1"})"
-            "\n"
-            R"({"input": {"query": "q2"}, "output": {"generated_response": "a2"}, "metrics": {}, "status": "COMPLETED"})"
-            "\n"
-            R"({"input": {"query": "q3"}, "output": {}, "status": "FAILED", "errorMessage": "ThrottlingException"})"
-            "\n"), u"kb run"_s);
+        const ImportedRun run = imported(
+            write(
+                u"kb-eval.jsonl"_s,
+                R"({"input": {"query": "q1", "expected_response": "r1"}, "output": {"retrieved_documents": [{"text": "c1"}], "generated_response": "a1"}, "metrics": {"faithfulness": {"score": 1.0, "explanation": "supported"}, "relevance": {"score": null}}, "status": "COMPLETED", "knowledgeBaseId": "KB1"})"
+                "\n"
+                R"({"input": {"query": "q2"}, "output": {"generated_response": "a2"}, "metrics": {}, "status": "COMPLETED"})"
+                "\n"
+                R"({"input": {"query": "q3"}, "output": {}, "status": "FAILED", "errorMessage": "ThrottlingException"})"
+                "\n"),
+            u"kb run"_s);
         QCOMPARE(run.run.name, u"kb run"_s);
         QCOMPARE(run.dataset.name, u"kb run"_s);
         const QList<ItemResult> results = resultsOf(run.run);
@@ -171,7 +176,8 @@ private slots:
 
     void modelEvaluationRecords()
     {
-        const ImportedRun run = imported(write(u"model-eval.jsonl"_s,
+        const ImportedRun run = imported(write(
+            u"model-eval.jsonl"_s,
             R"({"automatedEvaluationResult": {"scores": [{"metricName": "Builtin.Correctness", "result": 1, "evaluatorDetails": [{"modelIdentifier": "anthropic.claude-3-5-sonnet", "explanation": "matches the reference"}]}, {"metricName": "Builtin.Faithfulness", "result": 0.5}, {"metricName": "Builtin.FollowingInstructions", "result": 0.75}]}, "inputRecord": {"prompt": "What is 2+2?", "referenceResponse": "4", "category": "math"}, "modelResponses": [{"response": "4", "modelIdentifier": "amazon.nova-micro-v1:0"}]})"
             "\n"
             R"({"automatedEvaluationResult": {"scores": [{"metricName": "Builtin.Correctness", "result": null}]}, "inputRecord": {"prompt": "Capital of France?"}, "modelResponses": [{"response": "", "modelIdentifier": "amazon.nova-micro-v1:0"}]})"
@@ -205,12 +211,13 @@ private slots:
 
     void badLinesAreSkippedWithTheirNumbers()
     {
-        const ImportedRun run = imported(write(u"mixed.jsonl"_s,
-            "not json\n"
-            "{\"input\": {\"query\": \"q\"}, \"metrics\": {\"faithfulness\": {\"score\": 0.5}}}\n"
-            "{\"something\": \"else\"}\n"
-            "{\"input\": {}, \"metrics\": {}}\n"
-            "[]\n"));
+        const ImportedRun run
+            = imported(write(u"mixed.jsonl"_s,
+                             "not json\n"
+                             "{\"input\": {\"query\": \"q\"}, \"metrics\": {\"faithfulness\": {\"score\": 0.5}}}\n"
+                             "{\"something\": \"else\"}\n"
+                             "{\"input\": {}, \"metrics\": {}}\n"
+                             "[]\n"));
         QCOMPARE(run.run.completed, 1);
         QCOMPARE(run.skipped.size(), 4);
         QCOMPARE(run.skipped.at(0).line, 1);

@@ -36,13 +36,14 @@ private slots:
         QCOMPARE(records.size(), 3);
         QCOMPARE(records.at(0).fields, (QStringList{u"a"_s, u"b"_s, u"c"_s}));
         QCOMPARE(records.at(1).fields, (QStringList{u"1"_s, u""_s, u"3"_s}));
-        QCOMPARE(records.at(2).line, 4);  // the blank line 3 is passed over
+        QCOMPARE(records.at(2).line, 4); // the blank line 3 is passed over
         QCOMPARE(records.at(2).fields, (QStringList{u"x"_s, u"y"_s, u"z"_s}));
     }
 
     void quotedFieldsHoldCommasQuotesAndLineBreaks()
     {
-        const auto records = readAll("q,r\n\"one, two\",\"say \"\"hi\"\"\"\n\"first\nsecond\r\nthird\",end\nlast,\"\"\n");
+        const auto records
+            = readAll("q,r\n\"one, two\",\"say \"\"hi\"\"\"\n\"first\nsecond\r\nthird\",end\nlast,\"\"\n");
         QCOMPARE(records.size(), 4);
         QCOMPARE(records.at(1).fields, (QStringList{u"one, two"_s, u"say \"hi\""_s}));
         QCOMPARE(records.at(2).line, 3);
@@ -69,9 +70,8 @@ private slots:
         CsvRecordReader reader(source);
         CsvRecord record;
         QVERIFY(reader.next(record));
-        QCOMPARE(record.fields, QStringList{u"q"_s});  // no byte-order mark in the first name
-        while (reader.next(record)) {
-        }
+        QCOMPARE(record.fields, QStringList{u"q"_s}); // no byte-order mark in the first name
+        while (reader.next(record)) { }
         QCOMPARE(source.contentHash(),
                  QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
     }

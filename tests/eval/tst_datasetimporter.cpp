@@ -61,7 +61,8 @@ private slots:
 
     void ragasNames()
     {
-        const Dataset dataset = imported(write(u"golden.jsonl"_s,
+        const Dataset dataset = imported(write(
+            u"golden.jsonl"_s,
             R"({"user_input": "What is the refund window?", "retrieved_contexts": ["Refunds within 30 days.", "Unused items only."], "response": "30 days.", "reference": "Thirty days.", "category": "billing"})"
             "\n"));
         QCOMPARE(dataset.name, u"golden"_s);
@@ -81,7 +82,8 @@ private slots:
 
     void legacyRagasNames()
     {
-        const Dataset dataset = imported(write(u"legacy.jsonl"_s,
+        const Dataset dataset = imported(write(
+            u"legacy.jsonl"_s,
             R"({"question": "Who wrote it?", "contexts": ["Ann wrote it."], "answer": "Ann.", "ground_truth": "Ann"})"
             "\n"));
         const EvalItem item = itemsOf(dataset).first();
@@ -95,7 +97,8 @@ private slots:
     void bedrockNames()
     {
         // As in the Bedrock RAG evaluation input of seed 004_05; no contexts, no responses.
-        const Dataset dataset = imported(write(u"rag_evaluation_data.jsonl"_s,
+        const Dataset dataset = imported(write(
+            u"rag_evaluation_data.jsonl"_s,
             R"({"query": "How do I reset my password?", "expected_response": "Visit the login page and click on 'Forgot Password'."})"
             "\n"
             R"({"query": "Is there a loyalty program?", "expected_response": "Yes, we offer a customer loyalty program."})"
@@ -113,7 +116,8 @@ private slots:
 
     void bedrockConversationTurns()
     {
-        const Dataset dataset = imported(write(u"turns.jsonl"_s,
+        const Dataset dataset = imported(write(
+            u"turns.jsonl"_s,
             R"({"conversationTurns": [{"prompt": {"content": [{"text": "What is the return policy?"}]}, "referenceResponses": [{"content": [{"text": "30 days with receipt."}]}]}]})"
             "\n"
             R"({"conversationTurns": [{"prompt": {"content": [{"text": "Shipping cost?"}]}, "referenceResponses": [{"content": [{"text": "By weight."}]}], "output": {"text": "It depends on weight.", "retrievedPassages": {"retrievalResults": [{"content": {"text": "Shipping is priced by weight."}}]}}}]})"
@@ -129,11 +133,12 @@ private slots:
 
     void contextsAsTextObjectsOrOneString()
     {
-        const Dataset dataset = imported(write(u"shapes.ndjson"_s,
-            R"({"user_input": "q1", "retrieved_contexts": [{"text": "first"}, {"text": "second"}]})"
-            "\n"
-            R"({"question": "q2", "contexts": "just one"})"
-            "\n"));
+        const Dataset dataset
+            = imported(write(u"shapes.ndjson"_s,
+                             R"({"user_input": "q1", "retrieved_contexts": [{"text": "first"}, {"text": "second"}]})"
+                             "\n"
+                             R"({"question": "q2", "contexts": "just one"})"
+                             "\n"));
         const QList<EvalItem> items = itemsOf(dataset);
         QCOMPARE(items.at(0).contexts, (QStringList{u"first"_s, u"second"_s}));
         QCOMPARE(items.at(1).contexts, QStringList{u"just one"_s});
@@ -142,11 +147,12 @@ private slots:
     void csvWithQuotesAndLineBreaks()
     {
         const Dataset dataset = imported(write(u"golden.csv"_s,
-            "question,contexts,answer,ground_truth,owner\r\n"
-            "\"Refunds, how long?\",\"[\"\"Refunds within 30 days.\"\", \"\"Keep the receipt.\"\"]\",30 days,\"He said \"\"thirty\"\"\",ann\r\n"
-            "\"A question\nover two lines\",Only one context,,,bob\r\n"
-            "\r\n"
-            "Third,\"\",,,\r\n"));
+                                               "question,contexts,answer,ground_truth,owner\r\n"
+                                               "\"Refunds, how long?\",\"[\"\"Refunds within 30 days.\"\", \"\"Keep "
+                                               "the receipt.\"\"]\",30 days,\"He said \"\"thirty\"\"\",ann\r\n"
+                                               "\"A question\nover two lines\",Only one context,,,bob\r\n"
+                                               "\r\n"
+                                               "Third,\"\",,,\r\n"));
         QCOMPARE(dataset.itemCount, 3);
         QVERIFY(dataset.skipped.isEmpty());
         const QList<EvalItem> items = itemsOf(dataset);
@@ -166,11 +172,11 @@ private slots:
     void csvRowsThatCannotBeUsed()
     {
         const Dataset dataset = imported(write(u"rows.csv"_s,
-            "user_input,response\n"
-            "good,yes\n"
-            ",no question\n"
-            "a,b,c\n"
-            "\"never closed,x\n"));
+                                               "user_input,response\n"
+                                               "good,yes\n"
+                                               ",no question\n"
+                                               "a,b,c\n"
+                                               "\"never closed,x\n"));
         QCOMPARE(dataset.itemCount, 1);
         QCOMPARE(dataset.skipped.size(), 3);
         QCOMPARE(dataset.skipped.at(0).line, 3);
@@ -194,17 +200,17 @@ private slots:
     void malformedLinesAreReportedAndTheRestImports()
     {
         const Dataset dataset = imported(write(u"mixed.jsonl"_s,
-            "{\"query\": \"first\"}\n"
-            "this is not json\n"
-            "[1, 2]\n"
-            "{\"response\": \"an answer without a question\"}\n"
-            "\n"
-            "{\"query\": \"unterminated\"\n"
-            "{\"query\": \"second\", \"note\": 1}\n"
-            "42\n"
-            "{\"query\": \"third\" \"oops\": 1}\n"
-            "   \n"
-            "{\"question\": \"fourth\"}\n"));
+                                               "{\"query\": \"first\"}\n"
+                                               "this is not json\n"
+                                               "[1, 2]\n"
+                                               "{\"response\": \"an answer without a question\"}\n"
+                                               "\n"
+                                               "{\"query\": \"unterminated\"\n"
+                                               "{\"query\": \"second\", \"note\": 1}\n"
+                                               "42\n"
+                                               "{\"query\": \"third\" \"oops\": 1}\n"
+                                               "   \n"
+                                               "{\"question\": \"fourth\"}\n"));
         QCOMPARE(dataset.itemCount, 3);
         const QList<SkippedLine> &skipped = dataset.skipped;
         QCOMPARE(skipped.size(), 6);
@@ -220,7 +226,7 @@ private slots:
         QCOMPARE(skipped.at(4).line, 8);
         QCOMPARE(skipped.at(4).reason, u"not a JSON object"_s);
         QCOMPARE(skipped.at(5).line, 9);
-        QCOMPARE(skipped.at(5).reason, u"not valid JSON: unterminated object at column 19"_s);  // the missing comma
+        QCOMPARE(skipped.at(5).reason, u"not valid JSON: unterminated object at column 19"_s); // the missing comma
 
         const QList<EvalItem> items = itemsOf(dataset);
         QCOMPARE(items.at(1).question, u"second"_s);
@@ -237,9 +243,10 @@ private slots:
 
     void prettyPrintedObjectsSpanLines()
     {
-        const Dataset dataset = imported(write(u"pretty.json"_s,
-            "{\n  \"query\": \"one\",\n  \"contexts\": [\n    \"a\"\n  ]\n}\n{\n  \"query\": \"two\"\n}\n"
-            "{\n  \"query\": \"three\"\n  \"oops\": 1\n}\n{\"query\": \"four\"}\n"));
+        const Dataset dataset = imported(
+            write(u"pretty.json"_s,
+                  "{\n  \"query\": \"one\",\n  \"contexts\": [\n    \"a\"\n  ]\n}\n{\n  \"query\": \"two\"\n}\n"
+                  "{\n  \"query\": \"three\"\n  \"oops\": 1\n}\n{\"query\": \"four\"}\n"));
         QCOMPARE(dataset.itemCount, 3);
         const QList<EvalItem> items = itemsOf(dataset);
         QCOMPARE(items.at(0).contexts, QStringList{u"a"_s});

@@ -231,8 +231,8 @@ private slots:
         const Dataset dataset = makeDataset(u"golden"_s, 5);
         const EvalRun run = makeRun(dataset, u"run"_s);
         EvalRunRepository repository(*m_workspace);
-        QVERIFY(repository.storeResults({result(run.id, 3, true, 1, 0, std::nullopt), result(run.id, 0, true, 1, 0, 0.5),
-                                         result(run.id, 2, false, 1, 0, {})}));
+        QVERIFY(repository.storeResults({result(run.id, 3, true, 1, 0, std::nullopt),
+                                         result(run.id, 0, true, 1, 0, 0.5), result(run.id, 2, false, 1, 0, {})}));
         auto all = repository.results(run.id, 0, -1);
         QVERIFY(all);
         QCOMPARE(all.value().size(), 3);

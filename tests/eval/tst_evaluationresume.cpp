@@ -1,7 +1,6 @@
-#include "evalrunfixture.h"
-
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/evaluationrunner.h"
+#include "evalrunfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,13 +72,14 @@ void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
     const qint64 runId = m_fixture.createRun(items, relevanceSettings(4));
     QVERIFY(runId > 0);
     QVERIFY(m_fixture.setReplies(judgeReplies()));
-    const ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"},
-                                                                                {"X-Test-Delay-Ms", "50"}});
+    const ProviderConfig judge
+        = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", "50"}});
     int seen = 0;
-    const auto first = m_fixture.run(runId, std::nullopt, judge, false, [&seen](EvaluationRunner &runner, const ItemResult &) {
-        if (++seen == 5)
-            runner.cancel();
-    });
+    const auto first
+        = m_fixture.run(runId, std::nullopt, judge, false, [&seen](EvaluationRunner &runner, const ItemResult &) {
+              if (++seen == 5)
+                  runner.cancel();
+          });
     QCOMPARE(first.status, EvalRun::Status::Cancelled);
     // The cancel takes effect once the batch of results stored with the fifth is reported (items
     // that finish together are stored together): what was reported is exactly what is stored.
@@ -121,10 +121,11 @@ void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
     const qint64 runId = m_fixture.createRun(items, settings);
     QVERIFY(runId > 0);
     int seen = 0;
-    const auto first = m_fixture.run(runId, std::nullopt, std::nullopt, false, [&seen](EvaluationRunner &runner, const ItemResult &) {
-        if (++seen == 10)
-            runner.cancel();
-    });
+    const auto first = m_fixture.run(runId, std::nullopt, std::nullopt, false,
+                                     [&seen](EvaluationRunner &runner, const ItemResult &) {
+                                         if (++seen == 10)
+                                             runner.cancel();
+                                     });
     QCOMPARE(first.status, EvalRun::Status::Cancelled);
     const qsizetype done = first.reported.size();
     QVERIFY2(done >= 10 && done < items, qPrintable(QString::number(done)));
@@ -147,8 +148,8 @@ void TestEvaluationResume::retryErrorsRedoesOnlyWhatFailed()
 {
     const qint64 runId = m_fixture.createRun(4, relevanceSettings(2));
     QVERIFY(runId > 0);
-    QVERIFY(m_fixture.setReplies(judgeReplies({EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(1),
-                                                                         u"no idea"_s)})));
+    QVERIFY(m_fixture.setReplies(
+        judgeReplies({EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(1), u"no idea"_s)})));
     const ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel);
     const auto first = m_fixture.run(runId, std::nullopt, judge);
     QCOMPARE(first.status, EvalRun::Status::Completed);
@@ -189,8 +190,9 @@ void TestEvaluationResume::concurrencyIsBoundByTheEndpoint()
     settings.concurrency = concurrency;
     const qint64 runId = m_fixture.createRun(items, settings);
     QVERIFY(runId > 0);
-    const ProviderConfig generator = m_fixture.config(
-        EvalRunFixture::generatorModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", QByteArray::number(latencyMs)}});
+    const ProviderConfig generator
+        = m_fixture.config(EvalRunFixture::generatorModel,
+                           {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", QByteArray::number(latencyMs)}});
 
     const auto outcome = m_fixture.run(runId, generator, std::nullopt);
     QCOMPARE(outcome.status, EvalRun::Status::Completed);
@@ -200,8 +202,9 @@ void TestEvaluationResume::concurrencyIsBoundByTheEndpoint()
     const int maxInFlight = m_fixture.stats().value("max_in_flight"_L1).toInt();
     qInfo("%d items × %d ms at concurrency %d over %d network managers: %lld ms, %.0f%% of serial (%.0f ms), "
           "%.1f× the ideal %.0f ms; the server saw at most %d requests at once",
-          items, latencyMs, concurrency, outcome.managers, outcome.elapsedMs, 100.0 * double(outcome.elapsedMs) / serialMs,
-          serialMs, double(outcome.elapsedMs) / idealMs, idealMs, maxInFlight);
+          items, latencyMs, concurrency, outcome.managers, outcome.elapsedMs,
+          100.0 * double(outcome.elapsedMs) / serialMs, serialMs, double(outcome.elapsedMs) / idealMs, idealMs,
+          maxInFlight);
     // Timing is not for tests: only a loose bound. (The server's in-flight peak is not asserted
     // either: its listen backlog of 5 drops SYNs of a burst, and a dropped one is retried after 1 s.)
     QCOMPARE(outcome.managers, 2);

@@ -1,10 +1,9 @@
-#include "evalrunfixture.h"
-
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/evaluationrunner.h"
 #include "core/eval/runsummary.h"
 #include "core/providers/invocationlog.h"
 #include "core/storage/workspace.h"
+#include "evalrunfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,7 +34,8 @@ QString statementsReply(int count)
     QJsonArray statements;
     for (int i = 0; i < count; ++i)
         statements << u"Statement %1."_s.arg(i + 1);
-    return u"Here you go:\n```json\n%1\n```"_s.arg(QString::fromUtf8(QJsonDocument(QJsonObject{{"statements"_L1, statements}}).toJson()));
+    return u"Here you go:\n```json\n%1\n```"_s.arg(
+        QString::fromUtf8(QJsonDocument(QJsonObject{{"statements"_L1, statements}}).toJson()));
 }
 
 QString verdictsReply(int count, int supported)
@@ -107,7 +107,8 @@ void TestEvaluationRunner::init()
 void TestEvaluationRunner::judgedRunGivesKnownScores()
 {
     const int items = 4;
-    const qint64 runId = m_fixture.createRun(items, judgedSettings({Metrics::faithfulness, Metrics::relevance, Metrics::lexicalF1}));
+    const qint64 runId
+        = m_fixture.createRun(items, judgedSettings({Metrics::faithfulness, Metrics::relevance, Metrics::lexicalF1}));
     QVERIFY(runId > 0);
     QVERIFY(m_fixture.setReplies(scriptedJudge(items)));
 
@@ -124,7 +125,7 @@ void TestEvaluationRunner::judgedRunGivesKnownScores()
         const int i = int(result.itemIndex);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(result.scores.size(), 3);
-        QCOMPARE(result.scores[0].metric, Metrics::faithfulness);  // in the run's order
+        QCOMPARE(result.scores[0].metric, Metrics::faithfulness); // in the run's order
         const MetricScore *faithfulness = result.score(Metrics::faithfulness);
         QVERIFY2(faithfulness->error.isEmpty(), qPrintable(faithfulness->error));
         QCOMPARE(*faithfulness->value, (4 - i) / 4.0);
@@ -162,9 +163,10 @@ void TestEvaluationRunner::generatesResponsesAndUsesBuiltInPrompts()
     const qint64 runId = m_fixture.createRun(3, settings);
     QVERIFY(runId > 0);
     // Only the judge's calls are scripted (by phrases of the built-in prompts); the generator echoes.
-    QVERIFY(m_fixture.setReplies({EvalRunFixture::judgeRule(u"standalone factual statements"_s, statementsReply(2)),
-                                  EvalRunFixture::judgeRule(u"For each statement give verdict"_s, verdictsReply(2, 1)),
-                                  EvalRunFixture::judgeRule(u"rating how well a response addresses"_s, relevanceReply(0.9))}));
+    QVERIFY(m_fixture.setReplies(
+        {EvalRunFixture::judgeRule(u"standalone factual statements"_s, statementsReply(2)),
+         EvalRunFixture::judgeRule(u"For each statement give verdict"_s, verdictsReply(2, 1)),
+         EvalRunFixture::judgeRule(u"rating how well a response addresses"_s, relevanceReply(0.9))}));
 
     const auto outcome = m_fixture.run(runId, m_fixture.config(EvalRunFixture::generatorModel),
                                        m_fixture.config(EvalRunFixture::judgeModel));
@@ -248,17 +250,19 @@ void TestEvaluationRunner::repeatsKeepEveryScoreAndFindTheUnstable()
 void TestEvaluationRunner::garbageFromTheJudgeFailsOnlyThatMetric()
 {
     const int items = 4;
-    const qint64 runId = m_fixture.createRun(items, judgedSettings({Metrics::faithfulness, Metrics::relevance, Metrics::lexicalF1}));
+    const qint64 runId
+        = m_fixture.createRun(items, judgedSettings({Metrics::faithfulness, Metrics::relevance, Metrics::lexicalF1}));
     QVERIFY(runId > 0);
-    QJsonArray rules{EvalRunFixture::judgeRule(u"VERDICTS Q="_s + EvalRunFixture::question(2), u"{\"verdicts\": \"all fine\"}"_s),
-                     EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(2), u"Very relevant, 9/10!"_s)};
+    QJsonArray rules{
+        EvalRunFixture::judgeRule(u"VERDICTS Q="_s + EvalRunFixture::question(2), u"{\"verdicts\": \"all fine\"}"_s),
+        EvalRunFixture::judgeRule(u"RELEVANCE Q="_s + EvalRunFixture::question(2), u"Very relevant, 9/10!"_s)};
     for (const QJsonValue &rule : scriptedJudge(items))
         rules << rule;
     QVERIFY(m_fixture.setReplies(rules));
 
     const auto outcome = m_fixture.run(runId, std::nullopt, m_fixture.config(EvalRunFixture::judgeModel));
     QCOMPARE(outcome.status, EvalRun::Status::Completed);
-    QCOMPARE(outcome.lastFailed, 0);  // the item itself is fine; two of its metrics are not
+    QCOMPARE(outcome.lastFailed, 0); // the item itself is fine; two of its metrics are not
     const QList<ItemResult> results = m_fixture.storedResults(runId);
     QCOMPARE(results.size(), items);
     for (const ItemResult &result : results) {
@@ -272,14 +276,16 @@ void TestEvaluationRunner::garbageFromTheJudgeFailsOnlyThatMetric()
             continue;
         }
         QVERIFY(!faithfulness->value);
-        QVERIFY2(faithfulness->error.contains(u"the judge's answer was not the JSON asked for: \"verdicts\" is not a list"_s),
+        QVERIFY2(faithfulness->error.contains(
+                     u"the judge's answer was not the JSON asked for: \"verdicts\" is not a list"_s),
                  qPrintable(faithfulness->error));
         QVERIFY(!relevance->value);
-        QVERIFY2(relevance->error.contains(u"no JSON object found in \"Very relevant, 9/10!\""_s), qPrintable(relevance->error));
+        QVERIFY2(relevance->error.contains(u"no JSON object found in \"Very relevant, 9/10!\""_s),
+                 qPrintable(relevance->error));
     }
     auto values = EvalRunRepository(m_fixture.workspace()).metricValues(runId, Metrics::relevance);
     QVERIFY(values.ok());
-    QCOMPARE(values.value().size(), items - 1);  // no stand-in 0 for the broken answer
+    QCOMPARE(values.value().size(), items - 1); // no stand-in 0 for the broken answer
 }
 
 void TestEvaluationRunner::throttledCallsAreRetried()
@@ -288,10 +294,11 @@ void TestEvaluationRunner::throttledCallsAreRetried()
     const qint64 runId = m_fixture.createRun(items, judgedSettings({Metrics::relevance}));
     QVERIFY(runId > 0);
     QVERIFY(m_fixture.setReplies(scriptedJudge(items)));
-    ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "429"},
-                                                                          {"X-Test-Fail-Count", "6"},
-                                                                          {"X-Test-Key", "throttled-run"},
-                                                                          {"X-Test-Retry-After", "0.05"}});
+    ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel,
+                                            {{"X-Test-Fault", "429"},
+                                             {"X-Test-Fail-Count", "6"},
+                                             {"X-Test-Key", "throttled-run"},
+                                             {"X-Test-Retry-After", "0.05"}});
     judge.retry.maxAttempts = 8;
 
     const auto outcome = m_fixture.run(runId, std::nullopt, judge);
@@ -335,8 +342,8 @@ void TestEvaluationRunner::slowItemTimesOut()
     settings.itemTimeoutMs = 300;
     const qint64 runId = m_fixture.createRun(2, settings);
     QVERIFY(runId > 0);
-    const ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"},
-                                                                                {"X-Test-Delay-Ms", "3000"}});
+    const ProviderConfig judge
+        = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", "3000"}});
     const auto outcome = m_fixture.run(runId, std::nullopt, judge);
     QCOMPARE(outcome.status, EvalRun::Status::Completed);
     QVERIFY2(outcome.elapsedMs < 2500, qPrintable(QString::number(outcome.elapsedMs)));
@@ -380,7 +387,8 @@ void TestEvaluationRunner::runsOnAWorkerThread()
     QMetaObject::invokeMethod(runner, &EvaluationRunner::start, Qt::QueuedConnection);
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().value<EvalRun::Status>(), EvalRun::Status::Completed);
-    QMetaObject::invokeMethod(runner, [runner] { delete runner; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        runner, [runner] { delete runner; }, Qt::BlockingQueuedConnection);
     worker.quit();
     QVERIFY(worker.wait(5000));
 

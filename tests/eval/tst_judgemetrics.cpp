@@ -38,7 +38,8 @@ void TestJudgeMetrics::extractsJson_data()
     QTest::newRow("prose around") << u"Here is my rating: {\"score\": 0.5, \"explanation\": \"x\"} — done."_s;
     QTest::newRow("braces in prose first") << u"I use {curly} words. {\"score\": 0.5, \"explanation\": \"x\"}"_s;
     QTest::newRow("braces inside strings") << uR"({"score": 0.5, "explanation": "a } and a { and \" quote"})"_s;
-    QTest::newRow("thinking skipped") << u"<think>maybe {\"score\": 0.1}</think>{\"score\": 0.5, \"explanation\": \"x\"}"_s;
+    QTest::newRow("thinking skipped")
+        << u"<think>maybe {\"score\": 0.1}</think>{\"score\": 0.5, \"explanation\": \"x\"}"_s;
     QTest::newRow("unclosed brace before") << u"{ oops {\"score\": 0.5, \"explanation\": \"x\"}"_s;
 }
 
@@ -137,7 +138,8 @@ void TestJudgeMetrics::badVerdicts_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing verdict") << uR"({"verdicts": [{"statement": "A", "verdict": 1, "reason": ""}]})"_s
                                      << u"1 verdicts for 2 statements"_s;
-    QTest::newRow("half verdict") << uR"({"verdicts": [{"verdict": 0.5}, {"verdict": 1}]})"_s << u"verdict 1 is not 0 or 1"_s;
+    QTest::newRow("half verdict") << uR"({"verdicts": [{"verdict": 0.5}, {"verdict": 1}]})"_s
+                                  << u"verdict 1 is not 0 or 1"_s;
     QTest::newRow("not objects") << uR"({"verdicts": [1, 0]})"_s << u"verdict 1 is not 0 or 1"_s;
     QTest::newRow("reason a number") << uR"({"verdicts": [{"verdict": 1, "reason": 3}, {"verdict": 1}]})"_s
                                      << u"reason of verdict 1"_s;
@@ -156,8 +158,8 @@ void TestJudgeMetrics::badVerdicts()
 
 void TestJudgeMetrics::relevance()
 {
-    const Result<MetricScore> score =
-        JudgeMetrics::parseRelevance(uR"({"score": 1, "explanation": "  Answers it directly. "})"_s);
+    const Result<MetricScore> score
+        = JudgeMetrics::parseRelevance(uR"({"score": 1, "explanation": "  Answers it directly. "})"_s);
     QVERIFY(score.ok());
     QCOMPARE(score.value().metric, Metrics::relevance);
     QCOMPARE(*score.value().value, 1.0);
@@ -195,15 +197,17 @@ void TestJudgeMetrics::promptsFillPlaceholders()
     const Result<QString> step1 = JudgeMetrics::statementsPrompt({}, item, response);
     QVERIFY(step1.ok());
     QVERIFY(step1.value().contains(item.question));
-    QVERIFY(step1.value().contains(response));  // a value is never expanded again
+    QVERIFY(step1.value().contains(response)); // a value is never expanded again
     QVERIFY(step1.value().contains(u"{\"statements\": [\"first statement\""_s));
 
-    const Result<QString> step2 = JudgeMetrics::verdictsPrompt({}, item, response, {u"Paris is the capital."_s, u"It is big."_s});
+    const Result<QString> step2
+        = JudgeMetrics::verdictsPrompt({}, item, response, {u"Paris is the capital."_s, u"It is big."_s});
     QVERIFY(step2.ok());
     QVERIFY(step2.value().contains(u"[1] Paris is the capital of France.\n\n[2] France is in Europe."_s));
     QVERIFY(step2.value().contains(u"1. Paris is the capital.\n2. It is big."_s));
 
-    const Result<QString> custom = JudgeMetrics::relevancePrompt(u"Q={{question}} R={{ response }}"_s, item, u"Paris"_s);
+    const Result<QString> custom
+        = JudgeMetrics::relevancePrompt(u"Q={{question}} R={{ response }}"_s, item, u"Paris"_s);
     QVERIFY(custom.ok());
     QCOMPARE(custom.value(), u"Q=What is the capital of France? R=Paris"_s);
 }

@@ -109,8 +109,8 @@ private slots:
     void init()
     {
         m_directory = std::make_unique<QTemporaryDir>();
-        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s), Workspace::OpenMode::CreateIfMissing,
-                                               WorkspaceSchema::modules());
+        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s),
+                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }
@@ -174,37 +174,46 @@ private slots:
         QList<double> scores;
         for (int i = 0; i < 100; ++i)
             scores << (i < 90 ? 0.85 + (i % 10) / 100.0 : 0.05 + (i - 90) / 100.0);
-        scores[50] = std::numeric_limits<double>::quiet_NaN();  // no judge score: never offered
+        scores[50] = std::numeric_limits<double>::quiet_NaN(); // no judge score: never offered
         const EvalRun run = makeRun(scores);
         QVERIFY(LabelRepository(*m_workspace).store({label(run.id, 1, true), label(run.id, 2, true)}));
 
-        auto random = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200, u"rita"_s, 5);
+        auto random = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200,
+                                         u"rita"_s, 5);
         QVERIFY2(random, qPrintable(random ? QString() : random.error().describe()));
         QCOMPARE(random.value().size(), 97);
         QVERIFY(!random.value().contains(1) && !random.value().contains(2) && !random.value().contains(50));
-        auto again = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200, u"rita"_s, 5);
-        QCOMPARE(again.value(), random.value());  // seeded
+        auto again = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200,
+                                        u"rita"_s, 5);
+        QCOMPARE(again.value(), random.value()); // seeded
         // Another reviewer is offered the items rita labelled.
-        auto sam = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200, u"sam"_s, 5);
+        auto sam = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Random, 200,
+                                      u"sam"_s, 5);
         QCOMPARE(sam.value().size(), 99);
 
         // Stratified: ten items, and the ten low-scoring items (10 % of the run) get half of them.
-        auto stratified = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Stratified, 10, u"rita"_s, 5);
+        auto stratified = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Stratified,
+                                             10, u"rita"_s, 5);
         QCOMPARE(stratified.value().size(), 10);
         qsizetype low = 0;
         for (qint64 item : stratified.value())
             low += scores[item] < 0.5 ? 1 : 0;
         QVERIFY2(low >= 5, qPrintable(QString::number(low)));
 
-        QVERIFY(!ReviewQueue::build(*m_workspace, run.id, u"lexical_f1"_s, ReviewQueue::Sampling::Random, 5, u"rita"_s, 5));
+        QVERIFY(
+            !ReviewQueue::build(*m_workspace, run.id, u"lexical_f1"_s, ReviewQueue::Sampling::Random, 5, u"rita"_s, 5));
     }
 
     void reviewQueueOffersUnstableItemsClosestFirst()
     {
         const EvalRun run = makeRun({0.9, 0.5, 0.45, 0.2, 0.7},
-                                    {{0, {0.9, 0.9, 0.9}}, {1, {0.8, 0.3, 0.4}}, {2, {0.6, 0.4, 0.35}},
-                                     {3, {0.2, 0.2, 0.2}}, {4, {0.9, 0.3, 0.9}}});
-        auto unstable = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Unstable, 10, u"rita"_s, 1);
+                                    {{0, {0.9, 0.9, 0.9}},
+                                     {1, {0.8, 0.3, 0.4}},
+                                     {2, {0.6, 0.4, 0.35}},
+                                     {3, {0.2, 0.2, 0.2}},
+                                     {4, {0.9, 0.3, 0.9}}});
+        auto unstable = ReviewQueue::build(*m_workspace, run.id, u"faithfulness"_s, ReviewQueue::Sampling::Unstable, 10,
+                                           u"rita"_s, 1);
         QVERIFY(unstable);
         QCOMPARE(unstable.value(), (QList<qint64>{1, 2, 4}));
     }
@@ -212,8 +221,8 @@ private slots:
     void agreementCountsEveryLabelAndCorrectsTheMean()
     {
         // Judge: items 0–5 pass (0.8), 6–9 fail (0.2). People: agree on 0–3 and 6–8, disagree on 4, 5, 9.
-        QList<double> scores{0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.2, 0.2, 0.2, 0.2, 0.8, 0.2,
-                             std::numeric_limits<double>::quiet_NaN()};
+        QList<double> scores{
+            0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.2, 0.2, 0.2, 0.2, 0.8, 0.2, std::numeric_limits<double>::quiet_NaN()};
         const EvalRun run = makeRun(scores);
         QList<HumanLabel> labels;
         const QList<bool> human{true, true, true, true, false, false, false, false, false, true};
@@ -227,7 +236,7 @@ private slots:
 
         auto computed = JudgeAgreement::compute(*m_workspace, run.id);
         QVERIFY2(computed, qPrintable(computed ? QString() : computed.error().describe()));
-        QCOMPARE(computed.value().size(), 1);  // lexical_f1 is not judged
+        QCOMPARE(computed.value().size(), 1); // lexical_f1 is not judged
         const MetricAgreement &agreement = computed.value().first();
         QCOMPARE(agreement.metric, u"faithfulness"_s);
         QCOMPARE(agreement.labelledItems, 10);
@@ -240,7 +249,7 @@ private slots:
         QCOMPARE(agreement.confusion[0][0], 3);
         QCOMPARE(agreement.confusion[0][1], 1);
         QVERIFY(std::abs(agreement.judgeKappa.agreement - 10.0 / 15.0) < 1e-12);
-        QVERIFY(agreement.randomSample);  // sam's items were drawn by stratum, but rita drew every item at random
+        QVERIFY(agreement.randomSample); // sam's items were drawn by stratum, but rita drew every item at random
         QCOMPARE(agreement.reviewerPairs.size(), 1);
         QCOMPARE(agreement.reviewerPairs.first().kappa.pairs, 5);
         QVERIFY(std::abs(agreement.reviewerPairs.first().kappa.agreement - 0.8) < 1e-12);
@@ -271,7 +280,7 @@ private slots:
         }
         QVERIFY(std::abs(*agreement.judgeBias - bias / 10) < 1e-12);
         QCOMPARE(agreement.corrected.labelled, 10);
-        QCOMPARE(agreement.corrected.unlabelled, 2);  // items 10 and 11
+        QCOMPARE(agreement.corrected.unlabelled, 2); // items 10 and 11
         QVERIFY(agreement.corrected.ci95.isKnown());
         QVERIFY(!agreement.trustworthy());
         QVERIFY(agreement.warning().contains(u"not trustworthy"_s));
@@ -305,7 +314,8 @@ private slots:
         const EvalRun run = makeRun({0.9, 0.1, 0.6});
         HumanLabel commented = label(run.id, 2, false, u"rita"_s);
         commented.comment = u"says \"always\", the context says \"usually\"\nsecond line"_s;
-        QVERIFY(LabelRepository(*m_workspace).store({label(run.id, 0, true), label(run.id, 1, false, u"sam"_s), commented}));
+        QVERIFY(LabelRepository(*m_workspace)
+                    .store({label(run.id, 0, true), label(run.id, 1, false, u"sam"_s), commented}));
         const QString path = m_directory->filePath(u"labels.jsonl"_s);
         auto exported = LabelExchange::exportLabels(*m_workspace, run.id, path);
         QVERIFY(exported);
@@ -330,7 +340,8 @@ private slots:
         // A file with one bad line among good ones: refused with its line, nothing stored.
         QFile file(path);
         QVERIFY(file.open(QIODevice::Append));
-        file.write("\n{\"run_id\": 1, \"item\": 1, \"metric\": \"faithfulness\", \"reviewer\": \"kim\", \"verdict\": \"maybe\"}\n");
+        file.write("\n{\"run_id\": 1, \"item\": 1, \"metric\": \"faithfulness\", \"reviewer\": \"kim\", \"verdict\": "
+                   "\"maybe\"}\n");
         file.close();
         const EvalRun third = makeRun({0.9, 0.1, 0.6});
         auto refused = LabelExchange::importLabels(*m_workspace, path, third.id);
@@ -340,8 +351,10 @@ private slots:
         QVERIFY(stored(third.id).isEmpty());
 
         for (const QByteArray &bad : {QByteArray("{\"run_id\": 1, \"item\": -1"), QByteArray("[1, 2]"),
-                                      QByteArray("{\"run_id\": 1, \"item\": 0.5, \"metric\": \"faithfulness\", \"reviewer\": \"kim\", \"verdict\": \"pass\"}"),
-                                      QByteArray("{\"run_id\": 1, \"item\": 0, \"metric\": \"faithfulness\", \"reviewer\": \"kim\", \"verdict\": \"score\"}")}) {
+                                      QByteArray("{\"run_id\": 1, \"item\": 0.5, \"metric\": \"faithfulness\", "
+                                                 "\"reviewer\": \"kim\", \"verdict\": \"pass\"}"),
+                                      QByteArray("{\"run_id\": 1, \"item\": 0, \"metric\": \"faithfulness\", "
+                                                 "\"reviewer\": \"kim\", \"verdict\": \"score\"}")}) {
             QFile one(m_directory->filePath(u"one.jsonl"_s));
             QVERIFY(one.open(QIODevice::WriteOnly | QIODevice::Truncate));
             one.write(bad + '\n');

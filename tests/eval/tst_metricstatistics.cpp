@@ -14,8 +14,7 @@ private slots:
     void oddCount()
     {
         // Sorted 0.2 0.4 0.5 0.9 1.0: p10 rank 0.4 → 0.2 + 0.4 × (0.4 − 0.2) = 0.28, as numpy.percentile gives.
-        const MetricSummary summary =
-            MetricStatistics::summarize(u"faithfulness"_s, {0.2, 0.9, 0.5, 1.0, 0.4}, 0.5);
+        const MetricSummary summary = MetricStatistics::summarize(u"faithfulness"_s, {0.2, 0.9, 0.5, 1.0, 0.4}, 0.5);
         QCOMPARE(summary.metric, u"faithfulness"_s);
         QCOMPARE(summary.count, 5);
         QCOMPARE(summary.mean, 0.6);
@@ -23,7 +22,7 @@ private slots:
         QCOMPARE(summary.p10, 0.28);
         QCOMPARE(summary.min, 0.2);
         QCOMPARE(summary.max, 1.0);
-        QCOMPARE(summary.passRate, 0.6);  // 0.5 counts: "at or above"
+        QCOMPARE(summary.passRate, 0.6); // 0.5 counts: "at or above"
     }
 
     void evenCountInterpolates()
@@ -59,8 +58,8 @@ private slots:
     void nonFiniteValuesAreLeftOut()
     {
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        const MetricSummary summary =
-            MetricStatistics::summarize(u"m"_s, {nan, 0.5, std::numeric_limits<double>::infinity(), 1.0}, 0.7);
+        const MetricSummary summary
+            = MetricStatistics::summarize(u"m"_s, {nan, 0.5, std::numeric_limits<double>::infinity(), 1.0}, 0.7);
         QCOMPARE(summary.count, 2);
         QCOMPARE(summary.mean, 0.75);
         QCOMPARE(MetricStatistics::summarize(u"m"_s, {nan}, 0.7).count, 0);

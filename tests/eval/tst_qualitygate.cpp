@@ -83,8 +83,10 @@ private slots:
     // The interval's far side decides a bound gate; a gate with too few items for an interval fails.
     void boundGatesReadTheInterval()
     {
-        QList<Gate> gates{QualityGate::parse(u"faithfulness >= 0.6 @lower95"_s).value(), QualityGate::parse(u"faithfulness>=0.6"_s).value(),
-                          QualityGate::parse(u"relevance>=0.5@lower95"_s).value(), QualityGate::parse(u"faithfulness<=0.9@upper95"_s).value()};
+        QList<Gate> gates{QualityGate::parse(u"faithfulness >= 0.6 @lower95"_s).value(),
+                          QualityGate::parse(u"faithfulness>=0.6"_s).value(),
+                          QualityGate::parse(u"relevance>=0.5@lower95"_s).value(),
+                          QualityGate::parse(u"faithfulness<=0.9@upper95"_s).value()};
         QCOMPARE(gates[0].statistic, Gate::Statistic::Lower95);
         QCOMPARE(QualityGate::describe(gates[0]), u"faithfulness >= 0.6 (lower 95% bound)"_s);
         // Mean 0.62 over four items spread 0.3 … 0.9: the mean clears 0.6, its lower bound does not.
@@ -95,12 +97,13 @@ private slots:
         QVERIFY(*gates[0].value < 0.6);
         QVERIFY(std::abs(*gates[0].value - summaries[0].ci95.low) < 1e-12);
         QVERIFY(QualityGate::failureMessage(gates[0]).startsWith(u"lower 95% bound"_s));
-        QVERIFY2(QualityGate::failureMessage(gates[0]).contains(u"95 % CI"_s), qPrintable(QualityGate::failureMessage(gates[0])));
+        QVERIFY2(QualityGate::failureMessage(gates[0]).contains(u"95 % CI"_s),
+                 qPrintable(QualityGate::failureMessage(gates[0])));
         QVERIFY(gates[1].passed);
-        QVERIFY(!gates[2].passed);  // one item: no interval, nothing shows the bound clears
+        QVERIFY(!gates[2].passed); // one item: no interval, nothing shows the bound clears
         QVERIFY(!gates[2].value);
         QVERIFY(QualityGate::failureMessage(gates[2]).contains(u"too few items"_s));
-        QVERIFY(!gates[3].passed);  // the upper bound reaches past 0.9
+        QVERIFY(!gates[3].passed); // the upper bound reaches past 0.9
         QVERIFY(*gates[3].value > 0.9);
     }
 
@@ -112,7 +115,7 @@ private slots:
         QCOMPARE(parsed.value().metric, u"faithfulness"_s);
         QList<Gate> gates{parsed.value()};
         QualityGate::evaluate(gates, {MetricStatistics::summarize(u"faithfulness"_s, {0.5, 0.6}, 0.7)});
-        QVERIFY(!gates[0].passed);  // evaluate() leaves it to the comparison
+        QVERIFY(!gates[0].passed); // evaluate() leaves it to the comparison
         QualityGate::evaluateRegression(gates, {}, u"no baseline run: give --baseline RUN_ID"_s);
         QVERIFY(!gates[0].passed);
         QCOMPARE(QualityGate::failureMessage(gates[0]), u"no baseline run: give --baseline RUN_ID"_s);

@@ -8,8 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all)
+template<typename T> std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all)
 {
     return [all](qint64 offset, int limit) -> Result<QList<T>> { return all.mid(offset, limit); };
 }
@@ -94,7 +93,7 @@ QList<ItemResult> results()
                     score(u"lexical_f1"_s, 1.0, u"lexical token F1 1.00"_s)};
     first.scores[0].details = QJsonArray{QJsonObject{{u"statement"_s, u"s1"_s}, {u"verdict"_s, 1}}};
     first.inputTokens = 120;
-    ItemResult third;  // item 1 was not reached
+    ItemResult third; // item 1 was not reached
     third.itemIndex = 2;
     third.ok = false;
     third.error = u"timeout after 120 s"_s;
@@ -129,9 +128,10 @@ private slots:
 
         const QList<QStringList> records = parseCsv(QString::fromUtf8(buffer.data()));
         QCOMPARE(records.size(), 1 + 3);
-        QCOMPARE(records[0], QStringList({u"index"_s, u"question"_s, u"response"_s, u"reference"_s, u"ok"_s, u"error"_s,
-                                          u"faithfulness"_s, u"faithfulness_explanation"_s, u"lexical_f1"_s,
-                                          u"lexical_f1_explanation"_s}));
+        QCOMPARE(records[0],
+                 QStringList({u"index"_s, u"question"_s, u"response"_s, u"reference"_s, u"ok"_s, u"error"_s,
+                              u"faithfulness"_s, u"faithfulness_explanation"_s, u"lexical_f1"_s,
+                              u"lexical_f1_explanation"_s}));
         for (const QStringList &record : records)
             QCOMPARE(record.size(), 10);
         const QList<EvalItem> expected = items();
@@ -159,7 +159,8 @@ private slots:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(ResultExporter::writeCsv(buffer, run(), {u"lexical_f1"_s}, pages(items()), pages(results())).ok());
-        QVERIFY(buffer.data().startsWith("index,question,response,reference,ok,error,lexical_f1,lexical_f1_explanation\r\n"));
+        QVERIFY(buffer.data().startsWith(
+            "index,question,response,reference,ok,error,lexical_f1,lexical_f1_explanation\r\n"));
     }
 
     void jsonlIsOneObjectPerItem()

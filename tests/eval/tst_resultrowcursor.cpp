@@ -31,8 +31,7 @@ QList<ItemResult> results(const QList<qint64> &indexes)
 }
 
 // Serves `all` a page at a time and records each request's limit.
-template<typename T>
-std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all, QList<int> *limits = nullptr)
+template<typename T> std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all, QList<int> *limits = nullptr)
 {
     return [all, limits](qint64 offset, int limit) -> Result<QList<T>> {
         if (limits)
@@ -69,11 +68,13 @@ private slots:
     void joinsItemsAndResultsAcrossPages()
     {
         QList<int> itemLimits, resultLimits;
-        ResultRowCursor cursor(pages(items({0, 1, 2, 3, 4}), &itemLimits), pages(results({0, 2, 3, 7}), &resultLimits), 2);
-        QCOMPARE(walk(cursor), QStringList({u"0 q scored"_s, u"1 q unscored"_s, u"2 q scored"_s, u"3 q scored"_s,
-                                            u"4 q unscored"_s, u"7 - scored"_s}));
+        ResultRowCursor cursor(pages(items({0, 1, 2, 3, 4}), &itemLimits), pages(results({0, 2, 3, 7}), &resultLimits),
+                               2);
+        QCOMPARE(walk(cursor),
+                 QStringList({u"0 q scored"_s, u"1 q unscored"_s, u"2 q scored"_s, u"3 q scored"_s, u"4 q unscored"_s,
+                              u"7 - scored"_s}));
         QCOMPARE(itemLimits, QList<int>({2, 2, 2}));
-        QCOMPARE(resultLimits, QList<int>({2, 2, 2}));  // the third, empty page tells it the end
+        QCOMPARE(resultLimits, QList<int>({2, 2, 2})); // the third, empty page tells it the end
     }
 
     void worksWithoutItems()

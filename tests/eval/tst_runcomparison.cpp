@@ -27,7 +27,7 @@ private:
 
     struct Question
     {
-        QString id;        // empty: none
+        QString id; // empty: none
         QString text;
         QString source;
     };
@@ -64,7 +64,8 @@ private:
     }
 
     // A run whose faithfulness for item i is scores[i] (NaN: no value).
-    EvalRun makeRun(const Dataset &dataset, const QString &name, const QList<double> &scores, const RunSettings &settings = {})
+    EvalRun makeRun(const Dataset &dataset, const QString &name, const QList<double> &scores,
+                    const RunSettings &settings = {})
     {
         EvalRun run;
         run.name = name;
@@ -87,7 +88,7 @@ private:
                 faithfulness.error = u"the judge answered prose"_s;
             MetricScore lexical;
             lexical.metric = u"lexical_f1"_s;
-            lexical.value = 0.5;  // the same in every run: no difference at all
+            lexical.value = 0.5; // the same in every run: no difference at all
             result.scores = {faithfulness, lexical};
             results << result;
         }
@@ -108,8 +109,8 @@ private slots:
     void init()
     {
         m_directory = std::make_unique<QTemporaryDir>();
-        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s), Workspace::OpenMode::CreateIfMissing,
-                                               WorkspaceSchema::modules());
+        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s),
+                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }
@@ -156,8 +157,8 @@ private slots:
 
         const QJsonObject json = result.toJson();
         const QJsonObject metric = json[u"metrics"_s][u"faithfulness"_s].toObject();
-        for (const QString &key : {u"n"_s, u"mean_a"_s, u"mean_b"_s, u"mean_difference"_s, u"se"_s, u"ci95"_s, u"p_value"_s,
-                                   u"correlation"_s, u"verdict"_s})
+        for (const QString &key : {u"n"_s, u"mean_a"_s, u"mean_b"_s, u"mean_difference"_s, u"se"_s, u"ci95"_s,
+                                   u"p_value"_s, u"correlation"_s, u"verdict"_s})
             QVERIFY2(metric.contains(key), qPrintable(key));
         QCOMPARE(metric[u"verdict"_s].toString(), u"better"_s);
         QCOMPARE(metric[u"n"_s].toInt(), 120);
@@ -169,7 +170,8 @@ private slots:
         // Version 2 has the same questions in another order, drops question 3 and adds a new one:
         // pairing by position would match the wrong items.
         QList<Question> first = questions(6, false);
-        QList<Question> second = {first[5], first[4], first[2], first[1], first[0], {QString(), u"A new question?"_s, u"doc-9"_s}};
+        QList<Question> second
+            = {first[5], first[4], first[2], first[1], first[0], {QString(), u"A new question?"_s, u"doc-9"_s}};
         const Dataset datasetA = makeDataset(u"golden"_s, first, u"old: "_s);
         const Dataset datasetB = makeDataset(u"golden-v2"_s, second, u"new: "_s);
         const EvalRun runA = makeRun(datasetA, u"a"_s, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6});
@@ -179,20 +181,21 @@ private slots:
         const RunComparison &result = comparison.value();
         QCOMPARE(result.pairedBy, u"content"_s);
         QCOMPARE(result.pairedItems, 5);
-        QCOMPARE(result.onlyA, QStringList{u"4"_s});  // question 3, the fourth item of A
+        QCOMPARE(result.onlyA, QStringList{u"4"_s}); // question 3, the fourth item of A
         QCOMPARE(result.onlyB, QStringList{u"6"_s});
         // Each pair is the same question: B's value minus A's is +0.1 for every one of them.
         const MetricComparison &faithfulness = result.metrics[0];
         QCOMPARE(faithfulness.items.size(), 5);
         for (const ComparedItem &item : faithfulness.items)
-            QVERIFY2(std::abs(item.b - item.a - 0.1) < 1e-9, qPrintable(u"item %1 of B with %2 of A"_s.arg(item.indexB).arg(item.indexA)));
+            QVERIFY2(std::abs(item.b - item.a - 0.1) < 1e-9,
+                     qPrintable(u"item %1 of B with %2 of A"_s.arg(item.indexB).arg(item.indexA)));
     }
 
     void idsPairWhenBothDatasetsHaveThem()
     {
         QList<Question> first = questions(4, true);
         QList<Question> second = first;
-        second[1].text = u"Question 1, reworded?"_s;  // same id, new wording: still the same item
+        second[1].text = u"Question 1, reworded?"_s; // same id, new wording: still the same item
         std::swap(second[0], second[3]);
         const Dataset datasetA = makeDataset(u"ids"_s, first, u"x"_s);
         const Dataset datasetB = makeDataset(u"ids-v2"_s, second, u"y"_s);
@@ -272,7 +275,7 @@ private slots:
         const Dataset dataset = makeDataset(u"golden"_s, questions(40, false), u"A: "_s);
         QList<double> scores;
         for (int i = 0; i < 40; ++i)
-            scores.append((i / 10) % 2 == 0 ? 0.9 : 0.4);  // each document's items alike
+            scores.append((i / 10) % 2 == 0 ? 0.9 : 0.4); // each document's items alike
         RunSettings settings;
         settings.clusterBy = u"source"_s;
         const EvalRun run = makeRun(dataset, u"clustered"_s, scores, settings);

@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all, int *calls = nullptr)
+template<typename T> std::function<Result<QList<T>>(qint64, int)> pages(QList<T> all, int *calls = nullptr)
 {
     return [all, calls](qint64 offset, int limit) -> Result<QList<T>> {
         if (calls)
@@ -95,7 +94,8 @@ QString report(const Fixture &fixture, const QMap<QString, RunReport::Trend> &tr
 
 QStringList embeddedImages(const QString &html)
 {
-    static const QRegularExpression pattern(u"<img alt=\"[^\"]+\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">"_s);
+    static const QRegularExpression pattern(
+        u"<img alt=\"[^\"]+\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">"_s);
     QStringList svgs;
     for (auto it = pattern.globalMatch(html); it.hasNext();)
         svgs << QString::fromUtf8(QByteArray::fromBase64(it.next().captured(1).toLatin1()));
@@ -126,7 +126,7 @@ private slots:
         }
         QVERIFY(svgs[0].contains(u"Distribution of faithfulness (judge)"_s));
         QVERIFY(svgs[2].contains(u"Faithfulness × relevance"_s));
-        QCOMPARE(svgs[2].count(u"<circle"_s), 100);  // 1199 items on 100 distinct points
+        QCOMPARE(svgs[2].count(u"<circle"_s), 100); // 1199 items on 100 distinct points
         QCOMPARE(svgs[5].count(u"<circle"_s), 3);
         QCOMPARE(embeddedImages(report(fixture, {})).size(), 5);
     }
@@ -136,8 +136,9 @@ private slots:
         const QString html = report(Fixture(), {});
         QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
         QVERIFY(html.contains(u"<title>Evaluation report: Nightly &amp; &lt;weekly&gt;</title>"_s));
-        for (const QString &fact : {u"support-faq, version 3"_s, u"llama3.1:8b"_s, u"anthropic.claude-3-haiku-20240307-v1:0"_s,
-                                    u"123456 in, 7890 out"_s, u"$1.2345"_s, u"2024-05-01T10:00:00Z"_s})
+        for (const QString &fact :
+             {u"support-faq, version 3"_s, u"llama3.1:8b"_s, u"anthropic.claude-3-haiku-20240307-v1:0"_s,
+              u"123456 in, 7890 out"_s, u"$1.2345"_s, u"2024-05-01T10:00:00Z"_s})
             QVERIFY2(html.contains(fact), qPrintable(fact));
         QVERIFY(html.contains(u"failed</span>: mean 0.50 is below 0.8"_s));
         QVERIFY(html.contains(u"<td class=\"number\">1199</td>"_s));
@@ -160,7 +161,7 @@ private slots:
     {
         int resultCalls = 0;
         const QString html = report(Fixture(), {}, 3, &resultCalls);
-        QVERIFY(resultCalls >= 3);  // streamed in pages, not loaded at once
+        QVERIFY(resultCalls >= 3); // streamed in pages, not loaded at once
         const qsizetype start = html.indexOf(u"<h2>Lowest-scoring items</h2>"_s);
         const qsizetype end = html.indexOf(u"<h2>Items with errors</h2>"_s);
         QVERIFY(start > 0 && end > start);

@@ -63,7 +63,7 @@ private slots:
         const Shape shape = parse(svg);
         QCOMPARE(shape.title, u"Scores <faithfulness> & co"_s);
         QCOMPARE(shape.viewBox, u"0 0 640 360"_s);
-        QCOMPARE(shape.elements.value(u"rect"_s), 1 + 3);  // background + bins 0.1, 0.5, 0.9
+        QCOMPARE(shape.elements.value(u"rect"_s), 1 + 3); // background + bins 0.1, 0.5, 0.9
         QVERIFY(svg.contains(u"0.1 to 0.2: 2 items"_s));
         QVERIFY(svg.contains(u"&lt;faithfulness&gt; &amp; co"_s));
     }
@@ -85,11 +85,11 @@ private slots:
 
     void barsWithThresholdMarkers()
     {
-        const QList<QPair<QString, double>> values{{u"faithfulness"_s, 0.8}, {u"relevance & <co>"_s, 0.4},
-                                                   {u"rouge_l"_s, 1.0}};
+        const QList<QPair<QString, double>> values{
+            {u"faithfulness"_s, 0.8}, {u"relevance & <co>"_s, 0.4}, {u"rouge_l"_s, 1.0}};
         const Shape shape = parse(SvgChart::bars(u"Pass rate"_s, values, {0.7, std::nullopt, 0.5}));
         QCOMPARE(shape.elements.value(u"rect"_s), 1 + 3);
-        QCOMPARE(shape.dashedLines, 2 + 1);  // two markers and the legend's sample
+        QCOMPARE(shape.dashedLines, 2 + 1); // two markers and the legend's sample
         const Shape unmarked = parse(SvgChart::bars(u"Pass rate"_s, values));
         QCOMPARE(unmarked.dashedLines, 0);
     }
@@ -111,7 +111,8 @@ private slots:
     {
         const QList<double> values{0.25, 0.5, 0.75};
         QCOMPARE(SvgChart::histogram(u"h"_s, values), SvgChart::histogram(u"h"_s, values));
-        QCOMPARE(SvgChart::scatter(u"s"_s, u"x"_s, u"y"_s, {{0.2, 0.4}}), SvgChart::scatter(u"s"_s, u"x"_s, u"y"_s, {{0.2, 0.4}}));
+        QCOMPARE(SvgChart::scatter(u"s"_s, u"x"_s, u"y"_s, {{0.2, 0.4}}),
+                 SvgChart::scatter(u"s"_s, u"x"_s, u"y"_s, {{0.2, 0.4}}));
     }
 
     void controlCharactersDoNotBreakTheDocument()

@@ -48,7 +48,8 @@ private slots:
     {
         auto info = m_workspace->info();
         QVERIFY(info);
-        QCOMPARE(info.value().schemaVersions.value(QStringLiteral("playground")), PromptLibrary::schema().latestVersion());
+        QCOMPARE(info.value().schemaVersions.value(QStringLiteral("playground")),
+                 PromptLibrary::schema().latestVersion());
         PromptLibrary library(*m_workspace);
         QCOMPARE(save(library, QStringLiteral("kept"), QStringLiteral("x")).version, 1);
         m_workspace.reset();
@@ -86,7 +87,7 @@ private slots:
         QCOMPARE(prompt.note, QStringLiteral("first try"));
         QCOMPARE(prompt.parameters.maxTokens, 256);
         QCOMPARE(prompt.parameters.temperature, std::optional<double>(0.2));
-        QVERIFY(!prompt.parameters.topP.has_value());  // "model default" survives the round trip
+        QVERIFY(!prompt.parameters.topP.has_value()); // "model default" survives the round trip
         QCOMPARE(prompt.parameters.stopSequences, parameters.stopSequences);
     }
 
@@ -143,10 +144,10 @@ private slots:
         QVERIFY(library.setLabel(QStringLiteral("qa"), QStringLiteral("production"), 2));
         auto versions = library.versions(QStringLiteral("qa"));
         QVERIFY(versions);
-        QCOMPARE(versions.value().at(0).labels, QStringList());  // v3
+        QCOMPARE(versions.value().at(0).labels, QStringList()); // v3
         QCOMPARE(versions.value().at(1).labels,
-                 QStringList({QStringLiteral("production"), QStringLiteral("staging")}));  // v2
-        QCOMPARE(versions.value().at(2).labels, QStringList());  // v1: the label moved away
+                 QStringList({QStringLiteral("production"), QStringLiteral("staging")})); // v2
+        QCOMPARE(versions.value().at(2).labels, QStringList()); // v1: the label moved away
         QCOMPARE(library.byLabel(QStringLiteral("qa"), QStringLiteral("production")).value().version, 2);
         // Labels belong to one prompt: the other prompt's production label did not move.
         QCOMPARE(library.byLabel(QStringLiteral("other"), QStringLiteral("production")).value().templateText,

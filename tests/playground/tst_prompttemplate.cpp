@@ -17,7 +17,8 @@ private slots:
 
     void ignoresBracesThatAreNotVariables()
     {
-        QVERIFY(PromptTemplate::variables(QStringLiteral("{{ 1x }} {{}} {{ two words }} {\"json\": {}} {{ a")).isEmpty());
+        QVERIFY(
+            PromptTemplate::variables(QStringLiteral("{{ 1x }} {{}} {{ two words }} {\"json\": {}} {{ a")).isEmpty());
     }
 
     void rendersEveryOccurrence()
@@ -40,9 +41,9 @@ private slots:
 
     void doesNotExpandValuesAgain()
     {
-        auto rendered = PromptTemplate::render(QStringLiteral("{{a}} {{b}}"),
-                                               {{QStringLiteral("a"), QStringLiteral("{{b}}")},
-                                                {QStringLiteral("b"), QStringLiteral("B")}});
+        auto rendered = PromptTemplate::render(
+            QStringLiteral("{{a}} {{b}}"),
+            {{QStringLiteral("a"), QStringLiteral("{{b}}")}, {QStringLiteral("b"), QStringLiteral("B")}});
         QVERIFY(rendered);
         QCOMPARE(rendered.value(), QStringLiteral("{{b}} B"));
     }

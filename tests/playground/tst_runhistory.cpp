@@ -149,8 +149,9 @@ private slots:
         QVERIFY(history.remove(removed));
         QCOMPARE(history.load(removed).error().kind, Error::Kind::Input);
         QCOMPARE(history.remove(removed).error().kind, Error::Kind::Input);
-        auto orphans = m_workspace->execute(QStringLiteral("SELECT COUNT(*) FROM playground_responses WHERE run_id = :id"),
-                                            {{QStringLiteral("id"), removed}});
+        auto orphans
+            = m_workspace->execute(QStringLiteral("SELECT COUNT(*) FROM playground_responses WHERE run_id = :id"),
+                                   {{QStringLiteral("id"), removed}});
         QVERIFY(orphans && orphans.value().next());
         QCOMPARE(orphans.value().value(0).toInt(), 0);
         QCOMPARE(history.load(kept).value().responses.size(), 2);
@@ -171,13 +172,15 @@ private slots:
         run.id = 7;
         const QJsonObject json = RunHistory::toJson(run);
         QCOMPARE(json.value(QStringLiteral("id")).toInteger(), 7);
-        QCOMPARE(json.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("temperature")).toDouble(), 0.5);
+        QCOMPARE(json.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("temperature")).toDouble(),
+                 0.5);
         const QJsonArray responses = json.value(QStringLiteral("responses")).toArray();
         QCOMPARE(responses.size(), 2);
         QCOMPARE(responses.at(0).toObject().value(QStringLiteral("outputTokens")).toInteger(), 45);
         QCOMPARE(responses.at(0).toObject().value(QStringLiteral("tokensPerSecond")).toDouble(), 50.0);
         QVERIFY(responses.at(1).toObject().value(QStringLiteral("costUsd")).isNull());
-        QCOMPARE(responses.at(1).toObject().value(QStringLiteral("error")).toString(), QStringLiteral("connection refused"));
+        QCOMPARE(responses.at(1).toObject().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("connection refused"));
     }
 
     void markdownHasTheMetricsTable()
@@ -191,11 +194,11 @@ private slots:
         QVERIFY(markdown.contains(QStringLiteral("- Temperature: 0.5")));
         QVERIFY(markdown.contains(QStringLiteral("- Top-p: model default")));
         QVERIFY(markdown.contains(QStringLiteral("You are a support agent.")));
-        QVERIFY(markdown.contains(QStringLiteral(
-            "| Model # | Model | Provider | Tokens in | Tokens out | TTFT (ms) | Latency (ms) | Tokens/s | Cost (USD) | Stop reason | Status |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|\n")));
-        QVERIFY2(markdown.contains(QStringLiteral(
-                     "| 1 | anthropic.claude-3-haiku-20240307-v1:0 | bedrock | 120 | 45 | 300 | 1200 | 50.0 | 0.000086 | end_turn | ok |\n")),
+        QVERIFY(markdown.contains(QStringLiteral("| Model # | Model | Provider | Tokens in | Tokens out | TTFT (ms) | "
+                                                 "Latency (ms) | Tokens/s | Cost (USD) | Stop reason | Status |\n"
+                                                 "|---|---|---|---|---|---|---|---|---|---|---|\n")));
+        QVERIFY2(markdown.contains(QStringLiteral("| 1 | anthropic.claude-3-haiku-20240307-v1:0 | bedrock | 120 | 45 | "
+                                                  "300 | 1200 | 50.0 | 0.000086 | end_turn | ok |\n")),
                  qPrintable(markdown));
         QVERIFY(markdown.contains(QStringLiteral("| 2 | llama3:8b | openai | – | – | – | – | – | – | – | failed |\n")));
         QVERIFY(markdown.contains(QStringLiteral("**Error:** connection refused")));

@@ -117,16 +117,17 @@ private slots:
         after[4] = QStringLiteral("changed 4");
         after.insert(15, QStringLiteral("inserted"));
         const QString unified = TextDiff::unified(TextDiff::lines(joinLines(before), joinLines(after)));
-        const QString expected = QStringLiteral(
-            "@@ -2,7 +2,7 @@\n"
-            " line 1\n line 2\n line 3\n-line 4\n+changed 4\n line 5\n line 6\n line 7\n"
-            "@@ -13,6 +13,7 @@\n"
-            " line 12\n line 13\n line 14\n+inserted\n line 15\n line 16\n line 17\n");
+        const QString expected
+            = QStringLiteral("@@ -2,7 +2,7 @@\n"
+                             " line 1\n line 2\n line 3\n-line 4\n+changed 4\n line 5\n line 6\n line 7\n"
+                             "@@ -13,6 +13,7 @@\n"
+                             " line 12\n line 13\n line 14\n+inserted\n line 15\n line 16\n line 17\n");
         QCOMPARE(unified, expected);
 
         const QString whole = TextDiff::unified(TextDiff::lines(QStringLiteral("a\nb"), QStringLiteral("a\nc")), -1);
         QCOMPARE(whole, QStringLiteral("@@ -1,2 +1,2 @@\n a\n-b\n+c\n"));
-        QCOMPARE(TextDiff::unified(TextDiff::lines({}, QStringLiteral("new"))), QStringLiteral("@@ -0,0 +1,1 @@\n+new\n"));
+        QCOMPARE(TextDiff::unified(TextDiff::lines({}, QStringLiteral("new"))),
+                 QStringLiteral("@@ -0,0 +1,1 @@\n+new\n"));
     }
 
     void randomEditsRebuild()

@@ -71,9 +71,10 @@ private:
 void TestBedrockProvider::initTestCase()
 {
     const QString sessionCredential = SessionAccessKey + u':' + SessionSecretKey + u':' + SessionToken;
-    m_server = std::make_unique<TestServer>(
-        u"bedrock_server.py"_s, QStringList{u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s,
-                                            SecretKey, u"--credential"_s, sessionCredential});
+    m_server
+        = std::make_unique<TestServer>(u"bedrock_server.py"_s,
+                                       QStringList{u"--region"_s, Region, u"--access-key"_s, AccessKey,
+                                                   u"--secret-key"_s, SecretKey, u"--credential"_s, sessionCredential});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
@@ -115,8 +116,9 @@ void TestBedrockProvider::endpointKeepsTheModelIdEncoded()
     config.region = u"us-west-2"_s;
     ChatRequest request = ChatRequest::fromPrompt(u"Hi"_s);
     const BedrockProtocol streaming(config, request);
-    QCOMPARE(streaming.endpoint().toEncoded(),
-             "https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream"_ba);
+    QCOMPARE(
+        streaming.endpoint().toEncoded(),
+        "https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream"_ba);
     request.stream = false;
     config.endpointUrl = QUrl(u"http://127.0.0.1:8080/proxy/"_s);
     const BedrockProtocol converse(config, request);
@@ -186,7 +188,8 @@ void TestBedrockProvider::sendsTheRequestTheServiceExpects()
     QCOMPARE(inference.value("stopSequences"_L1).toArray(), QJsonArray{u"END"_s});
     // Extra headers are signed with the rest, so a gateway checking signatures accepts them.
     const QString authorization = logged.value("headers"_L1).toObject().value("authorization"_L1).toString();
-    QVERIFY2(authorization.contains("SignedHeaders=content-type;host;x-amz-date;x-test-key,"_L1), qPrintable(authorization));
+    QVERIFY2(authorization.contains("SignedHeaders=content-type;host;x-amz-date;x-test-key,"_L1),
+             qPrintable(authorization));
     QVERIFY2(authorization.contains(u"/%1/bedrock/aws4_request"_s.arg(Region)), qPrintable(authorization));
 }
 
@@ -259,9 +262,11 @@ void TestBedrockProvider::wrongSecretIsAnAuthErrorWithTheServiceMessage()
     const Error error = recorder->error();
     QCOMPARE(error.kind, Error::Kind::Auth);
     QVERIFY2(error.message.contains("InvalidSignatureException (HTTP 403)"_L1), qPrintable(error.message));
-    QVERIFY2(error.message.contains("The request signature we calculated does not match"_L1), qPrintable(error.message));
+    QVERIFY2(error.message.contains("The request signature we calculated does not match"_L1),
+             qPrintable(error.message));
     QVERIFY(!error.describe().contains(config.aws.secretAccessKey));
-    QCOMPARE(error.where, m_server->url(u"/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream"_s).toString());
+    QCOMPARE(error.where,
+             m_server->url(u"/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream"_s).toString());
     QVERIFY(recorder->retries().isEmpty());
 }
 
@@ -295,8 +300,10 @@ void TestBedrockProvider::validationErrorIsAServiceError()
     request.parameters.temperature = 1.5;
     const auto recorder = run(makeConfig(), request);
     QCOMPARE(recorder->error().kind, Error::Kind::Service);
-    QVERIFY2(recorder->error().message.contains("ValidationException (HTTP 400)"_L1), qPrintable(recorder->error().message));
-    QVERIFY2(recorder->error().message.contains("inferenceConfig.temperature"_L1), qPrintable(recorder->error().message));
+    QVERIFY2(recorder->error().message.contains("ValidationException (HTTP 400)"_L1),
+             qPrintable(recorder->error().message));
+    QVERIFY2(recorder->error().message.contains("inferenceConfig.temperature"_L1),
+             qPrintable(recorder->error().message));
 }
 
 void TestBedrockProvider::stopSequenceAndMaxTokens_data()
@@ -309,10 +316,10 @@ void TestBedrockProvider::stopSequenceAndMaxTokens_data()
     QTest::addColumn<int>("outputTokens");
     for (const bool stream : {true, false}) {
         const char *mode = stream ? "streaming" : "not streaming";
-        QTest::addRow("stop sequence, %s", mode) << stream << QStringList{u"gamma"_s} << 100
-                                                 << u"Echo: alpha beta "_s << u"stop_sequence"_s << 3;
-        QTest::addRow("max tokens, %s", mode) << stream << QStringList{} << 2 << u"Echo: alpha "_s
-                                              << u"max_tokens"_s << 2;
+        QTest::addRow("stop sequence, %s", mode)
+            << stream << QStringList{u"gamma"_s} << 100 << u"Echo: alpha beta "_s << u"stop_sequence"_s << 3;
+        QTest::addRow("max tokens, %s", mode)
+            << stream << QStringList{} << 2 << u"Echo: alpha "_s << u"max_tokens"_s << 2;
     }
 }
 
@@ -365,7 +372,8 @@ void TestBedrockProvider::corruptStreamIsAnError_data()
     QTest::addColumn<QByteArray>("fault");
     QTest::addColumn<QString>("expected");
     QTest::newRow("bad message checksum") << true << "malformed"_ba << u"message checksum mismatch"_s;
-    QTest::newRow("broken JSON in a frame") << true << "malformed-json"_ba << u"contentBlockDelta payload is not valid JSON"_s;
+    QTest::newRow("broken JSON in a frame")
+        << true << "malformed-json"_ba << u"contentBlockDelta payload is not valid JSON"_s;
     QTest::newRow("broken Converse body") << false << "malformed-json"_ba << u"malformed JSON in the Converse answer"_s;
 }
 

@@ -133,8 +133,7 @@ QByteArray stringHeader(const QByteArray &name, const QByteArray &value)
     return header + value;
 }
 
-template<typename T>
-QByteArray bigEndian(T value)
+template<typename T> QByteArray bigEndian(T value)
 {
     QByteArray bytes(sizeof(T), Qt::Uninitialized);
     qToBigEndian(value, bytes.data());
@@ -356,8 +355,7 @@ void TestEventStreamDecoder::goodFramesBeforeABadOneAreDelivered()
     const Status end = decoder.finish();
     QVERIFY(!end.ok());
     const QString expected = u"event stream: prelude checksum mismatch at byte offset %1"_s.arg(ok.size());
-    QVERIFY2(end.error().message.startsWith(expected),
-             qPrintable(end.error().message));
+    QVERIFY2(end.error().message.startsWith(expected), qPrintable(end.error().message));
     QCOMPARE(decoder.consumedBytes(), qint64(ok.size()));
 }
 
@@ -431,15 +429,16 @@ void TestEventStreamDecoder::rejectsMalformedFrames_data()
     QTest::newRow("headers longer than frame")
         << oversizedHeaders << u"headers length 5 does not fit in the 20-byte frame"_s;
 
-    QTest::newRow("unknown header type")
-        << encodeFrame(headerStart("odd", 10), {})
-        << u"malformed header at byte offset 12: header \"odd\" has unknown"_s;
+    QTest::newRow("unknown header type") << encodeFrame(headerStart("odd", 10), {})
+                                         << u"malformed header at byte offset 12: header \"odd\" has unknown"_s;
     QTest::newRow("empty header name") << encodeFrame(headerStart("", 0), {}) << u"empty header name"_s;
-    QTest::newRow("name past section") << encodeFrame(QByteArray("\x09" "abc", 4), "{}")
+    QTest::newRow("name past section") << encodeFrame(QByteArray("\x09"
+                                                                 "abc",
+                                                                 4),
+                                                      "{}")
                                        << u"header name runs past"_s;
-    QTest::newRow("string past section")
-        << encodeFrame(headerStart("s", 7) + bigEndian<quint16>(50) + "abc", {})
-        << u"value of header \"s\" runs past"_s;
+    QTest::newRow("string past section") << encodeFrame(headerStart("s", 7) + bigEndian<quint16>(50) + "abc", {})
+                                         << u"value of header \"s\" runs past"_s;
     QTest::newRow("string length cut") << encodeFrame(headerStart("s", 7) + char(0), {})
                                        << u"value of header \"s\" runs past"_s;
     QTest::newRow("uuid cut") << encodeFrame(headerStart("u", 9) + QByteArray(15, 'x'), {})
@@ -499,8 +498,8 @@ void TestEventStreamDecoder::mutatedStreamsDecodeOrFailCleanly()
         const bool resign = random.bounded(2) == 0;
         for (int i = 0; i < mutations && !data.isEmpty(); ++i) {
             // Re-signed rounds mutate only headers and payload of the first frame, to get past the checksums.
-            const qsizetype position =
-                resign ? random.bounded(12, int(firstFrameLength) - 4) : random.bounded(int(data.size()));
+            const qsizetype position
+                = resign ? random.bounded(12, int(firstFrameLength) - 4) : random.bounded(int(data.size()));
             switch (random.bounded(3)) {
             case 0:
                 data[position] = char(random.bounded(256));

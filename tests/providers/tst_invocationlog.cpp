@@ -12,7 +12,7 @@ namespace {
 QString daysAgo(int days, const QString &time = QStringLiteral("12:00:00"))
 {
     return QDateTime::currentDateTimeUtc().date().addDays(-days).toString(Qt::ISODate) + QLatin1Char('T') + time
-           + QLatin1Char('Z');
+        + QLatin1Char('Z');
 }
 
 Invocation call(const QString &startedAt, const QString &model, qint64 in, qint64 out, std::optional<double> cost)
@@ -67,7 +67,7 @@ private slots:
         QVERIFY(recent);
         QCOMPARE(recent.value().size(), 1);
         const Invocation &stored = recent.value().first();
-        QCOMPARE(stored.startedAt, QStringLiteral("2024-05-01T10:30:00.000Z"));  // normalised to UTC
+        QCOMPARE(stored.startedAt, QStringLiteral("2024-05-01T10:30:00.000Z")); // normalised to UTC
         QCOMPARE(stored.source, QStringLiteral("playground"));
         QCOMPARE(stored.inputTokens, 10);
         QCOMPARE(stored.outputTokens, -1);
@@ -165,8 +165,8 @@ private slots:
         QVERIFY(log.record(throttled));
         QVERIFY(log.record(call(daysAgo(1), sonnet, 1000, 100, 0.5)));
         QVERIFY(log.record(call(daysAgo(0, QStringLiteral("00:00:00")), haiku, 50, 5, 0.005)));
-        QVERIFY(log.record(call(daysAgo(0), sonnet, 10, -1, {})));  // tokens out unknown, no cost
-        QVERIFY(log.record(call(daysAgo(40), sonnet, 999, 999, 9.0)));  // outside the window
+        QVERIFY(log.record(call(daysAgo(0), sonnet, 10, -1, {}))); // tokens out unknown, no cost
+        QVERIFY(log.record(call(daysAgo(40), sonnet, 999, 999, 9.0))); // outside the window
 
         auto usage = log.usageByModelAndDay(30);
         QVERIFY2(usage, qPrintable(usage ? QString() : usage.error().describe()));

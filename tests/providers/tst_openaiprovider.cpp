@@ -122,14 +122,20 @@ void TestOpenAiProvider::sseParserHandlesAnyChunking_data()
     QTest::addColumn<QByteArray>("stream");
     QTest::addColumn<QList<QByteArray>>("expected");
     QTest::addColumn<bool>("partial");
-    QTest::newRow("lf") << "data: {\"a\":1}\n\ndata: [DONE]\n\n"_ba << QList<QByteArray>{"{\"a\":1}", "[DONE]"} << false;
+    QTest::newRow("lf") << "data: {\"a\":1}\n\ndata: [DONE]\n\n"_ba << QList<QByteArray>{"{\"a\":1}", "[DONE]"}
+                        << false;
     QTest::newRow("crlf") << "data: one\r\n\r\ndata: two\r\n\r\n"_ba << QList<QByteArray>{"one", "two"} << false;
     QTest::newRow("cr only") << "data: one\r\rdata: two\r\r"_ba << QList<QByteArray>{"one", "two"} << false;
     QTest::newRow("comments and other fields")
         << ": keep-alive\n\nevent: message\nid: 7\nretry: 100\ndata: x\n\n"_ba << QList<QByteArray>{"x"} << false;
-    QTest::newRow("multiple data lines") << "data: first\ndata:second\n\n"_ba << QList<QByteArray>{"first\nsecond"} << false;
-    QTest::newRow("utf-8 and bom") << "\xEF\xBB\xBF" "data: Gr\xC3\xBC\xC3\x9F" "e\n\n"_ba
-                                   << QList<QByteArray>{"Gr\xC3\xBC\xC3\x9F" "e"} << false;
+    QTest::newRow("multiple data lines") << "data: first\ndata:second\n\n"_ba << QList<QByteArray>{"first\nsecond"}
+                                         << false;
+    QTest::newRow("utf-8 and bom") << "\xEF\xBB\xBF"
+                                      "data: Gr\xC3\xBC\xC3\x9F"
+                                      "e\n\n"_ba
+                                   << QList<QByteArray>{"Gr\xC3\xBC\xC3\x9F"
+                                                        "e"}
+                                   << false;
     QTest::newRow("no blank line yet") << "data: pending\n"_ba << QList<QByteArray>{} << true;
 }
 
@@ -169,14 +175,14 @@ void TestOpenAiProvider::answers()
     QCOMPARE(result.provider, u"openai"_s);
     QCOMPARE(result.model, u"gpt-4o-mini"_s);
     QCOMPARE(result.stopReason, u"end_turn"_s);
-    QCOMPARE(result.inputTokens, 5);   // "Be brief." and "Hello there, world"
+    QCOMPARE(result.inputTokens, 5); // "Be brief." and "Hello there, world"
     QCOMPARE(result.outputTokens, 4);
     QCOMPARE(result.attempts, 1);
     QVERIFY(result.ttftMs >= 0);
     QVERIFY(result.latencyMs >= result.ttftMs);
     QCOMPARE(recorder->finishedCount(), 1);
     if (stream) {
-        QCOMPARE(recorder->deltas().size(), 4);  // one per word
+        QCOMPARE(recorder->deltas().size(), 4); // one per word
         QCOMPARE(recorder->text(), result.text);
     } else {
         QVERIFY(recorder->deltas().isEmpty());
@@ -263,10 +269,10 @@ void TestOpenAiProvider::stopSequenceAndMaxTokens_data()
     QTest::addColumn<int>("outputTokens");
     for (const bool stream : {true, false}) {
         const char *mode = stream ? "streaming" : "not streaming";
-        QTest::addRow("stop sequence, %s", mode) << stream << QStringList{u"gamma"_s} << 100
-                                                 << u"Echo: alpha beta "_s << u"end_turn"_s << 3;
-        QTest::addRow("max tokens, %s", mode) << stream << QStringList{} << 2 << u"Echo: alpha "_s
-                                              << u"max_tokens"_s << 2;
+        QTest::addRow("stop sequence, %s", mode)
+            << stream << QStringList{u"gamma"_s} << 100 << u"Echo: alpha beta "_s << u"end_turn"_s << 3;
+        QTest::addRow("max tokens, %s", mode)
+            << stream << QStringList{} << 2 << u"Echo: alpha "_s << u"max_tokens"_s << 2;
     }
 }
 
@@ -307,7 +313,8 @@ void TestOpenAiProvider::noApiKeySendsNoAuthorization()
     settings.apiKey.clear();
     const auto recorder = run(settings, ChatRequest::fromPrompt(u"Hi"_s));
     QCOMPARE(recorder->error().kind, Error::Kind::Auth);
-    QVERIFY2(recorder->error().message.contains("You didn't provide an API key"_L1), qPrintable(recorder->error().message));
+    QVERIFY2(recorder->error().message.contains("You didn't provide an API key"_L1),
+             qPrintable(recorder->error().message));
     QVERIFY(!m_server->lastRequest().value("headers"_L1).toObject().contains("authorization"_L1));
 }
 
@@ -317,7 +324,8 @@ void TestOpenAiProvider::validationErrorIsAServiceError()
     request.parameters.temperature = 5.0;
     const auto recorder = run(makeConfig(), request);
     QCOMPARE(recorder->error().kind, Error::Kind::Service);
-    QVERIFY2(recorder->error().message.contains("decimal above maximum value"_L1), qPrintable(recorder->error().message));
+    QVERIFY2(recorder->error().message.contains("decimal above maximum value"_L1),
+             qPrintable(recorder->error().message));
     QCOMPARE(m_server->requests().size(), 1);
 }
 
@@ -359,9 +367,9 @@ void TestOpenAiProvider::interruptedStreamNeverProducesUsage_data()
 void TestOpenAiProvider::interruptedStreamNeverProducesUsage()
 {
     QFETCH(bool, cancel);
-    const auto provider = ChatProvider::create(makeConfig({{"X-Test-Fault", cancel ? "none" : "truncate"},
-                                                       {"X-Test-Token-Delay-Ms", cancel ? "30" : "0"}}),
-                                               &m_network);
+    const auto provider = ChatProvider::create(
+        makeConfig({{"X-Test-Fault", cancel ? "none" : "truncate"}, {"X-Test-Token-Delay-Ms", cancel ? "30" : "0"}}),
+        &m_network);
     std::unique_ptr<ChatCall> call(provider->start(ChatRequest::fromPrompt(u"a b c d e f g h i j"_s)));
     ChatCallRecorder recorder(call.get());
     QVERIFY(recorder.waitForDelta());
@@ -393,7 +401,7 @@ void TestOpenAiProvider::malformedJsonIsAnError()
     QVERIFY(!recorder->succeeded());
     QCOMPARE(recorder->error().kind, Error::Kind::Service);
     QVERIFY2(recorder->error().message.startsWith(expected), qPrintable(recorder->error().message));
-    if (stream)  // the broken chunk names itself
+    if (stream) // the broken chunk names itself
         QVERIFY2(recorder->error().message.contains("broken"_L1), qPrintable(recorder->error().message));
 }
 
@@ -428,7 +436,7 @@ void TestOpenAiProvider::cancelMidStreamStopsEverything()
     QCOMPARE(recorder.finishedCount(), 1);
     QVERIFY(call->isFinished());
     QCOMPARE(recorder.error().kind, Error::Kind::Cancelled);
-    call->cancel();  // a second cancel changes nothing
+    call->cancel(); // a second cancel changes nothing
 
     // Nothing may follow finished(), even though the server still had tokens to send.
     QSignalSpy anything(&recorder, &ChatCallRecorder::recorded);
@@ -464,7 +472,8 @@ void TestOpenAiProvider::cancelBeforeTheFirstAttemptSendsNothing()
 void TestOpenAiProvider::callOutlivesItsProvider()
 {
     // A panel may switch models while a call runs: the call keeps what it needs.
-    std::unique_ptr<ChatCall> call(ChatProvider::create(makeConfig(), &m_network)->start(ChatRequest::fromPrompt(u"Hi"_s)));
+    std::unique_ptr<ChatCall> call(
+        ChatProvider::create(makeConfig(), &m_network)->start(ChatRequest::fromPrompt(u"Hi"_s)));
     ChatCallRecorder recorder(call.get());
     QVERIFY(recorder.waitForFinished());
     QVERIFY2(recorder.succeeded(), qPrintable(recorder.error().describe()));

@@ -67,7 +67,8 @@ private slots:
     {
         PriceTable table(*m_workspace);
         QVERIFY(table.remove(QStringLiteral("meta.llama3-70b")));
-        QVERIFY(table.save({QStringLiteral("anthropic.claude-3-haiku"), QStringLiteral("Haiku (negotiated)"), 0.2, 1.0}));
+        QVERIFY(
+            table.save({QStringLiteral("anthropic.claude-3-haiku"), QStringLiteral("Haiku (negotiated)"), 0.2, 1.0}));
         m_workspace.reset();
         m_workspace = open();
         QVERIFY(m_workspace);
@@ -76,26 +77,32 @@ private slots:
         QVERIFY(prices);
         QCOMPARE(prices.value().size(), 4);
         QCOMPARE(matched(QStringLiteral("meta.llama3-70b-instruct-v1:0")), QStringLiteral("none"));
-        QCOMPARE(PriceTable(*m_workspace).match(QStringLiteral("anthropic.claude-3-haiku")).value()->outputPerMillion, 1.0);
+        QCOMPARE(PriceTable(*m_workspace).match(QStringLiteral("anthropic.claude-3-haiku")).value()->outputPerMillion,
+                 1.0);
     }
 
     void matchingRules()
     {
         PriceTable table(*m_workspace);
         QVERIFY(table.save({QStringLiteral("anthropic.claude-3"), QStringLiteral("Claude 3 family"), 1.0, 2.0}));
-        QVERIFY(table.save({QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"), QStringLiteral("exact"), 0.1, 0.2}));
-        QVERIFY(table.save({QStringLiteral("us.anthropic.claude-3-5-sonnet"), QStringLiteral("US profile"), 3.3, 16.5}));
+        QVERIFY(
+            table.save({QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"), QStringLiteral("exact"), 0.1, 0.2}));
+        QVERIFY(
+            table.save({QStringLiteral("us.anthropic.claude-3-5-sonnet"), QStringLiteral("US profile"), 3.3, 16.5}));
 
         QCOMPARE(matched(QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")),
                  QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
-        QCOMPARE(matched(QStringLiteral("anthropic.claude-3-haiku-20241022-v1:0")), QStringLiteral("anthropic.claude-3-haiku"));
-        QCOMPARE(matched(QStringLiteral("anthropic.claude-3-opus-20240229-v1:0")), QStringLiteral("anthropic.claude-3"));
+        QCOMPARE(matched(QStringLiteral("anthropic.claude-3-haiku-20241022-v1:0")),
+                 QStringLiteral("anthropic.claude-3-haiku"));
+        QCOMPARE(matched(QStringLiteral("anthropic.claude-3-opus-20240229-v1:0")),
+                 QStringLiteral("anthropic.claude-3"));
         QCOMPARE(matched(QStringLiteral("anthropic.claude-3-5-sonnet-20241022-v2:0")),
                  QStringLiteral("anthropic.claude-3-5-sonnet"));
         // Regional inference profiles price as the model they route to…
         QCOMPARE(matched(QStringLiteral("eu.anthropic.claude-3-haiku-20240307-v1:0")),
                  QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
-        QCOMPARE(matched(QStringLiteral("apac.anthropic.claude-3-haiku-20241022-v1:0")), QStringLiteral("anthropic.claude-3-haiku"));
+        QCOMPARE(matched(QStringLiteral("apac.anthropic.claude-3-haiku-20241022-v1:0")),
+                 QStringLiteral("anthropic.claude-3-haiku"));
         QCOMPARE(matched(QStringLiteral("us.meta.llama3-70b-instruct-v1:0")), QStringLiteral("meta.llama3-70b"));
         // …unless the table prices the profile itself.
         QCOMPARE(matched(QStringLiteral("us.anthropic.claude-3-5-sonnet-20241022-v2:0")),

@@ -1,8 +1,8 @@
 #include "common/chatcallrecorder.h"
 #include "common/testserver.h"
+#include "core/common/retrybackoff.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
-#include "core/common/retrybackoff.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -115,7 +115,8 @@ void TestProviderRetry::serviceHint_data()
     QTest::newRow("nothing") << QByteArray() << QByteArray() << -1;
     QTest::newRow("whole seconds") << "2"_ba << QByteArray() << 2000;
     QTest::newRow("fractional seconds") << " 0.05 "_ba << QByteArray() << 50;
-    QTest::newRow("milliseconds win") << "1"_ba << "250"_ba << 250;
+    QTest::newRow("milliseconds win") << "1"_ba
+                                      << "250"_ba << 250;
     QTest::newRow("http date") << "Wed, 21 Oct 2015 07:28:30 GMT"_ba << QByteArray() << 30000;
     QTest::newRow("date in the past") << "Wed, 21 Oct 2015 07:27:00 GMT"_ba << QByteArray() << 0;
     QTest::newRow("negative") << "-3"_ba << QByteArray() << -1;
@@ -135,7 +136,7 @@ void TestProviderRetry::backoffIsFullJitterUnderADoublingCeiling()
     const RetryBackoff backoff(RetryPolicy{5, 100, 350});
     QCOMPARE(backoff.ceilingMs(2), 100);
     QCOMPARE(backoff.ceilingMs(3), 200);
-    QCOMPARE(backoff.ceilingMs(4), 350);  // capped by maxDelayMs
+    QCOMPARE(backoff.ceilingMs(4), 350); // capped by maxDelayMs
     QVERIFY(backoff.allowsAttempt(5));
     QVERIFY(!backoff.allowsAttempt(6));
     int smallest = 1000;
@@ -147,7 +148,7 @@ void TestProviderRetry::backoffIsFullJitterUnderADoublingCeiling()
     }
     QVERIFY(smallest >= 0 && largest <= 200);
     QVERIFY2(largest - smallest > 100, "full jitter spreads the waits over the whole range");
-    QCOMPARE(backoff.delayMs(2, 5000), 5000);  // a longer wait the service asks for wins
+    QCOMPARE(backoff.delayMs(2, 5000), 5000); // a longer wait the service asks for wins
 }
 
 void TestProviderRetry::retriesThenSucceeds_data()
@@ -161,10 +162,11 @@ void TestProviderRetry::retriesThenSucceeds_data()
     QTest::newRow("openai 429 with Retry-After") << Kind::OpenAi << "429"_ba << true << 50 << u"HTTP 429"_s;
     QTest::newRow("openai 500") << Kind::OpenAi << "500"_ba << true << 0 << u"HTTP 500"_s;
     QTest::newRow("openai 503, not streaming") << Kind::OpenAi << "503"_ba << false << 0 << u"HTTP 503"_s;
-    QTest::newRow("bedrock 429 with Retry-After") << Kind::Bedrock << "429"_ba << true << 50 << u"ThrottlingException"_s;
+    QTest::newRow("bedrock 429 with Retry-After")
+        << Kind::Bedrock << "429"_ba << true << 50 << u"ThrottlingException"_s;
     QTest::newRow("bedrock 500") << Kind::Bedrock << "500"_ba << true << 0 << u"InternalServerException"_s;
-    QTest::newRow("bedrock 503, not streaming") << Kind::Bedrock << "503"_ba << false << 0
-                                                << u"ServiceUnavailableException"_s;
+    QTest::newRow("bedrock 503, not streaming")
+        << Kind::Bedrock << "503"_ba << false << 0 << u"ServiceUnavailableException"_s;
 }
 
 void TestProviderRetry::retriesThenSucceeds()
@@ -176,9 +178,9 @@ void TestProviderRetry::retriesThenSucceeds()
     QFETCH(QString, reason);
     ChatRequest request = ChatRequest::fromPrompt(u"once more"_s);
     request.stream = stream;
-    const auto recorder = run(makeConfig(kind, {{"X-Test-Fault", fault}, {"X-Test-Fail-Count", "1"},
-                                                {"X-Test-Retry-After", "0.05"}}),
-                              request);
+    const auto recorder
+        = run(makeConfig(kind, {{"X-Test-Fault", fault}, {"X-Test-Fail-Count", "1"}, {"X-Test-Retry-After", "0.05"}}),
+              request);
 
     QVERIFY2(recorder->succeeded(), qPrintable(recorder->error().describe()));
     QCOMPARE(recorder->result().text, u"Echo: once more"_s);
@@ -222,7 +224,8 @@ void TestProviderRetry::doesNotRetryClientErrors_data()
     QTest::addColumn<Error::Kind>("errorKind");
     QTest::newRow("bedrock access denied") << ProviderConfig::Kind::Bedrock << "access-denied"_ba << Error::Kind::Auth;
     QTest::newRow("bedrock expired token") << ProviderConfig::Kind::Bedrock << "expired-token"_ba << Error::Kind::Auth;
-    QTest::newRow("openai unknown fault (400)") << ProviderConfig::Kind::OpenAi << "no-such-fault"_ba << Error::Kind::Service;
+    QTest::newRow("openai unknown fault (400)")
+        << ProviderConfig::Kind::OpenAi << "no-such-fault"_ba << Error::Kind::Service;
 }
 
 void TestProviderRetry::doesNotRetryClientErrors()
@@ -238,21 +241,23 @@ void TestProviderRetry::doesNotRetryClientErrors()
 void TestProviderRetry::throttlingBeforeAnyTextIsRetried()
 {
     // An empty scripted reply makes the server throttle right after messageStart, before any text.
-    const auto recorder = run(makeConfig(ProviderConfig::Kind::Bedrock, {{"X-Test-Fault", "throttle-stream"},
-                                                                        {"X-Test-Fail-Count", "1"},
-                                                                        {"X-Test-Reply", ""}}),
-                              ChatRequest::fromPrompt(u"Hi"_s));
+    const auto recorder
+        = run(makeConfig(ProviderConfig::Kind::Bedrock,
+                         {{"X-Test-Fault", "throttle-stream"}, {"X-Test-Fail-Count", "1"}, {"X-Test-Reply", ""}}),
+              ChatRequest::fromPrompt(u"Hi"_s));
     QVERIFY2(recorder->succeeded(), qPrintable(recorder->error().describe()));
     QCOMPARE(recorder->result().text, QString());
     QCOMPARE(recorder->result().stopReason, u"end_turn"_s);
     QCOMPARE(recorder->result().attempts, 2);
     QCOMPARE(recorder->retries().size(), 1);
-    QVERIFY2(recorder->retries().first().reason.contains("throttlingException"_L1), qPrintable(recorder->retries().first().reason));
+    QVERIFY2(recorder->retries().first().reason.contains("throttlingException"_L1),
+             qPrintable(recorder->retries().first().reason));
 }
 
 void TestProviderRetry::waitBeyondTotalTimeoutIsNotTaken()
 {
-    ProviderConfig config = makeConfig(ProviderConfig::Kind::OpenAi, {{"X-Test-Fault", "429"}, {"X-Test-Retry-After", "30"}});
+    ProviderConfig config
+        = makeConfig(ProviderConfig::Kind::OpenAi, {{"X-Test-Fault", "429"}, {"X-Test-Retry-After", "30"}});
     config.totalTimeoutMs = 2000;
     QElapsedTimer clock;
     clock.start();
@@ -265,7 +270,8 @@ void TestProviderRetry::waitBeyondTotalTimeoutIsNotTaken()
 
 void TestProviderRetry::cancelDuringBackoff()
 {
-    ProviderConfig config = makeConfig(ProviderConfig::Kind::OpenAi, {{"X-Test-Fault", "429"}, {"X-Test-Retry-After", "5"}});
+    ProviderConfig config
+        = makeConfig(ProviderConfig::Kind::OpenAi, {{"X-Test-Fault", "429"}, {"X-Test-Retry-After", "5"}});
     const auto provider = ChatProvider::create(config, &m_network);
     std::unique_ptr<ChatCall> call(provider->start(ChatRequest::fromPrompt(u"Hi"_s)));
     ChatCallRecorder recorder(call.get());

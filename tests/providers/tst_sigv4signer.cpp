@@ -107,8 +107,7 @@ SigningRequest bedrockRequest()
 
 AwsCredentials exampleCredentials(const QString &sessionToken = {})
 {
-    return {QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-            sessionToken};
+    return {QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), sessionToken};
 }
 
 QProcessEnvironment environment(std::initializer_list<std::pair<const char *, const char *>> variables)
@@ -156,8 +155,8 @@ void SigV4SignerTest::officialSuite_data()
     // A missing or empty suite becomes one failing row: QFAIL here would abort the whole run.
     const QString suite = suiteDirectory();
     const QDir directory(suite);
-    const QStringList cases =
-        suite.isEmpty() ? QStringList() : directory.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    const QStringList cases
+        = suite.isEmpty() ? QStringList() : directory.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     if (cases.isEmpty())
         QTest::newRow("suite-missing") << suite;
     for (const QString &name : cases)
@@ -189,8 +188,7 @@ void SigV4SignerTest::officialSuite()
     const AwsCredentials credentials{credentialsJson.value(QLatin1String("access_key_id")).toString(),
                                      credentialsJson.value(QLatin1String("secret_access_key")).toString(),
                                      credentialsJson.value(QLatin1String("token")).toString()};
-    const QDateTime time =
-        QDateTime::fromString(context.value(QLatin1String("timestamp")).toString(), Qt::ISODate);
+    const QDateTime time = QDateTime::fromString(context.value(QLatin1String("timestamp")).toString(), Qt::ISODate);
     QVERIFY(time.isValid());
 
     SigV4Signer signer(context.value(QLatin1String("region")).toString(),
@@ -245,8 +243,8 @@ void SigV4SignerTest::bedrockSignatureMatchesReference()
                                "SignedHeaders=content-type;host;x-amz-date, "
                                "Signature=ef132f07d159add9154e56991f8909062fd4ce50568ba201693b18e063e5d7d4"));
 
-    const SigningRequest::Headers session =
-        signer.sign(bedrockRequest(), exampleCredentials(QStringLiteral("session-token-example")), BedrockTime);
+    const SigningRequest::Headers session
+        = signer.sign(bedrockRequest(), exampleCredentials(QStringLiteral("session-token-example")), BedrockTime);
     QCOMPARE(headerValue(session, "Authorization"),
              QByteArrayLiteral("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240307/us-east-1/bedrock/aws4_request, "
                                "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token, "
@@ -261,8 +259,8 @@ void SigV4SignerTest::signReturnsOnlyAddedHeaders()
     request.headers.emplaceBack("X-Amz-Date", "20000101T000000Z");
     request.headers.emplaceBack("Authorization", "stale");
 
-    const SigningRequest::Headers added =
-        signer.sign(request, exampleCredentials(QStringLiteral("token")), BedrockTime);
+    const SigningRequest::Headers added
+        = signer.sign(request, exampleCredentials(QStringLiteral("token")), BedrockTime);
     QCOMPARE(added.size(), 3);
     QCOMPARE(added.at(0), qMakePair(QByteArray("X-Amz-Date"), QByteArray("20240307T120000Z")));
     QCOMPARE(added.at(1), qMakePair(QByteArray("X-Amz-Security-Token"), QByteArray("token")));
@@ -300,10 +298,10 @@ void SigV4SignerTest::queryCanonicalization()
 
 void SigV4SignerTest::credentialsFromEnvironment()
 {
-    const Result<AwsCredentials> result = AwsCredentialResolver::fromEnvironment(
-        environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"},
-                     {"AWS_SECRET_ACCESS_KEY", "secret/env+key"},
-                     {"AWS_SESSION_TOKEN", "token-env"}}));
+    const Result<AwsCredentials> result
+        = AwsCredentialResolver::fromEnvironment(environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"},
+                                                              {"AWS_SECRET_ACCESS_KEY", "secret/env+key"},
+                                                              {"AWS_SESSION_TOKEN", "token-env"}}));
     QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().describe()));
     QCOMPARE(result.value().accessKeyId, QStringLiteral("AKIDENV"));
     QCOMPARE(result.value().secretAccessKey, QStringLiteral("secret/env+key"));
@@ -313,8 +311,8 @@ void SigV4SignerTest::credentialsFromEnvironment()
 
 void SigV4SignerTest::incompleteEnvironmentIsAnError()
 {
-    const Result<AwsCredentials> halfSet =
-        AwsCredentialResolver::fromEnvironment(environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"}}));
+    const Result<AwsCredentials> halfSet
+        = AwsCredentialResolver::fromEnvironment(environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"}}));
     QVERIFY(!halfSet);
     QCOMPARE(halfSet.error().kind, Error::Kind::Input);
     QVERIFY(halfSet.error().message.contains(QLatin1String("AWS_SECRET_ACCESS_KEY")));
@@ -330,35 +328,37 @@ void SigV4SignerTest::credentialsFromProfileFiles()
     QVERIFY(home.isValid());
     const QString credentialsFile = home.filePath(QStringLiteral(".aws/credentials"));
     const QString configFile = home.filePath(QStringLiteral(".aws/config"));
-    QVERIFY(writeFile(credentialsFile, "# keys for the lab account\n"
-                                       "[default]\n"
-                                       "aws_access_key_id = AKIDDEFAULT\n"
-                                       "aws_secret_access_key = default/Secret+Key==\n"
-                                       "\n"
-                                       "[dev]\n"
-                                       "AWS_Access_Key_Id=AKIDDEV\n"
-                                       "aws_secret_access_key=devSecret\n"
-                                       "aws_session_token = dev-token\n"));
-    QVERIFY(writeFile(configFile, "[profile staging]\n"
-                                  "region = eu-west-1\n"
-                                  "aws_access_key_id = AKIDSTAGING\n"
-                                  "aws_secret_access_key = stagingSecret\n"));
+    QVERIFY(writeFile(credentialsFile,
+                      "# keys for the lab account\n"
+                      "[default]\n"
+                      "aws_access_key_id = AKIDDEFAULT\n"
+                      "aws_secret_access_key = default/Secret+Key==\n"
+                      "\n"
+                      "[dev]\n"
+                      "AWS_Access_Key_Id=AKIDDEV\n"
+                      "aws_secret_access_key=devSecret\n"
+                      "aws_session_token = dev-token\n"));
+    QVERIFY(writeFile(configFile,
+                      "[profile staging]\n"
+                      "region = eu-west-1\n"
+                      "aws_access_key_id = AKIDSTAGING\n"
+                      "aws_secret_access_key = stagingSecret\n"));
 
-    const Result<AwsCredentials> defaults =
-        AwsCredentialResolver::fromProfile(QStringLiteral("default"), credentialsFile, configFile);
+    const Result<AwsCredentials> defaults
+        = AwsCredentialResolver::fromProfile(QStringLiteral("default"), credentialsFile, configFile);
     QVERIFY2(defaults.ok(), qPrintable(defaults ? QString() : defaults.error().describe()));
     QCOMPARE(defaults.value().accessKeyId, QStringLiteral("AKIDDEFAULT"));
     QCOMPARE(defaults.value().secretAccessKey, QStringLiteral("default/Secret+Key=="));
     QVERIFY(defaults.value().sessionToken.isEmpty());
 
-    const Result<AwsCredentials> dev =
-        AwsCredentialResolver::fromProfile(QStringLiteral("dev"), credentialsFile, configFile);
+    const Result<AwsCredentials> dev
+        = AwsCredentialResolver::fromProfile(QStringLiteral("dev"), credentialsFile, configFile);
     QVERIFY(dev.ok());
     QCOMPARE(dev.value().accessKeyId, QStringLiteral("AKIDDEV"));
     QCOMPARE(dev.value().sessionToken, QStringLiteral("dev-token"));
 
-    const Result<AwsCredentials> staging =
-        AwsCredentialResolver::fromProfile(QStringLiteral("staging"), credentialsFile, configFile);
+    const Result<AwsCredentials> staging
+        = AwsCredentialResolver::fromProfile(QStringLiteral("staging"), credentialsFile, configFile);
     QVERIFY(staging.ok());
     QCOMPARE(staging.value().accessKeyId, QStringLiteral("AKIDSTAGING"));
 }
@@ -371,8 +371,8 @@ void SigV4SignerTest::credentialsFileWinsOverConfigFile()
     QVERIFY(writeFile(credentialsFile, "[dev]\naws_access_key_id=FROMCREDENTIALS\naws_secret_access_key=a\n"));
     QVERIFY(writeFile(configFile, "[profile dev]\naws_access_key_id=FROMCONFIG\naws_secret_access_key=b\n"));
 
-    const Result<AwsCredentials> dev =
-        AwsCredentialResolver::fromProfile(QStringLiteral("dev"), credentialsFile, configFile);
+    const Result<AwsCredentials> dev
+        = AwsCredentialResolver::fromProfile(QStringLiteral("dev"), credentialsFile, configFile);
     QVERIFY(dev.ok());
     QCOMPARE(dev.value().accessKeyId, QStringLiteral("FROMCREDENTIALS"));
 }
@@ -384,8 +384,8 @@ void SigV4SignerTest::missingProfileNamesProfileAndFiles()
     const QString configFile = home.filePath(QStringLiteral("config"));
     QVERIFY(writeFile(credentialsFile, "[default]\naws_access_key_id=A\naws_secret_access_key=B\n"));
 
-    const Result<AwsCredentials> result =
-        AwsCredentialResolver::fromProfile(QStringLiteral("production"), credentialsFile, configFile);
+    const Result<AwsCredentials> result
+        = AwsCredentialResolver::fromProfile(QStringLiteral("production"), credentialsFile, configFile);
     QVERIFY(!result);
     QCOMPARE(result.error().kind, Error::Kind::Input);
     const QString message = result.error().describe();
@@ -401,8 +401,8 @@ void SigV4SignerTest::incompleteProfileNamesKeyAndFile()
     const QString credentialsFile = home.filePath(QStringLiteral("credentials"));
     QVERIFY(writeFile(credentialsFile, "[broken]\naws_access_key_id = AKIDBROKEN\n"));
 
-    const Result<AwsCredentials> result = AwsCredentialResolver::fromProfile(
-        QStringLiteral("broken"), credentialsFile, home.filePath(QStringLiteral("config")));
+    const Result<AwsCredentials> result = AwsCredentialResolver::fromProfile(QStringLiteral("broken"), credentialsFile,
+                                                                             home.filePath(QStringLiteral("config")));
     QVERIFY(!result);
     QCOMPARE(result.error().kind, Error::Kind::Input);
     QCOMPARE(result.error().where, credentialsFile);
@@ -414,8 +414,9 @@ void SigV4SignerTest::unsupportedProfileKindIsExplained()
 {
     QTemporaryDir home;
     const QString configFile = home.filePath(QStringLiteral("config"));
-    QVERIFY(writeFile(configFile, "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
-                                  "source_profile = default\n"));
+    QVERIFY(writeFile(configFile,
+                      "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+                      "source_profile = default\n"));
 
     const Result<AwsCredentials> result = AwsCredentialResolver::fromProfile(
         QStringLiteral("admin"), home.filePath(QStringLiteral("credentials")), configFile);
@@ -431,18 +432,17 @@ void SigV4SignerTest::awsProfileSelectsSection()
                       "[default]\naws_access_key_id=AKIDDEFAULT\naws_secret_access_key=a\n"
                       "[dev]\naws_access_key_id=AKIDDEV\naws_secret_access_key=b\n"));
 
-    const Result<AwsCredentials> chosen =
-        AwsCredentialResolver::resolveDefault(environment({{"AWS_PROFILE", "dev"}}), home.path());
+    const Result<AwsCredentials> chosen
+        = AwsCredentialResolver::resolveDefault(environment({{"AWS_PROFILE", "dev"}}), home.path());
     QVERIFY(chosen.ok());
     QCOMPARE(chosen.value().accessKeyId, QStringLiteral("AKIDDEV"));
 
-    const Result<AwsCredentials> fallback =
-        AwsCredentialResolver::resolveDefault(QProcessEnvironment(), home.path());
+    const Result<AwsCredentials> fallback = AwsCredentialResolver::resolveDefault(QProcessEnvironment(), home.path());
     QVERIFY(fallback.ok());
     QCOMPARE(fallback.value().accessKeyId, QStringLiteral("AKIDDEFAULT"));
 
-    const Result<AwsCredentials> missing =
-        AwsCredentialResolver::resolveDefault(environment({{"AWS_PROFILE", "qa"}}), home.path());
+    const Result<AwsCredentials> missing
+        = AwsCredentialResolver::resolveDefault(environment({{"AWS_PROFILE", "qa"}}), home.path());
     QVERIFY(!missing);
     QVERIFY(missing.error().message.contains(QLatin1String("\"qa\"")));
 }
@@ -469,9 +469,8 @@ void SigV4SignerTest::fileVariablesOverridePaths()
     QVERIFY(writeFile(home.filePath(QStringLiteral(".aws/credentials")),
                       "[default]\naws_access_key_id=AKIDHOME\naws_secret_access_key=b\n"));
 
-    const QProcessEnvironment variables =
-        environment({{"AWS_SHARED_CREDENTIALS_FILE", "~/elsewhere/keys.ini"},
-                     {"AWS_CONFIG_FILE", "~/elsewhere/settings.ini"}});
+    const QProcessEnvironment variables = environment(
+        {{"AWS_SHARED_CREDENTIALS_FILE", "~/elsewhere/keys.ini"}, {"AWS_CONFIG_FILE", "~/elsewhere/settings.ini"}});
     const Result<AwsCredentials> result = AwsCredentialResolver::resolveDefault(variables, home.path());
     QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().describe()));
     QCOMPARE(result.value().accessKeyId, QStringLiteral("AKIDELSEWHERE"));
@@ -492,19 +491,19 @@ void SigV4SignerTest::regionFromProfile()
     QTemporaryDir home;
     const QString configFile = home.filePath(QStringLiteral(".aws/config"));
     // The nested s3 block is indented: its keys belong to "s3" and must not replace the profile's region.
-    QVERIFY(writeFile(configFile, "[default]\n"
-                                  "region = eu-west-1\n"
-                                  "[profile dev]\n"
-                                  "region=us-west-2\n"
-                                  "s3 =\n"
-                                  "    region = cn-north-1\n"
-                                  "[dev]\n"
-                                  "region = wrong-section\n"));
+    QVERIFY(writeFile(configFile,
+                      "[default]\n"
+                      "region = eu-west-1\n"
+                      "[profile dev]\n"
+                      "region=us-west-2\n"
+                      "s3 =\n"
+                      "    region = cn-north-1\n"
+                      "[dev]\n"
+                      "region = wrong-section\n"));
 
     QCOMPARE(AwsCredentialResolver::regionFromProfile(QStringLiteral("default"), configFile),
              QStringLiteral("eu-west-1"));
-    QCOMPARE(AwsCredentialResolver::regionFromProfile(QStringLiteral("dev"), configFile),
-             QStringLiteral("us-west-2"));
+    QCOMPARE(AwsCredentialResolver::regionFromProfile(QStringLiteral("dev"), configFile), QStringLiteral("us-west-2"));
     QVERIFY(AwsCredentialResolver::regionFromProfile(QStringLiteral("absent"), configFile).isEmpty());
 
     QCOMPARE(AwsCredentialResolver::resolveRegion(environment({{"AWS_PROFILE", "dev"}}), home.path()),

@@ -38,8 +38,10 @@ qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status,
         if (!out.open(QIODevice::WriteOnly))
             return -1;
         for (int item = 0; item < 3; ++item)
-            out.write(QStringLiteral("{\"question\": \"Q%1?\", \"contexts\": [\"C%1\"], \"answer\": \"A%1\", \"ground_truth\": \"A%1\"}\n")
-                          .arg(item).toUtf8());
+            out.write(QStringLiteral("{\"question\": \"Q%1?\", \"contexts\": [\"C%1\"], \"answer\": \"A%1\", "
+                                     "\"ground_truth\": \"A%1\"}\n")
+                          .arg(item)
+                          .toUtf8());
         out.close();
     }
     auto dataset = DatasetImporter::import(*m_workspace, file, QStringLiteral("golden"));
@@ -66,7 +68,8 @@ qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status,
         results << result;
     }
     EvalRunRepository runs(*m_workspace);
-    if (!runs.storeResults(results) || !runs.setStatus(run.value().id, status, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)))
+    if (!runs.storeResults(results)
+        || !runs.setStatus(run.value().id, status, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)))
         return -1;
     return run.value().id;
 }
@@ -107,7 +110,8 @@ bool RegistryFixture::toTest(const QString &group, int version)
         m_error = dev.error().describe();
         return false;
     }
-    auto test = decide(DecisionAction::Promote, group, version, actor(QStringLiteral("erik"), Role::AiEngineer), {}, Stage::Test);
+    auto test = decide(DecisionAction::Promote, group, version, actor(QStringLiteral("erik"), Role::AiEngineer), {},
+                       Stage::Test);
     if (!test)
         m_error = test.error().describe();
     return test.ok();

@@ -37,8 +37,9 @@ public:
                   const QList<double> &faithfulness = {});
     // Registers a version of `group` as `user` (a data scientist); 0 on failure.
     int registerVersion(const QString &group, const QString &user, const QList<qint64> &runs = {});
-    Result<RegistryService::Outcome> decide(DecisionAction action, const QString &group, int version, const Actor &actor,
-                                            const QString &comment = {}, std::optional<Stage> stage = std::nullopt,
+    Result<RegistryService::Outcome> decide(DecisionAction action, const QString &group, int version,
+                                            const Actor &actor, const QString &comment = {},
+                                            std::optional<Stage> stage = std::nullopt,
                                             const QString &overrideReason = {});
     // Dev approval by "dana" and promotion to Test by "erik": the usual way to Test.
     bool toTest(const QString &group, int version);

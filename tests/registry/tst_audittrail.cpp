@@ -2,9 +2,8 @@
 // someone with the workspace file (and no workbench) would: each kind is detected and the first
 // broken entry is named.
 
-#include "registryfixture.h"
-
 #include "core/registry/canonicaljson.h"
+#include "registryfixture.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -28,7 +27,9 @@ private:
     AuditTrail::Verification verify()
     {
         auto verified = fixture().service().verifyAudit();
-        return verified ? verified.value() : AuditTrail::Verification{false, -1, -1, QStringLiteral("error"), verified.error().message, {}};
+        return verified
+            ? verified.value()
+            : AuditTrail::Verification{false, -1, -1, QStringLiteral("error"), verified.error().message, {}};
     }
 
     void tamper(const QStringList &statements)
@@ -62,7 +63,8 @@ private slots:
             const QString hash = printed.take(QStringLiteral("hash")).toString();
             QCOMPARE(printed.value(QStringLiteral("previous_hash")).toString(), previous);
             const QByteArray canonical = CanonicalJson::serialize(printed);
-            QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex()), hash);
+            QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex()),
+                     hash);
             previous = hash;
         }
         QCOMPARE(verify().headHash, previous);
@@ -87,7 +89,8 @@ private slots:
         QCOMPARE(report.brokenSequence, 6);
         QCOMPARE(report.problem, QStringLiteral("edited"));
         QCOMPARE(report.entries, 5);
-        QVERIFY2(report.detail.contains(QLatin1String("entry 6 (reject support-rag v2 by bob")), qPrintable(report.detail));
+        QVERIFY2(report.detail.contains(QLatin1String("entry 6 (reject support-rag v2 by bob")),
+                 qPrintable(report.detail));
     }
 
     void anEditedActorIsNamed()
@@ -145,7 +148,8 @@ private slots:
         AuditEntry forged = entries.value().at(2);
         forged.actor = QStringLiteral("mallory");
         forged.hash = AuditTrail::hashOf(forged);
-        tamper({QStringLiteral("UPDATE registry_audit SET actor = 'mallory', hash = '%1' WHERE sequence = 3").arg(forged.hash)});
+        tamper({QStringLiteral("UPDATE registry_audit SET actor = 'mallory', hash = '%1' WHERE sequence = 3")
+                    .arg(forged.hash)});
         const AuditTrail::Verification report = verify();
         QCOMPARE(report.brokenSequence, 4);
         QCOMPARE(report.problem, QStringLiteral("broken-link"));
@@ -161,11 +165,12 @@ private slots:
         forged.previousHash = entries.value().last().hash;
         forged.action = QStringLiteral("approve");
         forged.hash = AuditTrail::hashOf(forged);
-        tamper({QStringLiteral("INSERT INTO registry_audit (sequence, at, actor, role, action, backend, group_name, version,"
-                               " from_status, to_status, from_stage, to_stage, comment, override_reason, evidence, remote_answer,"
-                               " previous_hash, hash) SELECT 7, at, actor, role, 'approve', backend, group_name, version,"
-                               " from_status, to_status, from_stage, to_stage, comment, override_reason, evidence,"
-                               " remote_answer, '%1', '%2' FROM registry_audit WHERE sequence = 6")
+        tamper({QStringLiteral(
+                    "INSERT INTO registry_audit (sequence, at, actor, role, action, backend, group_name, version,"
+                    " from_status, to_status, from_stage, to_stage, comment, override_reason, evidence, remote_answer,"
+                    " previous_hash, hash) SELECT 7, at, actor, role, 'approve', backend, group_name, version,"
+                    " from_status, to_status, from_stage, to_stage, comment, override_reason, evidence,"
+                    " remote_answer, '%1', '%2' FROM registry_audit WHERE sequence = 6")
                     .arg(forged.previousHash, forged.hash)});
         const AuditTrail::Verification report = verify();
         QCOMPARE(report.brokenSequence, 7);

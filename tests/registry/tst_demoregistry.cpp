@@ -47,14 +47,15 @@ private slots:
             auto versions = backend.versions(group.name);
             QVERIFY(versions);
             for (const ModelVersion &version : versions.value()) {
-                states << RegistryNames::status(version.status) + QLatin1Char('/') + RegistryNames::stage(version.stage);
+                states << RegistryNames::status(version.status) + QLatin1Char('/')
+                        + RegistryNames::stage(version.stage);
                 registrants << version.registrant;
                 for (qint64 run : version.evalRunIds)
                     linked << run;
             }
         }
-        for (const char *state : {"PendingManualApproval/Dev", "Approved/Dev", "Approved/Test", "Approved/Prod", "Rejected/Dev",
-                                  "Rejected/Test", "Approved/Archived"})
+        for (const char *state : {"PendingManualApproval/Dev", "Approved/Dev", "Approved/Test", "Approved/Prod",
+                                  "Rejected/Dev", "Rejected/Test", "Approved/Archived"})
             QVERIFY2(states.contains(QString::fromLatin1(state)), state);
         QVERIFY(registrants.size() >= 3);
         auto runs = EvalRunRepository(*m_workspace).list();
@@ -78,10 +79,12 @@ private slots:
             if (entry.toStage == QLatin1String("Prod") && !firstProd.isValid())
                 firstProd = QDateTime::fromString(entry.at, Qt::ISODateWithMs);
         QVERIFY(firstProd.isValid() && firstProd < QDateTime::currentDateTimeUtc().addDays(-7));
-        auto then = service.versionInStageAt(QStringLiteral("support-rag-assistant"), Stage::Prod, firstProd.addSecs(60));
+        auto then
+            = service.versionInStageAt(QStringLiteral("support-rag-assistant"), Stage::Prod, firstProd.addSecs(60));
         QVERIFY(then);
         QCOMPARE(then.value(), QList<int>{1});
-        auto now = service.versionInStageAt(QStringLiteral("support-rag-assistant"), Stage::Prod, QDateTime::currentDateTimeUtc());
+        auto now = service.versionInStageAt(QStringLiteral("support-rag-assistant"), Stage::Prod,
+                                            QDateTime::currentDateTimeUtc());
         QVERIFY(now);
         QCOMPARE(now.value(), QList<int>{2});
         // Each role finds something waiting.

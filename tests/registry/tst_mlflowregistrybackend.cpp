@@ -2,8 +2,8 @@
 #include "core/registry/mlflowregistrybackend.h"
 
 #include <QJsonArray>
-#include <QUrlQuery>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -63,9 +63,10 @@ private:
 
 void TestMlflowRegistryBackend::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(
-        u"mlflow_server.py"_s, QStringList{u"--token"_s, Token, u"--seed-model"_s, u"churn"_s, u"--seed-model"_s,
-                                           u"fraud"_s, u"--seed-model"_s, u"ranker"_s, u"--seed-versions"_s, u"12"_s});
+    m_server = std::make_unique<TestServer>(u"mlflow_server.py"_s,
+                                            QStringList{u"--token"_s, Token, u"--seed-model"_s, u"churn"_s,
+                                                        u"--seed-model"_s, u"fraud"_s, u"--seed-model"_s, u"ranker"_s,
+                                                        u"--seed-versions"_s, u"12"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
@@ -88,7 +89,8 @@ std::unique_ptr<MlflowRegistryBackend> TestMlflowRegistryBackend::backend(int pa
 QJsonObject TestMlflowRegistryBackend::serverVersion(const QString &name, int version) const
 {
     for (const QJsonValue &entry : m_server->state().value("model_versions"_L1).toArray())
-        if (entry.toObject().value("name"_L1).toString() == name && entry.toObject().value("version"_L1).toString().toInt() == version)
+        if (entry.toObject().value("name"_L1).toString() == name
+            && entry.toObject().value("version"_L1).toString().toInt() == version)
             return entry.toObject();
     return {};
 }
@@ -146,7 +148,8 @@ void TestMlflowRegistryBackend::approvingWritesTags()
     const Result<ModelVersion> before = registry->version(u"churn"_s, 3);
     QVERIFY(before);
     QTest::qWait(5); // a later millisecond for modifiedAt
-    const Result<ModelVersion> after = registry->update(before.value(), ApprovalStatus::Approved, std::nullopt, u"metrics look right"_s);
+    const Result<ModelVersion> after
+        = registry->update(before.value(), ApprovalStatus::Approved, std::nullopt, u"metrics look right"_s);
     QVERIFY2(after, qPrintable(after ? QString() : after.error().describe()));
     QCOMPARE(after.value().status, ApprovalStatus::Approved);
     QCOMPARE(after.value().approvalDescription, u"metrics look right"_s);
@@ -184,7 +187,8 @@ void TestMlflowRegistryBackend::promotingMovesAliasesAndTags()
     QVERIFY(registry->update(five.value(), ApprovalStatus::Approved, Stage::Prod, u"newer"_s));
     QCOMPARE(registry->version(u"churn"_s, 4).value().stage, Stage::None);
 
-    const Result<ModelVersion> archived = registry->update(registry->version(u"churn"_s, 5).value(), std::nullopt, Stage::Archived, u"retired"_s);
+    const Result<ModelVersion> archived
+        = registry->update(registry->version(u"churn"_s, 5).value(), std::nullopt, Stage::Archived, u"retired"_s);
     QVERIFY(archived);
     QCOMPARE(archived.value().stage, Stage::Archived);
     QVERIFY(serverModel(u"churn"_s).value("aliases"_L1).toArray().isEmpty());
@@ -193,7 +197,8 @@ void TestMlflowRegistryBackend::promotingMovesAliasesAndTags()
 void TestMlflowRegistryBackend::statusFilterReadsTheTag()
 {
     auto registry = backend();
-    QVERIFY(registry->update(registry->version(u"ranker"_s, 7).value(), ApprovalStatus::Rejected, std::nullopt, u"worse"_s));
+    QVERIFY(registry->update(registry->version(u"ranker"_s, 7).value(), ApprovalStatus::Rejected, std::nullopt,
+                             u"worse"_s));
     const Result<QList<ModelVersion>> rejected = registry->versions(u"ranker"_s, ApprovalStatus::Rejected);
     QVERIFY(rejected);
     QCOMPARE(rejected.value().size(), 1);
@@ -212,7 +217,8 @@ void TestMlflowRegistryBackend::changedRemotelyIsRefused()
     const Result<ModelVersion> refused = mine->update(loaded.value(), ApprovalStatus::Approved, std::nullopt, u"yes"_s);
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, Error::Kind::Refused);
-    QVERIFY2(refused.error().message.contains(u"changed on MLflow since it was loaded"_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"changed on MLflow since it was loaded"_s),
+             qPrintable(refused.error().message));
     QCOMPARE(tagsOf(serverVersion(u"ranker"_s, 2)).value(u"genaiops.approval_status"_s), u"Rejected"_s);
 }
 
@@ -254,7 +260,8 @@ void TestMlflowRegistryBackend::unknownModelOrVersionIsAClearError()
 
     const Result<ModelVersion> version = registry->version(u"churn"_s, 99);
     QVERIFY(!version);
-    QVERIFY2(version.error().message.contains(u"Model Version (name=churn, version=99) not found"_s), qPrintable(version.error().message));
+    QVERIFY2(version.error().message.contains(u"Model Version (name=churn, version=99) not found"_s),
+             qPrintable(version.error().message));
 }
 
 void TestMlflowRegistryBackend::missingTokenIsAnAuthError()

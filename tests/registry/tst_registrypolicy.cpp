@@ -2,10 +2,9 @@
 // can be overridden with a recorded reason, and a new Prod version archives the previous one in the
 // same transaction.
 
-#include "registryfixture.h"
 #include "core/eval/labelrepository.h"
-
 #include "core/registry/approvalpolicy.h"
+#include "registryfixture.h"
 
 #include <QTest>
 
@@ -65,11 +64,13 @@ private slots:
                 missing << rule.name;
             QVERIFY2(!rule.detail.isEmpty(), qPrintable(rule.name));
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
-                                     QStringLiteral("comment"), QStringLiteral("stage-order"), QStringLiteral("one-prod"),
-                                     QStringLiteral("judge-agreement")}));
-        QCOMPARE(missing, (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
-                                       QStringLiteral("comment")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
+                              QStringLiteral("comment"), QStringLiteral("stage-order"), QStringLiteral("one-prod"),
+                              QStringLiteral("judge-agreement")}));
+        QCOMPARE(missing,
+                 (QStringList{QStringLiteral("role"), QStringLiteral("four-eyes"), QStringLiteral("evidence"),
+                              QStringLiteral("comment")}));
         QCOMPARE(check.value().firstRefusal()->name, QStringLiteral("role"));
     }
 
@@ -96,8 +97,9 @@ private slots:
                                         Actor{QStringLiteral("ALICE"), Role::AiEngineer}, {}, Stage::Test);
         QVERIFY2(refusedBy(outcome, QStringLiteral("four-eyes")), qPrintable(describe(outcome)));
         QVERIFY(fixture().decide(DecisionAction::Promote, group, version, erik, {}, Stage::Test));
-        outcome = fixture().decide(DecisionAction::Promote, group, version, Actor{QStringLiteral("alice"), Role::GovernanceOfficer},
-                                   QStringLiteral("mine"), Stage::Prod, QStringLiteral("trust me"));
+        outcome = fixture().decide(DecisionAction::Promote, group, version,
+                                   Actor{QStringLiteral("alice"), Role::GovernanceOfficer}, QStringLiteral("mine"),
+                                   Stage::Prod, QStringLiteral("trust me"));
         QVERIFY2(refusedBy(outcome, QStringLiteral("four-eyes")), qPrintable(describe(outcome)));
         QVERIFY(fixture().decide(DecisionAction::Promote, group, version, grace, QStringLiteral("ok"), Stage::Prod,
                                  QStringLiteral("trust me")));
@@ -127,7 +129,8 @@ private slots:
         QVERIFY(!runs.contains(-1));
         const int version = fixture().registerVersion(group, QStringLiteral("alice"), runs);
         QVERIFY2(fixture().toTest(group, version), qPrintable(fixture().errorString()));
-        auto outcome = fixture().decide(DecisionAction::Promote, group, version, grace, QStringLiteral("go"), Stage::Prod);
+        auto outcome
+            = fixture().decide(DecisionAction::Promote, group, version, grace, QStringLiteral("go"), Stage::Prod);
         QVERIFY2(refusedBy(outcome, QStringLiteral("evidence")), qPrintable(describe(outcome)));
         QVERIFY2(outcome.error().message.contains(detail), qPrintable(outcome.error().message));
         QCOMPARE(fixture().stored(group, version).stage, Stage::Test);
@@ -178,10 +181,11 @@ private slots:
         auto outcome = fixture().decide(DecisionAction::Reject, group, version, bob, QStringLiteral("   "));
         QVERIFY2(refusedBy(outcome, QStringLiteral("comment")), qPrintable(describe(outcome)));
         QVERIFY(fixture().toTest(group, version));
-        outcome = fixture().decide(DecisionAction::Promote, group, version, grace, {}, Stage::Prod, QStringLiteral("manual"));
-        QVERIFY2(refusedBy(outcome, QStringLiteral("comment")), qPrintable(describe(outcome)));
-        outcome = fixture().decide(DecisionAction::Promote, group, version, grace, QString(1025, QLatin1Char('x')), Stage::Prod,
+        outcome = fixture().decide(DecisionAction::Promote, group, version, grace, {}, Stage::Prod,
                                    QStringLiteral("manual"));
+        QVERIFY2(refusedBy(outcome, QStringLiteral("comment")), qPrintable(describe(outcome)));
+        outcome = fixture().decide(DecisionAction::Promote, group, version, grace, QString(1025, QLatin1Char('x')),
+                                   Stage::Prod, QStringLiteral("manual"));
         QVERIFY2(refusedBy(outcome, QStringLiteral("comment")), qPrintable(describe(outcome)));
         QVERIFY(outcome.error().message.contains(QLatin1String("1024")));
         outcome = fixture().decide(DecisionAction::Reject, group, version, grace, QStringLiteral("latency too high"));
@@ -205,11 +209,13 @@ private slots:
         QVERIFY2(fixture().toProd(group, first), qPrintable(fixture().errorString()));
         const int second = fixture().registerVersion(group, QStringLiteral("alice"));
         QVERIFY(fixture().toTest(group, second));
-        Decision decision{DecisionAction::Promote, group, second, Stage::Prod, QStringLiteral("better"), QStringLiteral("manual"), {}};
+        Decision decision{DecisionAction::Promote,  group, second, Stage::Prod, QStringLiteral("better"),
+                          QStringLiteral("manual"), {}};
         auto check = fixture().service().check(decision, grace);
         QVERIFY(check);
-        const auto oneProd = std::find_if(check.value().rules.cbegin(), check.value().rules.cend(),
-                                          [](const PolicyRule &rule) { return rule.name == QLatin1String("one-prod"); });
+        const auto oneProd
+            = std::find_if(check.value().rules.cbegin(), check.value().rules.cend(),
+                           [](const PolicyRule &rule) { return rule.name == QLatin1String("one-prod"); });
         QVERIFY(oneProd != check.value().rules.cend());
         QVERIFY(oneProd->detail.contains(QLatin1String("version 1 leaves Prod")));
         auto outcome = fixture().service().decide(decision, grace);
@@ -236,10 +242,11 @@ private slots:
                      "CREATE TRIGGER no_archive BEFORE INSERT ON registry_audit WHEN NEW.action = 'archive'"
                      " BEGIN SELECT RAISE(ABORT, 'archive refused by test'); END")}),
                  qPrintable(fixture().errorString()));
-        auto outcome = fixture().decide(DecisionAction::Promote, group, second, grace, QStringLiteral("better"), Stage::Prod,
-                                        QStringLiteral("manual"));
+        auto outcome = fixture().decide(DecisionAction::Promote, group, second, grace, QStringLiteral("better"),
+                                        Stage::Prod, QStringLiteral("manual"));
         QVERIFY(!outcome);
-        QVERIFY2(outcome.error().message.contains(QLatin1String("archive refused by test")), qPrintable(outcome.error().message));
+        QVERIFY2(outcome.error().message.contains(QLatin1String("archive refused by test")),
+                 qPrintable(outcome.error().message));
         QCOMPARE(fixture().stored(group, first).stage, Stage::Prod);
         QCOMPARE(fixture().stored(group, second).stage, Stage::Test);
         QCOMPARE(auditSize(), entries);
@@ -275,10 +282,12 @@ private slots:
             label.reviewer = QStringLiteral("rita");
             return label;
         };
-        QVERIFY(LabelRepository(fixture().workspace()).store({labelled(0, true), labelled(1, true), labelled(2, true)}));
+        QVERIFY(
+            LabelRepository(fixture().workspace()).store({labelled(0, true), labelled(1, true), labelled(2, true)}));
         refused = fixture().decide(DecisionAction::Approve, group, version, grace, QStringLiteral("gates pass"));
         QVERIFY2(refusedBy(refused, QStringLiteral("judge-agreement")), qPrintable(describe(refused)));
-        QVERIFY2(refused.error().message.contains(QStringLiteral("κ 0.00 is under 0.60")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("κ 0.00 is under 0.60")),
+                 qPrintable(refused.error().message));
 
         QVERIFY(LabelRepository(fixture().workspace()).store({labelled(1, false)}));
         auto approved = fixture().decide(DecisionAction::Approve, group, version, grace, QStringLiteral("gates pass"));
@@ -290,8 +299,8 @@ private slots:
         QCOMPARE(agreement.first().toObject().value(QStringLiteral("kappa")).toDouble(), 1.0);
         QCOMPARE(agreement.first().toObject().value(QStringLiteral("n")).toInt(), 3);
 
-        QVERIFY(fixture().workspace().setMetaValue(ApprovalPolicy::metaKey(),
-                                                   QStringLiteral("{\"judge_agreement_for_prod\": {\"min_kappa\": 2}}")));
+        QVERIFY(fixture().workspace().setMetaValue(
+            ApprovalPolicy::metaKey(), QStringLiteral("{\"judge_agreement_for_prod\": {\"min_kappa\": 2}}")));
         auto broken = fixture().service().policy();
         QVERIFY(!broken);
         QVERIFY(broken.error().message.contains(QLatin1String("min_kappa")));
@@ -315,13 +324,15 @@ private slots:
         QVERIFY(fixture().toProd(group, first));
         const int second = fixture().registerVersion(group, QStringLiteral("alice"));
         QVERIFY(fixture().toTest(group, second));
-        outcome = fixture().decide(DecisionAction::Promote, group, second, Actor{QStringLiteral("ivan"), Role::AiEngineer},
-                                   QStringLiteral("both serve"), Stage::Prod, QStringLiteral("canary"));
+        outcome
+            = fixture().decide(DecisionAction::Promote, group, second, Actor{QStringLiteral("ivan"), Role::AiEngineer},
+                               QStringLiteral("both serve"), Stage::Prod, QStringLiteral("canary"));
         QVERIFY2(outcome, qPrintable(describe(outcome)));
         QVERIFY(outcome.value().archived.isEmpty());
         QCOMPARE(fixture().stored(group, first).stage, Stage::Prod);
 
-        QVERIFY(fixture().workspace().setMetaValue(ApprovalPolicy::metaKey(), QStringLiteral("{\"deciders\": {\"Prod\": [\"boss\"]}}")));
+        QVERIFY(fixture().workspace().setMetaValue(ApprovalPolicy::metaKey(),
+                                                   QStringLiteral("{\"deciders\": {\"Prod\": [\"boss\"]}}")));
         auto broken = fixture().service().policy();
         QVERIFY(!broken);
         QVERIFY(broken.error().message.contains(QLatin1String("boss")));

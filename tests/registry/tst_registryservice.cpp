@@ -1,9 +1,8 @@
 // RegistryService over the workspace backend: registration, concurrent changes refused rather than
 // overwritten, the "waiting for my decision" inbox, and which version was in a stage at a time.
 
-#include "registryfixture.h"
-
 #include "core/registry/registrybackends.h"
+#include "registryfixture.h"
 
 #include <QTest>
 
@@ -76,7 +75,8 @@ private slots:
         const ModelVersion loaded = fixture().stored(group, version);
         // Someone else approves it for Dev while our dialog is open.
         QVERIFY(fixture().decide(DecisionAction::Approve, group, version, bob));
-        Decision mine{DecisionAction::Reject, group, version, {}, QStringLiteral("not good enough"), {}, loaded.modifiedAt};
+        Decision mine{DecisionAction::Reject, group, version, {}, QStringLiteral("not good enough"), {},
+                      loaded.modifiedAt};
         auto outcome = fixture().service().decide(mine, erik);
         QVERIFY(!outcome);
         QCOMPARE(outcome.error().kind, Error::Kind::Refused);
@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(numbers(scientist.value()), QList<int>{pending});
         auto engineer = fixture().service().inbox(erik);
         QVERIFY(engineer);
-        QCOMPARE(numbers(engineer.value()), QList<int>{forTest});  // not erik's own: four-eyes
+        QCOMPARE(numbers(engineer.value()), QList<int>{forTest}); // not erik's own: four-eyes
         auto officer = fixture().service().inbox(grace);
         QVERIFY(officer);
         QCOMPARE(numbers(officer.value()), QList<int>{forProd});
@@ -139,11 +139,11 @@ private slots:
         const int first = fixture().registerVersion(group, QStringLiteral("alice"));
         const int second = fixture().registerVersion(group, QStringLiteral("alice"));
         fixture().setNow(start.addDays(1));
-        QVERIFY(fixture().toProd(group, first));           // day 1
+        QVERIFY(fixture().toProd(group, first)); // day 1
         fixture().setNow(start.addDays(10));
-        QVERIFY(fixture().toProd(group, second));          // day 10: first is archived
+        QVERIFY(fixture().toProd(group, second)); // day 10: first is archived
         fixture().setNow(start.addDays(20));
-        QVERIFY(fixture().decide(DecisionAction::Reject, group, second, grace, QStringLiteral("incident 7")));  // day 20
+        QVERIFY(fixture().decide(DecisionAction::Reject, group, second, grace, QStringLiteral("incident 7"))); // day 20
 
         RegistryService &service = fixture().service();
         const auto inStage = [&](Stage stage, const QDateTime &at) {
@@ -156,12 +156,13 @@ private slots:
         QCOMPARE(inStage(Stage::Dev, start.addDays(5)), QList<int>{second});
         QCOMPARE(inStage(Stage::Prod, start.addDays(15)), QList<int>{second});
         QCOMPARE(inStage(Stage::Archived, start.addDays(15)), QList<int>{first});
-        QCOMPARE(inStage(Stage::Prod, start.addDays(25)), QList<int>{});   // withdrawn
+        QCOMPARE(inStage(Stage::Prod, start.addDays(25)), QList<int>{}); // withdrawn
         // The exact moment of a promotion already counts.
         auto entries = service.audit(group);
         QVERIFY(entries);
         for (const AuditEntry &entry : entries.value())
-            if (entry.action == QLatin1String("promote") && entry.toStage == QLatin1String("Prod") && entry.version == second)
+            if (entry.action == QLatin1String("promote") && entry.toStage == QLatin1String("Prod")
+                && entry.version == second)
                 QCOMPARE(inStage(Stage::Prod, QDateTime::fromString(entry.at, Qt::ISODateWithMs)), QList<int>{second});
     }
 
@@ -188,8 +189,8 @@ private slots:
         QVERIFY(fixture().toProd(group, second));
         QCOMPARE(fixture().stored(group, first).stage, Stage::Archived);
         // Rolling back: the archived version returns to Prod under the same rules, and the other leaves.
-        auto rollback = fixture().decide(DecisionAction::Promote, group, first, grace, QStringLiteral("roll back"), Stage::Prod,
-                                         QStringLiteral("v2 broke checkout"));
+        auto rollback = fixture().decide(DecisionAction::Promote, group, first, grace, QStringLiteral("roll back"),
+                                         Stage::Prod, QStringLiteral("v2 broke checkout"));
         QVERIFY2(rollback, qPrintable(rollback ? QString() : rollback.error().describe()));
         QCOMPARE(fixture().stored(group, first).stage, Stage::Prod);
         QCOMPARE(fixture().stored(group, second).stage, Stage::Archived);

@@ -79,12 +79,17 @@ private:
 
 void TestSageMakerRegistryBackend::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(
-        u"sagemaker_server.py"_s,
-        QStringList{u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s, SecretKey,
-                    u"--caller-arn"_s, CallerArn, u"--credential"_s, OtherAccessKey + u':' + OtherSecretKey,
-                    u"--identity"_s, OtherAccessKey + u'=' + OtherArn, u"--seed-registrant"_s, Registrant,
-                    u"--seed-group"_s, BigGroup, u"--seed-group"_s, SmallGroup, u"--seed-versions"_s, u"250"_s});
+    m_server = std::make_unique<TestServer>(u"sagemaker_server.py"_s,
+                                            QStringList{u"--region"_s,          Region,
+                                                        u"--access-key"_s,      AccessKey,
+                                                        u"--secret-key"_s,      SecretKey,
+                                                        u"--caller-arn"_s,      CallerArn,
+                                                        u"--credential"_s,      OtherAccessKey + u':' + OtherSecretKey,
+                                                        u"--identity"_s,        OtherAccessKey + u'=' + OtherArn,
+                                                        u"--seed-registrant"_s, Registrant,
+                                                        u"--seed-group"_s,      BigGroup,
+                                                        u"--seed-group"_s,      SmallGroup,
+                                                        u"--seed-versions"_s,   u"250"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
@@ -93,8 +98,10 @@ void TestSageMakerRegistryBackend::init()
     QVERIFY(m_server->reset());
 }
 
-std::unique_ptr<SageMakerRegistryBackend> TestSageMakerRegistryBackend::backend(const QString &accessKey, const QString &secretKey,
-                                                                                const TestServer *server, int timeoutMs) const
+std::unique_ptr<SageMakerRegistryBackend> TestSageMakerRegistryBackend::backend(const QString &accessKey,
+                                                                                const QString &secretKey,
+                                                                                const TestServer *server,
+                                                                                int timeoutMs) const
 {
     SageMakerConnection connection;
     connection.region = Region;
@@ -146,8 +153,10 @@ void TestSageMakerRegistryBackend::listsEveryVersionAcrossPages()
     for (const QJsonObject &list : lists) {
         QCOMPARE(list.value("verdict"_L1).toString(), u"ok"_s);
         QVERIFY(bodyOf(list).value("MaxResults"_L1).toInt() <= 100);
-        QCOMPARE(list.value("headers"_L1).toObject().value("x-amz-target"_L1).toString(), u"SageMaker.ListModelPackages"_s);
-        QCOMPARE(list.value("headers"_L1).toObject().value("content-type"_L1).toString(), u"application/x-amz-json-1.1"_s);
+        QCOMPARE(list.value("headers"_L1).toObject().value("x-amz-target"_L1).toString(),
+                 u"SageMaker.ListModelPackages"_s);
+        QCOMPARE(list.value("headers"_L1).toObject().value("content-type"_L1).toString(),
+                 u"application/x-amz-json-1.1"_s);
     }
     QVERIFY(bodyOf(lists.at(1)).contains("NextToken"_L1));
     QVERIFY(bodyOf(lists.at(2)).contains("NextToken"_L1));
@@ -197,7 +206,9 @@ void TestSageMakerRegistryBackend::approvingSetsStatusAndDescriptionOnTheServer(
     const QJsonObject onServer = serverPackage(BigGroup, 7);
     QCOMPARE(onServer.value("ModelApprovalStatus"_L1).toString(), u"Approved"_s);
     QCOMPARE(onServer.value("ApprovalDescription"_L1).toString(), u"Faithfulness 0.88 on golden-rag v2"_s);
-    QCOMPARE(onServer.value("LastModifiedBy"_L1).toObject().value("IamIdentity"_L1).toObject().value("Arn"_L1).toString(), CallerArn);
+    QCOMPARE(
+        onServer.value("LastModifiedBy"_L1).toObject().value("IamIdentity"_L1).toObject().value("Arn"_L1).toString(),
+        CallerArn);
     const QJsonObject sent = bodyOf(requestsFor(m_server->requests(), u"UpdateModelPackage"_s).constFirst());
     QCOMPARE(sent.value("ModelPackageArn"_L1).toString(), before.value().remoteId);
     QVERIFY(!sent.contains("ModelLifeCycle"_L1));
@@ -213,8 +224,10 @@ void TestSageMakerRegistryBackend::stageMovesUseModelLifeCycle()
     QCOMPARE(version.value().stage, Stage::Test);
     QCOMPARE(version.value().stageStatus, u"PendingApproval"_s);
     QJsonObject lifeCycle = serverPackage(BigGroup, 8).value("ModelLifeCycle"_L1).toObject();
-    QCOMPARE(lifeCycle, (QJsonObject{{"Stage"_L1, u"Test"_s}, {"StageStatus"_L1, u"PendingApproval"_s},
-                                     {"StageDescription"_L1, u"ready for the test stage"_s}}));
+    QCOMPARE(lifeCycle,
+             (QJsonObject{{"Stage"_L1, u"Test"_s},
+                          {"StageStatus"_L1, u"PendingApproval"_s},
+                          {"StageDescription"_L1, u"ready for the test stage"_s}}));
     QVERIFY(!serverPackage(BigGroup, 8).contains("ApprovalDescription"_L1));
 
     version = registry->update(version.value(), ApprovalStatus::Approved, Stage::Prod, u"test results reviewed"_s);
@@ -245,7 +258,8 @@ void TestSageMakerRegistryBackend::tooLongDescriptionIsTruncatedNotRejected()
     auto registry = backend();
     const Result<ModelVersion> before = registry->version(BigGroup, version);
     QVERIFY(before);
-    const Result<ModelVersion> after = registry->update(before.value(), ApprovalStatus::Rejected, std::nullopt, comment);
+    const Result<ModelVersion> after
+        = registry->update(before.value(), ApprovalStatus::Rejected, std::nullopt, comment);
     QVERIFY2(after, qPrintable(after ? QString() : after.error().describe()));
     const QString stored = serverPackage(BigGroup, version).value("ApprovalDescription"_L1).toString();
     QVERIFY(stored.size() <= 1024);
@@ -264,13 +278,15 @@ void TestSageMakerRegistryBackend::changedRemotelyIsRefused()
     auto theirs = backend(OtherAccessKey, OtherSecretKey);
     const Result<ModelVersion> loaded = mine->version(BigGroup, 9);
     QVERIFY(loaded);
-    const Result<ModelVersion> changed = theirs->update(loaded.value(), ApprovalStatus::Rejected, std::nullopt, u"no"_s);
+    const Result<ModelVersion> changed
+        = theirs->update(loaded.value(), ApprovalStatus::Rejected, std::nullopt, u"no"_s);
     QVERIFY(changed);
 
     const Result<ModelVersion> refused = mine->update(loaded.value(), ApprovalStatus::Approved, std::nullopt, u"yes"_s);
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, Error::Kind::Refused);
-    QVERIFY2(refused.error().message.contains(u"changed on SageMaker since it was loaded"_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"changed on SageMaker since it was loaded"_s),
+             qPrintable(refused.error().message));
     QCOMPARE(serverPackage(BigGroup, 9).value("ModelApprovalStatus"_L1).toString(), u"Rejected"_s);
 }
 
@@ -298,7 +314,8 @@ void TestSageMakerRegistryBackend::registerCreatesGroupAndPackage()
     QCOMPARE(requestsFor(log, u"CreateModelPackageGroup"_s).size(), 1);
     const QJsonObject sent = bodyOf(creates.at(1));
     QVERIFY(!sent.contains("InferenceSpecification"_L1));
-    QCOMPARE(sent.value("CustomerMetadataProperties"_L1).toObject().value("genaiops.eval_runs"_L1).toString(), u"12 15"_s);
+    QCOMPARE(sent.value("CustomerMetadataProperties"_L1).toObject().value("genaiops.eval_runs"_L1).toString(),
+             u"12 15"_s);
     QCOMPARE(sent.value("ModelApprovalStatus"_L1).toString(), u"PendingManualApproval"_s);
 }
 
@@ -318,8 +335,9 @@ void TestSageMakerRegistryBackend::unknownVersionAndGroupAreClearErrors()
 
 void TestSageMakerRegistryBackend::versionFallsBackToTheArnWhereNamesAreRefused()
 {
-    TestServer strict(u"sagemaker_server.py"_s, {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s,
-                                                 SecretKey, u"--seed-group"_s, SmallGroup, u"--describe-needs-arn"_s});
+    TestServer strict(u"sagemaker_server.py"_s,
+                      {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s, SecretKey,
+                       u"--seed-group"_s, SmallGroup, u"--describe-needs-arn"_s});
     QVERIFY2(strict.start(), qPrintable(strict.errorString()));
     auto registry = backend(AccessKey, SecretKey, &strict);
     const Result<ModelVersion> version = registry->version(SmallGroup, 2);
@@ -341,7 +359,11 @@ void TestSageMakerRegistryBackend::callerIdentityComesFromSts()
     const QJsonObject call = m_server->requests().first().toObject();
     QCOMPARE(call.value("service"_L1).toString(), u"sts"_s);
     QCOMPARE(call.value("body"_L1).toString(), u"Action=GetCallerIdentity&Version=2011-06-15"_s);
-    QVERIFY(call.value("headers"_L1).toObject().value("authorization"_L1).toString().contains(u"/eu-central-1/sts/aws4_request"_s));
+    QVERIFY(call.value("headers"_L1)
+                .toObject()
+                .value("authorization"_L1)
+                .toString()
+                .contains(u"/eu-central-1/sts/aws4_request"_s));
 }
 
 void TestSageMakerRegistryBackend::wrongSecretIsAnAuthErrorWithTheServiceMessage()
@@ -379,8 +401,9 @@ void TestSageMakerRegistryBackend::throttlingIsRetried()
 
 void TestSageMakerRegistryBackend::silentServerTimesOut()
 {
-    TestServer silent(u"sagemaker_server.py"_s, {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s,
-                                                 SecretKey, u"--fault"_s, u"slow-first-byte"_s, u"--delay-ms"_s, u"3000"_s});
+    TestServer silent(u"sagemaker_server.py"_s,
+                      {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s, SecretKey, u"--fault"_s,
+                       u"slow-first-byte"_s, u"--delay-ms"_s, u"3000"_s});
     QVERIFY2(silent.start(), qPrintable(silent.errorString()));
     const Result<QList<ModelGroup>> groups = backend(AccessKey, SecretKey, &silent, 300)->groups();
     QVERIFY(!groups);
@@ -403,8 +426,9 @@ void TestSageMakerRegistryBackend::brokenAnswersAreErrors()
 {
     QFETCH(QString, fault);
     QFETCH(Error::Kind, kind);
-    TestServer broken(u"sagemaker_server.py"_s, {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s,
-                                                 SecretKey, u"--seed-group"_s, SmallGroup, u"--fault"_s, fault});
+    TestServer broken(u"sagemaker_server.py"_s,
+                      {u"--region"_s, Region, u"--access-key"_s, AccessKey, u"--secret-key"_s, SecretKey,
+                       u"--seed-group"_s, SmallGroup, u"--fault"_s, fault});
     QVERIFY2(broken.start(), qPrintable(broken.errorString()));
     const Result<ModelVersion> version = backend(AccessKey, SecretKey, &broken)->version(SmallGroup, 1);
     QVERIFY(!version);

@@ -28,9 +28,10 @@ private slots:
     {
         CredentialStore store(QStringLiteral("genaiops-workbench-test"));
         const QString profile = QStringLiteral("round-trip");
-        const SecretMap secrets{{QStringLiteral("access_key_id"), QStringLiteral("AKIDROUNDTRIP")},
-                                {QStringLiteral("secret_access_key"), QStringLiteral("s3cr3t/with+chars=ü")},
-                                {QStringLiteral("session_token"), QStringLiteral("token-%1").arg(QUuid::createUuid().toString())}};
+        const SecretMap secrets{
+            {QStringLiteral("access_key_id"), QStringLiteral("AKIDROUNDTRIP")},
+            {QStringLiteral("secret_access_key"), QStringLiteral("s3cr3t/with+chars=ü")},
+            {QStringLiteral("session_token"), QStringLiteral("token-%1").arg(QUuid::createUuid().toString())}};
         const Status written = store.writeBlocking(profile, secrets);
         QVERIFY2(written, qPrintable(written ? QString() : written.error().describe()));
 
@@ -44,7 +45,7 @@ private slots:
         auto gone = reader.readBlocking(profile);
         QVERIFY(!gone);
         QCOMPARE(gone.error().kind, Error::Kind::Keyring);
-        QVERIFY(reader.removeBlocking(profile));  // removing what is not there is fine
+        QVERIFY(reader.removeBlocking(profile)); // removing what is not there is fine
     }
 
     void asynchronousFormsReportOnTheirContext()
@@ -62,7 +63,8 @@ private slots:
     {
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const QString secret = QStringLiteral("sk-disk-check-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        const QString secret
+            = QStringLiteral("sk-disk-check-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
         const QString workspacePath = home.filePath(QStringLiteral("data/ws.genaiops"));
 
         // The CLI path: secrets arrive on stdin, the workspace gets the profile.
@@ -87,16 +89,19 @@ private slots:
         CredentialStore store;
         QVERIFY(store.writeBlocking(QStringLiteral("disk-check-2"), {{QStringLiteral("api_key"), secret}}));
         qWarning() << "a careless log line with" << secret;
-        QSettings settings(home.filePath(QStringLiteral("config/GenAIOps/genaiops-workbench.conf")), QSettings::IniFormat);
+        QSettings settings(home.filePath(QStringLiteral("config/GenAIOps/genaiops-workbench.conf")),
+                           QSettings::IniFormat);
         settings.setValue(QStringLiteral("window/panel"), QStringLiteral("connections"));
         settings.sync();
         qInstallMessageHandler(nullptr);
 
-        auto workspace = Workspace::openSqlite(workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        auto workspace
+            = Workspace::openSqlite(workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
         QVERIFY(workspace);
         auto profile = CredentialProfileRepository(*workspace.value()).find(QStringLiteral("disk-check"));
         QVERIFY(profile && profile.value());
-        QCOMPARE(profile.value()->settings.value(QStringLiteral("base_url")).toString(), QStringLiteral("http://127.0.0.1:9/v1"));
+        QCOMPARE(profile.value()->settings.value(QStringLiteral("base_url")).toString(),
+                 QStringLiteral("http://127.0.0.1:9/v1"));
         workspace.value().reset();
 
         int filesSearched = 0;
@@ -107,7 +112,7 @@ private slots:
             ++filesSearched;
             QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
         }
-        QVERIFY2(filesSearched >= 3, "expected the workspace, the log and the settings file");  // ws (+wal), log, conf
+        QVERIFY2(filesSearched >= 3, "expected the workspace, the log and the settings file"); // ws (+wal), log, conf
         QVERIFY(QFile::exists(logPath));
 
         // And the secret is really in the keyring.
@@ -127,8 +132,9 @@ private slots:
         QTemporaryDir home;
         cli.setProcessEnvironment(environment);
         cli.start(QStringLiteral(GENAIOPS_CLI_PATH),
-                  {QStringLiteral("--workspace"), home.filePath(QStringLiteral("ws.genaiops")), QStringLiteral("credentials"),
-                   QStringLiteral("set"), QStringLiteral("nokeyring"), QStringLiteral("--kind"), QStringLiteral("aws")});
+                  {QStringLiteral("--workspace"), home.filePath(QStringLiteral("ws.genaiops")),
+                   QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("nokeyring"),
+                   QStringLiteral("--kind"), QStringLiteral("aws")});
         QVERIFY(cli.waitForStarted());
         cli.write("access_key_id=AKIDNOKEYRING\nsecret_access_key=nokeyringsecret\nregion=eu-west-1\n");
         cli.closeWriteChannel();

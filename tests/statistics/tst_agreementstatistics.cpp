@@ -56,22 +56,24 @@ private slots:
                     const auto [left, right] = ratings(random, size, categories, agreement, 0.85);
                     const auto kappa = CohenKappa::of(left, right);
                     if (!kappa)
-                        continue;  // one category only: sklearn answers nan
+                        continue; // one category only: sklearn answers nan
                     cases.append(QJsonObject{{u"a"_s, toJson(left)}, {u"b"_s, toJson(right)}});
                     ours << *kappa;
                 }
         QVERIFY(ours.size() > 70);
         QString error;
-        const QJsonValue expected = PythonReference::evaluate(
-            u"from sklearn.metrics import cohen_kappa_score\n"
-            "result = [cohen_kappa_score(c['a'], c['b']) for c in data]\n"_s,
-            cases, &error);
+        const QJsonValue expected
+            = PythonReference::evaluate(u"from sklearn.metrics import cohen_kappa_score\n"
+                                        "result = [cohen_kappa_score(c['a'], c['b']) for c in data]\n"_s,
+                                        cases, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QJsonArray reference = expected.toArray();
         QCOMPARE(reference.size(), ours.size());
         for (qsizetype i = 0; i < ours.size(); ++i)
             QVERIFY2(std::abs(ours[i] - reference[i].toDouble()) < 1e-9,
-                     qPrintable(u"case %1: ours %2, sklearn %3"_s.arg(i).arg(ours[i], 0, 'g', 17).arg(reference[i].toDouble(), 0, 'g', 17)));
+                     qPrintable(u"case %1: ours %2, sklearn %3"_s.arg(i)
+                                    .arg(ours[i], 0, 'g', 17)
+                                    .arg(reference[i].toDouble(), 0, 'g', 17)));
     }
 
     void aJudgeThatAlwaysPassesAgreesByChanceOnly()
@@ -85,7 +87,7 @@ private slots:
         const KappaEstimate estimate = CohenKappa::estimate(judge, human);
         QVERIFY(estimate.kappa.has_value());
         QVERIFY(std::abs(*estimate.kappa) < 1e-12);
-        QVERIFY(estimate.agreement > 0.85);  // raw agreement looks good and means nothing
+        QVERIFY(estimate.agreement > 0.85); // raw agreement looks good and means nothing
         QVERIFY(estimate.ci95.isKnown());
         QVERIFY(estimate.ci95.high < 0.6);
         // Both raters saying one thing only: chance agreement is certain and κ has no value.
@@ -122,7 +124,7 @@ private slots:
         constexpr int simulations = 4000;
         constexpr int judged = 1000;
         constexpr int labelled = 100;
-        const double truth = 0.45;  // mean of Uniform(0.1, 0.8)
+        const double truth = 0.45; // mean of Uniform(0.1, 0.8)
         std::mt19937_64 random(20261201);
         std::uniform_real_distribution<double> quality(0.1, 0.8);
         std::normal_distribution<double> noise(0.0, 0.06);
@@ -141,15 +143,17 @@ private slots:
                 const double human = quality(random);
                 const double judge = std::clamp(human + 0.10 + noise(random), 0.0, 1.0);
                 judgeSum += judge;
-                if (item < labelled) {  // items arrive in random order: the first 100 are a random sample
+                if (item < labelled) { // items arrive in random order: the first 100 are a random sample
                     labelledJudge << judge;
                     labelledHuman << human;
                 } else {
                     unlabelledJudge << judge;
                 }
             }
-            const PredictionPoweredMean tuned = PredictionPoweredMean::of(labelledJudge, labelledHuman, unlabelledJudge);
-            const PredictionPoweredMean classic = PredictionPoweredMean::of(labelledJudge, labelledHuman, unlabelledJudge, false);
+            const PredictionPoweredMean tuned
+                = PredictionPoweredMean::of(labelledJudge, labelledHuman, unlabelledJudge);
+            const PredictionPoweredMean classic
+                = PredictionPoweredMean::of(labelledJudge, labelledHuman, unlabelledJudge, false);
             covered += tuned.ci95.contains(truth) ? 1 : 0;
             classicCovered += classic.ci95.contains(truth) ? 1 : 0;
             width += tuned.ci95.width();

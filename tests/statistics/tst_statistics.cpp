@@ -57,7 +57,8 @@ class TestStatistics : public QObject
 private slots:
     void quantilesAgreeWithScipy()
     {
-        const QList<double> probabilities{1e-12, 1e-6, 0.001, 0.01, 0.02425, 0.025, 0.1, 0.3, 0.5, 0.6, 0.8, 0.9, 0.95, 0.975, 0.99, 0.999, 1 - 1e-7};
+        const QList<double> probabilities{1e-12, 1e-6, 0.001, 0.01, 0.02425, 0.025, 0.1,   0.3,     0.5,
+                                          0.6,   0.8,  0.9,   0.95, 0.975,   0.99,  0.999, 1 - 1e-7};
         const QList<double> degrees{1, 2, 3, 4.5, 7, 10, 29, 99, 199, 1000, 100000};
         const QJsonArray xs{-40.0, -6.0, -2.1, -0.3, 0.0, 0.7, 1.96, 3.5, 12.0};
         QJsonArray ourQuantiles;
@@ -79,30 +80,38 @@ private slots:
             "          'back': [[stats.t.cdf(q, df) if p < 0.5 else stats.t.sf(q, df) for p, q in zip(data['p'], qs)]\n"
             "                   for df, qs in zip(data['df'], data['ours'])],\n"
             "          'tcdf': [[stats.t.cdf(x, df) for x in data['x']] for df in data['df']]}"_s,
-            QJsonObject{{u"p"_s, toJson(probabilities)}, {u"df"_s, toJson(degrees)}, {u"x"_s, xs}, {u"ours"_s, ourQuantiles}});
+            QJsonObject{
+                {u"p"_s, toJson(probabilities)}, {u"df"_s, toJson(degrees)}, {u"x"_s, xs}, {u"ours"_s, ourQuantiles}});
         QVERIFY2(expected.isObject(), "scipy gave no answer");
         for (qsizetype i = 0; i < probabilities.size(); ++i) {
             const double want = expected[u"norm"_s][i].toDouble();
-            QVERIFY2(std::abs(Distributions::normalQuantile(probabilities[i]) - want) <= agreement * std::max(1.0, std::abs(want)),
+            QVERIFY2(std::abs(Distributions::normalQuantile(probabilities[i]) - want)
+                         <= agreement * std::max(1.0, std::abs(want)),
                      qPrintable(u"norm.ppf(%1)"_s.arg(probabilities[i])));
         }
         for (qsizetype i = 0; i < xs.size(); ++i)
-            QVERIFY(std::abs(Distributions::normalCdf(xs[i].toDouble()) - expected[u"normcdf"_s][i].toDouble()) <= agreement);
+            QVERIFY(std::abs(Distributions::normalCdf(xs[i].toDouble()) - expected[u"normcdf"_s][i].toDouble())
+                    <= agreement);
         for (qsizetype d = 0; d < degrees.size(); ++d) {
             for (qsizetype i = 0; i < probabilities.size(); ++i) {
                 const double p = probabilities[i];
                 const double tail = std::min(p, 1 - p);
                 const double back = expected[u"back"_s][d][i].toDouble();
-                QVERIFY2(std::abs(back - tail) <= agreement * tail,
-                         qPrintable(u"t.cdf(our t quantile(%1, %2)) = %3"_s.arg(p).arg(degrees[d]).arg(back, 0, 'g', 17)));
+                QVERIFY2(
+                    std::abs(back - tail) <= agreement * tail,
+                    qPrintable(u"t.cdf(our t quantile(%1, %2)) = %3"_s.arg(p).arg(degrees[d]).arg(back, 0, 'g', 17)));
                 const double want = expected[u"t"_s][d][i].toDouble();
                 const double got = ourQuantiles[d][i].toDouble();
                 QVERIFY2(std::abs(got - want) <= 1e-7 * std::max(1.0, std::abs(want)),
-                         qPrintable(u"t.ppf(%1, %2): %3 vs scipy %4"_s.arg(p).arg(degrees[d]).arg(got, 0, 'g', 17).arg(want, 0, 'g', 17)));
+                         qPrintable(u"t.ppf(%1, %2): %3 vs scipy %4"_s.arg(p)
+                                        .arg(degrees[d])
+                                        .arg(got, 0, 'g', 17)
+                                        .arg(want, 0, 'g', 17)));
             }
             for (qsizetype i = 0; i < xs.size(); ++i) {
                 const double want = expected[u"tcdf"_s][d][i].toDouble();
-                QVERIFY2(std::abs(Distributions::studentCdf(xs[i].toDouble(), degrees[d]) - want) <= agreement * std::max(1e-6, want),
+                QVERIFY2(std::abs(Distributions::studentCdf(xs[i].toDouble(), degrees[d]) - want)
+                             <= agreement * std::max(1e-6, want),
                          qPrintable(u"t.cdf(%1, %2)"_s.arg(xs[i].toDouble()).arg(degrees[d])));
             }
         }
@@ -122,24 +131,28 @@ private slots:
             const QList<double> a = betaScores(random, size, 4, 2);
             QList<double> b = betaScores(random, size, 4.4, 2);
             for (qsizetype i = 0; i < size; ++i)
-                b[i] = 0.5 * b[i] + 0.5 * a[i];  // correlated, as two runs on the same items are
+                b[i] = 0.5 * b[i] + 0.5 * a[i]; // correlated, as two runs on the same items are
             cases.append(QJsonObject{{u"a"_s, toJson(a)}, {u"b"_s, toJson(b)}});
             ours.append(PairedTest::tTest(a, b));
         }
-        const QJsonValue expected = reference(
-            u"from scipy import stats\nimport numpy as np\nresult = []\n"
-            "for case in data:\n"
-            "    r = stats.ttest_rel(case['b'], case['a'])\n"
-            "    ci = r.confidence_interval(0.95)\n"
-            "    result.append({'t': r.statistic, 'p': r.pvalue, 'low': ci.low, 'high': ci.high,\n"
-            "                   'r': float(np.corrcoef(case['a'], case['b'])[0, 1])})"_s,
-            cases);
+        const QJsonValue expected
+            = reference(u"from scipy import stats\nimport numpy as np\nresult = []\n"
+                        "for case in data:\n"
+                        "    r = stats.ttest_rel(case['b'], case['a'])\n"
+                        "    ci = r.confidence_interval(0.95)\n"
+                        "    result.append({'t': r.statistic, 'p': r.pvalue, 'low': ci.low, 'high': ci.high,\n"
+                        "                   'r': float(np.corrcoef(case['a'], case['b'])[0, 1])})"_s,
+                        cases);
         QVERIFY2(expected.isArray(), "scipy gave no answer");
         for (qsizetype i = 0; i < ours.size(); ++i) {
             const QJsonObject want = expected[i].toObject();
-            QVERIFY2(std::abs(ours[i].tStatistic - want[u"t"_s].toDouble()) <= agreement * std::max(1.0, std::abs(ours[i].tStatistic)),
+            QVERIFY2(std::abs(ours[i].tStatistic - want[u"t"_s].toDouble())
+                         <= agreement * std::max(1.0, std::abs(ours[i].tStatistic)),
                      qPrintable(u"t of case %1"_s.arg(i)));
-            QVERIFY2(std::abs(ours[i].pValue - want[u"p"_s].toDouble()) <= agreement, qPrintable(u"p of case %1: %2 vs %3"_s.arg(i).arg(ours[i].pValue, 0, 'g', 17).arg(want[u"p"_s].toDouble(), 0, 'g', 17)));
+            QVERIFY2(std::abs(ours[i].pValue - want[u"p"_s].toDouble()) <= agreement,
+                     qPrintable(u"p of case %1: %2 vs %3"_s.arg(i)
+                                    .arg(ours[i].pValue, 0, 'g', 17)
+                                    .arg(want[u"p"_s].toDouble(), 0, 'g', 17)));
             QVERIFY(std::abs(ours[i].ci95.low - want[u"low"_s].toDouble()) <= agreement);
             QVERIFY(std::abs(ours[i].ci95.high - want[u"high"_s].toDouble()) <= agreement);
             QVERIFY(std::abs(ours[i].correlation - want[u"r"_s].toDouble()) <= agreement);
@@ -148,24 +161,27 @@ private slots:
 
     void wilsonAndSignTestAgreeWithScipy()
     {
-        const QList<QPair<int, int>> counts{{0, 1}, {0, 20}, {1, 20}, {7, 20}, {20, 20}, {55, 120}, {493, 1000}, {9990, 10000}, {3, 3}, {12, 40}};
+        const QList<QPair<int, int>> counts{{0, 1},    {0, 20},     {1, 20},       {7, 20}, {20, 20},
+                                            {55, 120}, {493, 1000}, {9990, 10000}, {3, 3},  {12, 40}};
         QJsonArray input;
         for (const auto &[successes, trials] : counts)
             input.append(QJsonArray{successes, trials});
-        const QJsonValue expected = reference(
-            u"from scipy import stats\nresult = []\n"
-            "for k, n in data:\n"
-            "    t = stats.binomtest(k, n)\n"
-            "    ci = t.proportion_ci(0.95, method='wilson')\n"
-            "    result.append({'p': t.pvalue, 'low': ci.low, 'high': ci.high})"_s,
-            input);
+        const QJsonValue expected = reference(u"from scipy import stats\nresult = []\n"
+                                              "for k, n in data:\n"
+                                              "    t = stats.binomtest(k, n)\n"
+                                              "    ci = t.proportion_ci(0.95, method='wilson')\n"
+                                              "    result.append({'p': t.pvalue, 'low': ci.low, 'high': ci.high})"_s,
+                                              input);
         QVERIFY2(expected.isArray(), "scipy gave no answer");
         for (qsizetype i = 0; i < counts.size(); ++i) {
             const QJsonObject want = expected[i].toObject();
             const Interval wilson = MeanEstimate::wilson(counts[i].first, counts[i].second);
-            QVERIFY2(std::abs(wilson.low - want[u"low"_s].toDouble()) <= agreement, qPrintable(u"wilson low %1/%2"_s.arg(counts[i].first).arg(counts[i].second)));
-            QVERIFY2(std::abs(wilson.high - want[u"high"_s].toDouble()) <= agreement, qPrintable(u"wilson high %1/%2"_s.arg(counts[i].first).arg(counts[i].second)));
-            QVERIFY2(std::abs(Distributions::signTestP(counts[i].first, counts[i].second) - want[u"p"_s].toDouble()) <= agreement,
+            QVERIFY2(std::abs(wilson.low - want[u"low"_s].toDouble()) <= agreement,
+                     qPrintable(u"wilson low %1/%2"_s.arg(counts[i].first).arg(counts[i].second)));
+            QVERIFY2(std::abs(wilson.high - want[u"high"_s].toDouble()) <= agreement,
+                     qPrintable(u"wilson high %1/%2"_s.arg(counts[i].first).arg(counts[i].second)));
+            QVERIFY2(std::abs(Distributions::signTestP(counts[i].first, counts[i].second) - want[u"p"_s].toDouble())
+                         <= agreement,
                      qPrintable(u"sign test %1/%2"_s.arg(counts[i].first).arg(counts[i].second)));
         }
     }
@@ -231,7 +247,8 @@ private slots:
                 b.append(difficulty + 0.5 * item(random));
             }
             const PairedDifference difference = PairedTest::tTest(a, b);
-            verdicts += PairedTest::verdict(difference.meanDifference, difference.pValue) != PairedTest::Verdict::NoDifference;
+            verdicts += PairedTest::verdict(difference.meanDifference, difference.pValue)
+                != PairedTest::Verdict::NoDifference;
         }
         qInfo("A/A comparisons with a verdict: %d of 1000", verdicts);
         QVERIFY2(verdicts >= 35 && verdicts <= 65, qPrintable(u"%1 of 1000"_s.arg(verdicts)));
@@ -240,7 +257,7 @@ private slots:
     void intervalsCoverTheTruth()
     {
         std::mt19937_64 random(5);
-        const double truth = 4.0 / (4.0 + 2.0);  // Beta(4, 2)'s mean
+        const double truth = 4.0 / (4.0 + 2.0); // Beta(4, 2)'s mean
         int covered = 0;
         for (int run = 0; run < 1000; ++run)
             covered += MeanEstimate::of(betaScores(random, 200, 4, 2)).ci95.contains(truth);
@@ -308,11 +325,15 @@ private slots:
         QList<double> values = betaScores(random, 301, 3, 2);
         std::sort(values.begin(), values.end());
         const Interval fast = Bootstrap::quantile(values, 0.5, 4000);
-        const Interval slow = Bootstrap::percentile(values, [](QList<double> sample) {
-            std::sort(sample.begin(), sample.end());
-            return sample[sample.size() / 2];
-        }, 4000);
-        qInfo("median interval: order statistics [%.4f, %.4f], resampling [%.4f, %.4f]", fast.low, fast.high, slow.low, slow.high);
+        const Interval slow = Bootstrap::percentile(
+            values,
+            [](QList<double> sample) {
+                std::sort(sample.begin(), sample.end());
+                return sample[sample.size() / 2];
+            },
+            4000);
+        qInfo("median interval: order statistics [%.4f, %.4f], resampling [%.4f, %.4f]", fast.low, fast.high, slow.low,
+              slow.high);
         QVERIFY(std::abs(fast.low - slow.low) < 0.01);
         QVERIFY(std::abs(fast.high - slow.high) < 0.01);
         // Seeded: the same data, the same interval.
@@ -340,7 +361,8 @@ private slots:
             scores.append(matrix);
         }
         const VarianceParts parts = VarianceParts::estimate(scores);
-        qInfo("variance: items %.4f, generations %.4f, judge calls %.5f", parts.betweenItems, parts.betweenGenerations, parts.betweenJudgeCalls);
+        qInfo("variance: items %.4f, generations %.4f, judge calls %.5f", parts.betweenItems, parts.betweenGenerations,
+              parts.betweenJudgeCalls);
         QCOMPARE(parts.items, 2000);
         QVERIFY(std::abs(parts.betweenItems - 0.04) < 0.004);
         QVERIFY(std::abs(parts.betweenGenerations - 0.01) < 0.0015);

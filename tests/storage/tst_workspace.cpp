@@ -48,14 +48,16 @@ void executeDirectly(const QString &path, const QStringList &statements)
 SchemaModule testModule(int upTo)
 {
     SchemaModule module{QStringLiteral("test"), {}};
-    module.migrations << Migration{1, QStringLiteral("notes"), {QStringLiteral("CREATE TABLE notes (id ${id}, body TEXT)")}};
+    module.migrations << Migration{
+        1, QStringLiteral("notes"), {QStringLiteral("CREATE TABLE notes (id ${id}, body TEXT)")}};
     if (upTo >= 2)
-        module.migrations << Migration{2, QStringLiteral("note tags"),
-                                       {QStringLiteral("ALTER TABLE notes ADD COLUMN tag TEXT")}};
+        module.migrations << Migration{
+            2, QStringLiteral("note tags"), {QStringLiteral("ALTER TABLE notes ADD COLUMN tag TEXT")}};
     if (upTo >= 3)
-        module.migrations << Migration{3, QStringLiteral("broken"),
-                                       {QStringLiteral("CREATE TABLE half_done (id ${id})"),
-                                        QStringLiteral("CREATE TABLE this is not sql")}};
+        module.migrations << Migration{
+            3,
+            QStringLiteral("broken"),
+            {QStringLiteral("CREATE TABLE half_done (id ${id})"), QStringLiteral("CREATE TABLE this is not sql")}};
     return module;
 }
 
@@ -121,12 +123,13 @@ private slots:
         QVERIFY(Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, {testModule(2)}));
         auto broken = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(3)});
         QVERIFY(!broken);
-        QVERIFY2(broken.error().message.contains(QLatin1String("migration test v3")), qPrintable(broken.error().message));
+        QVERIFY2(broken.error().message.contains(QLatin1String("migration test v3")),
+                 qPrintable(broken.error().message));
         auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(2)});
         QVERIFY(workspace);
         QCOMPARE(workspace.value()->metaValue(QStringLiteral("schema.test")), QStringLiteral("2"));
-        auto halfDone = workspace.value()->execute(
-            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"));
+        auto halfDone
+            = workspace.value()->execute(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"));
         QVERIFY(halfDone && halfDone.value().next());
         QCOMPARE(halfDone.value().value(0).toInt(), 0);
     }
@@ -134,9 +137,10 @@ private slots:
     void refusesAFileThatIsNotAWorkspace_data()
     {
         QTest::addColumn<QByteArray>("contents");
-        QTest::addColumn<QStringList>("sqlite");  // when set, the file is an SQLite database made with these
+        QTest::addColumn<QStringList>("sqlite"); // when set, the file is an SQLite database made with these
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text") << QByteArray("name,score\nalpha,0.9\n") << QStringList() << QStringLiteral("not an SQLite database");
+        QTest::newRow("text") << QByteArray("name,score\nalpha,0.9\n") << QStringList()
+                              << QStringLiteral("not an SQLite database");
         QByteArray noise(4096, '\0');
         for (char &byte : noise)
             byte = char(QRandomGenerator::global()->bounded(256));
@@ -144,12 +148,14 @@ private slots:
         QTest::newRow("sqlite header, garbage body")
             << QByteArray("SQLite format 3\0", 16) + QByteArray(2000, 'x') << QStringList() << QStringLiteral("");
         QTest::newRow("another program's database")
-            << QByteArray() << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
-                                           QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")}
+            << QByteArray()
+            << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
+                           QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")}
             << QStringLiteral("without the workspace_meta table");
         QTest::newRow("someone else's meta")
-            << QByteArray() << QStringList{QStringLiteral("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)"),
-                                           QStringLiteral("INSERT INTO workspace_meta VALUES ('application', 'other-tool')")}
+            << QByteArray()
+            << QStringList{QStringLiteral("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)"),
+                           QStringLiteral("INSERT INTO workspace_meta VALUES ('application', 'other-tool')")}
             << QStringLiteral("belongs to \"other-tool\"");
     }
 
@@ -173,7 +179,7 @@ private slots:
         QCOMPARE(workspace.error().where, QFileInfo(path).absoluteFilePath());
         QVERIFY2(workspace.error().message.contains(expected), qPrintable(workspace.error().message));
         QCOMPARE(readAll(path), before);
-        QCOMPARE(QDir(directory.path()).entryList(QDir::Files), filesBefore);  // no -wal, -shm or -journal
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files), filesBefore); // no -wal, -shm or -journal
     }
 
     void refusesASchemaNewerThanItKnows_data()
@@ -189,13 +195,15 @@ private slots:
         QTemporaryDir directory;
         const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
         QVERIFY(Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules()));
-        executeDirectly(path, {QStringLiteral("PRAGMA journal_mode = DELETE"),
-                               QStringLiteral("UPDATE workspace_meta SET value = '99' WHERE key = '%1'").arg(key)});
+        executeDirectly(path,
+                        {QStringLiteral("PRAGMA journal_mode = DELETE"),
+                         QStringLiteral("UPDATE workspace_meta SET value = '99' WHERE key = '%1'").arg(key)});
         const QByteArray before = readAll(path);
 
         auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
         QVERIFY(!workspace);
-        QVERIFY2(workspace.error().message.contains(QLatin1String("newer GenAIOps Workbench")), qPrintable(workspace.error().message));
+        QVERIFY2(workspace.error().message.contains(QLatin1String("newer GenAIOps Workbench")),
+                 qPrintable(workspace.error().message));
         QVERIFY(workspace.error().message.contains(key));
         QCOMPARE(readAll(path), before);
     }
@@ -227,7 +235,7 @@ private slots:
             });
         });
         QVERIFY(outer);
-        QCOMPARE(count(), 2);  // outer + second inner; the refused inner insert was rolled back
+        QCOMPARE(count(), 2); // outer + second inner; the refused inner insert was rolled back
 
         const Status failing = ws.transaction([&]() -> Status {
             (void)ws.transaction([&]() -> Status {
@@ -246,8 +254,10 @@ private slots:
         QCOMPARE(postgres.translate(QStringLiteral("CREATE TABLE t (id ${id}, data ${blob}, n ${bigint})")),
                  QStringLiteral("CREATE TABLE t (id BIGSERIAL PRIMARY KEY, data BYTEA, n BIGINT)"));
         QCOMPARE(postgres.upsert(QStringLiteral("t"), {QStringLiteral("k")},
-                                 {QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("created")}, {QStringLiteral("created")}),
-                 QStringLiteral("INSERT INTO t (k, v, created) VALUES (:k, :v, :created) ON CONFLICT (k) DO UPDATE SET v = excluded.v"));
+                                 {QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("created")},
+                                 {QStringLiteral("created")}),
+                 QStringLiteral("INSERT INTO t (k, v, created) VALUES (:k, :v, :created) ON CONFLICT (k) DO UPDATE SET "
+                                "v = excluded.v"));
     }
 
     void workerRunsJobsOffTheCallingThread()
@@ -269,7 +279,8 @@ private slots:
                     return makeError(Error::Kind::Storage, QStringLiteral("count failed"));
                 return count.value().value(0).toInt();
             },
-            this, [&](Result<int> result) {
+            this,
+            [&](Result<int> result) {
                 QVERIFY(result);
                 callbackThread = QThread::currentThread();
             });
@@ -288,7 +299,7 @@ private slots:
         worker.open(directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
                     WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
         QTRY_VERIFY(opened);
-        QStringList events;   // touched on the worker thread only, read after drain()
+        QStringList events; // touched on the worker thread only, read after drain()
         int depth = 0;
         int deepest = 0;
         QList<int> delivered;
@@ -310,15 +321,16 @@ private slots:
             };
         };
         worker.run<int>(job(1, true), this, [&](Result<int> result) { delivered << result.value(); });
-        started.acquire();  // job 1 is in its nested loop now; the next ones arrive while it spins
+        started.acquire(); // job 1 is in its nested loop now; the next ones arrive while it spins
         for (int number = 2; number <= 5; ++number)
             worker.run<int>(job(number, false), this, [&](Result<int> result) { delivered << result.value(); });
         worker.drain();
         QCOMPARE(deepest, 1);
-        QCOMPARE(events, (QStringList{QStringLiteral("start 1"), QStringLiteral("end 1"), QStringLiteral("start 2"),
-                                      QStringLiteral("end 2"), QStringLiteral("start 3"), QStringLiteral("end 3"),
-                                      QStringLiteral("start 4"), QStringLiteral("end 4"), QStringLiteral("start 5"),
-                                      QStringLiteral("end 5")}));
+        QCOMPARE(events,
+                 (QStringList{QStringLiteral("start 1"), QStringLiteral("end 1"), QStringLiteral("start 2"),
+                              QStringLiteral("end 2"), QStringLiteral("start 3"), QStringLiteral("end 3"),
+                              QStringLiteral("start 4"), QStringLiteral("end 4"), QStringLiteral("start 5"),
+                              QStringLiteral("end 5")}));
         QTRY_COMPARE(delivered, (QList<int>{1, 2, 3, 4, 5}));
     }
 

@@ -1,10 +1,10 @@
 // Drives the real MainWindow offscreen (after KeePassXC's TestGui), inside a private keyring session.
 
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
 #include "ui/connections/connectionspanel.h"
 #include "ui/connections/credentialprofilemodel.h"
 #include "ui/mainwindow.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -33,8 +33,8 @@ private:
 
     std::unique_ptr<MainWindow> openWindow(const QString &name = QStringLiteral("ws.genaiops"), bool demo = false)
     {
-        auto window = std::make_unique<MainWindow>(*m_worker, *m_store,
-                                                   MainWindow::Options{m_directory.filePath(name), demo});
+        auto window
+            = std::make_unique<MainWindow>(*m_worker, *m_store, MainWindow::Options{m_directory.filePath(name), demo});
         QSignalSpy ready(window.get(), &MainWindow::ready);
         window->show();
         if (!window->isReady())
@@ -53,8 +53,8 @@ private slots:
 
     void opensTheWorkspaceWithoutBlocking()
     {
-        auto window = std::make_unique<MainWindow>(*m_worker, *m_store,
-                                                   MainWindow::Options{m_directory.filePath(QStringLiteral("async.genaiops")), false});
+        auto window = std::make_unique<MainWindow>(
+            *m_worker, *m_store, MainWindow::Options{m_directory.filePath(QStringLiteral("async.genaiops")), false});
         // The constructor returns before the workspace is open: opening runs on the worker thread.
         QVERIFY(!window->isReady());
         QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 20000);
@@ -177,13 +177,15 @@ private slots:
         QFETCH(QString, panel);
         QFETCH(QString, theme);
         // Kept beside the test binary so a person can look at them after the run.
-        const QString png = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/%1-%2.png").arg(panel, theme);
+        const QString png
+            = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/%1-%2.png").arg(panel, theme);
         QFile::remove(png);
         QProcess workbench;
         workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
-                        {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel, QStringLiteral("--size"),
-                         QStringLiteral("1200x760"), QStringLiteral("--theme"), theme, QStringLiteral("--demo"),
-                         QStringLiteral("--workspace"), m_directory.filePath(QStringLiteral("shots.genaiops"))});
+                        {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel,
+                         QStringLiteral("--size"), QStringLiteral("1200x760"), QStringLiteral("--theme"), theme,
+                         QStringLiteral("--demo"), QStringLiteral("--workspace"),
+                         m_directory.filePath(QStringLiteral("shots.genaiops"))});
         QVERIFY(workbench.waitForFinished(60000));
         QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());
         const QImage image(png);
@@ -199,8 +201,8 @@ private slots:
     {
         QProcess workbench;
         workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
-                        {QStringLiteral("--screenshot"), m_directory.filePath(QStringLiteral("x.png")), QStringLiteral("--panel"),
-                         QStringLiteral("dashboard")});
+                        {QStringLiteral("--screenshot"), m_directory.filePath(QStringLiteral("x.png")),
+                         QStringLiteral("--panel"), QStringLiteral("dashboard")});
         QVERIFY(workbench.waitForFinished(30000));
         QCOMPARE(workbench.exitCode(), 2);
         QVERIFY(workbench.readAllStandardError().contains("unknown panel \"dashboard\""));

@@ -12,20 +12,19 @@
 class BackgroundTask
 {
 public:
-    template<typename Work, typename Done>
-    static void run(QObject *context, Work work, Done done)
+    template<typename Work, typename Done> static void run(QObject *context, Work work, Done done)
     {
-        QThread *thread = QThread::create([context = QPointer<QObject>(context), work = std::move(work),
-                                           done = std::move(done)]() mutable {
-            auto result = work();
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [context, done = std::move(done), result = std::move(result)]() mutable {
-                    if (context)
-                        done(std::move(result));
-                },
-                Qt::QueuedConnection);
-        });
+        QThread *thread = QThread::create(
+            [context = QPointer<QObject>(context), work = std::move(work), done = std::move(done)]() mutable {
+                auto result = work();
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [context, done = std::move(done), result = std::move(result)]() mutable {
+                        if (context)
+                            done(std::move(result));
+                    },
+                    Qt::QueuedConnection);
+            });
         QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
         thread->start();
     }

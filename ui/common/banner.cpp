@@ -26,9 +26,10 @@ Banner::Banner(QWidget *parent) : QFrame(parent)
 void Banner::showMessage(Tone tone, const QString &text, const QString &actionText)
 {
     // Muted tints that read on both the light and the dark palette.
-    const char *colours = tone == Tone::Error     ? "background: rgba(220, 53, 69, 60); border: 1px solid rgba(220, 53, 69, 160);"
-                          : tone == Tone::Warning ? "background: rgba(255, 193, 7, 50); border: 1px solid rgba(255, 193, 7, 150);"
-                                                  : "background: rgba(61, 139, 253, 40); border: 1px solid rgba(61, 139, 253, 130);";
+    const char *colours = tone == Tone::Error
+        ? "background: rgba(220, 53, 69, 60); border: 1px solid rgba(220, 53, 69, 160);"
+        : tone == Tone::Warning ? "background: rgba(255, 193, 7, 50); border: 1px solid rgba(255, 193, 7, 150);"
+                                : "background: rgba(61, 139, 253, 40); border: 1px solid rgba(61, 139, 253, 130);";
     setStyleSheet(QStringLiteral("QFrame#banner { %1 border-radius: 4px; }").arg(QLatin1String(colours)));
     m_label->setText(text);
     m_action->setText(actionText);

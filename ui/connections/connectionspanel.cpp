@@ -1,8 +1,5 @@
 #include "ui/connections/connectionspanel.h"
 
-#include "ui/common/banner.h"
-#include "ui/connections/credentialprofilemodel.h"
-#include "ui/connections/profiledialog.h"
 #include "core/edge/mqttclient.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
@@ -11,18 +8,21 @@
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/common/banner.h"
+#include "ui/connections/credentialprofilemodel.h"
+#include "ui/connections/profiledialog.h"
 
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QHeaderView>
-#include <QLabel>
-#include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -47,7 +47,8 @@ ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &sto
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_addAction = toolbar->addAction(tr("&Add…"), this, &ConnectionsPanel::addProfile);
     m_addAction->setShortcut(QKeySequence::New);
-    m_addAction->setToolTip(tr("Add a connection profile (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_addAction->setToolTip(
+        tr("Add a connection profile (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_editAction = toolbar->addAction(tr("&Edit…"), this, &ConnectionsPanel::editSelected);
     m_deleteAction = toolbar->addAction(tr("&Delete"), this, &ConnectionsPanel::deleteSelected);
     m_deleteAction->setShortcut(QKeySequence::Delete);
@@ -68,7 +69,8 @@ ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &sto
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(CredentialProfileModel::SettingsColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(CredentialProfileModel::UpdatedColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CredentialProfileModel::UpdatedColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->setColumnWidth(CredentialProfileModel::NameColumn, 180);
     m_table->setColumnWidth(CredentialProfileModel::KindColumn, 220);
     connect(m_table, &QTableView::doubleClicked, this, &ConnectionsPanel::editSelected);
@@ -118,7 +120,8 @@ void ConnectionsPanel::probeKeyring()
         if (unreachable)
             m_banner->showMessage(Banner::Tone::Warning,
                                   tr("The OS keyring is not reachable, so profiles with secrets cannot be "
-                                     "saved or used. %1").arg(CredentialStore::keyringHelp()),
+                                     "saved or used. %1")
+                                      .arg(CredentialStore::keyringHelp()),
                                   tr("Check again"));
         else
             m_banner->hide();
@@ -151,12 +154,13 @@ void ConnectionsPanel::saveProfile(const CredentialProfile &profile, const Secre
                                    std::function<void(Status)> done)
 {
     auto storeProfile = [this, profile, done]() {
-        m_worker.run<Done>([profile](Workspace &workspace) { return CredentialProfileRepository(workspace).save(profile); },
-                           this, [this, done](Status saved) {
-                               reload();
-                               emit profilesChanged();
-                               done(saved);
-                           });
+        m_worker.run<Done>(
+            [profile](Workspace &workspace) { return CredentialProfileRepository(workspace).save(profile); }, this,
+            [this, done](Status saved) {
+                reload();
+                emit profilesChanged();
+                done(saved);
+            });
     };
     if (secrets.isEmpty()) {
         storeProfile();
@@ -185,7 +189,8 @@ void ConnectionsPanel::deleteProfile(const QString &name, std::function<void(Sta
             return;
         }
         m_worker.run<Done>([name](Workspace &workspace) { return CredentialProfileRepository(workspace).remove(name); },
-                           this, [this, done](Status deleted) {
+                           this,
+                           [this, done](Status deleted) {
                                reload();
                                emit profilesChanged();
                                done(deleted);
@@ -261,11 +266,14 @@ void ConnectionsPanel::testSelected()
     }
     QSettings settings;
     const QString key = QStringLiteral("connections/testModel/") + profile.name;
-    const QString fallback = profile.kind == CredentialProfile::Kind::Aws ? QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")
-                                                                          : QStringLiteral("gpt-4o-mini");
+    const QString fallback = profile.kind == CredentialProfile::Kind::Aws
+        ? QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")
+        : QStringLiteral("gpt-4o-mini");
     bool ok = false;
-    const QString model = QInputDialog::getText(this, tr("Test %1").arg(profile.name), tr("Model id to send a one-line prompt to:"),
-                                                QLineEdit::Normal, settings.value(key, fallback).toString(), &ok).trimmed();
+    const QString model
+        = QInputDialog::getText(this, tr("Test %1").arg(profile.name), tr("Model id to send a one-line prompt to:"),
+                                QLineEdit::Normal, settings.value(key, fallback).toString(), &ok)
+              .trimmed();
     if (!ok || model.isEmpty())
         return;
     settings.setValue(key, model);
@@ -276,7 +284,8 @@ void ConnectionsPanel::testProfile(const CredentialProfile &profile, const QStri
 {
     m_testing = true;
     updateActions();
-    m_banner->showMessage(Banner::Tone::Information, tr("Testing %1 with %2…").arg(profile.name.toHtmlEscaped(), model.toHtmlEscaped()));
+    m_banner->showMessage(Banner::Tone::Information,
+                          tr("Testing %1 with %2…").arg(profile.name.toHtmlEscaped(), model.toHtmlEscaped()));
     auto test = [this, profile, model](const SecretMap &secrets) {
         ProviderSelection selection;
         selection.profile = profile.name;
@@ -286,27 +295,30 @@ void ConnectionsPanel::testProfile(const CredentialProfile &profile, const QStri
             finishTest(profile.name, config.error());
             return;
         }
-        config.value().retry.maxAttempts = 1;  // a test reports the first answer as it is
+        config.value().retry.maxAttempts = 1; // a test reports the first answer as it is
         config.value().firstByteTimeoutMs = config.value().idleTimeoutMs = 20000;
         ChatRequest request = ChatRequest::fromPrompt(QStringLiteral("Reply with the single word OK."));
         request.parameters.maxTokens = 5;
         request.stream = false;
         auto provider = std::shared_ptr<ChatProvider>(ChatProvider::create(config.value(), m_network));
         ChatCall *call = provider->start(request, this);
-        connect(call, &ChatCall::finished, this, [this, provider, call, name = profile.name, config = config.value()](const Result<ChatResult> &result) {
-            call->deleteLater();
-            m_worker.run<std::optional<double>>(
-                [config, result](Workspace &workspace) -> Result<std::optional<double>> {
-                    return InvocationRecorder::record(workspace, QStringLiteral("connection-test"), config, QString(), result);
-                },
-                this, [](Result<std::optional<double>>) {});
-            finishTest(name, result);
-        });
+        connect(call, &ChatCall::finished, this,
+                [this, provider, call, name = profile.name, config = config.value()](const Result<ChatResult> &result) {
+                    call->deleteLater();
+                    m_worker.run<std::optional<double>>(
+                        [config, result](Workspace &workspace) -> Result<std::optional<double>> {
+                            return InvocationRecorder::record(workspace, QStringLiteral("connection-test"), config,
+                                                              QString(), result);
+                        },
+                        this, [](Result<std::optional<double>>) {});
+                    finishTest(name, result);
+                });
     };
     if (CredentialProfile::secretFields(profile.kind).isEmpty())
         test({});
     else
-        m_store.read(profile.name, this, [test](Result<SecretMap> secrets) { test(secrets ? secrets.value() : SecretMap()); });
+        m_store.read(profile.name, this,
+                     [test](Result<SecretMap> secrets) { test(secrets ? secrets.value() : SecretMap()); });
 }
 
 void ConnectionsPanel::testBroker(const CredentialProfile &profile)
@@ -321,25 +333,26 @@ void ConnectionsPanel::testBroker(const CredentialProfile &profile)
     updateActions();
     m_banner->showMessage(Banner::Tone::Information, tr("Connecting to %1…").arg(url.toHtmlEscaped()));
     m_store.read(profile.name, this, [this, profile, settings = parsed.value()](Result<SecretMap> secrets) mutable {
-        settings.topics.clear();  // a connection test subscribes to nothing
+        settings.topics.clear(); // a connection test subscribes to nothing
         settings.applyProfile(profile.settings, secrets ? secrets.value() : SecretMap());
         auto client = std::make_shared<MqttClient>(settings);
         auto clock = std::make_shared<QElapsedTimer>();
         clock->start();
         const auto done = [this, client, name = profile.name](const Result<ChatResult> &result) {
             QObject::disconnect(client.get(), nullptr, this, nullptr);
-            QTimer::singleShot(0, this, [client]() { client->stop(0); });  // not from inside its own signal
+            QTimer::singleShot(0, this, [client]() { client->stop(0); }); // not from inside its own signal
             finishTest(name, result);
         };
-        connect(client.get(), &MqttClient::stateChanged, this, [done, clock, url = settings.url()](MqttClient::State state) {
-            if (state != MqttClient::State::Connected)
-                return;
-            ChatResult connected;
-            connected.model = url;
-            connected.text = tr("connected");
-            connected.latencyMs = clock->elapsed();
-            done(connected);
-        });
+        connect(client.get(), &MqttClient::stateChanged, this,
+                [done, clock, url = settings.url()](MqttClient::State state) {
+                    if (state != MqttClient::State::Connected)
+                        return;
+                    ChatResult connected;
+                    connected.model = url;
+                    connected.text = tr("connected");
+                    connected.latencyMs = clock->elapsed();
+                    done(connected);
+                });
         connect(client.get(), &MqttClient::connectionFailed, this, [done, url = settings.url()](const QString &reason) {
             done(makeError(Error::Kind::Network, reason, url));
         });

@@ -3,7 +3,8 @@
 #include <QDateTime>
 #include <QLocale>
 
-CredentialProfileModel::CredentialProfileModel(QObject *parent) : QAbstractTableModel(parent) {}
+CredentialProfileModel::CredentialProfileModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void CredentialProfileModel::setProfiles(QList<CredentialProfile> profiles)
 {
@@ -34,8 +35,10 @@ QVariant CredentialProfileModel::data(const QModelIndex &index, int role) const
     const CredentialProfile &profile = m_profiles[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case NameColumn: return profile.name;
-        case KindColumn: return CredentialProfile::kindLabel(profile.kind);
+        case NameColumn:
+            return profile.name;
+        case KindColumn:
+            return CredentialProfile::kindLabel(profile.kind);
         case SettingsColumn: {
             QStringList parts;
             for (auto it = profile.settings.constBegin(); it != profile.settings.constEnd(); ++it)
@@ -47,7 +50,8 @@ QVariant CredentialProfileModel::data(const QModelIndex &index, int role) const
             return updated.isValid() ? QLocale().toString(updated.toLocalTime(), QLocale::ShortFormat)
                                      : profile.updatedAt;
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
@@ -61,10 +65,15 @@ QVariant CredentialProfileModel::headerData(int section, Qt::Orientation orienta
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn: return tr("Name");
-    case KindColumn: return tr("Kind");
-    case SettingsColumn: return tr("Settings");
-    case UpdatedColumn: return tr("Updated");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case KindColumn:
+        return tr("Kind");
+    case SettingsColumn:
+        return tr("Settings");
+    case UpdatedColumn:
+        return tr("Updated");
+    default:
+        return {};
     }
 }

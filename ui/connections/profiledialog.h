@@ -20,9 +20,9 @@ class ProfileDialog : public QDialog
 public:
     explicit ProfileDialog(QWidget *parent = nullptr);
 
-    void setProfile(const CredentialProfile &profile);  // edit mode: name and kind are fixed
+    void setProfile(const CredentialProfile &profile); // edit mode: name and kind are fixed
     CredentialProfile profile() const;
-    SecretMap enteredSecrets() const;  // only the fields the user filled in
+    SecretMap enteredSecrets() const; // only the fields the user filled in
     bool isEditing() const { return m_editing; }
 
     void accept() override;

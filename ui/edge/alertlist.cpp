@@ -32,19 +32,23 @@ void AlertList::apply(const QList<EdgeAlert> &changes)
     for (const EdgeAlert &alert : changes) {
         const QString key = alertKey(alert);
         if (alert.isActive()) {
-            auto *item = new QTreeWidgetItem({QDateTime::fromMSecsSinceEpoch(alert.raisedAtMs).toString(QStringLiteral("HH:mm:ss")),
-                                              alert.deviceId, EdgeAlert::kindLabel(alert.kind),
-                                              alert.kind == EdgeAlert::Kind::DefectRate ? QStringLiteral("%1 %").arg(alert.value * 100, 0, 'f', 1)
-                                                                                        : QString::number(alert.value, 'f', alert.kind == EdgeAlert::Kind::LowConfidence ? 3 : 0),
-                                              tr("active")});
+            auto *item = new QTreeWidgetItem(
+                {QDateTime::fromMSecsSinceEpoch(alert.raisedAtMs).toString(QStringLiteral("HH:mm:ss")), alert.deviceId,
+                 EdgeAlert::kindLabel(alert.kind),
+                 alert.kind == EdgeAlert::Kind::DefectRate
+                     ? QStringLiteral("%1 %").arg(alert.value * 100, 0, 'f', 1)
+                     : QString::number(alert.value, 'f', alert.kind == EdgeAlert::Kind::LowConfidence ? 3 : 0),
+                 tr("active")});
             item->setText(5, alert.describe());
             item->setForeground(4, QColor(0xc6, 0x3b, 0x3b));
             insertTopLevelItem(0, item);
             m_active.insert(key, item);
         } else if (QTreeWidgetItem *item = m_active.take(key)) {
-            item->setText(4, tr("cleared %1").arg(QDateTime::fromMSecsSinceEpoch(alert.clearedAtMs).toString(QStringLiteral("HH:mm:ss"))));
+            item->setText(
+                4,
+                tr("cleared %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(alert.clearedAtMs).toString(QStringLiteral("HH:mm:ss"))));
             item->setForeground(4, palette().color(QPalette::PlaceholderText));
         }
     }
 }
-

@@ -19,5 +19,5 @@ public:
     void clearAlerts();
 
 private:
-    QHash<QString, QTreeWidgetItem *> m_active;  // by device and kind
+    QHash<QString, QTreeWidgetItem *> m_active; // by device and kind
 };

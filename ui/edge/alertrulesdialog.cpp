@@ -60,7 +60,8 @@ AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, const InspectionPars
     form->addRow(tr("Classes meaning good"), m_goodClasses);
     form->addRow(tr("Classes meaning defective"), m_defectiveClasses);
     auto *note = new QLabel(tr("Changing the rules starts the statistics afresh. A prediction that is in neither "
-                               "list counts as malformed (unknown_class)."), this);
+                               "list counts as malformed (unknown_class)."),
+                            this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

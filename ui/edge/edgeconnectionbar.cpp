@@ -11,10 +11,12 @@ EdgeConnectionBar::EdgeConnectionBar(QWidget *parent) : QWidget(parent)
     m_broker = new QLineEdit(this);
     m_broker->setObjectName(QStringLiteral("brokerUrl"));
     m_broker->setPlaceholderText(QStringLiteral("mqtt://localhost:1883"));
-    m_broker->setToolTip(tr("mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS (AWS IoT Core: mqtts://…-ats.iot.REGION.amazonaws.com:8883)"));
+    m_broker->setToolTip(tr(
+        "mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS (AWS IoT Core: mqtts://…-ats.iot.REGION.amazonaws.com:8883)"));
     m_broker->setMinimumWidth(220);
     m_profile = new QComboBox(this);
-    m_profile->setToolTip(tr("An mqtt profile from Connections: TLS files, user name, and secrets from the OS keyring"));
+    m_profile->setToolTip(
+        tr("An mqtt profile from Connections: TLS files, user name, and secrets from the OS keyring"));
     m_topic = new QLineEdit(MqttSettings::defaultTopic(), this);
     m_topic->setToolTip(tr("Topic filter; + matches one level, # the rest. Separate several with commas."));
     m_topic->setMinimumWidth(230);
@@ -93,7 +95,7 @@ void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const
                            static_cast<QWidget *>(m_topic), static_cast<QWidget *>(m_qos)})
         field->setEnabled(!m_active);
     const QString colour = state == MqttClient::State::Connected ? QStringLiteral("#2e9e5b")
-                           : state == MqttClient::State::Stopped ? QStringLiteral("#888888")
+        : state == MqttClient::State::Stopped                    ? QStringLiteral("#888888")
                                                                  : QStringLiteral("#e08a1e");
     QString text = QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(colour, MqttClient::stateLabel(state));
     if (reconnects > 0)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QWidget>
-
 #include "core/edge/mqttclient.h"
+
+#include <QWidget>
 
 class QComboBox;
 class QLabel;

@@ -1,21 +1,21 @@
 #include "ui/edge/edgepanel.h"
 
-#include "ui/edge/alertlist.h"
-#include "ui/edge/alertrulesdialog.h"
-#include "ui/common/banner.h"
 #include "core/edge/edgedemo.h"
 #include "core/edge/edgemonitor.h"
 #include "core/edge/recordingreplay.h"
 #include "core/edge/recordingrepository.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "ui/common/banner.h"
+#include "ui/edge/alertlist.h"
+#include "ui/edge/alertrulesdialog.h"
 #include "ui/edge/edgeconnectionbar.h"
 #include "ui/edge/eventlogpane.h"
 #include "ui/edge/fleetcharts.h"
 #include "ui/edge/fleettablemodel.h"
 #include "ui/edge/malformedlist.h"
 #include "ui/edge/reviewpane.h"
-#include "core/secrets/credentialprofilerepository.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -34,7 +34,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int demoWarmUpMs = 3500;  // long enough for rates, alerts and images to show
+constexpr int demoWarmUpMs = 3500; // long enough for rates, alerts and images to show
 }
 
 EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
@@ -44,15 +44,14 @@ EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *p
     m_monitor->moveToThread(&m_monitorThread);
     connect(&m_monitorThread, &QThread::finished, m_monitor, &QObject::deleteLater);
     connect(m_monitor, &EdgeMonitor::updated, this, &EdgePanel::applyUpdate);
-    connect(m_monitor, &EdgeMonitor::failed, this, [this](const QString &message) {
-        m_banner->showMessage(Banner::Tone::Warning, message.toHtmlEscaped());
-    });
+    connect(m_monitor, &EdgeMonitor::failed, this,
+            [this](const QString &message) { m_banner->showMessage(Banner::Tone::Warning, message.toHtmlEscaped()); });
     connect(m_monitor, &EdgeMonitor::recordingStopped, this, [this](const QString &name, qint64 messages) {
         const QSignalBlocker quiet(m_record);
         m_record->setChecked(false);
         emit recordingStopped(name, messages);
         if (messages < 0)
-            return;  // it never started; failed() said why
+            return; // it never started; failed() said why
         emit statusMessage(tr("Recorded %1 messages as \"%2\".").arg(messages).arg(name));
         reload();
     });
@@ -124,7 +123,6 @@ void EdgePanel::buildLayout()
     m_fleetStack->addWidget(buildEmptyState());
     m_fleetStack->addWidget(m_fleetTable);
 
-
     m_alerts = new AlertList(this);
 
     m_charts = new FleetCharts(this);
@@ -144,14 +142,14 @@ void EdgePanel::buildLayout()
     // chart's plot) would otherwise let the event log take most of it.
     const int stretches[] = {33, 40, 27};
     int index = 0;
-    for (QWidget *part : {static_cast<QWidget *>(m_fleetStack), static_cast<QWidget *>(m_charts), static_cast<QWidget *>(m_tabs)}) {
+    for (QWidget *part :
+         {static_cast<QWidget *>(m_fleetStack), static_cast<QWidget *>(m_charts), static_cast<QWidget *>(m_tabs)}) {
         part->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
         part->setMinimumHeight(120);
         split->addWidget(part);
         split->setStretchFactor(index, stretches[index]);
         ++index;
     }
-
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -266,8 +264,9 @@ void EdgePanel::rebuildReplayMenu(const QStringList &recordings)
     }
     for (const QString &name : recordings) {
         QMenu *speeds = m_replayMenu->addMenu(name);
-        for (const auto &[label, speed] : {std::pair{tr("At recorded pace (1×)"), 1.0}, std::pair{tr("10× faster"), 10.0},
-                                           std::pair{tr("As fast as possible"), 0.0}})
+        for (const auto &[label, speed] :
+             {std::pair{tr("At recorded pace (1×)"), 1.0}, std::pair{tr("10× faster"), 10.0},
+              std::pair{tr("As fast as possible"), 0.0}})
             speeds->addAction(label, this, [this, name, speed = speed]() { replay(name, speed); });
     }
 }
@@ -287,11 +286,13 @@ void EdgePanel::startDemo()
         m_demoState = DemoState::WarmingUp;
         m_banner->showMessage(Banner::Tone::Information,
                               tr("A simulated fleet of 8 devices publishes to a local mosquitto at %1: "
-                                 "vqi-cell-01's model drifts and vqi-cell-08 fails after a few seconds.").arg(url));
+                                 "vqi-cell-01's model drifts and vqi-cell-08 fails after a few seconds.")
+                                  .arg(url));
         QTimer::singleShot(demoWarmUpMs, this, &EdgePanel::demoWarmedUp);
     });
     connect(m_demo, &EdgeDemo::failed, this, [this](const QString &message) {
-        m_banner->showMessage(Banner::Tone::Error, tr("The demo fleet could not start: %1").arg(message.toHtmlEscaped()));
+        m_banner->showMessage(Banner::Tone::Error,
+                              tr("The demo fleet could not start: %1").arg(message.toHtmlEscaped()));
         demoWarmedUp();
         m_demoState = DemoState::Off;
     });
@@ -400,9 +401,10 @@ void EdgePanel::toggleRecording(bool on)
         return;
     }
     bool accepted = false;
-    const QString name = QInputDialog::getText(this, tr("Record session"), tr("Name of the recording:"), QLineEdit::Normal,
-                                               QStringLiteral("session-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                                               &accepted);
+    const QString name = QInputDialog::getText(
+        this, tr("Record session"), tr("Name of the recording:"), QLineEdit::Normal,
+        QStringLiteral("session-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+        &accepted);
     if (!accepted || name.trimmed().isEmpty()) {
         const QSignalBlocker quiet(m_record);
         m_record->setChecked(false);
@@ -442,7 +444,8 @@ void EdgePanel::editRules()
     m_rules = dialog.rules();
     const InspectionParser::Classes classes = dialog.classes();
     if (classes.good.isEmpty() || classes.defective.isEmpty()) {
-        m_banner->showMessage(Banner::Tone::Warning, tr("Both class lists need at least one name; the classes were left as they were."));
+        m_banner->showMessage(Banner::Tone::Warning,
+                              tr("Both class lists need at least one name; the classes were left as they were."));
     } else {
         setClasses(classes);
     }
@@ -481,16 +484,20 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
     m_events->append(update.events, update.eventsLeftOut);
     m_review->append(update.reviewCandidates);
     m_alerts->apply(update.alertChanges);
-    m_tabs->setTabText(int(Tab::Alerts), update.fleet.activeAlerts.isEmpty()
-                                             ? tr("Alerts")
-                                             : tr("Alerts (%1 active)").arg(update.fleet.activeAlerts.size()));
+    m_tabs->setTabText(int(Tab::Alerts),
+                       update.fleet.activeAlerts.isEmpty()
+                           ? tr("Alerts")
+                           : tr("Alerts (%1 active)").arg(update.fleet.activeAlerts.size()));
     m_malformed->showCounts(update.fleet);
-    m_tabs->setTabText(int(Tab::Malformed), update.fleet.malformed > 0 ? tr("Malformed (%1)").arg(update.fleet.malformed)
-                                                                       : tr("Malformed"));
+    m_tabs->setTabText(int(Tab::Malformed),
+                       update.fleet.malformed > 0 ? tr("Malformed (%1)").arg(update.fleet.malformed) : tr("Malformed"));
     QString summary = tr("%1 messages · %2 malformed · %3 devices · %4 active alerts")
-                          .arg(update.fleet.messages).arg(update.fleet.malformed)
-                          .arg(update.fleet.devices.size()).arg(update.fleet.activeAlerts.size());
+                          .arg(update.fleet.messages)
+                          .arg(update.fleet.malformed)
+                          .arg(update.fleet.devices.size())
+                          .arg(update.fleet.activeAlerts.size());
     if (!update.recordingName.isEmpty())
-        summary += QStringLiteral(" · ") + tr("recording \"%1\": %2").arg(update.recordingName).arg(update.recordedMessages);
+        summary += QStringLiteral(" · ")
+            + tr("recording \"%1\": %2").arg(update.recordingName).arg(update.recordedMessages);
     m_summary->setText(summary);
 }

@@ -81,9 +81,9 @@ private:
     WorkspaceWorker &m_worker;
     CredentialStore &m_store;
     QThread m_monitorThread;
-    EdgeMonitor *m_monitor;  // lives on m_monitorThread
+    EdgeMonitor *m_monitor; // lives on m_monitorThread
     QThread m_demoThread;
-    EdgeDemo *m_demo = nullptr;  // lives on m_demoThread
+    EdgeDemo *m_demo = nullptr; // lives on m_demoThread
     AlertRules m_rules;
     InspectionParser::Classes m_classes;
 

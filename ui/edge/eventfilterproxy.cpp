@@ -2,7 +2,8 @@
 
 #include "ui/edge/eventlogmodel.h"
 
-EventFilterProxy::EventFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) {}
+EventFilterProxy::EventFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{ }
 
 void EventFilterProxy::setDevice(const QString &device)
 {
@@ -32,6 +33,6 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
         return false;
     const InspectionResult &event = events->event(sourceRow);
     return (m_device.isEmpty() || event.deviceId == m_device)
-           && (m_prediction.isEmpty() || event.prediction == m_prediction)
-           && (m_confidenceBelow > 1 || event.confidence < m_confidenceBelow);
+        && (m_prediction.isEmpty() || event.prediction == m_prediction)
+        && (m_confidenceBelow > 1 || event.confidence < m_confidenceBelow);
 }

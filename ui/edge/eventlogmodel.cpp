@@ -3,7 +3,8 @@
 #include <QColor>
 #include <QDateTime>
 
-EventLogModel::EventLogModel(QObject *parent) : QAbstractTableModel(parent) {}
+EventLogModel::EventLogModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void EventLogModel::append(const QList<InspectionResult> &events)
 {
@@ -24,8 +25,8 @@ void EventLogModel::insert(std::deque<InspectionResult> &incoming)
     while (incoming.size() > std::size_t(capacity))
         incoming.pop_front();
     const std::size_t overflow = m_events.size() + incoming.size() > std::size_t(capacity)
-                                     ? m_events.size() + incoming.size() - std::size_t(capacity)
-                                     : 0;
+        ? m_events.size() + incoming.size() - std::size_t(capacity)
+        : 0;
     if (overflow > 0) {
         beginRemoveRows({}, 0, int(overflow) - 1);
         m_events.erase(m_events.begin(), m_events.begin() + std::ptrdiff_t(overflow));
@@ -72,22 +73,32 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     const InspectionResult &event = m_events[std::size_t(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return QDateTime::fromMSecsSinceEpoch(event.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case Device: return event.deviceId;
-        case Prediction: return event.prediction;
-        case Confidence: return QString::number(event.confidence, 'f', 4);
-        case Latency: return QString::number(event.latencyMs, 'f', 1);
-        case DefectType: return event.defectType;
+        case Time:
+            return QDateTime::fromMSecsSinceEpoch(event.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case Device:
+            return event.deviceId;
+        case Prediction:
+            return event.prediction;
+        case Confidence:
+            return QString::number(event.confidence, 'f', 4);
+        case Latency:
+            return QString::number(event.latencyMs, 'f', 1);
+        case DefectType:
+            return event.defectType;
         case Image:
             return !event.imageBase64.isEmpty() ? tr("inline") : event.imageUri;
         }
     }
     if (role == SortRole) {
         switch (index.column()) {
-        case Time: return event.timestampMs;
-        case Confidence: return event.confidence;
-        case Latency: return event.latencyMs;
-        default: return data(index, Qt::DisplayRole);
+        case Time:
+            return event.timestampMs;
+        case Confidence:
+            return event.confidence;
+        case Latency:
+            return event.latencyMs;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Prediction && event.defective)
@@ -102,13 +113,20 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Time");
-    case Device: return tr("Device");
-    case Prediction: return tr("Prediction");
-    case Confidence: return tr("Confidence");
-    case Latency: return tr("Latency ms");
-    case DefectType: return tr("Defect type");
-    case Image: return tr("Image");
+    case Time:
+        return tr("Time");
+    case Device:
+        return tr("Device");
+    case Prediction:
+        return tr("Prediction");
+    case Confidence:
+        return tr("Confidence");
+    case Latency:
+        return tr("Latency ms");
+    case DefectType:
+        return tr("Defect type");
+    case Image:
+        return tr("Image");
     }
     return {};
 }

@@ -19,7 +19,7 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     m_proxy = new EventFilterProxy(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("eventTable"));
-    m_table->setModel(m_model);  // the proxy only while a filter is set: see applyFilters()
+    m_table->setModel(m_model); // the proxy only while a filter is set: see applyFilters()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never measures rows, which keeps 50,000 of them cheap.
@@ -63,9 +63,8 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &EventLogPane::applyFilters);
     connect(m_pause, &QPushButton::toggled, this, &EventLogPane::setPaused);
     // Follow the newest row while the view is at the bottom; scrolling up stops following.
-    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_follow = value >= m_table->verticalScrollBar()->maximum() - 2;
-    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_follow = value >= m_table->verticalScrollBar()->maximum() - 2; });
     setClasses({QStringLiteral("good"), QStringLiteral("defective")});
 }
 
@@ -83,14 +82,14 @@ void EventLogPane::applyFilters()
     // Unfiltered, the view shows the model itself: a proxy over 50,000 rows remaps them all each
     // time the oldest leave, ten times a second.
     const bool filtered = !m_device->currentData().toString().isEmpty()
-                          || !m_prediction->currentData().toString().isEmpty() || m_confidence->value() <= 1;
+        || !m_prediction->currentData().toString().isEmpty() || m_confidence->value() <= 1;
     m_proxy->setDevice(m_device->currentData().toString());
     m_proxy->setPrediction(m_prediction->currentData().toString());
     m_proxy->setConfidenceBelow(m_confidence->value());
     if (filtered && m_proxy->sourceModel() != m_model)
         m_proxy->setSourceModel(m_model);
     else if (!filtered)
-        m_proxy->setSourceModel(nullptr);  // detached, it does no work at all
+        m_proxy->setSourceModel(nullptr); // detached, it does no work at all
     QAbstractItemModel *shown = filtered ? static_cast<QAbstractItemModel *>(m_proxy) : m_model;
     if (m_table->model() != shown)
         m_table->setModel(shown);
@@ -121,7 +120,7 @@ void EventLogPane::setClasses(const QStringList &classes)
     while (m_prediction->count() > 1)
         m_prediction->removeItem(1);
     for (const QString &name : classes)
-        m_prediction->addItem(name, name);  // as the devices publish them, untranslated
+        m_prediction->addItem(name, name); // as the devices publish them, untranslated
     m_prediction->setCurrentIndex(std::max(0, m_prediction->findData(current)));
     applyFilters();
 }

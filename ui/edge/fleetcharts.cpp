@@ -26,7 +26,7 @@ QChart *newChart(const QString &title, bool dark)
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignTop);
-    chart->legend()->setVisible(false);  // the titles say what the series are; height is scarce
+    chart->legend()->setVisible(false); // the titles say what the series are; height is scarce
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
 }
@@ -86,7 +86,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_rateY = new QValueAxis;
     m_rateY->setRange(0, 10);
     m_rateY->setLabelFormat(QStringLiteral("%.0f"));
-    m_rateY->setTickCount(6);  // with the nice ceilings below, ticks fall on round numbers
+    m_rateY->setTickCount(6); // with the nice ceilings below, ticks fall on round numbers
     rateChart->addAxis(m_rateX, Qt::AlignBottom);
     rateChart->addAxis(m_rateY, Qt::AlignLeft);
     for (QLineSeries *series : {m_rate, m_malformedRate}) {
@@ -190,7 +190,7 @@ void FleetCharts::addSnapshot(const FleetSnapshot &fleet)
     if (m_startMs == 0)
         m_startMs = fleet.atMs;
     if (!m_totals.empty() && fleet.messages < m_totals.back().second)
-        clear();  // the monitor was reset
+        clear(); // the monitor was reset
     m_latest = fleet;
     m_totals.emplace_back(fleet.atMs, fleet.messages);
     m_malformed.emplace_back(fleet.atMs, fleet.malformed);
@@ -241,7 +241,6 @@ void FleetCharts::repaint()
     m_dirty = false;
     ++m_repaints;
 
-
     // Seconds before now on the x axis; the newest point at 0.
     const double now = m_ratePoints.empty() ? 0 : m_ratePoints.back().x();
     QList<QPointF> rate, malformed;
@@ -278,9 +277,9 @@ void FleetCharts::repaint()
     }
     // A bar moves only when the change would show (a hundredth of the axis); every move re-lays the
     // bar out, and with fifty devices that is most of the chart's cost.
-    for (const auto &[set, values, axis] : {std::tuple{m_defects, &defects, highestDefects},
-                                            std::tuple{m_latencyMedian, &medians, highestLatency},
-                                            std::tuple{m_latency95, &tails, highestLatency}}) {
+    for (const auto &[set, values, axis] :
+         {std::tuple{m_defects, &defects, highestDefects}, std::tuple{m_latencyMedian, &medians, highestLatency},
+          std::tuple{m_latency95, &tails, highestLatency}}) {
         for (int index = 0; index < values->size(); ++index) {
             if (std::abs(set->at(index) - values->at(index)) > axis / 100)
                 set->replace(index, values->at(index));

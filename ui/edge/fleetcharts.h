@@ -55,8 +55,8 @@ private:
 
     FleetSnapshot m_latest;
     bool m_dirty = false;
-    std::deque<std::pair<qint64, qint64>> m_totals;     // (at, messages) for the rate
-    std::deque<std::pair<qint64, qint64>> m_malformed;  // (at, malformed)
+    std::deque<std::pair<qint64, qint64>> m_totals; // (at, messages) for the rate
+    std::deque<std::pair<qint64, qint64>> m_malformed; // (at, malformed)
     std::deque<QPointF> m_ratePoints, m_malformedPoints;
     qint64 m_startMs = 0;
     double m_defectThresholdValue = 0.3;

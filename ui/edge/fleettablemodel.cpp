@@ -17,14 +17,18 @@ QString invertedForDescending(const QString &name)
 
 } // namespace
 
-FleetTableModel::FleetTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+FleetTableModel::FleetTableModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 QColor FleetTableModel::healthColor(DeviceSnapshot::Health health)
 {
     switch (health) {
-    case DeviceSnapshot::Health::Healthy: return QColor(0x2e, 0x9e, 0x5b);
-    case DeviceSnapshot::Health::Warning: return QColor(0xe0, 0x8a, 0x1e);
-    case DeviceSnapshot::Health::Offline: return QColor(0xc6, 0x3b, 0x3b);
+    case DeviceSnapshot::Health::Healthy:
+        return QColor(0x2e, 0x9e, 0x5b);
+    case DeviceSnapshot::Health::Warning:
+        return QColor(0xe0, 0x8a, 0x1e);
+    case DeviceSnapshot::Health::Offline:
+        return QColor(0xc6, 0x3b, 0x3b);
     }
     return {};
 }
@@ -41,7 +45,7 @@ void FleetTableModel::setDevices(const QList<DeviceSnapshot> &devices, qint64 no
             continue;
         }
         if (row < m_devices.size() && m_devices[row].deviceId < devices[next].deviceId) {
-            beginResetModel();  // not the expected shape (a reset of the monitor): start over
+            beginResetModel(); // not the expected shape (a reset of the monitor): start over
             m_devices = devices;
             endResetModel();
             return;
@@ -82,20 +86,31 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     const auto percent = [](double share) { return QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Device: return device.deviceId;
+        case Device:
+            return device.deviceId;
         case Status:
             return device.health == DeviceSnapshot::Health::Offline ? tr("Offline")
-                   : device.activeAlerts > 0                        ? tr("%n alert(s)", nullptr, device.activeAlerts)
+                : device.activeAlerts > 0                           ? tr("%n alert(s)", nullptr, device.activeAlerts)
                                                                     : tr("Healthy");
-        case Messages: return device.messages;
-        case Rate: return QString::number(device.messagesPerSecond, 'f', 1);
-        case DefectRate: return percent(device.defectRate);
-        case WindowDefectRate: return percent(device.windowDefectRate);
-        case Confidence: return QString::number(device.windowMeanConfidence, 'f', 3);
-        case Drift: return device.confidenceDrift == 0 ? QStringLiteral("–") : QString::asprintf("%+.3f", device.confidenceDrift);
-        case LowConfidence: return percent(device.lowConfidenceRate());
-        case LatencyMedian: return QString::number(device.p50LatencyMs, 'f', 1);
-        case Latency95: return QString::number(device.p95LatencyMs, 'f', 1);
+        case Messages:
+            return device.messages;
+        case Rate:
+            return QString::number(device.messagesPerSecond, 'f', 1);
+        case DefectRate:
+            return percent(device.defectRate);
+        case WindowDefectRate:
+            return percent(device.windowDefectRate);
+        case Confidence:
+            return QString::number(device.windowMeanConfidence, 'f', 3);
+        case Drift:
+            return device.confidenceDrift == 0 ? QStringLiteral("–")
+                                               : QString::asprintf("%+.3f", device.confidenceDrift);
+        case LowConfidence:
+            return percent(device.lowConfidenceRate());
+        case LatencyMedian:
+            return QString::number(device.p50LatencyMs, 'f', 1);
+        case Latency95:
+            return QString::number(device.p95LatencyMs, 'f', 1);
         case LastSeen: {
             const double seconds = double(m_nowMs - device.lastSeenMs) / 1000.0;
             return seconds < 1 ? tr("now") : tr("%1 s ago").arg(seconds, 0, 'f', 0);
@@ -104,19 +119,33 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == SortRole) {
         switch (index.column()) {
-        case Device: return device.deviceId;
-        case Status: return QStringLiteral("%1%2 %3").arg(int(device.health)).arg(device.activeAlerts, 3, 10, QLatin1Char('0'))
-                                .arg(invertedForDescending(device.deviceId));
-        case Messages: return device.messages;
-        case Rate: return device.messagesPerSecond;
-        case DefectRate: return device.defectRate;
-        case WindowDefectRate: return device.windowDefectRate;
-        case Confidence: return device.windowMeanConfidence;
-        case Drift: return device.confidenceDrift;
-        case LowConfidence: return device.lowConfidenceRate();
-        case LatencyMedian: return device.p50LatencyMs;
-        case Latency95: return device.p95LatencyMs;
-        case LastSeen: return -device.lastSeenMs;
+        case Device:
+            return device.deviceId;
+        case Status:
+            return QStringLiteral("%1%2 %3")
+                .arg(int(device.health))
+                .arg(device.activeAlerts, 3, 10, QLatin1Char('0'))
+                .arg(invertedForDescending(device.deviceId));
+        case Messages:
+            return device.messages;
+        case Rate:
+            return device.messagesPerSecond;
+        case DefectRate:
+            return device.defectRate;
+        case WindowDefectRate:
+            return device.windowDefectRate;
+        case Confidence:
+            return device.windowMeanConfidence;
+        case Drift:
+            return device.confidenceDrift;
+        case LowConfidence:
+            return device.lowConfidenceRate();
+        case LatencyMedian:
+            return device.p50LatencyMs;
+        case Latency95:
+            return device.p95LatencyMs;
+        case LastSeen:
+            return -device.lastSeenMs;
         }
     }
     if (role == Qt::DecorationRole && index.column() == Status)
@@ -128,7 +157,9 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         return tr("%1\nLast seen %2\nBaseline confidence %3, drift %4\nWindow: %5 messages")
             .arg(device.deviceId, QDateTime::fromMSecsSinceEpoch(device.lastSeenMs).toString(Qt::ISODateWithMs))
-            .arg(device.baselineConfidence, 0, 'f', 3).arg(device.confidenceDrift, 0, 'f', 3).arg(device.windowMessages);
+            .arg(device.baselineConfidence, 0, 'f', 3)
+            .arg(device.confidenceDrift, 0, 'f', 3)
+            .arg(device.windowMessages);
     }
     return {};
 }
@@ -138,18 +169,30 @@ QVariant FleetTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Device: return tr("Device");
-    case Status: return tr("Status");
-    case Messages: return tr("Messages");
-    case Rate: return tr("Msg/s");
-    case DefectRate: return tr("Defects");
-    case WindowDefectRate: return tr("Defects (window)");
-    case Confidence: return tr("Confidence");
-    case Drift: return tr("Drift");
-    case LowConfidence: return tr("Low conf.");
-    case LatencyMedian: return tr("p50 ms");
-    case Latency95: return tr("p95 ms");
-    case LastSeen: return tr("Last seen");
+    case Device:
+        return tr("Device");
+    case Status:
+        return tr("Status");
+    case Messages:
+        return tr("Messages");
+    case Rate:
+        return tr("Msg/s");
+    case DefectRate:
+        return tr("Defects");
+    case WindowDefectRate:
+        return tr("Defects (window)");
+    case Confidence:
+        return tr("Confidence");
+    case Drift:
+        return tr("Drift");
+    case LowConfidence:
+        return tr("Low conf.");
+    case LatencyMedian:
+        return tr("p50 ms");
+    case Latency95:
+        return tr("p95 ms");
+    case LastSeen:
+        return tr("Last seen");
     }
     return {};
 }

@@ -11,8 +11,21 @@ class FleetTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Device, Status, Messages, Rate, DefectRate, WindowDefectRate, Confidence, Drift, LowConfidence,
-                  LatencyMedian, Latency95, LastSeen, ColumnCount };
+    enum Column {
+        Device,
+        Status,
+        Messages,
+        Rate,
+        DefectRate,
+        WindowDefectRate,
+        Confidence,
+        Drift,
+        LowConfidence,
+        LatencyMedian,
+        Latency95,
+        LastSeen,
+        ColumnCount
+    };
     // The number to sort by, where the display text is formatted.
     static constexpr int SortRole = Qt::UserRole + 1;
 
@@ -29,6 +42,6 @@ public:
     static QColor healthColor(DeviceSnapshot::Health health);
 
 private:
-    QList<DeviceSnapshot> m_devices;  // ordered by device id, as the snapshot is
+    QList<DeviceSnapshot> m_devices; // ordered by device id, as the snapshot is
     qint64 m_nowMs = 0;
 };

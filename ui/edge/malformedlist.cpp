@@ -23,8 +23,9 @@ void MalformedList::showCounts(const FleetSnapshot &fleet)
     clear();
     for (auto it = fleet.malformedReasons.cbegin(); it != fleet.malformedReasons.cend(); ++it) {
         const MalformedSample sample = fleet.malformedSamples.value(it.key());
-        auto *item = new QTreeWidgetItem({it.key(), QString::number(it.value()),
-                                          sample.detail + QStringLiteral(" — ") + QString::fromUtf8(sample.payload.left(160))});
+        auto *item = new QTreeWidgetItem(
+            {it.key(), QString::number(it.value()),
+             sample.detail + QStringLiteral(" — ") + QString::fromUtf8(sample.payload.left(160))});
         item->setToolTip(2, QString::fromUtf8(sample.payload));
         addTopLevelItem(item);
     }

@@ -1,7 +1,7 @@
 #include "ui/edge/reviewpane.h"
 
-#include "ui/common/backgroundtask.h"
 #include "core/edge/reviewmanifest.h"
+#include "ui/common/backgroundtask.h"
 #include "ui/edge/inspectionimageview.h"
 #include "ui/edge/reviewqueuemodel.h"
 
@@ -147,6 +147,8 @@ void ReviewPane::exportManifest(const QString &path)
                 emit statusMessage(tr("Export failed: %1").arg(written.error().describe()));
             else
                 emit statusMessage(tr("Exported %1 labels (%2 images) to %3")
-                                       .arg(written.value().items).arg(written.value().images).arg(path));
+                                       .arg(written.value().items)
+                                       .arg(written.value().images)
+                                       .arg(path));
         });
 }

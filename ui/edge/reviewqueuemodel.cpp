@@ -4,15 +4,20 @@
 #include <QDateTime>
 #include <QFont>
 
-ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractTableModel(parent) {}
+ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 QString ReviewQueueModel::labelText(ReviewItem::Label label)
 {
     switch (label) {
-    case ReviewItem::Label::None: return tr("—");
-    case ReviewItem::Label::Good: return tr("Good");
-    case ReviewItem::Label::Defective: return tr("Defective");
-    case ReviewItem::Label::Unsure: return tr("Unsure");
+    case ReviewItem::Label::None:
+        return tr("—");
+    case ReviewItem::Label::Good:
+        return tr("Good");
+    case ReviewItem::Label::Defective:
+        return tr("Defective");
+    case ReviewItem::Label::Unsure:
+        return tr("Unsure");
     }
     return {};
 }
@@ -89,12 +94,20 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     const InspectionResult &inspection = item.inspection;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return QDateTime::fromMSecsSinceEpoch(inspection.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case Device: return inspection.deviceId;
-        case Prediction: return inspection.prediction;
-        case Confidence: return QString::number(inspection.confidence, 'f', 3);
-        case Image: return !inspection.imageBase64.isEmpty() ? tr("inline") : inspection.imageUri.isEmpty() ? tr("none") : tr("link");
-        case Label: return labelText(item.label);
+        case Time:
+            return QDateTime::fromMSecsSinceEpoch(inspection.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case Device:
+            return inspection.deviceId;
+        case Prediction:
+            return inspection.prediction;
+        case Confidence:
+            return QString::number(inspection.confidence, 'f', 3);
+        case Image:
+            return !inspection.imageBase64.isEmpty() ? tr("inline")
+                : inspection.imageUri.isEmpty()      ? tr("none")
+                                                     : tr("link");
+        case Label:
+            return labelText(item.label);
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Prediction && inspection.defective)
@@ -112,12 +125,18 @@ QVariant ReviewQueueModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Time");
-    case Device: return tr("Device");
-    case Prediction: return tr("Model says");
-    case Confidence: return tr("Confidence");
-    case Image: return tr("Image");
-    case Label: return tr("Your label");
+    case Time:
+        return tr("Time");
+    case Device:
+        return tr("Device");
+    case Prediction:
+        return tr("Model says");
+    case Confidence:
+        return tr("Confidence");
+    case Image:
+        return tr("Image");
+    case Label:
+        return tr("Your label");
     }
     return {};
 }

@@ -8,8 +8,9 @@ namespace {
 QString bounds(const Interval &interval)
 {
     const QLocale locale;
-    return interval.isKnown() ? QStringLiteral("%1–%2").arg(locale.toString(interval.low, 'f', 2), locale.toString(interval.high, 'f', 2))
-                              : QStringLiteral("–");
+    return interval.isKnown()
+        ? QStringLiteral("%1–%2").arg(locale.toString(interval.low, 'f', 2), locale.toString(interval.high, 'f', 2))
+        : QStringLiteral("–");
 }
 
 } // namespace
@@ -46,15 +47,18 @@ QVariant AgreementModel::data(const QModelIndex &index, int role) const
         return QBrush(metric->trustworthy() ? QColor(0x2e, 0x9e, 0x5b) : QColor(0xe0, 0x52, 0x60));
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case KappaColumn: return metric->warning().isEmpty() ? metric->describe() : metric->warning();
+        case KappaColumn:
+            return metric->warning().isEmpty() ? metric->describe() : metric->warning();
         case CorrectedColumn:
-            return metric->randomSample ? tr("Prediction-powered inference: the judge's scores of every item, corrected by "
-                                             "people's labels (λ %1); labels alone: %2 (%3)")
-                                              .arg(locale.toString(metric->corrected.lambda, 'f', 2),
-                                                   locale.toString(metric->corrected.humanMean, 'f', 3), bounds(metric->corrected.humanCi95))
-                                        : tr("Not every labelled item was drawn at random, so the corrected mean may lean "
-                                             "towards the items chosen");
-        default: return {};
+            return metric->randomSample
+                ? tr("Prediction-powered inference: the judge's scores of every item, corrected by "
+                     "people's labels (λ %1); labels alone: %2 (%3)")
+                      .arg(locale.toString(metric->corrected.lambda, 'f', 2),
+                           locale.toString(metric->corrected.humanMean, 'f', 3), bounds(metric->corrected.humanCi95))
+                : tr("Not every labelled item was drawn at random, so the corrected mean may lean "
+                     "towards the items chosen");
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() != MetricColumn && index.column() != ReviewersColumn)
@@ -62,28 +66,37 @@ QVariant AgreementModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case MetricColumn: return metric->metric;
-    case LabelledColumn: return metric->labelledItems;
+    case MetricColumn:
+        return metric->metric;
+    case LabelledColumn:
+        return metric->labelledItems;
     case KappaColumn:
-        return metric->judgeKappa.kappa ? tr("%1 (%2)").arg(locale.toString(*metric->judgeKappa.kappa, 'f', 2), bounds(metric->judgeKappa.ci95))
-                                        : tr("unknown");
-    case AgreementColumn: return tr("%1 %").arg(locale.toString(metric->judgeKappa.agreement * 100, 'f', 0));
-    case BiasColumn: return metric->judgeBias ? locale.toString(*metric->judgeBias, 'f', 3) : QStringLiteral("–");
-    case JudgedColumn: return locale.toString(metric->judgedMean, 'f', 3);
+        return metric->judgeKappa.kappa
+            ? tr("%1 (%2)").arg(locale.toString(*metric->judgeKappa.kappa, 'f', 2), bounds(metric->judgeKappa.ci95))
+            : tr("unknown");
+    case AgreementColumn:
+        return tr("%1 %").arg(locale.toString(metric->judgeKappa.agreement * 100, 'f', 0));
+    case BiasColumn:
+        return metric->judgeBias ? locale.toString(*metric->judgeBias, 'f', 3) : QStringLiteral("–");
+    case JudgedColumn:
+        return locale.toString(metric->judgedMean, 'f', 3);
     case CorrectedColumn:
         return metric->corrected.ci95.isKnown()
-                   ? tr("%1 (%2)%3").arg(locale.toString(metric->corrected.estimate, 'f', 3), bounds(metric->corrected.ci95),
-                                         metric->randomSample ? QString() : QStringLiteral(" *"))
-                   : QStringLiteral("–");
+            ? tr("%1 (%2)%3")
+                  .arg(locale.toString(metric->corrected.estimate, 'f', 3), bounds(metric->corrected.ci95),
+                       metric->randomSample ? QString() : QStringLiteral(" *"))
+            : QStringLiteral("–");
     case ReviewersColumn: {
         QStringList pairs;
         for (const MetricAgreement::ReviewerPair &pair : metric->reviewerPairs)
-            pairs << tr("%1 × %2: κ %3 (n %4)").arg(pair.first, pair.second,
-                                                   pair.kappa.kappa ? locale.toString(*pair.kappa.kappa, 'f', 2) : tr("unknown"))
+            pairs << tr("%1 × %2: κ %3 (n %4)")
+                         .arg(pair.first, pair.second,
+                              pair.kappa.kappa ? locale.toString(*pair.kappa.kappa, 'f', 2) : tr("unknown"))
                          .arg(pair.kappa.pairs);
         return pairs.isEmpty() ? metric->reviewers.join(QStringLiteral(", ")) : pairs.join(QStringLiteral("; "));
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -93,26 +106,42 @@ QVariant AgreementModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case KappaColumn: return tr("Cohen's κ between the judge's pass/fail and people's, with its 95 % bootstrap interval; "
-                                    "a lower bound under 0.6 means the judge cannot stand in for people on this metric");
-        case AgreementColumn: return tr("Share of labels on which judge and people say the same; high even by chance when most items pass");
-        case BiasColumn: return tr("Mean of the judge's score minus people's, over the labelled items");
-        case CorrectedColumn: return tr("The judged mean corrected by people's labels (prediction-powered inference), 95 % interval");
-        case ReviewersColumn: return tr("κ between two reviewers on the items both labelled: the ceiling a judge can reach");
-        default: return {};
+        case KappaColumn:
+            return tr("Cohen's κ between the judge's pass/fail and people's, with its 95 % bootstrap interval; "
+                      "a lower bound under 0.6 means the judge cannot stand in for people on this metric");
+        case AgreementColumn:
+            return tr(
+                "Share of labels on which judge and people say the same; high even by chance when most items pass");
+        case BiasColumn:
+            return tr("Mean of the judge's score minus people's, over the labelled items");
+        case CorrectedColumn:
+            return tr("The judged mean corrected by people's labels (prediction-powered inference), 95 % interval");
+        case ReviewersColumn:
+            return tr("κ between two reviewers on the items both labelled: the ceiling a judge can reach");
+        default:
+            return {};
         }
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case MetricColumn: return tr("Metric");
-    case LabelledColumn: return tr("Labelled");
-    case KappaColumn: return tr("κ (95% CI)");
-    case AgreementColumn: return tr("Agreement");
-    case BiasColumn: return tr("Judge bias");
-    case JudgedColumn: return tr("Judged mean");
-    case CorrectedColumn: return tr("Corrected mean (95% CI)");
-    case ReviewersColumn: return tr("Reviewers");
-    default: return {};
+    case MetricColumn:
+        return tr("Metric");
+    case LabelledColumn:
+        return tr("Labelled");
+    case KappaColumn:
+        return tr("κ (95% CI)");
+    case AgreementColumn:
+        return tr("Agreement");
+    case BiasColumn:
+        return tr("Judge bias");
+    case JudgedColumn:
+        return tr("Judged mean");
+    case CorrectedColumn:
+        return tr("Corrected mean (95% CI)");
+    case ReviewersColumn:
+        return tr("Reviewers");
+    default:
+        return {};
     }
 }

@@ -11,8 +11,17 @@ class AgreementModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { MetricColumn, LabelledColumn, KappaColumn, AgreementColumn, BiasColumn, JudgedColumn, CorrectedColumn,
-                  ReviewersColumn, ColumnCount };
+    enum Column {
+        MetricColumn,
+        LabelledColumn,
+        KappaColumn,
+        AgreementColumn,
+        BiasColumn,
+        JudgedColumn,
+        CorrectedColumn,
+        ReviewersColumn,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

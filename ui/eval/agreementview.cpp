@@ -12,8 +12,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -22,10 +22,11 @@ AgreementView::AgreementView(QWidget *parent)
       m_table(new QTableView(this)), m_confusion(new QLabel(this)), m_chart(new QChartView(this))
 {
     m_empty->setWordWrap(true);
-    m_empty->setText(tr("<h3>Nobody has labelled this run yet</h3><p>A judge's scores are only as good as its agreement "
-                        "with people. <a href=\"review\">Review…</a> opens a labelling queue: label 30 to 50 items drawn at "
-                        "random for each judged metric, and this tab shows Cohen's κ between the judge and you, the judge's "
-                        "bias, and the judged mean corrected by your labels.</p>"));
+    m_empty->setText(
+        tr("<h3>Nobody has labelled this run yet</h3><p>A judge's scores are only as good as its agreement "
+           "with people. <a href=\"review\">Review…</a> opens a labelling queue: label 30 to 50 items drawn at "
+           "random for each judged metric, and this tab shows Cohen's κ between the judge and you, the judge's "
+           "bias, and the judged mean corrected by your labels.</p>"));
     connect(m_empty, &QLabel::linkActivated, this, &AgreementView::reviewRequested);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -66,7 +67,8 @@ void AgreementView::setAgreement(const QList<MetricAgreement> &metrics)
     if (warning.isEmpty())
         m_banner->hide();
     else
-        m_banner->showMessage(Banner::Tone::Warning, warning.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        m_banner->showMessage(Banner::Tone::Warning,
+                              warning.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     m_table->resizeColumnsToContents();
     if (!empty)
         m_table->selectRow(0);
@@ -97,19 +99,25 @@ void AgreementView::showConfusion(int row)
     }
     const auto cell = [](qint64 count, bool agree) {
         return QStringLiteral("<td align=\"center\" style=\"padding: 4px 14px; %1\">%2</td>")
-            .arg(agree ? QStringLiteral("font-weight: bold") : QString()).arg(count);
+            .arg(agree ? QStringLiteral("font-weight: bold") : QString())
+            .arg(count);
     };
     QString html = tr("<p><b>%1</b>: judge's verdict against people's (each label counts; threshold %2)</p>")
-                       .arg(metric->metric.toHtmlEscaped()).arg(metric->threshold);
+                       .arg(metric->metric.toHtmlEscaped())
+                       .arg(metric->threshold);
     html += QStringLiteral("<table cellspacing=\"0\" border=\"1\"><tr><td></td><th>%1</th><th>%2</th></tr>")
                 .arg(tr("people: pass"), tr("people: fail"));
-    html += QStringLiteral("<tr><th>%1</th>%2%3</tr>").arg(tr("judge: pass"), cell(metric->confusion[1][1], true), cell(metric->confusion[1][0], false));
-    html += QStringLiteral("<tr><th>%1</th>%2%3</tr></table>").arg(tr("judge: fail"), cell(metric->confusion[0][1], false), cell(metric->confusion[0][0], true));
+    html += QStringLiteral("<tr><th>%1</th>%2%3</tr>")
+                .arg(tr("judge: pass"), cell(metric->confusion[1][1], true), cell(metric->confusion[1][0], false));
+    html += QStringLiteral("<tr><th>%1</th>%2%3</tr></table>")
+                .arg(tr("judge: fail"), cell(metric->confusion[0][1], false), cell(metric->confusion[0][0], true));
     if (metric->withoutJudgeScore > 0)
-        html += tr("<p>%n labelled item(s) left out: the judge gave them no score.</p>", nullptr, int(metric->withoutJudgeScore));
+        html += tr("<p>%n labelled item(s) left out: the judge gave them no score.</p>", nullptr,
+                   int(metric->withoutJudgeScore));
     if (!metric->randomSample)
-        html += tr("<p>* Not every labelled item was drawn at random: the corrected mean may lean towards the items chosen. "
-                   "Label a random queue for an unbiased correction.</p>");
+        html += tr(
+            "<p>* Not every labelled item was drawn at random: the corrected mean may lean towards the items chosen. "
+            "Label a random queue for an unbiased correction.</p>");
     m_confusion->setText(html);
 }
 
@@ -126,7 +134,7 @@ void AgreementView::showChart()
     rows->setRange(-0.5, double(qMax<qsizetype>(1, metrics.size())) - 0.5);
     rows->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     auto *kappaAxis = new QValueAxis;
-    kappaAxis->setRange(-0.2, 1.04);  // room for a marker at κ = 1
+    kappaAxis->setRange(-0.2, 1.04); // room for a marker at κ = 1
     kappaAxis->setTickType(QValueAxis::TicksDynamic);
     kappaAxis->setTickAnchor(0.0);
     kappaAxis->setTickInterval(0.2);
@@ -135,7 +143,8 @@ void AgreementView::showChart()
     chart->addAxis(kappaAxis, Qt::AlignBottom);
     chart->addAxis(rows, Qt::AlignLeft);
     auto *trusted = new QLineSeries;
-    *trusted << QPointF(MetricAgreement::trustedKappa, rows->min()) << QPointF(MetricAgreement::trustedKappa, rows->max());
+    *trusted << QPointF(MetricAgreement::trustedKappa, rows->min())
+             << QPointF(MetricAgreement::trustedKappa, rows->max());
     trusted->setPen(QPen(QColor(0x2e, 0x9e, 0x5b), 1.5, Qt::DashLine));
     chart->addSeries(trusted);
     trusted->attachAxis(kappaAxis);

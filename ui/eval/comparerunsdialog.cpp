@@ -14,14 +14,24 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
 namespace {
 
-enum MetricColumn { MetricName, PairsColumn, MeanAColumn, MeanBColumn, DifferenceColumn, PValueColumn, PassColumn, VerdictColumn, MetricColumns };
+enum MetricColumn {
+    MetricName,
+    PairsColumn,
+    MeanAColumn,
+    MeanBColumn,
+    DifferenceColumn,
+    PValueColumn,
+    PassColumn,
+    VerdictColumn,
+    MetricColumns
+};
 
 const QColor better(0x2e, 0xa0, 0x43);
 const QColor worse(0xe0, 0x52, 0x60);
@@ -40,7 +50,8 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignR
 
 } // namespace
 
-CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId, QWidget *parent)
+CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId,
+                                     QWidget *parent)
     : QDialog(parent), m_worker(worker), m_currentRunId(currentRunId)
 {
     m_dark = palette().color(QPalette::Window).lightness() < 128;
@@ -59,15 +70,17 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
         for (const RunListEntry &entry : runs) {
             if (entry.run.id == currentRunId || (entry.run.datasetName == datasetName) != sameDataset)
                 continue;
-            m_other->addItem(tr("%1 (%2, %3)").arg(entry.run.name, entry.run.datasetName, entry.run.createdAt.left(10)), entry.run.id);
+            m_other->addItem(tr("%1 (%2, %3)").arg(entry.run.name, entry.run.datasetName, entry.run.createdAt.left(10)),
+                             entry.run.id);
         }
     }
     m_verdict = new QLabel(this);
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_metrics = new QTableWidget(0, MetricColumns, this);
-    m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"), tr("B − A (95% CI, unadjusted)"), tr("p (Holm)"),
-                                          tr("Pass A → B"), tr("Verdict")});
+    m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"),
+                                          tr("B − A (95% CI, unadjusted)"), tr("p (Holm)"), tr("Pass A → B"),
+                                          tr("Verdict")});
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_metrics->horizontalHeader()->setStretchLastSection(true);
     m_metrics->verticalHeader()->hide();
@@ -123,18 +136,19 @@ void CompareRunsDialog::refresh()
         return;
     }
     m_verdict->setText(tr("Comparing…"));
-    m_worker.run<RunComparison>([other, current](Workspace &workspace) { return RunComparison::compute(workspace, other, current); },
-                                this, [this, other](Result<RunComparison> comparison) {
-                                    if (other != m_other->currentData().toLongLong())
-                                        return;  // the choice moved on while this was computed
-                                    if (!comparison) {
-                                        m_verdict->setText(comparison.error().describe().toHtmlEscaped());
-                                        return;
-                                    }
-                                    m_comparison = std::move(comparison.value());
-                                    showComparison();
-                                    emit compared();
-                                });
+    m_worker.run<RunComparison>(
+        [other, current](Workspace &workspace) { return RunComparison::compute(workspace, other, current); }, this,
+        [this, other](Result<RunComparison> comparison) {
+            if (other != m_other->currentData().toLongLong())
+                return; // the choice moved on while this was computed
+            if (!comparison) {
+                m_verdict->setText(comparison.error().describe().toHtmlEscaped());
+                return;
+            }
+            m_comparison = std::move(comparison.value());
+            showComparison();
+            emit compared();
+        });
 }
 
 QString CompareRunsDialog::verdictText() const
@@ -159,27 +173,33 @@ void CompareRunsDialog::showComparison()
     }
     QStringList sentences;
     sentences << tr("<b>A</b> %1 · <b>B</b> %2 · %n items paired (by %3)", nullptr, int(comparison.pairedItems))
-                     .arg(comparison.runA.name.toHtmlEscaped(), comparison.runB.name.toHtmlEscaped(), comparison.pairedBy);
+                     .arg(comparison.runA.name.toHtmlEscaped(), comparison.runB.name.toHtmlEscaped(),
+                          comparison.pairedBy);
     if (!betterOn.isEmpty())
-        sentences << tr("<span style=\"color:%1\"><b>B is better</b> on %2.</span>").arg(better.name(), betterOn.join(QStringLiteral(", ")));
+        sentences << tr("<span style=\"color:%1\"><b>B is better</b> on %2.</span>")
+                         .arg(better.name(), betterOn.join(QStringLiteral(", ")));
     if (!worseOn.isEmpty())
-        sentences << tr("<span style=\"color:%1\"><b>B is worse</b> on %2.</span>").arg(worse.name(), worseOn.join(QStringLiteral(", ")));
+        sentences << tr("<span style=\"color:%1\"><b>B is worse</b> on %2.</span>")
+                         .arg(worse.name(), worseOn.join(QStringLiteral(", ")));
     if (!unclear.isEmpty())
         sentences << tr("No difference detectable at this size on %1.").arg(unclear.join(QStringLiteral(", ")));
     if (comparison.metrics.isEmpty())
         sentences << tr("The runs share no metric, so there is nothing to compare.");
     else if (detectable > 0)
         sentences << tr("With these items a difference of about %1 could be detected (α 0.05, power 0.8); "
-                        "a smaller one needs more items (see <tt>genaiops eval plan</tt>).").arg(QLocale().toString(detectable, 'f', 3));
-    if (!comparison.onlyA.isEmpty() || !comparison.onlyB.isEmpty())
-    {
+                        "a smaller one needs more items (see <tt>genaiops eval plan</tt>).")
+                         .arg(QLocale().toString(detectable, 'f', 3));
+    if (!comparison.onlyA.isEmpty() || !comparison.onlyB.isEmpty()) {
         // The labels themselves (ids, else numbers), the first few of each side: data, not words.
         const auto some = [](const QStringList &labels) {
-            return labels.isEmpty() ? QString()
-                                    : QStringLiteral(" [%1%2]").arg(labels.mid(0, 8).join(QStringLiteral(", ")).toHtmlEscaped(),
-                                                                    labels.size() > 8 ? QStringLiteral(", …") : QString());
+            return labels.isEmpty()
+                ? QString()
+                : QStringLiteral(" [%1%2]").arg(labels.mid(0, 8).join(QStringLiteral(", ")).toHtmlEscaped(),
+                                                labels.size() > 8 ? QStringLiteral(", …") : QString());
         };
-        sentences << QString(tr("Left out, found in one run only: %1 items of A, %2 of B.").arg(comparison.onlyA.size()).arg(comparison.onlyB.size())
+        sentences << QString(tr("Left out, found in one run only: %1 items of A, %2 of B.")
+                                 .arg(comparison.onlyA.size())
+                                 .arg(comparison.onlyB.size())
                              + some(comparison.onlyA) + some(comparison.onlyB));
     }
     m_verdict->setText(sentences.join(QStringLiteral("<br>")));
@@ -194,13 +214,17 @@ void CompareRunsDialog::showComparison()
         m_metrics->setItem(row, MeanAColumn, cell(locale.toString(difference.meanA, 'f', 3)));
         m_metrics->setItem(row, MeanBColumn, cell(locale.toString(difference.meanB, 'f', 3)));
         m_metrics->setItem(row, DifferenceColumn,
-                           cell(difference.ci95.isKnown() ? tr("%1 (%2 to %3)").arg(signedNumber(difference.meanDifference), signedNumber(difference.ci95.low),
-                                                                                    signedNumber(difference.ci95.high))
-                                                          : signedNumber(difference.meanDifference)));
+                           cell(difference.ci95.isKnown()
+                                    ? tr("%1 (%2 to %3)")
+                                          .arg(signedNumber(difference.meanDifference),
+                                               signedNumber(difference.ci95.low), signedNumber(difference.ci95.high))
+                                    : signedNumber(difference.meanDifference)));
         m_metrics->setItem(row, PValueColumn, cell(locale.toString(metric.adjustedPValue, 'g', 2)));
         const auto count = double(std::max<qint64>(1, difference.count));
-        m_metrics->setItem(row, PassColumn, cell(tr("%1% → %2%").arg(locale.toString(100.0 * double(metric.passingA) / count, 'f', 1),
-                                                                     locale.toString(100.0 * double(metric.passingB) / count, 'f', 1))));
+        m_metrics->setItem(row, PassColumn,
+                           cell(tr("%1% → %2%")
+                                    .arg(locale.toString(100.0 * double(metric.passingA) / count, 'f', 1),
+                                         locale.toString(100.0 * double(metric.passingB) / count, 'f', 1))));
         QString verdict = tr("no difference detectable");
         QColor colour = palette().color(QPalette::Text);
         if (metric.verdict == PairedTest::Verdict::Better) {
@@ -260,7 +284,8 @@ void CompareRunsDialog::showDifferences(const MetricComparison &metric)
     }
     auto *chart = new QChart;
     chart->setTheme(m_dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(tr("%1: per-item change B − A (mean %2)").arg(metric.metric, signedNumber(metric.difference.meanDifference)));
+    chart->setTitle(
+        tr("%1: per-item change B − A (mean %2)").arg(metric.metric, signedNumber(metric.difference.meanDifference)));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setVisible(false);
     auto *lossSet = new QBarSet(tr("worse"));
@@ -272,11 +297,12 @@ void CompareRunsDialog::showDifferences(const MetricComparison &metric)
     auto *series = new QBarSeries;
     series->append(lossSet);
     series->append(gainSet);
-    series->setBarWidth(1.8);  // two sets side by side: together they fill their bin
+    series->setBarWidth(1.8); // two sets side by side: together they fill their bin
     chart->addSeries(series);
     QStringList categories;
     for (int bin = 0; bin < bins; ++bin)
-        categories << (bin % 5 == 0 ? QLocale().toString(-1.0 + 2.0 * bin / bins, 'f', 1) : QString(bin, QChar(0x200b)));
+        categories << (bin % 5 == 0 ? QLocale().toString(-1.0 + 2.0 * bin / bins, 'f', 1)
+                                    : QString(bin, QChar(0x200b)));
     auto *axisX = new QBarCategoryAxis;
     axisX->append(categories);
     chart->addAxis(axisX, Qt::AlignBottom);

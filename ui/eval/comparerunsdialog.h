@@ -20,7 +20,8 @@ class CompareRunsDialog : public QDialog
     Q_OBJECT
 
 public:
-    CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId, QWidget *parent = nullptr);
+    CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId,
+                      QWidget *parent = nullptr);
 
     const RunComparison &comparison() const { return m_comparison; }
     QString verdictText() const;

@@ -5,7 +5,6 @@
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
-#include <QLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -14,18 +13,19 @@
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
 namespace {
 
 constexpr int bins = 10;
-constexpr size_t scatterLimit = 5000;  // more points than pixels only slow the chart down
+constexpr size_t scatterLimit = 5000; // more points than pixels only slow the chart down
 
 QChart *newChart(const QString &title, bool dark)
 {
@@ -181,8 +181,9 @@ void EvaluationCharts::showScatter()
             m_scatterItems.emplace_back(QPointF(x, y), row.index);
         }
         series->replace(points);
-        m_scatterNote->setText(step > 1 ? tr("%1 of %2 items shown; click a point to open it.").arg(points.size()).arg(valid)
-                                        : tr("Click a point to open the item."));
+        m_scatterNote->setText(step > 1
+                                   ? tr("%1 of %2 items shown; click a point to open it.").arg(points.size()).arg(valid)
+                                   : tr("Click a point to open the item."));
     } else {
         m_scatterNote->setText(tr("Needs two metrics."));
     }
@@ -243,10 +244,12 @@ void EvaluationCharts::showPassRates()
         // Labels are rich text. The share and its interval stand beside the name, where the error
         // bar cannot cover them.
         const QLocale locale;
-        categories << (intervals.last().isKnown() ? QStringLiteral("%1 ≥ %2<br>%3 (%4–%5)")
-                                                        .arg(metric, locale.toString(threshold), locale.toString(share, 'f', 2),
-                                                             locale.toString(intervals.last().low, 'f', 2), locale.toString(intervals.last().high, 'f', 2))
-                                                  : QStringLiteral("%1 ≥ %2").arg(metric, locale.toString(threshold)));
+        categories << (intervals.last().isKnown()
+                           ? QStringLiteral("%1 ≥ %2<br>%3 (%4–%5)")
+                                 .arg(metric, locale.toString(threshold), locale.toString(share, 'f', 2),
+                                      locale.toString(intervals.last().low, 'f', 2),
+                                      locale.toString(intervals.last().high, 'f', 2))
+                           : QStringLiteral("%1 ≥ %2").arg(metric, locale.toString(threshold)));
     }
     // Lying bars: the metrics' names read in full beside them.
     auto *series = new QHorizontalBarSeries;
@@ -285,7 +288,8 @@ void EvaluationCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QLis
         const double y = double(i);
         constexpr double cap = 0.12;
         *bar << QPointF(intervals[i].low, y - cap) << QPointF(intervals[i].low, y + cap) << QPointF(intervals[i].low, y)
-             << QPointF(intervals[i].high, y) << QPointF(intervals[i].high, y + cap) << QPointF(intervals[i].high, y - cap);
+             << QPointF(intervals[i].high, y) << QPointF(intervals[i].high, y + cap)
+             << QPointF(intervals[i].high, y - cap);
         bar->setPen(QPen(colour, 1.5));
         chart->addSeries(bar);
         bar->attachAxis(axisX);

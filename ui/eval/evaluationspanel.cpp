@@ -1,30 +1,30 @@
 #include "ui/eval/evaluationspanel.h"
 
-#include "ui/common/banner.h"
-#include "ui/common/selectionresolver.h"
+#include "core/common/localuser.h"
+#include "core/eval/bedrockoutputimporter.h"
 #include "core/eval/datasetrepository.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/itemdetail.h"
-#include "core/eval/runsummary.h"
-#include "core/eval/runtrend.h"
-#include "core/eval/runexport.h"
-#include "core/eval/runtable.h"
-#include "core/common/localuser.h"
 #include "core/eval/judgeagreement.h"
 #include "core/eval/labelexchange.h"
+#include "core/eval/runexport.h"
+#include "core/eval/runsummary.h"
+#include "core/eval/runtable.h"
+#include "core/eval/runtrend.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "ui/common/banner.h"
+#include "ui/common/selectionresolver.h"
 #include "ui/eval/agreementview.h"
 #include "ui/eval/comparerunsdialog.h"
 #include "ui/eval/evaluationcharts.h"
 #include "ui/eval/itemdetailhtml.h"
 #include "ui/eval/newrundialog.h"
-#include "ui/eval/reviewdialog.h"
 #include "ui/eval/resultfilterproxy.h"
 #include "ui/eval/resulttablemodel.h"
+#include "ui/eval/reviewdialog.h"
 #include "ui/eval/runexecution.h"
 #include "ui/eval/runlistmodel.h"
-#include "core/eval/bedrockoutputimporter.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -119,7 +119,8 @@ void EvaluationsPanel::buildLayout()
     connect(m_compare, &QPushButton::clicked, this, &EvaluationsPanel::compareRuns);
     connect(m_cancel, &QPushButton::clicked, this, &EvaluationsPanel::cancelRun);
     auto *actions = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare, m_review, m_export})
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare, m_review, m_export})
         actions->addWidget(widget);
     actions->addWidget(m_progress, 1);
     actions->addWidget(m_progressText);
@@ -140,12 +141,13 @@ void EvaluationsPanel::buildLayout()
     m_runTable->setColumnWidth(RunListModel::DatasetColumn, 190);
     m_runTable->setColumnWidth(RunListModel::ModelColumn, 150);
     m_runTable->setColumnWidth(RunListModel::DateColumn, 130);
-    m_runTable->setColumnWidth(RunListModel::StatusColumn, 170);  // "interrupted (1234 of 5000)"
+    m_runTable->setColumnWidth(RunListModel::StatusColumn, 170); // "interrupted (1234 of 5000)"
     m_runTable->setColumnWidth(RunListModel::MeansColumn, 330);
-    connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (const RunListEntry *entry = m_runs->entryAt(current.row()); entry && entry->run.id != m_runId)
-            openRun(entry->run.id);
-    });
+    connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (const RunListEntry *entry = m_runs->entryAt(current.row()); entry && entry->run.id != m_runId)
+                    openRun(entry->run.id);
+            });
 
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
@@ -177,7 +179,8 @@ void EvaluationsPanel::buildLayout()
     m_unstableOnly->setToolTip(tr("Items whose repeated scores fall on both sides of a threshold"));
     m_unstableOnly->hide();
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search questions and responses (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setPlaceholderText(tr("Search questions and responses (%1)")
+                                     .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -206,9 +209,11 @@ void EvaluationsPanel::buildLayout()
     m_itemTable->setWordWrap(false);
     m_itemTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_itemTable->horizontalHeader()->setDefaultSectionSize(130);
-    connect(m_itemTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EvaluationsPanel::showDetail);
+    connect(m_itemTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EvaluationsPanel::showDetail);
     m_detail = new QTextBrowser(this);
-    m_detail->setPlaceholderText(tr("Select an item to read its question, contexts, response, reference and every explanation."));
+    m_detail->setPlaceholderText(
+        tr("Select an item to read its question, contexts, response, reference and every explanation."));
 
     auto *itemsBox = new QWidget(this);
     auto *itemsLayout = new QVBoxLayout(itemsBox);
@@ -284,7 +289,8 @@ void EvaluationsPanel::reload()
                 entries << RunListEntry::fromSummary(summary);
             return entries;
         },
-        this, [this](Result<QList<RunListEntry>> entries) {
+        this,
+        [this](Result<QList<RunListEntry>> entries) {
             if (!entries) {
                 showProblem(entries.error().describe());
                 emit loaded();
@@ -293,10 +299,11 @@ void EvaluationsPanel::reload()
             const qint64 keep = m_runId;
             m_runs->setEntries(entries.value());
             if (m_runs->rowCount() == 0) {
-                m_header->setText(tr("<h3>No evaluation runs yet</h3><p>Start one with <b>New run…</b>: pick a golden dataset "
-                                     "(JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or "
-                                     "generate them with a model, and judge them for faithfulness and relevance. Or import "
-                                     "an Amazon Bedrock evaluation output.</p>"));
+                m_header->setText(
+                    tr("<h3>No evaluation runs yet</h3><p>Start one with <b>New run…</b>: pick a golden dataset "
+                       "(JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or "
+                       "generate them with a model, and judge them for faithfulness and relevance. Or import "
+                       "an Amazon Bedrock evaluation output.</p>"));
                 updateActions();
                 emit loaded();
                 return;
@@ -327,14 +334,17 @@ void EvaluationsPanel::openRun(qint64 runId)
                                    return;
                                }
                                const EvalRun &run = table.value().run;
-                               m_header->setText(tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · "
-                                                    "%8 tokens · $%9")
-                                                     .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
-                                                     .arg(run.datasetVersion)
-                                                     .arg(run.model.toHtmlEscaped(), run.judgeModel.isEmpty() ? tr("none") : run.judgeModel.toHtmlEscaped())
-                                                     .arg(run.itemCount).arg(run.failed)
-                                                     .arg(run.inputTokens + run.outputTokens)
-                                                     .arg(run.costUsd, 0, 'f', 4));
+                               m_header->setText(
+                                   tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · "
+                                      "%8 tokens · $%9")
+                                       .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
+                                       .arg(run.datasetVersion)
+                                       .arg(run.model.toHtmlEscaped(),
+                                            run.judgeModel.isEmpty() ? tr("none") : run.judgeModel.toHtmlEscaped())
+                                       .arg(run.itemCount)
+                                       .arg(run.failed)
+                                       .arg(run.inputTokens + run.outputTokens)
+                                       .arg(run.costUsd, 0, 'f', 4));
                                m_footer->setText(figuresText(runId));
                                const bool repeated = run.settings.isRepeated();
                                m_unstableOnly->setVisible(repeated);
@@ -369,7 +379,8 @@ QString EvaluationsPanel::figuresText(qint64 runId) const
         return {};
     const QLocale locale;
     const auto interval = [&](const Interval &bounds, double scale, int decimals) {
-        return bounds.isKnown() ? tr("%1–%2").arg(locale.toString(bounds.low * scale, 'f', decimals), locale.toString(bounds.high * scale, 'f', decimals))
+        return bounds.isKnown() ? tr("%1–%2").arg(locale.toString(bounds.low * scale, 'f', decimals),
+                                                  locale.toString(bounds.high * scale, 'f', decimals))
                                 : tr("n/a");
     };
     QStringList parts;
@@ -377,53 +388,58 @@ QString EvaluationsPanel::figuresText(qint64 runId) const
         if (!entry->summaries.contains(metric))
             continue;
         const MetricSummary &summary = entry->summaries[metric];
-        QString part = tr("<b>%1</b> %2 (95% CI %3) · pass %4% (%5%)")
-                           .arg(metric.toHtmlEscaped(), locale.toString(summary.mean, 'f', 3), interval(summary.ci95, 1, 3),
-                                locale.toString(summary.passRate * 100, 'f', 1), interval(summary.passRateCi95, 100, 1));
+        QString part
+            = tr("<b>%1</b> %2 (95% CI %3) · pass %4% (%5%)")
+                  .arg(metric.toHtmlEscaped(), locale.toString(summary.mean, 'f', 3), interval(summary.ci95, 1, 3),
+                       locale.toString(summary.passRate * 100, 'f', 1), interval(summary.passRateCi95, 100, 1));
         if (summary.unstable > 0)
             part += tr(" · %n unstable", nullptr, int(summary.unstable));
         parts << part;
     }
     QString text = parts.join(QStringLiteral(" &nbsp; "));
     if (!entry->run.settings.clusterBy.isEmpty())
-        text += tr("<br>The means' intervals are clustered by %1; pass rates and comparisons treat items as independent.")
+        text += tr("<br>The means' intervals are clustered by %1; pass rates and comparisons treat items as "
+                   "independent.")
                     .arg(entry->run.settings.clusterBy.toHtmlEscaped());
     return text;
 }
 
 void EvaluationsPanel::loadTrend(const QString &datasetName)
 {
-    m_worker.run<QList<TrendPoint>>([datasetName](Workspace &workspace) { return RunTrend::load(workspace, datasetName); }, this,
-                                    [this](Result<QList<TrendPoint>> trend) {
-                                        if (trend)
-                                            m_charts->setTrend(trend.value());
-                                    });
+    m_worker.run<QList<TrendPoint>>(
+        [datasetName](Workspace &workspace) { return RunTrend::load(workspace, datasetName); }, this,
+        [this](Result<QList<TrendPoint>> trend) {
+            if (trend)
+                m_charts->setTrend(trend.value());
+        });
 }
 
 void EvaluationsPanel::loadAgreement(qint64 runId)
 {
-    m_worker.run<QList<MetricAgreement>>([runId](Workspace &workspace) { return JudgeAgreement::compute(workspace, runId); }, this,
-                                         [this, runId](Result<QList<MetricAgreement>> agreement) {
-                                             if (runId != m_runId)
-                                                 return;
-                                             if (!agreement)
-                                                 return showProblem(agreement.error().describe());
-                                             m_agreement->setAgreement(agreement.value());
-                                             QStringList untrusted;
-                                             for (const MetricAgreement &metric : agreement.value())
-                                                 if (metric.measured() && !metric.trustworthy())
-                                                     untrusted << metric.metric;
-                                             m_runTabs->setTabText(1, m_agreement->warningText().isEmpty() ? tr("Judge agreement")
-                                                                                                           : tr("Judge agreement ⚠"));
-                                             if (m_agreementWarned)
-                                                 m_banner->hide();
-                                             m_agreementWarned = !untrusted.isEmpty() && m_runTabs->currentIndex() != 1;
-                                             if (m_agreementWarned)
-                                                 m_banner->showMessage(Banner::Tone::Warning,
-                                                                       tr("The judge is not trustworthy for %1 on this run: κ's lower bound "
-                                                                          "is under 0.6.").arg(untrusted.join(QStringLiteral(", ")).toHtmlEscaped()),
-                                                                       tr("Show agreement"));
-                                         });
+    m_worker.run<QList<MetricAgreement>>(
+        [runId](Workspace &workspace) { return JudgeAgreement::compute(workspace, runId); }, this,
+        [this, runId](Result<QList<MetricAgreement>> agreement) {
+            if (runId != m_runId)
+                return;
+            if (!agreement)
+                return showProblem(agreement.error().describe());
+            m_agreement->setAgreement(agreement.value());
+            QStringList untrusted;
+            for (const MetricAgreement &metric : agreement.value())
+                if (metric.measured() && !metric.trustworthy())
+                    untrusted << metric.metric;
+            m_runTabs->setTabText(
+                1, m_agreement->warningText().isEmpty() ? tr("Judge agreement") : tr("Judge agreement ⚠"));
+            if (m_agreementWarned)
+                m_banner->hide();
+            m_agreementWarned = !untrusted.isEmpty() && m_runTabs->currentIndex() != 1;
+            if (m_agreementWarned)
+                m_banner->showMessage(Banner::Tone::Warning,
+                                      tr("The judge is not trustworthy for %1 on this run: κ's lower bound "
+                                         "is under 0.6.")
+                                          .arg(untrusted.join(QStringLiteral(", ")).toHtmlEscaped()),
+                                      tr("Show agreement"));
+        });
 }
 
 QStringList EvaluationsPanel::judgedMetrics() const
@@ -447,7 +463,8 @@ ReviewDialog *EvaluationsPanel::review()
         showProblem(reviewer.error().describe());
         return nullptr;
     }
-    auto *dialog = new ReviewDialog(m_worker, m_runId, metrics, m_results->table().run.settings.isRepeated(), reviewer.value(), this);
+    auto *dialog = new ReviewDialog(m_worker, m_runId, metrics, m_results->table().run.settings.isRepeated(),
+                                    reviewer.value(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReviewDialog::labelsChanged, this, [this](qint64 runId) {
         if (runId == m_runId)
@@ -462,16 +479,20 @@ void EvaluationsPanel::exchangeLabels(bool exporting)
     if (!m_runId)
         return;
     const QString path = exporting
-        ? QFileDialog::getSaveFileName(this, tr("Export labels"), tr("labels-run-%1.jsonl").arg(m_runId), tr("JSON Lines (*.jsonl)"))
-        : QFileDialog::getOpenFileName(this, tr("Import labels into run %1").arg(m_runId), {}, tr("JSON Lines (*.jsonl);;All files (*)"));
+        ? QFileDialog::getSaveFileName(this, tr("Export labels"), tr("labels-run-%1.jsonl").arg(m_runId),
+                                       tr("JSON Lines (*.jsonl)"))
+        : QFileDialog::getOpenFileName(this, tr("Import labels into run %1").arg(m_runId), {},
+                                       tr("JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
     const qint64 runId = m_runId;
     m_worker.run<qint64>(
         [runId, path, exporting](Workspace &workspace) {
-            return exporting ? LabelExchange::exportLabels(workspace, runId, path) : LabelExchange::importLabels(workspace, path, runId);
+            return exporting ? LabelExchange::exportLabels(workspace, runId, path)
+                             : LabelExchange::importLabels(workspace, path, runId);
         },
-        this, [this, runId, path, exporting](Result<qint64> count) {
+        this,
+        [this, runId, path, exporting](Result<qint64> count) {
             if (!count)
                 return showProblem(count.error().describe());
             emit statusMessage(exporting ? tr("Exported %n label(s) to %1.", nullptr, int(count.value())).arg(path)
@@ -518,17 +539,18 @@ void EvaluationsPanel::showDetail(const QModelIndex &proxyIndex)
     const qint64 itemIndex = m_filter->data(proxyIndex, ResultTableModel::ItemIndexRole).toLongLong();
     const qint64 runId = m_runId;
     m_pendingDetail = itemIndex;
-    m_worker.run<ItemDetail>([runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); },
-                             this, [this, itemIndex](Result<ItemDetail> detail) {
-                                 if (itemIndex != m_pendingDetail)
-                                     return;
-                                 if (!detail)
-                                     return m_detail->setPlainText(detail.error().describe());
-                                 const std::optional<ItemResult> &result = detail.value().result;
-                                 QString html = ItemDetailHtml::item(detail.value().item, result);
-                                 html += result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>");
-                                 m_detail->setHtml(html + ItemDetailHtml::labels(detail.value().labels));
-                             });
+    m_worker.run<ItemDetail>(
+        [runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); }, this,
+        [this, itemIndex](Result<ItemDetail> detail) {
+            if (itemIndex != m_pendingDetail)
+                return;
+            if (!detail)
+                return m_detail->setPlainText(detail.error().describe());
+            const std::optional<ItemResult> &result = detail.value().result;
+            QString html = ItemDetailHtml::item(detail.value().item, result);
+            html += result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>");
+            m_detail->setHtml(html + ItemDetailHtml::labels(detail.value().labels));
+        });
 }
 
 void EvaluationsPanel::newRun()
@@ -549,7 +571,8 @@ void EvaluationsPanel::importBedrock()
                                                       tr("JSON Lines (*.jsonl *.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_worker.run<ImportedRun>([path](Workspace &workspace) { return BedrockOutputImporter::import(workspace, path); }, this,
+    m_worker.run<ImportedRun>([path](Workspace &workspace) { return BedrockOutputImporter::import(workspace, path); },
+                              this,
                               [this](Result<ImportedRun> imported) {
                                   if (!imported)
                                       return showProblem(imported.error().describe());
@@ -578,75 +601,83 @@ void EvaluationsPanel::startRun(qint64 runId, bool retryErrors)
 {
     if (isRunning())
         return showProblem(tr("A run is already in progress; cancel it or wait for it to finish."));
-    m_worker.run<std::optional<EvalRun>>([runId](Workspace &workspace) { return EvalRunRepository(workspace).find(runId); }, this,
-                          [this, runId, retryErrors](Result<std::optional<EvalRun>> run) {
-        if (!run)
-            return showProblem(run.error().describe());
-        if (!run.value())
-            return showProblem(tr("The run no longer exists."));
-        const RunSettings settings = run.value()->settings;
-        bool needsJudge = false;
-        for (const QString &metric : settings.metrics)
-            needsJudge = needsJudge || Metrics::judge().contains(metric);
-        // Credentials are resolved afresh for every start, so a resumed run never needed them stored.
-        auto generator = std::make_shared<std::optional<ProviderConfig>>();
-        auto judge = std::make_shared<std::optional<ProviderConfig>>();
-        auto launch = [this, runId, retryErrors, generator, judge]() {
-            m_execution = new RunExecution(m_worker.location(), runId, *generator, *judge, retryErrors, this);
-            connect(m_execution, &RunExecution::progress, this, [this](qint64 done, qint64 total, qint64 failed, double eta) {
-                m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
-                m_progress->setValue(int(done));
-                m_progress->setFormat(tr("%v of %m"));
-                m_progressText->setText(eta > 0 ? tr("%1 failed · about %2 left").arg(failed).arg(
-                                                      eta >= 90 ? tr("%1 min").arg(qRound(eta / 60)) : tr("%1 s").arg(qRound(eta)))
-                                                : tr("%1 failed").arg(failed));
-            });
-            connect(m_execution, &RunExecution::itemFinished, this, [this, runId](const ItemResult &result) {
-                if (runId != m_runId)
-                    return;
-                m_results->updateRow(rowFromResult(result, m_results->table().metrics));
-                scheduleRefresh();
-            });
-            connect(m_execution, &RunExecution::finished, this, [this, runId](const Status &status) {
-                m_execution->deleteLater();
-                m_execution = nullptr;
-                m_progressText->setText(status ? tr("Run finished.") : status.error().describe());
-                if (!status && status.error().kind != Error::Kind::Cancelled)
-                    showProblem(status.error().describe());
-                reload();
-                if (runId == m_runId)
-                    openRun(runId);
+    m_worker.run<std::optional<EvalRun>>(
+        [runId](Workspace &workspace) { return EvalRunRepository(workspace).find(runId); }, this,
+        [this, runId, retryErrors](Result<std::optional<EvalRun>> run) {
+            if (!run)
+                return showProblem(run.error().describe());
+            if (!run.value())
+                return showProblem(tr("The run no longer exists."));
+            const RunSettings settings = run.value()->settings;
+            bool needsJudge = false;
+            for (const QString &metric : settings.metrics)
+                needsJudge = needsJudge || Metrics::judge().contains(metric);
+            // Credentials are resolved afresh for every start, so a resumed run never needed them stored.
+            auto generator = std::make_shared<std::optional<ProviderConfig>>();
+            auto judge = std::make_shared<std::optional<ProviderConfig>>();
+            auto launch = [this, runId, retryErrors, generator, judge]() {
+                m_execution = new RunExecution(m_worker.location(), runId, *generator, *judge, retryErrors, this);
+                connect(m_execution, &RunExecution::progress, this,
+                        [this](qint64 done, qint64 total, qint64 failed, double eta) {
+                            m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+                            m_progress->setValue(int(done));
+                            m_progress->setFormat(tr("%v of %m"));
+                            m_progressText->setText(eta > 0 ? tr("%1 failed · about %2 left")
+                                                                  .arg(failed)
+                                                                  .arg(eta >= 90 ? tr("%1 min").arg(qRound(eta / 60))
+                                                                                 : tr("%1 s").arg(qRound(eta)))
+                                                            : tr("%1 failed").arg(failed));
+                        });
+                connect(m_execution, &RunExecution::itemFinished, this, [this, runId](const ItemResult &result) {
+                    if (runId != m_runId)
+                        return;
+                    m_results->updateRow(rowFromResult(result, m_results->table().metrics));
+                    scheduleRefresh();
+                });
+                connect(m_execution, &RunExecution::finished, this, [this, runId](const Status &status) {
+                    m_execution->deleteLater();
+                    m_execution = nullptr;
+                    m_progressText->setText(status ? tr("Run finished.") : status.error().describe());
+                    if (!status && status.error().kind != Error::Kind::Cancelled)
+                        showProblem(status.error().describe());
+                    reload();
+                    if (runId == m_runId)
+                        openRun(runId);
+                    updateActions();
+                    emit runFinished(runId);
+                });
+                m_execution->start();
                 updateActions();
-                emit runFinished(runId);
-            });
-            m_execution->start();
-            updateActions();
-            emit statusMessage(tr("Evaluation run started."));
-        };
-        const bool needsGenerator = !settings.responsesFromDataset;
-        auto pending = std::make_shared<int>(int(needsGenerator) + int(needsJudge));
-        if (*pending == 0)
-            return launch();
-        auto resolved = [this, pending, launch](const QString &role, std::shared_ptr<std::optional<ProviderConfig>> slot,
-                                                const Result<ProviderConfig> &config) {
-            if (*pending < 0)
-                return;
-            if (!config) {
-                *pending = -1;
-                showProblem(tr("%1: %2").arg(role, config.error().describe()));
-                return;
-            }
-            *slot = config.value();
-            if (--*pending == 0)
-                launch();
-        };
-        if (needsGenerator)
-            SelectionResolver::resolve(settings.generator, m_worker, m_store, this,
-                                       [resolved, generator](Result<ProviderConfig> config) { resolved(tr("Response model"), generator, config); });
-        if (needsJudge)
-            SelectionResolver::resolve(settings.judge, m_worker, m_store, this,
-                                       [resolved, judge](Result<ProviderConfig> config) { resolved(tr("Judge model"), judge, config); });
-    });
+                emit statusMessage(tr("Evaluation run started."));
+            };
+            const bool needsGenerator = !settings.responsesFromDataset;
+            auto pending = std::make_shared<int>(int(needsGenerator) + int(needsJudge));
+            if (*pending == 0)
+                return launch();
+            auto resolved
+                = [this, pending, launch](const QString &role, std::shared_ptr<std::optional<ProviderConfig>> slot,
+                                          const Result<ProviderConfig> &config) {
+                      if (*pending < 0)
+                          return;
+                      if (!config) {
+                          *pending = -1;
+                          showProblem(tr("%1: %2").arg(role, config.error().describe()));
+                          return;
+                      }
+                      *slot = config.value();
+                      if (--*pending == 0)
+                          launch();
+                  };
+            if (needsGenerator)
+                SelectionResolver::resolve(settings.generator, m_worker, m_store, this,
+                                           [resolved, generator](Result<ProviderConfig> config) {
+                                               resolved(tr("Response model"), generator, config);
+                                           });
+            if (needsJudge)
+                SelectionResolver::resolve(
+                    settings.judge, m_worker, m_store, this,
+                    [resolved, judge](Result<ProviderConfig> config) { resolved(tr("Judge model"), judge, config); });
+        });
 }
 
 void EvaluationsPanel::cancelRun()
@@ -682,15 +713,17 @@ void EvaluationsPanel::exportRun(const QString &format)
 {
     if (!m_runId)
         return;
-    const QString suggested = QStringLiteral("%1.%2").arg(m_results->table().run.name.isEmpty() ? QStringLiteral("run") : m_results->table().run.name, format);
+    const QString suggested = QStringLiteral("%1.%2").arg(
+        m_results->table().run.name.isEmpty() ? QStringLiteral("run") : m_results->table().run.name, format);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export run"), suggested);
     if (path.isEmpty())
         return;
     const qint64 runId = m_runId;
-    m_worker.run<Done>([runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); },
-                       this, [this, path](Status written) {
-                           if (!written)
-                               return showProblem(written.error().describe());
-                           emit statusMessage(tr("Exported to %1.").arg(path));
-                       });
+    m_worker.run<Done>(
+        [runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); }, this,
+        [this, path](Status written) {
+            if (!written)
+                return showProblem(written.error().describe());
+            emit statusMessage(tr("Exported to %1.").arg(path));
+        });
 }

@@ -112,5 +112,5 @@ private:
     qint64 m_runId = 0;
     qint64 m_pendingDetail = -1;
     bool m_refreshQueued = false;
-    bool m_agreementWarned = false;  // the banner shows the agreement warning (and nothing else)
+    bool m_agreementWarned = false; // the banner shows the agreement warning (and nothing else)
 };

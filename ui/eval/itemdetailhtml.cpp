@@ -22,8 +22,10 @@ QString ItemDetailHtml::item(const EvalItem &item, const std::optional<ItemResul
         html += tr("<p><i>none</i></p>");
     for (int position = 0; position < item.contexts.size(); ++position)
         html += QStringLiteral("<p><b>[%1]</b> %2</p>").arg(position + 1).arg(escaped(item.contexts[position]));
-    html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Response"), escaped(result ? result->response : item.response));
-    html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Reference"), item.reference.isEmpty() ? tr("<i>none</i>") : escaped(item.reference));
+    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                .arg(tr("Response"), escaped(result ? result->response : item.response));
+    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                .arg(tr("Reference"), item.reference.isEmpty() ? tr("<i>none</i>") : escaped(item.reference));
     return html;
 }
 
@@ -64,9 +66,10 @@ QString ItemDetailHtml::labels(const QList<HumanLabel> &labels)
     for (const HumanLabel &label : labels) {
         const QString verdict = label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value, 'f', 2)
                                                                             : HumanLabel::verdictName(label.verdict);
-        html += tr("<p>%1: <b>%2</b> by %3 (%4)%5</p>")
-                    .arg(label.metric.toHtmlEscaped(), verdict, label.reviewer.toHtmlEscaped(), label.createdAt.left(16),
-                         label.comment.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(label.comment));
+        html
+            += tr("<p>%1: <b>%2</b> by %3 (%4)%5</p>")
+                   .arg(label.metric.toHtmlEscaped(), verdict, label.reviewer.toHtmlEscaped(), label.createdAt.left(16),
+                        label.comment.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(label.comment));
     }
     return html;
 }

@@ -27,7 +27,8 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     m_dataset->setPlaceholderText(tr("golden dataset: .jsonl or .csv"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Golden dataset"), {}, tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Golden dataset"), {},
+                                                          tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
         if (!path.isEmpty())
             m_dataset->setText(path);
     });
@@ -64,7 +65,8 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     m_repeats = new QSpinBox(this);
     m_repeats->setRange(1, 20);
     m_repeats->setSuffix(tr(" responses per item"));
-    m_repeats->setToolTip(tr("Generate each response this many times; figures use each item's mean and unstable items are flagged"));
+    m_repeats->setToolTip(
+        tr("Generate each response this many times; figures use each item's mean and unstable items are flagged"));
     m_judgeRepeats = new QSpinBox(this);
     m_judgeRepeats->setRange(1, 20);
     m_judgeRepeats->setSuffix(tr(" judge calls per response"));
@@ -109,17 +111,18 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     connect(m_generate, &QRadioButton::toggled, this, &NewRunDialog::updateState);
     resize(620, sizeHint().height());
 
-    m_worker.run<QList<CredentialProfile>>([](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
-                                           [this](Result<QList<CredentialProfile>> profiles) {
-                                               if (!profiles)
-                                                   return;
-                                               for (const CredentialProfile &profile : profiles.value()) {
-                                                   if (profile.kind == CredentialProfile::Kind::Mqtt)
-                                                       continue;
-                                                   m_generatorProfile->addItem(profile.name);
-                                                   m_judgeProfile->addItem(profile.name);
-                                               }
-                                           });
+    m_worker.run<QList<CredentialProfile>>(
+        [](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
+        [this](Result<QList<CredentialProfile>> profiles) {
+            if (!profiles)
+                return;
+            for (const CredentialProfile &profile : profiles.value()) {
+                if (profile.kind == CredentialProfile::Kind::Mqtt)
+                    continue;
+                m_generatorProfile->addItem(profile.name);
+                m_judgeProfile->addItem(profile.name);
+            }
+        });
     updateState();
 }
 
@@ -158,7 +161,8 @@ void NewRunDialog::accept()
         problem = tr("Choose a dataset file.");
     else if (settings.metrics.isEmpty())
         problem = tr("Choose at least one metric.");
-    else if (!settings.responsesFromDataset && (settings.generator.profile.isEmpty() || settings.generator.model.isEmpty()))
+    else if (!settings.responsesFromDataset
+             && (settings.generator.profile.isEmpty() || settings.generator.model.isEmpty()))
         problem = tr("Generating responses needs a connection and a model id.");
     else if (m_judgeModel->isEnabled() && (settings.judge.profile.isEmpty() || settings.judge.model.isEmpty()))
         problem = tr("Judge metrics need a connection and a judge model id.");
@@ -179,7 +183,8 @@ void NewRunDialog::accept()
                 return dataset.error();
             return RunSetup::create(workspace, dataset.value(), settings, name);
         },
-        this, [this](Result<EvalRun> run) {
+        this,
+        [this](Result<EvalRun> run) {
             if (!run) {
                 m_problem->setStyleSheet(QStringLiteral("color: #e05260;"));
                 m_problem->setText(run.error().describe());

@@ -59,6 +59,7 @@ bool ResultFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) con
             return false;
     }
     if (!m_search.isEmpty())
-        return row->question.contains(m_search, Qt::CaseInsensitive) || row->response.contains(m_search, Qt::CaseInsensitive);
+        return row->question.contains(m_search, Qt::CaseInsensitive)
+            || row->response.contains(m_search, Qt::CaseInsensitive);
     return true;
 }

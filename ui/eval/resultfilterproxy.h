@@ -12,7 +12,7 @@ class ResultFilterProxy : public QSortFilterProxyModel
 public:
     explicit ResultFilterProxy(QObject *parent = nullptr);
 
-    void setBelowThreshold(bool enabled, const QString &metric = {});  // empty metric: any metric
+    void setBelowThreshold(bool enabled, const QString &metric = {}); // empty metric: any metric
     void setErrorsOnly(bool enabled);
     void setUnstableOnly(bool enabled);
     void setSearchText(const QString &text);

@@ -8,7 +8,8 @@
 
 #include <cmath>
 
-ResultTableModel::ResultTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ResultTableModel::ResultTableModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void ResultTableModel::setTable(RunTable table)
 {
@@ -67,7 +68,8 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         const float value = row.values[size_t(column - FirstMetricColumn)];
         const QString &metric = m_table.metrics[column - FirstMetricColumn];
         if (role == Qt::DisplayRole)
-            return std::isnan(value) ? QVariant(row.hasResult ? tr("error") : QString()) : QVariant(QLocale().toString(value, 'f', 2));
+            return std::isnan(value) ? QVariant(row.hasResult ? tr("error") : QString())
+                                     : QVariant(QLocale().toString(value, 'f', 2));
         if (role == SortRole)
             return std::isnan(value) ? -1.0 : double(value);
         if (role == Qt::ForegroundRole && !std::isnan(value) && !MetricStatistics::passes(value, threshold(metric)))
@@ -79,9 +81,12 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case IndexColumn: return row.index;  // the number the CLI, the exports and the report use
-        case QuestionColumn: return row.question.left(200).simplified();
-        case ResponseColumn: return row.response.left(200).simplified();
+        case IndexColumn:
+            return row.index; // the number the CLI, the exports and the report use
+        case QuestionColumn:
+            return row.question.left(200).simplified();
+        case ResponseColumn:
+            return row.response.left(200).simplified();
         case StatusColumn:
             if (!row.hasResult)
                 return tr("pending");
@@ -115,10 +120,14 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
                                           : tr("%1: judge metric; passes at %2 or more").arg(metric).arg(threshold);
     }
     switch (section) {
-    case IndexColumn: return tr("#");
-    case QuestionColumn: return tr("Question");
-    case ResponseColumn: return tr("Response");
-    case StatusColumn: return tr("Status");
+    case IndexColumn:
+        return tr("#");
+    case QuestionColumn:
+        return tr("Question");
+    case ResponseColumn:
+        return tr("Response");
+    case StatusColumn:
+        return tr("Status");
     default: {
         const QString metric = m_table.metrics.value(section - FirstMetricColumn);
         return metric;

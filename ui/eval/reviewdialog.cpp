@@ -3,8 +3,8 @@
 #include "core/eval/labelrepository.h"
 #include "core/eval/metricstatistics.h"
 #include "core/eval/reviewqueue.h"
-#include "ui/eval/itemdetailhtml.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/eval/itemdetailhtml.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,10 +41,11 @@ void ReviewDialog::buildLayout(const QStringList &judgedMetrics, bool repeated)
     m_sampling->addItem(tr("Random sample"), ReviewQueue::samplingName(ReviewQueue::Sampling::Random));
     m_sampling->addItem(tr("Stratified by score"), ReviewQueue::samplingName(ReviewQueue::Sampling::Stratified));
     m_sampling->addItem(tr("Unstable items"), ReviewQueue::samplingName(ReviewQueue::Sampling::Unstable));
-    m_sampling->setToolTip(tr("Random: what the corrected mean needs. Stratified: equal numbers from each fifth of the "
-                              "score range. Unstable: items whose repeated judge calls disagreed (repeated runs only)."));
+    m_sampling->setToolTip(
+        tr("Random: what the corrected mean needs. Stratified: equal numbers from each fifth of the "
+           "score range. Unstable: items whose repeated judge calls disagreed (repeated runs only)."));
     if (!repeated)
-        m_sampling->setItemData(2, 0, Qt::UserRole - 1);  // disabled: a run judged once has no unstable items
+        m_sampling->setItemData(2, 0, Qt::UserRole - 1); // disabled: a run judged once has no unstable items
     m_size = new QSpinBox(this);
     m_size->setRange(1, 10000);
     m_size->setValue(30);
@@ -151,14 +152,18 @@ void ReviewDialog::setBlind(bool blind)
 void ReviewDialog::startQueue()
 {
     const QString chosen = m_metric->currentText();
-    const auto sampling = ReviewQueue::samplingFromName(m_sampling->currentData().toString()).value_or(ReviewQueue::Sampling::Random);
+    const auto sampling
+        = ReviewQueue::samplingFromName(m_sampling->currentData().toString()).value_or(ReviewQueue::Sampling::Random);
     const int size = m_size->value();
     const qint64 runId = m_runId;
     const QString reviewer = m_reviewer;
     const quint64 seed = QRandomGenerator::global()->generate64();
     m_start->setEnabled(false);
     m_worker.run<QList<qint64>>(
-        [=](Workspace &workspace) { return ReviewQueue::build(workspace, runId, chosen, sampling, size, reviewer, seed); }, this,
+        [=](Workspace &workspace) {
+            return ReviewQueue::build(workspace, runId, chosen, sampling, size, reviewer, seed);
+        },
+        this,
         [this, chosen, sampling](Result<QList<qint64>> queue) {
             m_start->setEnabled(true);
             if (!queue) {
@@ -175,11 +180,13 @@ void ReviewDialog::startQueue()
             emit queueReady();
             if (m_queue.isEmpty()) {
                 m_position = -1;
-                m_item->setHtml(sampling == ReviewQueue::Sampling::Unstable
-                                    ? tr("<p>No unstable item is left for you: every item whose repeated judge calls disagreed "
-                                         "on %1 has your label, or none disagreed.</p>").arg(chosen.toHtmlEscaped())
-                                    : tr("<p>Nothing left to review: every item with a judge score for %1 has your label.</p>")
-                                          .arg(chosen.toHtmlEscaped()));
+                m_item->setHtml(
+                    sampling == ReviewQueue::Sampling::Unstable
+                        ? tr("<p>No unstable item is left for you: every item whose repeated judge calls disagreed "
+                             "on %1 has your label, or none disagreed.</p>")
+                              .arg(chosen.toHtmlEscaped())
+                        : tr("<p>Nothing left to review: every item with a judge score for %1 has your label.</p>")
+                              .arg(chosen.toHtmlEscaped()));
                 m_judge->clear();
                 updateStatus();
                 return;
@@ -195,23 +202,24 @@ void ReviewDialog::showItem(qsizetype position)
     m_position = position;
     const qint64 runId = m_runId;
     const qint64 itemIndex = m_queue[position];
-    m_worker.run<ItemDetail>([runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); },
-                             this, [this, itemIndex](Result<ItemDetail> detail) {
-                                 if (currentItem() != itemIndex)
-                                     return;
-                                 if (!detail) {
-                                     m_item->setPlainText(detail.error().describe());
-                                     return;
-                                 }
-                                 m_detail = detail.value();
-                                 const HumanLabel *own = m_detail->labelOf(m_reviewer, metric());
-                                 m_revealed = own != nullptr;
-                                 m_comment->setText(own ? own->comment : QString());
-                                 m_item->setHtml(ItemDetailHtml::item(m_detail->item, m_detail->result));
-                                 showJudge();
-                                 updateStatus();
-                                 emit itemShown(itemIndex);
-                             });
+    m_worker.run<ItemDetail>(
+        [runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); }, this,
+        [this, itemIndex](Result<ItemDetail> detail) {
+            if (currentItem() != itemIndex)
+                return;
+            if (!detail) {
+                m_item->setPlainText(detail.error().describe());
+                return;
+            }
+            m_detail = detail.value();
+            const HumanLabel *own = m_detail->labelOf(m_reviewer, metric());
+            m_revealed = own != nullptr;
+            m_comment->setText(own ? own->comment : QString());
+            m_item->setHtml(ItemDetailHtml::item(m_detail->item, m_detail->result));
+            showJudge();
+            updateStatus();
+            emit itemShown(itemIndex);
+        });
 }
 
 void ReviewDialog::showJudge()
@@ -225,10 +233,14 @@ void ReviewDialog::showJudge()
     if (own) {
         const QString verdict = own->verdict == HumanLabel::Verdict::Score ? QString::number(own->value, 'f', 2)
                                                                            : HumanLabel::verdictName(own->verdict);
-        html += tr("<p><b>Your label:</b> %1%2</p>").arg(verdict, own->comment.isEmpty() ? QString() : QStringLiteral(" — ") + ItemDetailHtml::escaped(own->comment));
+        html += tr("<p><b>Your label:</b> %1%2</p>")
+                    .arg(verdict,
+                         own->comment.isEmpty() ? QString()
+                                                : QStringLiteral(" — ") + ItemDetailHtml::escaped(own->comment));
     }
     if (m_blind->isChecked() && !m_revealed) {
-        html += tr("<p><i>Blind review: the judge's verdict and explanation stay hidden until you save your label.</i></p>");
+        html += tr(
+            "<p><i>Blind review: the judge's verdict and explanation stay hidden until you save your label.</i></p>");
         m_judge->setHtml(html);
         return;
     }
@@ -237,10 +249,11 @@ void ReviewDialog::showJudge()
     if (score && score->value) {
         const bool judgePasses = MetricStatistics::passes(*score->value, threshold);
         html += tr("<p><b>Judge:</b> %1 — %2 (threshold %3)</p>")
-                    .arg(QString::number(*score->value, 'f', 3), judgePasses ? tr("pass") : tr("fail"), QString::number(threshold));
+                    .arg(QString::number(*score->value, 'f', 3), judgePasses ? tr("pass") : tr("fail"),
+                         QString::number(threshold));
         if (own)
             html += own->passes(threshold) == judgePasses ? tr("<p>You and the judge agree.</p>")
-                                                         : tr("<p><b>You and the judge disagree.</b></p>");
+                                                          : tr("<p><b>You and the judge disagree.</b></p>");
     }
     if (m_detail->result)
         html += ItemDetailHtml::scores(*m_detail->result, metric());
@@ -252,9 +265,9 @@ void ReviewDialog::saveLabel(HumanLabel::Verdict verdict)
     const std::optional<qint64> item = currentItem();
     if (!item || !m_detail)
         return;
-    HumanLabel label = verdict == HumanLabel::Verdict::Pass   ? HumanLabel::pass()
-                       : verdict == HumanLabel::Verdict::Fail ? HumanLabel::fail()
-                                                              : HumanLabel::score(m_score->value());
+    HumanLabel label = verdict == HumanLabel::Verdict::Pass ? HumanLabel::pass()
+        : verdict == HumanLabel::Verdict::Fail              ? HumanLabel::fail()
+                                                            : HumanLabel::score(m_score->value());
     label.runId = m_runId;
     label.itemIndex = *item;
     label.metric = metric();
@@ -269,7 +282,8 @@ void ReviewDialog::saveLabel(HumanLabel::Verdict verdict)
                 return stored.error();
             return label;
         },
-        this, [this, first](Result<HumanLabel> stored) {
+        this,
+        [this, first](Result<HumanLabel> stored) {
             if (!stored) {
                 m_status->setText(tr("Not saved: %1").arg(stored.error().describe().toHtmlEscaped()));
                 return;
@@ -339,12 +353,16 @@ void ReviewDialog::updateStatus()
     m_next->setEnabled(m_position + 1 < m_queue.size());
     m_progress->setValue(int(m_labelled));
     if (m_queue.isEmpty()) {
-        m_status->setText(tr("Labelling as <b>%1</b>. Labels are stored as you give them; labelling an item again replaces "
-                             "your earlier label.").arg(m_reviewer.toHtmlEscaped()));
+        m_status->setText(
+            tr("Labelling as <b>%1</b>. Labels are stored as you give them; labelling an item again replaces "
+               "your earlier label.")
+                .arg(m_reviewer.toHtmlEscaped()));
         return;
     }
     m_status->setText(tr("Labelling <b>%1</b> as <b>%2</b> · item %3 of %4 in the queue (item %5 of the run) · "
                          "P pass, F fail, S score, N next")
                           .arg(metric().toHtmlEscaped(), m_reviewer.toHtmlEscaped())
-                          .arg(m_position + 1).arg(m_queue.size()).arg(currentItem().value_or(-1)));
+                          .arg(m_position + 1)
+                          .arg(m_queue.size())
+                          .arg(currentItem().value_or(-1)));
 }

@@ -18,7 +18,8 @@ RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::opti
         if (status == EvalRun::Status::Completed)
             emit finished(Done{});
         else if (status == EvalRun::Status::Cancelled)
-            emit finished(makeError(Error::Kind::Cancelled, tr("The run was cancelled; resume it to finish the remaining items.")));
+            emit finished(makeError(Error::Kind::Cancelled,
+                                    tr("The run was cancelled; resume it to finish the remaining items.")));
         else
             emit finished(m_runner->error().value_or(makeError(Error::Kind::Internal, tr("The run failed."))));
     });

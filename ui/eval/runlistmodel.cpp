@@ -5,7 +5,8 @@
 #include <QBrush>
 #include <QColor>
 
-RunListModel::RunListModel(QObject *parent) : QAbstractTableModel(parent) {}
+RunListModel::RunListModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void RunListModel::setEntries(QList<RunListEntry> entries)
 {
@@ -45,20 +46,30 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     const RunListEntry &entry = m_entries[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case NameColumn: return entry.run.name;
-        case DatasetColumn: return tr("%1 v%2").arg(entry.run.datasetName).arg(entry.run.datasetVersion);
-        case ModelColumn: return entry.run.model;
-        case DateColumn: return entry.run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+        case NameColumn:
+            return entry.run.name;
+        case DatasetColumn:
+            return tr("%1 v%2").arg(entry.run.datasetName).arg(entry.run.datasetVersion);
+        case ModelColumn:
+            return entry.run.model;
+        case DateColumn:
+            return entry.run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
         case StatusColumn:
             if (entry.run.status == EvalRun::Status::Running)
-                return tr("%1 (%2 of %3)").arg(entry.run.displayStatus()).arg(entry.run.completed).arg(entry.run.itemCount);
+                return tr("%1 (%2 of %3)")
+                    .arg(entry.run.displayStatus())
+                    .arg(entry.run.completed)
+                    .arg(entry.run.itemCount);
             return entry.run.displayStatus();
         case MeansColumn: {
             QStringList parts;
             for (const MetricSummary &summary : entry.summaries) {
                 // ± half the 95 % interval of the mean (the paired comparison says what a difference is).
                 if (summary.ci95.isKnown())
-                    parts << QStringLiteral("%1 %2±%3").arg(summary.metric).arg(summary.mean, 0, 'f', 2).arg(summary.ci95.width() / 2, 0, 'f', 2);
+                    parts << QStringLiteral("%1 %2±%3")
+                                 .arg(summary.metric)
+                                 .arg(summary.mean, 0, 'f', 2)
+                                 .arg(summary.ci95.width() / 2, 0, 'f', 2);
                 else
                     parts << QStringLiteral("%1 %2").arg(summary.metric).arg(summary.mean, 0, 'f', 2);
             }
@@ -73,8 +84,11 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == GatesColumn && entry.gatesPassed)
         return QBrush(*entry.gatesPassed ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
     if (role == Qt::ToolTipRole)
-        return tr("%1 items, %2 failed, %3 tokens, $%4").arg(entry.run.itemCount).arg(entry.run.failed)
-            .arg(entry.run.inputTokens + entry.run.outputTokens).arg(entry.run.costUsd, 0, 'f', 4);
+        return tr("%1 items, %2 failed, %3 tokens, $%4")
+            .arg(entry.run.itemCount)
+            .arg(entry.run.failed)
+            .arg(entry.run.inputTokens + entry.run.outputTokens)
+            .arg(entry.run.costUsd, 0, 'f', 4);
     return {};
 }
 
@@ -83,14 +97,22 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn: return tr("Run");
-    case DatasetColumn: return tr("Dataset");
-    case ModelColumn: return tr("Model");
-    case DateColumn: return tr("Date");
-    case StatusColumn: return tr("Status");
-    case MeansColumn: return tr("Means");
-    case GatesColumn: return tr("Gates");
-    default: return {};
+    case NameColumn:
+        return tr("Run");
+    case DatasetColumn:
+        return tr("Dataset");
+    case ModelColumn:
+        return tr("Model");
+    case DateColumn:
+        return tr("Date");
+    case StatusColumn:
+        return tr("Status");
+    case MeansColumn:
+        return tr("Means");
+    case GatesColumn:
+        return tr("Gates");
+    default:
+        return {};
     }
 }
 

@@ -8,8 +8,8 @@
 struct RunListEntry
 {
     EvalRun run;
-    QMap<QString, MetricSummary> summaries;  // metrics with values: each mean with its interval
-    std::optional<bool> gatesPassed;  // none when the run has no gates
+    QMap<QString, MetricSummary> summaries; // metrics with values: each mean with its interval
+    std::optional<bool> gatesPassed; // none when the run has no gates
 
     static RunListEntry fromSummary(const struct RunSummary &summary);
 };
@@ -19,7 +19,16 @@ class RunListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, DatasetColumn, ModelColumn, DateColumn, StatusColumn, MeansColumn, GatesColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        DatasetColumn,
+        ModelColumn,
+        DateColumn,
+        StatusColumn,
+        MeansColumn,
+        GatesColumn,
+        ColumnCount
+    };
 
     explicit RunListModel(QObject *parent = nullptr);
 

@@ -1,37 +1,37 @@
 #include "ui/playground/playgroundpanel.h"
 
-#include "ui/common/banner.h"
-#include "ui/common/selectionresolver.h"
-#include "core/playground/comparisonrun.h"
-#include "ui/playground/parameterseditor.h"
-#include "ui/playground/pricetabledialog.h"
-#include "ui/playground/promptdiffdialog.h"
 #include "core/common/prompttemplate.h"
-#include "ui/playground/responsepane.h"
-#include "ui/playground/usagedialog.h"
-#include "ui/playground/variableseditor.h"
+#include "core/playground/comparisonrun.h"
 #include "core/providers/invocationrecorder.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/common/banner.h"
+#include "ui/common/selectionresolver.h"
+#include "ui/playground/parameterseditor.h"
+#include "ui/playground/pricetabledialog.h"
+#include "ui/playground/promptdiffdialog.h"
+#include "ui/playground/responsepane.h"
+#include "ui/playground/usagedialog.h"
+#include "ui/playground/variableseditor.h"
 
 #include <QComboBox>
 #include <QFile>
-#include <QLineEdit>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QMenu>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -117,7 +117,8 @@ void PlaygroundPanel::buildLayout()
     m_run->setToolTip(tr("Send the prompt to every model (%1)")
                           .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_stop = new QPushButton(tr("Stop"), this);
-    m_stop->setToolTip(tr("Stop every running call (%1)").arg(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)));
+    m_stop->setToolTip(
+        tr("Stop every running call (%1)").arg(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)));
     m_runStatus = new QLabel(this);
     auto *runBar = new QHBoxLayout;
     runBar->addWidget(new QLabel(tr("Models:"), this));
@@ -301,24 +302,24 @@ void PlaygroundPanel::runAll()
         selection.model = m_panes[slot]->model();
         SelectionResolver::resolve(selection, m_worker, m_store, this,
                                    [this, slot, configs, remaining, failed, prompt](Result<ProviderConfig> config) {
-            if (!config && !*failed) {
-                *failed = true;
-                showProblem(tr("Model %1: %2").arg(slot + 1).arg(config.error().describe()));
-                m_runStatus->clear();
-            }
-            if (*remaining == 1 && *failed) {
-                m_preparing = false;
-                updateRunState();
-            }
-            if (config)
-                (*configs)[slot] = config.value();
-            if (--*remaining == 0 && !*failed) {
-                QList<ProviderConfig> ready;
-                for (const auto &item : std::as_const(*configs))
-                    ready << *item;
-                startWithConfigs(ready, prompt);
-            }
-        });
+                                       if (!config && !*failed) {
+                                           *failed = true;
+                                           showProblem(tr("Model %1: %2").arg(slot + 1).arg(config.error().describe()));
+                                           m_runStatus->clear();
+                                       }
+                                       if (*remaining == 1 && *failed) {
+                                           m_preparing = false;
+                                           updateRunState();
+                                       }
+                                       if (config)
+                                           (*configs)[slot] = config.value();
+                                       if (--*remaining == 0 && !*failed) {
+                                           QList<ProviderConfig> ready;
+                                           for (const auto &item : std::as_const(*configs))
+                                               ready << *item;
+                                           startWithConfigs(ready, prompt);
+                                       }
+                                   });
     }
 }
 
@@ -350,10 +351,12 @@ void PlaygroundPanel::startWithConfigs(const QList<ProviderConfig> &configs, con
     m_preparing = false;
     delete m_comparison;
     m_comparison = new ComparisonRun(configs, request, m_network, this);
-    connect(m_comparison, &ComparisonRun::delta, this, [this](int slot, const QString &text) { m_panes[slot]->appendText(text); });
-    connect(m_comparison, &ComparisonRun::retrying, this, [this](int slot, int attempt, int delayMs, const QString &reason) {
-        m_panes[slot]->showRetrying(attempt, delayMs, reason);
-    });
+    connect(m_comparison, &ComparisonRun::delta, this,
+            [this](int slot, const QString &text) { m_panes[slot]->appendText(text); });
+    connect(m_comparison, &ComparisonRun::retrying, this,
+            [this](int slot, int attempt, int delayMs, const QString &reason) {
+                m_panes[slot]->showRetrying(attempt, delayMs, reason);
+            });
     connect(m_comparison, &ComparisonRun::slotFinished, this, &PlaygroundPanel::slotFinished);
     m_pendingRecords = int(configs.size());
     m_runStatus->setText(tr("Running %n model(s)…", nullptr, int(configs.size())));
@@ -379,7 +382,8 @@ void PlaygroundPanel::slotFinished(int slot, const Result<ChatResult> &result)
         [config, prompt, result](Workspace &workspace) -> Result<std::optional<double>> {
             return InvocationRecorder::record(workspace, QStringLiteral("playground"), config, prompt, result);
         },
-        this, [this, slot](Result<std::optional<double>> cost) {
+        this,
+        [this, slot](Result<std::optional<double>> cost) {
             if (cost && slot < m_lastRun.responses.size()) {
                 m_lastRun.responses[slot].costUsd = cost.value();
                 if (m_lastRun.responses[slot].error.isEmpty())
@@ -431,23 +435,24 @@ void PlaygroundPanel::loadPromptNames(const QString &select)
 
 void PlaygroundPanel::loadVersions(const QString &name, int select)
 {
-    m_worker.run<QList<PromptVersion>>([name](Workspace &workspace) { return PromptLibrary(workspace).versions(name); },
-                                       this, [this, select](Result<QList<PromptVersion>> versions) {
-                                           m_versions = versions ? versions.value() : QList<PromptVersion>();
-                                           m_version->clear();
-                                           for (const PromptVersion &version : std::as_const(m_versions)) {
-                                               QString label = tr("v%1").arg(version.version);
-                                               if (!version.labels.isEmpty())
-                                                   label += QStringLiteral(" · ") + version.labels.join(QStringLiteral(", "));
-                                               m_version->addItem(label, version.version);
-                                           }
-                                           if (select > 0)
-                                               m_version->setCurrentIndex(m_version->findData(select));
-                                           // Editing text the user typed is never replaced by a silent load.
-                                           if (!m_openedInitialRun || select > 0)
-                                               return;
-                                           versionChosen();
-                                       });
+    m_worker.run<QList<PromptVersion>>(
+        [name](Workspace &workspace) { return PromptLibrary(workspace).versions(name); }, this,
+        [this, select](Result<QList<PromptVersion>> versions) {
+            m_versions = versions ? versions.value() : QList<PromptVersion>();
+            m_version->clear();
+            for (const PromptVersion &version : std::as_const(m_versions)) {
+                QString label = tr("v%1").arg(version.version);
+                if (!version.labels.isEmpty())
+                    label += QStringLiteral(" · ") + version.labels.join(QStringLiteral(", "));
+                m_version->addItem(label, version.version);
+            }
+            if (select > 0)
+                m_version->setCurrentIndex(m_version->findData(select));
+            // Editing text the user typed is never replaced by a silent load.
+            if (!m_openedInitialRun || select > 0)
+                return;
+            versionChosen();
+        });
 }
 
 void PlaygroundPanel::versionChosen()
@@ -470,8 +475,8 @@ void PlaygroundPanel::saveVersion()
             return;
     }
     bool ok = false;
-    const QString note = QInputDialog::getText(this, tr("Save version of %1").arg(name),
-                                               tr("What changed (optional):"), QLineEdit::Normal, {}, &ok);
+    const QString note = QInputDialog::getText(this, tr("Save version of %1").arg(name), tr("What changed (optional):"),
+                                               QLineEdit::Normal, {}, &ok);
     if (ok)
         saveVersionAs(name, note);
 }
@@ -482,8 +487,11 @@ void PlaygroundPanel::saveVersionAs(const QString &name, const QString &note)
     const QString system = m_system->toPlainText();
     const ChatParameters parameters = m_parameters->parameters();
     m_worker.run<PromptVersion>(
-        [=](Workspace &workspace) { return PromptLibrary(workspace).saveVersion(name, templateText, system, parameters, note); },
-        this, [this, name](Result<PromptVersion> saved) {
+        [=](Workspace &workspace) {
+            return PromptLibrary(workspace).saveVersion(name, templateText, system, parameters, note);
+        },
+        this,
+        [this, name](Result<PromptVersion> saved) {
             if (!saved)
                 return showProblem(saved.error().describe());
             emit statusMessage(tr("Saved %1 version %2.").arg(name).arg(saved.value().version));
@@ -499,12 +507,15 @@ void PlaygroundPanel::setLabel()
     if (name.isEmpty() || version == 0)
         return showProblem(tr("Save the prompt first, then label one of its versions."));
     bool ok = false;
-    const QString label = QInputDialog::getText(this, tr("Label version %1").arg(version),
-                                                tr("Label (e.g. production, staging); it moves from any other version:"),
-                                                QLineEdit::Normal, QStringLiteral("production"), &ok).trimmed();
+    const QString label
+        = QInputDialog::getText(this, tr("Label version %1").arg(version),
+                                tr("Label (e.g. production, staging); it moves from any other version:"),
+                                QLineEdit::Normal, QStringLiteral("production"), &ok)
+              .trimmed();
     if (!ok || label.isEmpty())
         return;
-    m_worker.run<Done>([=](Workspace &workspace) { return PromptLibrary(workspace).setLabel(name, label, version); }, this,
+    m_worker.run<Done>([=](Workspace &workspace) { return PromptLibrary(workspace).setLabel(name, label, version); },
+                       this,
                        [this, name, version](Status labelled) {
                            if (!labelled)
                                return showProblem(labelled.error().describe());
@@ -523,30 +534,32 @@ void PlaygroundPanel::compareVersions()
 
 void PlaygroundPanel::loadHistory()
 {
-    m_worker.run<QList<PlaygroundRun>>([](Workspace &workspace) { return RunHistory(workspace).recent(200); }, this,
-                                       [this](Result<QList<PlaygroundRun>> runs) {
-                                           m_history->clear();
-                                           if (runs) {
-                                               for (const PlaygroundRun &run : runs.value()) {
-                                                   QStringList models;
-                                                   for (const PlaygroundResponse &response : run.responses)
-                                                       models << response.model;
-                                                   auto *item = new QListWidgetItem(
-                                                       QStringLiteral("%1\n%2").arg(run.title, run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '))),
-                                                       m_history);
-                                                   item->setToolTip(models.join(QStringLiteral("\n")));
-                                                   item->setData(Qt::UserRole, run.id);
-                                               }
-                                           }
-                                           // A new session opens where the last one ended: the most recent run.
-                                           if (!m_openedInitialRun) {
-                                               m_openedInitialRun = true;
-                                               if (runs && !runs.value().isEmpty())
-                                                   return openRun(runs.value().first().id);
-                                               versionChosen();
-                                           }
-                                           emit loaded();
-                                       });
+    m_worker.run<QList<PlaygroundRun>>(
+        [](Workspace &workspace) { return RunHistory(workspace).recent(200); }, this,
+        [this](Result<QList<PlaygroundRun>> runs) {
+            m_history->clear();
+            if (runs) {
+                for (const PlaygroundRun &run : runs.value()) {
+                    QStringList models;
+                    for (const PlaygroundResponse &response : run.responses)
+                        models << response.model;
+                    auto *item = new QListWidgetItem(
+                        QStringLiteral("%1\n%2").arg(
+                            run.title, run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '))),
+                        m_history);
+                    item->setToolTip(models.join(QStringLiteral("\n")));
+                    item->setData(Qt::UserRole, run.id);
+                }
+            }
+            // A new session opens where the last one ended: the most recent run.
+            if (!m_openedInitialRun) {
+                m_openedInitialRun = true;
+                if (runs && !runs.value().isEmpty())
+                    return openRun(runs.value().first().id);
+                versionChosen();
+            }
+            emit loaded();
+        });
 }
 
 void PlaygroundPanel::openRun(qint64 id)
@@ -578,11 +591,12 @@ void PlaygroundPanel::showRun(const PlaygroundRun &run)
     if (!run.promptName.isEmpty() && run.promptVersion > 0) {
         const QString name = run.promptName;
         const int number = run.promptVersion;
-        m_worker.run<PromptVersion>([name, number](Workspace &workspace) { return PromptLibrary(workspace).version(name, number); },
-                                    this, [this, system = run.system](Result<PromptVersion> version) {
-                                        if (version)
-                                            setPrompt(version.value().templateText, system);
-                                    });
+        m_worker.run<PromptVersion>(
+            [name, number](Workspace &workspace) { return PromptLibrary(workspace).version(name, number); }, this,
+            [this, system = run.system](Result<PromptVersion> version) {
+                if (version)
+                    setPrompt(version.value().templateText, system);
+            });
         loadVersions(name, number);
     }
     m_paneCount->setValue(qBound(1, int(run.responses.size()), maximumPanes));
@@ -607,8 +621,8 @@ void PlaygroundPanel::exportRun()
     if (path.isEmpty())
         return;
     const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const QByteArray contents = json ? QJsonDocument(RunHistory::toJson(m_lastRun)).toJson()
-                                     : RunHistory::toMarkdown(m_lastRun).toUtf8();
+    const QByteArray contents
+        = json ? QJsonDocument(RunHistory::toJson(m_lastRun)).toJson() : RunHistory::toMarkdown(m_lastRun).toUtf8();
     m_worker.run<Done>(
         [path, contents](Workspace &) -> Status {
             QFile file(path);
@@ -616,7 +630,8 @@ void PlaygroundPanel::exportRun()
                 return makeError(Error::Kind::Input, file.errorString(), path);
             return Done{};
         },
-        this, [this, path](Status written) {
+        this,
+        [this, path](Status written) {
             if (!written)
                 return showProblem(written.error().describe());
             emit statusMessage(tr("Exported the run to %1.").arg(path));

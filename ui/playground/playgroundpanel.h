@@ -101,5 +101,5 @@ private:
     PlaygroundRun m_lastRun;
     int m_pendingRecords = 0;
     bool m_openedInitialRun = false;
-    bool m_preparing = false;  // reading secrets before the calls start
+    bool m_preparing = false; // reading secrets before the calls start
 };

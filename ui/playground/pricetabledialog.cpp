@@ -15,11 +15,13 @@ PriceTableDialog::PriceTableDialog(WorkspaceWorker &worker, QWidget *parent) : Q
 {
     setWindowTitle(tr("Model prices"));
     m_table = new QTableWidget(0, 4, this);
-    m_table->setHorizontalHeaderLabels({tr("Model id or prefix"), tr("Name"), tr("Input $ / 1M tokens"), tr("Output $ / 1M tokens")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Model id or prefix"), tr("Name"), tr("Input $ / 1M tokens"), tr("Output $ / 1M tokens")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     auto *note = new QLabel(tr("A model matches its exact id, else the longest prefix. Regional prefixes such as "
-                               "\"us.\" are ignored."), this);
+                               "\"us.\" are ignored."),
+                            this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     QPushButton *add = buttons->addButton(tr("Add row"), QDialogButtonBox::ActionRole);
@@ -44,7 +46,8 @@ void PriceTableDialog::load()
                                             return;
                                         for (const ModelPrice &price : prices.value()) {
                                             m_loadedPatterns << price.modelPattern;
-                                            addRow(price.modelPattern, price.displayName, price.inputPerMillion, price.outputPerMillion);
+                                            addRow(price.modelPattern, price.displayName, price.inputPerMillion,
+                                                   price.outputPerMillion);
                                         }
                                     });
 }
@@ -97,7 +100,8 @@ void PriceTableDialog::accept()
                 return Done{};
             });
         },
-        this, [this](Status saved) {
+        this,
+        [this](Status saved) {
             if (!saved) {
                 QMessageBox::warning(this, windowTitle(), saved.error().describe());
                 return;

@@ -18,7 +18,9 @@ QString diffHtml(const QString &title, const QString &before, const QString &aft
     for (const DiffLine &line : TextDiff::lines(before, after)) {
         const QString text = line.text.toHtmlEscaped();
         switch (line.kind) {
-        case DiffLine::Kind::Same: html += QStringLiteral("  %1\n").arg(text); break;
+        case DiffLine::Kind::Same:
+            html += QStringLiteral("  %1\n").arg(text);
+            break;
         case DiffLine::Kind::Removed:
             html += QStringLiteral("<span style=\"background:rgba(220,53,69,70)\">- %1</span>\n").arg(text);
             break;
@@ -39,7 +41,9 @@ PromptDiffDialog::PromptDiffDialog(QList<PromptVersion> versions, QWidget *paren
     m_before = new QComboBox(this);
     m_after = new QComboBox(this);
     for (const PromptVersion &version : std::as_const(m_versions)) {
-        const QString label = tr("v%1 — %2").arg(version.version).arg(version.note.isEmpty() ? version.createdAt.left(10) : version.note);
+        const QString label = tr("v%1 — %2")
+                                  .arg(version.version)
+                                  .arg(version.note.isEmpty() ? version.createdAt.left(10) : version.note);
         m_before->addItem(label, version.version);
         m_after->addItem(label, version.version);
     }

@@ -43,7 +43,8 @@ ResponsePane::ResponsePane(int slot, QWidget *parent) : QFrame(parent), m_slot(s
     m_copy = new QToolButton(this);
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy this response"));
-    connect(m_copy, &QToolButton::clicked, this, [this]() { QApplication::clipboard()->setText(m_text->toPlainText()); });
+    connect(m_copy, &QToolButton::clicked, this,
+            [this]() { QApplication::clipboard()->setText(m_text->toPlainText()); });
 
     m_tokens = new QLabel(this);
     m_timing = new QLabel(this);
@@ -179,7 +180,8 @@ QString ResponsePane::text() const
 void ResponsePane::showMetrics(const ChatResult &metrics)
 {
     m_tokens->setText(QStringLiteral("%1 / %2").arg(tokens(metrics.inputTokens), tokens(metrics.outputTokens)));
-    m_timing->setText(QStringLiteral("%1 / %2").arg(milliseconds(metrics.ttftMs), milliseconds(metrics.latencyMs > 0 ? metrics.latencyMs : -1)));
+    m_timing->setText(QStringLiteral("%1 / %2").arg(milliseconds(metrics.ttftMs),
+                                                    milliseconds(metrics.latencyMs > 0 ? metrics.latencyMs : -1)));
     const double speed = metrics.tokensPerSecond();
     m_speed->setText(speed > 0 ? QLocale().toString(speed, 'f', 1) : QStringLiteral("–"));
     m_stopReason->setText(metrics.stopReason.isEmpty() ? QStringLiteral("–") : metrics.stopReason);

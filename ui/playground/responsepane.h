@@ -34,7 +34,8 @@ public:
     void finish(const Result<ChatResult> &result);
     void setCost(std::optional<double> costUsd);
     // Shows a stored answer (history or demo) with its figures.
-    void showStored(const QString &text, const ChatResult &metrics, std::optional<double> costUsd, const QString &error);
+    void showStored(const QString &text, const ChatResult &metrics, std::optional<double> costUsd,
+                    const QString &error);
     void clear();
     QString text() const;
 

@@ -13,8 +13,8 @@
 #include <QLocale>
 #include <QStackedBarSeries>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 UsageDialog::UsageDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(parent), m_worker(worker)
 {
@@ -60,7 +60,8 @@ void UsageDialog::load()
                 return rows.error();
             return Usage{rows.value(), log.recordsPrompts()};
         },
-        this, [this](Result<Usage> usage) {
+        this,
+        [this](Result<Usage> usage) {
             if (!usage)
                 return;
             const QSignalBlocker blocker(m_recordPrompts);
@@ -68,12 +69,17 @@ void UsageDialog::load()
             const QList<UsageRow> &rows = usage.value().rows;
             m_table->setRowCount(int(rows.size()));
             QStringList days;
-            QMap<QString, QMap<QString, double>> costByModel;  // model → day → cost
+            QMap<QString, QMap<QString, double>> costByModel; // model → day → cost
             for (int row = 0; row < rows.size(); ++row) {
                 const UsageRow &usageRow = rows[row];
-                const QStringList cells{usageRow.day, usageRow.provider, usageRow.model, QLocale().toString(usageRow.calls),
-                                        QLocale().toString(usageRow.errors), QLocale().toString(usageRow.inputTokens),
-                                        QLocale().toString(usageRow.outputTokens), QStringLiteral("%1").arg(usageRow.costUsd, 0, 'f', 4)};
+                const QStringList cells{usageRow.day,
+                                        usageRow.provider,
+                                        usageRow.model,
+                                        QLocale().toString(usageRow.calls),
+                                        QLocale().toString(usageRow.errors),
+                                        QLocale().toString(usageRow.inputTokens),
+                                        QLocale().toString(usageRow.outputTokens),
+                                        QStringLiteral("%1").arg(usageRow.costUsd, 0, 'f', 4)};
                 for (int column = 0; column < cells.size(); ++column)
                     m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
                 if (!days.contains(usageRow.day))

@@ -19,7 +19,8 @@ AuditDialog::AuditDialog(WorkspaceWorker &worker, const QString &group, QWidget 
 {
     setWindowTitle(tr("Audit trail of %1").arg(group));
     m_table = new QTableWidget(0, 8, this);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("When"), tr("Who"), tr("Role"), tr("Action"), tr("Version"), tr("Change"), tr("Comment")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("#"), tr("When"), tr("Who"), tr("Role"), tr("Action"), tr("Version"), tr("Change"), tr("Comment")});
     m_table->horizontalHeader()->setSectionResizeMode(7, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -65,7 +66,8 @@ void AuditDialog::load()
             WorkspaceRegistryBackend backend(workspace);
             return RegistryService(backend, workspace).audit(group);
         },
-        this, [this](Result<QList<AuditEntry>> entries) {
+        this,
+        [this](Result<QList<AuditEntry>> entries) {
             if (!entries) {
                 m_verdict->setText(entries.error().describe());
                 return;
@@ -73,13 +75,22 @@ void AuditDialog::load()
             m_table->setRowCount(int(entries.value().size()));
             for (int row = 0; row < entries.value().size(); ++row) {
                 const AuditEntry &entry = entries.value()[row];
-                const QString change = QStringLiteral("%1%2 → %3%4")
-                                           .arg(entry.fromStatus, entry.fromStage.isEmpty() ? QString() : QStringLiteral("/") + entry.fromStage,
-                                                entry.toStatus, entry.toStage.isEmpty() ? QString() : QStringLiteral("/") + entry.toStage);
-                const QStringList cells{QString::number(entry.sequence), entry.at.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
-                                        entry.actor, entry.role, entry.action, QString::number(entry.version), change,
-                                        entry.overrideReason.isEmpty() ? entry.comment
-                                                                       : tr("%1 (override: %2)").arg(entry.comment, entry.overrideReason)};
+                const QString change
+                    = QStringLiteral("%1%2 → %3%4")
+                          .arg(entry.fromStatus,
+                               entry.fromStage.isEmpty() ? QString() : QStringLiteral("/") + entry.fromStage,
+                               entry.toStatus,
+                               entry.toStage.isEmpty() ? QString() : QStringLiteral("/") + entry.toStage);
+                const QStringList cells{QString::number(entry.sequence),
+                                        entry.at.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
+                                        entry.actor,
+                                        entry.role,
+                                        entry.action,
+                                        QString::number(entry.version),
+                                        change,
+                                        entry.overrideReason.isEmpty()
+                                            ? entry.comment
+                                            : tr("%1 (override: %2)").arg(entry.comment, entry.overrideReason)};
                 for (int column = 0; column < cells.size(); ++column)
                     m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
             }
@@ -93,7 +104,8 @@ void AuditDialog::verify()
             WorkspaceRegistryBackend backend(workspace);
             return RegistryService(backend, workspace).verifyAudit();
         },
-        this, [this](Result<AuditTrail::Verification> verification) {
+        this,
+        [this](Result<AuditTrail::Verification> verification) {
             if (!verification) {
                 m_verdict->setText(verification.error().describe());
                 return;
@@ -104,7 +116,9 @@ void AuditDialog::verify()
                 m_verdict->setText(tr("✔ The chain of %n entries is intact.", nullptr, int(report.entries)));
             } else {
                 m_verdict->setStyleSheet(QStringLiteral("color: #e05260;"));
-                m_verdict->setText(tr("✘ Entry %1 is not as written (%2): %3").arg(report.brokenSequence).arg(report.problem, report.detail));
+                m_verdict->setText(tr("✘ Entry %1 is not as written (%2): %3")
+                                       .arg(report.brokenSequence)
+                                       .arg(report.problem, report.detail));
             }
         });
 }
@@ -119,7 +133,8 @@ void AuditDialog::askStage()
             WorkspaceRegistryBackend backend(workspace);
             return RegistryService(backend, workspace).versionInStageAt(group, stage, at);
         },
-        this, [this](Result<QList<int>> versions) {
+        this,
+        [this](Result<QList<int>> versions) {
             if (!versions) {
                 m_answer->setText(versions.error().describe());
                 return;

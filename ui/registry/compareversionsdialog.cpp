@@ -16,8 +16,12 @@ CompareVersionsDialog::CompareVersionsDialog(QList<ModelVersion> versions, int f
     m_left = new QComboBox(this);
     m_right = new QComboBox(this);
     for (const ModelVersion &version : std::as_const(m_versions)) {
-        const QString label = tr("v%1 — %2%3").arg(version.version).arg(RegistryNames::status(version.status),
-                                                                        version.stage == Stage::None ? QString() : QStringLiteral(", ") + RegistryNames::stage(version.stage));
+        const QString label
+            = tr("v%1 — %2%3")
+                  .arg(version.version)
+                  .arg(RegistryNames::status(version.status),
+                       version.stage == Stage::None ? QString()
+                                                    : QStringLiteral(", ") + RegistryNames::stage(version.stage));
         m_left->addItem(label, version.version);
         m_right->addItem(label, version.version);
     }
@@ -69,12 +73,15 @@ void CompareVersionsDialog::refresh()
         const bool inLeft = left->metrics.contains(name);
         const bool inRight = right->metrics.contains(name);
         m_table->setItem(row, 0, new QTableWidgetItem(name));
-        m_table->setItem(row, 1, new QTableWidgetItem(inLeft ? QString::number(left->metrics.value(name), 'g', 4) : tr("—")));
-        m_table->setItem(row, 2, new QTableWidgetItem(inRight ? QString::number(right->metrics.value(name), 'g', 4) : tr("—")));
+        m_table->setItem(row, 1,
+                         new QTableWidgetItem(inLeft ? QString::number(left->metrics.value(name), 'g', 4) : tr("—")));
+        m_table->setItem(row, 2,
+                         new QTableWidgetItem(inRight ? QString::number(right->metrics.value(name), 'g', 4) : tr("—")));
         auto *change = new QTableWidgetItem;
         if (inLeft && inRight) {
             const double delta = right->metrics.value(name) - left->metrics.value(name);
-            change->setText(QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'g', 4));
+            change->setText(
+                QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'g', 4));
             if (delta != 0.0)
                 change->setForeground(delta > 0 ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
         }

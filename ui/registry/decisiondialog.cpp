@@ -17,11 +17,16 @@ namespace {
 QString actionTitle(DecisionAction action)
 {
     switch (action) {
-    case DecisionAction::Approve: return DecisionDialog::tr("Approve");
-    case DecisionAction::Reject: return DecisionDialog::tr("Reject");
-    case DecisionAction::Promote: return DecisionDialog::tr("Promote");
-    case DecisionAction::Archive: return DecisionDialog::tr("Archive");
-    case DecisionAction::Register: return DecisionDialog::tr("Register");
+    case DecisionAction::Approve:
+        return DecisionDialog::tr("Approve");
+    case DecisionAction::Reject:
+        return DecisionDialog::tr("Reject");
+    case DecisionAction::Promote:
+        return DecisionDialog::tr("Promote");
+    case DecisionAction::Archive:
+        return DecisionDialog::tr("Archive");
+    case DecisionAction::Register:
+        return DecisionDialog::tr("Register");
     }
     return {};
 }
@@ -34,12 +39,14 @@ DecisionDialog::DecisionDialog(DecisionAction action, const ModelVersion &versio
 {
     setWindowTitle(tr("%1 %2 version %3").arg(actionTitle(action), version.group).arg(version.version));
     auto *form = new QFormLayout;
-    form->addRow(tr("Version:"), new QLabel(tr("%1 v%2 — %3, stage %4, registered by %5")
-                                                .arg(version.group).arg(version.version)
-                                                .arg(RegistryNames::status(version.status),
-                                                     version.stage == Stage::None ? tr("none") : RegistryNames::stage(version.stage),
-                                                     version.registrant),
-                                            this));
+    form->addRow(tr("Version:"),
+                 new QLabel(tr("%1 v%2 — %3, stage %4, registered by %5")
+                                .arg(version.group)
+                                .arg(version.version)
+                                .arg(RegistryNames::status(version.status),
+                                     version.stage == Stage::None ? tr("none") : RegistryNames::stage(version.stage),
+                                     version.registrant),
+                            this));
     form->addRow(tr("Acting as:"), new QLabel(tr("%1 (%2)").arg(actor.user, RegistryNames::role(actor.role)), this));
     if (action == DecisionAction::Promote || action == DecisionAction::Approve) {
         m_stage = new QComboBox(this);
@@ -125,7 +132,8 @@ void DecisionDialog::showCheck(const PolicyCheck &check, const QString &problem)
     m_check = check;
     m_rules->clear();
     for (const PolicyRule &rule : check.rules) {
-        auto *item = new QTreeWidgetItem(m_rules, {rule.name, rule.satisfied ? tr("✔ satisfied") : tr("✘ missing"), rule.detail});
+        auto *item = new QTreeWidgetItem(
+            m_rules, {rule.name, rule.satisfied ? tr("✔ satisfied") : tr("✘ missing"), rule.detail});
         item->setForeground(1, rule.satisfied ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
         item->setToolTip(2, rule.detail);
     }
@@ -136,6 +144,7 @@ void DecisionDialog::showCheck(const PolicyCheck &check, const QString &problem)
     else if (allowed)
         m_summary->setText(tr("Every rule is satisfied; the decision will be recorded in the audit trail."));
     else
-        m_summary->setText(tr("Refused by rule \"%1\": %2").arg(check.firstRefusal()->name, check.firstRefusal()->detail));
+        m_summary->setText(
+            tr("Refused by rule \"%1\": %2").arg(check.firstRefusal()->name, check.firstRefusal()->detail));
     emit checked();
 }

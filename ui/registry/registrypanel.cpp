@@ -1,20 +1,20 @@
 #include "ui/registry/registrypanel.h"
 
+#include "core/registry/registryservice.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 #include "ui/common/banner.h"
 #include "ui/common/selectionresolver.h"
 #include "ui/registry/auditdialog.h"
 #include "ui/registry/compareversionsdialog.h"
 #include "ui/registry/decisiondialog.h"
-#include "core/registry/registryservice.h"
-#include "core/secrets/credentialprofilerepository.h"
-#include "core/storage/workspaceworker.h"
-#include "core/workspaceschema.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -52,9 +52,12 @@ QString keyMetrics(const ModelVersion &version)
 QColor statusColour(ApprovalStatus status)
 {
     switch (status) {
-    case ApprovalStatus::Approved: return QColor(0x2e, 0xa0, 0x43);
-    case ApprovalStatus::Rejected: return QColor(0xe0, 0x52, 0x60);
-    case ApprovalStatus::PendingManualApproval: return QColor(0xd9, 0x8e, 0x04);
+    case ApprovalStatus::Approved:
+        return QColor(0x2e, 0xa0, 0x43);
+    case ApprovalStatus::Rejected:
+        return QColor(0xe0, 0x52, 0x60);
+    case ApprovalStatus::PendingManualApproval:
+        return QColor(0xd9, 0x8e, 0x04);
     }
     return {};
 }
@@ -77,7 +80,8 @@ RegistryPanel::~RegistryPanel()
 }
 
 template<typename T>
-void RegistryPanel::withService(std::function<Result<T>(RegistryService &, Workspace &)> job, std::function<void(Result<T>)> done)
+void RegistryPanel::withService(std::function<Result<T>(RegistryService &, Workspace &)> job,
+                                std::function<void(Result<T>)> done)
 {
     // The service is made per job on a worker thread, where a workspace connection lives (the audit
     // trail is always local). A remote backend's blocking calls wait on a worker of their own, so a
@@ -102,7 +106,8 @@ void RegistryPanel::withService(std::function<Result<T>(RegistryService &, Works
                 RegistryService service(*backend.value(), workspace);
                 return job(service, workspace);
             },
-            this, [this, remote, done = std::move(done)](Result<T> result) {
+            this,
+            [this, remote, done = std::move(done)](Result<T> result) {
                 if (remote) {
                     --m_remoteJobs;
                     updateBusy();
@@ -131,14 +136,15 @@ WorkspaceWorker &RegistryPanel::remoteWorker()
 void RegistryPanel::cancelRemote()
 {
     m_cancel.cancel();
-    m_cancel = CancelToken();  // later calls start afresh
+    m_cancel = CancelToken(); // later calls start afresh
 }
 
 void RegistryPanel::updateBusy()
 {
     m_busy->setVisible(m_remoteJobs > 0);
     m_cancelRemote->setVisible(m_remoteJobs > 0);
-    m_busy->setFormat(tr("Waiting for %1…").arg(m_options.backend == QLatin1String("mlflow") ? tr("MLflow") : tr("SageMaker")));
+    m_busy->setFormat(
+        tr("Waiting for %1…").arg(m_options.backend == QLatin1String("mlflow") ? tr("MLflow") : tr("SageMaker")));
 }
 
 void RegistryPanel::buildLayout()
@@ -158,7 +164,8 @@ void RegistryPanel::buildLayout()
     m_backend->addItem(tr("Workspace registry"), QStringLiteral("workspace"));
     m_backend->addItem(tr("Amazon SageMaker…"), QStringLiteral("sagemaker"));
     m_backend->addItem(tr("MLflow…"), QStringLiteral("mlflow"));
-    m_backend->setToolTip(tr("Where the model versions live. Decisions are always recorded in this workspace's audit trail."));
+    m_backend->setToolTip(
+        tr("Where the model versions live. Decisions are always recorded in this workspace's audit trail."));
     connect(m_backend, &QComboBox::activated, this, &RegistryPanel::chooseBackend);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
@@ -194,8 +201,8 @@ void RegistryPanel::buildLayout()
         }
     });
     m_versionTable = new QTableWidget(0, 7, this);
-    m_versionTable->setHorizontalHeaderLabels({tr("Group"), tr("Version"), tr("Status"), tr("Stage"), tr("Key metrics"),
-                                               tr("Registrant"), tr("Age")});
+    m_versionTable->setHorizontalHeaderLabels(
+        {tr("Group"), tr("Version"), tr("Status"), tr("Stage"), tr("Key metrics"), tr("Registrant"), tr("Age")});
     m_versionTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_versionTable->verticalHeader()->hide();
     m_versionTable->setWordWrap(false);
@@ -286,11 +293,13 @@ void RegistryPanel::reload()
             const QSignalBlocker blocker(m_groups);
             m_groups->clear();
             for (const ModelGroup &group : overview.value().groups)
-                m_groups->addItem(tr("%1\n%2 versions, %3 pending").arg(group.name).arg(group.versionCount).arg(group.pendingCount));
+                m_groups->addItem(
+                    tr("%1\n%2 versions, %3 pending").arg(group.name).arg(group.versionCount).arg(group.pendingCount));
             if (overview.value().groups.isEmpty()) {
-                m_page->setHtml(tr("<h3>No model groups yet</h3><p>Register a version with "
-                                   "<code>genaiops registry register GROUP --artifact URI --eval-run RUN_ID</code>, or add "
-                                   "demo content from the File menu.</p>"));
+                m_page->setHtml(
+                    tr("<h3>No model groups yet</h3><p>Register a version with "
+                       "<code>genaiops registry register GROUP --artifact URI --eval-run RUN_ID</code>, or add "
+                       "demo content from the File menu.</p>"));
                 emit loaded();
                 return;
             }
@@ -311,8 +320,8 @@ void RegistryPanel::reload()
 void RegistryPanel::setRole(Role role)
 {
     m_actor.role = role;
-    m_worker.run<Done>([role](Workspace &workspace) { return RegistryService::setWorkspaceRole(workspace, role); }, this,
-                       [this](Status) { reload(); });
+    m_worker.run<Done>([role](Workspace &workspace) { return RegistryService::setWorkspaceRole(workspace, role); },
+                       this, [this](Status) { reload(); });
 }
 
 void RegistryPanel::selectGroup(const QString &group)
@@ -351,22 +360,28 @@ void RegistryPanel::loadVersions()
             }
             m_versions = versions.value();
             if (!m_inboxMode)
-                std::sort(m_versions.begin(), m_versions.end(), [](const ModelVersion &left, const ModelVersion &right) {
-                    return left.version > right.version;
-                });
+                std::sort(
+                    m_versions.begin(), m_versions.end(),
+                    [](const ModelVersion &left, const ModelVersion &right) { return left.version > right.version; });
             m_versionTable->setRowCount(int(m_versions.size()));
             for (int row = 0; row < m_versions.size(); ++row) {
                 const ModelVersion &version = m_versions[row];
-                const QStringList cells{version.group, QString::number(version.version), RegistryNames::status(version.status),
-                                        version.stage == Stage::None ? QStringLiteral("—") : RegistryNames::stage(version.stage),
-                                        keyMetrics(version), version.registrant, age(version.createdAt)};
+                const QStringList cells{version.group,
+                                        QString::number(version.version),
+                                        RegistryNames::status(version.status),
+                                        version.stage == Stage::None ? QStringLiteral("—")
+                                                                     : RegistryNames::stage(version.stage),
+                                        keyMetrics(version),
+                                        version.registrant,
+                                        age(version.createdAt)};
                 for (int column = 0; column < cells.size(); ++column)
                     m_versionTable->setItem(row, column, new QTableWidgetItem(cells[column]));
                 m_versionTable->item(row, 2)->setForeground(statusColour(version.status));
             }
             m_versionTable->setColumnHidden(0, !m_inboxMode);
             if (m_versions.isEmpty())
-                m_page->setHtml(m_inboxMode ? tr("<h3>Nothing waits for your decision</h3>") : tr("<h3>This group has no versions</h3>"));
+                m_page->setHtml(m_inboxMode ? tr("<h3>Nothing waits for your decision</h3>")
+                                            : tr("<h3>This group has no versions</h3>"));
             else
                 m_versionTable->selectRow(0);
             updateButtons();
@@ -422,7 +437,8 @@ void RegistryPanel::showVersion(int row)
             html += tr("<p><b>%1</b> · stage %2 · registered by %3 on %4</p>")
                         .arg(RegistryNames::status(version.status),
                              version.stage == Stage::None ? tr("none") : RegistryNames::stage(version.stage),
-                             version.registrant.toHtmlEscaped(), version.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')));
+                             version.registrant.toHtmlEscaped(),
+                             version.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')));
             html += tr("<p>Artifact: <code>%1</code></p>").arg(version.artifactUri.toHtmlEscaped());
             if (!version.description.isEmpty())
                 html += QStringLiteral("<p>%1</p>").arg(version.description.toHtmlEscaped());
@@ -432,14 +448,17 @@ void RegistryPanel::showVersion(int row)
             else {
                 html += QStringLiteral("<table cellpadding=\"3\">");
                 for (auto it = version.metrics.cbegin(); it != version.metrics.cend(); ++it)
-                    html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>").arg(it.key().toHtmlEscaped()).arg(it.value(), 0, 'g', 4);
+                    html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                                .arg(it.key().toHtmlEscaped())
+                                .arg(it.value(), 0, 'g', 4);
                 html += QStringLiteral("</table>");
             }
             html += tr("<h4>Evidence: linked evaluation runs</h4>");
             if (page && !page.value().evidence.isEmpty()) {
                 for (const RunEvidence &run : page.value().evidence) {
                     html += QStringLiteral("<p><a href=\"genaiops-eval:%1\">%2</a> — %3</p>")
-                                .arg(run.runId).arg(run.name.toHtmlEscaped(), run.describe().toHtmlEscaped());
+                                .arg(run.runId)
+                                .arg(run.name.toHtmlEscaped(), run.describe().toHtmlEscaped());
                     const QStringList agreement = run.agreementLines();
                     if (!agreement.isEmpty())
                         html += tr("<p style=\"margin-left: 16px\">Judge against people: %1</p>")
@@ -454,10 +473,16 @@ void RegistryPanel::showVersion(int row)
             else {
                 for (const AuditEntry &entry : page.value().history)
                     html += tr("<p>%1 — <b>%2</b> by %3 (%4): %5 → %6%7</p>")
-                                .arg(entry.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), entry.action, entry.actor.toHtmlEscaped(),
-                                     entry.role, entry.fromStatus + (entry.fromStage.isEmpty() ? QString() : QStringLiteral("/") + entry.fromStage),
-                                     entry.toStatus + (entry.toStage.isEmpty() ? QString() : QStringLiteral("/") + entry.toStage),
-                                     entry.comment.isEmpty() ? QString() : QStringLiteral("<br><i>“%1”</i>").arg(entry.comment.toHtmlEscaped()));
+                                .arg(entry.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), entry.action,
+                                     entry.actor.toHtmlEscaped(), entry.role,
+                                     entry.fromStatus
+                                         + (entry.fromStage.isEmpty() ? QString()
+                                                                      : QStringLiteral("/") + entry.fromStage),
+                                     entry.toStatus
+                                         + (entry.toStage.isEmpty() ? QString() : QStringLiteral("/") + entry.toStage),
+                                     entry.comment.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral("<br><i>“%1”</i>").arg(entry.comment.toHtmlEscaped()));
             }
             m_page->setHtml(html);
         });
@@ -470,12 +495,14 @@ void RegistryPanel::decide(DecisionAction action)
         return;
     const ModelVersion version = m_versions[row];
     const Actor actor = m_actor;
-    auto checker = [this, actor](const Decision &decision, std::function<void(const PolicyCheck &, const QString &)> done) {
-        withService<PolicyCheck>([decision, actor](RegistryService &service, Workspace &) { return service.check(decision, actor); },
-                                 [done](Result<PolicyCheck> check) {
-                                     done(check ? check.value() : PolicyCheck{}, check ? QString() : check.error().describe());
-                                 });
-    };
+    auto checker
+        = [this, actor](const Decision &decision, std::function<void(const PolicyCheck &, const QString &)> done) {
+              withService<PolicyCheck>(
+                  [decision, actor](RegistryService &service, Workspace &) { return service.check(decision, actor); },
+                  [done](Result<PolicyCheck> check) {
+                      done(check ? check.value() : PolicyCheck{}, check ? QString() : check.error().describe());
+                  });
+          };
     auto *dialog = new DecisionDialog(action, version, actor, checker, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("decisionDialog"));
@@ -490,7 +517,9 @@ void RegistryPanel::decide(DecisionAction action)
                     return;
                 }
                 m_banner->hide();
-                emit statusMessage(tr("%1 v%2 is now %3.").arg(decision.group).arg(decision.version)
+                emit statusMessage(tr("%1 v%2 is now %3.")
+                                       .arg(decision.group)
+                                       .arg(decision.version)
                                        .arg(RegistryNames::status(outcome.value().version.status)));
                 emit decided(decision.group, decision.version);
                 reload();
@@ -529,8 +558,13 @@ void RegistryPanel::chooseBackend(int index)
     }
     if (kind == QLatin1String("mlflow")) {
         bool ok = false;
-        const QString uri = QInputDialog::getText(this, tr("MLflow registry"), tr("Tracking server URL:"), QLineEdit::Normal,
-                                                  settings.value(QStringLiteral("registry/trackingUri"), QStringLiteral("http://localhost:5000")).toString(), &ok).trimmed();
+        const QString uri
+            = QInputDialog::getText(
+                  this, tr("MLflow registry"), tr("Tracking server URL:"), QLineEdit::Normal,
+                  settings.value(QStringLiteral("registry/trackingUri"), QStringLiteral("http://localhost:5000"))
+                      .toString(),
+                  &ok)
+                  .trimmed();
         if (!ok || uri.isEmpty())
             return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
         settings.setValue(QStringLiteral("registry/trackingUri"), uri);
@@ -541,38 +575,41 @@ void RegistryPanel::chooseBackend(int index)
         return;
     }
     // SageMaker: an AWS connection profile gives keys (from the keyring), region and endpoint.
-    m_worker.run<QList<CredentialProfile>>([](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
-                                           [this, kind](Result<QList<CredentialProfile>> profiles) {
-        QStringList names;
-        if (profiles)
-            for (const CredentialProfile &profile : profiles.value())
-                if (profile.kind == CredentialProfile::Kind::Aws)
-                    names << profile.name;
-        if (names.isEmpty()) {
-            showProblem(tr("Add an AWS connection on the Connections page first."));
-            return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
-        }
-        bool ok = false;
-        const QString name = QInputDialog::getItem(this, tr("Amazon SageMaker Model Registry"), tr("AWS connection:"), names, 0, false, &ok);
-        if (!ok)
-            return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
-        ProviderSelection selection;
-        selection.provider = QStringLiteral("bedrock");
-        selection.model = QStringLiteral("registry");  // the resolver wants a model; the registry needs none
-        selection.profile = name;
-        SelectionResolver::resolve(selection, m_worker, m_store, this, [this, kind, name](Result<ProviderConfig> config) {
-            if (!config) {
-                showProblem(config.error().describe());
+    m_worker.run<QList<CredentialProfile>>(
+        [](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
+        [this, kind](Result<QList<CredentialProfile>> profiles) {
+            QStringList names;
+            if (profiles)
+                for (const CredentialProfile &profile : profiles.value())
+                    if (profile.kind == CredentialProfile::Kind::Aws)
+                        names << profile.name;
+            if (names.isEmpty()) {
+                showProblem(tr("Add an AWS connection on the Connections page first."));
                 return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
             }
-            RegistryOptions options;
-            options.backend = kind;
-            options.region = config.value().region;
-            options.endpointUrl = config.value().endpointUrl.toString();
-            options.aws = config.value().aws;
-            useBackend(options, tr("SageMaker (%1, %2)").arg(name, options.region));
+            bool ok = false;
+            const QString name = QInputDialog::getItem(this, tr("Amazon SageMaker Model Registry"),
+                                                       tr("AWS connection:"), names, 0, false, &ok);
+            if (!ok)
+                return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+            ProviderSelection selection;
+            selection.provider = QStringLiteral("bedrock");
+            selection.model = QStringLiteral("registry"); // the resolver wants a model; the registry needs none
+            selection.profile = name;
+            SelectionResolver::resolve(
+                selection, m_worker, m_store, this, [this, kind, name](Result<ProviderConfig> config) {
+                    if (!config) {
+                        showProblem(config.error().describe());
+                        return m_backend->setCurrentIndex(m_backend->findData(m_options.backend));
+                    }
+                    RegistryOptions options;
+                    options.backend = kind;
+                    options.region = config.value().region;
+                    options.endpointUrl = config.value().endpointUrl.toString();
+                    options.aws = config.value().aws;
+                    useBackend(options, tr("SageMaker (%1, %2)").arg(name, options.region));
+                });
         });
-    });
 }
 
 void RegistryPanel::useBackend(RegistryOptions options, const QString &label)

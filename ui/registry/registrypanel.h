@@ -72,13 +72,13 @@ private:
     void updateBusy();
 
     WorkspaceWorker &m_worker;
-    std::unique_ptr<WorkspaceWorker> m_remote;  // its own connection to the same workspace
-    CancelToken m_cancel;                        // shared by the remote jobs posted since the last cancel
+    std::unique_ptr<WorkspaceWorker> m_remote; // its own connection to the same workspace
+    CancelToken m_cancel; // shared by the remote jobs posted since the last cancel
     int m_remoteJobs = 0;
     QProgressBar *m_busy;
     QPushButton *m_cancelRemote;
     CredentialStore &m_store;
-    RegistryOptions m_options;  // secrets resolved from the keyring, held in memory only
+    RegistryOptions m_options; // secrets resolved from the keyring, held in memory only
     QComboBox *m_backend;
     Actor m_actor;
     Banner *m_banner;
