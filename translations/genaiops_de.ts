@@ -3366,8 +3366,8 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>Cannot read %1</source>
-        <translation>%1 kann nicht gelesen werden</translation>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,12 @@
 // The Connections page's Test button makes a real minimal call through the profile.
 
 #include "common/testserver.h"
-#include "ui/connections/connectionspanel.h"
+#include "common/workerfixture.h"
 #include "core/edge/localbroker.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
+#include "ui/connections/connectionspanel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +19,7 @@ class TestConnectionsPanel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_directory;
+    WorkerFixture m_fixture{this};
     TestServer m_openai{QStringLiteral("openai_server.py")};
     WorkspaceWorker *m_worker = nullptr;
     CredentialStore *m_store = nullptr;
@@ -29,12 +30,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString()));
-        m_worker = new WorkspaceWorker(this);
-        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
-        bool opened = false;
-        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
-                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
-        QTRY_VERIFY(opened);
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_worker = &m_fixture.worker();
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
         m_panel = new ConnectionsPanel(*m_worker, *m_store);
         m_profile.name = QStringLiteral("gateway");
         m_profile.kind = CredentialProfile::Kind::OpenAi;
@@ -49,8 +48,11 @@ private slots:
         m_panel->testProfile(m_profile, QStringLiteral("gpt-4o-mini"));
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(0).toBool(), true);
-        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("gateway works")), qPrintable(finished.first().at(1).toString()));
-        const QJsonObject body = QJsonDocument::fromJson(m_openai.lastRequest().value(QStringLiteral("body")).toString().toUtf8()).object();
+        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("gateway works")),
+                 qPrintable(finished.first().at(1).toString()));
+        const QJsonObject body
+            = QJsonDocument::fromJson(m_openai.lastRequest().value(QStringLiteral("body")).toString().toUtf8())
+                  .object();
         QCOMPARE(body.value(QStringLiteral("max_tokens")).toInt(), 5);
         QCOMPARE(body.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-4o-mini"));
     }
@@ -61,7 +63,8 @@ private slots:
         m_panel->testProfile(m_profile, QStringLiteral("no-such-model"));
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(0).toBool(), false);
-        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("no-such-model")), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("no-such-model")),
+                 qPrintable(finished.first().at(1).toString()));
     }
 
     void anUnreachableEndpointFails()
@@ -88,14 +91,16 @@ private slots:
         m_panel->testBroker(mqtt);
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(0).toBool(), true);
-        QVERIFY2(finished.first().at(1).toString().contains(broker.url()), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(finished.first().at(1).toString().contains(broker.url()),
+                 qPrintable(finished.first().at(1).toString()));
 
-        broker.stop();  // nothing listens there now
+        broker.stop(); // nothing listens there now
         finished.clear();
         m_panel->testBroker(mqtt);
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(0).toBool(), false);
-        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("refused")), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("refused")),
+                 qPrintable(finished.first().at(1).toString()));
     }
 };
 

@@ -1,6 +1,14 @@
 // The Edge panel fed by a real mosquitto and the simulator: the fleet table, the charts' timer, the
 // event log's pause, the review queue's labels and manifest, and screenshots for people to look at.
 
+#include "common/workerfixture.h"
+#include "core/edge/inspectionsimulator.h"
+#include "core/edge/localbroker.h"
+#include "core/edge/mqttclient.h"
+#include "core/edge/syntheticpartimage.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
 #include "ui/edge/edgepanel.h"
 #include "ui/edge/eventfilterproxy.h"
 #include "ui/edge/eventlogmodel.h"
@@ -8,15 +16,8 @@
 #include "ui/edge/fleetcharts.h"
 #include "ui/edge/fleettablemodel.h"
 #include "ui/edge/inspectionimageview.h"
-#include "core/edge/inspectionsimulator.h"
-#include "core/edge/localbroker.h"
-#include "core/edge/mqttclient.h"
 #include "ui/edge/reviewpane.h"
 #include "ui/edge/reviewqueuemodel.h"
-#include "core/edge/syntheticpartimage.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
-#include "core/workspaceschema.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -35,7 +36,7 @@ class TestEdgePanel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_directory;
+    WorkerFixture m_fixture{this};
     LocalBroker m_broker;
     WorkspaceWorker *m_worker = nullptr;
     CredentialStore *m_store = nullptr;
@@ -55,7 +56,8 @@ class TestEdgePanel : public QObject
         settings.port = m_broker.port();
         settings.topics.clear();
         MqttClient publisher(settings);
-        if (!publisher.start() || !QTest::qWaitFor([&]() { return publisher.state() == MqttClient::State::Connected; }, 10000))
+        if (!publisher.start()
+            || !QTest::qWaitFor([&]() { return publisher.state() == MqttClient::State::Connected; }, 10000))
             return -1;
         SimulationSettings simulation;
         simulation.devices = 6;
@@ -83,12 +85,10 @@ private slots:
         if (LocalBroker::executable().isEmpty())
             QSKIP("mosquitto is not installed");
         QVERIFY(m_broker.start());
-        m_worker = new WorkspaceWorker(this);
-        bool opened = false;
-        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
-                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
-        QTRY_VERIFY(opened);
-        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_worker = &m_fixture.worker();
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
         m_panel = new EdgePanel(*m_worker, *m_store);
         m_panel->resize(1280, 860);
         m_panel->show();
@@ -101,15 +101,18 @@ private slots:
 
     void showsTheLiveFleet()
     {
-        QAbstractItemModelTester fleetTester(m_panel->fleetModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester eventTester(m_panel->eventLog()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester reviewTester(m_panel->reviewPane()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester fleetTester(m_panel->fleetModel(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester eventTester(m_panel->eventLog()->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester reviewTester(m_panel->reviewPane()->model(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         MqttSettings settings;
         settings.host = QStringLiteral("127.0.0.1");
         settings.port = m_broker.port();
         m_panel->connectToBroker(settings);
         QTRY_VERIFY_WITH_TIMEOUT(m_panel->updatesApplied() > 0, 5000);
-        QTest::qWait(500);  // subscribed before the fleet starts publishing
+        QTest::qWait(500); // subscribed before the fleet starts publishing
 
         const int repaintsBefore = m_panel->charts()->repaintCount();
         QElapsedTimer clock;
@@ -120,12 +123,15 @@ private slots:
         const qint64 elapsedMs = clock.elapsed();
 
         QCOMPARE(m_panel->fleetModel()->rowCount(), 6);
-        QCOMPARE(m_panel->fleetModel()->data(m_panel->fleetModel()->index(0, FleetTableModel::Device), Qt::DisplayRole).toString(),
+        QCOMPARE(m_panel->fleetModel()
+                     ->data(m_panel->fleetModel()->index(0, FleetTableModel::Device), Qt::DisplayRole)
+                     .toString(),
                  QStringLiteral("vqi-cell-01"));
         // The failing device (the last) raised a defect-rate or latency alert; the table shows it.
         const DeviceSnapshot &failing = m_panel->fleetModel()->devices().last();
-        QVERIFY2(failing.activeAlerts > 0 || failing.health != DeviceSnapshot::Health::Healthy,
-                 qPrintable(QStringLiteral("defects %1, p95 %2").arg(failing.windowDefectRate).arg(failing.p95LatencyMs)));
+        QVERIFY2(
+            failing.activeAlerts > 0 || failing.health != DeviceSnapshot::Health::Healthy,
+            qPrintable(QStringLiteral("defects %1, p95 %2").arg(failing.windowDefectRate).arg(failing.p95LatencyMs)));
         QVERIFY(m_panel->alertRows() > 0);
         // Charts repaint on their 10 Hz timer, never per message or per update.
         const int repaints = m_panel->charts()->repaintCount() - repaintsBefore;
@@ -144,13 +150,14 @@ private slots:
         const int rows = log->model()->rowCount();
         QAbstractItemModelTester proxyTester(log->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto *table = log->findChild<QTableView *>(QStringLiteral("eventTable"));
-        QCOMPARE(table->model(), log->model());  // unfiltered, no proxy in between
+        QCOMPARE(table->model(), log->model()); // unfiltered, no proxy in between
         log->setFilters({}, QStringLiteral("defective"), 1.01);
         QCOMPARE(table->model(), log->proxy());
         const int defective = log->proxy()->rowCount();
         QVERIFY(defective > 0 && defective < rows);
         for (int row = 0; row < defective; ++row)
-            QCOMPARE(log->proxy()->index(row, EventLogModel::Prediction).data().toString(), QStringLiteral("defective"));
+            QCOMPARE(log->proxy()->index(row, EventLogModel::Prediction).data().toString(),
+                     QStringLiteral("defective"));
         log->setFilters(QStringLiteral("vqi-cell-02"), {}, 0.9);
         QVERIFY(log->proxy()->rowCount() > 0 && log->proxy()->rowCount() < rows);
         for (int row = 0; row < log->proxy()->rowCount(); ++row) {
@@ -163,7 +170,7 @@ private slots:
         log->setPaused(true);
         const qint64 published = publishFleet(1, 200);
         QTRY_VERIFY_WITH_TIMEOUT(log->model()->heldWhilePaused() == published, 5000);
-        QCOMPARE(log->model()->rowCount(), rows);  // nothing moved while paused
+        QCOMPARE(log->model()->rowCount(), rows); // nothing moved while paused
         log->setPaused(false);
         QCOMPARE(log->model()->rowCount(), rows + int(published));
     }
@@ -187,7 +194,7 @@ private slots:
         review->selectRow(withImage);
         auto *table = review->findChild<QTableView *>(QStringLiteral("reviewTable"));
         table->setFocus();
-        QTest::keyClick(table, Qt::Key_D);  // defective; moves on to the next unlabelled item
+        QTest::keyClick(table, Qt::Key_D); // defective; moves on to the next unlabelled item
         QCOMPARE(queue->item(withImage).label, ReviewItem::Label::Defective);
         QVERIFY(review->currentRow() != withImage);
         QTest::keyClick(table, Qt::Key_G);
@@ -197,7 +204,7 @@ private slots:
         QTest::qWait(100);
         QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-review.png"))));
 
-        const QString manifest = m_directory.filePath(QStringLiteral("labels.jsonl"));
+        const QString manifest = m_fixture.filePath(QStringLiteral("labels.jsonl"));
         QSignalSpy status(review, &ReviewPane::statusMessage);
         review->exportManifest(manifest);
         QVERIFY(status.wait(10000));
@@ -214,10 +221,11 @@ private slots:
                 QVERIFY2(object.contains(QLatin1String(key)), key);
             labels << object.value(QStringLiteral("label")).toString();
             const QString image = object.value(QStringLiteral("image")).toString();
-            if (image.endsWith(QLatin1String(".png")))  // an inline image, saved beside the manifest
-                QVERIFY2(QFile::exists(m_directory.filePath(image)), qPrintable(image));
+            if (image.endsWith(QLatin1String(".png"))) // an inline image, saved beside the manifest
+                QVERIFY2(QFile::exists(m_fixture.filePath(image)), qPrintable(image));
         }
-        QCOMPARE(labels, (QSet<QString>{QStringLiteral("good"), QStringLiteral("defective"), QStringLiteral("unsure")}));
+        QCOMPARE(labels,
+                 (QSet<QString>{QStringLiteral("good"), QStringLiteral("defective"), QStringLiteral("unsure")}));
     }
 
     void configuredClassesDecideWhatIsKnown()
@@ -233,12 +241,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, before + published, 5000);
         QCOMPARE(m_panel->fleet().malformed - malformedBefore, published);
         QVERIFY(m_panel->fleet().malformedReasons.value(QStringLiteral("unknown_class")) >= published);
-        m_panel->setClasses({});  // back to good / defective
+        m_panel->setClasses({}); // back to good / defective
     }
 
     void anImageFileIsReadOffTheUiThread()
     {
-        const QString path = m_directory.filePath(QStringLiteral("part.png"));
+        const QString path = m_fixture.filePath(QStringLiteral("part.png"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(SyntheticPartImage::png(true, 7));
@@ -249,13 +257,17 @@ private slots:
         inspection.deviceId = QStringLiteral("vqi-cell-01");
         inspection.imageUri = path;
         view.showInspection(inspection);
-        QVERIFY(!view.hasPicture());  // not read on this thread
+        QVERIFY(!view.hasPicture()); // not read on this thread
         QTRY_VERIFY_WITH_TIMEOUT(view.hasPicture(), 5000);
 
-        inspection.imageUri = m_directory.filePath(QStringLiteral("missing.png"));
+        // A file that is not there: the picture goes and the view says why, once the read has failed.
+        inspection.imageUri = m_fixture.filePath(QStringLiteral("missing.png"));
         view.showInspection(inspection);
-        QTest::qWait(300);
         QVERIFY(!view.hasPicture());
+        QCOMPARE(view.message(), QStringLiteral("Loading…"));
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().startsWith(QStringLiteral("Cannot read ") + inspection.imageUri), 5000);
+        QVERIFY2(view.message().size() > QStringLiteral("Cannot read ").size() + inspection.imageUri.size() + 2,
+                 qPrintable(view.message())); // and why: the reader's own words
     }
 
     void recordsAndReplaysASession()

@@ -2,14 +2,19 @@
 // server: runs list, charts, the item table with its filters, the detail pane, cancel and resume.
 
 #include "common/testserver.h"
-#include "ui/common/banner.h"
+#include "common/workerfixture.h"
 #include "core/demo/democontent.h"
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
-#include "core/eval/metricstatistics.h"
-#include "core/eval/runsetup.h"
 #include "core/eval/itemdetail.h"
 #include "core/eval/labelrepository.h"
+#include "core/eval/metricstatistics.h"
+#include "core/eval/runsetup.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
+#include "ui/common/banner.h"
 #include "ui/eval/agreementmodel.h"
 #include "ui/eval/agreementview.h"
 #include "ui/eval/comparerunsdialog.h"
@@ -18,19 +23,15 @@
 #include "ui/eval/resulttablemodel.h"
 #include "ui/eval/reviewdialog.h"
 #include "ui/eval/runlistmodel.h"
-#include "core/secrets/credentialprofilerepository.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
-#include "core/workspaceschema.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QTableView>
-#include <QTableWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,25 +40,11 @@ class TestEvaluationsPanel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_directory;
+    WorkerFixture m_fixture{this};
     TestServer m_openai{QStringLiteral("openai_server.py"), {QStringLiteral("--latency-ms"), QStringLiteral("150")}};
     WorkspaceWorker *m_worker = nullptr;
     CredentialStore *m_store = nullptr;
     EvaluationsPanel *m_panel = nullptr;
-
-    template<typename T>
-    T onWorker(std::function<Result<T>(Workspace &)> job)
-    {
-        std::optional<Result<T>> outcome;
-        m_worker->run<T>(job, this, [&](Result<T> result) { outcome = result; });
-        QElapsedTimer waited;
-        waited.start();
-        while (!outcome && waited.elapsed() < 30000)
-            QTest::qWait(10);
-        if (!outcome || !*outcome)
-            qFatal("worker job failed: %s", outcome ? qPrintable(outcome->error().describe()) : "timeout");
-        return outcome->value();
-    }
 
     void reload()
     {
@@ -70,13 +57,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString()));
-        m_worker = new WorkspaceWorker(this);
-        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
-        bool opened = false;
-        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
-                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
-        QTRY_VERIFY(opened);
-        onWorker<Done>([](Workspace &workspace) { return DemoContent::install(workspace); });
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_worker = &m_fixture.worker();
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
+        m_fixture.run<Done>([](Workspace &workspace) { return DemoContent::install(workspace); });
         m_panel = new EvaluationsPanel(*m_worker, *m_store);
         m_panel->resize(1400, 900);
         m_panel->show();
@@ -113,7 +98,8 @@ private slots:
         QVERIFY(newer);
         QVERIFY(!newer->summaries.isEmpty());
         for (const MetricSummary &summary : newer->summaries)
-            QVERIFY2(summary.ci95.isKnown() && summary.ci95.low <= summary.mean && summary.mean <= summary.ci95.high, qPrintable(summary.metric));
+            QVERIFY2(summary.ci95.isKnown() && summary.ci95.low <= summary.mean && summary.mean <= summary.ci95.high,
+                     qPrintable(summary.metric));
         QSignalSpy opened(m_panel, &EvaluationsPanel::loaded);
         m_panel->openRun(newer->run.id);
         QVERIFY(opened.wait(20000));
@@ -123,7 +109,8 @@ private slots:
             const QString &metric = rows.metrics[column];
             qint64 passing = 0;
             for (const RunRow &row : rows.rows)
-                passing += !std::isnan(row.values[size_t(column)]) && MetricStatistics::passes(row.values[size_t(column)], rows.run.settings.threshold(metric));
+                passing += !std::isnan(row.values[size_t(column)])
+                    && MetricStatistics::passes(row.values[size_t(column)], rows.run.settings.threshold(metric));
             QCOMPARE(passing, newer->summaries.value(metric).passing);
         }
         CompareRunsDialog *dialog = m_panel->compareRuns();
@@ -140,16 +127,21 @@ private slots:
         const QString verdict = dialog->verdictText();
         QVERIFY2(verdict.contains(QStringLiteral("items paired")), qPrintable(verdict));
         QVERIFY2(verdict.contains(QStringLiteral("better")) || verdict.contains(QStringLiteral("worse"))
-                     || verdict.contains(QStringLiteral("No difference detectable")), qPrintable(verdict));
+                     || verdict.contains(QStringLiteral("No difference detectable")),
+                 qPrintable(verdict));
         for (int row = 0; row < table->rowCount(); ++row) {
             const QString said = table->item(row, table->columnCount() - 1)->text();
             const PairedTest::Verdict expected = comparison.metrics[row].verdict;
-            QCOMPARE(said, expected == PairedTest::Verdict::Better ? QStringLiteral("better")
-                           : expected == PairedTest::Verdict::Worse ? QStringLiteral("worse") : QStringLiteral("no difference detectable"));
+            QCOMPARE(said,
+                     expected == PairedTest::Verdict::Better      ? QStringLiteral("better")
+                         : expected == PairedTest::Verdict::Worse ? QStringLiteral("worse")
+                                                                  : QStringLiteral("no difference detectable"));
         }
         QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
-        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-compare.png")));
-        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-intervals.png")));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath()
+                                    + QStringLiteral("/screenshots/evaluations-compare.png")));
+        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath()
+                                     + QStringLiteral("/screenshots/evaluations-intervals.png")));
         dialog->close();
     }
 
@@ -176,11 +168,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(agreement->model()->rowCount(), 2, 20000);
         auto *banner = m_panel->findChild<Banner *>();
         QVERIFY(banner && banner->isVisible());
-        QVERIFY2(banner->text().contains(QStringLiteral("not trustworthy for faithfulness, relevance")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("not trustworthy for faithfulness, relevance")),
+                 qPrintable(banner->text()));
         QAbstractItemModelTester tester(agreement->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(agreement->model()->metricAt(0)->metric, QStringLiteral("faithfulness"));
-        QCOMPARE(agreement->model()->metricAt(0)->reviewers, (QStringList{QStringLiteral("rita"), QStringLiteral("sam")}));
-        QVERIFY2(agreement->warningText().contains(QStringLiteral("judge not trustworthy for this metric")), qPrintable(agreement->warningText()));
+        QCOMPARE(agreement->model()->metricAt(0)->reviewers,
+                 (QStringList{QStringLiteral("rita"), QStringLiteral("sam")}));
+        QVERIFY2(agreement->warningText().contains(QStringLiteral("judge not trustworthy for this metric")),
+                 qPrintable(agreement->warningText()));
         QVERIFY(agreement->confusionText().contains(QStringLiteral("judge: pass")));
 
         qputenv("USER", "tess");
@@ -192,9 +187,10 @@ private slots:
         QSignalSpy saved(dialog.data(), &ReviewDialog::labelSaved);
         dialog->startQueue();
         QVERIFY(shown.wait(20000));
-        QCOMPARE(dialog->queueSize(), 12);  // tess has labelled nothing yet
+        QCOMPARE(dialog->queueSize(), 12); // tess has labelled nothing yet
         const qint64 first = *dialog->currentItem();
-        auto detail = onWorker<ItemDetail>([runId, first](Workspace &workspace) { return ItemDetail::load(workspace, runId, first); });
+        auto detail = m_fixture.run<ItemDetail>(
+            [runId, first](Workspace &workspace) { return ItemDetail::load(workspace, runId, first); });
         const MetricScore *judged = detail.result->score(QStringLiteral("relevance"));
         QVERIFY(judged && judged->value && !judged->explanation.isEmpty());
         const QString score = QString::number(*judged->value, 'f', 3);
@@ -204,7 +200,8 @@ private slots:
         QVERIFY2(!dialog->judgeText().contains(score), qPrintable(dialog->judgeText()));
         QVERIFY(!dialog->judgeText().contains(judged->explanation.left(40)));
         QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
-        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-review-blind.png")));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath()
+                                    + QStringLiteral("/screenshots/evaluations-review-blind.png")));
 
         QTest::keyClick(dialog.data(), Qt::Key_P);
         QVERIFY(saved.wait(20000));
@@ -213,7 +210,8 @@ private slots:
         QVERIFY2(dialog->judgeText().contains(score), qPrintable(dialog->judgeText()));
         QVERIFY(dialog->judgeText().contains(judged->explanation.left(40)));
         QVERIFY(dialog->judgeText().contains(QStringLiteral("Your label: pass")));
-        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-review-saved.png")));
+        QVERIFY(dialog->grab().save(QCoreApplication::applicationDirPath()
+                                    + QStringLiteral("/screenshots/evaluations-review-saved.png")));
 
         QTest::keyClick(dialog.data(), Qt::Key_N);
         QVERIFY(shown.wait(20000));
@@ -223,18 +221,21 @@ private slots:
         QVERIFY(saved.wait(20000));
         const qint64 second = *dialog->currentItem();
         // The panel's agreement follows: tess is a reviewer of relevance now.
-        QTRY_VERIFY_WITH_TIMEOUT(agreement->model()->metricAt(1) && agreement->model()->metricAt(1)->reviewers.contains(QStringLiteral("tess")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(agreement->model()->metricAt(1)
+                                     && agreement->model()->metricAt(1)->reviewers.contains(QStringLiteral("tess")),
+                                 20000);
         dialog->close();
         m_panel->runTabs()->setCurrentIndex(1);
-        QTest::qWait(50);  // let the layout take back the hidden banner's room before the picture
-        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/evaluations-agreement.png")));
+        QTest::qWait(50); // let the layout take back the hidden banner's room before the picture
+        QVERIFY(m_panel->grab().save(QCoreApplication::applicationDirPath()
+                                     + QStringLiteral("/screenshots/evaluations-agreement.png")));
         m_panel->runTabs()->setCurrentIndex(0);
 
         // Restart: another worker and panel on the same file.
         auto *worker = new WorkspaceWorker(this);
         bool reopened = false;
-        worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(),
-                     this, [&](Result<Workspace::Info> info) { reopened = info.ok(); });
+        worker->open(m_fixture.path(), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules(), this,
+                     [&](Result<Workspace::Info> info) { reopened = info.ok(); });
         QTRY_VERIFY(reopened);
         auto *panel = new EvaluationsPanel(*worker, *m_store);
         QSignalSpy again(panel, &EvaluationsPanel::loaded);
@@ -246,8 +247,11 @@ private slots:
         const MetricAgreement *relevance = panel->agreementView()->model()->metricAt(1);
         QVERIFY(relevance->reviewers.contains(QStringLiteral("tess")));
         std::optional<Result<QList<HumanLabel>>> labels;
-        worker->run<QList<HumanLabel>>([runId](Workspace &workspace) { return LabelRepository(workspace).labels(runId, QStringLiteral("relevance")); },
-                                       this, [&](Result<QList<HumanLabel>> result) { labels = result; });
+        worker->run<QList<HumanLabel>>(
+            [runId](Workspace &workspace) {
+                return LabelRepository(workspace).labels(runId, QStringLiteral("relevance"));
+            },
+            this, [&](Result<QList<HumanLabel>> result) { labels = result; });
         QTRY_VERIFY(labels.has_value());
         QVERIFY(labels->ok());
         QList<std::pair<qint64, HumanLabel::Verdict>> tess;
@@ -255,7 +259,8 @@ private slots:
             if (label.reviewer == QLatin1String("tess"))
                 tess.append({label.itemIndex, label.verdict});
         std::sort(tess.begin(), tess.end());
-        QList<std::pair<qint64, HumanLabel::Verdict>> expected{{first, HumanLabel::Verdict::Pass}, {second, HumanLabel::Verdict::Fail}};
+        QList<std::pair<qint64, HumanLabel::Verdict>> expected{{first, HumanLabel::Verdict::Pass},
+                                                               {second, HumanLabel::Verdict::Fail}};
         std::sort(expected.begin(), expected.end());
         QCOMPARE(tess, expected);
         delete panel;
@@ -278,7 +283,8 @@ private slots:
         QCOMPARE(model->rowCount(), 40);
         QCOMPARE(model->table().metrics.size(), 4);
         // Metric columns are named by the metric alone; the kind and threshold are in the tooltip.
-        const int contextSupport = ResultTableModel::FirstMetricColumn + int(model->table().metrics.indexOf(QStringLiteral("context_support")));
+        const int contextSupport = ResultTableModel::FirstMetricColumn
+            + int(model->table().metrics.indexOf(QStringLiteral("context_support")));
         QCOMPARE(model->headerData(contextSupport, Qt::Horizontal).toString(), QStringLiteral("context_support"));
         QCOMPARE(model->headerData(contextSupport, Qt::Horizontal, Qt::ToolTipRole).toString(),
                  QStringLiteral("context_support: lexical metric; passes at %1 or more")
@@ -294,7 +300,7 @@ private slots:
         filter->setSearchText({});
         QCOMPARE(filter->rowCount(), 40);
 
-        m_panel->openItem(18);  // "What is the MQTT payload limit…": answered wrongly in the first version
+        m_panel->openItem(18); // "What is the MQTT payload limit…": answered wrongly in the first version
         QTRY_VERIFY(m_panel->detailText().contains(QLatin1String("128 KB")));
         QVERIFY(m_panel->detailText().contains(QLatin1String("There is no payload limit.")));
         QVERIFY(m_panel->detailText().contains(QLatin1String("lexical_f1 (lexical)")));
@@ -302,18 +308,21 @@ private slots:
 
     void aRunGeneratesResponsesAndCanBeCancelledAndResumed()
     {
-        const QString datasetPath = m_directory.filePath(QStringLiteral("questions.jsonl"));
+        const QString datasetPath = m_fixture.filePath(QStringLiteral("questions.jsonl"));
         QFile dataset(datasetPath);
         QVERIFY(dataset.open(QIODevice::WriteOnly));
         for (int index = 0; index < 24; ++index)
-            dataset.write(QStringLiteral("{\"question\": \"Question number %1 about Grüße\", \"contexts\": [\"Question number %1 about Grüße\"], "
-                                         "\"ground_truth\": \"Echo: Question number %1\"}\n").arg(index).toUtf8());
+            dataset.write(QStringLiteral("{\"question\": \"Question number %1 about Grüße\", \"contexts\": [\"Question "
+                                         "number %1 about Grüße\"], "
+                                         "\"ground_truth\": \"Echo: Question number %1\"}\n")
+                              .arg(index)
+                              .toUtf8());
         dataset.close();
         CredentialProfile profile;
         profile.name = QStringLiteral("local");
         profile.kind = CredentialProfile::Kind::OpenAi;
         profile.settings.insert(QStringLiteral("base_url"), m_openai.url(QStringLiteral("/v1")).toString());
-        const EvalRun run = onWorker<EvalRun>([=](Workspace &workspace) -> Result<EvalRun> {
+        const EvalRun run = m_fixture.run<EvalRun>([=](Workspace &workspace) -> Result<EvalRun> {
             const Status saved = CredentialProfileRepository(workspace).save(profile);
             if (!saved)
                 return saved.error();
@@ -333,18 +342,22 @@ private slots:
         QSignalSpy finished(m_panel, &EvaluationsPanel::runFinished);
         m_panel->startRun(run.id);
         // Let a few items finish, then cancel: the run must stop early and stay resumable.
-        QTRY_VERIFY_WITH_TIMEOUT(onWorker<qint64>([id = run.id](Workspace &workspace) {
-                                     return EvalRunRepository(workspace).resultCount(id);
-                                 }) >= 3, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fixture.run<qint64>([id = run.id](Workspace &workspace) {
+            return EvalRunRepository(workspace).resultCount(id);
+        }) >= 3,
+                                 20000);
         m_panel->cancelRun();
         QVERIFY(finished.wait(20000));
-        const qint64 afterCancel = onWorker<qint64>([id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); });
+        const qint64 afterCancel = m_fixture.run<qint64>(
+            [id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); });
         QVERIFY2(afterCancel < 24, qPrintable(QString::number(afterCancel)));
 
         finished.clear();
         m_panel->startRun(run.id);
         QVERIFY(finished.wait(30000));
-        QCOMPARE(onWorker<qint64>([id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); }), 24);
+        QCOMPARE(m_fixture.run<qint64>(
+                     [id = run.id](Workspace &workspace) { return EvalRunRepository(workspace).resultCount(id); }),
+                 24);
         QTRY_COMPARE(m_panel->resultModel()->rowCount(), 24);
         const RunRow *row = m_panel->resultModel()->rowAt(5);
         QVERIFY(row && row->hasResult && row->ok);

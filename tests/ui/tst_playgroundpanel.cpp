@@ -2,13 +2,14 @@
 // streams at once while the event loop keeps turning, stop, history and the invocation log.
 
 #include "common/testserver.h"
-#include "ui/playground/playgroundpanel.h"
-#include "ui/playground/responsepane.h"
+#include "common/workerfixture.h"
 #include "core/providers/invocationlog.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
+#include "ui/playground/playgroundpanel.h"
+#include "ui/playground/responsepane.h"
 
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
@@ -22,25 +23,15 @@ class TestPlaygroundPanel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_directory;
+    WorkerFixture m_fixture{this};
     TestServer m_openai{QStringLiteral("openai_server.py"), {QStringLiteral("--token-delay-ms"), QStringLiteral("25")}};
     TestServer m_bedrock{QStringLiteral("bedrock_server.py"),
-                         {QStringLiteral("--access-key"), QStringLiteral("AKIDPLAYGROUND"), QStringLiteral("--secret-key"),
-                          QStringLiteral("playground-secret"), QStringLiteral("--token-delay-ms"), QStringLiteral("25")}};
+                         {QStringLiteral("--access-key"), QStringLiteral("AKIDPLAYGROUND"),
+                          QStringLiteral("--secret-key"), QStringLiteral("playground-secret"),
+                          QStringLiteral("--token-delay-ms"), QStringLiteral("25")}};
     WorkspaceWorker *m_worker = nullptr;
     CredentialStore *m_store = nullptr;
     PlaygroundPanel *m_panel = nullptr;
-
-    template<typename T>
-    T onWorker(std::function<Result<T>(Workspace &)> job)
-    {
-        std::optional<Result<T>> outcome;
-        m_worker->run<T>(job, this, [&](Result<T> result) { outcome = result; });
-        [&]() { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000); }();
-        if (!outcome || !*outcome)
-            qFatal("worker job failed: %s", outcome ? qPrintable(outcome->error().describe()) : "timeout");
-        return outcome->value();
-    }
 
     void prepareRun()
     {
@@ -50,7 +41,8 @@ private:
         m_panel->setPaneCount(3);
         m_panel->configurePane(0, QStringLiteral("local"), QStringLiteral("gpt-4o-mini"));
         m_panel->configurePane(1, QStringLiteral("local"), QStringLiteral("gpt-4o"));
-        m_panel->configurePane(2, QStringLiteral("bedrock-test"), QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
+        m_panel->configurePane(2, QStringLiteral("bedrock-test"),
+                               QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
     }
 
 private slots:
@@ -58,12 +50,10 @@ private slots:
     {
         QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString()));
         QVERIFY2(m_bedrock.start(), qPrintable(m_bedrock.errorString()));
-        m_worker = new WorkspaceWorker(this);
-        m_store = new CredentialStore(CredentialStore::defaultService(), this);
-        bool opened = false;
-        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
-                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
-        QTRY_VERIFY(opened);
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_worker = &m_fixture.worker();
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
 
         CredentialProfile local;
         local.name = QStringLiteral("local");
@@ -74,7 +64,7 @@ private slots:
         bedrock.kind = CredentialProfile::Kind::Aws;
         bedrock.settings.insert(QStringLiteral("region"), QStringLiteral("us-east-1"));
         bedrock.settings.insert(QStringLiteral("endpoint_url"), m_bedrock.url().toString());
-        onWorker<Done>([=](Workspace &workspace) -> Status {
+        m_fixture.run<Done>([=](Workspace &workspace) -> Status {
             CredentialProfileRepository profiles(workspace);
             const Status first = profiles.save(local);
             return first ? profiles.save(bedrock) : first;
@@ -102,7 +92,7 @@ private slots:
         prepareRun();
         // Which pane each delta went to, in arrival order: interleaving proves the streams run together.
         QList<int> arrivals;
-        QObject listening;  // the connections end with this test function
+        QObject listening; // the connections end with this test function
         for (int slot = 0; slot < 3; ++slot) {
             auto *text = m_panel->pane(slot)->findChild<QPlainTextEdit *>();
             connect(text, &QPlainTextEdit::textChanged, &listening, [&arrivals, slot]() { arrivals << slot; });
@@ -122,10 +112,11 @@ private slots:
         QElapsedTimer wall;
         wall.start();
         m_panel->runAll();
-        QVERIFY(m_panel->isRunning());  // from the moment Run is pressed: a second press does nothing
+        QVERIFY(m_panel->isRunning()); // from the moment Run is pressed: a second press does nothing
         QVERIFY2(finished.wait(30000), qPrintable(m_panel->problem()));
         ticker.stop();
-        qInfo("three streams took %lld ms; the event loop turned %d times, longest gap %lld ms", wall.elapsed(), ticks, longestGap);
+        qInfo("three streams took %lld ms; the event loop turned %d times, longest gap %lld ms", wall.elapsed(), ticks,
+              longestGap);
 
         const QString expected = QStringLiteral("Echo: Tell me about Grüße aus 東京 in a few short words please");
         for (int slot = 0; slot < 3; ++slot)
@@ -137,7 +128,7 @@ private slots:
         QVERIFY2(firstOfLast >= 0 && firstOfLast < lastOfFirst, "the streams did not interleave");
 
         const PlaygroundRun &run = m_panel->lastRun();
-        QVERIFY(run.id > 0);  // kept in the history
+        QVERIFY(run.id > 0); // kept in the history
         QCOMPARE(run.responses.size(), 3);
         for (const PlaygroundResponse &response : run.responses) {
             QVERIFY2(response.error.isEmpty(), qPrintable(response.error));
@@ -147,10 +138,11 @@ private slots:
             QVERIFY(response.metrics.latencyMs >= response.metrics.ttftMs);
         }
         QCOMPARE(run.responses[2].provider, QStringLiteral("bedrock"));
-        QVERIFY(run.responses[2].costUsd.has_value());  // Claude 3 Haiku is in the default price table
+        QVERIFY(run.responses[2].costUsd.has_value()); // Claude 3 Haiku is in the default price table
         QCOMPARE(m_bedrock.lastRequest().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
 
-        const auto usage = onWorker<QList<UsageRow>>([](Workspace &workspace) { return InvocationLog(workspace).usageByModelAndDay(1); });
+        const auto usage = m_fixture.run<QList<UsageRow>>(
+            [](Workspace &workspace) { return InvocationLog(workspace).usageByModelAndDay(1); });
         qint64 calls = 0;
         for (const UsageRow &row : usage)
             calls += row.calls;

@@ -1,16 +1,17 @@
 // The Model registry panel on the demo workspace: inbox, version page, and the decision dialog with
 // its policy check (four-eyes refusing, a permitted approval committing).
 
-#include "ui/common/banner.h"
 #include "common/testserver.h"
+#include "common/workerfixture.h"
 #include "core/demo/democontent.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/workspaceworker.h"
+#include "core/workspaceschema.h"
+#include "ui/common/banner.h"
 #include "ui/eval/evaluationspanel.h"
 #include "ui/playground/playgroundpanel.h"
 #include "ui/registry/decisiondialog.h"
 #include "ui/registry/registrypanel.h"
-#include "core/secrets/credentialstore.h"
-#include "core/storage/workspaceworker.h"
-#include "core/workspaceschema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,7 +26,7 @@ class TestRegistryPanel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_directory;
+    WorkerFixture m_fixture{this};
     WorkspaceWorker *m_worker = nullptr;
     CredentialStore *m_store = nullptr;
     RegistryPanel *m_panel = nullptr;
@@ -69,16 +70,14 @@ private slots:
     {
         // The demo's support-rag-assistant v5 was registered by maria.schmidt: she is the one acting.
         qputenv("USER", "maria.schmidt");
-        m_worker = new WorkspaceWorker(this);
-        bool opened = false;
-        m_worker->open(m_directory.filePath(QStringLiteral("ws.genaiops")), Workspace::OpenMode::CreateIfMissing,
-                       WorkspaceSchema::modules(), this, [&](Result<Workspace::Info> info) { opened = info.ok(); });
-        QTRY_VERIFY(opened);
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_worker = &m_fixture.worker();
         bool installed = false;
         m_worker->run<Done>([](Workspace &workspace) { return DemoContent::install(workspace); }, this,
                             [&](Status status) { installed = status.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(installed, 20000);
-        m_store = new CredentialStore(QStringLiteral("genaiops-workbench-test"), this);
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
         m_panel = new RegistryPanel(*m_worker, *m_store);
         m_panel->resize(1300, 800);
         m_panel->show();
@@ -118,7 +117,8 @@ private slots:
             fourEyes = fourEyes || (rule.name == QLatin1String("four-eyes") && !rule.satisfied);
         QVERIFY2(fourEyes, qPrintable(refusal->name + QStringLiteral(": ") + refusal->detail));
         // The dialog with its policy check, for people to look at.
-        const QString png = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/registry-decision.png");
+        const QString png
+            = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots/registry-decision.png");
         QDir().mkpath(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
         QVERIFY(dialog->grab().save(png));
         dialog->reject();
@@ -138,19 +138,22 @@ private slots:
         QSignalSpy checked(dialog, &DecisionDialog::checked);
         dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Stricter prompt passes its gate in Dev."));
         QVERIFY(checked.wait(10000));
-        QVERIFY2(dialog->lastCheck().allowed(), dialog->lastCheck().firstRefusal() ? qPrintable(dialog->lastCheck().firstRefusal()->detail) : "");
+        QVERIFY2(dialog->lastCheck().allowed(),
+                 dialog->lastCheck().firstRefusal() ? qPrintable(dialog->lastCheck().firstRefusal()->detail) : "");
         QSignalSpy decided(m_panel, &RegistryPanel::decided);
         dialog->accept();
         QVERIFY(decided.wait(10000));
         QTRY_VERIFY(rowOf(QStringLiteral("support-rag-assistant"), 5) >= 0
-                    && m_panel->shownVersions()[rowOf(QStringLiteral("support-rag-assistant"), 5)].status == ApprovalStatus::Approved);
+                    && m_panel->shownVersions()[rowOf(QStringLiteral("support-rag-assistant"), 5)].status
+                        == ApprovalStatus::Approved);
     }
 
     void worksOnASageMakerRegistry()
     {
         TestServer sagemaker(QStringLiteral("sagemaker_server.py"),
-                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"), QStringLiteral("--secret-key"),
-                              QStringLiteral("registry-secret"), QStringLiteral("--seed-group"), QStringLiteral("churn-model"),
+                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"),
+                              QStringLiteral("--secret-key"), QStringLiteral("registry-secret"),
+                              QStringLiteral("--seed-group"), QStringLiteral("churn-model"),
                               QStringLiteral("--seed-versions"), QStringLiteral("120")});
         QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
         RegistryOptions options;
@@ -180,8 +183,9 @@ private slots:
     void aSlowRemoteRegistryHoldsUpNoOtherPanel()
     {
         TestServer sagemaker(QStringLiteral("sagemaker_server.py"),
-                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"), QStringLiteral("--secret-key"),
-                              QStringLiteral("registry-secret"), QStringLiteral("--latency-ms"), QStringLiteral("10000")});
+                             {QStringLiteral("--access-key"), QStringLiteral("AKIDREGISTRY"),
+                              QStringLiteral("--secret-key"), QStringLiteral("registry-secret"),
+                              QStringLiteral("--latency-ms"), QStringLiteral("10000")});
         QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
         RegistryOptions options;
         options.backend = QStringLiteral("sagemaker");
@@ -198,7 +202,8 @@ private slots:
         clock.start();
         QSignalSpy said(&playground, &PlaygroundPanel::statusMessage);
         playground.setPrompt(QStringLiteral("Summarise {{ticket}} in one line."));
-        playground.saveVersionAs(QStringLiteral("slow-registry-check"), QStringLiteral("saved while SageMaker is slow"));
+        playground.saveVersionAs(QStringLiteral("slow-registry-check"),
+                                 QStringLiteral("saved while SageMaker is slow"));
         QVERIFY(said.wait(5000));
         QVERIFY2(said.first().first().toString().startsWith(QLatin1String("Saved slow-registry-check version 1")),
                  qPrintable(said.first().first().toString()));
@@ -207,9 +212,9 @@ private slots:
         evaluations.reload();
         QVERIFY(reloaded.wait(5000));
         const qint64 reloadMs = clock.elapsed() - saveMs;
-        qInfo("with SageMaker answering after 10 s: Playground save took %lld ms, Evaluations reload %lld ms",
-              saveMs, reloadMs);
-        QVERIFY(m_panel->isWaitingForRemote());  // both finished while the registry call was still out
+        qInfo("with SageMaker answering after 10 s: Playground save took %lld ms, Evaluations reload %lld ms", saveMs,
+              reloadMs);
+        QVERIFY(m_panel->isWaitingForRemote()); // both finished while the registry call was still out
 
         m_panel->cancelRemote();
         QTRY_VERIFY_WITH_TIMEOUT(!m_panel->isWaitingForRemote(), 5000);

@@ -9,6 +9,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <utility>
+
 InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
 {
     m_picture = new QLabel(this);
@@ -29,6 +31,11 @@ InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
 bool InspectionImageView::hasPicture() const
 {
     return !m_picture->pixmap().isNull();
+}
+
+QString InspectionImageView::message() const
+{
+    return hasPicture() ? QString() : m_picture->text();
 }
 
 void InspectionImageView::clear(const QString &message)
@@ -53,8 +60,9 @@ void InspectionImageView::showImage(const QImage &image, const InspectionResult 
         const double scale = double(shown.width()) / image.width();
         QPainter painter(&shown);
         painter.setPen(QPen(QColor(0xe0, 0x30, 0x30), 2));
-        painter.drawRect(QRectF(inspection.boundingBox[0].toDouble() * scale, inspection.boundingBox[1].toDouble() * scale,
-                                inspection.boundingBox[2].toDouble() * scale, inspection.boundingBox[3].toDouble() * scale));
+        painter.drawRect(
+            QRectF(inspection.boundingBox[0].toDouble() * scale, inspection.boundingBox[1].toDouble() * scale,
+                   inspection.boundingBox[2].toDouble() * scale, inspection.boundingBox[3].toDouble() * scale));
     }
     m_picture->setPixmap(QPixmap::fromImage(shown));
 }
@@ -65,7 +73,9 @@ void InspectionImageView::showInspection(const InspectionResult &inspection)
     m_caption->setText(tr("<b>%1</b> · %2 · confidence %3%4")
                            .arg(inspection.deviceId.toHtmlEscaped(), inspection.prediction.toHtmlEscaped())
                            .arg(inspection.confidence, 0, 'f', 3)
-                           .arg(inspection.defectType.isEmpty() ? QString() : QStringLiteral(" · ") + inspection.defectType.toHtmlEscaped()));
+                           .arg(inspection.defectType.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" · ") + inspection.defectType.toHtmlEscaped()));
     if (!inspection.imageBase64.isEmpty()) {
         showImage(QImage::fromData(QByteArray::fromBase64(inspection.imageBase64)), inspection);
         return;
@@ -89,14 +99,19 @@ void InspectionImageView::showInspection(const InspectionResult &inspection)
         m_picture->setText(tr("Loading…"));
         const QString path = uri.isLocalFile() ? uri.toLocalFile() : inspection.imageUri;
         BackgroundTask::run(
-            this, [path]() { return QImageReader(path).read(); },
-            [this, generation, inspection, path](const QImage &image) {
+            this,
+            [path]() {
+                QImageReader reader(path);
+                const QImage image = reader.read();
+                return std::pair{image, image.isNull() ? reader.errorString() : QString()};
+            },
+            [this, generation, inspection, path](const std::pair<QImage, QString> &read) {
                 if (m_generation != generation)
-                    return;  // another inspection was chosen meanwhile
-                if (image.isNull())
-                    m_picture->setText(tr("Cannot read %1").arg(path));
+                    return; // another inspection was chosen meanwhile
+                if (read.first.isNull())
+                    m_picture->setText(tr("Cannot read %1: %2").arg(path, read.second));
                 else
-                    showImage(image, inspection);
+                    showImage(read.first, inspection);
             });
     }
 }

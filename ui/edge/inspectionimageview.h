@@ -18,11 +18,13 @@ public:
     void showInspection(const InspectionResult &inspection);
     void clear(const QString &message);
     bool hasPicture() const;
+    // What the view says instead of a picture ("Cannot read …: file not found"); empty with one.
+    QString message() const;
 
 private:
     void showImage(const QImage &image, const InspectionResult &inspection);
 
     QLabel *m_picture;
     QLabel *m_caption;
-    quint64 m_generation = 0;  // a late file read for an older selection is ignored
+    quint64 m_generation = 0; // a late file read for an older selection is ignored
 };
