@@ -1,9 +1,12 @@
 #include "ui/theme.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+
+#include <cmath>
 
 Theme::Mode Theme::fromName(const QString &name)
 {
@@ -61,4 +64,57 @@ void Theme::apply(QApplication &application, Mode mode)
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         palette.setColor(QPalette::Disabled, role, QColor(0x77, 0x79, 0x7e));
     application.setPalette(palette);
+}
+
+QColor Theme::color(Role role, bool dark)
+{
+    // Light values read on a white table, dark ones on the dark palette's #1e1f22 base.
+    switch (role) {
+    case Role::Good:
+        return dark ? QColor(0x4c, 0xc3, 0x8a) : QColor(0x1f, 0x88, 0x4a);
+    case Role::Bad:
+        return dark ? QColor(0xff, 0x7b, 0x86) : QColor(0xc4, 0x2b, 0x3d);
+    case Role::Warning:
+        return dark ? QColor(0xf0, 0xb0, 0x4a) : QColor(0xa8, 0x62, 0x00);
+    case Role::Muted:
+        return dark ? QColor(0x9a, 0x9d, 0xa3) : QColor(0x6b, 0x6e, 0x74);
+    case Role::Ink:
+        return dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x28, 0x28, 0x28);
+    case Role::Primary:
+        return dark ? QColor(0x5c, 0x9d, 0xf0) : QColor(0x2f, 0x7e, 0xd8);
+    case Role::Secondary:
+        return dark ? QColor(0x8c, 0xb4, 0xf5) : QColor(0x5b, 0x8d, 0xef);
+    case Role::Tertiary:
+        return dark ? QColor(0xf0, 0xb8, 0x50) : QColor(0xc8, 0x86, 0x10);
+    case Role::Defect:
+        return dark ? QColor(0xff, 0x70, 0x50) : QColor(0xd0, 0x40, 0x20);
+    }
+    return dark ? Qt::white : Qt::black;
+}
+
+bool Theme::isDark()
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+QColor Theme::color(Role role)
+{
+    return color(role, isDark());
+}
+
+QString Theme::textStyle(Role role)
+{
+    return QStringLiteral("color: %1;").arg(color(role).name());
+}
+
+double Theme::contrast(const QColor &first, const QColor &second)
+{
+    const auto luminance = [](const QColor &colour) {
+        const auto channel
+            = [](double value) { return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF());
+    };
+    const double a = luminance(first);
+    const double b = luminance(second);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
 }

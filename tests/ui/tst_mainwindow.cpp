@@ -5,6 +5,7 @@
 #include "ui/connections/connectionspanel.h"
 #include "ui/connections/credentialprofilemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -167,9 +168,10 @@ private slots:
     {
         QTest::addColumn<QString>("panel");
         QTest::addColumn<QString>("theme");
-        for (Panel panel : PanelNames::all())
-            QTest::newRow(qPrintable(PanelNames::id(panel))) << PanelNames::id(panel) << QStringLiteral("light");
-        QTest::newRow("connections-dark") << QStringLiteral("connections") << QStringLiteral("dark");
+        for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")})
+            for (Panel panel : PanelNames::all())
+                QTest::newRow(qPrintable(PanelNames::id(panel) + QLatin1Char('-') + theme))
+                    << PanelNames::id(panel) << theme;
     }
 
     void screenshotOfEveryPanel()
@@ -195,6 +197,45 @@ private slots:
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 20, "the screenshot looks blank");
+    }
+
+    // Every colour that carries a meaning reads on both palettes: status colours are text in
+    // tables and labels (3:1 at least, WCAG 2's floor for UI text and marks), chart ink 4.5:1, series 2.5:1.
+    void themeColoursReadOnBothPalettes()
+    {
+        auto *application = static_cast<QApplication *>(QCoreApplication::instance());
+        const QPalette before = application->palette();
+        for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            Theme::apply(*application, mode);
+            QCOMPARE(Theme::isDark(), mode == Theme::Mode::Dark);
+            const QPalette palette = application->palette();
+            const auto check = [&](Theme::Role role, double least, const char *name) {
+                for (const QPalette::ColorRole ground : {QPalette::Base, QPalette::Window}) {
+                    const double ratio = Theme::contrast(Theme::color(role), palette.color(ground));
+                    QVERIFY2(ratio >= least,
+                             qPrintable(
+                                 QStringLiteral("%1 on %2 in %3: %4:1")
+                                     .arg(QLatin1String(name))
+                                     .arg(ground == QPalette::Base ? QStringLiteral("base") : QStringLiteral("window"))
+                                     .arg(Theme::name(mode))
+                                     .arg(ratio, 0, 'f', 2)));
+                }
+            };
+            check(Theme::Role::Good, 3, "good");
+            check(Theme::Role::Bad, 3, "bad");
+            check(Theme::Role::Warning, 3, "warning");
+            check(Theme::Role::Muted, 3, "muted");
+            check(Theme::Role::Ink, 4.5, "ink");
+            check(Theme::Role::Primary, 2.5, "primary");
+            check(Theme::Role::Secondary, 2.5, "secondary");
+            check(Theme::Role::Tertiary, 2.5, "tertiary");
+            check(Theme::Role::Defect, 2.5, "defect");
+            QVERIFY(Theme::color(Theme::Role::Bad) != Theme::color(Theme::Role::Good));
+            QCOMPARE(Theme::textStyle(Theme::Role::Bad),
+                     QStringLiteral("color: %1;").arg(Theme::color(Theme::Role::Bad).name()));
+        }
+        QCOMPARE(Theme::contrast(Qt::black, Qt::white), 21.0);
+        application->setPalette(before);
     }
 
     void screenshotRejectsAnUnknownPanel()

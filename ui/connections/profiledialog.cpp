@@ -1,6 +1,7 @@
 #include "ui/connections/profiledialog.h"
 
 #include "core/secrets/secretinput.h"
+#include "ui/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -28,7 +29,7 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     note->setWordWrap(true);
     note->setEnabled(false);
     m_problem = new QLabel(this);
-    m_problem->setStyleSheet(QStringLiteral("color: #e05260;"));
+    m_problem->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
     m_problem->setWordWrap(true);
     m_problem->hide();
 

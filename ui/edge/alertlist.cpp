@@ -1,5 +1,7 @@
 #include "ui/edge/alertlist.h"
 
+#include "ui/theme.h"
+
 #include <QDateTime>
 #include <QHeaderView>
 
@@ -40,7 +42,7 @@ void AlertList::apply(const QList<EdgeAlert> &changes)
                      : QString::number(alert.value, 'f', alert.kind == EdgeAlert::Kind::LowConfidence ? 3 : 0),
                  tr("active")});
             item->setText(5, alert.describe());
-            item->setForeground(4, QColor(0xc6, 0x3b, 0x3b));
+            item->setForeground(4, Theme::color(Theme::Role::Bad));
             insertTopLevelItem(0, item);
             m_active.insert(key, item);
         } else if (QTreeWidgetItem *item = m_active.take(key)) {

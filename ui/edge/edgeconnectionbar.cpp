@@ -1,5 +1,7 @@
 #include "ui/edge/edgeconnectionbar.h"
 
+#include "ui/theme.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -94,9 +96,9 @@ void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const
     for (QWidget *field : {static_cast<QWidget *>(m_broker), static_cast<QWidget *>(m_profile),
                            static_cast<QWidget *>(m_topic), static_cast<QWidget *>(m_qos)})
         field->setEnabled(!m_active);
-    const QString colour = state == MqttClient::State::Connected ? QStringLiteral("#2e9e5b")
-        : state == MqttClient::State::Stopped                    ? QStringLiteral("#888888")
-                                                                 : QStringLiteral("#e08a1e");
+    const QString colour = state == MqttClient::State::Connected ? Theme::color(Theme::Role::Good).name()
+        : state == MqttClient::State::Stopped                    ? Theme::color(Theme::Role::Muted).name()
+                                                                 : Theme::color(Theme::Role::Warning).name();
     QString text = QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(colour, MqttClient::stateLabel(state));
     if (reconnects > 0)
         text += QStringLiteral(" · ") + tr("%n reconnect(s)", nullptr, reconnects);

@@ -1,5 +1,7 @@
 #include "ui/edge/eventlogmodel.h"
 
+#include "ui/theme.h"
+
 #include <QColor>
 #include <QDateTime>
 
@@ -102,7 +104,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Prediction && event.defective)
-        return QColor(0xc6, 0x3b, 0x3b);
+        return Theme::color(Theme::Role::Bad);
     if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == Latency))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};

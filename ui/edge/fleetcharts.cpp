@@ -1,5 +1,7 @@
 #include "ui/edge/fleetcharts.h"
 
+#include "ui/theme.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -76,8 +78,8 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_rate->setName(tr("All messages"));
     m_malformedRate = new QLineSeries;
     m_malformedRate->setName(tr("Malformed"));
-    m_rate->setPen(QPen(QColor(0x2f, 0x7e, 0xd8), 2));
-    m_malformedRate->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5));
+    m_rate->setPen(QPen(Theme::color(Theme::Role::Primary), 2));
+    m_malformedRate->setPen(QPen(Theme::color(Theme::Role::Bad), 1.5));
     rateChart->addSeries(m_rate);
     rateChart->addSeries(m_malformedRate);
     m_rateX = new QValueAxis;
@@ -98,7 +100,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     QChart *defectChart = newChart(tr("Defect rate per device (dashed: alert)"), m_dark);
     auto *defectSeries = new QBarSeries;
     m_defects = new QBarSet(tr("Defect rate"));
-    m_defects->setColor(QColor(0xd9, 0x6c, 0x3b));
+    m_defects->setColor(Theme::color(Theme::Role::Defect));
     defectSeries->append(m_defects);
     defectChart->addSeries(defectSeries);
     m_defectDevices = new QBarCategoryAxis;
@@ -112,7 +114,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     defectSeries->attachAxis(m_defectY);
     m_defectThreshold = new QLineSeries;
     m_defectThreshold->setName(tr("Alert threshold"));
-    m_defectThreshold->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5, Qt::DashLine));
+    m_defectThreshold->setPen(QPen(Theme::color(Theme::Role::Bad), 1.5, Qt::DashLine));
     defectChart->addSeries(m_defectThreshold);
     m_defectThreshold->attachAxis(m_defectY);
     auto *thresholdX = new QValueAxis;
@@ -126,8 +128,8 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     auto *latencySeries = new QBarSeries;
     m_latencyMedian = new QBarSet(tr("p50"));
     m_latency95 = new QBarSet(tr("p95"));
-    m_latencyMedian->setColor(QColor(0x5b, 0x8d, 0xef));
-    m_latency95->setColor(QColor(0xe0, 0xa0, 0x30));
+    m_latencyMedian->setColor(Theme::color(Theme::Role::Secondary));
+    m_latency95->setColor(Theme::color(Theme::Role::Tertiary));
     latencySeries->append(m_latencyMedian);
     latencySeries->append(m_latency95);
     latencyChart->addSeries(latencySeries);
@@ -142,7 +144,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     latencySeries->attachAxis(m_latencyY);
     m_latencyThreshold = new QLineSeries;
     m_latencyThreshold->setName(tr("Alert threshold"));
-    m_latencyThreshold->setPen(QPen(QColor(0xc6, 0x3b, 0x3b), 1.5, Qt::DashLine));
+    m_latencyThreshold->setPen(QPen(Theme::color(Theme::Role::Bad), 1.5, Qt::DashLine));
     latencyChart->addSeries(m_latencyThreshold);
     m_latencyThreshold->attachAxis(m_latencyY);
     auto *latencyThresholdX = new QValueAxis;

@@ -1,5 +1,7 @@
 #include "ui/edge/fleettablemodel.h"
 
+#include "ui/theme.h"
+
 #include <QColor>
 #include <QDateTime>
 
@@ -24,11 +26,11 @@ QColor FleetTableModel::healthColor(DeviceSnapshot::Health health)
 {
     switch (health) {
     case DeviceSnapshot::Health::Healthy:
-        return QColor(0x2e, 0x9e, 0x5b);
+        return Theme::color(Theme::Role::Good);
     case DeviceSnapshot::Health::Warning:
-        return QColor(0xe0, 0x8a, 0x1e);
+        return Theme::color(Theme::Role::Warning);
     case DeviceSnapshot::Health::Offline:
-        return QColor(0xc6, 0x3b, 0x3b);
+        return Theme::color(Theme::Role::Bad);
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "ui/edge/inspectionimageview.h"
 
 #include "ui/common/backgroundtask.h"
+#include "ui/theme.h"
 
 #include <QImage>
 #include <QImageReader>
@@ -59,7 +60,7 @@ void InspectionImageView::showImage(const QImage &image, const InspectionResult 
     if (inspection.boundingBox.size() == 4 && !image.isNull()) {
         const double scale = double(shown.width()) / image.width();
         QPainter painter(&shown);
-        painter.setPen(QPen(QColor(0xe0, 0x30, 0x30), 2));
+        painter.setPen(QPen(Theme::color(Theme::Role::Defect), 2));
         painter.drawRect(
             QRectF(inspection.boundingBox[0].toDouble() * scale, inspection.boundingBox[1].toDouble() * scale,
                    inspection.boundingBox[2].toDouble() * scale, inspection.boundingBox[3].toDouble() * scale));

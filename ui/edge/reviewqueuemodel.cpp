@@ -1,5 +1,7 @@
 #include "ui/edge/reviewqueuemodel.h"
 
+#include "ui/theme.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
@@ -111,7 +113,7 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Prediction && inspection.defective)
-        return QColor(0xc6, 0x3b, 0x3b);
+        return Theme::color(Theme::Role::Bad);
     if (role == Qt::FontRole && index.column() == Label && item.label != ReviewItem::Label::None) {
         QFont font;
         font.setBold(true);

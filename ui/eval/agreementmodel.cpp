@@ -1,5 +1,7 @@
 #include "ui/eval/agreementmodel.h"
 
+#include "ui/theme.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -44,7 +46,7 @@ QVariant AgreementModel::data(const QModelIndex &index, int role) const
         return {};
     const QLocale locale;
     if (role == Qt::ForegroundRole && index.column() == KappaColumn && metric->measured())
-        return QBrush(metric->trustworthy() ? QColor(0x2e, 0x9e, 0x5b) : QColor(0xe0, 0x52, 0x60));
+        return QBrush(metric->trustworthy() ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case KappaColumn:

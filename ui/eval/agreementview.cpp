@@ -2,6 +2,7 @@
 
 #include "ui/common/banner.h"
 #include "ui/eval/agreementmodel.h"
+#include "ui/theme.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -145,13 +146,13 @@ void AgreementView::showChart()
     auto *trusted = new QLineSeries;
     *trusted << QPointF(MetricAgreement::trustedKappa, rows->min())
              << QPointF(MetricAgreement::trustedKappa, rows->max());
-    trusted->setPen(QPen(QColor(0x2e, 0x9e, 0x5b), 1.5, Qt::DashLine));
+    trusted->setPen(QPen(Theme::color(Theme::Role::Good), 1.5, Qt::DashLine));
     chart->addSeries(trusted);
     trusted->attachAxis(kappaAxis);
     trusted->attachAxis(rows);
     auto *points = new QScatterSeries;
     points->setMarkerSize(10);
-    const QColor ink = dark ? QColor(230, 230, 230) : QColor(40, 40, 40);
+    const QColor ink = Theme::color(Theme::Role::Ink, dark);
     points->setColor(ink);
     for (qsizetype i = 0; i < metrics.size(); ++i) {
         rows->append(metrics[i].metric, double(i));
@@ -168,7 +169,8 @@ void AgreementView::showChart()
         const double high = std::clamp(kappa.ci95.high, -0.2, 1.0);
         *whisker << QPointF(low, y - cap) << QPointF(low, y + cap) << QPointF(low, y) << QPointF(high, y)
                  << QPointF(high, y + cap) << QPointF(high, y - cap);
-        whisker->setPen(QPen(metrics[i].trustworthy() ? QColor(0x2e, 0x9e, 0x5b) : QColor(0xe0, 0x52, 0x60), 2));
+        whisker->setPen(
+            QPen(metrics[i].trustworthy() ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad), 2));
         chart->addSeries(whisker);
         whisker->attachAxis(kappaAxis);
         whisker->attachAxis(rows);

@@ -2,6 +2,7 @@
 
 #include "core/eval/metricstatistics.h"
 #include "core/statistics/meanestimate.h"
+#include "ui/theme.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -280,7 +281,7 @@ void EvaluationCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QLis
     rows->setRange(-0.5, double(intervals.size()) - 0.5);
     rows->setVisible(false);
     chart->addAxis(rows, Qt::AlignRight);
-    const QColor colour = m_dark ? QColor(230, 230, 230) : QColor(40, 40, 40);
+    const QColor colour = Theme::color(Theme::Role::Ink, m_dark);
     for (qsizetype i = 0; i < intervals.size(); ++i) {
         if (!intervals[i].isKnown())
             continue;

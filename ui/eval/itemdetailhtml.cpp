@@ -1,12 +1,8 @@
 #include "ui/eval/itemdetailhtml.h"
 
+#include "ui/theme.h"
+
 #include <QJsonObject>
-
-namespace {
-
-const QString errorStyle = QStringLiteral("color:#e05260");
-
-} // namespace
 
 QString ItemDetailHtml::escaped(const QString &text)
 {
@@ -33,7 +29,8 @@ QString ItemDetailHtml::scores(const ItemResult &result, const QString &metric)
 {
     QString html;
     if (!result.ok)
-        html += QStringLiteral("<p style=\"%1\"><b>%2</b> %3</p>").arg(errorStyle, tr("Error:"), escaped(result.error));
+        html += QStringLiteral("<p style=\"%1\"><b>%2</b> %3</p>")
+                    .arg(Theme::textStyle(Theme::Role::Bad), tr("Error:"), escaped(result.error));
     for (const MetricScore &score : result.scores) {
         if (!metric.isEmpty() && score.metric != metric)
             continue;
@@ -41,7 +38,8 @@ QString ItemDetailHtml::scores(const ItemResult &result, const QString &metric)
         const QString value = score.value ? QString::number(*score.value, 'f', 3) : tr("error");
         html += QStringLiteral("<h4>%1: %2</h4>").arg(label.toHtmlEscaped(), value);
         if (!score.error.isEmpty())
-            html += QStringLiteral("<p style=\"%1\">%2</p>").arg(errorStyle, escaped(score.error));
+            html += QStringLiteral("<p style=\"%1\">%2</p>")
+                        .arg(Theme::textStyle(Theme::Role::Bad), escaped(score.error));
         if (!score.explanation.isEmpty())
             html += QStringLiteral("<p>%1</p>").arg(escaped(score.explanation));
         for (const QJsonValue &entry : score.details) {

@@ -1,6 +1,7 @@
 #include "ui/eval/resulttablemodel.h"
 
 #include "core/eval/metricstatistics.h"
+#include "ui/theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -73,7 +74,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         if (role == SortRole)
             return std::isnan(value) ? -1.0 : double(value);
         if (role == Qt::ForegroundRole && !std::isnan(value) && !MetricStatistics::passes(value, threshold(metric)))
-            return QBrush(QColor(0xe0, 0x52, 0x60));
+            return QBrush(Theme::color(Theme::Role::Bad));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};

@@ -1,5 +1,7 @@
 #include "ui/playground/responsepane.h"
 
+#include "ui/theme.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -145,7 +147,7 @@ void ResponsePane::finish(const Result<ChatResult> &result)
     if (!result) {
         const bool cancelled = result.error().kind == Error::Kind::Cancelled;
         m_status->setText(cancelled ? tr("Stopped.") : result.error().describe());
-        m_status->setStyleSheet(cancelled ? QString() : QStringLiteral("color: #e05260;"));
+        m_status->setStyleSheet(cancelled ? QString() : Theme::textStyle(Theme::Role::Bad));
         m_status->show();
         return;
     }
@@ -167,7 +169,7 @@ void ResponsePane::showStored(const QString &text, const ChatResult &metrics, st
     setCost(costUsd);
     if (!error.isEmpty()) {
         m_status->setText(error);
-        m_status->setStyleSheet(QStringLiteral("color: #e05260;"));
+        m_status->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
         m_status->show();
     }
 }

@@ -3,6 +3,7 @@
 #include "core/registry/registryservice.h"
 #include "core/registry/workspaceregistrybackend.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/theme.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -112,10 +113,10 @@ void AuditDialog::verify()
             }
             const AuditTrail::Verification &report = verification.value();
             if (report.ok) {
-                m_verdict->setStyleSheet(QStringLiteral("color: #2ea043;"));
+                m_verdict->setStyleSheet(Theme::textStyle(Theme::Role::Good));
                 m_verdict->setText(tr("✔ The chain of %n entries is intact.", nullptr, int(report.entries)));
             } else {
-                m_verdict->setStyleSheet(QStringLiteral("color: #e05260;"));
+                m_verdict->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
                 m_verdict->setText(tr("✘ Entry %1 is not as written (%2): %3")
                                        .arg(report.brokenSequence)
                                        .arg(report.problem, report.detail));

@@ -1,5 +1,7 @@
 #include "ui/registry/compareversionsdialog.h"
 
+#include "ui/theme.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -83,7 +85,7 @@ void CompareVersionsDialog::refresh()
             change->setText(
                 QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'g', 4));
             if (delta != 0.0)
-                change->setForeground(delta > 0 ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
+                change->setForeground(delta > 0 ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
         }
         m_table->setItem(row, 3, change);
     }

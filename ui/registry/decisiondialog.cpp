@@ -1,5 +1,7 @@
 #include "ui/registry/decisiondialog.h"
 
+#include "ui/theme.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -134,7 +136,7 @@ void DecisionDialog::showCheck(const PolicyCheck &check, const QString &problem)
     for (const PolicyRule &rule : check.rules) {
         auto *item = new QTreeWidgetItem(
             m_rules, {rule.name, rule.satisfied ? tr("✔ satisfied") : tr("✘ missing"), rule.detail});
-        item->setForeground(1, rule.satisfied ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
+        item->setForeground(1, rule.satisfied ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
         item->setToolTip(2, rule.detail);
     }
     const bool allowed = problem.isEmpty() && check.allowed();

@@ -9,6 +9,7 @@
 #include "ui/registry/auditdialog.h"
 #include "ui/registry/compareversionsdialog.h"
 #include "ui/registry/decisiondialog.h"
+#include "ui/theme.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -53,11 +54,11 @@ QColor statusColour(ApprovalStatus status)
 {
     switch (status) {
     case ApprovalStatus::Approved:
-        return QColor(0x2e, 0xa0, 0x43);
+        return Theme::color(Theme::Role::Good);
     case ApprovalStatus::Rejected:
-        return QColor(0xe0, 0x52, 0x60);
+        return Theme::color(Theme::Role::Bad);
     case ApprovalStatus::PendingManualApproval:
-        return QColor(0xd9, 0x8e, 0x04);
+        return Theme::color(Theme::Role::Warning);
     }
     return {};
 }
