@@ -1213,6 +1213,13 @@
     </message>
 </context>
 <context>
+    <name>CredentialProfileRepository</name>
+    <message>
+        <source>the profile &quot;%1&quot; is gone</source>
+        <translation>das Profil „%1“ gibt es nicht mehr</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>no secrets are stored for this profile</source>
@@ -1942,10 +1949,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>The demo fleet could not start: %1</source>
         <translation>Die Demoflotte konnte nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>the profile &quot;%1&quot; is gone</source>
-        <translation>das Profil „%1“ existiert nicht mehr</translation>
     </message>
     <message>
         <source>Record session</source>
@@ -2785,22 +2788,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>HTML-Bericht…</translation>
     </message>
     <message>
-        <source>Cancel run</source>
-        <translation>Durchlauf abbrechen</translation>
-    </message>
-    <message>
-        <source>Below threshold</source>
-        <translation>Unter Schwellenwert</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
-        <translation>Wählen Sie einen Eintrag aus, um Frage, Kontexte, Antwort, Referenz und alle Begründungen zu lesen.</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;No evaluation runs yet&lt;/h3&gt;&lt;p&gt;Start one with &lt;b&gt;New run…&lt;/b&gt;: pick a golden dataset (JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or generate them with a model, and judge them for faithfulness and relevance. Or import an Amazon Bedrock evaluation output.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Noch keine Evaluierungsdurchläufe&lt;/h3&gt;&lt;p&gt;Starten Sie einen mit &lt;b&gt;Neuer Durchlauf…&lt;/b&gt;: Wählen Sie ein Golden Dataset (JSONL oder CSV mit Feldnamen von Ragas oder Bedrock), bewerten Sie die darin enthaltenen Antworten oder erzeugen Sie sie mit einem Modell und lassen Sie sie von einem Judge-Modell auf faithfulness und relevance prüfen. Oder importieren Sie eine Evaluierungsausgabe von Amazon Bedrock.&lt;/p&gt;</translation>
     </message>
@@ -2811,14 +2798,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>none</source>
         <translation>keines</translation>
-    </message>
-    <message>
-        <source>any metric</source>
-        <translation>beliebige Metrik</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;Noch nicht bewertet.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import Amazon Bedrock evaluation output</source>
@@ -2848,36 +2827,8 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Der Durchlauf existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>%v of %m</source>
-        <translation>%v von %m</translation>
-    </message>
-    <message>
-        <source>%1 failed · about %2 left</source>
-        <translation>%1 fehlgeschlagen · noch etwa %2</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Run finished.</source>
-        <translation>Durchlauf abgeschlossen.</translation>
-    </message>
-    <message>
         <source>Evaluation run started.</source>
         <translation>Evaluierungsdurchlauf gestartet.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Response model</source>
@@ -2894,57 +2845,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
-    </message>
-    <message>
-        <source>Search questions and responses (%1)</source>
-        <translation>Fragen und Antworten durchsuchen (%1)</translation>
-    </message>
-    <message>
-        <source>Unstable</source>
-        <translation>Instabil</translation>
-    </message>
-    <message>
-        <source>Items whose repeated scores fall on both sides of a threshold</source>
-        <translation>Einträge, deren wiederholte Bewertungen auf beiden Seiten eines Schwellenwerts liegen</translation>
-    </message>
-    <message>
-        <source>%1–%2</source>
-        <translation>%1–%2</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; %2 (95% CI %3) · pass %4% (%5%)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; %2 (95-%-KI %3) · bestanden %4 % (%5 %)</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n unstable</source>
-        <translation>
-            <numerusform> · %n instabil</numerusform>
-            <numerusform> · %n instabil</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;The means&apos; intervals are clustered by %1; pass rates and comparisons treat items as independent.</source>
-        <translation>&lt;br&gt;Die Intervalle der Mittelwerte sind nach %1 geclustert; Bestehensquoten und Vergleiche behandeln Einträge als unabhängig.</translation>
-    </message>
-    <message>
-        <source>Review…</source>
-        <translation>Prüfen…</translation>
-    </message>
-    <message>
-        <source>Label items for a judged metric, blind to the judge if you like (%1)</source>
-        <translation>Einträge für eine Judge-Metrik labeln, auf Wunsch ohne Einblick in das Urteil des Judge-Modells (%1)</translation>
-    </message>
-    <message>
-        <source>Export labels (JSONL)…</source>
-        <translation>Labels exportieren (JSONL)…</translation>
-    </message>
-    <message>
-        <source>Import labels (JSONL)…</source>
-        <translation>Labels importieren (JSONL)…</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -2965,40 +2865,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Show agreement</source>
         <translation>Übereinstimmung anzeigen</translation>
-    </message>
-    <message>
-        <source>Export labels</source>
-        <translation>Labels exportieren</translation>
-    </message>
-    <message>
-        <source>labels-run-%1.jsonl</source>
-        <translation>labels-durchlauf-%1.jsonl</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Import labels into run %1</source>
-        <translation>Labels in Durchlauf %1 importieren</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n label(s) to %1.</source>
-        <translation>
-            <numerusform>%n Label nach %1 exportiert.</numerusform>
-            <numerusform>%n Labels nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n label(s) from %1.</source>
-        <translation>
-            <numerusform>%n Label aus %1 importiert.</numerusform>
-            <numerusform>%n Labels aus %1 importiert.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3546,6 +3412,41 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>no item of the dataset has a field &quot;%1&quot; to cluster by</source>
         <translation>kein Eintrag des Datensatzes hat ein Feld „%1“, nach dem geclustert werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPane</name>
+    <message>
+        <source>Below threshold</source>
+        <translation>Unter Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Unstable</source>
+        <translation>Instabil</translation>
+    </message>
+    <message>
+        <source>Items whose repeated scores fall on both sides of a threshold</source>
+        <translation>Einträge, deren wiederholte Bewertungen auf beiden Seiten eines Schwellenwerts liegen</translation>
+    </message>
+    <message>
+        <source>Search questions and responses (%1)</source>
+        <translation>Fragen und Antworten durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
+        <translation>Wählen Sie einen Eintrag aus, um Frage, Kontexte, Antwort, Referenz und alle Begründungen zu lesen.</translation>
+    </message>
+    <message>
+        <source>any metric</source>
+        <translation>beliebige Metrik</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch nicht bewertet.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4341,10 +4242,6 @@ Zeitfenster: %5 Nachrichten</translation>
         <source>Preparing…</source>
         <translation>Wird vorbereitet…</translation>
     </message>
-    <message>
-        <source>Model %1: %2</source>
-        <translation>Modell %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Running %n model(s)…</source>
         <translation>
@@ -4431,6 +4328,10 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Models:</source>
         <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>Modell %1</translation>
     </message>
 </context>
 <context>
@@ -5952,6 +5853,85 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>RunLabelling</name>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Label items for a judged metric, blind to the judge if you like (%1)</source>
+        <translation>Einträge für eine Judge-Metrik labeln, auf Wunsch ohne Einblick in das Urteil des Judge-Modells (%1)</translation>
+    </message>
+    <message>
+        <source>Export labels (JSONL)…</source>
+        <translation>Labels exportieren (JSONL)…</translation>
+    </message>
+    <message>
+        <source>Import labels (JSONL)…</source>
+        <translation>Labels importieren (JSONL)…</translation>
+    </message>
+    <message>
+        <source>Export labels</source>
+        <translation>Labels exportieren</translation>
+    </message>
+    <message>
+        <source>labels-run-%1.jsonl</source>
+        <translation>labels-durchlauf-%1.jsonl</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Import labels into run %1</source>
+        <translation>Labels in Durchlauf %1 importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n label(s) to %1.</source>
+        <translation>
+            <numerusform>%n Label nach %1 exportiert.</numerusform>
+            <numerusform>%n Labels nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n label(s) from %1.</source>
+        <translation>
+            <numerusform>%n Label aus %1 importiert.</numerusform>
+            <numerusform>%n Labels aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunListEntry</name>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 (95% CI %3) · pass %4% (%5%)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 (95-%-KI %3) · bestanden %4 % (%5 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n unstable</source>
+        <translation>
+            <numerusform> · %n instabil</numerusform>
+            <numerusform> · %n instabil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The means&apos; intervals are clustered by %1; pass rates and comparisons treat items as independent.</source>
+        <translation>&lt;br&gt;Die Intervalle der Mittelwerte sind nach %1 geclustert; Bestehensquoten und Vergleiche behandeln Einträge als unabhängig.</translation>
+    </message>
+</context>
+<context>
     <name>RunListModel</name>
     <message>
         <source>%1 v%2</source>
@@ -6023,6 +6003,37 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>the run is being run by another process (%1)</source>
         <translation>der Durchlauf wird von einem anderen Prozess ausgeführt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Cancel run</source>
+        <translation>Durchlauf abbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>%1 failed · about %2 left</source>
+        <translation>%1 fehlgeschlagen · noch etwa %2</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run finished.</source>
+        <translation>Durchlauf abgeschlossen.</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,20 @@ Status MqttSettings::validate() const
     }
     return Done{};
 }
+
+Result<MqttSettings> MqttSettings::withProfile(const QJsonObject &profileSettings,
+                                               const QMap<QString, QString> &secrets, bool brokerGiven) const
+{
+    MqttSettings settings = *this;
+    const QString profileBroker = profileSettings.value(QStringLiteral("broker_url")).toString();
+    if (!brokerGiven && !profileBroker.isEmpty()) {
+        Result<MqttSettings> fromProfile = fromUrl(profileBroker);
+        if (!fromProfile)
+            return fromProfile.error();
+        fromProfile.value().topics = topics;
+        fromProfile.value().qos = qos;
+        settings = fromProfile.value();
+    }
+    settings.applyProfile(profileSettings, secrets);
+    return settings;
+}

@@ -42,6 +42,10 @@ public:
     // cert_file, key_file, alpn) and its secrets from the keyring (password, key_passphrase).
     // Fields already set here win over the profile's.
     void applyProfile(const QJsonObject &profileSettings, const QMap<QString, QString> &secrets);
+    // These settings with a connection profile applied; when `brokerGiven` is false (the user left
+    // the broker empty) the profile's broker_url replaces this broker, topics and QoS kept.
+    Result<MqttSettings> withProfile(const QJsonObject &profileSettings, const QMap<QString, QString> &secrets,
+                                     bool brokerGiven) const;
     // Files readable, topic filters well formed, QoS and version known. Names the field at fault.
     Status validate() const;
 };

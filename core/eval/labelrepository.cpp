@@ -59,6 +59,16 @@ Status LabelRepository::store(const QList<HumanLabel> &labels, const QStringList
     });
 }
 
+Result<HumanLabel> LabelRepository::storeOne(HumanLabel label)
+{
+    if (label.createdAt.isEmpty())
+        label.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const Status stored = store({label});
+    if (!stored)
+        return stored.error();
+    return label;
+}
+
 Status LabelRepository::checkTarget(const HumanLabel &label, const std::optional<EvalRun> &run, const QString &where)
 {
     if (!run)

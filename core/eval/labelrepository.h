@@ -24,6 +24,8 @@ public:
     // transaction (none when one is refused). A label without createdAt is stamped now. `places`,
     // when given, names each label's origin for errors ("labels.jsonl:12").
     Status store(const QList<HumanLabel> &labels, const QStringList &places = {});
+    // One label, handed back as stored (with its time).
+    Result<HumanLabel> storeOne(HumanLabel label);
     // The run's labels (of one metric when `metric` is given), by metric, item and reviewer.
     Result<QList<HumanLabel>> labels(qint64 runId, const QString &metric = {}) const;
     // Every label of one item, by metric and reviewer.

@@ -1,5 +1,6 @@
 #include "core/eval/runsetup.h"
 
+#include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/itemgroups.h"
 
@@ -61,4 +62,13 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
         return created.error();
     run.id = created.value();
     return run;
+}
+
+Result<EvalRun> RunSetup::createFromFile(Workspace &workspace, const QString &path, const RunSettings &settings,
+                                         const QString &name)
+{
+    auto dataset = DatasetImporter::import(workspace, path);
+    if (!dataset)
+        return dataset.error();
+    return create(workspace, dataset.value(), settings, name);
 }

@@ -16,4 +16,7 @@ class RunSetup
 public:
     static Result<EvalRun> create(Workspace &workspace, const Dataset &dataset, const RunSettings &settings,
                                   const QString &name = {});
+    // Imports the dataset at `path` (a new version when its content changed) and creates the run on it.
+    static Result<EvalRun> createFromFile(Workspace &workspace, const QString &path, const RunSettings &settings,
+                                          const QString &name = {});
 };

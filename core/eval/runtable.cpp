@@ -120,3 +120,22 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
     }
     return table;
 }
+
+RunRow RunTable::rowOf(const ItemResult &result) const
+{
+    RunRow row;
+    row.index = result.itemIndex;
+    row.response = result.response.left(400);
+    row.hasResult = true;
+    row.ok = result.ok;
+    row.error = result.error;
+    for (const QString &metric : metrics) {
+        const MetricScore *score = result.score(metric);
+        row.values.push_back(score && score->value ? float(*score->value) : std::nanf(""));
+        if (row.error.isEmpty() && score && !score->error.isEmpty())
+            row.error = metric + QStringLiteral(": ") + score->error;
+        row.unstable = row.unstable
+            || (score && MetricStatistics::crossesThreshold(score->repeats, run.settings.threshold(metric)));
+    }
+    return row;
+}

@@ -30,4 +30,6 @@ struct RunTable
     // Reads the run, its dataset's items and its results in pages.
     static Result<RunTable> load(Workspace &workspace, qint64 runId);
     int metricColumn(const QString &metric) const { return int(metrics.indexOf(metric)); }
+    // The row a result that just arrived makes, as load() would have read it (question aside).
+    RunRow rowOf(const ItemResult &result) const;
 };

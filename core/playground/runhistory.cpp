@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -334,4 +335,14 @@ QString RunHistory::toMarkdown(const PlaygroundRun &run)
             out += fenced(response.text);
     }
     return out;
+}
+
+Status RunHistory::writeFile(const PlaygroundRun &run, const QString &path)
+{
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const QByteArray contents = json ? QJsonDocument(toJson(run)).toJson() : toMarkdown(run).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size() || !file.commit())
+        return makeError(Error::Kind::Input, file.errorString(), path);
+    return Done{};
 }

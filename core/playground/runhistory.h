@@ -58,6 +58,8 @@ public:
     static QJsonObject toJson(const PlaygroundRun &run);
     // A report to paste into a ticket: prompt, parameters, a metrics table, then each response.
     static QString toMarkdown(const PlaygroundRun &run);
+    // Writes the run as JSON (a path ending in .json) or Markdown; an input error names the file.
+    static Status writeFile(const PlaygroundRun &run, const QString &path);
 
 private:
     Result<QList<PlaygroundRun>> fetch(const QString &where, const QVariantMap &bindings, bool withTexts) const;

@@ -142,3 +142,11 @@ Result<QList<Invocation>> InvocationLog::recent(int limit) const
     }
     return invocations;
 }
+
+Result<InvocationLog::Usage> InvocationLog::usage(int days) const
+{
+    auto rows = usageByModelAndDay(days);
+    if (!rows)
+        return rows.error();
+    return Usage{rows.value(), recordsPrompts()};
+}

@@ -61,6 +61,13 @@ public:
 
     // The last `days` UTC days including today, oldest day first, then by provider and model.
     Result<QList<UsageRow>> usageByModelAndDay(int days = 30) const;
+    struct Usage
+    {
+        QList<UsageRow> rows;
+        bool recordsPrompts = false;
+    };
+    // What the usage dialog shows: usageByModelAndDay() and whether prompts are kept.
+    Result<Usage> usage(int days = 30) const;
     // Newest first.
     Result<QList<Invocation>> recent(int limit) const;
 

@@ -135,3 +135,20 @@ std::optional<double> PriceTable::cost(const ModelPrice &price, qint64 inputToke
         return std::nullopt;
     return (double(inputTokens) * price.inputPerMillion + double(outputTokens) * price.outputPerMillion) / 1e6;
 }
+
+Status PriceTable::replace(const QStringList &removed, const QList<ModelPrice> &prices)
+{
+    return m_workspace.transaction([&]() -> Status {
+        for (const QString &pattern : removed) {
+            const Status gone = remove(pattern);
+            if (!gone)
+                return gone;
+        }
+        for (const ModelPrice &price : prices) {
+            const Status saved = save(price);
+            if (!saved)
+                return saved;
+        }
+        return Done{};
+    });
+}

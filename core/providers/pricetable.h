@@ -35,6 +35,8 @@ public:
     // Adds the pattern or replaces its prices.
     Status save(const ModelPrice &price);
     Status remove(const QString &pattern);
+    // The price table dialog's save: removes `removed` and saves `prices`, in one transaction.
+    Status replace(const QStringList &removed, const QList<ModelPrice> &prices);
 
     // The exact pattern, else the longest pattern the id starts with. A cross-region inference
     // profile id (`us.`, `eu.`, `apac.` before the model id) is priced as the model it routes to,

@@ -89,3 +89,13 @@ Status CredentialProfileRepository::remove(const QString &name)
         return result.error();
     return Done{};
 }
+
+Result<CredentialProfile> CredentialProfileRepository::require(const QString &name) const
+{
+    auto found = find(name);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return makeError(Error::Kind::Usage, tr("the profile \"%1\" is gone").arg(name));
+    return *found.value();
+}

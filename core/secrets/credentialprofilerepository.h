@@ -4,11 +4,15 @@
 #include "core/secrets/credentialprofile.h"
 #include "core/storage/schemamodule.h"
 
+#include <QCoreApplication>
+
 class Workspace;
 
 // The workspace table of connection profiles: names and non-secret settings only.
 class CredentialProfileRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(CredentialProfileRepository)
+
 public:
     explicit CredentialProfileRepository(Workspace &workspace);
 
@@ -16,6 +20,8 @@ public:
 
     Result<QList<CredentialProfile>> list() const;
     Result<std::optional<CredentialProfile>> find(const QString &name) const;
+    // find() for a profile that must exist: a missing one is a usage error naming it.
+    Result<CredentialProfile> require(const QString &name) const;
     Status save(const CredentialProfile &profile);
     Status remove(const QString &name);
 

@@ -1,7 +1,9 @@
 // RecordingRepository on a real SQLite workspace: names are unique without touching what is stored,
 // batches append across calls, pages come back in order with every payload byte intact.
 
+#include "core/edge/edgechoices.h"
 #include "core/edge/recordingrepository.h"
+#include "core/secrets/credentialprofilerepository.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
@@ -137,6 +139,28 @@ private slots:
 
         QVERIFY(repository.finish(id));
         QVERIFY(!repository.find(u"session"_s).value().endedAt.isEmpty());
+    }
+
+    // The connection bar's choices: MQTT profiles only, and every recording, newest first.
+    void edgeChoicesListMqttProfilesAndRecordings()
+    {
+        CredentialProfileRepository profiles(*m_workspace);
+        for (const auto &[name, kind] : {std::pair{u"plant-broker"_s, CredentialProfile::Kind::Mqtt},
+                                         std::pair{u"bedrock-dev"_s, CredentialProfile::Kind::Aws}}) {
+            CredentialProfile profile;
+            profile.name = name;
+            profile.kind = kind;
+            QVERIFY(profiles.save(profile));
+        }
+        QVERIFY(RecordingRepository(*m_workspace).create(u"shift-1"_s, u"mqtt://a:1883"_s, u"a/#"_s));
+        auto choices = EdgeChoices::load(*m_workspace);
+        QVERIFY(choices);
+        QCOMPARE(choices.value().profiles, QStringList{u"plant-broker"_s});
+        QCOMPARE(choices.value().recordings, QStringList{u"shift-1"_s});
+        QCOMPARE(profiles.require(u"plant-broker"_s).value().kind, CredentialProfile::Kind::Mqtt);
+        const auto gone = profiles.require(u"nobody"_s);
+        QVERIFY(!gone);
+        QVERIFY(gone.error().message.contains(u"nobody"_s));
     }
 
     void listsFindsAndRemovesRecordings()

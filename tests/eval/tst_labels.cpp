@@ -5,6 +5,7 @@
 #include "core/eval/labelexchange.h"
 #include "core/eval/labelrepository.h"
 #include "core/eval/reviewqueue.h"
+#include "core/eval/runsetup.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
@@ -167,6 +168,35 @@ private slots:
         // Labels go with their run.
         QVERIFY(EvalRunRepository(*m_workspace).remove(run.id));
         QVERIFY(stored(run.id).isEmpty());
+    }
+
+    void storeOneHandsBackTheStoredLabel()
+    {
+        const EvalRun run = makeRun({0.9, 0.2});
+        auto given = LabelRepository(*m_workspace).storeOne(label(run.id, 1, false));
+        QVERIFY(given);
+        QVERIFY(!given.value().createdAt.isEmpty());
+        QCOMPARE(stored(run.id).first().createdAt, given.value().createdAt);
+        QVERIFY(!LabelRepository(*m_workspace).storeOne(label(run.id, 5, false)));
+    }
+
+    // The New run dialog's one call: import the file, then create the run on it.
+    void aRunIsCreatedFromADatasetFile()
+    {
+        const QString path = m_directory->filePath(u"golden.jsonl"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"question\": \"Q?\", \"contexts\": [\"C\"], \"answer\": \"A\", \"ground_truth\": \"A\"}\n");
+        file.close();
+        RunSettings settings;
+        settings.metrics = {u"lexical_f1"_s};
+        auto run = RunSetup::createFromFile(*m_workspace, path, settings, u"from a file"_s);
+        QVERIFY2(run, qPrintable(run ? QString() : run.error().describe()));
+        QCOMPARE(run.value().itemCount, 1);
+        QCOMPARE(run.value().name, u"from a file"_s);
+        auto missing = RunSetup::createFromFile(*m_workspace, m_directory->filePath(u"none.jsonl"_s), settings);
+        QVERIFY(!missing);
+        QVERIFY(missing.error().describe().contains(u"none.jsonl"_s));
     }
 
     void reviewQueueSamplesWhatTheReviewerHasNotSeen()

@@ -2,7 +2,10 @@
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,6 +120,25 @@ private slots:
         QCOMPARE(failed.metrics.inputTokens, -1);
         QCOMPARE(failed.metrics.ttftMs, -1);
         QVERIFY(!failed.costUsd.has_value());
+    }
+
+    void writesTheRunAsJsonOrMarkdown()
+    {
+        QTemporaryDir directory;
+        const QString json = directory.filePath(QStringLiteral("run.json"));
+        const QString markdown = directory.filePath(QStringLiteral("run.md"));
+        QVERIFY(RunHistory::writeFile(sampleRun(), json));
+        QVERIFY(RunHistory::writeFile(sampleRun(), markdown));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(jsonFile.readAll()).object(), RunHistory::toJson(sampleRun()));
+        QFile markdownFile(markdown);
+        QVERIFY(markdownFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(markdownFile.readAll()), RunHistory::toMarkdown(sampleRun()));
+        const Status refused
+            = RunHistory::writeFile(sampleRun(), directory.filePath(QStringLiteral("no/such/dir/run.md")));
+        QVERIFY(!refused);
+        QVERIFY(refused.error().where.endsWith(QLatin1String("run.md")));
     }
 
     void recentIsNewestFirstWithoutTexts()

@@ -131,6 +131,20 @@ private slots:
         QVERIFY(!log.recordsPrompts());
     }
 
+    // The usage dialog's one call: the usage rows and the prompt setting together.
+    void usageHasTheRowsAndThePromptSetting()
+    {
+        InvocationLog log(*m_workspace);
+        QVERIFY(log.record(call({}, QStringLiteral("m"), 10, 20, {})));
+        QVERIFY(log.setRecordsPrompts(true));
+        auto usage = log.usage(30);
+        QVERIFY(usage);
+        QVERIFY(usage.value().recordsPrompts);
+        const auto rows = log.usageByModelAndDay(30);
+        QCOMPARE(usage.value().rows.size(), rows.value().size());
+        QCOMPARE(usage.value().rows.size(), 1);
+    }
+
     void errorTextIsRedacted()
     {
         const QString key = QStringLiteral("sk-test-0123456789abcdef");

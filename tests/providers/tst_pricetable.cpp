@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestPriceTable : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,30 @@ private slots:
     }
 
     void cleanup() { m_workspace.reset(); }
+
+    // The price dialog's save: removed rows go, edited and new rows are saved, all in one step; a
+    // bad row keeps the table as it was.
+    void replaceRemovesAndSavesInOneTransaction()
+    {
+        PriceTable table(*m_workspace);
+        ModelPrice custom;
+        custom.modelPattern = QStringLiteral("my-model");
+        custom.displayName = QStringLiteral("Mine");
+        custom.inputPerMillion = 1;
+        custom.outputPerMillion = 2;
+        QVERIFY(table.replace({QStringLiteral("amazon.titan-text-express")}, {custom}));
+        auto prices = table.list();
+        QVERIFY(prices);
+        QCOMPARE(prices.value().size(), 5);
+        QVERIFY(std::none_of(prices.value().cbegin(), prices.value().cend(), [](const ModelPrice &price) {
+            return price.modelPattern == QLatin1String("amazon.titan-text-express");
+        }));
+        auto mine = table.match(QStringLiteral("my-model"));
+        QVERIFY(mine && mine.value() && mine.value()->outputPerMillion == 2);
+        ModelPrice broken; // no pattern: refused, and the removal before it is undone
+        QVERIFY(!table.replace({QStringLiteral("my-model")}, {broken}));
+        QVERIFY(table.match(QStringLiteral("my-model")).value().has_value());
+    }
 
     void freshWorkspaceHasTheBedrockDefaults()
     {

@@ -6,6 +6,9 @@
 
 #include <QDir>
 
+#include <memory>
+#include <optional>
+
 void SelectionResolver::resolve(const ProviderSelection &selection, WorkspaceWorker &worker, CredentialStore &store,
                                 QObject *context, std::function<void(Result<ProviderConfig>)> done)
 {
@@ -31,6 +34,64 @@ void SelectionResolver::resolve(const ProviderSelection &selection, WorkspaceWor
             }
             store.read(profile->name, context, [finish, profile](Result<SecretMap> secrets) {
                 finish(profile, secrets ? secrets.value() : SecretMap());
+            });
+        });
+}
+
+void SelectionResolver::resolveAll(const QList<ProviderSelection> &selections, const QStringList &labels,
+                                   WorkspaceWorker &worker, CredentialStore &store, QObject *context,
+                                   std::function<void(Result<QList<ProviderConfig>>)> done)
+{
+    if (selections.isEmpty()) {
+        done(QList<ProviderConfig>());
+        return;
+    }
+    struct Pending
+    {
+        QList<std::optional<ProviderConfig>> configs;
+        qsizetype remaining = 0;
+        bool failed = false;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->configs.resize(selections.size());
+    pending->remaining = selections.size();
+    for (qsizetype index = 0; index < selections.size(); ++index) {
+        const QString label = labels.value(index);
+        resolve(selections[index], worker, store, context,
+                [pending, index, label, done](Result<ProviderConfig> config) {
+                    if (pending->failed)
+                        return;
+                    if (!config) {
+                        pending->failed = true;
+                        Error error = config.error();
+                        error.message = QStringLiteral("%1: %2").arg(label, error.message);
+                        done(error);
+                        return;
+                    }
+                    pending->configs[index] = config.value();
+                    if (--pending->remaining > 0)
+                        return;
+                    QList<ProviderConfig> configs;
+                    for (const std::optional<ProviderConfig> &each : std::as_const(pending->configs))
+                        configs << *each;
+                    done(configs);
+                });
+    }
+}
+
+void SelectionResolver::readProfile(const QString &name, WorkspaceWorker &worker, CredentialStore &store,
+                                    QObject *context,
+                                    std::function<void(Result<std::pair<CredentialProfile, SecretMap>>)> done)
+{
+    worker.run<CredentialProfile>(
+        [name](Workspace &workspace) { return CredentialProfileRepository(workspace).require(name); }, context,
+        [&store, context, done](Result<CredentialProfile> profile) {
+            if (!profile)
+                return done(profile.error());
+            store.read(profile.value().name, context, [done, profile = profile.value()](Result<SecretMap> secrets) {
+                if (!secrets)
+                    return done(secrets.error());
+                done(std::pair{profile, secrets.value()});
             });
         });
 }

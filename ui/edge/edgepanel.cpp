@@ -1,13 +1,13 @@
 #include "ui/edge/edgepanel.h"
 
+#include "core/edge/edgechoices.h"
 #include "core/edge/edgedemo.h"
 #include "core/edge/edgemonitor.h"
 #include "core/edge/recordingreplay.h"
-#include "core/edge/recordingrepository.h"
-#include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/common/banner.h"
+#include "ui/common/selectionresolver.h"
 #include "ui/edge/alertlist.h"
 #include "ui/edge/alertrulesdialog.h"
 #include "ui/edge/edgeconnectionbar.h"
@@ -21,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -217,42 +216,21 @@ QWidget *EdgePanel::buildEmptyState()
 void EdgePanel::reload()
 {
     QMetaObject::invokeMethod(m_monitor, "setWorkspacePath", Q_ARG(QString, m_worker.location()));
-    struct Lists
-    {
-        QStringList profiles;
-        QStringList recordings;
-    };
-    m_worker.run<Lists>(
-        [](Workspace &workspace) -> Result<Lists> {
-            Lists lists;
-            auto profiles = CredentialProfileRepository(workspace).list();
-            if (!profiles)
-                return profiles.error();
-            for (const CredentialProfile &profile : profiles.value()) {
-                if (profile.kind == CredentialProfile::Kind::Mqtt)
-                    lists.profiles << profile.name;
-            }
-            auto recordings = RecordingRepository(workspace).list();
-            if (!recordings)
-                return recordings.error();
-            for (const Recording &recording : recordings.value())
-                lists.recordings << recording.name;
-            return lists;
-        },
-        this,
-        [this](Result<Lists> lists) {
-            if (lists) {
-                m_bar->setProfiles(lists.value().profiles);
-                rebuildReplayMenu(lists.value().recordings);
-            } else {
-                m_banner->showMessage(Banner::Tone::Error, lists.error().describe().toHtmlEscaped());
-            }
-            // A screenshot of the demo waits until the fleet is live.
-            if (m_demoState == DemoState::Starting || m_demoState == DemoState::WarmingUp)
-                m_loadedPending = true;
-            else
-                emit loaded();
-        });
+    m_worker.run<EdgeChoices>([](Workspace &workspace) { return EdgeChoices::load(workspace); }, this,
+                              [this](Result<EdgeChoices> lists) {
+                                  if (lists) {
+                                      m_bar->setProfiles(lists.value().profiles);
+                                      rebuildReplayMenu(lists.value().recordings);
+                                  } else {
+                                      m_banner->showMessage(Banner::Tone::Error,
+                                                            lists.error().describe().toHtmlEscaped());
+                                  }
+                                  // A screenshot of the demo waits until the fleet is live.
+                                  if (m_demoState == DemoState::Starting || m_demoState == DemoState::WarmingUp)
+                                      m_loadedPending = true;
+                                  else
+                                      emit loaded();
+                              });
 }
 
 void EdgePanel::rebuildReplayMenu(const QStringList &recordings)
@@ -341,44 +319,19 @@ void EdgePanel::connectFromBar()
         connectToBroker(settings);
         return;
     }
-    // The profile's settings from the workspace, then its secrets from the keyring, both off this thread.
-    m_worker.run<QJsonObject>(
-        [profile](Workspace &workspace) -> Result<QJsonObject> {
-            auto found = CredentialProfileRepository(workspace).find(profile);
-            if (!found)
-                return found.error();
-            if (!found.value())
-                return makeError(Error::Kind::Usage, tr("the profile \"%1\" is gone").arg(profile));
-            return found.value()->settings;
-        },
-        this,
-        [this, settings, profile](Result<QJsonObject> stored) mutable {
-            if (!stored) {
-                m_banner->showMessage(Banner::Tone::Error, stored.error().describe().toHtmlEscaped());
-                return;
-            }
-            const QJsonObject values = stored.value();
-            m_store.read(profile, this, [this, settings, values](Result<SecretMap> secrets) mutable {
-                if (!secrets) {
-                    m_banner->showMessage(Banner::Tone::Error, secrets.error().describe().toHtmlEscaped());
-                    return;
-                }
-                // An empty broker field takes the profile's broker.
-                const QString profileBroker = values.value(QStringLiteral("broker_url")).toString();
-                if (m_bar->brokerUrl().isEmpty() && !profileBroker.isEmpty()) {
-                    Result<MqttSettings> fromProfile = MqttSettings::fromUrl(profileBroker);
-                    if (!fromProfile) {
-                        m_banner->showMessage(Banner::Tone::Error, fromProfile.error().message.toHtmlEscaped());
-                        return;
-                    }
-                    fromProfile.value().topics = settings.topics;
-                    fromProfile.value().qos = settings.qos;
-                    settings = fromProfile.value();
-                    m_bar->setBrokerUrl(profileBroker);
-                }
-                settings.applyProfile(values, secrets.value());
-                connectToBroker(settings);
-            });
+    const bool brokerGiven = !m_bar->brokerUrl().isEmpty();
+    SelectionResolver::readProfile(
+        profile, m_worker, m_store, this,
+        [this, settings, brokerGiven](Result<std::pair<CredentialProfile, SecretMap>> read) {
+            Result<MqttSettings> resolved = read
+                ? settings.withProfile(read.value().first.settings, read.value().second, brokerGiven)
+                : Result<MqttSettings>(read.error());
+            if (!resolved)
+                return m_banner->showMessage(Banner::Tone::Error, resolved.error().describe().toHtmlEscaped());
+            const QString profileBroker = read.value().first.settings.value(QStringLiteral("broker_url")).toString();
+            if (!brokerGiven && !profileBroker.isEmpty())
+                m_bar->setBrokerUrl(profileBroker);
+            connectToBroker(resolved.value());
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/eval/evaltypes.h"
+#include "core/providers/providerconfig.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -10,21 +11,17 @@ class AgreementView;
 class Banner;
 class CredentialStore;
 class EvaluationCharts;
-class QCheckBox;
-class QComboBox;
+class ItemsPane;
 class QLabel;
-class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
-class QTextBrowser;
-class QToolButton;
 class ReviewDialog;
+class RunLabelling;
 class ResultFilterProxy;
 class ResultTableModel;
-class RunExecution;
+class RunProgress;
 class RunListModel;
 class WorkspaceWorker;
 
@@ -70,14 +67,12 @@ private:
     void importBedrock();
     void resumeRun();
     void exportRun(const QString &format);
-    void filtersChanged();
-    void showDetail(const QModelIndex &proxyIndex);
     void loadTrend(const QString &datasetName);
-    void loadAgreement(qint64 runId);
-    void exchangeLabels(bool exporting);
+    void showAgreementWarning(const QStringList &untrusted);
+    // Starts the run once its generator and judge are resolved (with their secrets).
+    void launchRun(qint64 runId, bool retryErrors, const std::optional<ProviderConfig> &generator,
+                   const std::optional<ProviderConfig> &judge);
     QStringList judgedMetrics() const;
-    // Each metric's mean and pass rate with their 95 % intervals, as the run list loaded them.
-    QString figuresText(qint64 runId) const;
     void scheduleRefresh();
     void showProblem(const QString &message);
     void updateActions();
@@ -91,26 +86,15 @@ private:
     EvaluationCharts *m_charts;
     AgreementView *m_agreement;
     QTabWidget *m_runTabs;
-    ResultTableModel *m_results;
+    ItemsPane *m_items;
+    ResultTableModel *m_results; // the items pane's
     ResultFilterProxy *m_filter;
-    QTableView *m_itemTable;
-    QTextBrowser *m_detail;
-    QComboBox *m_filterMetric;
-    QCheckBox *m_belowThreshold;
-    QCheckBox *m_errorsOnly;
-    QCheckBox *m_unstableOnly;
-    QLabel *m_footer;
-    QLineEdit *m_search;
-    QProgressBar *m_progress;
-    QLabel *m_progressText;
-    QPushButton *m_cancel;
+    RunProgress *m_running;
     QPushButton *m_resume;
     QPushButton *m_compare;
     QPushButton *m_export;
-    QToolButton *m_review;
-    QPointer<RunExecution> m_execution;
+    RunLabelling *m_labelling;
     qint64 m_runId = 0;
-    qint64 m_pendingDetail = -1;
     bool m_refreshQueued = false;
     bool m_agreementWarned = false; // the banner shows the agreement warning (and nothing else)
 };

@@ -4,6 +4,7 @@
 #include "core/eval/runsetup.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,7 +78,7 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
                                "their intervals are clustered by it"));
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #e05260;"));
+    m_problem->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
     m_problem->hide();
 
     auto *generatorRow = new QHBoxLayout;
@@ -177,16 +178,13 @@ void NewRunDialog::accept()
     m_problem->setStyleSheet(QString());
     m_problem->show();
     m_worker.run<EvalRun>(
-        [path, name, settings](Workspace &workspace) -> Result<EvalRun> {
-            auto dataset = DatasetImporter::import(workspace, path);
-            if (!dataset)
-                return dataset.error();
-            return RunSetup::create(workspace, dataset.value(), settings, name);
+        [path, name, settings](Workspace &workspace) {
+            return RunSetup::createFromFile(workspace, path, settings, name);
         },
         this,
         [this](Result<EvalRun> run) {
             if (!run) {
-                m_problem->setStyleSheet(QStringLiteral("color: #e05260;"));
+                m_problem->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
                 m_problem->setText(run.error().describe());
                 return;
             }

@@ -276,13 +276,7 @@ void ReviewDialog::saveLabel(HumanLabel::Verdict verdict)
     label.source = m_queueSource;
     const bool first = m_detail->labelOf(m_reviewer, label.metric) == nullptr;
     m_worker.run<HumanLabel>(
-        [label](Workspace &workspace) -> Result<HumanLabel> {
-            const Status stored = LabelRepository(workspace).store({label});
-            if (!stored)
-                return stored.error();
-            return label;
-        },
-        this,
+        [label](Workspace &workspace) { return LabelRepository(workspace).storeOne(label); }, this,
         [this, first](Result<HumanLabel> stored) {
             if (!stored) {
                 m_status->setText(tr("Not saved: %1").arg(stored.error().describe().toHtmlEscaped()));

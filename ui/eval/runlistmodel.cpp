@@ -1,6 +1,7 @@
 #include "ui/eval/runlistmodel.h"
 
 #include "core/eval/runsummary.h"
+#include "ui/theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -82,7 +83,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == GatesColumn && entry.gatesPassed)
-        return QBrush(*entry.gatesPassed ? QColor(0x2e, 0xa0, 0x43) : QColor(0xe0, 0x52, 0x60));
+        return QBrush(*entry.gatesPassed ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
     if (role == Qt::ToolTipRole)
         return tr("%1 items, %2 failed, %3 tokens, $%4")
             .arg(entry.run.itemCount)
@@ -128,4 +129,45 @@ RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
     if (!summary.gates.isEmpty())
         entry.gatesPassed = summary.gatesPassed();
     return entry;
+}
+
+QList<RunListEntry> RunListEntry::fromSummaries(const QList<RunSummary> &summaries)
+{
+    QList<RunListEntry> entries;
+    entries.reserve(summaries.size());
+    for (const RunSummary &summary : summaries)
+        entries << fromSummary(summary);
+    return entries;
+}
+
+QString RunListEntry::figuresText() const
+{
+    const RunListEntry *entry = this;
+    if (entry->summaries.isEmpty())
+        return {};
+    const QLocale locale;
+    const auto interval = [&](const Interval &bounds, double scale, int decimals) {
+        return bounds.isKnown() ? tr("%1–%2").arg(locale.toString(bounds.low * scale, 'f', decimals),
+                                                  locale.toString(bounds.high * scale, 'f', decimals))
+                                : tr("n/a");
+    };
+    QStringList parts;
+    for (const QString &metric : entry->run.settings.metrics) {
+        if (!entry->summaries.contains(metric))
+            continue;
+        const MetricSummary &summary = entry->summaries[metric];
+        QString part
+            = tr("<b>%1</b> %2 (95% CI %3) · pass %4% (%5%)")
+                  .arg(metric.toHtmlEscaped(), locale.toString(summary.mean, 'f', 3), interval(summary.ci95, 1, 3),
+                       locale.toString(summary.passRate * 100, 'f', 1), interval(summary.passRateCi95, 100, 1));
+        if (summary.unstable > 0)
+            part += tr(" · %n unstable", nullptr, int(summary.unstable));
+        parts << part;
+    }
+    QString text = parts.join(QStringLiteral(" &nbsp; "));
+    if (!entry->run.settings.clusterBy.isEmpty())
+        text += tr("<br>The means' intervals are clustered by %1; pass rates and comparisons treat items as "
+                   "independent.")
+                    .arg(entry->run.settings.clusterBy.toHtmlEscaped());
+    return text;
 }

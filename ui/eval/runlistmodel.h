@@ -3,15 +3,22 @@
 #include "core/eval/evaltypes.h"
 
 #include <QAbstractTableModel>
+#include <QCoreApplication>
 
 // One line per run: name, dataset, model, date, status, metric means and gate status.
 struct RunListEntry
 {
+    Q_DECLARE_TR_FUNCTIONS(RunListEntry)
+
+public:
     EvalRun run;
     QMap<QString, MetricSummary> summaries; // metrics with values: each mean with its interval
     std::optional<bool> gatesPassed; // none when the run has no gates
 
     static RunListEntry fromSummary(const struct RunSummary &summary);
+    static QList<RunListEntry> fromSummaries(const QList<struct RunSummary> &summaries);
+    // Each metric's mean and pass rate with their 95 % intervals, for the item table's footer.
+    QString figuresText() const;
 };
 
 class RunListModel : public QAbstractTableModel

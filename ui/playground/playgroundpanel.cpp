@@ -292,35 +292,25 @@ void PlaygroundPanel::runAll()
     updateRunState();
 
     // Secrets come from the keyring asynchronously; the calls start once every column has its config.
-    auto configs = std::make_shared<QList<std::optional<ProviderConfig>>>(count);
-    auto remaining = std::make_shared<int>(count);
-    auto failed = std::make_shared<bool>(false);
-    const QString prompt = rendered.value();
+    QList<ProviderSelection> selections;
+    QStringList labels;
     for (int slot = 0; slot < count; ++slot) {
         ProviderSelection selection;
         selection.profile = m_panes[slot]->profile();
         selection.model = m_panes[slot]->model();
-        SelectionResolver::resolve(selection, m_worker, m_store, this,
-                                   [this, slot, configs, remaining, failed, prompt](Result<ProviderConfig> config) {
-                                       if (!config && !*failed) {
-                                           *failed = true;
-                                           showProblem(tr("Model %1: %2").arg(slot + 1).arg(config.error().describe()));
-                                           m_runStatus->clear();
-                                       }
-                                       if (*remaining == 1 && *failed) {
-                                           m_preparing = false;
-                                           updateRunState();
-                                       }
-                                       if (config)
-                                           (*configs)[slot] = config.value();
-                                       if (--*remaining == 0 && !*failed) {
-                                           QList<ProviderConfig> ready;
-                                           for (const auto &item : std::as_const(*configs))
-                                               ready << *item;
-                                           startWithConfigs(ready, prompt);
-                                       }
-                                   });
+        selections << selection;
+        labels << tr("Model %1").arg(slot + 1);
     }
+    const QString prompt = rendered.value();
+    SelectionResolver::resolveAll(selections, labels, m_worker, m_store, this,
+                                  [this, prompt](Result<QList<ProviderConfig>> configs) {
+                                      if (configs)
+                                          return startWithConfigs(configs.value(), prompt);
+                                      showProblem(configs.error().describe());
+                                      m_runStatus->clear();
+                                      m_preparing = false;
+                                      updateRunState();
+                                  });
 }
 
 void PlaygroundPanel::startWithConfigs(const QList<ProviderConfig> &configs, const QString &prompt)
@@ -620,22 +610,13 @@ void PlaygroundPanel::exportRun()
                                                       tr("Markdown (*.md);;JSON (*.json)"), &selectedFilter);
     if (path.isEmpty())
         return;
-    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const QByteArray contents
-        = json ? QJsonDocument(RunHistory::toJson(m_lastRun)).toJson() : RunHistory::toMarkdown(m_lastRun).toUtf8();
-    m_worker.run<Done>(
-        [path, contents](Workspace &) -> Status {
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-                return makeError(Error::Kind::Input, file.errorString(), path);
-            return Done{};
-        },
-        this,
-        [this, path](Status written) {
-            if (!written)
-                return showProblem(written.error().describe());
-            emit statusMessage(tr("Exported the run to %1.").arg(path));
-        });
+    const PlaygroundRun run = m_lastRun;
+    m_worker.run<Done>([run, path](Workspace &) { return RunHistory::writeFile(run, path); }, this,
+                       [this, path](Status written) {
+                           if (!written)
+                               return showProblem(written.error().describe());
+                           emit statusMessage(tr("Exported the run to %1.").arg(path));
+                       });
 }
 
 void PlaygroundPanel::showPrices()

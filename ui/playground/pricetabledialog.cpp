@@ -84,23 +84,7 @@ void PriceTableDialog::accept()
     }
     const QStringList removed = m_loadedPatterns;
     m_worker.run<Done>(
-        [prices, removed](Workspace &workspace) {
-            return workspace.transaction([&]() -> Status {
-                PriceTable table(workspace);
-                for (const QString &pattern : removed) {
-                    const Status gone = table.remove(pattern);
-                    if (!gone)
-                        return gone;
-                }
-                for (const ModelPrice &price : prices) {
-                    const Status saved = table.save(price);
-                    if (!saved)
-                        return saved;
-                }
-                return Done{};
-            });
-        },
-        this,
+        [prices, removed](Workspace &workspace) { return PriceTable(workspace).replace(removed, prices); }, this,
         [this](Status saved) {
             if (!saved) {
                 QMessageBox::warning(this, windowTitle(), saved.error().describe());

@@ -47,21 +47,9 @@ UsageDialog::UsageDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(par
 
 void UsageDialog::load()
 {
-    struct Usage
-    {
-        QList<UsageRow> rows;
-        bool recordsPrompts = false;
-    };
-    m_worker.run<Usage>(
-        [](Workspace &workspace) -> Result<Usage> {
-            InvocationLog log(workspace);
-            auto rows = log.usageByModelAndDay(30);
-            if (!rows)
-                return rows.error();
-            return Usage{rows.value(), log.recordsPrompts()};
-        },
-        this,
-        [this](Result<Usage> usage) {
+    m_worker.run<InvocationLog::Usage>(
+        [](Workspace &workspace) { return InvocationLog(workspace).usage(30); }, this,
+        [this](Result<InvocationLog::Usage> usage) {
             if (!usage)
                 return;
             const QSignalBlocker blocker(m_recordPrompts);

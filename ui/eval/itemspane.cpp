@@ -1,0 +1,159 @@
+#include "ui/eval/itemspane.h"
+
+#include "core/eval/itemdetail.h"
+#include "core/storage/workspaceworker.h"
+#include "ui/eval/itemdetailhtml.h"
+#include "ui/eval/resultfilterproxy.h"
+#include "ui/eval/resulttablemodel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
+    : QSplitter(Qt::Horizontal, parent), m_worker(worker), m_results(new ResultTableModel(this)),
+      m_filter(new ResultFilterProxy(this))
+{
+    m_filter->setSourceModel(m_results);
+    m_filterMetric = new QComboBox(this);
+    m_belowThreshold = new QCheckBox(tr("Below threshold"), this);
+    m_errorsOnly = new QCheckBox(tr("Errors"), this);
+    m_unstableOnly = new QCheckBox(tr("Unstable"), this);
+    m_unstableOnly->setToolTip(tr("Items whose repeated scores fall on both sides of a threshold"));
+    m_unstableOnly->hide();
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search questions and responses (%1)")
+                                     .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setClearButtonEnabled(true);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    // On the whole page, not only while the table has the focus.
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
+    parent->addAction(find);
+    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly, m_unstableOnly})
+        connect(box, &QCheckBox::toggled, this, &ItemsPane::filtersChanged);
+    connect(m_filterMetric, &QComboBox::currentIndexChanged, this, &ItemsPane::filtersChanged);
+    connect(m_search, &QLineEdit::textChanged, this, &ItemsPane::filtersChanged);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_belowThreshold);
+    filters->addWidget(m_filterMetric);
+    filters->addWidget(m_errorsOnly);
+    filters->addWidget(m_unstableOnly);
+    filters->addWidget(m_search, 1);
+
+    m_itemTable = new QTableView(this);
+    m_itemTable->setModel(m_filter);
+    m_itemTable->setSortingEnabled(true);
+    m_itemTable->sortByColumn(ResultTableModel::IndexColumn, Qt::AscendingOrder);
+    m_itemTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_itemTable->verticalHeader()->hide();
+    m_itemTable->verticalHeader()->setDefaultSectionSize(m_itemTable->fontMetrics().height() + 6);
+    m_itemTable->setWordWrap(false);
+    m_itemTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_itemTable->horizontalHeader()->setDefaultSectionSize(130);
+    connect(m_itemTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ItemsPane::showDetail);
+    m_detail = new QTextBrowser(this);
+    m_detail->setPlaceholderText(
+        tr("Select an item to read its question, contexts, response, reference and every explanation."));
+    m_footer = new QLabel(this);
+    m_footer->setWordWrap(true);
+    m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *itemsBox = new QWidget(this);
+    auto *itemsLayout = new QVBoxLayout(itemsBox);
+    itemsLayout->setContentsMargins(0, 0, 0, 0);
+    itemsLayout->addLayout(filters);
+    itemsLayout->addWidget(m_itemTable, 1);
+    itemsLayout->addWidget(m_footer);
+    addWidget(itemsBox);
+    addWidget(m_detail);
+    setStretchFactor(0, 5);
+    setStretchFactor(1, 2);
+}
+
+void ItemsPane::setTable(RunTable table)
+{
+    const bool repeated = table.run.settings.isRepeated();
+    m_unstableOnly->setVisible(repeated);
+    if (!repeated)
+        m_unstableOnly->setChecked(false);
+    {
+        const QSignalBlocker blocker(m_filterMetric);
+        m_filterMetric->clear();
+        m_filterMetric->addItem(tr("any metric"), QString());
+        for (const QString &metric : table.metrics)
+            m_filterMetric->addItem(metric, metric);
+    }
+    m_results->setTable(std::move(table));
+    m_itemTable->setColumnWidth(ResultTableModel::IndexColumn, 50);
+    m_itemTable->setColumnWidth(ResultTableModel::QuestionColumn, 220);
+    m_itemTable->setColumnWidth(ResultTableModel::ResponseColumn, 220);
+    m_itemTable->setColumnWidth(ResultTableModel::StatusColumn, 60);
+    m_detail->clear();
+}
+
+void ItemsPane::setFigures(const QString &html)
+{
+    m_footer->setText(html);
+}
+
+void ItemsPane::filtersChanged()
+{
+    m_filter->setBelowThreshold(m_belowThreshold->isChecked(), m_filterMetric->currentData().toString());
+    m_filter->setErrorsOnly(m_errorsOnly->isChecked());
+    m_filter->setUnstableOnly(m_unstableOnly->isChecked());
+    m_filter->setSearchText(m_search->text());
+}
+
+void ItemsPane::openItem(qint64 itemIndex)
+{
+    const int sourceRow = m_results->rowOfItem(itemIndex);
+    if (sourceRow < 0)
+        return;
+    QModelIndex proxyIndex = m_filter->mapFromSource(m_results->index(sourceRow, 0));
+    if (!proxyIndex.isValid()) {
+        // The item is hidden by a filter: clear the filters rather than open nothing.
+        m_belowThreshold->setChecked(false);
+        m_errorsOnly->setChecked(false);
+        m_unstableOnly->setChecked(false);
+        m_search->clear();
+        proxyIndex = m_filter->mapFromSource(m_results->index(sourceRow, 0));
+    }
+    m_itemTable->setCurrentIndex(proxyIndex);
+    m_itemTable->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
+}
+
+QString ItemsPane::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void ItemsPane::showDetail(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    const qint64 itemIndex = m_filter->data(proxyIndex, ResultTableModel::ItemIndexRole).toLongLong();
+    const qint64 runId = m_results->table().run.id;
+    m_pendingDetail = itemIndex;
+    m_worker.run<ItemDetail>(
+        [runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); }, this,
+        [this, itemIndex](Result<ItemDetail> detail) {
+            if (itemIndex != m_pendingDetail)
+                return;
+            if (!detail)
+                return m_detail->setPlainText(detail.error().describe());
+            const std::optional<ItemResult> &result = detail.value().result;
+            QString html = ItemDetailHtml::item(detail.value().item, result);
+            html += result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>");
+            m_detail->setHtml(html + ItemDetailHtml::labels(detail.value().labels));
+        });
+}
