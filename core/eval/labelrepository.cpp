@@ -132,17 +132,3 @@ Result<QList<HumanLabel>> LabelRepository::fetch(const QString &where, const QVa
     }
     return result;
 }
-
-Status LabelRepository::remove(qint64 runId, qint64 itemIndex, const QString &metric, const QString &reviewer)
-{
-    auto removed = m_workspace.execute(
-        QStringLiteral("DELETE FROM eval_labels WHERE run_id = :run AND metric = :metric AND item_index = :item"
-                       " AND reviewer = :reviewer"),
-        {{QStringLiteral("run"), runId},
-         {QStringLiteral("metric"), metric},
-         {QStringLiteral("item"), itemIndex},
-         {QStringLiteral("reviewer"), reviewer}});
-    if (!removed)
-        return removed.error();
-    return Done{};
-}

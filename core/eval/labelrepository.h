@@ -30,7 +30,6 @@ public:
     Result<QList<HumanLabel>> labels(qint64 runId, const QString &metric = {}) const;
     // Every label of one item, by metric and reviewer.
     Result<QList<HumanLabel>> itemLabels(qint64 runId, qint64 itemIndex) const;
-    Status remove(qint64 runId, qint64 itemIndex, const QString &metric, const QString &reviewer);
 
 private:
     Result<QList<HumanLabel>> fetch(const QString &where, const QVariantMap &bindings) const;

@@ -331,11 +331,6 @@ QString ReviewDialog::judgeText() const
     return m_judge->toPlainText();
 }
 
-QString ReviewDialog::statusText() const
-{
-    return m_status->text();
-}
-
 void ReviewDialog::updateStatus()
 {
     const bool onItem = currentItem().has_value() && m_detail.has_value();

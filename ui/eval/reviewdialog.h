@@ -39,12 +39,10 @@ public:
     void previous();
 
     qsizetype queueSize() const { return m_queue.size(); }
-    qsizetype position() const { return m_position; }
     std::optional<qint64> currentItem() const;
     bool isJudgeShown() const;
     QString itemText() const;
     QString judgeText() const;
-    QString statusText() const;
 
 signals:
     void queueReady();
