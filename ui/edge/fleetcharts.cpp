@@ -71,7 +71,7 @@ double rateOver(const std::deque<std::pair<qint64, qint64>> &samples)
 
 FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
 {
-    m_dark = palette().color(QPalette::Window).lightness() < 128;
+    m_dark = Theme::isDark();
 
     QChart *rateChart = newChart(tr("Messages per second (malformed in red)"), m_dark);
     m_rate = new QLineSeries;

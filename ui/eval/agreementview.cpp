@@ -124,7 +124,7 @@ void AgreementView::showConfusion(int row)
 
 void AgreementView::showChart()
 {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = Theme::isDark();
     auto *chart = new QChart;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(tr("Judge–people κ, 95% CI (trusted from 0.6)"));

@@ -1,6 +1,7 @@
 #include "ui/eval/comparerunsdialog.h"
 
 #include "core/storage/workspaceworker.h"
+#include "ui/theme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -54,7 +55,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
                                      QWidget *parent)
     : QDialog(parent), m_worker(worker), m_currentRunId(currentRunId)
 {
-    m_dark = palette().color(QPalette::Window).lightness() < 128;
+    m_dark = Theme::isDark();
     m_other = new QComboBox(this);
     QString datasetName;
     QString currentName;

@@ -56,7 +56,7 @@ QValueAxis *unitAxis(const QString &title, double headroom = 0.0, bool symmetric
 
 EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
 {
-    m_dark = palette().color(QPalette::Window).lightness() < 128;
+    m_dark = Theme::isDark();
     m_histogramMetric = new QComboBox(this);
     m_histogram = new QChartView(this);
     m_scatter = new QChartView(this);

@@ -2,6 +2,7 @@
 
 #include "core/providers/invocationlog.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/theme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -94,7 +95,7 @@ void UsageDialog::load()
             chart->addAxis(axisY, Qt::AlignLeft);
             series->attachAxis(axisY);
             chart->legend()->setAlignment(Qt::AlignRight);
-            if (palette().color(QPalette::Window).lightness() < 128)
+            if (Theme::isDark())
                 chart->setTheme(QChart::ChartThemeDark);
             QChart *previous = m_chart->chart();
             m_chart->setChart(chart);
