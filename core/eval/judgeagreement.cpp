@@ -194,9 +194,7 @@ Result<QList<MetricAgreement>> JudgeAgreement::compute(Workspace &workspace, qin
     if (!labels)
         return labels.error();
     QList<MetricAgreement> result;
-    for (const QString &metric : run.value().settings.metrics) {
-        if (Metrics::isLexical(metric))
-            continue;
+    for (const QString &metric : judgedMetrics(run.value().settings.metrics)) {
         const bool labelled = std::any_of(labels.value().cbegin(), labels.value().cend(),
                                           [&](const HumanLabel &label) { return label.metric == metric; });
         if (!labelled)
@@ -216,4 +214,13 @@ QJsonObject JudgeAgreement::toJson(const QList<MetricAgreement> &metrics)
     for (const MetricAgreement &metric : metrics)
         array.append(metric.toJson());
     return {{QStringLiteral("metrics"), array}};
+}
+
+QStringList JudgeAgreement::judgedMetrics(const QStringList &metrics)
+{
+    QStringList judged;
+    for (const QString &metric : metrics)
+        if (!Metrics::isLexical(metric))
+            judged << metric;
+    return judged;
 }

@@ -68,4 +68,6 @@ public:
     static MetricAgreement of(const QString &metric, double threshold, const QList<qint64> &items,
                               const QList<double> &scores, const QList<HumanLabel> &labels);
     static QJsonObject toJson(const QList<MetricAgreement> &metrics);
+    // The metrics a judge scored, and so people label: every metric that is not lexical, in order.
+    static QStringList judgedMetrics(const QStringList &metrics);
 };

@@ -82,9 +82,7 @@ QList<RunEvidence> RunEvidence::collect(Workspace &workspace, const QList<qint64
                     << tr("gate %1 failed (%2)").arg(QualityGate::describe(gate), QualityGate::failureMessage(gate));
         }
         evidence.gatesPassed = summary.value().gatesPassed();
-        for (const QString &metric : run.settings.metrics)
-            if (!Metrics::isLexical(metric))
-                evidence.judgedMetrics << metric;
+        evidence.judgedMetrics = JudgeAgreement::judgedMetrics(run.settings.metrics);
         if (auto agreement = JudgeAgreement::compute(workspace, runId))
             evidence.agreement = agreement.value();
         if (!evidence.finished)

@@ -2,6 +2,7 @@
 
 #include "core/eval/bedrockoutputimporter.h"
 #include "core/eval/evalrunrepository.h"
+#include "core/eval/judgeagreement.h"
 #include "core/eval/runexport.h"
 #include "core/eval/runsummary.h"
 #include "core/eval/runtrend.h"
@@ -282,13 +283,9 @@ void EvaluationsPanel::showAgreementWarning(const QStringList &untrusted)
 
 QStringList EvaluationsPanel::judgedMetrics() const
 {
-    QStringList metrics;
     if (m_results->table().run.id != m_runId)
-        return metrics;
-    for (const QString &metric : m_results->table().metrics)
-        if (!Metrics::isLexical(metric))
-            metrics << metric;
-    return metrics;
+        return {};
+    return JudgeAgreement::judgedMetrics(m_results->table().metrics);
 }
 
 ReviewDialog *EvaluationsPanel::review()
