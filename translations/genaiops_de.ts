@@ -3803,6 +3803,64 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>ModelGroupModel</name>
+    <message>
+        <source>%1
+%2 versions, %3 pending</source>
+        <translation>%1
+%2 Versionen, %3 ausstehend</translation>
+    </message>
+</context>
+<context>
+    <name>ModelVersionModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Key metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Registrant</source>
+        <translation>Registriert von</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+</context>
+<context>
     <name>MqttClient</name>
     <message>
         <source>TLS: the broker rejected the client certificate (it is missing, or not signed by a CA the broker trusts)</source>
@@ -4650,6 +4708,37 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>RegistryBackendChooser</name>
+    <message>
+        <source>Workspace registry</source>
+        <translation>Register im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>MLflow registry</source>
+        <translation>MLflow-Register</translation>
+    </message>
+    <message>
+        <source>Tracking server URL:</source>
+        <translation>URL des Tracking-Servers:</translation>
+    </message>
+    <message>
+        <source>Add an AWS connection on the Connections page first.</source>
+        <translation>Legen Sie zuerst auf der Seite „Verbindungen“ eine AWS-Verbindung an.</translation>
+    </message>
+    <message>
+        <source>Amazon SageMaker Model Registry</source>
+        <translation>Amazon SageMaker Model Registry</translation>
+    </message>
+    <message>
+        <source>AWS connection:</source>
+        <translation>AWS-Verbindung:</translation>
+    </message>
+    <message>
+        <source>SageMaker (%1, %2)</source>
+        <translation>SageMaker (%1, %2)</translation>
+    </message>
+</context>
+<context>
     <name>RegistryBackends</name>
     <message>
         <source>the workspace registry needs an open workspace</source>
@@ -4888,25 +4977,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
-    <name>RegistryPanel</name>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
+    <name>RegistryJobs</name>
     <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
+</context>
+<context>
+    <name>RegistryPanel</name>
     <message>
         <source>The role you decide in. On a single-user workspace file this is a label recorded in the audit trail, not a security boundary.</source>
         <translation>Die Rolle, in der Sie entscheiden. In einer Arbeitsbereichsdatei für eine einzelne Person ist sie nur eine Angabe im Prüfpfad, keine Sicherheitsgrenze.</translation>
@@ -4918,34 +4996,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Audit trail…</source>
         <translation>Prüfpfad…</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Stufe</translation>
-    </message>
-    <message>
-        <source>Key metrics</source>
-        <translation>Kennzahlen</translation>
-    </message>
-    <message>
-        <source>Registrant</source>
-        <translation>Registriert von</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>Alter</translation>
     </message>
     <message>
         <source>Approve…</source>
@@ -4972,68 +5022,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>Wartet auf meine Entscheidung (%1)</translation>
     </message>
     <message>
-        <source>%1
-%2 versions, %3 pending</source>
-        <translation>%1
-%2 Versionen, %3 ausstehend</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No model groups yet&lt;/h3&gt;&lt;p&gt;Register a version with &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt;, or add demo content from the File menu.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Noch keine Modellgruppen&lt;/h3&gt;&lt;p&gt;Registrieren Sie eine Version mit &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt; oder fügen Sie über das Menü „Datei“ Demoinhalte hinzu.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Nothing waits for your decision&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Nichts wartet auf Ihre Entscheidung&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;This group has no versions&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Diese Gruppe hat keine Versionen&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;%1 — version %2&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;%1 — Version %2&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · stage %2 · registered by %3 on %4&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · Stufe %2 · registriert von %3 am %4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Artifact: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Artefakt: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h4&gt;Metrics&lt;/h4&gt;</source>
-        <translation>&lt;h4&gt;Metriken&lt;/h4&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;i&gt;none recorded&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;keine erfasst&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h4&gt;Evidence: linked evaluation runs&lt;/h4&gt;</source>
-        <translation>&lt;h4&gt;Nachweis: verknüpfte Evaluierungsdurchläufe&lt;/h4&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;i&gt;no evaluation run linked: a Prod decision will need an override reason&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;kein Evaluierungsdurchlauf verknüpft: Eine Prod-Entscheidung erfordert eine Begründung für die Ausnahme&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h4&gt;Decision history&lt;/h4&gt;</source>
-        <translation>&lt;h4&gt;Entscheidungsverlauf&lt;/h4&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;i&gt;no decisions yet&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;noch keine Entscheidungen&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; by %3 (%4): %5 → %6%7&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; von %3 (%4): %5 → %6%7&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 v%2 is now %3.</source>
         <translation>%1 v%2 ist jetzt %3.</translation>
     </message>
@@ -5058,40 +5046,8 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>Register:</translation>
     </message>
     <message>
-        <source>MLflow registry</source>
-        <translation>MLflow-Register</translation>
-    </message>
-    <message>
-        <source>Tracking server URL:</source>
-        <translation>URL des Tracking-Servers:</translation>
-    </message>
-    <message>
-        <source>Add an AWS connection on the Connections page first.</source>
-        <translation>Legen Sie zuerst auf der Seite „Verbindungen“ eine AWS-Verbindung an.</translation>
-    </message>
-    <message>
-        <source>Amazon SageMaker Model Registry</source>
-        <translation>Amazon SageMaker Model Registry</translation>
-    </message>
-    <message>
-        <source>AWS connection:</source>
-        <translation>AWS-Verbindung:</translation>
-    </message>
-    <message>
-        <source>SageMaker (%1, %2)</source>
-        <translation>SageMaker (%1, %2)</translation>
-    </message>
-    <message>
         <source>Registry: %1, as %2</source>
         <translation>Register: %1, als %2</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge against people: %1&lt;/p&gt;</source>
-        <translation>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge im Vergleich zu Menschen: %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>Stopped waiting for the registry.</source>
@@ -5116,6 +5072,22 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Stop waiting for the remote registry</source>
         <translation>Nicht länger auf das entfernte Register warten</translation>
+    </message>
+    <message>
+        <source>No model groups yet</source>
+        <translation>Noch keine Modellgruppen</translation>
+    </message>
+    <message>
+        <source>Register a version with &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt;, or add demo content from the File menu.</source>
+        <translation>Registrieren Sie eine Version mit &lt;code&gt;genaiops registry register GROUP --artifact URI --eval-run RUN_ID&lt;/code&gt; oder fügen Sie über das Menü „Datei“ Demoinhalte hinzu.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision</source>
+        <translation>Nichts wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <source>This group has no versions</source>
+        <translation>Diese Gruppe hat keine Versionen</translation>
     </message>
 </context>
 <context>
@@ -6276,6 +6248,65 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPageView</name>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Loading evidence and history…&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Nachweise und Verlauf werden geladen …&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Evidence and history&lt;/h4&gt;&lt;p&gt;&lt;b&gt;Could not be read:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;Nachweise und Verlauf&lt;/h4&gt;&lt;p&gt;&lt;b&gt;Konnten nicht gelesen werden:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 — version %2&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1 — Version %2&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · stage %2 · registered by %3 on %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; · Stufe %2 · registriert von %3 am %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Artifact: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Artefakt: &lt;code&gt;%1&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Metrics&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Metriken&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;none recorded&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;keine erfasst&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Evidence: linked evaluation runs&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Nachweis: verknüpfte Evaluierungsdurchläufe&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;no evaluation run linked: a Prod decision will need an override reason&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;kein Evaluierungsdurchlauf verknüpft: Eine Prod-Entscheidung erfordert eine Begründung für die Ausnahme&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge against people: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;margin-left: 16px&quot;&gt;Judge im Vergleich zu Menschen: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Decision history&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Entscheidungsverlauf&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;no decisions yet&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;noch keine Entscheidungen&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; by %3 (%4): %5 → %6%7&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; von %3 (%4): %5 → %6%7&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

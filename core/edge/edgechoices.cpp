@@ -6,12 +6,10 @@
 Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
 {
     EdgeChoices choices;
-    auto profiles = CredentialProfileRepository(workspace).list();
+    auto profiles = CredentialProfileRepository(workspace).names(CredentialProfile::Kind::Mqtt);
     if (!profiles)
         return profiles.error();
-    for (const CredentialProfile &profile : profiles.value())
-        if (profile.kind == CredentialProfile::Kind::Mqtt)
-            choices.profiles << profile.name;
+    choices.profiles = profiles.value();
     auto recordings = RecordingRepository(workspace).list();
     if (!recordings)
         return recordings.error();

@@ -323,3 +323,27 @@ Error RegistryService::refusal(const PolicyCheck &check, const ModelVersion &ver
         message += QStringLiteral("; ") + tr("also %1").arg(refusals.join(QStringLiteral("; also ")));
     return makeError(Error::Kind::Refused, message, label(version));
 }
+
+Result<RegistryService::Overview> RegistryService::overview(const QString &user)
+{
+    auto groups = this->groups();
+    if (!groups)
+        return groups.error();
+    Overview overview{groups.value(), workspaceRole(m_workspace), 0};
+    auto waiting = inbox({user, overview.role});
+    if (waiting)
+        overview.waiting = int(waiting.value().size());
+    return overview;
+}
+
+Result<RegistryService::VersionPage> RegistryService::versionPage(const ModelVersion &version)
+{
+    auto entries = audit(version.group);
+    if (!entries)
+        return entries.error();
+    VersionPage page{evidence(version), {}};
+    for (const AuditEntry &entry : entries.value())
+        if (entry.version == version.version)
+            page.history << entry;
+    return page;
+}

@@ -68,6 +68,23 @@ public:
     // the actor's own versions where four-eyes applies. Longest waiting first.
     Result<QList<ModelVersion>> inbox(const Actor &actor);
 
+    // What the Registry panel shows first: the groups, the role this workspace decides in, and how
+    // many versions wait for that role's decision from `user` (0 when the inbox cannot be read).
+    struct Overview
+    {
+        QList<ModelGroup> groups;
+        Role role = Role::DataScientist;
+        int waiting = 0;
+    };
+    Result<Overview> overview(const QString &user);
+    // A version's page: its linked runs as evidence and its own decisions, oldest first.
+    struct VersionPage
+    {
+        QList<RunEvidence> evidence;
+        QList<AuditEntry> history;
+    };
+    Result<VersionPage> versionPage(const ModelVersion &version);
+
 private:
     // One decision weighed against one version as loaded.
     struct Assessment

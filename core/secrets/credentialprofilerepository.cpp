@@ -48,6 +48,18 @@ Result<QList<CredentialProfile>> CredentialProfileRepository::list() const
     return profiles;
 }
 
+Result<QStringList> CredentialProfileRepository::names(CredentialProfile::Kind kind) const
+{
+    auto profiles = list();
+    if (!profiles)
+        return profiles.error();
+    QStringList names;
+    for (const CredentialProfile &profile : profiles.value())
+        if (profile.kind == kind)
+            names << profile.name;
+    return names;
+}
+
 Result<std::optional<CredentialProfile>> CredentialProfileRepository::find(const QString &name) const
 {
     auto query = m_workspace.execute(QStringLiteral("SELECT name, kind, settings, updated_at "

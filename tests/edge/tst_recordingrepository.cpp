@@ -157,6 +157,7 @@ private slots:
         QVERIFY(choices);
         QCOMPARE(choices.value().profiles, QStringList{u"plant-broker"_s});
         QCOMPARE(choices.value().recordings, QStringList{u"shift-1"_s});
+        QCOMPARE(profiles.names(CredentialProfile::Kind::Aws).value(), QStringList{u"bedrock-dev"_s});
         QCOMPARE(profiles.require(u"plant-broker"_s).value().kind, CredentialProfile::Kind::Mqtt);
         const auto gone = profiles.require(u"nobody"_s);
         QVERIFY(!gone);

@@ -132,6 +132,34 @@ private slots:
         QVERIFY(viewer && viewer.value().isEmpty());
     }
 
+    void overviewAndVersionPageAreWhatThePanelShows()
+    {
+        const qint64 run = fixture().addRun(0.8);
+        const int first = fixture().registerVersion(group, QStringLiteral("alice"), {run});
+        const int second = fixture().registerVersion(group, QStringLiteral("alice"));
+        QVERIFY(fixture().decide(DecisionAction::Approve, group, first, bob, QStringLiteral("fine in Dev")));
+        QVERIFY(RegistryService::setWorkspaceRole(fixture().workspace(), Role::AiEngineer).ok());
+
+        auto overview = fixture().service().overview(QStringLiteral("erik"));
+        QVERIFY(overview);
+        QCOMPARE(overview.value().role, Role::AiEngineer);
+        QCOMPARE(overview.value().groups.size(), 1);
+        QCOMPARE(overview.value().groups.first().versionCount, 2);
+        QCOMPARE(overview.value().waiting, 1); // the approved version waits for Test
+
+        auto page = fixture().service().versionPage(fixture().stored(group, first));
+        QVERIFY(page);
+        QCOMPARE(page.value().evidence.size(), 1);
+        QCOMPARE(page.value().evidence.first().runId, run);
+        QCOMPARE(page.value().history.size(), 2); // registered, then approved: only this version's
+        QCOMPARE(page.value().history.first().action, QStringLiteral("register"));
+        QCOMPARE(page.value().history.last().comment, QStringLiteral("fine in Dev"));
+        auto other = fixture().service().versionPage(fixture().stored(group, second));
+        QVERIFY(other);
+        QVERIFY(other.value().evidence.isEmpty());
+        QCOMPARE(other.value().history.size(), 1);
+    }
+
     void versionInStageAtReplaysPromotions()
     {
         const QDateTime start(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);

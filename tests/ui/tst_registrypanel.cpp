@@ -11,8 +11,12 @@
 #include "ui/eval/evaluationspanel.h"
 #include "ui/playground/playgroundpanel.h"
 #include "ui/registry/decisiondialog.h"
+#include "ui/registry/modelgroupmodel.h"
+#include "ui/registry/modelversionmodel.h"
 #include "ui/registry/registrypanel.h"
+#include "ui/registry/versionpageview.h"
 
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -96,6 +100,52 @@ private slots:
         m_panel->selectVersion(5);
         QTRY_VERIFY(m_panel->versionPageText().contains(QLatin1String("Decision history")));
         QVERIFY(m_panel->versionPageText().contains(QLatin1String("linked evaluation runs")));
+    }
+
+    // The selected row and the page name the same version after every change of group, role or
+    // selection: an approver never reads one version's evidence beside another version's row.
+    void thePageFollowsTheSelectedRow()
+    {
+        QAbstractItemModelTester groups(m_panel->groupModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester versions(m_panel->versionModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto pageMatchesRow = [this]() {
+            const ModelVersion *selected = m_panel->selectedVersion();
+            return selected && m_panel->versionPage()->shownGroup() == selected->group
+                && m_panel->versionPage()->shownVersion() == selected->version
+                && m_panel->versionPageText().contains(
+                    QStringLiteral("%1 — version %2").arg(selected->group).arg(selected->version))
+                && m_panel->versionPageText().contains(QLatin1String("Decision history"));
+        };
+        selectSupportGroup();
+        QTRY_VERIFY(pageMatchesRow());
+        const QString inspection = QStringLiteral("visual-inspection-classifier");
+        {
+            // Both groups show their newest version in the first row: the row index stays 0.
+            QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+            m_panel->selectGroup(inspection);
+            QVERIFY(loaded.wait(10000));
+        }
+        QCOMPARE(m_panel->selectedVersion()->group, inspection);
+        QTRY_VERIFY(pageMatchesRow());
+
+        selectSupportGroup();
+        m_panel->selectVersion(3);
+        QCOMPARE(m_panel->selectedVersion()->version, 3);
+        {
+            QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
+            m_panel->setRole(Role::GovernanceOfficer);
+            QVERIFY(loaded.wait(10000));
+        }
+        QCOMPARE(m_panel->selectedVersion()->version, 3); // a reload keeps the selection
+        QTRY_VERIFY(pageMatchesRow());
+        // Two quick selections: the first one's late answer does not overwrite the second's page.
+        m_panel->selectVersion(5);
+        m_panel->selectVersion(4);
+        QTRY_VERIFY(pageMatchesRow());
+        QCOMPARE(m_panel->versionPage()->shownVersion(), 4);
+        QTest::qWait(200);
+        QVERIFY(pageMatchesRow());
     }
 
     void fourEyesRefusesTheRegistrantBeforeCommitting()

@@ -1,26 +1,24 @@
 #pragma once
 
-#include "core/common/canceltoken.h"
-#include "core/common/result.h"
 #include "core/registry/registrybackends.h"
 #include "core/registry/registrytypes.h"
 
 #include <QWidget>
 
-#include <functional>
-#include <memory>
-
 class Banner;
 class CredentialStore;
+class ModelGroupModel;
+class ModelVersionModel;
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QListView;
+class QModelIndex;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
-class QTextBrowser;
-class RegistryService;
-class Workspace;
+class QTableView;
+class RegistryBackendChooser;
+class RegistryJobs;
+class VersionPageView;
 class WorkspaceWorker;
 
 // Governance officers, AI engineers and data scientists decide here which model versions move
@@ -42,13 +40,18 @@ public:
     void setRole(Role role);
     // Opens the decision dialog for the selected version (Approve, Reject or Promote).
     void decide(DecisionAction action);
-    const QList<ModelVersion> &shownVersions() const { return m_versions; }
+    const QList<ModelVersion> &shownVersions() const;
+    // The version whose row is selected, or nullptr.
+    const ModelVersion *selectedVersion() const;
     QString versionPageText() const;
+    VersionPageView *versionPage() const { return m_page; }
+    ModelGroupModel *groupModel() const { return m_groupModel; }
+    ModelVersionModel *versionModel() const { return m_versionModel; }
     // Switches to another registry (secrets already resolved) and asks it who "you" are.
     void useBackend(RegistryOptions options, const QString &label);
     // Calls to a remote registry are waiting for an answer (they run on a worker of their own, so
     // no other panel waits behind them); cancelRemote() stops waiting for all of them.
-    bool isWaitingForRemote() const { return m_remoteJobs > 0; }
+    bool isWaitingForRemote() const;
     void cancelRemote();
 
 signals:
@@ -58,41 +61,45 @@ signals:
     void statusMessage(const QString &message);
 
 private:
-    template<typename T>
-    void withService(std::function<Result<T>(RegistryService &, Workspace &)> job, std::function<void(Result<T>)> done);
+    QLayout *buildToolbar();
     void buildLayout();
     void loadVersions();
-    void showVersion(int row);
+    void showVersions(const QList<ModelVersion> &versions);
+    void groupChosen(const QModelIndex &index);
+    void showVersion(const QModelIndex &index);
     void showAudit();
     void compare();
     void updateButtons();
     void showProblem(const QString &message);
     void chooseBackend(int index);
-    WorkspaceWorker &remoteWorker();
     void updateBusy();
 
     WorkspaceWorker &m_worker;
-    std::unique_ptr<WorkspaceWorker> m_remote; // its own connection to the same workspace
-    CancelToken m_cancel; // shared by the remote jobs posted since the last cancel
-    int m_remoteJobs = 0;
+    RegistryJobs *m_jobs;
+    RegistryBackendChooser *m_chooser;
+    Actor m_actor;
     QProgressBar *m_busy;
     QPushButton *m_cancelRemote;
-    CredentialStore &m_store;
-    RegistryOptions m_options; // secrets resolved from the keyring, held in memory only
     QComboBox *m_backend;
-    Actor m_actor;
     Banner *m_banner;
     QLabel *m_identity;
     QComboBox *m_role;
     QPushButton *m_inbox;
-    QListWidget *m_groups;
-    QTableWidget *m_versionTable;
-    QTextBrowser *m_page;
+    ModelGroupModel *m_groupModel;
+    QListView *m_groups;
+    ModelVersionModel *m_versionModel;
+    QTableView *m_versionTable;
+    VersionPageView *m_page;
     QPushButton *m_approve;
     QPushButton *m_reject;
     QPushButton *m_promote;
     QPushButton *m_compare;
-    QList<ModelVersion> m_versions;
     bool m_inboxMode = false;
+    bool m_fillingGroups = false; // the group list is being refilled: its selection is not a choice
     QString m_group;
+    // The version the person selected, kept across reloads, role and group changes so that the
+    // selected row and the page always show the same version.
+    QString m_selectedGroup;
+    int m_selectedVersion = 0;
+    quint64 m_pageRequest = 0; // answers to older page requests are dropped
 };
