@@ -2,10 +2,7 @@
 
 #include "commandcontext.h"
 #include "core/common/logcategories.h"
-#include "core/edge/fleetstatistics.h"
-#include "core/edge/inspectionparser.h"
-#include "core/edge/mqttclient.h"
-#include "core/edge/recordingrepository.h"
+#include "core/edge/edgemonitor.h"
 #include "edgebrokeroptions.h"
 #include "exitcode.h"
 #include "stopsignal.h"
@@ -125,102 +122,65 @@ int EdgeListenCommand::run(CommandContext &context)
     if (parser.isSet(defectiveClass))
         classes.defective = parser.values(defectiveClass);
 
-    std::optional<RecordingRepository> recordings;
-    qint64 recordingId = 0;
-    if (parser.isSet(record)) {
-        Result<Workspace *> workspace = context.workspace();
-        if (!workspace)
+    // Recordings go to the workspace, made here when it does not exist yet; the monitor opens its
+    // own connection to it.
+    if (parser.isSet(record))
+        if (Result<Workspace *> workspace = context.workspace(); !workspace)
             return CommandContext::fail(workspace.error());
-        recordings.emplace(*workspace.value());
-        Result<Recording> created = recordings->create(parser.value(record), settings.value().url(),
-                                                       settings.value().topics.join(QLatin1Char(',')));
-        if (!created)
-            return CommandContext::fail(created.error());
-        recordingId = created.value().id;
-    }
 
-    const InspectionParser inspectionParser(classes);
-    FleetStatistics statistics(rules);
-    MqttMessageBatch toRecord;
-    qint64 recorded = 0;
+    EdgeMonitor monitor(context.workspacePath());
+    monitor.setClasses(classes);
+    monitor.setRules(rules);
+    monitor.setMessageLimit(limits.count);
     std::optional<Error> failure;
     bool subscribed = false;
+    qint64 recorded = 0;
     QEventLoop loop;
-    MqttClient client(settings.value());
-    const auto flushRecording = [&]() {
-        if (!recordings || toRecord.isEmpty())
-            return;
-        if (Status appended = recordings->append(recordingId, recorded + 1, toRecord); !appended) {
-            failure = appended.error();
-            loop.quit();
-        }
-        recorded += toRecord.size();
-        toRecord.clear();
-    };
-    QObject::connect(&client, &MqttClient::messagesReceived, &loop, [&](const MqttMessageBatch &batch) {
-        for (const MqttMessage &message : batch) {
-            if (limits.count > 0 && statistics.messages() >= limits.count)
-                break;
-            const InspectionParser::Outcome outcome
-                = inspectionParser.parse(message.payload, message.receivedAtMs, message.topic);
-            if (outcome.valid)
-                statistics.add(outcome.result);
-            else
-                statistics.addMalformed(outcome.reason, outcome.detail, message.payload, message.receivedAtMs);
-            if (recordings)
-                toRecord.append(message);
-        }
-        if (limits.count > 0 && statistics.messages() >= limits.count)
-            loop.quit();
-    });
-    QObject::connect(&client, &MqttClient::subscribed, &loop, [&]() { subscribed = true; });
-    QObject::connect(&client, &MqttClient::connectionFailed, &loop, [&](const QString &reason) {
+    QObject::connect(&monitor, &EdgeMonitor::limitReached, &loop, &QEventLoop::quit);
+    QObject::connect(&monitor, &EdgeMonitor::subscribed, &loop, [&]() { subscribed = true; });
+    QObject::connect(&monitor, &EdgeMonitor::connectionFailed, &loop, [&](const Error &error) {
         // Before the first subscription a failure is a wrong URL, certificate or password: say so
         // and stop. Afterwards the client reconnects by itself and the session goes on.
         if (!subscribed) {
-            const bool tls = reason.contains(QLatin1String("TLS")) || reason.contains(QLatin1String("SSL"))
-                || reason.contains(QLatin1String("certificate"));
-            failure = makeError(tls || reason.contains(QLatin1String("refused the connection")) ? Error::Kind::Auth
-                                                                                                : Error::Kind::Network,
-                                reason, settings.value().url());
+            failure = error;
             loop.quit();
         } else {
-            qCWarning(lcEdge).noquote() << reason;
+            qCWarning(lcEdge).noquote() << error.describe();
         }
     });
-    QTimer alerts;
-    QObject::connect(&alerts, &QTimer::timeout, &loop, [&]() {
-        statistics.evaluate(QDateTime::currentMSecsSinceEpoch());
-        flushRecording();
+    QObject::connect(&monitor, &EdgeMonitor::recordingFailed, &loop, [&](const Error &error) {
+        failure = error;
+        loop.quit();
     });
-    alerts.start(250);
+    QObject::connect(&monitor, &EdgeMonitor::recordingStopped, &loop,
+                     [&](const QString &, qint64 messages) { recorded = std::max<qint64>(messages, 0); });
     if (limits.durationSeconds > 0)
         QTimer::singleShot(int(limits.durationSeconds * 1000), &loop, &QEventLoop::quit);
     StopSignal::quitOnInterrupt(loop);
-    if (Status started = client.start(); !started)
-        return CommandContext::fail(started.error());
-    loop.exec();
-    client.stop(0);
-    statistics.evaluate(QDateTime::currentMSecsSinceEpoch());
-    flushRecording();
-    if (recordings && !failure) {
-        if (Status finished = recordings->finish(recordingId); !finished)
-            failure = finished.error();
-    }
+    monitor.connectTo(settings.value());
+    if (!failure && parser.isSet(record))
+        monitor.startRecording(parser.value(record));
+    if (!failure)
+        loop.exec();
+    const int reconnects = monitor.reconnects();
+    monitor.disconnectFromBroker();
+    monitor.stopRecording();
     if (failure)
         return CommandContext::fail(*failure);
 
+    const FleetStatistics &statistics = monitor.statistics();
+    const bool recording = parser.isSet(record);
     if (parser.isSet(json)) {
         QJsonObject summary = statistics.toJson(QDateTime::currentMSecsSinceEpoch());
-        if (recordings)
+        if (recording)
             summary.insert(
                 QStringLiteral("recorded"),
                 QJsonObject{{QStringLiteral("name"), parser.value(record)}, {QStringLiteral("messages"), recorded}});
-        summary.insert(QStringLiteral("reconnects"), client.reconnects());
+        summary.insert(QStringLiteral("reconnects"), reconnects);
         CommandContext::printJson(summary);
     } else {
         printHuman(statistics);
-        if (recordings)
+        if (recording)
             CommandContext::print(tr("Recorded %1 messages as \"%2\".").arg(recorded).arg(parser.value(record)));
     }
     return ExitOk;

@@ -17,6 +17,7 @@ EdgeMonitor::EdgeMonitor(QString workspacePath, QObject *parent)
     qRegisterMetaType<MqttSettings>("MqttSettings");
     qRegisterMetaType<AlertRules>("AlertRules");
     qRegisterMetaType<InspectionParser::Classes>("InspectionParser::Classes");
+    qRegisterMetaType<Error>("Error");
     m_timer.setInterval(updateIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &EdgeMonitor::publishUpdate);
 }
@@ -41,14 +42,19 @@ void EdgeMonitor::connectTo(const MqttSettings &settings)
     m_lastError.clear();
     m_client = std::make_unique<MqttClient>(settings);
     connect(m_client.get(), &MqttClient::messagesReceived, this, &EdgeMonitor::ingest);
-    connect(m_client.get(), &MqttClient::connectionFailed, this, [this](const QString &reason) {
+    connect(m_client.get(), &MqttClient::connectionFailed, this, [this](const QString &reason, Error::Kind kind) {
         m_lastError = reason;
         emit failed(reason);
+        emit connectionFailed(makeError(kind, reason, m_client->settings().url()));
     });
-    connect(m_client.get(), &MqttClient::subscribed, this, [this]() { m_lastError.clear(); });
+    connect(m_client.get(), &MqttClient::subscribed, this, [this]() {
+        m_lastError.clear();
+        emit subscribed();
+    });
     if (Status started = m_client->start(); !started) {
         m_lastError = started.error().describe();
         emit failed(m_lastError);
+        emit connectionFailed(started.error());
         m_client.reset();
     }
     m_timer.start();
@@ -64,10 +70,20 @@ void EdgeMonitor::disconnectFromBroker()
     publishUpdate();
 }
 
-void EdgeMonitor::ingest(const MqttMessageBatch &batch)
+int EdgeMonitor::reconnects() const
+{
+    return m_client ? m_client->reconnects() : 0;
+}
+
+void EdgeMonitor::ingest(const MqttMessageBatch &incoming)
 {
     if (!m_timer.isActive())
         m_timer.start();
+    const bool limited = m_limit > 0;
+    if (limited && m_statistics.messages() >= m_limit)
+        return;
+    const MqttMessageBatch batch
+        = limited ? incoming.mid(0, qMin<qint64>(incoming.size(), m_limit - m_statistics.messages())) : incoming;
     for (const MqttMessage &message : batch) {
         InspectionParser::Outcome outcome = m_parser.parse(message.payload, message.receivedAtMs, message.topic);
         if (!outcome.valid) {
@@ -90,6 +106,8 @@ void EdgeMonitor::ingest(const MqttMessageBatch &batch)
     }
     if (m_recordingId > 0)
         m_recordBuffer.append(batch);
+    if (limited && m_statistics.messages() >= m_limit)
+        emit limitReached();
 }
 
 void EdgeMonitor::flushRecording()
@@ -104,6 +122,7 @@ void EdgeMonitor::flushRecording()
     m_recordBuffer.clear();
     if (!appended) {
         emit failed(tr("Recording stopped: %1").arg(appended.error().describe()));
+        emit recordingFailed(appended.error());
         stopRecording();
     }
 }
@@ -136,6 +155,7 @@ void EdgeMonitor::startRecording(const QString &name)
     stopRecording();
     if (Status opened = openWorkspace(); !opened) {
         emit failed(tr("Cannot record: %1").arg(opened.error().describe()));
+        emit recordingFailed(opened.error());
         emit recordingStopped(name, -1);
         return;
     }
@@ -145,6 +165,7 @@ void EdgeMonitor::startRecording(const QString &name)
         = repository.create(name, m_client ? settings.url() : tr("replay"), settings.topics.join(QLatin1Char(',')));
     if (!created) {
         emit failed(tr("Cannot record: %1").arg(created.error().describe()));
+        emit recordingFailed(created.error());
         emit recordingStopped(name, -1);
         return;
     }
@@ -162,8 +183,10 @@ void EdgeMonitor::stopRecording()
     if (m_recordingId == 0)
         return; // the flush failed and stopped it already
     RecordingRepository repository(*m_workspace);
-    if (Status finished = repository.finish(m_recordingId); !finished)
+    if (Status finished = repository.finish(m_recordingId); !finished) {
         emit failed(finished.error().describe());
+        emit recordingFailed(finished.error());
+    }
     m_recordingId = 0;
     emit recordingStopped(m_recordingName, m_recorded);
     m_recordingName.clear();

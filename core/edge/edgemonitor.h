@@ -14,7 +14,8 @@ class MqttClient;
 class RecordingRepository;
 class Workspace;
 
-// The panel's engine, on a worker thread: it owns the MQTT client, parses every message, keeps the
+// The one parse → statistics → record pipeline, for the panel (on a worker thread) and for
+// `edge listen` (on the CLI's thread): it owns the MQTT client, parses every message, keeps the
 // fleet statistics and the optional recording, and every 100 ms sends one EdgeUpdate. The UI
 // thread only ever sees those updates, never a message.
 class EdgeMonitor : public QObject
@@ -43,10 +44,25 @@ public slots:
     void stopRecording();
     // Forgets every statistic, event and alert (the connection stays).
     void reset();
+    // Takes no message after the `limit`th, valid or not (0: no limit), and says so once.
+    void setMessageLimit(qint64 limit) { m_limit = limit; }
+
+public:
+    // Read on the monitor's own thread.
+    const FleetStatistics &statistics() const { return m_statistics; }
+    int reconnects() const;
 
 signals:
     void updated(const EdgeUpdate &update);
+    // Every problem, in words for people (the panel's banner).
     void failed(const QString &message);
+    // The broker could not be reached or refused us (Error::Kind::Auth); the client keeps trying.
+    void connectionFailed(const Error &error);
+    // Every topic filter was granted, after each (re)connect.
+    void subscribed();
+    // A recording could not start or a write to it failed; it has stopped.
+    void recordingFailed(const Error &error);
+    void limitReached();
     // `messages` is -1 when the recording could not start (failed() says why).
     void recordingStopped(const QString &name, qint64 messages);
 
@@ -68,4 +84,5 @@ private:
     qint64 m_recorded = 0;
     MqttMessageBatch m_recordBuffer;
     QString m_recordingName;
+    qint64 m_limit = 0;
 };

@@ -175,7 +175,8 @@ void MqttClient::run()
             break;
         {
             std::lock_guard lock(m_mutex);
-            fail(m_refused ? m_refusal : tr("connection lost: %1").arg(describe(code)));
+            fail(m_refused || code == MOSQ_ERR_TLS ? Error::Kind::Auth : Error::Kind::Network,
+                 m_refused ? m_refusal : tr("connection lost: %1").arg(describe(code)));
         }
         mosquitto_disconnect(m_handle);
         waitBeforeRetry(++attempt);
@@ -208,7 +209,7 @@ bool MqttClient::connectOnce()
     if (code == MOSQ_ERR_SUCCESS)
         return true;
     std::lock_guard lock(m_mutex);
-    fail(tr("cannot connect: %1").arg(describe(code)));
+    fail(code == MOSQ_ERR_TLS ? Error::Kind::Auth : Error::Kind::Network, tr("cannot connect: %1").arg(describe(code)));
     return false;
 }
 
@@ -225,17 +226,19 @@ void MqttClient::waitBeforeRetry(int attempt)
 }
 
 // Called with m_mutex held.
-void MqttClient::fail(const QString &reason)
+void MqttClient::fail(Error::Kind kind, const QString &reason)
 {
     QString text = reason;
-    if (const QString explained = explainTls(m_lastLogError); !explained.isEmpty())
+    if (const QString explained = explainTls(m_lastLogError); !explained.isEmpty()) {
         text = explained + QStringLiteral(": ") + reason;
+        kind = Error::Kind::Auth;
+    }
     if (!m_lastLogError.isEmpty() && !text.contains(m_lastLogError))
         text += QStringLiteral(" (") + m_lastLogError + QLatin1Char(')');
     // The consumer decides how loud this is (the CLI fails, the panel shows it); --verbose logs it.
     qCInfo(lcEdge).noquote() << m_settings.url() << text;
     QMetaObject::invokeMethod(
-        this, [this, text]() { emit connectionFailed(text); }, Qt::QueuedConnection);
+        this, [this, text, kind]() { emit connectionFailed(text, kind); }, Qt::QueuedConnection);
 }
 
 void MqttClient::setState(State state)
@@ -319,6 +322,7 @@ void MqttClient::onSubscribe(mosquitto *, void *self, int, int count, const int 
         if (granted[index] >= 0x80) {
             std::lock_guard lock(client->m_mutex);
             client->fail(
+                Error::Kind::Auth,
                 tr("the broker refused the subscription to \"%1\"").arg(client->m_settings.topics.value(index)));
         }
     }

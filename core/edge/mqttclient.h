@@ -54,14 +54,16 @@ signals:
     // Every topic filter was granted; emitted after each (re)connect.
     void subscribed();
     // A connection attempt failed or a connection was lost; the client tries again by itself.
-    void connectionFailed(const QString &reason);
+    // `kind` is Auth when the broker or TLS refused who we are (certificate, password, ACL), which
+    // trying again will not fix, and Network otherwise.
+    void connectionFailed(const QString &reason, Error::Kind kind);
 
 private:
     void run();
     bool connectOnce();
     void waitBeforeRetry(int attempt);
     void setState(State state);
-    void fail(const QString &reason);
+    void fail(Error::Kind kind, const QString &reason);
     QString describe(int code) const;
     void deliverPending();
 

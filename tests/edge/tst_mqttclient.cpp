@@ -224,6 +224,7 @@ void MqttClientTest::reconnectsAndResubscribesAfterBrokerRestart()
     QVERIFY(broker.restart());
     QTRY_VERIFY_WITH_TIMEOUT(subscribed.size() >= 2, 20000);
     QVERIFY(failed.size() >= 1);
+    QCOMPARE(failed.first().at(1).value<Error::Kind>(), Error::Kind::Network); // a lost broker, not a refusal
     QVERIFY(subscriber.reconnects() >= 1);
     QCOMPARE(subscriber.state(), MqttClient::State::Connected);
 
@@ -280,6 +281,7 @@ void MqttClientTest::wrongPasswordIsRefusedAndRetried()
     QVERIFY(failed.wait(10000));
     const QString reason = failed.first().first().toString();
     QVERIFY2(reason.startsWith(QLatin1String("the broker refused the connection")), qPrintable(reason));
+    QCOMPARE(failed.first().at(1).value<Error::Kind>(), Error::Kind::Auth);
     // libmosquitto gives up after a refusal; this client tries again, with backoff.
     QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000);
     QVERIFY(refused.state() != MqttClient::State::Connected);
@@ -346,6 +348,7 @@ void MqttClientTest::tlsWrongClientCertificateIsAClearError()
     const QString reason = failed.first().first().toString();
     qInfo().noquote() << "wrong client certificate:" << reason;
     QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker rejected the client certificate")), qPrintable(reason));
+    QCOMPARE(failed.first().at(1).value<Error::Kind>(), Error::Kind::Auth);
     QVERIFY2(reason.contains(QLatin1String("OpenSSL")), qPrintable(reason)); // the details stay for searching
     // It keeps trying (a rotated certificate may fix it) and never pretends to be connected.
     QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000);
@@ -365,6 +368,7 @@ void MqttClientTest::tlsUntrustedBrokerIsAClearError()
     const QString reason = failed.first().first().toString();
     qInfo().noquote() << "untrusted broker:" << reason;
     QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker's certificate is not trusted")), qPrintable(reason));
+    QCOMPARE(failed.first().at(1).value<Error::Kind>(), Error::Kind::Auth);
     QVERIFY2(reason.contains(QLatin1String("certificate verify failed")), qPrintable(reason));
 }
 
