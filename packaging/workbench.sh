@@ -65,6 +65,14 @@ test)
     # --dry-run -Werror prints each difference as file:line and fails on the first file that has one.
     xargs clang-format --dry-run -Werror <<<"$sources"
     echo "$(wc -l <<<"$sources") files formatted as .clang-format says"
+    echo "== file length (product code: at most 450 lines a file)"
+    # A file past this has more than one thing in it; tests, benches and servers are exempt.
+    long=$(grep -E '^(core|ui|app)/' <<<"$sources" | xargs wc -l | awk '$2 != "total" && $1 > 450 {print $2 ": " $1 " lines"}')
+    if [[ -n "$long" ]]; then
+        echo "$long" >&2
+        echo "split these files (STYLE.md: short files, one class per file pair)" >&2
+        exit 1
+    fi
     echo "== full build (warnings are errors)"
     configure_and_build build/ci -DGENAIOPS_WERROR=ON -DGENAIOPS_BENCH=OFF
     (cd build/ci && ctest --output-on-failure --parallel "$jobs")

@@ -1986,13 +1986,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>Malformed (%1)</source>
         <translation>Fehlerhaft (%1)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n alert(s)</source>
-        <translation>
-            <numerusform>%n Alarm</numerusform>
-            <numerusform>%n Alarme</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Both class lists need at least one name; the classes were left as they were.</source>
         <translation>Beide Klassenlisten brauchen mindestens einen Namen; die Klassen bleiben unverändert.</translation>
@@ -3120,6 +3113,16 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>FleetTableView</name>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HttpChatCall</name>
     <message>
         <source>the call was cancelled</source>
@@ -3803,6 +3806,37 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>ModelColumns</name>
+    <message>
+        <source>Run all</source>
+        <translation>Alle ausführen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>How many models to compare</source>
+        <translation>Anzahl der zu vergleichenden Modelle</translation>
+    </message>
+    <message>
+        <source>Send the prompt to every model (%1)</source>
+        <translation>Den Prompt an alle Modelle senden (%1)</translation>
+    </message>
+    <message>
+        <source>Stop every running call (%1)</source>
+        <translation>Alle laufenden Aufrufe stoppen (%1)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Model %1 needs a connection and a model id.</source>
+        <translation>Modell %1 benötigt eine Verbindung und eine Modell-ID.</translation>
+    </message>
+</context>
+<context>
     <name>ModelGroupModel</name>
     <message>
         <source>%1
@@ -4225,26 +4259,6 @@ Zeitfenster: %5 Nachrichten</translation>
 <context>
     <name>PlaygroundPanel</name>
     <message>
-        <source>prompt name</source>
-        <translation>Prompt-Name</translation>
-    </message>
-    <message>
-        <source>Prompt: </source>
-        <translation>Prompt: </translation>
-    </message>
-    <message>
-        <source>Save version</source>
-        <translation>Version speichern</translation>
-    </message>
-    <message>
-        <source>Label…</source>
-        <translation>Label setzen…</translation>
-    </message>
-    <message>
-        <source>Compare versions…</source>
-        <translation>Versionen vergleichen…</translation>
-    </message>
-    <message>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
@@ -4269,32 +4283,12 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Prompt-Vorlage. Verwenden Sie {{Variable}} für Werte, die Sie rechts eintragen.</translation>
     </message>
     <message>
-        <source>Run all</source>
-        <translation>Alle ausführen</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>Every run is kept here; double-click to re-open it.</source>
-        <translation>Hier wird jeder Durchlauf aufbewahrt; doppelklicken Sie, um ihn erneut zu öffnen.</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
         <source>Add a connection (an OpenAI-compatible endpoint or an AWS account) on the Connections page to run prompts.</source>
         <translation>Fügen Sie auf der Seite „Verbindungen“ eine Verbindung hinzu (einen OpenAI-kompatiblen Endpoint oder ein AWS-Konto), um Prompts auszuführen.</translation>
     </message>
     <message>
         <source>The prompt is empty.</source>
         <translation>Der Prompt ist leer.</translation>
-    </message>
-    <message>
-        <source>Model %1 needs a connection and a model id.</source>
-        <translation>Modell %1 benötigt eine Verbindung und eine Modell-ID.</translation>
     </message>
     <message>
         <source>Preparing…</source>
@@ -4310,46 +4304,6 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Done.</source>
         <translation>Fertig.</translation>
-    </message>
-    <message>
-        <source>v%1</source>
-        <translation>v%1</translation>
-    </message>
-    <message>
-        <source>Save prompt</source>
-        <translation>Prompt speichern</translation>
-    </message>
-    <message>
-        <source>Name of the prompt:</source>
-        <translation>Name des Prompts:</translation>
-    </message>
-    <message>
-        <source>Save version of %1</source>
-        <translation>Version von %1 speichern</translation>
-    </message>
-    <message>
-        <source>What changed (optional):</source>
-        <translation>Was hat sich geändert (optional):</translation>
-    </message>
-    <message>
-        <source>Saved %1 version %2.</source>
-        <translation>Version %2 von %1 gespeichert.</translation>
-    </message>
-    <message>
-        <source>Save the prompt first, then label one of its versions.</source>
-        <translation>Speichern Sie zuerst den Prompt und versehen Sie dann eine seiner Versionen mit einem Label.</translation>
-    </message>
-    <message>
-        <source>Label version %1</source>
-        <translation>Label für Version %1</translation>
-    </message>
-    <message>
-        <source>Label (e.g. production, staging); it moves from any other version:</source>
-        <translation>Label (z. B. production, staging); trägt eine andere Version dieses Label, wird es hierher verschoben:</translation>
-    </message>
-    <message>
-        <source>This prompt has fewer than two saved versions to compare.</source>
-        <translation>Dieser Prompt hat weniger als zwei gespeicherte Versionen, die sich vergleichen lassen.</translation>
     </message>
     <message>
         <source>Run of %1</source>
@@ -4370,22 +4324,6 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Exported the run to %1.</source>
         <translation>Durchlauf nach %1 exportiert.</translation>
-    </message>
-    <message>
-        <source>How many models to compare</source>
-        <translation>Anzahl der zu vergleichenden Modelle</translation>
-    </message>
-    <message>
-        <source>Send the prompt to every model (%1)</source>
-        <translation>Den Prompt an alle Modelle senden (%1)</translation>
-    </message>
-    <message>
-        <source>Stop every running call (%1)</source>
-        <translation>Alle laufenden Aufrufe stoppen (%1)</translation>
-    </message>
-    <message>
-        <source>Models:</source>
-        <translation>Modelle:</translation>
     </message>
     <message>
         <source>Model %1</source>
@@ -4555,6 +4493,69 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>prompt template</source>
         <translation>Prompt-Vorlage</translation>
+    </message>
+</context>
+<context>
+    <name>PromptVersionBar</name>
+    <message>
+        <source>prompt name</source>
+        <translation>Prompt-Name</translation>
+    </message>
+    <message>
+        <source>Prompt: </source>
+        <translation>Prompt: </translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>Version speichern</translation>
+    </message>
+    <message>
+        <source>Label…</source>
+        <translation>Label setzen…</translation>
+    </message>
+    <message>
+        <source>Compare versions…</source>
+        <translation>Versionen vergleichen…</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Save prompt</source>
+        <translation>Prompt speichern</translation>
+    </message>
+    <message>
+        <source>Name of the prompt:</source>
+        <translation>Name des Prompts:</translation>
+    </message>
+    <message>
+        <source>Save version of %1</source>
+        <translation>Version von %1 speichern</translation>
+    </message>
+    <message>
+        <source>What changed (optional):</source>
+        <translation>Was hat sich geändert (optional):</translation>
+    </message>
+    <message>
+        <source>Saved %1 version %2.</source>
+        <translation>Version %2 von %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save the prompt first, then label one of its versions.</source>
+        <translation>Speichern Sie zuerst den Prompt und versehen Sie dann eine seiner Versionen mit einem Label.</translation>
+    </message>
+    <message>
+        <source>Label version %1</source>
+        <translation>Label für Version %1</translation>
+    </message>
+    <message>
+        <source>Label (e.g. production, staging); it moves from any other version:</source>
+        <translation>Label (z. B. production, staging); trägt eine andere Version dieses Label, wird es hierher verschoben:</translation>
+    </message>
+    <message>
+        <source>This prompt has fewer than two saved versions to compare.</source>
+        <translation>Dieser Prompt hat weniger als zwei gespeicherte Versionen, die sich vergleichen lassen.</translation>
     </message>
 </context>
 <context>
@@ -5822,6 +5823,17 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Model #</source>
         <translation>Modell #</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryList</name>
+    <message>
+        <source>Every run is kept here; double-click to re-open it.</source>
+        <translation>Hier wird jeder Durchlauf aufbewahrt; doppelklicken Sie, um ihn erneut zu öffnen.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@
 Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
 {
     EdgeChoices choices;
-    auto profiles = CredentialProfileRepository(workspace).names(CredentialProfile::Kind::Mqtt);
+    auto profiles = CredentialProfileRepository(workspace).names({CredentialProfile::Kind::Mqtt});
     if (!profiles)
         return profiles.error();
     choices.profiles = profiles.value();

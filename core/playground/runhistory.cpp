@@ -346,3 +346,27 @@ Status RunHistory::writeFile(const PlaygroundRun &run, const QString &path)
         return makeError(Error::Kind::Input, file.errorString(), path);
     return Done{};
 }
+
+PlaygroundRun PlaygroundRun::starting(const ChatRequest &request, const QList<ProviderConfig> &configs,
+                                      const QStringList &profiles, const QMap<QString, QString> &variables,
+                                      const QString &promptName, int promptVersion)
+{
+    PlaygroundRun run;
+    run.promptName = promptName;
+    run.promptVersion = promptVersion;
+    run.renderedPrompt = request.messages.isEmpty() ? QString() : request.messages.last().text;
+    run.title = run.renderedPrompt.simplified().left(60);
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
+        run.variables.insert(it.key(), it.value());
+    run.system = request.system;
+    run.parameters = request.parameters;
+    for (int slot = 0; slot < configs.size(); ++slot) {
+        PlaygroundResponse response;
+        response.slot = slot;
+        response.profile = profiles.value(slot);
+        response.provider = configs[slot].providerName();
+        response.model = configs[slot].model;
+        run.responses << response;
+    }
+    return run;
+}

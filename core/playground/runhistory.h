@@ -3,6 +3,7 @@
 #include "core/common/result.h"
 #include "core/providers/chatrequest.h"
 #include "core/providers/chatresult.h"
+#include "core/providers/providerconfig.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -38,6 +39,13 @@ struct PlaygroundRun
     QString system;
     ChatParameters parameters;
     QList<PlaygroundResponse> responses;
+
+    // A run about to send `request` (the rendered prompt as its one user message) to each of
+    // `configs`, reached through `profiles` (one per config), before any answer: titled by the
+    // prompt's first 60 characters on one line.
+    static PlaygroundRun starting(const ChatRequest &request, const QList<ProviderConfig> &configs,
+                                  const QStringList &profiles, const QMap<QString, QString> &variables,
+                                  const QString &promptName = {}, int promptVersion = 0);
 };
 
 // Every Playground run, kept in the workspace (tables of PromptLibrary::schema()) and re-openable.

@@ -26,6 +26,8 @@ public:
     static QString kindLabel(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);
     static QList<Kind> allKinds() { return {Kind::Aws, Kind::OpenAi, Kind::Mqtt}; }
+    // The kinds that reach a model (the Playground's and a run's choices; MQTT reaches devices).
+    static QList<Kind> modelKinds() { return {Kind::Aws, Kind::OpenAi}; }
 
     // Field names as used by `credentials set` (key=value lines) and the Connections dialog.
     static QStringList secretFields(Kind kind);

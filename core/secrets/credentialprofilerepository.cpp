@@ -48,14 +48,14 @@ Result<QList<CredentialProfile>> CredentialProfileRepository::list() const
     return profiles;
 }
 
-Result<QStringList> CredentialProfileRepository::names(CredentialProfile::Kind kind) const
+Result<QStringList> CredentialProfileRepository::names(const QList<CredentialProfile::Kind> &kinds) const
 {
     auto profiles = list();
     if (!profiles)
         return profiles.error();
     QStringList names;
     for (const CredentialProfile &profile : profiles.value())
-        if (profile.kind == kind)
+        if (kinds.contains(profile.kind))
             names << profile.name;
     return names;
 }

@@ -19,8 +19,8 @@ public:
     static SchemaModule schema();
 
     Result<QList<CredentialProfile>> list() const;
-    // The names of the profiles of one kind, in name order.
-    Result<QStringList> names(CredentialProfile::Kind kind) const;
+    // The names of the profiles of these kinds, in name order.
+    Result<QStringList> names(const QList<CredentialProfile::Kind> &kinds) const;
     Result<std::optional<CredentialProfile>> find(const QString &name) const;
     // find() for a profile that must exist: a missing one is a usage error naming it.
     Result<CredentialProfile> require(const QString &name) const;

@@ -157,7 +157,10 @@ private slots:
         QVERIFY(choices);
         QCOMPARE(choices.value().profiles, QStringList{u"plant-broker"_s});
         QCOMPARE(choices.value().recordings, QStringList{u"shift-1"_s});
-        QCOMPARE(profiles.names(CredentialProfile::Kind::Aws).value(), QStringList{u"bedrock-dev"_s});
+        QCOMPARE(profiles.names({CredentialProfile::Kind::Aws}).value(), QStringList{u"bedrock-dev"_s});
+        QCOMPARE(profiles.names(CredentialProfile::modelKinds()).value(), QStringList{u"bedrock-dev"_s});
+        QCOMPARE(profiles.names(CredentialProfile::allKinds()).value(),
+                 (QStringList{u"bedrock-dev"_s, u"plant-broker"_s}));
         QCOMPARE(profiles.require(u"plant-broker"_s).value().kind, CredentialProfile::Kind::Mqtt);
         const auto gone = profiles.require(u"nobody"_s);
         QVERIFY(!gone);

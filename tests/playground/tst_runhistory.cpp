@@ -122,6 +122,36 @@ private slots:
         QVERIFY(!failed.costUsd.has_value());
     }
 
+    void aStartingRunNamesWhatItSendsAndToWhom()
+    {
+        ChatRequest request = ChatRequest::fromPrompt(QStringLiteral("Summarise   the ticket\nin one line, "
+                                                                     "please, for the support team's weekly digest"),
+                                                      QStringLiteral("Be brief."));
+        request.parameters.maxTokens = 64;
+        ProviderConfig openai;
+        openai.model = QStringLiteral("gpt-4o-mini");
+        ProviderConfig bedrock;
+        bedrock.kind = ProviderConfig::Kind::Bedrock;
+        bedrock.model = QStringLiteral("anthropic.claude-3-haiku");
+        const PlaygroundRun run = PlaygroundRun::starting(
+            request, {openai, bedrock}, {QStringLiteral("local"), QStringLiteral("aws-dev")},
+            {{QStringLiteral("ticket"), QStringLiteral("T-1")}}, QStringLiteral("summary"), 3);
+        QCOMPARE(run.title, QStringLiteral("Summarise the ticket in one line, please, for the support te"));
+        QCOMPARE(run.title.size(), 60);
+        QCOMPARE(run.renderedPrompt, request.messages.first().text);
+        QCOMPARE(run.system, QStringLiteral("Be brief."));
+        QCOMPARE(run.parameters.maxTokens, 64);
+        QCOMPARE(run.promptName, QStringLiteral("summary"));
+        QCOMPARE(run.promptVersion, 3);
+        QCOMPARE(run.variables.value(QStringLiteral("ticket")).toString(), QStringLiteral("T-1"));
+        QCOMPARE(run.responses.size(), 2);
+        QCOMPARE(run.responses[1].slot, 1);
+        QCOMPARE(run.responses[1].profile, QStringLiteral("aws-dev"));
+        QCOMPARE(run.responses[1].provider, QStringLiteral("bedrock"));
+        QCOMPARE(run.responses[1].model, QStringLiteral("anthropic.claude-3-haiku"));
+        QVERIFY(run.responses[0].text.isEmpty() && run.responses[0].error.isEmpty());
+    }
+
     void writesTheRunAsJsonOrMarkdown()
     {
         QTemporaryDir directory;

@@ -14,21 +14,19 @@
 #include "ui/edge/eventlogpane.h"
 #include "ui/edge/fleetcharts.h"
 #include "ui/edge/fleettablemodel.h"
+#include "ui/edge/fleettableview.h"
 #include "ui/edge/malformedlist.h"
 #include "ui/edge/reviewpane.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -79,21 +77,7 @@ void EdgePanel::buildLayout()
     m_banner = new Banner(this);
 
     m_fleetModel = new FleetTableModel(this);
-    auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_fleetModel);
-    sorted->setSortRole(FleetTableModel::SortRole);
-    m_fleetTable = new QTableView(this);
-    m_fleetTable->setObjectName(QStringLiteral("fleetTable"));
-    m_fleetTable->setModel(sorted);
-    m_fleetTable->setSortingEnabled(true);
-    // Devices that need attention first: offline, then those with alerts; healthy ones by name.
-    m_fleetTable->sortByColumn(FleetTableModel::Status, Qt::DescendingOrder);
-    m_fleetTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_fleetTable->verticalHeader()->hide();
-    m_fleetTable->verticalHeader()->setDefaultSectionSize(22);
-    // Sized to contents when devices arrive, not on every update: measuring every cell ten times a
-    // second costs the UI thread more than everything else the update does.
-    m_fleetTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_fleetTable = new FleetTableView(m_fleetModel, this);
     // The event log's device filter learns of a device when the fleet table does, not every update.
     const auto offerDevices = [this]() {
         QStringList devices;
@@ -103,21 +87,6 @@ void EdgePanel::buildLayout()
     };
     connect(m_fleetModel, &QAbstractItemModel::rowsInserted, this, offerDevices);
     connect(m_fleetModel, &QAbstractItemModel::modelReset, this, offerDevices);
-    connect(m_fleetModel, &QAbstractItemModel::rowsInserted, this, [this]() {
-        if (!m_resizePending) {
-            m_resizePending = true;
-            QTimer::singleShot(0, this, [this]() {
-                m_resizePending = false;
-                m_fleetTable->resizeColumnsToContents();
-                // Room for the widest status a device can reach, not just today's "Healthy".
-                const int status = m_fleetTable->fontMetrics().horizontalAdvance(tr("%n alert(s)", nullptr, 4)) + 44;
-                m_fleetTable->setColumnWidth(FleetTableModel::Status,
-                                             std::max(m_fleetTable->columnWidth(FleetTableModel::Status), status));
-            });
-        }
-    });
-    m_fleetTable->horizontalHeader()->setStretchLastSection(true);
-    m_fleetTable->setAlternatingRowColors(true);
     m_fleetStack = new QStackedWidget(this);
     m_fleetStack->addWidget(buildEmptyState());
     m_fleetStack->addWidget(m_fleetTable);

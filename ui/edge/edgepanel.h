@@ -16,6 +16,7 @@ class EdgeMonitor;
 class EventLogPane;
 class FleetCharts;
 class FleetTableModel;
+class FleetTableView;
 class MalformedList;
 class QLabel;
 class QMenu;
@@ -23,7 +24,6 @@ class QSplitter;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
 class ReviewPane;
 class WorkspaceWorker;
 
@@ -95,7 +95,7 @@ private:
     QMenu *m_replayMenu;
     QStackedWidget *m_fleetStack;
     FleetTableModel *m_fleetModel;
-    QTableView *m_fleetTable;
+    FleetTableView *m_fleetTable;
     FleetCharts *m_charts;
     AlertList *m_alerts;
     QTabWidget *m_tabs;
@@ -107,6 +107,5 @@ private:
     qint64 m_updates = 0;
     enum class DemoState { Off, Starting, WarmingUp, Live } m_demoState = DemoState::Off;
     bool m_loadedPending = false;
-    bool m_resizePending = false;
     QSplitter *m_split = nullptr;
 };

@@ -112,17 +112,19 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     connect(m_generate, &QRadioButton::toggled, this, &NewRunDialog::updateState);
     resize(620, sizeHint().height());
 
-    m_worker.run<QList<CredentialProfile>>(
-        [](Workspace &workspace) { return CredentialProfileRepository(workspace).list(); }, this,
-        [this](Result<QList<CredentialProfile>> profiles) {
-            if (!profiles)
+    m_worker.run<QStringList>(
+        [](Workspace &workspace) {
+            return CredentialProfileRepository(workspace).names(CredentialProfile::modelKinds());
+        },
+        this,
+        [this](Result<QStringList> names) {
+            if (!names) {
+                m_problem->setText(names.error().describe());
+                m_problem->show();
                 return;
-            for (const CredentialProfile &profile : profiles.value()) {
-                if (profile.kind == CredentialProfile::Kind::Mqtt)
-                    continue;
-                m_generatorProfile->addItem(profile.name);
-                m_judgeProfile->addItem(profile.name);
             }
+            m_generatorProfile->addItems(names.value());
+            m_judgeProfile->addItems(names.value());
         });
     updateState();
 }

@@ -5,6 +5,7 @@
 #include "core/playground/runhistory.h"
 #include "core/providers/providerconfig.h"
 #include "core/secrets/credentialprofile.h"
+#include "ui/playground/modelcolumns.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -13,14 +14,11 @@ class Banner;
 class ComparisonRun;
 class CredentialStore;
 class ParametersEditor;
-class QComboBox;
-class QLabel;
-class QListWidget;
+class PromptVersionBar;
 class QNetworkAccessManager;
 class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
 class ResponsePane;
+class RunHistoryList;
 class VariablesEditor;
 class WorkspaceWorker;
 
@@ -32,7 +30,7 @@ class PlaygroundPanel : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int maximumPanes = 3;
+    static constexpr int maximumPanes = ModelColumns::maximum;
 
     PlaygroundPanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent = nullptr);
     ~PlaygroundPanel() override;
@@ -59,14 +57,9 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    void buildToolbar();
     void buildLayout();
     void templateChanged();
-    void loadPromptNames(const QString &select = {});
-    void loadVersions(const QString &name, int select = 0);
-    void versionChosen();
-    void saveVersion();
-    void setLabel();
-    void compareVersions();
     void loadHistory();
     void openRun(qint64 id);
     void showRun(const PlaygroundRun &run);
@@ -83,20 +76,13 @@ private:
     CredentialStore &m_store;
     QNetworkAccessManager *m_network;
     Banner *m_banner;
-    QComboBox *m_promptName;
-    QComboBox *m_version;
+    PromptVersionBar *m_prompts;
     QPlainTextEdit *m_system;
     QPlainTextEdit *m_template;
     VariablesEditor *m_variables;
     ParametersEditor *m_parameters;
-    QSpinBox *m_paneCount;
-    QPushButton *m_run;
-    QPushButton *m_stop;
-    QLabel *m_runStatus;
-    QList<ResponsePane *> m_panes;
-    QListWidget *m_history;
-    QList<CredentialProfile> m_profiles;
-    QList<PromptVersion> m_versions;
+    ModelColumns *m_columns;
+    RunHistoryList *m_history;
     QPointer<ComparisonRun> m_comparison;
     PlaygroundRun m_lastRun;
     int m_pendingRecords = 0;

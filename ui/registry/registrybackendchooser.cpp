@@ -46,7 +46,9 @@ void RegistryBackendChooser::chooseMlflow(const Chosen &chosen, const std::funct
 void RegistryBackendChooser::chooseSageMaker(const Chosen &chosen, const std::function<void(const QString &)> &declined)
 {
     m_worker.run<QStringList>(
-        [](Workspace &workspace) { return CredentialProfileRepository(workspace).names(CredentialProfile::Kind::Aws); },
+        [](Workspace &workspace) {
+            return CredentialProfileRepository(workspace).names({CredentialProfile::Kind::Aws});
+        },
         this,
         [this, chosen, declined](Result<QStringList> names) {
             if (!names)

@@ -1,0 +1,40 @@
+#include "ui/edge/fleettableview.h"
+
+#include "ui/edge/fleettablemodel.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+FleetTableView::FleetTableView(FleetTableModel *model, QWidget *parent) : QTableView(parent)
+{
+    setObjectName(QStringLiteral("fleetTable"));
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(model);
+    sorted->setSortRole(FleetTableModel::SortRole);
+    setModel(sorted);
+    setSortingEnabled(true);
+    sortByColumn(FleetTableModel::Status, Qt::DescendingOrder);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setTabKeyNavigation(false);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(22);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
+    setAlternatingRowColors(true);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &FleetTableView::resizeSoon);
+}
+
+void FleetTableView::resizeSoon()
+{
+    if (m_resizePending)
+        return;
+    m_resizePending = true;
+    QTimer::singleShot(0, this, [this]() {
+        m_resizePending = false;
+        resizeColumnsToContents();
+        // Room for the widest status a device can reach, not just today's "Healthy".
+        const int status = fontMetrics().horizontalAdvance(tr("%n alert(s)", nullptr, 4)) + 44;
+        setColumnWidth(FleetTableModel::Status, std::max(columnWidth(FleetTableModel::Status), status));
+    });
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/providers/providerselection.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class ResponsePane;
+
+// The Playground's lower half: how many models to compare, Run all and Stop with the run's state,
+// and one response pane per model side by side.
+class ModelColumns : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maximum = 3;
+
+    explicit ModelColumns(QWidget *parent = nullptr);
+
+    int count() const;
+    void setCount(int count);
+    ResponsePane *pane(int slot) const;
+    void setProfiles(const QStringList &names);
+    // What each shown pane is set to call, in slot order.
+    QList<ProviderSelection> selections() const;
+    // "Model 2 needs a connection and a model id." for the first shown pane that is not set up.
+    QString missingSetting() const;
+    void setRunning(bool running);
+    void setStatus(const QString &text);
+
+signals:
+    void runRequested();
+    void stopRequested();
+
+private:
+    QSpinBox *m_count;
+    QPushButton *m_run;
+    QPushButton *m_stop;
+    QLabel *m_status;
+    QList<ResponsePane *> m_panes;
+};
