@@ -15,7 +15,7 @@
 //    Qt 6.4 gives a network access manager at most 6 HTTP/1.1 connections per host
 //    (QHttp1Configuration, which can change that, came in 6.5), so K calls through one manager, as
 //    the playground panels and the CLI use it, mostly wait in Qt's queue. The run shows that case,
-//    then spreads the K calls over ceil(K / 6) managers (each warmed first), as EvaluationRunner's
+//    then spreads the K calls over ceil(K / 6) managers (each warmed first), as EvalRunner's
 //    lanes do, so that all K are open at once: "kib_per_stream" comes from that run. Wall time is
 //    compared with one stream measured alone in the same run plus the span of the staggered starts.
 // The last line is one JSON object with the figures. Exit status 0 on success, 1 if a call failed,
@@ -232,7 +232,7 @@ int main(int argc, char *argv[])
     if (!spread)
         return fail(spread.error(), ExitCallFailed);
     printStreams(QByteArray::number(managers.size())
-                     + " network access managers, as EvaluationRunner's lanes, so that every stream has a connection:",
+                     + " network access managers, as EvalRunner's lanes, so that every stream has a connection:",
                  spread.value(), aloneMs);
 
     const ConcurrentStreams::Outcome &one = shared.value().outcome;

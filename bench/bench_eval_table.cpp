@@ -10,7 +10,7 @@
 //   model    ResultTableModel::setTable
 //   sort     ResultFilterProxy over the model, sorted by item as the page's table is (on the page
 //            the proxy already sits on the model, so this happens inside setTable's reset)
-//   charts   EvaluationCharts::setTable (histogram, scatter, pass rates)
+//   charts   EvalCharts::setTable (histogram, scatter, pass rates)
 // "open" = load + model + sort + charts, against 1 s. The first paint of the table and charts at
 // 1400 × 900 (offscreen), and one filter pass each for "below threshold" and a text search, are
 // timed after that. VmRSS is read after each step (the baseline after malloc_trim).
@@ -23,7 +23,7 @@
 #include "goldendatasetfile.h"
 #include "processmemory.h"
 #include "syntheticrun.h"
-#include "ui/eval/evaluationcharts.h"
+#include "ui/eval/evalcharts.h"
 #include "ui/eval/resultfilterproxy.h"
 #include "ui/eval/resulttablemodel.h"
 
@@ -168,9 +168,9 @@ int main(int argc, char *argv[])
 
     // The page outlives nothing it shows: it goes first, with the view and the charts it owns.
     QWidget page;
-    auto *charts = new EvaluationCharts(&page);
+    auto *charts = new EvalCharts(&page);
     const Step chartsStep = timed([&] { charts->setTable(model.table()); });
-    printStep("EvaluationCharts::setTable", chartsStep, sort.residentKiB,
+    printStep("EvalCharts::setTable", chartsStep, sort.residentKiB,
               u"%1 scatter points"_s.arg(charts->scatterPointCount()));
 
     const double openMs = load.ms + modelStep.ms + sort.ms + chartsStep.ms;

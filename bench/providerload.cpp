@@ -1,6 +1,6 @@
 #include "providerload.h"
 
-#include "core/eval/evaluationrunner.h"
+#include "core/eval/evalrunner.h"
 #include "core/eval/itemevaluation.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
@@ -17,7 +17,7 @@
 ProviderLoad::Outcome ProviderLoad::run(const ProviderConfig &config, const QList<EvalItem> &items, int concurrency,
                                         bool stream)
 {
-    const int perManager = EvaluationRunner::connectionsPerManager;
+    const int perManager = EvalRunner::connectionsPerManager;
     const int managerCount = (concurrency + perManager - 1) / perManager;
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     std::vector<std::unique_ptr<ChatProvider>> providers;

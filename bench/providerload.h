@@ -8,7 +8,7 @@
 
 // The workbench's providers without the runner: each item's generation request (as ItemEvaluation
 // builds it) sent through ChatProvider, `concurrency` calls in flight, spread over network access
-// managers as EvaluationRunner's lanes are, with nothing stored. Set against the server alone and
+// managers as EvalRunner's lanes are, with nothing stored. Set against the server alone and
 // the full run, it tells what Qt's HTTP path costs and what the runner and its storage add.
 class ProviderLoad
 {

@@ -216,7 +216,7 @@ Status ThroughputBench::workbenchPhase()
     const double worstRatio = m_idealMs / byWall.back()->outcome.wallMs;
 
     const WorkbenchEvalRun::Outcome &w = m_workbench = median.outcome;
-    std::printf("workbench (EvaluationRunner, %d network managers), %d runs of %d items:\n", w.networkManagers,
+    std::printf("workbench (EvalRunner, %d network managers), %d runs of %d items:\n", w.networkManagers,
                 m_options.runs, items);
     QJsonArray ratios;
     std::printf("  rate ratio ideal/wall of each run:");

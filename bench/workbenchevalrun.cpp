@@ -1,7 +1,7 @@
 #include "workbenchevalrun.h"
 
 #include "core/eval/datasetimporter.h"
-#include "core/eval/evaluationrunner.h"
+#include "core/eval/evalrunner.h"
 #include "core/eval/runsetup.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
@@ -76,18 +76,18 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
     outcome.items = created.value().itemCount;
     outcome.setupMs = double(clock.nsecsElapsed()) / 1e6;
 
-    EvaluationRunner runner(workspace.location(), created.value().id, generator.value(), std::nullopt, false);
+    EvalRunner runner(workspace.location(), created.value().id, generator.value(), std::nullopt, false);
     std::optional<EvalRun::Status> status;
     std::vector<double> latencies;
     latencies.reserve(size_t(outcome.items));
     QEventLoop loop;
-    QObject::connect(&runner, &EvaluationRunner::itemFinished, &loop,
+    QObject::connect(&runner, &EvalRunner::itemFinished, &loop,
                      [&](const ItemResult &result) { latencies.push_back(double(result.latencyMs)); });
-    QObject::connect(&runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64, qint64 failed, double) {
+    QObject::connect(&runner, &EvalRunner::progress, &loop, [&](qint64 done, qint64, qint64 failed, double) {
         outcome.done = done;
         outcome.failed = failed;
     });
-    QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status finished) {
+    QObject::connect(&runner, &EvalRunner::finished, &loop, [&](EvalRun::Status finished) {
         status = finished;
         loop.quit();
     });

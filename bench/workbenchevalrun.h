@@ -6,7 +6,7 @@
 
 // The workbench's side of bench_eval_throughput: imports a dataset into a new workspace, creates a
 // run that generates each response with the OpenAI-compatible provider and scores the lexical
-// metrics, and drives EvaluationRunner on this thread as `genaiops eval run` does.
+// metrics, and drives EvalRunner on this thread as `genaiops eval run` does.
 class WorkbenchEvalRun
 {
 public:
@@ -22,7 +22,7 @@ public:
     struct Outcome
     {
         double setupMs = 0; // workspace, import and run creation
-        double wallMs = 0; // EvaluationRunner::start() to finished(Completed)
+        double wallMs = 0; // EvalRunner::start() to finished(Completed)
         qint64 items = 0;
         qint64 done = 0;
         qint64 failed = 0;

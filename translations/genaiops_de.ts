@@ -2067,6 +2067,61 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     </message>
 </context>
 <context>
+    <name>EvalCharts</name>
+    <message>
+        <source>Distribution of %1</source>
+        <translation>Verteilung von %1</translation>
+    </message>
+    <message>
+        <source>score (bin start)</source>
+        <translation>Bewertung (Intervallbeginn)</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown; click a point to open it.</source>
+        <translation>%1 von %2 Einträgen angezeigt; klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Click a point to open the item.</source>
+        <translation>Klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Needs two metrics.</source>
+        <translation>Dafür sind zwei Metriken erforderlich.</translation>
+    </message>
+    <message>
+        <source>pass rate</source>
+        <translation>Bestehensquote</translation>
+    </message>
+    <message>
+        <source>share of items</source>
+        <translation>Anteil der Einträge</translation>
+    </message>
+    <message>
+        <source>run (oldest → newest)</source>
+        <translation>Durchlauf (ältester → neuester)</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Pass rate against thresholds (95% CI)</source>
+        <translation>Bestehensquote je Schwellenwert (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>Run means over time, 95% CI band (same dataset)</source>
+        <translation>Mittelwerte der Durchläufe im Zeitverlauf, 95-%-KI-Band (gleicher Datensatz)</translation>
+    </message>
+</context>
+<context>
     <name>EvalCommand</name>
     <message>
         <source>expected one RUN_ID (see `genaiops eval list`)</source>
@@ -2649,62 +2704,7 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     </message>
 </context>
 <context>
-    <name>EvaluationCharts</name>
-    <message>
-        <source>Distribution of %1</source>
-        <translation>Verteilung von %1</translation>
-    </message>
-    <message>
-        <source>score (bin start)</source>
-        <translation>Bewertung (Intervallbeginn)</translation>
-    </message>
-    <message>
-        <source>items</source>
-        <translation>Einträge</translation>
-    </message>
-    <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items shown; click a point to open it.</source>
-        <translation>%1 von %2 Einträgen angezeigt; klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
-    </message>
-    <message>
-        <source>Click a point to open the item.</source>
-        <translation>Klicken Sie auf einen Punkt, um den Eintrag zu öffnen.</translation>
-    </message>
-    <message>
-        <source>Needs two metrics.</source>
-        <translation>Dafür sind zwei Metriken erforderlich.</translation>
-    </message>
-    <message>
-        <source>pass rate</source>
-        <translation>Bestehensquote</translation>
-    </message>
-    <message>
-        <source>share of items</source>
-        <translation>Anteil der Einträge</translation>
-    </message>
-    <message>
-        <source>run (oldest → newest)</source>
-        <translation>Durchlauf (ältester → neuester)</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>Mittelwert</translation>
-    </message>
-    <message>
-        <source>Pass rate against thresholds (95% CI)</source>
-        <translation>Bestehensquote je Schwellenwert (95-%-KI)</translation>
-    </message>
-    <message>
-        <source>Run means over time, 95% CI band (same dataset)</source>
-        <translation>Mittelwerte der Durchläufe im Zeitverlauf, 95-%-KI-Band (gleicher Datensatz)</translation>
-    </message>
-</context>
-<context>
-    <name>EvaluationRunner</name>
+    <name>EvalRunner</name>
     <message>
         <source>there is no run %1 in the workspace</source>
         <translation>im Arbeitsbereich gibt es keinen Durchlauf %1</translation>

@@ -2,8 +2,8 @@
 
 #include "commandcontext.h"
 #include "core/eval/datasetimporter.h"
+#include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
-#include "core/eval/evaluationrunner.h"
 #include "core/eval/junitreport.h"
 #include "core/eval/qualitygate.h"
 #include "core/eval/runsetup.h"
@@ -55,27 +55,26 @@ Result<QStringList> parseMetrics(const QString &text, bool judgeGiven)
 Status execute(const QString &workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
                std::optional<ProviderConfig> judge, bool retryErrors, bool quiet)
 {
-    EvaluationRunner runner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
+    EvalRunner runner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
     std::optional<Status> outcome;
     QEventLoop loop;
     const bool terminal = isatty(STDERR_FILENO);
     qint64 lastReported = -1;
-    QObject::connect(
-        &runner, &EvaluationRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double eta) {
-            if (quiet)
-                return;
-            // A terminal gets a live line; a CI log gets a line per tenth of the run.
-            const qint64 step = qMax<qint64>(1, total / 10);
-            if (!terminal && done != total && done / step == lastReported / step)
-                return;
-            lastReported = done;
-            std::fprintf(stderr, "%s%lld/%lld items, %lld failed%s%s", terminal ? "\r" : "",
-                         static_cast<long long>(done), static_cast<long long>(total), static_cast<long long>(failed),
-                         eta >= 1 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "",
-                         terminal ? "   " : "\n");
-            std::fflush(stderr);
-        });
-    QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status status) {
+    QObject::connect(&runner, &EvalRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double eta) {
+        if (quiet)
+            return;
+        // A terminal gets a live line; a CI log gets a line per tenth of the run.
+        const qint64 step = qMax<qint64>(1, total / 10);
+        if (!terminal && done != total && done / step == lastReported / step)
+            return;
+        lastReported = done;
+        std::fprintf(stderr, "%s%lld/%lld items, %lld failed%s%s", terminal ? "\r" : "", static_cast<long long>(done),
+                     static_cast<long long>(total), static_cast<long long>(failed),
+                     eta >= 1 ? qPrintable(QStringLiteral(", about %1 s left").arg(qRound(eta))) : "",
+                     terminal ? "   " : "\n");
+        std::fflush(stderr);
+    });
+    QObject::connect(&runner, &EvalRunner::finished, &loop, [&](EvalRun::Status status) {
         if (status == EvalRun::Status::Completed)
             outcome = Done{};
         else if (status == EvalRun::Status::Cancelled)

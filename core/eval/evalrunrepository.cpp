@@ -155,7 +155,7 @@ Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVar
     if (!query)
         return query.error();
     QList<EvalRun> runs;
-    // Runs are run against workspace files only (EvaluationRunner), so only a file has their locks.
+    // Runs are run against workspace files only (EvalRunner), so only a file has their locks.
     const bool lockable = QFileInfo(m_workspace.location()).isFile();
     while (query.value().next()) {
         runs << runFromRow(query.value());

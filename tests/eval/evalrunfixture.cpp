@@ -1,8 +1,8 @@
 #include "evalrunfixture.h"
 
 #include "core/eval/datasetimporter.h"
+#include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
-#include "core/eval/evaluationrunner.h"
 #include "core/eval/runsetup.h"
 #include "core/providers/pricetable.h"
 #include "core/storage/workspace.h"
@@ -137,21 +137,20 @@ EvalRunFixture::Outcome EvalRunFixture::run(qint64 runId, std::optional<Provider
                                             const ItemHook &onItem, int timeoutMs)
 {
     Outcome outcome;
-    EvaluationRunner runner(m_workspace->location(), runId, std::move(generator), std::move(judge), retryErrors);
+    EvalRunner runner(m_workspace->location(), runId, std::move(generator), std::move(judge), retryErrors);
     QEventLoop loop;
-    QObject::connect(&runner, &EvaluationRunner::itemFinished, &loop, [&](const ItemResult &result) {
+    QObject::connect(&runner, &EvalRunner::itemFinished, &loop, [&](const ItemResult &result) {
         outcome.reported << result;
         if (onItem)
             onItem(runner, result);
     });
-    QObject::connect(&runner, &EvaluationRunner::progress, &loop,
-                     [&](qint64 done, qint64 total, qint64 failed, double) {
-                         outcome.lastDone = done;
-                         outcome.lastTotal = total;
-                         outcome.lastFailed = failed;
-                     });
+    QObject::connect(&runner, &EvalRunner::progress, &loop, [&](qint64 done, qint64 total, qint64 failed, double) {
+        outcome.lastDone = done;
+        outcome.lastTotal = total;
+        outcome.lastFailed = failed;
+    });
     bool finished = false;
-    QObject::connect(&runner, &EvaluationRunner::finished, &loop, [&](EvalRun::Status status) {
+    QObject::connect(&runner, &EvalRunner::finished, &loop, [&](EvalRun::Status status) {
         outcome.status = status;
         finished = true;
         loop.quit();

@@ -10,17 +10,17 @@
 #include <memory>
 #include <optional>
 
-class EvaluationRunner;
+class EvalRunner;
 class Workspace;
 
-// What every EvaluationRunner test needs: the OpenAI-compatible test server, a fresh workspace in a
+// What every EvalRunner test needs: the OpenAI-compatible test server, a fresh workspace in a
 // temporary directory, a dataset with a run on it, scripted judge answers, and one run of the runner
 // waited for. Item i asks "What is [item-i]?", so a reply rule can pick one item.
 class EvalRunFixture
 {
 public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
-    using ItemHook = std::function<void(EvaluationRunner &, const ItemResult &)>;
+    using ItemHook = std::function<void(EvalRunner &, const ItemResult &)>;
 
     struct Outcome
     {

@@ -12,7 +12,7 @@
 #include "ui/common/selectionresolver.h"
 #include "ui/eval/agreementview.h"
 #include "ui/eval/comparerunsdialog.h"
-#include "ui/eval/evaluationcharts.h"
+#include "ui/eval/evalcharts.h"
 #include "ui/eval/itemdetailhtml.h"
 #include "ui/eval/itemspane.h"
 #include "ui/eval/newrundialog.h"
@@ -117,8 +117,8 @@ void EvaluationsPanel::buildLayout()
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_charts = new EvaluationCharts(this);
-    connect(m_charts, &EvaluationCharts::itemActivated, this, &EvaluationsPanel::openItem);
+    m_charts = new EvalCharts(this);
+    connect(m_charts, &EvalCharts::itemActivated, this, &EvaluationsPanel::openItem);
     m_runTabs = new QTabWidget(this);
     m_runTabs->setDocumentMode(true);
     m_runTabs->addTab(m_charts, tr("Charts"));

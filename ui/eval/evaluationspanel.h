@@ -10,7 +10,7 @@
 class AgreementView;
 class Banner;
 class CredentialStore;
-class EvaluationCharts;
+class EvalCharts;
 class ItemsPane;
 class QLabel;
 class QPushButton;
@@ -83,7 +83,7 @@ private:
     RunListModel *m_runs;
     QTableView *m_runTable;
     QLabel *m_header;
-    EvaluationCharts *m_charts;
+    EvalCharts *m_charts;
     AgreementView *m_agreement;
     QTabWidget *m_runTabs;
     ItemsPane *m_items;

@@ -1,19 +1,19 @@
 #include "ui/eval/runexecution.h"
 
-#include "core/eval/evaluationrunner.h"
+#include "core/eval/evalrunner.h"
 
 RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
                            std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
     : QObject(parent), m_runId(runId)
 {
     m_thread.setObjectName(QStringLiteral("evaluation"));
-    m_runner = new EvaluationRunner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
+    m_runner = new EvalRunner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
     m_runner->moveToThread(&m_thread);
     // The runner's connection and network managers belong to its thread, so it is deleted there.
     connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
-    connect(m_runner, &EvaluationRunner::progress, this, &RunExecution::progress);
-    connect(m_runner, &EvaluationRunner::itemFinished, this, &RunExecution::itemFinished);
-    connect(m_runner, &EvaluationRunner::finished, this, [this](EvalRun::Status status) {
+    connect(m_runner, &EvalRunner::progress, this, &RunExecution::progress);
+    connect(m_runner, &EvalRunner::itemFinished, this, &RunExecution::itemFinished);
+    connect(m_runner, &EvalRunner::finished, this, [this](EvalRun::Status status) {
         // Queued from the runner's thread: error() is final once finished() was emitted.
         if (status == EvalRun::Status::Completed)
             emit finished(Done{});
@@ -28,17 +28,17 @@ RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::opti
 
 RunExecution::~RunExecution()
 {
-    QMetaObject::invokeMethod(m_runner, &EvaluationRunner::cancel, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_runner, &EvalRunner::cancel, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
 void RunExecution::start()
 {
-    QMetaObject::invokeMethod(m_runner, &EvaluationRunner::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_runner, &EvalRunner::start, Qt::QueuedConnection);
 }
 
 void RunExecution::cancel()
 {
-    QMetaObject::invokeMethod(m_runner, &EvaluationRunner::cancel, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_runner, &EvalRunner::cancel, Qt::QueuedConnection);
 }

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-class EvaluationRunner;
+class EvalRunner;
 
 // One evaluation run on a thread of its own, with its own workspace connection and network access,
 // so scoring thousands of items never touches the GUI thread. Signals arrive queued on the owner.
@@ -34,5 +34,5 @@ signals:
 private:
     qint64 m_runId;
     QThread m_thread;
-    EvaluationRunner *m_runner = nullptr;
+    EvalRunner *m_runner = nullptr;
 };

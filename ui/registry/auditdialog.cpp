@@ -1,7 +1,6 @@
 #include "ui/registry/auditdialog.h"
 
-#include "core/registry/registryservice.h"
-#include "core/registry/workspaceregistrybackend.h"
+#include "core/registry/audittrail.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/theme.h"
 
@@ -63,11 +62,7 @@ void AuditDialog::load()
 {
     const QString group = m_group;
     m_worker.run<QList<AuditEntry>>(
-        [group](Workspace &workspace) {
-            WorkspaceRegistryBackend backend(workspace);
-            return RegistryService(backend, workspace).audit(group);
-        },
-        this,
+        [group](Workspace &workspace) { return AuditTrail(workspace).entries(group); }, this,
         [this](Result<QList<AuditEntry>> entries) {
             if (!entries) {
                 m_verdict->setText(entries.error().describe());
@@ -101,11 +96,7 @@ void AuditDialog::load()
 void AuditDialog::verify()
 {
     m_worker.run<AuditTrail::Verification>(
-        [](Workspace &workspace) {
-            WorkspaceRegistryBackend backend(workspace);
-            return RegistryService(backend, workspace).verifyAudit();
-        },
-        this,
+        [](Workspace &workspace) { return AuditTrail(workspace).verify(); }, this,
         [this](Result<AuditTrail::Verification> verification) {
             if (!verification) {
                 m_verdict->setText(verification.error().describe());
@@ -130,10 +121,7 @@ void AuditDialog::askStage()
     const Stage stage = Stage(m_stage->currentData().toInt());
     const QDateTime at = m_at->dateTime().toUTC();
     m_worker.run<QList<int>>(
-        [group, stage, at](Workspace &workspace) {
-            WorkspaceRegistryBackend backend(workspace);
-            return RegistryService(backend, workspace).versionInStageAt(group, stage, at);
-        },
+        [group, stage, at](Workspace &workspace) { return AuditTrail(workspace).versionInStageAt(group, stage, at); },
         this,
         [this](Result<QList<int>> versions) {
             if (!versions) {

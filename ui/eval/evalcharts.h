@@ -18,12 +18,12 @@ class QValueAxis;
 // The run page's charts: a histogram of the chosen metric, faithfulness × relevance (a click opens
 // the item), pass rate per metric against its threshold, and the trend of run means across runs of
 // the same dataset.
-class EvaluationCharts : public QWidget
+class EvalCharts : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit EvaluationCharts(QWidget *parent = nullptr);
+    explicit EvalCharts(QWidget *parent = nullptr);
 
     void setTable(const RunTable &table);
     // Oldest first: each metric's mean as a line, its 95 % interval as a band around it.

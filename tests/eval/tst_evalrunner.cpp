@@ -1,5 +1,5 @@
+#include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
-#include "core/eval/evaluationrunner.h"
 #include "core/eval/runsummary.h"
 #include "core/providers/invocationlog.h"
 #include "core/storage/workspace.h"
@@ -70,7 +70,7 @@ QJsonArray scriptedJudge(int items)
 
 // The runner against the local OpenAI-compatible server with scripted judge answers: known scores
 // come out, and every failure is an error on its item or metric, never a number.
-class TestEvaluationRunner : public QObject
+class TestEvalRunner : public QObject
 {
     Q_OBJECT
 
@@ -92,19 +92,19 @@ private:
     EvalRunFixture m_fixture;
 };
 
-void TestEvaluationRunner::initTestCase()
+void TestEvalRunner::initTestCase()
 {
     QString error;
     QVERIFY2(m_fixture.startServer(error), qPrintable(error));
 }
 
-void TestEvaluationRunner::init()
+void TestEvalRunner::init()
 {
     QString error;
     QVERIFY2(m_fixture.prepare(error), qPrintable(error));
 }
 
-void TestEvaluationRunner::judgedRunGivesKnownScores()
+void TestEvalRunner::judgedRunGivesKnownScores()
 {
     const int items = 4;
     const qint64 runId
@@ -153,7 +153,7 @@ void TestEvaluationRunner::judgedRunGivesKnownScores()
     }
 }
 
-void TestEvaluationRunner::generatesResponsesAndUsesBuiltInPrompts()
+void TestEvalRunner::generatesResponsesAndUsesBuiltInPrompts()
 {
     RunSettings settings;
     settings.responsesFromDataset = false;
@@ -194,7 +194,7 @@ void TestEvaluationRunner::generatesResponsesAndUsesBuiltInPrompts()
     QVERIFY(sawVerdicts);
 }
 
-void TestEvaluationRunner::repeatsKeepEveryScoreAndFindTheUnstable()
+void TestEvalRunner::repeatsKeepEveryScoreAndFindTheUnstable()
 {
     RunSettings settings = judgedSettings({Metrics::relevance, Metrics::questionOverlap});
     settings.responsesFromDataset = false;
@@ -247,7 +247,7 @@ void TestEvaluationRunner::repeatsKeepEveryScoreAndFindTheUnstable()
     QCOMPARE(json["metrics"_L1]["relevance"_L1]["unstable_items"_L1].toInt(), 1);
 }
 
-void TestEvaluationRunner::garbageFromTheJudgeFailsOnlyThatMetric()
+void TestEvalRunner::garbageFromTheJudgeFailsOnlyThatMetric()
 {
     const int items = 4;
     const qint64 runId
@@ -288,7 +288,7 @@ void TestEvaluationRunner::garbageFromTheJudgeFailsOnlyThatMetric()
     QCOMPARE(values.value().size(), items - 1); // no stand-in 0 for the broken answer
 }
 
-void TestEvaluationRunner::throttledCallsAreRetried()
+void TestEvalRunner::throttledCallsAreRetried()
 {
     const int items = 6;
     const qint64 runId = m_fixture.createRun(items, judgedSettings({Metrics::relevance}));
@@ -314,7 +314,7 @@ void TestEvaluationRunner::throttledCallsAreRetried()
     QCOMPARE(throttled, 6);
 }
 
-void TestEvaluationRunner::failedGenerationIsAnItemError()
+void TestEvalRunner::failedGenerationIsAnItemError()
 {
     RunSettings settings = judgedSettings({Metrics::relevance, Metrics::lexicalF1});
     settings.responsesFromDataset = false;
@@ -336,7 +336,7 @@ void TestEvaluationRunner::failedGenerationIsAnItemError()
     QVERIFY(EvalRunRepository(m_fixture.workspace()).metricValues(runId, Metrics::lexicalF1).value().isEmpty());
 }
 
-void TestEvaluationRunner::slowItemTimesOut()
+void TestEvalRunner::slowItemTimesOut()
 {
     RunSettings settings = judgedSettings({Metrics::relevance});
     settings.itemTimeoutMs = 300;
@@ -353,7 +353,7 @@ void TestEvaluationRunner::slowItemTimesOut()
     }
 }
 
-void TestEvaluationRunner::missingJudgeFailsTheRun()
+void TestEvalRunner::missingJudgeFailsTheRun()
 {
     const qint64 runId = m_fixture.createRun(2, judgedSettings({Metrics::relevance}));
     QVERIFY(runId > 0);
@@ -365,7 +365,7 @@ void TestEvaluationRunner::missingJudgeFailsTheRun()
 }
 
 // As the GUI runs it: moved to a thread of its own, started and deleted there, signals queued back.
-void TestEvaluationRunner::runsOnAWorkerThread()
+void TestEvalRunner::runsOnAWorkerThread()
 {
     const int items = 3;
     const qint64 runId = m_fixture.createRun(items, judgedSettings({Metrics::relevance, Metrics::questionOverlap}));
@@ -373,18 +373,18 @@ void TestEvaluationRunner::runsOnAWorkerThread()
     QVERIFY(m_fixture.setReplies(scriptedJudge(items)));
 
     QThread worker;
-    auto *runner = new EvaluationRunner(m_fixture.workspace().location(), runId, std::nullopt,
-                                        m_fixture.config(EvalRunFixture::judgeModel), false);
+    auto *runner = new EvalRunner(m_fixture.workspace().location(), runId, std::nullopt,
+                                  m_fixture.config(EvalRunFixture::judgeModel), false);
     runner->moveToThread(&worker);
     QList<ItemResult> reported;
     QList<Qt::HANDLE> threads;
-    connect(runner, &EvaluationRunner::itemFinished, this, [&](const ItemResult &result) {
+    connect(runner, &EvalRunner::itemFinished, this, [&](const ItemResult &result) {
         reported << result;
         threads << QThread::currentThreadId();
     });
-    QSignalSpy finished(runner, &EvaluationRunner::finished);
+    QSignalSpy finished(runner, &EvalRunner::finished);
     worker.start();
-    QMetaObject::invokeMethod(runner, &EvaluationRunner::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(runner, &EvalRunner::start, Qt::QueuedConnection);
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().value<EvalRun::Status>(), EvalRun::Status::Completed);
     QMetaObject::invokeMethod(
@@ -400,5 +400,5 @@ void TestEvaluationRunner::runsOnAWorkerThread()
     QCOMPARE(m_fixture.storedRun(runId).status, EvalRun::Status::Completed);
 }
 
-QTEST_GUILESS_MAIN(TestEvaluationRunner)
-#include "tst_evaluationrunner.moc"
+QTEST_GUILESS_MAIN(TestEvalRunner)
+#include "tst_evalrunner.moc"

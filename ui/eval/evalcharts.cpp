@@ -1,4 +1,4 @@
-#include "ui/eval/evaluationcharts.h"
+#include "ui/eval/evalcharts.h"
 
 #include "core/eval/metricstatistics.h"
 #include "core/statistics/meanestimate.h"
@@ -54,7 +54,7 @@ QValueAxis *unitAxis(const QString &title, double headroom = 0.0, bool symmetric
 
 } // namespace
 
-EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
+EvalCharts::EvalCharts(QWidget *parent) : QWidget(parent)
 {
     m_dark = Theme::isDark();
     m_histogramMetric = new QComboBox(this);
@@ -68,7 +68,7 @@ EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
     }
     m_scatterNote = new QLabel(this);
     m_scatterNote->setEnabled(false);
-    connect(m_histogramMetric, &QComboBox::currentIndexChanged, this, &EvaluationCharts::showHistogram);
+    connect(m_histogramMetric, &QComboBox::currentIndexChanged, this, &EvalCharts::showHistogram);
 
     auto *histogramBox = new QVBoxLayout;
     histogramBox->addWidget(m_histogramMetric);
@@ -86,14 +86,14 @@ EvaluationCharts::EvaluationCharts(QWidget *parent) : QWidget(parent)
         layout->setColumnStretch(column, 1);
 }
 
-void EvaluationCharts::replace(QChartView *view, QChart *chart)
+void EvalCharts::replace(QChartView *view, QChart *chart)
 {
     QChart *previous = view->chart();
     view->setChart(chart);
     delete previous;
 }
 
-void EvaluationCharts::setTable(const RunTable &table)
+void EvalCharts::setTable(const RunTable &table)
 {
     m_table = &table;
     const QString current = m_histogramMetric->currentText();
@@ -109,7 +109,7 @@ void EvaluationCharts::setTable(const RunTable &table)
     showPassRates();
 }
 
-void EvaluationCharts::showHistogram()
+void EvalCharts::showHistogram()
 {
     if (!m_table)
         return;
@@ -152,7 +152,7 @@ void EvaluationCharts::showHistogram()
     replace(m_histogram, chart);
 }
 
-void EvaluationCharts::showScatter()
+void EvalCharts::showScatter()
 {
     m_scatterItems.clear();
     QString xMetric = Metrics::faithfulness;
@@ -200,11 +200,11 @@ void EvaluationCharts::showScatter()
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);
     series->attachAxis(axisY);
-    connect(series, &QScatterSeries::clicked, this, &EvaluationCharts::scatterClicked);
+    connect(series, &QScatterSeries::clicked, this, &EvalCharts::scatterClicked);
     replace(m_scatter, chart);
 }
 
-void EvaluationCharts::scatterClicked(const QPointF &point)
+void EvalCharts::scatterClicked(const QPointF &point)
 {
     qint64 nearest = -1;
     double best = 1e9;
@@ -219,7 +219,7 @@ void EvaluationCharts::scatterClicked(const QPointF &point)
         emit itemActivated(nearest);
 }
 
-void EvaluationCharts::showPassRates()
+void EvalCharts::showPassRates()
 {
     auto *chart = newChart(tr("Pass rate against thresholds (95% CI)"), m_dark);
     auto *set = new QBarSet(tr("pass rate"));
@@ -273,7 +273,7 @@ void EvaluationCharts::showPassRates()
     replace(m_passRates, chart);
 }
 
-void EvaluationCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QList<Interval> &intervals)
+void EvalCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QList<Interval> &intervals)
 {
     // Bar i of a category axis sits at i on a value axis from −0.5 to n − 0.5; a hidden one of those
     // places each Wilson interval across its bar as |—|.
@@ -298,7 +298,7 @@ void EvaluationCharts::addErrorBars(QChart *chart, QValueAxis *axisX, const QLis
     }
 }
 
-void EvaluationCharts::setTrend(const QList<TrendPoint> &runs)
+void EvalCharts::setTrend(const QList<TrendPoint> &runs)
 {
     auto *chart = newChart(tr("Run means over time, 95% CI band (same dataset)"), m_dark);
     chart->legend()->setVisible(true);

@@ -33,16 +33,16 @@ class Workspace;
 // a metric), keeps up to `concurrency` of them in flight and stores each result as soon as the next
 // item's call has gone out, so a killed process loses only the items in flight (or just finished)
 // and the run resumes where it stopped.
-class EvaluationRunner : public QObject
+class EvalRunner : public QObject
 {
     Q_OBJECT
 
 public:
     // `generator` and `judge` arrive with their secrets resolved; each is needed only when the
     // run's settings ask for generated responses or judge metrics.
-    EvaluationRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
-                     std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent = nullptr);
-    ~EvaluationRunner() override;
+    EvalRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
+               std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent = nullptr);
+    ~EvalRunner() override;
 
     qint64 runId() const { return m_runId; }
     bool isRunning() const { return m_running; }

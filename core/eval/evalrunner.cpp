@@ -1,4 +1,4 @@
-#include "core/eval/evaluationrunner.h"
+#include "core/eval/evalrunner.h"
 
 #include "core/common/logcategories.h"
 #include "core/eval/datasetrepository.h"
@@ -49,18 +49,18 @@ std::optional<ModelPrice> priceOf(Workspace &workspace, const std::optional<Prov
 
 } // namespace
 
-EvaluationRunner::EvaluationRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
-                                   std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
+EvalRunner::EvalRunner(QString workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
+                       std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
     : QObject(parent), m_workspacePath(std::move(workspacePath)), m_runId(runId),
       m_generatorConfig(std::move(generator)), m_judgeConfig(std::move(judge)), m_retryErrors(retryErrors),
       m_storeTimer(this) // a child, so it moves to the runner's thread with it
 {
     m_storeTimer.setSingleShot(true);
     m_storeTimer.setInterval(0);
-    connect(&m_storeTimer, &QTimer::timeout, this, &EvaluationRunner::storeResults);
+    connect(&m_storeTimer, &QTimer::timeout, this, &EvalRunner::storeResults);
 }
 
-EvaluationRunner::~EvaluationRunner()
+EvalRunner::~EvalRunner()
 {
     if (m_running) {
         abortInFlight();
@@ -74,7 +74,7 @@ EvaluationRunner::~EvaluationRunner()
     qDeleteAll(findChildren<ItemEvaluation *>(Qt::FindDirectChildrenOnly));
 }
 
-void EvaluationRunner::start()
+void EvalRunner::start()
 {
     if (m_running)
         return;
@@ -90,7 +90,7 @@ void EvaluationRunner::start()
     finishIfDone();
 }
 
-void EvaluationRunner::cancel()
+void EvalRunner::cancel()
 {
     if (!m_running)
         return;
@@ -103,7 +103,7 @@ void EvaluationRunner::cancel()
     finish(EvalRun::Status::Cancelled);
 }
 
-bool EvaluationRunner::setUp()
+bool EvalRunner::setUp()
 {
     auto opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened) {
@@ -188,7 +188,7 @@ bool EvaluationRunner::setUp()
 
 // Items that failed as a whole, and items with a metric error, are done again. Their results are
 // read back so that a retried item keeps its response and its good scores.
-bool EvaluationRunner::loadFailed()
+bool EvalRunner::loadFailed()
 {
     for (qint64 offset = 0;; offset += ResultPageSize) {
         auto page = m_runs->results(m_runId, offset, ResultPageSize);
@@ -210,7 +210,7 @@ bool EvaluationRunner::loadFailed()
 // Qt 6.4 opens at most six HTTP/1.1 connections per host for each QNetworkAccessManager, queueing
 // the rest, and has no public switch for it (QHttp1Configuration came in 6.5). Each manager has a
 // connection cache of its own, so enough managers make `concurrency` items really concurrent.
-void EvaluationRunner::setUpLanes(int maximumCallsPerItem)
+void EvalRunner::setUpLanes(int maximumCallsPerItem)
 {
     const int calls = m_run.settings.concurrency * maximumCallsPerItem;
     const int count = std::clamp((calls + connectionsPerManager - 1) / connectionsPerManager, 1, MaximumManagers);
@@ -230,7 +230,7 @@ void EvaluationRunner::setUpLanes(int maximumCallsPerItem)
 // launch() and frees its slot for this same loop, so the nested fill() it reaches returns at once;
 // after `concurrency` starts the loop goes on from the event loop, which keeps a run of such items
 // cancellable.
-void EvaluationRunner::fill()
+void EvalRunner::fill()
 {
     if (m_filling)
         return;
@@ -239,7 +239,7 @@ void EvaluationRunner::fill()
     int started = 0;
     while (m_running && m_inFlight.size() < concurrency) {
         if (started == concurrency) {
-            QMetaObject::invokeMethod(this, &EvaluationRunner::resumeFill, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, &EvalRunner::resumeFill, Qt::QueuedConnection);
             return;
         }
         if (m_ready.empty() && !loadPage())
@@ -253,21 +253,21 @@ void EvaluationRunner::fill()
     }
 }
 
-void EvaluationRunner::resumeFill()
+void EvalRunner::resumeFill()
 {
     fill();
     finishIfDone();
 }
 
 // Items leave m_inFlight before their results are stored: the run is complete once those are too.
-void EvaluationRunner::finishIfDone()
+void EvalRunner::finishIfDone()
 {
     if (m_running && m_inFlight.isEmpty() && m_unstored.empty() && m_ready.empty() && m_nextToLoad >= m_queue.size())
         finish(EvalRun::Status::Completed);
 }
 
 // False when nothing is left to load, or loading failed (and the run with it).
-bool EvaluationRunner::loadPage()
+bool EvalRunner::loadPage()
 {
     if (m_nextToLoad >= m_queue.size())
         return false;
@@ -294,7 +294,7 @@ bool EvaluationRunner::loadPage()
     return true;
 }
 
-void EvaluationRunner::launch(const EvalItem &item)
+void EvalRunner::launch(const EvalItem &item)
 {
     const auto lightest = std::min_element(m_lanes.begin(), m_lanes.end(),
                                            [](const Lane &a, const Lane &b) { return a.items < b.items; });
@@ -317,7 +317,7 @@ void EvaluationRunner::launch(const EvalItem &item)
     evaluation->start();
 }
 
-void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &result)
+void EvalRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &result)
 {
     const int lane = m_inFlight.take(evaluation);
     --m_lanes[size_t(lane)].items;
@@ -336,7 +336,7 @@ void EvaluationRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResu
 
 // Each result is committed before it is reported, and every one committed is reported: a cancel
 // from a receiver takes effect once the batch is, so what was reported is exactly what is stored.
-void EvaluationRunner::storeResults()
+void EvalRunner::storeResults()
 {
     if (!m_running || m_unstored.isEmpty())
         return;
@@ -377,7 +377,7 @@ void EvaluationRunner::storeResults()
 // The calls' log entries wait for the next result to be stored and share its commit (or, when the
 // run ends, are written on their own) rather than each taking a transaction on the way from a reply
 // to the next request.
-void EvaluationRunner::writeInvocationLog()
+void EvalRunner::writeInvocationLog()
 {
     if (m_unlogged.isEmpty())
         return;
@@ -386,7 +386,7 @@ void EvaluationRunner::writeInvocationLog()
         qCWarning(lcEval) << "run" << m_runId << ": could not log a call:" << recorded.error().describe();
 }
 
-void EvaluationRunner::abortInFlight()
+void EvalRunner::abortInFlight()
 {
     const QList<ItemEvaluation *> evaluations = m_inFlight.keys();
     m_inFlight.clear();
@@ -398,7 +398,7 @@ void EvaluationRunner::abortInFlight()
         lane.items = 0;
 }
 
-void EvaluationRunner::fail(Error error)
+void EvalRunner::fail(Error error)
 {
     qCWarning(lcEval) << "run" << m_runId << "failed:" << error.describe();
     m_error = std::move(error);
@@ -414,7 +414,7 @@ void EvaluationRunner::fail(Error error)
     emit finished(EvalRun::Status::Failed);
 }
 
-void EvaluationRunner::finish(EvalRun::Status status)
+void EvalRunner::finish(EvalRun::Status status)
 {
     m_running = false;
     writeInvocationLog();
@@ -430,12 +430,12 @@ void EvaluationRunner::finish(EvalRun::Status status)
     emit finished(status);
 }
 
-void EvaluationRunner::reportProgress()
+void EvalRunner::reportProgress()
 {
     emit progress(m_done, m_run.itemCount, m_failed, etaSeconds());
 }
 
-double EvaluationRunner::etaSeconds() const
+double EvalRunner::etaSeconds() const
 {
     if (m_recentCompletions.size() < 2)
         return -1.0;

@@ -1,5 +1,5 @@
+#include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
-#include "core/eval/evaluationrunner.h"
 #include "evalrunfixture.h"
 
 #include <QJsonArray>
@@ -37,7 +37,7 @@ QJsonArray judgeReplies(const QJsonArray &overrides = {})
 
 // A run that stops — cancelled, or with errors to retry — resumes with exactly one result per
 // item; and items really run side by side, so wall time is bound by the endpoint.
-class TestEvaluationResume : public QObject
+class TestEvalResume : public QObject
 {
     Q_OBJECT
 
@@ -54,19 +54,19 @@ private:
     EvalRunFixture m_fixture;
 };
 
-void TestEvaluationResume::initTestCase()
+void TestEvalResume::initTestCase()
 {
     QString error;
     QVERIFY2(m_fixture.startServer(error), qPrintable(error));
 }
 
-void TestEvaluationResume::init()
+void TestEvalResume::init()
 {
     QString error;
     QVERIFY2(m_fixture.prepare(error), qPrintable(error));
 }
 
-void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
+void TestEvalResume::cancelThenResumeStoresEachItemOnce()
 {
     const int items = 20;
     const qint64 runId = m_fixture.createRun(items, relevanceSettings(4));
@@ -76,7 +76,7 @@ void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
         = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", "50"}});
     int seen = 0;
     const auto first
-        = m_fixture.run(runId, std::nullopt, judge, false, [&seen](EvaluationRunner &runner, const ItemResult &) {
+        = m_fixture.run(runId, std::nullopt, judge, false, [&seen](EvalRunner &runner, const ItemResult &) {
               if (++seen == 5)
                   runner.cancel();
           });
@@ -112,7 +112,7 @@ void TestEvaluationResume::cancelThenResumeStoresEachItemOnce()
 // Responses from the dataset and lexical metrics only: each item finishes inside its own start, so
 // the runner starts a batch of them per pass of the event loop. Stopping and resuming such a run
 // must still store every item exactly once.
-void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
+void TestEvalResume::itemsWithoutCallsCancelAndResumeTheSame()
 {
     const int items = 30;
     RunSettings settings;
@@ -121,11 +121,11 @@ void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
     const qint64 runId = m_fixture.createRun(items, settings);
     QVERIFY(runId > 0);
     int seen = 0;
-    const auto first = m_fixture.run(runId, std::nullopt, std::nullopt, false,
-                                     [&seen](EvaluationRunner &runner, const ItemResult &) {
-                                         if (++seen == 10)
-                                             runner.cancel();
-                                     });
+    const auto first
+        = m_fixture.run(runId, std::nullopt, std::nullopt, false, [&seen](EvalRunner &runner, const ItemResult &) {
+              if (++seen == 10)
+                  runner.cancel();
+          });
     QCOMPARE(first.status, EvalRun::Status::Cancelled);
     const qsizetype done = first.reported.size();
     QVERIFY2(done >= 10 && done < items, qPrintable(QString::number(done)));
@@ -144,7 +144,7 @@ void TestEvaluationResume::itemsWithoutCallsCancelAndResumeTheSame()
     QCOMPARE(m_fixture.storedRun(runId).completed, items);
 }
 
-void TestEvaluationResume::retryErrorsRedoesOnlyWhatFailed()
+void TestEvalResume::retryErrorsRedoesOnlyWhatFailed()
 {
     const qint64 runId = m_fixture.createRun(4, relevanceSettings(2));
     QVERIFY(runId > 0);
@@ -178,7 +178,7 @@ void TestEvaluationResume::retryErrorsRedoesOnlyWhatFailed()
     QCOMPARE(m_fixture.storedRun(runId).completed, 4);
 }
 
-void TestEvaluationResume::concurrencyIsBoundByTheEndpoint()
+void TestEvalResume::concurrencyIsBoundByTheEndpoint()
 {
     const int items = 40;
     const int latencyMs = 100;
@@ -211,5 +211,5 @@ void TestEvaluationResume::concurrencyIsBoundByTheEndpoint()
     QVERIFY(double(outcome.elapsedMs) < 0.5 * serialMs);
 }
 
-QTEST_GUILESS_MAIN(TestEvaluationResume)
-#include "tst_evaluationresume.moc"
+QTEST_GUILESS_MAIN(TestEvalResume)
+#include "tst_evalresume.moc"
