@@ -1613,6 +1613,41 @@
     </message>
 </context>
 <context>
+    <name>EdgeAlertOptions</name>
+    <message>
+        <source>Confidence counted as low (default 0.7).</source>
+        <translation>Konfidenz, unter der ein Ergebnis als niedrig gilt (Standard: 0.7).</translation>
+    </message>
+    <message>
+        <source>Alert when the window&apos;s defect rate exceeds X (default 0.3).</source>
+        <translation>Alarm, wenn die Fehlerquote im Zeitfenster X übersteigt (Standard: 0.3).</translation>
+    </message>
+    <message>
+        <source>Sliding window in seconds (default 60).</source>
+        <translation>Gleitendes Zeitfenster in Sekunden (Standard: 60).</translation>
+    </message>
+    <message>
+        <source>Alert when the window&apos;s mean confidence falls below Y (default 0.75).</source>
+        <translation>Alarm, wenn die mittlere Konfidenz im Zeitfenster unter Y fällt (Standard: 0.75).</translation>
+    </message>
+    <message>
+        <source>Alert when p95 latency exceeds Z ms (default 250).</source>
+        <translation>Alarm, wenn die p95-Latenz Z ms übersteigt (Standard: 250).</translation>
+    </message>
+    <message>
+        <source>Alert when a device is silent for S seconds (default 15).</source>
+        <translation>Alarm, wenn ein Gerät S Sekunden lang nichts sendet (Standard: 15).</translation>
+    </message>
+    <message>
+        <source>A class name meaning good (repeatable; default good).</source>
+        <translation>Ein Klassenname für „gut“ (mehrfach angebbar; Standard: good).</translation>
+    </message>
+    <message>
+        <source>A class name meaning defective (repeatable; default defective).</source>
+        <translation>Ein Klassenname für „defekt“ (mehrfach angebbar; Standard: defective).</translation>
+    </message>
+</context>
+<context>
     <name>EdgeBrokerOptions</name>
     <message>
         <source>mqtt://HOST:PORT or mqtts://HOST:PORT.</source>
@@ -1815,38 +1850,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Print one JSON object.</source>
         <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
-    </message>
-    <message>
-        <source>Confidence counted as low (default 0.7).</source>
-        <translation>Konfidenz, unter der ein Ergebnis als niedrig gilt (Standard: 0.7).</translation>
-    </message>
-    <message>
-        <source>Alert when the window&apos;s defect rate exceeds X (default 0.3).</source>
-        <translation>Alarm, wenn die Fehlerquote im Zeitfenster X übersteigt (Standard: 0.3).</translation>
-    </message>
-    <message>
-        <source>Sliding window in seconds (default 60).</source>
-        <translation>Gleitendes Zeitfenster in Sekunden (Standard: 60).</translation>
-    </message>
-    <message>
-        <source>Alert when the window&apos;s mean confidence falls below Y (default 0.75).</source>
-        <translation>Alarm, wenn die mittlere Konfidenz im Zeitfenster unter Y fällt (Standard: 0.75).</translation>
-    </message>
-    <message>
-        <source>Alert when p95 latency exceeds Z ms (default 250).</source>
-        <translation>Alarm, wenn die p95-Latenz Z ms übersteigt (Standard: 250).</translation>
-    </message>
-    <message>
-        <source>Alert when a device is silent for S seconds (default 15).</source>
-        <translation>Alarm, wenn ein Gerät S Sekunden lang nichts sendet (Standard: 15).</translation>
-    </message>
-    <message>
-        <source>A class name meaning good (repeatable; default good).</source>
-        <translation>Ein Klassenname für „gut“ (mehrfach angebbar; Standard: good).</translation>
-    </message>
-    <message>
-        <source>A class name meaning defective (repeatable; default defective).</source>
-        <translation>Ein Klassenname für „defekt“ (mehrfach angebbar; Standard: defective).</translation>
     </message>
     <message>
         <source>edge listen takes no positional arguments</source>
@@ -2536,13 +2539,52 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
 <context>
     <name>EvalRunCommand</name>
     <message>
-        <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
-        <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge oder die Namen: %2)</translation>
-    </message>
-    <message>
         <source>the run was cancelled; resume it with `genaiops eval resume %1`</source>
         <translation>der Durchlauf wurde abgebrochen; setzen Sie ihn mit `genaiops eval resume %1` fort</translation>
     </message>
+    <message>
+        <source>Write a JUnit XML file with a test case per gate.</source>
+        <translation>Eine JUnit-XML-Datei mit einem Testfall pro Gate schreiben.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Also score again the items that failed.</source>
+        <translation>Fehlgeschlagene Einträge ebenfalls erneut bewerten.</translation>
+    </message>
+    <message>
+        <source>eval resume: expected one RUN_ID</source>
+        <translation>eval resume: genau eine RUN_ID erwartet</translation>
+    </message>
+    <message>
+        <source>no evaluation run %1 (see `genaiops eval list`)</source>
+        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>run %1 was imported; there is nothing to resume</source>
+        <translation>Durchlauf %1 wurde importiert; es gibt nichts fortzusetzen</translation>
+    </message>
+    <message>
+        <source>Run a golden dataset through a model, or score the responses it brings, and check quality gates. Exit 1 when a gate fails.</source>
+        <translation>Einen Golden-Datensatz durch ein Modell laufen lassen oder die mitgebrachten Antworten bewerten und Quality Gates prüfen. Exit-Code 1, wenn ein Gate fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Finish a run that was cancelled or killed: only the items without a result are done.</source>
+        <translation>Einen abgebrochenen oder beendeten Durchlauf fertigstellen: nur Einträge ohne Ergebnis werden bearbeitet.</translation>
+    </message>
+    <message>
+        <source>The run (see `genaiops eval list`).</source>
+        <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
+    </message>
+    <message>
+        <source>the run failed</source>
+        <translation>der Durchlauf ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>EvalRunOptions</name>
     <message>
         <source>Golden dataset (JSONL or CSV).</source>
         <translation>Golden Dataset (JSONL oder CSV).</translation>
@@ -2584,62 +2626,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
     </message>
     <message>
-        <source>eval run: unexpected argument &quot;%1&quot;</source>
-        <translation>eval run: unerwartetes Argument „%1“</translation>
-    </message>
-    <message>
-        <source>eval run: --dataset FILE is required</source>
-        <translation>eval run: --dataset FILE ist erforderlich</translation>
-    </message>
-    <message>
-        <source>eval run: choose either --responses-from-dataset or provider flags, not both</source>
-        <translation>eval run: wählen Sie entweder --responses-from-dataset oder Anbieteroptionen, nicht beides</translation>
-    </message>
-    <message>
-        <source>--concurrency expects 1 to 256</source>
-        <translation>--concurrency erwartet einen Wert von 1 bis 256</translation>
-    </message>
-    <message>
-        <source>--item-timeout expects seconds &gt; 0</source>
-        <translation>--item-timeout erwartet eine Sekundenzahl &gt; 0</translation>
-    </message>
-    <message>
-        <source>--threshold expects METRIC=X with X from 0 to 1, got &quot;%1&quot;</source>
-        <translation>--threshold erwartet METRIC=X mit X von 0 bis 1, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)</source>
-        <translation>Judge-Metriken benötigen ein Judge-Modell: --judge-provider … --judge-model … (oder --metrics lexical)</translation>
-    </message>
-    <message>
-        <source>Also score again the items that failed.</source>
-        <translation>Fehlgeschlagene Einträge ebenfalls erneut bewerten.</translation>
-    </message>
-    <message>
-        <source>eval resume: expected one RUN_ID</source>
-        <translation>eval resume: genau eine RUN_ID erwartet</translation>
-    </message>
-    <message>
-        <source>no evaluation run %1 (see `genaiops eval list`)</source>
-        <translation>kein Evaluierungsdurchlauf %1 (siehe `genaiops eval list`)</translation>
-    </message>
-    <message>
-        <source>run %1 was imported; there is nothing to resume</source>
-        <translation>Durchlauf %1 wurde importiert; es gibt nichts fortzusetzen</translation>
-    </message>
-    <message>
-        <source>Run a golden dataset through a model, or score the responses it brings, and check quality gates. Exit 1 when a gate fails.</source>
-        <translation>Einen Golden-Datensatz durch ein Modell laufen lassen oder die mitgebrachten Antworten bewerten und Quality Gates prüfen. Exit-Code 1, wenn ein Gate fehlschlägt.</translation>
-    </message>
-    <message>
-        <source>Finish a run that was cancelled or killed: only the items without a result are done.</source>
-        <translation>Einen abgebrochenen oder beendeten Durchlauf fertigstellen: nur Einträge ohne Ergebnis werden bearbeitet.</translation>
-    </message>
-    <message>
-        <source>The run (see `genaiops eval list`).</source>
-        <translation>Der Durchlauf (siehe `genaiops eval list`).</translation>
-    </message>
-    <message>
         <source>Dataset field that groups items (e.g. their source document): standard errors are clustered by it.</source>
         <translation>Datensatzfeld, das Einträge gruppiert (z. B. nach ihrem Quelldokument): Die Standardfehler werden danach geclustert.</translation>
     </message>
@@ -2656,6 +2642,42 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Judge-Aufrufe pro Antwort und Judge-Metrik (Standard: 1).</translation>
     </message>
     <message>
+        <source>eval run: unexpected argument &quot;%1&quot;</source>
+        <translation>eval run: unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>eval run: --dataset FILE is required</source>
+        <translation>eval run: --dataset FILE ist erforderlich</translation>
+    </message>
+    <message>
+        <source>eval run: choose either --responses-from-dataset or provider flags, not both</source>
+        <translation>eval run: wählen Sie entweder --responses-from-dataset oder Anbieteroptionen, nicht beides</translation>
+    </message>
+    <message>
+        <source>--repeats needs a model to generate responses (provider flags); a dataset&apos;s own responses are the same every time</source>
+        <translation>--repeats benötigt ein Modell, das die Antworten erzeugt (Anbieteroptionen); die im Datensatz enthaltenen Antworten sind jedes Mal dieselben</translation>
+    </message>
+    <message>
+        <source>judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)</source>
+        <translation>Judge-Metriken benötigen ein Judge-Modell: --judge-provider … --judge-model … (oder --metrics lexical)</translation>
+    </message>
+    <message>
+        <source>--judge-repeats needs a judge metric (faithfulness or relevance)</source>
+        <translation>--judge-repeats benötigt eine Judge-Metrik (faithfulness oder relevance)</translation>
+    </message>
+    <message>
+        <source>--concurrency expects 1 to 256</source>
+        <translation>--concurrency erwartet einen Wert von 1 bis 256</translation>
+    </message>
+    <message>
+        <source>--item-timeout expects seconds &gt; 0</source>
+        <translation>--item-timeout erwartet eine Sekundenzahl &gt; 0</translation>
+    </message>
+    <message>
+        <source>--%1 expects 1 to 20</source>
+        <translation>--%1 erwartet einen Wert von 1 bis 20</translation>
+    </message>
+    <message>
         <source>--baseline expects a RUN_ID (see `genaiops eval list`)</source>
         <translation>--baseline erwartet eine RUN_ID (siehe `genaiops eval list`)</translation>
     </message>
@@ -2664,20 +2686,12 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>ein Gate der Form METRIC:no-regression benötigt --baseline RUN_ID als Vergleichsbasis</translation>
     </message>
     <message>
-        <source>--%1 expects 1 to 20</source>
-        <translation>--%1 erwartet einen Wert von 1 bis 20</translation>
+        <source>--threshold expects METRIC=X with X from 0 to 1, got &quot;%1&quot;</source>
+        <translation>--threshold erwartet METRIC=X mit X von 0 bis 1, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>--repeats needs a model to generate responses (provider flags); a dataset&apos;s own responses are the same every time</source>
-        <translation>--repeats benötigt ein Modell, das die Antworten erzeugt (Anbieteroptionen); die im Datensatz enthaltenen Antworten sind jedes Mal dieselben</translation>
-    </message>
-    <message>
-        <source>--judge-repeats needs a judge metric (faithfulness or relevance)</source>
-        <translation>--judge-repeats benötigt eine Judge-Metrik (faithfulness oder relevance)</translation>
-    </message>
-    <message>
-        <source>the run failed</source>
-        <translation>der Durchlauf ist fehlgeschlagen</translation>
+        <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
+        <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge oder die Namen: %2)</translation>
     </message>
 </context>
 <context>

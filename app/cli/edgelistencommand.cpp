@@ -3,6 +3,7 @@
 #include "commandcontext.h"
 #include "core/common/logcategories.h"
 #include "core/edge/edgemonitor.h"
+#include "edgealertoptions.h"
 #include "edgebrokeroptions.h"
 #include "exitcode.h"
 #include "stopsignal.h"
@@ -22,6 +23,52 @@ struct Limits
     double durationSeconds = 0; // 0: no limit
     qint64 count = 0; // 0: no limit
 };
+
+struct Session
+{
+    MqttSettings settings;
+    AlertRules rules;
+    Limits limits;
+    InspectionParser::Classes classes;
+    QString recording; // empty: nothing is recorded
+};
+
+// Listens until the limits, Ctrl+C or a failure before the first subscription (a wrong URL,
+// certificate or password); afterwards the client reconnects by itself and the session goes on.
+Status listen(const Session &session, EdgeMonitor &monitor)
+{
+    monitor.setClasses(session.classes);
+    monitor.setRules(session.rules);
+    monitor.setMessageLimit(session.limits.count);
+    std::optional<Error> failure;
+    bool subscribed = false;
+    QEventLoop loop;
+    QObject::connect(&monitor, &EdgeMonitor::limitReached, &loop, &QEventLoop::quit);
+    QObject::connect(&monitor, &EdgeMonitor::subscribed, &loop, [&]() { subscribed = true; });
+    QObject::connect(&monitor, &EdgeMonitor::connectionFailed, &loop, [&](const Error &error) {
+        if (!subscribed) {
+            failure = error;
+            loop.quit();
+        } else {
+            qCWarning(lcEdge).noquote() << error.describe();
+        }
+    });
+    QObject::connect(&monitor, &EdgeMonitor::recordingFailed, &loop, [&](const Error &error) {
+        failure = error;
+        loop.quit();
+    });
+    if (session.limits.durationSeconds > 0)
+        QTimer::singleShot(int(session.limits.durationSeconds * 1000), &loop, &QEventLoop::quit);
+    StopSignal::quitOnInterrupt(loop);
+    monitor.connectTo(session.settings);
+    if (!failure && !session.recording.isEmpty())
+        monitor.startRecording(session.recording);
+    if (!failure)
+        loop.exec();
+    if (failure)
+        return *failure;
+    return Done{};
+}
 
 void printHuman(const FleetStatistics &statistics)
 {
@@ -62,29 +109,8 @@ int EdgeListenCommand::run(CommandContext &context)
     const QCommandLineOption record(QStringLiteral("record"), tr("Record the session to the workspace under NAME."),
                                     QStringLiteral("name"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    const QCommandLineOption lowConfidence(QStringLiteral("low-confidence-below"),
-                                           tr("Confidence counted as low (default 0.7)."), QStringLiteral("x"));
-    const QCommandLineOption defectRate(QStringLiteral("alert-defect-rate"),
-                                        tr("Alert when the window's defect rate exceeds X (default 0.3)."),
-                                        QStringLiteral("x"));
-    const QCommandLineOption window(QStringLiteral("alert-window"), tr("Sliding window in seconds (default 60)."),
-                                    QStringLiteral("seconds"));
-    const QCommandLineOption meanConfidence(QStringLiteral("alert-mean-confidence"),
-                                            tr("Alert when the window's mean confidence falls below Y (default 0.75)."),
-                                            QStringLiteral("y"));
-    const QCommandLineOption latency(QStringLiteral("alert-p95-latency"),
-                                     tr("Alert when p95 latency exceeds Z ms (default 250)."), QStringLiteral("ms"));
-    const QCommandLineOption silent(QStringLiteral("alert-silent"),
-                                    tr("Alert when a device is silent for S seconds (default 15)."),
-                                    QStringLiteral("seconds"));
-    const QCommandLineOption goodClass(QStringLiteral("good-class"),
-                                       tr("A class name meaning good (repeatable; default good)."),
-                                       QStringLiteral("name"));
-    const QCommandLineOption defectiveClass(QStringLiteral("defective-class"),
-                                            tr("A class name meaning defective (repeatable; default defective)."),
-                                            QStringLiteral("name"));
-    parser.addOptions({duration, count, record, json, lowConfidence, defectRate, window, meanConfidence, latency,
-                       silent, goodClass, defectiveClass});
+    const EdgeAlertOptions alertOptions(parser);
+    parser.addOptions({duration, count, record, json});
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
     if (!parser.positionalArguments().isEmpty())
@@ -93,80 +119,34 @@ int EdgeListenCommand::run(CommandContext &context)
     Result<MqttSettings> settings = brokerOptions.settings(parser, context);
     if (!settings)
         return CommandContext::fail(settings.error());
-    AlertRules rules;
-    Limits limits;
-    for (const auto &[option, target] : {std::pair{duration.names().first(), &limits.durationSeconds},
-                                         std::pair{lowConfidence.names().first(), &rules.lowConfidenceBelow},
-                                         std::pair{defectRate.names().first(), &rules.defectRateAbove},
-                                         std::pair{meanConfidence.names().first(), &rules.meanConfidenceBelow},
-                                         std::pair{latency.names().first(), &rules.p95LatencyAbove}}) {
-        Result<double> value = CommandContext::numberOption(parser, option, 0, *target);
-        if (!value)
-            return CommandContext::fail(value.error());
-        *target = value.value();
-    }
-    Result<double> countValue = CommandContext::numberOption(parser, count.names().first(), 0);
-    if (!countValue)
-        return CommandContext::fail(countValue.error());
-    limits.count = qint64(countValue.value());
-    for (const auto &[option, target] : {std::pair{window.names().first(), &rules.windowSeconds},
-                                         std::pair{silent.names().first(), &rules.silentSeconds}}) {
-        Result<double> value = CommandContext::numberOption(parser, option, 0, *target);
-        if (!value)
-            return CommandContext::fail(value.error());
-        *target = std::max(1, int(value.value()));
-    }
-    InspectionParser::Classes classes;
-    if (parser.isSet(goodClass))
-        classes.good = parser.values(goodClass);
-    if (parser.isSet(defectiveClass))
-        classes.defective = parser.values(defectiveClass);
+    Session session;
+    session.settings = settings.value();
+    if (Status alerts = alertOptions.read(parser, session.rules, session.classes); !alerts)
+        return CommandContext::fail(alerts.error());
+    const Result<double> seconds = CommandContext::numberOption(parser, duration.names().first(), 0);
+    const Result<double> messages = CommandContext::numberOption(parser, count.names().first(), 0);
+    for (const Result<double> *value : {&seconds, &messages})
+        if (!*value)
+            return CommandContext::fail(value->error());
+    session.limits.durationSeconds = seconds.value();
+    session.limits.count = qint64(messages.value());
 
     // Recordings go to the workspace, made here when it does not exist yet; the monitor opens its
     // own connection to it.
     if (parser.isSet(record))
         if (Result<Workspace *> workspace = context.workspace(); !workspace)
             return CommandContext::fail(workspace.error());
-
+    session.recording = parser.value(record);
     EdgeMonitor monitor(context.workspacePath());
-    monitor.setClasses(classes);
-    monitor.setRules(rules);
-    monitor.setMessageLimit(limits.count);
-    std::optional<Error> failure;
-    bool subscribed = false;
     qint64 recorded = 0;
-    QEventLoop loop;
-    QObject::connect(&monitor, &EdgeMonitor::limitReached, &loop, &QEventLoop::quit);
-    QObject::connect(&monitor, &EdgeMonitor::subscribed, &loop, [&]() { subscribed = true; });
-    QObject::connect(&monitor, &EdgeMonitor::connectionFailed, &loop, [&](const Error &error) {
-        // Before the first subscription a failure is a wrong URL, certificate or password: say so
-        // and stop. Afterwards the client reconnects by itself and the session goes on.
-        if (!subscribed) {
-            failure = error;
-            loop.quit();
-        } else {
-            qCWarning(lcEdge).noquote() << error.describe();
-        }
-    });
-    QObject::connect(&monitor, &EdgeMonitor::recordingFailed, &loop, [&](const Error &error) {
-        failure = error;
-        loop.quit();
-    });
-    QObject::connect(&monitor, &EdgeMonitor::recordingStopped, &loop,
-                     [&](const QString &, qint64 messages) { recorded = std::max<qint64>(messages, 0); });
-    if (limits.durationSeconds > 0)
-        QTimer::singleShot(int(limits.durationSeconds * 1000), &loop, &QEventLoop::quit);
-    StopSignal::quitOnInterrupt(loop);
-    monitor.connectTo(settings.value());
-    if (!failure && parser.isSet(record))
-        monitor.startRecording(parser.value(record));
-    if (!failure)
-        loop.exec();
+    QObject::connect(&monitor, &EdgeMonitor::recordingStopped, &monitor,
+                     [&](const QString &, qint64 stored) { recorded = std::max<qint64>(stored, 0); });
+    const Status listened = listen(session, monitor);
     const int reconnects = monitor.reconnects();
     monitor.disconnectFromBroker();
     monitor.stopRecording();
-    if (failure)
-        return CommandContext::fail(*failure);
+    if (!listened)
+        return CommandContext::fail(listened.error());
 
     const FleetStatistics &statistics = monitor.statistics();
     const bool recording = parser.isSet(record);

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 // One row of a golden dataset, whatever names the file used (Ragas, legacy Ragas or Bedrock).
@@ -129,6 +130,12 @@ struct RunSettings
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     // Scores of one item come from more than one generation or judge call.
     bool isRepeated() const { return repeats * judgeRepeats > 1; }
+    // A judge metric is chosen, so the run calls a judge model.
+    bool needsJudge() const
+    {
+        return std::any_of(metrics.cbegin(), metrics.cend(),
+                           [](const QString &metric) { return Metrics::judge().contains(metric); });
+    }
     QJsonObject toJson() const;
     static RunSettings fromJson(const QJsonObject &object);
 };

@@ -50,10 +50,7 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
     run.datasetName = dataset.name;
     run.datasetVersion = dataset.version;
     run.model = settings.responsesFromDataset ? QStringLiteral("dataset") : settings.generator.model;
-    bool judged = false;
-    for (const QString &metric : settings.metrics)
-        judged = judged || Metrics::judge().contains(metric);
-    run.judgeModel = judged ? settings.judge.model : QString();
+    run.judgeModel = settings.needsJudge() ? settings.judge.model : QString();
     run.status = EvalRun::Status::Running;
     run.itemCount = dataset.itemCount;
     run.settings = settings;

@@ -360,9 +360,7 @@ void EvaluationsPanel::startRun(qint64 runId, bool retryErrors)
                 return showProblem(tr("The run no longer exists."));
             // Credentials are resolved afresh for every start, so a resumed run never needed them stored.
             const RunSettings settings = run.value()->settings;
-            const bool needsJudge
-                = std::any_of(settings.metrics.cbegin(), settings.metrics.cend(),
-                              [](const QString &metric) { return Metrics::judge().contains(metric); });
+            const bool needsJudge = settings.needsJudge();
             QList<ProviderSelection> selections;
             QStringList labels;
             if (!settings.responsesFromDataset) {
