@@ -128,6 +128,107 @@ QString readModelEvaluationRecord(const QJsonObject &object, Record &record)
     return {};
 }
 
+// Every line of the output that is a Bedrock evaluation record, in order; the others are skipped
+// with the reason.
+QList<Record> readRecords(JsonRecordReader &reader, QList<SkippedLine> &skipped)
+{
+    QList<Record> records;
+    JsonRecord json;
+    while (reader.next(json)) {
+        if (!json.error.isEmpty()) {
+            skipped << SkippedLine{json.line, json.error};
+            continue;
+        }
+        const QJsonObject object = json.value.toObject();
+        if (!json.value.isObject()) {
+            skipped << SkippedLine{json.line, BedrockOutputImporter::tr("not a JSON object")};
+            continue;
+        }
+        Record record;
+        record.item.line = json.line;
+        QString reason;
+        if (object.contains(QStringLiteral("automatedEvaluationResult"))
+            || object.contains(QStringLiteral("inputRecord")))
+            reason = readModelEvaluationRecord(object, record);
+        else if (object.contains(QStringLiteral("input")))
+            reason = readRagRecord(object, record);
+        else
+            reason = BedrockOutputImporter::tr("not a Bedrock evaluation record (expected input, output and metrics, or"
+                                               " automatedEvaluationResult, inputRecord and modelResponses)");
+        if (!reason.isEmpty()) {
+            skipped << SkippedLine{json.line, reason};
+            continue;
+        }
+        records << record;
+    }
+    return records;
+}
+
+// The dataset and the run of `records` (a dataset already in the workspace with the same content
+// is reused, and so is the run imported from it): call inside a transaction.
+Status storeRun(Workspace &workspace, const QString &runName, const QString &path, const QString &contentHash,
+                const std::optional<Dataset> &known, const QList<Record> &records, ImportedRun &imported)
+{
+    EvalRunRepository runs(workspace);
+    if (known) {
+        imported.dataset = *known;
+        auto earlier = runs.runsOfDataset(runName);
+        if (!earlier)
+            return earlier.error();
+        for (const EvalRun &run : earlier.value()) {
+            if (run.datasetId == imported.dataset.id && run.status == EvalRun::Status::Imported) {
+                imported.run = run;
+                return Done{};
+            }
+        }
+    } else {
+        DatasetWriter writer(workspace);
+        Status step = writer.begin(runName, QFileInfo(path).absoluteFilePath());
+        for (qsizetype at = 0; step && at < records.size(); ++at)
+            step = writer.add(records.at(at).item);
+        if (!step)
+            return step;
+        auto dataset = writer.finish(contentHash, imported.skipped);
+        if (!dataset)
+            return dataset.error();
+        imported.dataset = dataset.value();
+    }
+
+    EvalRun &run = imported.run;
+    run.name = runName;
+    run.datasetId = imported.dataset.id;
+    run.model = QStringLiteral("bedrock");
+    run.status = EvalRun::Status::Imported;
+    run.createdAt = run.finishedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QList<ItemResult> results;
+    for (qsizetype at = 0; at < records.size(); ++at) {
+        const Record &record = records.at(at);
+        if (!record.model.isEmpty() && run.model == QLatin1String("bedrock"))
+            run.model = record.model;
+        if (run.judgeModel.isEmpty())
+            run.judgeModel = record.judgeModel;
+        for (const MetricScore &score : record.result.scores) {
+            if (!run.settings.metrics.contains(score.metric))
+                run.settings.metrics << score.metric;
+        }
+        results << record.result;
+        results.last().itemIndex = at; // the order the writer numbered the items in
+    }
+    auto id = runs.create(run);
+    if (!id)
+        return id.error();
+    for (ItemResult &result : results)
+        result.runId = id.value();
+    const Status stored = runs.storeResults(results);
+    if (!stored)
+        return stored;
+    auto reloaded = runs.find(id.value());
+    if (!reloaded)
+        return reloaded.error();
+    run = reloaded.value().value_or(run);
+    return Done{};
+}
+
 } // namespace
 
 QString BedrockOutputImporter::metricName(const QString &bedrockName)
@@ -156,37 +257,9 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
     // Evaluation outputs are small next to golden datasets (Bedrock takes at most a few thousand
     // prompts), so the records are read first and written in one go.
     ImportedRun imported;
-    QList<Record> records;
     HashingLineReader source(file);
     JsonRecordReader reader(source);
-    JsonRecord json;
-    while (reader.next(json)) {
-        if (!json.error.isEmpty()) {
-            imported.skipped << SkippedLine{json.line, json.error};
-            continue;
-        }
-        const QJsonObject object = json.value.toObject();
-        if (!json.value.isObject()) {
-            imported.skipped << SkippedLine{json.line, tr("not a JSON object")};
-            continue;
-        }
-        Record record;
-        record.item.line = json.line;
-        QString reason;
-        if (object.contains(QStringLiteral("automatedEvaluationResult"))
-            || object.contains(QStringLiteral("inputRecord")))
-            reason = readModelEvaluationRecord(object, record);
-        else if (object.contains(QStringLiteral("input")))
-            reason = readRagRecord(object, record);
-        else
-            reason = tr("not a Bedrock evaluation record (expected input, output and metrics, or"
-                        " automatedEvaluationResult, inputRecord and modelResponses)");
-        if (!reason.isEmpty()) {
-            imported.skipped << SkippedLine{json.line, reason};
-            continue;
-        }
-        records << record;
-    }
+    const QList<Record> records = readRecords(reader, imported.skipped);
     if (file.error() != QFileDevice::NoError)
         return makeError(Error::Kind::Input, tr("cannot read: %1").arg(file.errorString()), path);
     if (source.lineNumber() == 0)
@@ -202,66 +275,8 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
     auto known = DatasetRepository(workspace).findByContent(runName, source.contentHash());
     if (!known)
         return known.error();
-    EvalRunRepository runs(workspace);
-    const Status status = workspace.transaction([&]() -> Status {
-        if (known.value()) {
-            imported.dataset = *known.value();
-            auto earlier = runs.runsOfDataset(runName);
-            if (!earlier)
-                return earlier.error();
-            for (const EvalRun &run : earlier.value()) {
-                if (run.datasetId == imported.dataset.id && run.status == EvalRun::Status::Imported) {
-                    imported.run = run;
-                    return Done{};
-                }
-            }
-        } else {
-            DatasetWriter writer(workspace);
-            Status step = writer.begin(runName, QFileInfo(path).absoluteFilePath());
-            for (qsizetype at = 0; step && at < records.size(); ++at)
-                step = writer.add(records.at(at).item);
-            if (!step)
-                return step;
-            auto dataset = writer.finish(source.contentHash(), imported.skipped);
-            if (!dataset)
-                return dataset.error();
-            imported.dataset = dataset.value();
-        }
-
-        EvalRun &run = imported.run;
-        run.name = runName;
-        run.datasetId = imported.dataset.id;
-        run.model = QStringLiteral("bedrock");
-        run.status = EvalRun::Status::Imported;
-        run.createdAt = run.finishedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        QList<ItemResult> results;
-        for (qsizetype at = 0; at < records.size(); ++at) {
-            const Record &record = records.at(at);
-            if (!record.model.isEmpty() && run.model == QLatin1String("bedrock"))
-                run.model = record.model;
-            if (run.judgeModel.isEmpty())
-                run.judgeModel = record.judgeModel;
-            for (const MetricScore &score : record.result.scores) {
-                if (!run.settings.metrics.contains(score.metric))
-                    run.settings.metrics << score.metric;
-            }
-            results << record.result;
-            results.last().itemIndex = at; // the order the writer numbered the items in
-        }
-        auto id = runs.create(run);
-        if (!id)
-            return id.error();
-        for (ItemResult &result : results)
-            result.runId = id.value();
-        const Status stored = runs.storeResults(results);
-        if (!stored)
-            return stored;
-        auto reloaded = runs.find(id.value());
-        if (!reloaded)
-            return reloaded.error();
-        run = reloaded.value().value_or(run);
-        return Done{};
-    });
+    const Status status = workspace.transaction(
+        [&]() { return storeRun(workspace, runName, path, source.contentHash(), known.value(), records, imported); });
     if (!status)
         return status.error();
     imported.skipped = imported.dataset.skipped;

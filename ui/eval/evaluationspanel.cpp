@@ -20,17 +20,16 @@
 #include "ui/eval/reviewdialog.h"
 #include "ui/eval/runlabelling.h"
 #include "ui/eval/runlistmodel.h"
+#include "ui/eval/runlistview.h"
 #include "ui/eval/runprogress.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,9 +44,8 @@ EvaluationsPanel::EvaluationsPanel(WorkspaceWorker &worker, CredentialStore &sto
 EvaluationsPanel::~EvaluationsPanel()
 { }
 
-void EvaluationsPanel::buildLayout()
+QLayout *EvaluationsPanel::buildActions()
 {
-    m_banner = new Banner(this);
     auto *newRunButton = new QPushButton(tr("New run…"), this);
     newRunButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     auto *importButton = new QPushButton(tr("Import Bedrock output…"), this);
@@ -91,28 +89,18 @@ void EvaluationsPanel::buildLayout()
         actions->addWidget(widget);
     actions->addWidget(m_running, 1);
     actions->addStretch();
+    return actions;
+}
 
-    m_runTable = new QTableView(this);
-    m_runTable->setModel(m_runs);
-    m_runTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_runTable->verticalHeader()->hide();
-    m_runTable->horizontalHeader()->setStretchLastSection(true);
-    m_runTable->setAlternatingRowColors(true);
-    m_runTable->setWordWrap(false);
-    m_runTable->verticalHeader()->setDefaultSectionSize(m_runTable->fontMetrics().height() + 8);
-    m_runTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_runTable->setColumnWidth(RunListModel::NameColumn, 240);
-    m_runTable->setColumnWidth(RunListModel::DatasetColumn, 190);
-    m_runTable->setColumnWidth(RunListModel::ModelColumn, 150);
-    m_runTable->setColumnWidth(RunListModel::DateColumn, 130);
-    m_runTable->setColumnWidth(RunListModel::StatusColumn, 170); // "interrupted (1234 of 5000)"
-    m_runTable->setColumnWidth(RunListModel::MeansColumn, 330);
-    connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (const RunListEntry *entry = m_runs->entryAt(current.row()); entry && entry->run.id != m_runId)
-                    openRun(entry->run.id);
-            });
+void EvaluationsPanel::buildLayout()
+{
+    m_banner = new Banner(this);
+    QLayout *actions = buildActions();
+    m_runTable = new RunListView(m_runs, this);
+    connect(m_runTable, &RunListView::runChosen, this, [this](qint64 runId) {
+        if (runId != m_runId)
+            openRun(runId);
+    });
 
     m_header = new QLabel(this);
     m_header->setWordWrap(true);

@@ -16,13 +16,13 @@ class QLabel;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
-class QTableView;
 class ReviewDialog;
 class RunLabelling;
 class ResultFilterProxy;
 class ResultTableModel;
 class RunProgress;
 class RunListModel;
+class RunListView;
 class WorkspaceWorker;
 
 // Reviewers and data scientists judge a RAG application here: the runs, and for the chosen run its
@@ -62,6 +62,7 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    QLayout *buildActions();
     void buildLayout();
     void newRun();
     void importBedrock();
@@ -81,7 +82,7 @@ private:
     CredentialStore &m_store;
     Banner *m_banner;
     RunListModel *m_runs;
-    QTableView *m_runTable;
+    RunListView *m_runTable;
     QLabel *m_header;
     EvalCharts *m_charts;
     AgreementView *m_agreement;

@@ -26,16 +26,6 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     setWindowTitle(tr("New evaluation run"));
     m_dataset = new QLineEdit(this);
     m_dataset->setPlaceholderText(tr("golden dataset: .jsonl or .csv"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Golden dataset"), {},
-                                                          tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
-        if (!path.isEmpty())
-            m_dataset->setText(path);
-    });
-    auto *datasetRow = new QHBoxLayout;
-    datasetRow->addWidget(m_dataset, 1);
-    datasetRow->addWidget(browse);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("defaults to the dataset's name and the date"));
 
@@ -49,17 +39,6 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     m_judgeModel = new QLineEdit(this);
     m_judgeModel->setPlaceholderText(tr("judge model id, e.g. anthropic.claude-3-haiku-20240307-v1:0"));
 
-    auto *metricsBox = new QGroupBox(tr("Metrics"), this);
-    auto *metricsLayout = new QVBoxLayout(metricsBox);
-    for (const QString &metric : Metrics::lexical() + Metrics::judge()) {
-        auto *box = new QCheckBox(Metrics::isLexical(metric) ? tr("%1 (lexical, no model)").arg(metric)
-                                                             : tr("%1 (judge model)").arg(metric),
-                                  metricsBox);
-        box->setChecked(true);
-        m_metrics.insert(metric, box);
-        metricsLayout->addWidget(box);
-        connect(box, &QCheckBox::toggled, this, &NewRunDialog::updateState);
-    }
     m_concurrency = new QSpinBox(this);
     m_concurrency->setRange(1, 256);
     m_concurrency->setValue(8);
@@ -81,26 +60,7 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
     m_problem->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
     m_problem->hide();
 
-    auto *generatorRow = new QHBoxLayout;
-    generatorRow->addWidget(m_generatorProfile);
-    generatorRow->addWidget(m_generatorModel, 1);
-    auto *judgeRow = new QHBoxLayout;
-    judgeRow->addWidget(m_judgeProfile);
-    judgeRow->addWidget(m_judgeModel, 1);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Dataset:"), datasetRow);
-    form->addRow(tr("Run name:"), m_name);
-    form->addRow(QString(), m_fromDataset);
-    form->addRow(m_generate, generatorRow);
-    form->addRow(metricsBox);
-    form->addRow(tr("Judge:"), judgeRow);
-    form->addRow(tr("Items at once:"), m_concurrency);
-    auto *repeatsRow = new QHBoxLayout;
-    repeatsRow->addWidget(m_repeats);
-    repeatsRow->addWidget(m_judgeRepeats);
-    repeatsRow->addStretch();
-    form->addRow(tr("Repeats:"), repeatsRow);
-    form->addRow(tr("Cluster by:"), m_clusterBy);
+    QFormLayout *form = buildForm();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start run"));
     connect(buttons, &QDialogButtonBox::accepted, this, &NewRunDialog::accept);
@@ -127,6 +87,57 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
             m_judgeProfile->addItems(names.value());
         });
     updateState();
+}
+
+QGroupBox *NewRunDialog::buildMetrics()
+{
+    auto *metricsBox = new QGroupBox(tr("Metrics"), this);
+    auto *metricsLayout = new QVBoxLayout(metricsBox);
+    for (const QString &metric : Metrics::lexical() + Metrics::judge()) {
+        auto *box = new QCheckBox(Metrics::isLexical(metric) ? tr("%1 (lexical, no model)").arg(metric)
+                                                             : tr("%1 (judge model)").arg(metric),
+                                  metricsBox);
+        box->setChecked(true);
+        m_metrics.insert(metric, box);
+        metricsLayout->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &NewRunDialog::updateState);
+    }
+    return metricsBox;
+}
+
+QFormLayout *NewRunDialog::buildForm()
+{
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Golden dataset"), {},
+                                                          tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            m_dataset->setText(path);
+    });
+    auto *datasetRow = new QHBoxLayout;
+    datasetRow->addWidget(m_dataset, 1);
+    datasetRow->addWidget(browse);
+    auto *generatorRow = new QHBoxLayout;
+    generatorRow->addWidget(m_generatorProfile);
+    generatorRow->addWidget(m_generatorModel, 1);
+    auto *judgeRow = new QHBoxLayout;
+    judgeRow->addWidget(m_judgeProfile);
+    judgeRow->addWidget(m_judgeModel, 1);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Dataset:"), datasetRow);
+    form->addRow(tr("Run name:"), m_name);
+    form->addRow(QString(), m_fromDataset);
+    form->addRow(m_generate, generatorRow);
+    form->addRow(buildMetrics());
+    form->addRow(tr("Judge:"), judgeRow);
+    form->addRow(tr("Items at once:"), m_concurrency);
+    auto *repeatsRow = new QHBoxLayout;
+    repeatsRow->addWidget(m_repeats);
+    repeatsRow->addWidget(m_judgeRepeats);
+    repeatsRow->addStretch();
+    form->addRow(tr("Repeats:"), repeatsRow);
+    form->addRow(tr("Cluster by:"), m_clusterBy);
+    return form;
 }
 
 void NewRunDialog::updateState()

@@ -5,6 +5,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
@@ -26,6 +28,8 @@ signals:
     void runCreated(qint64 runId);
 
 private:
+    QGroupBox *buildMetrics();
+    QFormLayout *buildForm();
     void updateState();
 
     WorkspaceWorker &m_worker;
