@@ -57,6 +57,11 @@ void EvalCommand::printSummary(const RunSummary &summary)
                               .arg(run.failed)
                               .arg(run.inputTokens + run.outputTokens)
                               .arg(run.costUsd, 0, 'f', 4));
+    if (summary.itemsWithErrors > 0)
+        CommandContext::print(tr("  items with errors (a failed generation or judge call): %1; score them again "
+                                 "with `genaiops eval resume %2 --retry-errors`")
+                                  .arg(summary.itemsWithErrors)
+                                  .arg(run.id));
     for (const SkippedLine &line : summary.skipped)
         CommandContext::print(tr("  skipped line %1: %2").arg(line.line).arg(line.reason));
     const auto bounds = [](const Interval &interval, double scale = 1, int decimals = 3) {
@@ -85,7 +90,10 @@ void EvalCommand::printSummary(const RunSummary &summary)
                 .arg(metric.clusters > 0
                          ? tr(", clustered by %1: %2 groups").arg(summary.run.settings.clusterBy).arg(metric.clusters)
                          : QString(),
-                     Metrics::isLexical(metric.metric) ? tr("  lexical") : QString()));
+                     (Metrics::isLexical(metric.metric) ? tr("  lexical") : QString())
+                         + (summary.unscored(metric) > 0
+                                ? tr("  %n without a score", nullptr, int(summary.unscored(metric)))
+                                : QString())));
         if (summary.variance.contains(metric.metric)) {
             const VarianceParts &parts = summary.variance.value(metric.metric);
             // A part with one repeat was not measured: it hides inside the part above it.

@@ -329,6 +329,23 @@ Result<QList<qint64>> EvalRunRepository::failedItems(qint64 runId) const
                    runId);
 }
 
+Result<EvalRunRepository::ErrorCount> EvalRunRepository::errorCount(qint64 runId) const
+{
+    auto query = m_workspace.execute(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.ok = 0 OR EXISTS (SELECT 1 FROM eval_scores s"
+                       " WHERE s.run_id = e.run_id AND s.item_index = e.item_index AND s.error <> '')"
+                       " THEN 1 ELSE 0 END), 0) FROM eval_results e WHERE e.run_id = :run"),
+        {{QStringLiteral("run"), runId}});
+    if (!query)
+        return query.error();
+    ErrorCount count;
+    if (query.value().next()) {
+        count.results = query.value().value(0).toLongLong();
+        count.withErrors = query.value().value(1).toLongLong();
+    }
+    return count;
+}
+
 Result<QList<ItemResult>> EvalRunRepository::results(qint64 runId, qint64 offset, int limit) const
 {
     return fetchResults(runId, QStringLiteral("ORDER BY item_index LIMIT ? OFFSET ?"),

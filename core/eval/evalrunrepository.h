@@ -43,6 +43,14 @@ public:
     // Dataset indexes without a result yet, in order: what a resumed run still has to do.
     Result<QList<qint64>> pendingItems(qint64 runId) const;
     Result<QList<qint64>> failedItems(qint64 runId) const;
+    // How many items have a result, and how many of those failed as a whole or lack a score
+    // because a model call failed: what `eval resume --retry-errors` and Retry errors do again.
+    struct ErrorCount
+    {
+        qint64 results = 0;
+        qint64 withErrors = 0;
+    };
+    Result<ErrorCount> errorCount(qint64 runId) const;
     // A page of results in item order; limit < 0 means all.
     Result<QList<ItemResult>> results(qint64 runId, qint64 offset, int limit) const;
     // One item's result, when the run has one.

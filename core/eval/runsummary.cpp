@@ -47,6 +47,11 @@ Result<RunSummary> RunSummary::figures(Workspace &workspace, qint64 runId)
         return scores.error();
     RunSummary summary;
     summary.run = scores.value().run;
+    auto errors = EvalRunRepository(workspace).errorCount(runId);
+    if (!errors)
+        return errors.error();
+    summary.results = errors.value().results;
+    summary.itemsWithErrors = errors.value().withErrors;
     const RunSettings &settings = summary.run.settings;
     QHash<qint64, qint64> groupOf;
     if (!settings.clusterBy.isEmpty()) {
@@ -181,6 +186,7 @@ QJsonObject RunSummary::toJson() const
     QJsonObject metricObject;
     for (const MetricSummary &metric : metrics) {
         QJsonObject object = metricJson(metric);
+        object.insert(QStringLiteral("unscored_items"), unscored(metric));
         if (variance.contains(metric.metric)) {
             const VarianceParts &parts = variance.value(metric.metric);
             object.insert(QStringLiteral("unstable_items"), metric.unstable);
@@ -212,6 +218,7 @@ QJsonObject RunSummary::toJson() const
                        {QStringLiteral("items"), run.itemCount},
                        {QStringLiteral("completed"), run.completed},
                        {QStringLiteral("failed"), run.failed},
+                       {QStringLiteral("items_with_errors"), itemsWithErrors},
                        {QStringLiteral("input_tokens"), run.inputTokens},
                        {QStringLiteral("output_tokens"), run.outputTokens},
                        {QStringLiteral("cost_usd"), run.costUsd},

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <optional>
 
 class Workspace;
@@ -19,6 +20,12 @@ struct RunSummary
     QList<Gate> gates;
     QList<SkippedLine> skipped;
     QMap<QString, VarianceParts> variance; // per metric, for repeated runs
+    qint64 results = 0; // items with a result
+    // Items that failed as a whole or lack a score because a model call failed (a judge that
+    // answered nothing usable): "completed" with errors is not a clean run.
+    qint64 itemsWithErrors = 0;
+    // Items with a result but no score for this metric: results − the metric's count.
+    qint64 unscored(const MetricSummary &metric) const { return std::max<qint64>(0, results - metric.count); }
 
     // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
     // baseline run by a paired comparison. A gate that does not parse is an error, not left out.

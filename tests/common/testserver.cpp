@@ -66,20 +66,26 @@ QUrl TestServer::url(const QString &path) const
     return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path));
 }
 
-QByteArray TestServer::call(const QByteArray &method, const QString &path, int timeoutMs) const
+QByteArray TestServer::call(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs) const
 {
     QNetworkAccessManager network;
     QNetworkRequest request(url(path));
     request.setRawHeader("Content-Type", "application/json");
-    QNetworkReply *reply = network.sendCustomRequest(request, method, QByteArray());
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
-    const QByteArray body = reply->isFinished() ? reply->readAll() : QByteArray();
+    const QByteArray answer = reply->isFinished() ? reply->readAll() : QByteArray();
     delete reply;
-    return body;
+    return answer;
+}
+
+bool TestServer::setReplies(const QJsonArray &rules) const
+{
+    const QByteArray answer = call("POST", u"/_test/replies"_s, QJsonDocument(rules).toJson(QJsonDocument::Compact));
+    return !answer.isEmpty() && !answer.contains("error");
 }
 
 QJsonArray TestServer::requests() const

@@ -35,13 +35,16 @@ public:
     QJsonObject lastRequest() const;
     // POST /_test/reset: clears the log and the fault counters.
     bool reset() const;
+    // POST /_test/replies: the model servers' scripted reply rules (their README says how).
+    bool setReplies(const QJsonArray &rules) const;
     // GET /_test/state: what the registry servers (sagemaker_server.py, mlflow_server.py) hold.
     QJsonObject state() const;
 
     static QString scriptPath(const QString &script);
 
 private:
-    QByteArray call(const QByteArray &method, const QString &path, int timeoutMs = 10000) const;
+    QByteArray call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    int timeoutMs = 10000) const;
 
     QString m_script;
     QStringList m_arguments;

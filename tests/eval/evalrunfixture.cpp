@@ -118,8 +118,7 @@ QByteArray EvalRunFixture::http(const QByteArray &method, const QString &path, c
 
 bool EvalRunFixture::setReplies(const QJsonArray &rules)
 {
-    const QByteArray answer = http("POST", u"/_test/replies"_s, QJsonDocument(rules).toJson(QJsonDocument::Compact));
-    return !answer.isEmpty() && !answer.contains("error");
+    return m_server->setReplies(rules);
 }
 
 QJsonObject EvalRunFixture::judgeRule(const QString &contains, const QString &reply)

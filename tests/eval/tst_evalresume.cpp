@@ -1,5 +1,6 @@
 #include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
+#include "core/eval/runsummary.h"
 #include "evalrunfixture.h"
 
 #include <QJsonArray>
@@ -155,6 +156,19 @@ void TestEvalResume::retryErrorsRedoesOnlyWhatFailed()
     QCOMPARE(first.status, EvalRun::Status::Completed);
     const ItemResult broken = m_fixture.storedResults(runId).at(1);
     QVERIFY(!broken.score(Metrics::relevance)->error.isEmpty());
+    // "Completed" with a judge error is not a clean run: the summary counts the item and the score.
+    {
+        auto summary = RunSummary::compute(m_fixture.workspace(), runId);
+        QVERIFY(summary);
+        QCOMPARE(summary.value().run.failed, 0);
+        QCOMPARE(summary.value().results, 4);
+        QCOMPARE(summary.value().itemsWithErrors, 1);
+        QCOMPARE(summary.value().unscored(*summary.value().metric(Metrics::relevance)), 1);
+        QCOMPARE(summary.value().unscored(*summary.value().metric(Metrics::faithfulness)), 0);
+        const QJsonObject json = summary.value().toJson();
+        QCOMPARE(json.value(u"items_with_errors"_s).toInt(), 1);
+        QCOMPARE(json.value(u"metrics"_s)[Metrics::relevance][u"unscored_items"_s].toInt(), 1);
+    }
 
     // Resuming a finished run without retryErrors has nothing to do.
     const auto idle = m_fixture.run(runId, std::nullopt, judge);
@@ -176,6 +190,9 @@ void TestEvalResume::retryErrorsRedoesOnlyWhatFailed()
     QCOMPARE(fixed.scores.first().metric, Metrics::faithfulness);
     QVERIFY(fixed.costUsd > broken.costUsd);
     QCOMPARE(m_fixture.storedRun(runId).completed, 4);
+    auto summary = RunSummary::compute(m_fixture.workspace(), runId);
+    QVERIFY(summary);
+    QCOMPARE(summary.value().itemsWithErrors, 0);
 }
 
 void TestEvalResume::concurrencyIsBoundByTheEndpoint()

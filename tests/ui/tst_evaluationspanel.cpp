@@ -23,12 +23,14 @@
 #include "ui/eval/resulttablemodel.h"
 #include "ui/eval/reviewdialog.h"
 #include "ui/eval/runlistmodel.h"
+#include "ui/eval/runlistview.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -83,6 +85,37 @@ private slots:
         }
         QCOMPARE(imported, 1);
         QCOMPARE(gated, 2);
+    }
+
+    // Moving between runs and items, the item pane shows the selected run's selected item: an item
+    // asked for in one run never lands in another's pane.
+    void theItemPaneFollowsTheRunAndItemSelected()
+    {
+        const QList<RunListEntry> entries = m_panel->runModel()->entries();
+        QVERIFY(entries.size() >= 2);
+        for (int pass = 0; pass < 2; ++pass) {
+            const qint64 from = entries.at(pass).run.id;
+            const qint64 to = entries.at(1 - pass).run.id;
+            {
+                QSignalSpy loaded(m_panel, &EvaluationsPanel::loaded);
+                m_panel->openRun(from);
+                QVERIFY(loaded.wait(10000));
+            }
+            m_panel->openItem(1); // its detail is on its way while the other run opens
+            QSignalSpy loaded(m_panel, &EvaluationsPanel::loaded);
+            m_panel->openRun(to);
+            QVERIFY(loaded.wait(10000));
+            QCOMPARE(m_panel->resultModel()->table().run.id, to);
+            const QModelIndex current
+                = m_panel->runModel()->index(m_panel->runModel()->rowOfRun(to), RunListModel::NameColumn);
+            QCOMPARE(m_panel->findChild<RunListView *>()->currentIndex().row(), current.row());
+            QTest::qWait(100);
+            QVERIFY2(m_panel->detailText().trimmed().isEmpty(), qPrintable(m_panel->detailText().left(200)));
+            m_panel->openItem(2);
+            const RunRow *row = m_panel->resultModel()->rowAt(m_panel->resultModel()->rowOfItem(2));
+            QVERIFY(row);
+            QTRY_VERIFY2(m_panel->detailText().contains(row->question.left(40)), qPrintable(row->question));
+        }
     }
 
     // The demo's two runs of golden-rag (v1 and v2) compared item by item: every shared metric has
@@ -362,6 +395,83 @@ private slots:
         const RunRow *row = m_panel->resultModel()->rowAt(5);
         QVERIFY(row && row->hasResult && row->ok);
         QVERIFY(row->response.startsWith(QLatin1String("Echo: ")));
+    }
+
+    // A judge that answers prose on every item: the run completes, and the list, the heading and
+    // the figures say that every item has an error instead of "completed · 0 failed"; Retry
+    // errors, once the judge answers properly, scores them.
+    void aRunWhoseJudgeFailedCountsItsErrorsAndRetriesThem()
+    {
+        const QString datasetPath = m_fixture.filePath(QStringLiteral("answered.jsonl"));
+        QFile dataset(datasetPath);
+        QVERIFY(dataset.open(QIODevice::WriteOnly));
+        for (int index = 0; index < 4; ++index)
+            dataset.write(QStringLiteral("{\"question\": \"Where is part %1?\", \"answer\": \"In bin %1.\", "
+                                         "\"ground_truth\": \"Bin %1.\"}\n")
+                              .arg(index)
+                              .toUtf8());
+        dataset.close();
+        CredentialProfile profile;
+        profile.name = QStringLiteral("judge-server");
+        profile.kind = CredentialProfile::Kind::OpenAi;
+        profile.settings.insert(QStringLiteral("base_url"), m_openai.url(QStringLiteral("/v1")).toString());
+        const EvalRun run = m_fixture.run<EvalRun>([=](Workspace &workspace) -> Result<EvalRun> {
+            if (const Status saved = CredentialProfileRepository(workspace).save(profile); !saved)
+                return saved.error();
+            auto imported = DatasetImporter::import(workspace, datasetPath);
+            if (!imported)
+                return imported.error();
+            RunSettings settings;
+            settings.judge.profile = QStringLiteral("judge-server");
+            settings.judge.model = QStringLiteral("gpt-4o-mini");
+            settings.relevancePrompt = QStringLiteral("RELEVANCE Q={{question}} R={{response}}");
+            settings.metrics = {QStringLiteral("lexical_f1"), QStringLiteral("relevance")};
+            return RunSetup::create(workspace, imported.value(), settings, QStringLiteral("prose judge"));
+        });
+        // No reply rule: the server echoes the prompt, which holds no score.
+        QVERIFY(m_openai.setReplies({}));
+        reload();
+        m_panel->openRun(run.id);
+        QSignalSpy finished(m_panel, &EvaluationsPanel::runFinished);
+        m_panel->startRun(run.id);
+        QVERIFY(finished.wait(30000));
+        reload();
+        QTRY_VERIFY2(m_panel->headerText().contains(QLatin1String("4 items, 4 with errors")),
+                     qPrintable(m_panel->headerText()));
+        // A copy: the panel refills its list as runs finish.
+        const auto entryOf = [&]() {
+            const RunListEntry *listed = m_panel->runModel()->entryAt(m_panel->runModel()->rowOfRun(run.id));
+            return listed ? std::optional<RunListEntry>(*listed) : std::nullopt;
+        };
+        std::optional<RunListEntry> entry = entryOf();
+        QVERIFY(entry);
+        QCOMPARE(entry->run.failed, 0); // no item failed as a whole: the judge did
+        QCOMPARE(entry->itemsWithErrors, 4);
+        const QModelIndex status
+            = m_panel->runModel()->index(m_panel->runModel()->rowOfRun(run.id), RunListModel::StatusColumn);
+        QCOMPARE(status.data().toString(), QStringLiteral("completed · 4 with errors"));
+        QVERIFY2(entry->figuresText().contains(QLatin1String("<b>relevance</b> no score (4 with errors)")),
+                 qPrintable(entry->figuresText()));
+        auto *retry = m_panel->findChild<QPushButton *>(QStringLiteral("resumeButton"));
+        QVERIFY(retry);
+        QTRY_VERIFY(retry->isEnabled());
+        QCOMPARE(retry->text(), QStringLiteral("Retry errors (4)"));
+
+        QVERIFY(m_openai.setReplies(
+            {QJsonObject{{QStringLiteral("contains"), QStringLiteral("RELEVANCE Q=")},
+                         {QStringLiteral("reply"), QStringLiteral("{\"score\": 0.8, \"explanation\": \"fits\"}")}}}));
+        finished.clear();
+        retry->click();
+        QVERIFY(finished.wait(30000));
+        reload();
+        QTRY_COMPARE(retry->text(), QStringLiteral("Resume"));
+        entry = entryOf();
+        QVERIFY(entry);
+        QCOMPARE(entry->itemsWithErrors, 0);
+        QCOMPARE(entry->summaries.value(QStringLiteral("relevance")).count, 4);
+        QCOMPARE(entry->summaries.value(QStringLiteral("relevance")).mean, 0.8);
+        QVERIFY(!retry->isEnabled());
+        QVERIFY(m_openai.setReplies({}));
     }
 };
 

@@ -50,7 +50,7 @@ QLayout *EvaluationsPanel::buildActions()
     newRunButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     auto *importButton = new QPushButton(tr("Import Bedrock output…"), this);
     m_resume = new QPushButton(tr("Resume"), this);
-    m_resume->setToolTip(tr("Continue the run where it stopped; failed items are retried too"));
+    m_resume->setObjectName(QStringLiteral("resumeButton"));
     m_compare = new QPushButton(tr("Compare…"), this);
     m_export = new QPushButton(tr("Export"), this);
     auto *exportMenu = new QMenu(m_export);
@@ -164,9 +164,15 @@ void EvaluationsPanel::updateActions()
     const RunListEntry *entry = m_runs->entryAt(m_runs->rowOfRun(m_runId));
     // A run another process is running (the CLI in a terminal, say) is that process's to finish.
     const bool runElsewhere = entry && entry->run.status == EvalRun::Status::Running && !entry->run.interrupted;
+    const bool unfinished = entry && entry->run.completed < entry->run.itemCount;
     const bool resumable = entry && !isRunning() && !runElsewhere && entry->run.status != EvalRun::Status::Imported
-        && (entry->run.completed < entry->run.itemCount || entry->run.failed > 0);
+        && (unfinished || entry->run.failed > 0 || entry->itemsWithErrors > 0);
     m_resume->setEnabled(resumable);
+    // A finished run with errors is not resumed but mended: say which.
+    const bool mending = entry && !unfinished && entry->itemsWithErrors > 0;
+    m_resume->setText(mending ? tr("Retry errors (%1)").arg(entry->itemsWithErrors) : tr("Resume"));
+    m_resume->setToolTip(mending ? tr("Score again the items whose generation or judge call failed")
+                                 : tr("Continue the run where it stopped; failed items are retried too"));
     m_compare->setEnabled(entry && m_runs->rowCount() > 1);
     m_labelling->button()->setEnabled(entry && m_labelling->hasJudgedMetrics());
     m_export->setEnabled(entry != nullptr);
@@ -224,18 +230,20 @@ void EvaluationsPanel::openRun(qint64 runId)
                 return;
             }
             const EvalRun &run = table.value().run;
-            m_header->setText(tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · "
+            const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(runId));
+            m_header->setText(tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · "
                                  "%8 tokens · $%9")
                                   .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
                                   .arg(run.datasetVersion)
                                   .arg(run.model.toHtmlEscaped(),
-                                       run.judgeModel.isEmpty() ? tr("none") : run.judgeModel.toHtmlEscaped())
+                                       run.judgeModel.isEmpty()
+                                           ? (run.settings.needsJudge() ? tr("not recorded") : tr("none"))
+                                           : run.judgeModel.toHtmlEscaped())
                                   .arg(run.itemCount)
-                                  .arg(run.failed)
+                                  .arg(listed ? listed->itemsWithErrors : run.failed)
                                   .arg(run.inputTokens + run.outputTokens)
                                   .arg(run.costUsd, 0, 'f', 4));
-            const RunListEntry *entry = m_runs->entryAt(m_runs->rowOfRun(runId));
-            m_items->setFigures(entry ? entry->figuresText() : QString());
+            m_items->setFigures(listed ? listed->figuresText() : QString());
             m_items->setTable(std::move(table.value()));
             m_charts->setTable(m_results->table());
             loadTrend(m_results->table().run.datasetName);
@@ -284,6 +292,11 @@ ReviewDialog *EvaluationsPanel::review()
 void EvaluationsPanel::openItem(qint64 itemIndex)
 {
     m_items->openItem(itemIndex);
+}
+
+QString EvaluationsPanel::headerText() const
+{
+    return m_header->text();
 }
 
 QString EvaluationsPanel::detailText() const

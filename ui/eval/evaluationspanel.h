@@ -44,6 +44,8 @@ public:
     ResultFilterProxy *resultFilter() const { return m_filter; }
     RunListModel *runModel() const { return m_runs; }
     QString detailText() const;
+    // The open run's heading line (name, dataset, models, counts).
+    QString headerText() const;
     bool isRunning() const;
     // Starts a run that already exists in the workspace (new, or to resume).
     void startRun(qint64 runId, bool retryErrors = false);

@@ -99,6 +99,7 @@ void ItemsPane::setTable(RunTable table)
     m_itemTable->setColumnWidth(ResultTableModel::ResponseColumn, 220);
     m_itemTable->setColumnWidth(ResultTableModel::StatusColumn, 60);
     m_detail->clear();
+    ++m_detailRequest; // an item of the previous run may still be on its way
 }
 
 void ItemsPane::setFigures(const QString &html)
@@ -143,11 +144,11 @@ void ItemsPane::showDetail(const QModelIndex &proxyIndex)
         return;
     const qint64 itemIndex = m_filter->data(proxyIndex, ResultTableModel::ItemIndexRole).toLongLong();
     const qint64 runId = m_results->table().run.id;
-    m_pendingDetail = itemIndex;
+    const quint64 request = ++m_detailRequest;
     m_worker.run<ItemDetail>(
         [runId, itemIndex](Workspace &workspace) { return ItemDetail::load(workspace, runId, itemIndex); }, this,
-        [this, itemIndex](Result<ItemDetail> detail) {
-            if (itemIndex != m_pendingDetail)
+        [this, request](Result<ItemDetail> detail) {
+            if (request != m_detailRequest)
                 return;
             if (!detail)
                 return m_detail->setPlainText(detail.error().describe());

@@ -48,5 +48,5 @@ private:
     QTableView *m_itemTable;
     QLabel *m_footer;
     QTextBrowser *m_detail;
-    qint64 m_pendingDetail = -1;
+    quint64 m_detailRequest = 0; // an answer to an older request (or for another run) is dropped
 };

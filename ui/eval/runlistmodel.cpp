@@ -56,12 +56,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case DateColumn:
             return entry.run.createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
         case StatusColumn:
-            if (entry.run.status == EvalRun::Status::Running)
-                return tr("%1 (%2 of %3)")
-                    .arg(entry.run.displayStatus())
-                    .arg(entry.run.completed)
-                    .arg(entry.run.itemCount);
-            return entry.run.displayStatus();
+            return entry.statusText();
         case MeansColumn: {
             QStringList parts;
             for (const MetricSummary &summary : entry.summaries) {
@@ -82,12 +77,14 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return *entry.gatesPassed ? tr("passed") : tr("failed");
         }
     }
+    if (role == Qt::ForegroundRole && index.column() == StatusColumn && entry.itemsWithErrors > 0)
+        return QBrush(Theme::color(Theme::Role::Warning));
     if (role == Qt::ForegroundRole && index.column() == GatesColumn && entry.gatesPassed)
         return QBrush(*entry.gatesPassed ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
     if (role == Qt::ToolTipRole)
-        return tr("%1 items, %2 failed, %3 tokens, $%4")
+        return tr("%1 items, %2 with errors, %3 tokens, $%4")
             .arg(entry.run.itemCount)
-            .arg(entry.run.failed)
+            .arg(entry.itemsWithErrors)
             .arg(entry.run.inputTokens + entry.run.outputTokens)
             .arg(entry.run.costUsd, 0, 'f', 4);
     return {};
@@ -121,7 +118,10 @@ RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
 {
     RunListEntry entry;
     entry.run = summary.run;
+    entry.itemsWithErrors = summary.itemsWithErrors;
     for (const MetricSummary &metric : summary.metrics) {
+        if (summary.unscored(metric) > 0)
+            entry.unscored.insert(metric.metric, summary.unscored(metric));
         if (metric.count == 0)
             continue;
         entry.summaries.insert(metric.metric, metric);
@@ -140,10 +140,19 @@ QList<RunListEntry> RunListEntry::fromSummaries(const QList<RunSummary> &summari
     return entries;
 }
 
+QString RunListEntry::statusText() const
+{
+    if (run.status == EvalRun::Status::Running)
+        return tr("%1 (%2 of %3)").arg(run.displayStatus()).arg(run.completed).arg(run.itemCount);
+    if (itemsWithErrors > 0)
+        return tr("%1 · %n with errors", nullptr, int(itemsWithErrors)).arg(run.displayStatus());
+    return run.displayStatus();
+}
+
 QString RunListEntry::figuresText() const
 {
     const RunListEntry *entry = this;
-    if (entry->summaries.isEmpty())
+    if (entry->summaries.isEmpty() && entry->unscored.isEmpty())
         return {};
     const QLocale locale;
     const auto interval = [&](const Interval &bounds, double scale, int decimals) {
@@ -153,8 +162,13 @@ QString RunListEntry::figuresText() const
     };
     QStringList parts;
     for (const QString &metric : entry->run.settings.metrics) {
-        if (!entry->summaries.contains(metric))
+        const qint64 unscoredItems = entry->unscored.value(metric);
+        if (!entry->summaries.contains(metric)) {
+            // Every call for it failed: say so rather than leave the metric out.
+            if (unscoredItems > 0)
+                parts << tr("<b>%1</b> no score (%2 with errors)").arg(metric.toHtmlEscaped()).arg(unscoredItems);
             continue;
+        }
         const MetricSummary &summary = entry->summaries[metric];
         QString part
             = tr("<b>%1</b> %2 (95% CI %3) · pass %4% (%5%)")
@@ -162,6 +176,8 @@ QString RunListEntry::figuresText() const
                        locale.toString(summary.passRate * 100, 'f', 1), interval(summary.passRateCi95, 100, 1));
         if (summary.unstable > 0)
             part += tr(" · %n unstable", nullptr, int(summary.unstable));
+        if (unscoredItems > 0)
+            part += tr(" · %n without a score", nullptr, int(unscoredItems));
         parts << part;
     }
     QString text = parts.join(QStringLiteral(" &nbsp; "));

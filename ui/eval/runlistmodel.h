@@ -14,6 +14,11 @@ public:
     EvalRun run;
     QMap<QString, MetricSummary> summaries; // metrics with values: each mean with its interval
     std::optional<bool> gatesPassed; // none when the run has no gates
+    qint64 itemsWithErrors = 0; // failed as a whole or lacking a score: what Retry errors does again
+    QMap<QString, qint64> unscored; // per metric: items with a result but no score for it
+
+    // "completed", or "completed · 3 with errors" when a model call failed on some items.
+    QString statusText() const;
 
     static RunListEntry fromSummary(const struct RunSummary &summary);
     static QList<RunListEntry> fromSummaries(const QList<struct RunSummary> &summaries);
