@@ -18,13 +18,16 @@ EdgeAlertOptions::EdgeAlertOptions(QCommandLineParser &parser)
                 QStringLiteral("ms")),
       m_silent(QStringLiteral("alert-silent"), tr("Alert when a device is silent for S seconds (default 15)."),
                QStringLiteral("seconds")),
+      m_drift(QStringLiteral("drift-below"),
+              tr("A device drifts when its window's mean confidence sinks D under its baseline (default 0.05)."),
+              QStringLiteral("d")),
       m_goodClass(QStringLiteral("good-class"), tr("A class name meaning good (repeatable; default good)."),
                   QStringLiteral("name")),
       m_defectiveClass(QStringLiteral("defective-class"),
                        tr("A class name meaning defective (repeatable; default defective)."), QStringLiteral("name"))
 {
-    parser.addOptions({m_lowConfidence, m_defectRate, m_window, m_meanConfidence, m_latency, m_silent, m_goodClass,
-                       m_defectiveClass});
+    parser.addOptions({m_lowConfidence, m_defectRate, m_window, m_meanConfidence, m_latency, m_silent, m_drift,
+                       m_goodClass, m_defectiveClass});
 }
 
 Status EdgeAlertOptions::read(const QCommandLineParser &parser, AlertRules &rules,
@@ -32,7 +35,8 @@ Status EdgeAlertOptions::read(const QCommandLineParser &parser, AlertRules &rule
 {
     for (const auto &[option, target] :
          {std::pair{&m_lowConfidence, &rules.lowConfidenceBelow}, std::pair{&m_defectRate, &rules.defectRateAbove},
-          std::pair{&m_meanConfidence, &rules.meanConfidenceBelow}, std::pair{&m_latency, &rules.p95LatencyAbove}}) {
+          std::pair{&m_meanConfidence, &rules.meanConfidenceBelow}, std::pair{&m_latency, &rules.p95LatencyAbove},
+          std::pair{&m_drift, &rules.confidenceDriftBelow}}) {
         Result<double> value = CommandContext::numberOption(parser, option->names().first(), 0, *target);
         if (!value)
             return value.error();

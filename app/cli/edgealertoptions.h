@@ -22,6 +22,6 @@ public:
     Status read(const QCommandLineParser &parser, AlertRules &rules, InspectionParser::Classes &classes) const;
 
 private:
-    QCommandLineOption m_lowConfidence, m_defectRate, m_window, m_meanConfidence, m_latency, m_silent, m_goodClass,
-        m_defectiveClass;
+    QCommandLineOption m_lowConfidence, m_defectRate, m_window, m_meanConfidence, m_latency, m_silent, m_drift,
+        m_goodClass, m_defectiveClass;
 };

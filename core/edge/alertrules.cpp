@@ -9,7 +9,8 @@ QJsonObject AlertRules::toJson() const
             {QStringLiteral("low_confidence_below"), lowConfidenceBelow},
             {QStringLiteral("p95_latency_above_ms"), p95LatencyAbove},
             {QStringLiteral("silent_seconds"), silentSeconds},
-            {QStringLiteral("baseline_messages"), baselineMessages}};
+            {QStringLiteral("baseline_messages"), baselineMessages},
+            {QStringLiteral("confidence_drift_below"), confidenceDriftBelow}};
 }
 
 AlertRules AlertRules::fromJson(const QJsonObject &object)
@@ -25,5 +26,7 @@ AlertRules AlertRules::fromJson(const QJsonObject &object)
     rules.p95LatencyAbove = object.value(QStringLiteral("p95_latency_above_ms")).toDouble(rules.p95LatencyAbove);
     rules.silentSeconds = object.value(QStringLiteral("silent_seconds")).toInt(rules.silentSeconds);
     rules.baselineMessages = object.value(QStringLiteral("baseline_messages")).toInt(rules.baselineMessages);
+    rules.confidenceDriftBelow
+        = object.value(QStringLiteral("confidence_drift_below")).toDouble(rules.confidenceDriftBelow);
     return rules;
 }

@@ -16,6 +16,7 @@ struct AlertRules
     double p95LatencyAbove = 250; // milliseconds
     int silentSeconds = 15; // no message for this long: offline
     int baselineMessages = 200; // a device's first messages form its confidence baseline
+    double confidenceDriftBelow = 0.05; // the window's mean confidence this far under the baseline: drifting
 
     QJsonObject toJson() const;
     static AlertRules fromJson(const QJsonObject &object);

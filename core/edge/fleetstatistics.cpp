@@ -61,8 +61,8 @@ QList<EdgeAlert> FleetStatistics::evaluate(qint64 nowMs)
         setAlert(device, EdgeAlert::Kind::LowConfidence,
                  judged && device.windowMeanConfidence < m_rules.meanConfidenceBelow, device.windowMeanConfidence,
                  m_rules.meanConfidenceBelow, nowMs, changes);
-        setAlert(device, EdgeAlert::Kind::Latency,
-                 device.messages >= m_rules.minimumWindowMessages && device.p95LatencyMs > m_rules.p95LatencyAbove,
+        // Over the window too: a device whose inference recovered loses its alert.
+        setAlert(device, EdgeAlert::Kind::Latency, judged && device.p95LatencyMs > m_rules.p95LatencyAbove,
                  device.p95LatencyMs, m_rules.p95LatencyAbove, nowMs, changes);
         const double silentSeconds = double(nowMs - device.lastSeenMs) / 1000.0;
         setAlert(device, EdgeAlert::Kind::Silent, silentSeconds > m_rules.silentSeconds, silentSeconds,
@@ -83,15 +83,19 @@ FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
     snapshot.devices.reserve(m_devices.size());
     for (const DeviceStatistics &statistics : m_devices) {
         DeviceSnapshot device = statistics.snapshot(nowMs);
-        device.online = nowMs - device.lastSeenMs <= qint64(m_rules.silentSeconds) * 1000;
         for (EdgeAlert::Kind kind : {EdgeAlert::Kind::DefectRate, EdgeAlert::Kind::LowConfidence,
                                      EdgeAlert::Kind::Latency, EdgeAlert::Kind::Silent}) {
             if (m_activeAlertIndex.contains(alertKey(device.deviceId, kind)))
                 ++device.activeAlerts;
         }
-        device.health = !device.online ? DeviceSnapshot::Health::Offline
-            : device.activeAlerts > 0  ? DeviceSnapshot::Health::Warning
-                                       : DeviceSnapshot::Health::Healthy;
+        if (!device.online)
+            device.health = DeviceSnapshot::Health::Silent;
+        else if (device.activeAlerts > 0)
+            device.health = DeviceSnapshot::Health::Warning;
+        else if (device.confidenceDrift < -m_rules.confidenceDriftBelow)
+            device.health = DeviceSnapshot::Health::Drifting;
+        else
+            device.health = DeviceSnapshot::Health::Healthy;
         snapshot.devices.append(device);
     }
     std::sort(snapshot.devices.begin(), snapshot.devices.end(),

@@ -18,9 +18,12 @@
 #include "ui/edge/inspectionimageview.h"
 #include "ui/edge/reviewpane.h"
 #include "ui/edge/reviewqueuemodel.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -293,6 +296,86 @@ private slots:
         m_panel->replay(QStringLiteral("shift-1"), 0);
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, published, 10000);
         QCOMPARE(m_panel->fleetModel()->rowCount(), 6);
+    }
+
+    // A device that goes quiet after a bad stretch: the table keeps its last window's figures,
+    // greyed, says for how long it has been silent, and its defect-rate alert stays raised; a
+    // device whose confidence sank under its own baseline drifts instead of looking healthy.
+    void silenceAndDriftAreTheirOwnHealth()
+    {
+        MqttSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = m_broker.port();
+        m_panel->connectToBroker(settings);
+        const qint64 updates = m_panel->updatesApplied();
+        QTRY_VERIFY_WITH_TIMEOUT(m_panel->updatesApplied() > updates, 5000);
+        QTest::qWait(500); // subscribed before anything is published
+        AlertRules rules;
+        rules.silentSeconds = 2;
+        rules.baselineMessages = 20;
+        m_panel->setRules(rules);
+        settings.topics.clear();
+        MqttClient publisher(settings);
+        QVERIFY(publisher.start());
+        QVERIFY(QTest::qWaitFor([&]() { return publisher.state() == MqttClient::State::Connected; }, 10000));
+        const auto publish = [&](const QString &device, bool defective, double confidence) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const QByteArray payload
+                = QStringLiteral("{\"device_id\":\"%1\",\"timestamp\":%2,\"prediction\":\"%3\",\"confidence\":%4,"
+                                 "\"inference_latency_ms\":30}")
+                      .arg(device)
+                      .arg(now)
+                      .arg(defective ? QStringLiteral("defective") : QStringLiteral("good"))
+                      .arg(confidence)
+                      .toUtf8();
+            return bool(publisher.publish(MqttSettings::defaultTopic(), payload, 1));
+        };
+        for (int index = 0; index < 32; ++index)
+            QVERIFY(publish(QStringLiteral("cam-quiet"), index < 14, 0.9));
+        for (int index = 0; index < 20; ++index)
+            QVERIFY(publish(QStringLiteral("cam-drift"), false, 0.913));
+        const auto find = [this](const QString &id) -> std::optional<DeviceSnapshot> {
+            for (const DeviceSnapshot &device : m_panel->fleetModel()->devices())
+                if (device.deviceId == id)
+                    return device;
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("cam-drift")) && find(QStringLiteral("cam-drift"))->messages == 20,
+                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_panel->alertRows() > 0, 5000); // cam-quiet's 43.8 % against 30 %
+        // cam-drift keeps sending, lower; cam-quiet sends nothing more.
+        const QDeadlineTimer drifting(3500);
+        while (!drifting.hasExpired()) {
+            QVERIFY(publish(QStringLiteral("cam-drift"), false, 0.827));
+            QTest::qWait(50);
+        }
+        publisher.stop();
+        const std::optional<DeviceSnapshot> quiet = find(QStringLiteral("cam-quiet"));
+        QVERIFY(quiet);
+        QCOMPARE(quiet->health, DeviceSnapshot::Health::Silent);
+        QCOMPARE(quiet->windowDefectRate, 14.0 / 32.0);
+        QCOMPARE(quiet->windowMeanConfidence, 0.9);
+        int row = 0;
+        while (m_panel->fleetModel()->devices().at(row).deviceId != quiet->deviceId)
+            ++row;
+        const auto cell = [&](int column, int role = Qt::DisplayRole) {
+            return m_panel->fleetModel()->index(row, column).data(role);
+        };
+        QVERIFY2(cell(FleetTableModel::Status).toString().startsWith(QLatin1String("Silent for ")),
+                 qPrintable(cell(FleetTableModel::Status).toString()));
+        QCOMPARE(cell(FleetTableModel::WindowDefectRate).toString(), QStringLiteral("43.8 %"));
+        QCOMPARE(cell(FleetTableModel::WindowDefectRate, Qt::ForegroundRole).value<QColor>(),
+                 Theme::color(Theme::Role::Muted));
+        bool defectAlertActive = false;
+        for (const EdgeAlert &alert : m_panel->fleet().activeAlerts)
+            defectAlertActive = defectAlertActive
+                || (alert.deviceId == QLatin1String("cam-quiet") && alert.kind == EdgeAlert::Kind::DefectRate);
+        QVERIFY(defectAlertActive);
+        const std::optional<DeviceSnapshot> drift = find(QStringLiteral("cam-drift"));
+        QVERIFY(drift);
+        QCOMPARE(drift->health, DeviceSnapshot::Health::Drifting);
+        QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-silent-and-drifting.png"))));
+        m_panel->setRules(AlertRules{});
     }
 };
 

@@ -44,6 +44,10 @@ AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, const InspectionPars
     m_latency->setSuffix(tr(" ms"));
     m_latency->setValue(rules.p95LatencyAbove);
     m_silent = whole(rules.silentSeconds, 86400, tr(" s"));
+    m_drift = fraction(rules.confidenceDriftBelow);
+    m_drift->setToolTip(tr("How far the window's mean confidence may sink under the device's own baseline (its "
+                           "first %n messages) before it counts as drifting",
+                           nullptr, rules.baselineMessages));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Defect rate above"), m_defectRate);
@@ -52,7 +56,8 @@ AlertRulesDialog::AlertRulesDialog(const AlertRules &rules, const InspectionPars
     form->addRow(tr("Mean confidence below"), m_meanConfidence);
     form->addRow(tr("Low confidence (review queue) below"), m_lowConfidence);
     form->addRow(tr("p95 latency above"), m_latency);
-    form->addRow(tr("Offline after silence of"), m_silent);
+    form->addRow(tr("Silent after no message for"), m_silent);
+    form->addRow(tr("Drifting when confidence sinks by"), m_drift);
     m_goodClasses = new QLineEdit(classes.good.join(QStringLiteral(", ")), this);
     m_defectiveClasses = new QLineEdit(classes.defective.join(QStringLiteral(", ")), this);
     m_goodClasses->setToolTip(tr("Prediction values that mean a good part, separated by commas"));
@@ -97,5 +102,6 @@ AlertRules AlertRulesDialog::rules() const
     rules.lowConfidenceBelow = m_lowConfidence->value();
     rules.p95LatencyAbove = m_latency->value();
     rules.silentSeconds = m_silent->value();
+    rules.confidenceDriftBelow = m_drift->value();
     return rules;
 }

@@ -30,6 +30,7 @@ private:
     QDoubleSpinBox *m_lowConfidence;
     QDoubleSpinBox *m_latency;
     QSpinBox *m_silent;
+    QDoubleSpinBox *m_drift;
     QLineEdit *m_goodClasses;
     QLineEdit *m_defectiveClasses;
 };

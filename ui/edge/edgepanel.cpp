@@ -363,7 +363,6 @@ void EdgePanel::editRules()
     AlertRulesDialog dialog(m_rules, m_classes, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_rules = dialog.rules();
     const InspectionParser::Classes classes = dialog.classes();
     if (classes.good.isEmpty() || classes.defective.isEmpty()) {
         m_banner->showMessage(Banner::Tone::Warning,
@@ -371,6 +370,12 @@ void EdgePanel::editRules()
     } else {
         setClasses(classes);
     }
+    setRules(dialog.rules());
+}
+
+void EdgePanel::setRules(const AlertRules &rules)
+{
+    m_rules = rules;
     m_charts->setThresholds(m_rules.defectRateAbove, m_rules.p95LatencyAbove);
     m_alerts->clearAlerts();
     QMetaObject::invokeMethod(m_monitor, "setRules", Q_ARG(AlertRules, m_rules));

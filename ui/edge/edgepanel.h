@@ -53,6 +53,8 @@ public:
     void showTab(Tab tab);
     // The prediction values meaning good and defective (others are malformed: unknown_class).
     void setClasses(const InspectionParser::Classes &classes);
+    // New rules start the statistics afresh (as the Alert rules dialog does).
+    void setRules(const AlertRules &rules);
 
     FleetTableModel *fleetModel() const { return m_fleetModel; }
     FleetCharts *charts() const { return m_charts; }

@@ -130,6 +130,9 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     m_latency95 = new QBarSet(tr("p95"));
     m_latencyMedian->setColor(Theme::color(Theme::Role::Secondary));
     m_latency95->setColor(Theme::color(Theme::Role::Tertiary));
+    // A silent device keeps the bars of its last window, greyed.
+    for (QBarSet *set : {m_defects, m_latencyMedian, m_latency95})
+        set->setSelectedColor(Theme::color(Theme::Role::Muted));
     latencySeries->append(m_latencyMedian);
     latencySeries->append(m_latency95);
     latencyChart->addSeries(latencySeries);
@@ -286,6 +289,12 @@ void FleetCharts::repaint()
             if (std::abs(set->at(index) - values->at(index)) > axis / 100)
                 set->replace(index, values->at(index));
         }
+    }
+    for (int index = 0; index < m_latest.devices.size(); ++index) {
+        const bool silent = !m_latest.devices[index].online;
+        for (QBarSet *set : {m_defects, m_latencyMedian, m_latency95})
+            if (set->isBarSelected(index) != silent)
+                set->setBarSelected(index, silent);
     }
     m_defectY->setRange(0, std::min(1.0, niceCeiling(highestDefects)));
     m_latencyY->setRange(0, niceCeiling(highestLatency));

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QDateTime>
 
+#include <cmath>
+
 namespace {
 
 // The Status column sorts descending (worst first); within one state, names should still read
@@ -22,14 +24,30 @@ QString invertedForDescending(const QString &name)
 FleetTableModel::FleetTableModel(QObject *parent) : QAbstractTableModel(parent)
 { }
 
+QString FleetTableModel::statusText(const DeviceSnapshot &device)
+{
+    switch (device.health) {
+    case DeviceSnapshot::Health::Silent:
+        return tr("Silent for %1 s").arg(qRound(double(device.silentForMs) / 1000.0)); // as Last seen rounds
+    case DeviceSnapshot::Health::Warning:
+        return tr("%n alert(s)", nullptr, device.activeAlerts);
+    case DeviceSnapshot::Health::Drifting:
+        return tr("Drifting %1").arg(QString::asprintf("%+.3f", device.confidenceDrift));
+    case DeviceSnapshot::Health::Healthy:
+        break;
+    }
+    return tr("Healthy");
+}
+
 QColor FleetTableModel::healthColor(DeviceSnapshot::Health health)
 {
     switch (health) {
     case DeviceSnapshot::Health::Healthy:
         return Theme::color(Theme::Role::Good);
+    case DeviceSnapshot::Health::Drifting:
     case DeviceSnapshot::Health::Warning:
         return Theme::color(Theme::Role::Warning);
-    case DeviceSnapshot::Health::Offline:
+    case DeviceSnapshot::Health::Silent:
         return Theme::color(Theme::Role::Bad);
     }
     return {};
@@ -91,9 +109,7 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
         case Device:
             return device.deviceId;
         case Status:
-            return device.health == DeviceSnapshot::Health::Offline ? tr("Offline")
-                : device.activeAlerts > 0                           ? tr("%n alert(s)", nullptr, device.activeAlerts)
-                                                                    : tr("Healthy");
+            return statusText(device);
         case Messages:
             return device.messages;
         case Rate:
@@ -105,8 +121,9 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
         case Confidence:
             return QString::number(device.windowMeanConfidence, 'f', 3);
         case Drift:
-            return device.confidenceDrift == 0 ? QStringLiteral("–")
-                                               : QString::asprintf("%+.3f", device.confidenceDrift);
+            // Under half a thousandth shows as "+0.000" or "-0.000": no drift worth a sign.
+            return std::abs(device.confidenceDrift) < 0.0005 ? QStringLiteral("–")
+                                                             : QString::asprintf("%+.3f", device.confidenceDrift);
         case LowConfidence:
             return percent(device.lowConfidenceRate());
         case LatencyMedian:
@@ -154,6 +171,9 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
         return healthColor(device.health);
     if (role == Qt::ForegroundRole && index.column() == Status)
         return healthColor(device.health);
+    // A silent device's figures are those of its last window: shown, but greyed.
+    if (role == Qt::ForegroundRole && device.health == DeviceSnapshot::Health::Silent && index.column() != Device)
+        return Theme::color(Theme::Role::Muted);
     if (role == Qt::TextAlignmentRole && index.column() >= Messages)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {

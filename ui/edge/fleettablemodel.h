@@ -40,6 +40,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     static QColor healthColor(DeviceSnapshot::Health health);
+    // "Healthy", "Drifting −0.086", "2 alerts", "Silent for 42 s".
+    static QString statusText(const DeviceSnapshot &device);
 
 private:
     QList<DeviceSnapshot> m_devices; // ordered by device id, as the snapshot is

@@ -34,7 +34,14 @@ void FleetTableView::resizeSoon()
         m_resizePending = false;
         resizeColumnsToContents();
         // Room for the widest status a device can reach, not just today's "Healthy".
-        const int status = fontMetrics().horizontalAdvance(tr("%n alert(s)", nullptr, 4)) + 44;
+        DeviceSnapshot silent, alerting;
+        silent.health = DeviceSnapshot::Health::Silent;
+        silent.silentForMs = 86'400'000;
+        alerting.health = DeviceSnapshot::Health::Warning;
+        alerting.activeAlerts = 4;
+        const int status = std::max(fontMetrics().horizontalAdvance(FleetTableModel::statusText(silent)),
+                                    fontMetrics().horizontalAdvance(FleetTableModel::statusText(alerting)))
+            + 44;
         setColumnWidth(FleetTableModel::Status, std::max(columnWidth(FleetTableModel::Status), status));
     });
 }
