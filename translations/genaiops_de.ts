@@ -204,10 +204,6 @@
         <translation>p95-Latenz über</translation>
     </message>
     <message>
-        <source>Offline after silence of</source>
-        <translation>Offline nach einer Funkstille von</translation>
-    </message>
-    <message>
         <source>Alert rules and classes</source>
         <translation>Alarmregeln und Klassen</translation>
     </message>
@@ -230,6 +226,21 @@
     <message>
         <source>Changing the rules starts the statistics afresh. A prediction that is in neither list counts as malformed (unknown_class).</source>
         <translation>Geänderte Regeln beginnen die Statistik von vorn. Eine Vorhersage, die in keiner der beiden Listen steht, zählt als fehlerhaft (unknown_class).</translation>
+    </message>
+    <message numerus="yes">
+        <source>How far the window&apos;s mean confidence may sink under the device&apos;s own baseline (its first %n messages) before it counts as drifting</source>
+        <translation>
+            <numerusform>Wie weit die mittlere Konfidenz im Fenster unter die eigene Basislinie des Geräts (seine ersten %n Nachricht) sinken darf, bevor es als driftend gilt</numerusform>
+            <numerusform>Wie weit die mittlere Konfidenz im Fenster unter die eigene Basislinie des Geräts (seine ersten %n Nachrichten) sinken darf, bevor es als driftend gilt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Silent after no message for</source>
+        <translation>Stumm, wenn keine Nachricht kam seit</translation>
+    </message>
+    <message>
+        <source>Drifting when confidence sinks by</source>
+        <translation>Driftend, wenn die Konfidenz sinkt um</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1657,10 @@
         <source>A class name meaning defective (repeatable; default defective).</source>
         <translation>Ein Klassenname für „defekt“ (mehrfach angebbar; Standard: defective).</translation>
     </message>
+    <message>
+        <source>A device drifts when its window&apos;s mean confidence sinks D under its baseline (default 0.05).</source>
+        <translation>Ein Gerät driftet, wenn die mittlere Konfidenz im Fenster D unter seine Basislinie sinkt (Standard: 0,05).</translation>
+    </message>
 </context>
 <context>
     <name>EdgeBrokerOptions</name>
@@ -2274,6 +2289,17 @@ eval labels RUN_ID [--export FILE] [--json] | eval labels --import FILE [--run R
 eval agreement RUN_ID [--json]
 Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</translation>
     </message>
+    <message>
+        <source>  items with errors (a failed generation or judge call): %1; score them again with `genaiops eval resume %2 --retry-errors`</source>
+        <translation>  Einträge mit Fehlern (eine fehlgeschlagene Generierung oder Judge-Anfrage): %1; erneut bewerten mit `genaiops eval resume %2 --retry-errors`</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n without a score</source>
+        <translation>
+            <numerusform>  %n ohne Bewertung</numerusform>
+            <numerusform>  %n ohne Bewertung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EvalCompareCommand</name>
@@ -2799,10 +2825,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>&lt;h3&gt;Noch keine Evaluierungsdurchläufe&lt;/h3&gt;&lt;p&gt;Starten Sie einen mit &lt;b&gt;Neuer Durchlauf…&lt;/b&gt;: Wählen Sie ein Golden Dataset (JSONL oder CSV mit Feldnamen von Ragas oder Bedrock), bewerten Sie die darin enthaltenen Antworten oder erzeugen Sie sie mit einem Modell und lassen Sie sie von einem Judge-Modell auf faithfulness und relevance prüfen. Oder importieren Sie eine Evaluierungsausgabe von Amazon Bedrock.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 failed · %8 tokens · $%9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — Datensatz %2 v%3 · Antworten: %4 · Judge: %5 · %6 Einträge, %7 fehlgeschlagen · %8 Tokens · $%9</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>keines</translation>
     </message>
@@ -2872,6 +2894,22 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Show agreement</source>
         <translation>Übereinstimmung anzeigen</translation>
+    </message>
+    <message>
+        <source>Retry errors (%1)</source>
+        <translation>Fehler wiederholen (%1)</translation>
+    </message>
+    <message>
+        <source>Score again the items whose generation or judge call failed</source>
+        <translation>Die Einträge erneut bewerten, deren Generierung oder Judge-Anfrage fehlschlug</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · %8 tokens · $%9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Datensatz %2 v%3 · Antworten: %4 · Judge: %5 · %6 Einträge, %7 mit Fehlern · %8 Tokens · $%9</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
     </message>
 </context>
 <context>
@@ -3044,10 +3082,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
 </context>
 <context>
     <name>FleetTableModel</name>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
         <translation>
@@ -3125,15 +3159,13 @@ Zeitfenster: %5 Nachrichten</translation>
         <source>Last seen</source>
         <translation>Zuletzt gesehen</translation>
     </message>
-</context>
-<context>
-    <name>FleetTableView</name>
-    <message numerus="yes">
-        <source>%n alert(s)</source>
-        <translation>
-            <numerusform>%n Alarm</numerusform>
-            <numerusform>%n Alarme</numerusform>
-        </translation>
+    <message>
+        <source>Silent for %1 s</source>
+        <translation>Stumm seit %1 s</translation>
+    </message>
+    <message>
+        <source>Drifting %1</source>
+        <translation>Driftend %1</translation>
     </message>
 </context>
 <context>
@@ -5928,16 +5960,34 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>&lt;br&gt;The means&apos; intervals are clustered by %1; pass rates and comparisons treat items as independent.</source>
         <translation>&lt;br&gt;Die Intervalle der Mittelwerte sind nach %1 geclustert; Bestehensquoten und Vergleiche behandeln Einträge als unabhängig.</translation>
     </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n with errors</source>
+        <translation>
+            <numerusform>%1 · %n mit Fehler</numerusform>
+            <numerusform>%1 · %n mit Fehlern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; no score (%2 with errors)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; keine Bewertung (%2 mit Fehlern)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n without a score</source>
+        <translation>
+            <numerusform> · %n ohne Bewertung</numerusform>
+            <numerusform> · %n ohne Bewertung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunListModel</name>
     <message>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>—</source>
@@ -5950,10 +6000,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>failed</source>
         <translation>nicht bestanden</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 failed, %3 tokens, $%4</source>
-        <translation>%1 Einträge, %2 fehlgeschlagen, %3 Tokens, $%4</translation>
     </message>
     <message>
         <source>Run</source>
@@ -5982,6 +6028,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Gates</source>
         <translation>Gates</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 with errors, %3 tokens, $%4</source>
+        <translation>%1 Einträge, %2 mit Fehlern, %3 Tokens, $%4</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,10 @@ void installTranslations(QApplication &application, const QString &language)
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     auto *translator = new QTranslator(&application);
-    if (translator->load(locale, QStringLiteral("genaiops"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // The sources are English; English's own catalogue holds only plurals ("1 day", "4 days" for
+    // "%n day(s)"), and serves the C locale too.
+    if (translator->load(locale, QStringLiteral("genaiops"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral(":/i18n/genaiops_en.qm")))
         QCoreApplication::installTranslator(translator);
 }
 

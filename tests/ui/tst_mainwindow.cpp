@@ -5,10 +5,12 @@
 #include "ui/connections/connectionspanel.h"
 #include "ui/connections/credentialprofilemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/registry/modelversionmodel.h"
 #include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDateTime>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -162,6 +164,20 @@ private slots:
             QCOMPARE(navigation->item(int(Panel::Connections))->text(), QStringLiteral("Verbindungen"));
         }
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // The English catalogue holds only plural forms: no "1 day(s)" on screen.
+    void englishPluralsAreWords()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/genaiops_en.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(ModelVersionModel::age(now.addDays(-1).toString(Qt::ISODate), now), QStringLiteral("1 day"));
+        QCOMPARE(ModelVersionModel::age(now.addDays(-4).toString(Qt::ISODate), now), QStringLiteral("4 days"));
+        QCOMPARE(ModelVersionModel::tr("%n hour(s)", nullptr, 1), QStringLiteral("1 hour"));
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(ModelVersionModel::age(now.addDays(-4).toString(Qt::ISODate), now), QStringLiteral("4 day(s)"));
     }
 
     void screenshotOfEveryPanel_data()
