@@ -421,6 +421,10 @@
         <source>%1 asked, %2; label more items or give an override reason</source>
         <translation>verlangt: %1; %2; labeln Sie weitere Einträge oder geben Sie eine Begründung für die Ausnahme an</translation>
     </message>
+    <message>
+        <source>version %1 stays in %2 until it is approved there: %3 would skip a stage</source>
+        <translation>Version %1 bleibt in %2, bis sie dort freigegeben ist: %3 würde eine Stufe überspringen</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -1586,6 +1590,133 @@
     <message>
         <source>Distilled for the new camera</source>
         <translation>Für die neue Kamera destilliert</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNames</name>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>Data scientist</source>
+        <translation>Data Scientist</translation>
+    </message>
+    <message>
+        <source>AI engineer</source>
+        <translation>KI-Ingenieur</translation>
+    </message>
+    <message>
+        <source>Governance officer</source>
+        <translation>Governance-Verantwortliche</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Freigabe ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Dev</source>
+        <translation>Dev</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Prod</source>
+        <translation>Prod</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Role may decide</source>
+        <translation>Rolle darf entscheiden</translation>
+    </message>
+    <message>
+        <source>Four eyes</source>
+        <translation>Vier-Augen-Prinzip</translation>
+    </message>
+    <message>
+        <source>Stage order</source>
+        <translation>Stufenfolge</translation>
+    </message>
+    <message>
+        <source>Evaluation evidence</source>
+        <translation>Evaluierungsnachweis</translation>
+    </message>
+    <message>
+        <source>Judge agreement</source>
+        <translation>Judge-Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>One version in Prod</source>
+        <translation>Eine Version in Prod</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>token limit</source>
+        <translation>Token-Grenze</translation>
+    </message>
+    <message>
+        <source>stop sequence</source>
+        <translation>Stoppsequenz</translation>
+    </message>
+    <message>
+        <source>guardrail intervened</source>
+        <translation>Guardrail hat eingegriffen</translation>
+    </message>
+    <message>
+        <source>content filtered</source>
+        <translation>Inhalt gefiltert</translation>
+    </message>
+    <message>
+        <source>tool use</source>
+        <translation>Werkzeugaufruf</translation>
     </message>
 </context>
 <context>
@@ -5069,10 +5200,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>Wartet auf meine Entscheidung (%1)</translation>
     </message>
     <message>
-        <source>%1 v%2 is now %3.</source>
-        <translation>%1 v%2 ist jetzt %3.</translation>
-    </message>
-    <message>
         <source>Workspace registry</source>
         <translation>Register im Arbeitsbereich</translation>
     </message>
@@ -5174,6 +5301,26 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>also %1</source>
         <translation>außerdem %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 was rejected.</source>
+        <translation>%1 v%2 wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is now in %3.</source>
+        <translation>%1 v%2 ist jetzt in %3.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is approved in %3.</source>
+        <translation>%1 v%2 ist in %3 freigegeben.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 waits for approval in %3.</source>
+        <translation>%1 v%2 wartet in %3 auf Freigabe.</translation>
+    </message>
+    <message>
+        <source> v%1 left %2 (archived).</source>
+        <translation> v%1 hat %2 verlassen (archiviert).</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -39,8 +41,11 @@ MainWindow::MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options 
     statusBar()->addPermanentWidget(m_workspaceLabel);
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // 1280×800 where it fits; a smaller screen gets a window that stays within it.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        resize(screen ? QSize(1280, 800).boundedTo(screen->availableGeometry().size()) : QSize(1280, 800));
+    }
     showPanel(
         PanelNames::fromId(settings.value(QStringLiteral("window/panel")).toString()).value_or(Panel::Playground));
     openWorkspace(m_options.workspacePath);

@@ -54,9 +54,14 @@ QString PanelNames::iconPath(Panel panel)
 
 QIcon PanelNames::icon(Panel panel)
 {
-    QIcon icon(iconPath(panel));
+    // Made of pixmaps only: an SVG icon's engine renders its own Selected state from the SVG and
+    // ignores an added pixmap, which left the blue icon invisible on the blue highlight.
+    const QIcon drawing(iconPath(panel));
+    QIcon icon;
     for (int side : {22, 44}) {
-        QPixmap selected = icon.pixmap(side, side);
+        const QPixmap normal = drawing.pixmap(side, side);
+        icon.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
         QPainter painter(&selected);
         painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
         painter.fillRect(selected.rect(), Qt::white);

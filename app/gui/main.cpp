@@ -81,9 +81,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption panelOption(QStringLiteral("panel"),
                                          QStringLiteral("playground, evaluations, registry, edge or connections."),
                                          QStringLiteral("panel"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size for --screenshot, e.g. 1280x800."),
-                                        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("Window size for --screenshot, e.g. 1280x800 (default: the window's own, 1280x800 where the "
+                       "screen has room)."),
+        QStringLiteral("WxH"));
     const QCommandLineOption languageOption(QStringLiteral("lang"),
                                             QStringLiteral("Language, e.g. de (default: the system's)."),
                                             QStringLiteral("language"));
@@ -101,8 +103,8 @@ int main(int argc, char *argv[])
                 QStringLiteral("unknown panel \"%1\" (expected playground, evaluations, registry, edge or connections)")
                     .arg(parser.value(panelOption)));
     }
-    const QSize size = Screenshot::parseSize(parser.value(sizeOption));
-    if (!size.isValid())
+    const QSize size = parser.isSet(sizeOption) ? Screenshot::parseSize(parser.value(sizeOption)) : QSize();
+    if (parser.isSet(sizeOption) && !size.isValid())
         return fail(QStringLiteral("--size expects WIDTHxHEIGHT, e.g. 1280x800"));
     const bool screenshot = parser.isSet(screenshotOption);
 
@@ -125,7 +127,8 @@ int main(int argc, char *argv[])
         return application.exec();
     }
 
-    window.resize(size);
+    if (size.isValid())
+        window.resize(size);
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.show();
     int exitCode = 0;

@@ -256,6 +256,12 @@ PolicyRule ApprovalPolicy::stageOrderRule(const Decision &decision, Stage target
     if (StageFlow::rank(target) <= StageFlow::rank(furthest))
         return rule(name, true,
                     tr("%1 may follow where version %2 stands").arg(stageName(target)).arg(version.version));
+    // A version cannot be told to "go to Dev next" when it is in Dev already: it waits there.
+    if (furthest == version.stage)
+        return rule(name, false,
+                    tr("version %1 stays in %2 until it is approved there: %3 would skip a stage")
+                        .arg(version.version)
+                        .arg(stageName(furthest), stageName(target)));
     return rule(name, false,
                 tr("version %1 can go to %2 next, not %3: stages are not skipped")
                     .arg(version.version)

@@ -347,3 +347,21 @@ Result<RegistryService::VersionPage> RegistryService::versionPage(const ModelVer
             page.history << entry;
     return page;
 }
+
+QString RegistryService::describe(const Decision &decision, const Outcome &outcome)
+{
+    const ModelVersion &version = outcome.version;
+    const QString stage = RegistryNames::stage(version.stage);
+    QString text;
+    if (version.status == ApprovalStatus::Rejected)
+        text = tr("%1 v%2 was rejected.").arg(version.group).arg(version.version);
+    else if (decision.action == DecisionAction::Promote || decision.action == DecisionAction::Archive)
+        text = tr("%1 v%2 is now in %3.").arg(version.group).arg(version.version).arg(stage);
+    else if (version.status == ApprovalStatus::Approved)
+        text = tr("%1 v%2 is approved in %3.").arg(version.group).arg(version.version).arg(stage);
+    else
+        text = tr("%1 v%2 waits for approval in %3.").arg(version.group).arg(version.version).arg(stage);
+    for (const ModelVersion &archived : outcome.archived)
+        text += tr(" v%1 left %2 (archived).").arg(archived.version).arg(RegistryNames::stage(Stage::Prod));
+    return text;
+}

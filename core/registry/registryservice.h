@@ -33,6 +33,10 @@ public:
         QList<AuditEntry> audit; // the entries written, this decision's first
     };
 
+    // What happened, in words for the person who decided: "support-rag v3 is now in Prod; v2 left
+    // Prod (archived)", "v4 is approved in Dev", "v5 was rejected".
+    static QString describe(const Decision &decision, const Outcome &outcome);
+
     // `workspace` holds the policy, the evaluation runs and the audit trail; the backend may be the
     // same workspace or a remote registry. Both must outlive the service.
     RegistryService(RegistryBackend &backend, Workspace &workspace, Clock clock = {});

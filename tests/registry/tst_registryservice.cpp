@@ -222,6 +222,32 @@ private slots:
         QVERIFY2(rollback, qPrintable(rollback ? QString() : rollback.error().describe()));
         QCOMPARE(fixture().stored(group, first).stage, Stage::Prod);
         QCOMPARE(fixture().stored(group, second).stage, Stage::Archived);
+        // What the person is told says what happened, in stages, not statuses.
+        const Decision promoted{DecisionAction::Promote, group, first, Stage::Prod, {}, {}, {}};
+        QCOMPARE(RegistryService::describe(promoted, rollback.value()),
+                 QStringLiteral("visual-inspection v1 is now in Prod. v2 left Prod (archived)."));
+        const int third = fixture().registerVersion(group, QStringLiteral("alice"));
+        auto approved = fixture().decide(DecisionAction::Approve, group, third, bob, QStringLiteral("fine"));
+        QVERIFY(approved);
+        QCOMPARE(RegistryService::describe(Decision{DecisionAction::Approve, group, third, {}, {}, {}, {}},
+                                           approved.value()),
+                 QStringLiteral("visual-inspection v3 is approved in Dev."));
+        // And a refusal to skip a stage does not tell a version in Dev to go to Dev next.
+        const int fourth = fixture().registerVersion(group, QStringLiteral("alice"));
+        auto skipping = fixture().service().check(
+            Decision{DecisionAction::Promote, group, fourth, Stage::Prod, QStringLiteral("x"), QStringLiteral("y"), {}},
+            grace);
+        QVERIFY(skipping);
+        const PolicyRule *refusal = skipping.value().firstRefusal();
+        bool stageOrder = false;
+        for (const PolicyRule &rule : skipping.value().rules)
+            if (rule.name == QLatin1String("stage-order") && !rule.satisfied) {
+                stageOrder = true;
+                QCOMPARE(rule.detail,
+                         QStringLiteral("version 4 stays in Dev until it is approved there: Prod would "
+                                        "skip a stage"));
+            }
+        QVERIFY2(stageOrder, refusal ? qPrintable(refusal->name) : "no refusal");
     }
 
     void theFactoryMakesTheWorkspaceBackend()

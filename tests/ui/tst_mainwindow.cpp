@@ -5,6 +5,7 @@
 #include "ui/connections/connectionspanel.h"
 #include "ui/connections/credentialprofilemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/panel.h"
 #include "ui/registry/modelversionmodel.h"
 #include "ui/theme.h"
 
@@ -164,6 +165,62 @@ private slots:
             QCOMPARE(navigation->item(int(Panel::Connections))->text(), QStringLiteral("Verbindungen"));
         }
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // The selected sidebar item's icon is drawn white, so it reads on the highlight in both themes.
+    void selectedSidebarIconsAreWhite()
+    {
+        for (Panel panel : PanelNames::all()) {
+            const QImage selected = PanelNames::icon(panel).pixmap(22, 22, QIcon::Selected).toImage();
+            const QImage normal = PanelNames::icon(panel).pixmap(22, 22, QIcon::Normal).toImage();
+            int drawn = 0;
+            for (int y = 0; y < selected.height(); ++y)
+                for (int x = 0; x < selected.width(); ++x) {
+                    const QColor colour = selected.pixelColor(x, y);
+                    if (colour.alpha() < 128)
+                        continue;
+                    ++drawn;
+                    QVERIFY2(colour.red() > 230 && colour.green() > 230 && colour.blue() > 230,
+                             qPrintable(PanelNames::id(panel) + QStringLiteral(": ") + colour.name()));
+                }
+            QVERIFY2(drawn > 20, qPrintable(PanelNames::id(panel)));
+            QVERIFY(normal != selected); // the normal icon keeps its colour
+        }
+    }
+
+    // On a 1280×720 screen, with nothing remembered, the window opens within the screen and every
+    // panel lays out at that size (no minimum size pushes it past the screen).
+    void everyPanelFitsA1280By720Screen_data()
+    {
+        QTest::addColumn<QString>("panel");
+        for (Panel panel : PanelNames::all())
+            QTest::newRow(qPrintable(PanelNames::id(panel))) << PanelNames::id(panel);
+    }
+
+    void everyPanelFitsA1280By720Screen()
+    {
+        QFETCH(QString, panel);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QFile screens(home.filePath(QStringLiteral("screens.json")));
+        QVERIFY(screens.open(QIODevice::WriteOnly));
+        screens.write(R"({"screens":[{"name":"laptop","x":0,"y":0,"width":1280,"height":720,)"
+                      R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1}]})");
+        screens.close();
+        const QString png = home.filePath(QStringLiteral("shot.png"));
+        QProcess workbench;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"),
+                           QStringLiteral("offscreen:configfile=") + screens.fileName());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        workbench.setProcessEnvironment(environment);
+        workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
+                        {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel,
+                         QStringLiteral("--demo"), QStringLiteral("--workspace"),
+                         home.filePath(QStringLiteral("small.genaiops"))});
+        QVERIFY(workbench.waitForFinished(60000));
+        QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());
+        QCOMPARE(QImage(png).size(), QSize(1280, 720));
     }
 
     // The English catalogue holds only plural forms: no "1 day(s)" on screen.

@@ -62,6 +62,8 @@ ConnectionsPanel::ConnectionsPanel(WorkspaceWorker &worker, CredentialStore &sto
     connect(m_banner, &Banner::actionTriggered, this, &ConnectionsPanel::probeKeyring);
 
     m_table = new QTableView(this);
+
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

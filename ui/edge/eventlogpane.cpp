@@ -18,6 +18,7 @@ EventLogPane::EventLogPane(QWidget *parent) : QWidget(parent)
     m_model = new EventLogModel(this);
     m_proxy = new EventFilterProxy(this);
     m_table = new QTableView(this);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_model); // the proxy only while a filter is set: see applyFilters()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

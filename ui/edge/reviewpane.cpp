@@ -20,6 +20,7 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
 {
     m_model = new ReviewQueueModel(this);
     m_table = new QTableView(this);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setObjectName(QStringLiteral("reviewTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

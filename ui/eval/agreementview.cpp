@@ -22,6 +22,7 @@ AgreementView::AgreementView(QWidget *parent)
     : QWidget(parent), m_model(new AgreementModel(this)), m_banner(new Banner(this)), m_empty(new QLabel(this)),
       m_table(new QTableView(this)), m_confusion(new QLabel(this)), m_chart(new QChartView(this))
 {
+    m_table->setTabKeyNavigation(false);
     m_empty->setWordWrap(true);
     m_empty->setText(
         tr("<h3>Nobody has labelled this run yet</h3><p>A judge's scores are only as good as its agreement "

@@ -79,6 +79,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_metrics = new QTableWidget(0, MetricColumns, this);
+    m_metrics->setTabKeyNavigation(false);
     m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Pairs"), tr("Mean A"), tr("Mean B"),
                                           tr("B − A (95% CI, unadjusted)"), tr("p (Holm)"), tr("Pass A → B"),
                                           tr("Verdict")});
@@ -95,6 +96,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumSize(340, 200);
     m_items = new QTableWidget(0, 5, this);
+    m_items->setTabKeyNavigation(false);
     m_items->setHorizontalHeaderLabels({tr("#"), tr("Question"), tr("A"), tr("B"), tr("Change")});
     m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_items->verticalHeader()->hide();

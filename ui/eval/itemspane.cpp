@@ -50,6 +50,8 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     filters->addWidget(m_search, 1);
 
     m_itemTable = new QTableView(this);
+
+    m_itemTable->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_itemTable->setModel(m_filter);
     m_itemTable->setSortingEnabled(true);
     m_itemTable->sortByColumn(ResultTableModel::IndexColumn, Qt::AscendingOrder);

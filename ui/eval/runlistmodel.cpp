@@ -1,6 +1,7 @@
 #include "ui/eval/runlistmodel.h"
 
 #include "core/eval/runsummary.h"
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QBrush>
@@ -143,10 +144,10 @@ QList<RunListEntry> RunListEntry::fromSummaries(const QList<RunSummary> &summari
 QString RunListEntry::statusText() const
 {
     if (run.status == EvalRun::Status::Running)
-        return tr("%1 (%2 of %3)").arg(run.displayStatus()).arg(run.completed).arg(run.itemCount);
+        return tr("%1 (%2 of %3)").arg(DisplayNames::runStatus(run)).arg(run.completed).arg(run.itemCount);
     if (itemsWithErrors > 0)
-        return tr("%1 · %n with errors", nullptr, int(itemsWithErrors)).arg(run.displayStatus());
-    return run.displayStatus();
+        return tr("%1 · %n with errors", nullptr, int(itemsWithErrors)).arg(DisplayNames::runStatus(run));
+    return DisplayNames::runStatus(run);
 }
 
 QString RunListEntry::figuresText() const

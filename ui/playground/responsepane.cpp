@@ -1,5 +1,6 @@
 #include "ui/playground/responsepane.h"
 
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -186,5 +187,6 @@ void ResponsePane::showMetrics(const ChatResult &metrics)
                                                     milliseconds(metrics.latencyMs > 0 ? metrics.latencyMs : -1)));
     const double speed = metrics.tokensPerSecond();
     m_speed->setText(speed > 0 ? QLocale().toString(speed, 'f', 1) : QStringLiteral("–"));
-    m_stopReason->setText(metrics.stopReason.isEmpty() ? QStringLiteral("–") : metrics.stopReason);
+    m_stopReason->setText(metrics.stopReason.isEmpty() ? QStringLiteral("–")
+                                                       : DisplayNames::stopReason(metrics.stopReason));
 }

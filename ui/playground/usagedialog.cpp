@@ -21,6 +21,7 @@ UsageDialog::UsageDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(par
 {
     setWindowTitle(tr("Model usage (last 30 days)"));
     m_table = new QTableWidget(0, 8, this);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setHorizontalHeaderLabels({tr("Day"), tr("Provider"), tr("Model"), tr("Calls"), tr("Errors"),
                                         tr("Tokens in"), tr("Tokens out"), tr("Cost (USD)")});
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);

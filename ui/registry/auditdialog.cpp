@@ -2,6 +2,7 @@
 
 #include "core/registry/audittrail.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -19,6 +20,7 @@ AuditDialog::AuditDialog(WorkspaceWorker &worker, const QString &group, QWidget 
 {
     setWindowTitle(tr("Audit trail of %1").arg(group));
     m_table = new QTableWidget(0, 8, this);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setHorizontalHeaderLabels(
         {tr("#"), tr("When"), tr("Who"), tr("Role"), tr("Action"), tr("Version"), tr("Change"), tr("Comment")});
     m_table->horizontalHeader()->setSectionResizeMode(7, QHeaderView::Stretch);
@@ -31,7 +33,7 @@ AuditDialog::AuditDialog(WorkspaceWorker &worker, const QString &group, QWidget 
 
     m_stage = new QComboBox(this);
     for (Stage stage : {Stage::Prod, Stage::Test, Stage::Dev})
-        m_stage->addItem(RegistryNames::stage(stage), int(stage));
+        m_stage->addItem(DisplayNames::stage(stage), int(stage));
     m_at = new QDateTimeEdit(QDateTime::currentDateTime(), this);
     m_at->setCalendarPopup(true);
     m_answer = new QLabel(this);
@@ -87,9 +89,15 @@ void AuditDialog::load()
                                         entry.overrideReason.isEmpty()
                                             ? entry.comment
                                             : tr("%1 (override: %2)").arg(entry.comment, entry.overrideReason)};
-                for (int column = 0; column < cells.size(); ++column)
-                    m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
+                for (int column = 0; column < cells.size(); ++column) {
+                    auto *item = new QTableWidgetItem(cells[column]);
+                    item->setToolTip(cells[column]);
+                    m_table->setItem(row, column, item);
+                }
             }
+            // Every column but the comment as wide as what it holds (an audit trail is read, not skimmed).
+            for (int column = 0; column < 7; ++column)
+                m_table->resizeColumnToContents(column);
         });
 }
 

@@ -1,5 +1,6 @@
 #include "ui/registry/compareversionsdialog.h"
 
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -21,15 +22,16 @@ CompareVersionsDialog::CompareVersionsDialog(QList<ModelVersion> versions, int f
         const QString label
             = tr("v%1 — %2%3")
                   .arg(version.version)
-                  .arg(RegistryNames::status(version.status),
+                  .arg(DisplayNames::approval(version.status),
                        version.stage == Stage::None ? QString()
-                                                    : QStringLiteral(", ") + RegistryNames::stage(version.stage));
+                                                    : QStringLiteral(", ") + DisplayNames::stage(version.stage));
         m_left->addItem(label, version.version);
         m_right->addItem(label, version.version);
     }
     m_left->setCurrentIndex(qMax(0, m_left->findData(first)));
     m_right->setCurrentIndex(qMax(0, m_right->findData(second)));
     m_table = new QTableWidget(0, 4, this);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setHorizontalHeaderLabels({tr("Metric"), tr("Left"), tr("Right"), tr("Change")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();

@@ -1,5 +1,6 @@
 #include "ui/registry/decisiondialog.h"
 
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -45,15 +46,15 @@ DecisionDialog::DecisionDialog(DecisionAction action, const ModelVersion &versio
                  new QLabel(tr("%1 v%2 — %3, stage %4, registered by %5")
                                 .arg(version.group)
                                 .arg(version.version)
-                                .arg(RegistryNames::status(version.status),
-                                     version.stage == Stage::None ? tr("none") : RegistryNames::stage(version.stage),
+                                .arg(DisplayNames::approval(version.status),
+                                     version.stage == Stage::None ? tr("none") : DisplayNames::stage(version.stage),
                                      version.registrant),
                             this));
-    form->addRow(tr("Acting as:"), new QLabel(tr("%1 (%2)").arg(actor.user, RegistryNames::role(actor.role)), this));
+    form->addRow(tr("Acting as:"), new QLabel(tr("%1 (%2)").arg(actor.user, DisplayNames::role(actor.role)), this));
     if (action == DecisionAction::Promote || action == DecisionAction::Approve) {
         m_stage = new QComboBox(this);
         for (Stage stage : {Stage::Dev, Stage::Test, Stage::Prod})
-            m_stage->addItem(RegistryNames::stage(stage), int(stage));
+            m_stage->addItem(DisplayNames::stage(stage), int(stage));
         // Approving decides the version's current stage; promoting proposes the next one.
         const int current = version.stage == Stage::Test ? 1 : version.stage == Stage::Prod ? 2 : 0;
         const int next = qMin(2, version.stage == Stage::None ? 0 : current + 1);
@@ -135,7 +136,8 @@ void DecisionDialog::showCheck(const PolicyCheck &check, const QString &problem)
     m_rules->clear();
     for (const PolicyRule &rule : check.rules) {
         auto *item = new QTreeWidgetItem(
-            m_rules, {rule.name, rule.satisfied ? tr("✔ satisfied") : tr("✘ missing"), rule.detail});
+            m_rules,
+            {DisplayNames::policyRule(rule.name), rule.satisfied ? tr("✔ satisfied") : tr("✘ missing"), rule.detail});
         item->setForeground(1, rule.satisfied ? Theme::color(Theme::Role::Good) : Theme::color(Theme::Role::Bad));
         item->setToolTip(2, rule.detail);
     }

@@ -1,5 +1,6 @@
 #include "ui/registry/modelversionmodel.h"
 
+#include "ui/common/displaynames.h"
 #include "ui/theme.h"
 
 #include <QBrush>
@@ -72,9 +73,9 @@ QVariant ModelVersionModel::data(const QModelIndex &index, int role) const
     case VersionColumn:
         return version->version;
     case StatusColumn:
-        return RegistryNames::status(version->status);
+        return DisplayNames::approval(version->status);
     case StageColumn:
-        return version->stage == Stage::None ? QStringLiteral("—") : RegistryNames::stage(version->stage);
+        return DisplayNames::stage(version->stage);
     case MetricsColumn:
         return keyMetrics(*version);
     case RegistrantColumn:

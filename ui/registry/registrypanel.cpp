@@ -3,6 +3,7 @@
 #include "core/registry/registryservice.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/common/banner.h"
+#include "ui/common/displaynames.h"
 #include "ui/registry/auditdialog.h"
 #include "ui/registry/compareversionsdialog.h"
 #include "ui/registry/decisiondialog.h"
@@ -44,7 +45,7 @@ QLayout *RegistryPanel::buildToolbar()
     m_identity = new QLabel(this);
     m_role = new QComboBox(this);
     for (Role role : {Role::DataScientist, Role::AiEngineer, Role::GovernanceOfficer, Role::Viewer})
-        m_role->addItem(RegistryNames::role(role), int(role));
+        m_role->addItem(DisplayNames::role(role), int(role));
     m_role->setToolTip(tr("The role you decide in. On a single-user workspace file this is a label recorded in the "
                           "audit trail, not a security boundary."));
     connect(m_role, &QComboBox::activated, this, [this]() { setRole(Role(m_role->currentData().toInt())); });
@@ -371,10 +372,7 @@ void RegistryPanel::decide(DecisionAction action)
                     return;
                 }
                 m_banner->hide();
-                emit statusMessage(tr("%1 v%2 is now %3.")
-                                       .arg(decision.group)
-                                       .arg(decision.version)
-                                       .arg(RegistryNames::status(outcome.value().version.status)));
+                emit statusMessage(RegistryService::describe(decision, outcome.value()));
                 emit decided(decision.group, decision.version);
                 reload();
             });

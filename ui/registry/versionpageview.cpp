@@ -1,5 +1,7 @@
 #include "ui/registry/versionpageview.h"
 
+#include "ui/common/displaynames.h"
+
 #include <QLocale>
 #include <QUrl>
 
@@ -66,8 +68,8 @@ QString VersionPageView::propertiesHtml(const ModelVersion &version) const
     const QLocale locale;
     QString html = tr("<h3>%1 — version %2</h3>").arg(escaped(version.group)).arg(version.version);
     html += tr("<p><b>%1</b> · stage %2 · registered by %3 on %4</p>")
-                .arg(RegistryNames::status(version.status),
-                     version.stage == Stage::None ? tr("none") : RegistryNames::stage(version.stage),
+                .arg(DisplayNames::approval(version.status),
+                     version.stage == Stage::None ? tr("none") : DisplayNames::stage(version.stage),
                      escaped(version.registrant), minutes(version.createdAt));
     html += tr("<p>Artifact: <code>%1</code></p>").arg(escaped(version.artifactUri));
     if (!version.description.isEmpty())

@@ -1,0 +1,98 @@
+#include "ui/common/displaynames.h"
+
+QString DisplayNames::runStatus(const EvalRun &run)
+{
+    if (run.interrupted)
+        return tr("interrupted");
+    switch (run.status) {
+    case EvalRun::Status::Running:
+        return tr("running");
+    case EvalRun::Status::Completed:
+        return tr("completed");
+    case EvalRun::Status::Cancelled:
+        return tr("cancelled");
+    case EvalRun::Status::Failed:
+        return tr("failed");
+    case EvalRun::Status::Imported:
+        return tr("imported");
+    }
+    return run.displayStatus();
+}
+
+QString DisplayNames::role(Role role)
+{
+    switch (role) {
+    case Role::DataScientist:
+        return tr("Data scientist");
+    case Role::AiEngineer:
+        return tr("AI engineer");
+    case Role::GovernanceOfficer:
+        return tr("Governance officer");
+    case Role::Viewer:
+        return tr("Viewer");
+    }
+    return RegistryNames::role(role);
+}
+
+QString DisplayNames::approval(ApprovalStatus status)
+{
+    switch (status) {
+    case ApprovalStatus::PendingManualApproval:
+        return tr("Pending approval");
+    case ApprovalStatus::Approved:
+        return tr("Approved");
+    case ApprovalStatus::Rejected:
+        return tr("Rejected");
+    }
+    return RegistryNames::status(status);
+}
+
+QString DisplayNames::stage(Stage stage)
+{
+    switch (stage) {
+    case Stage::None:
+        return QStringLiteral("—");
+    case Stage::Dev:
+        return tr("Dev");
+    case Stage::Test:
+        return tr("Test");
+    case Stage::Prod:
+        return tr("Prod");
+    case Stage::Archived:
+        return tr("Archived");
+    }
+    return RegistryNames::stage(stage);
+}
+
+QString DisplayNames::policyRule(const QString &name)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("role"), QT_TR_NOOP("Role may decide")},
+        {QStringLiteral("four-eyes"), QT_TR_NOOP("Four eyes")},
+        {QStringLiteral("stage-order"), QT_TR_NOOP("Stage order")},
+        {QStringLiteral("evidence"), QT_TR_NOOP("Evaluation evidence")},
+        {QStringLiteral("judge-agreement"), QT_TR_NOOP("Judge agreement")},
+        {QStringLiteral("one-prod"), QT_TR_NOOP("One version in Prod")},
+        {QStringLiteral("comment"), QT_TR_NOOP("Comment")},
+        {QStringLiteral("decision"), QT_TR_NOOP("Decision")},
+    };
+    const auto label = labels.constFind(name);
+    return label == labels.cend() ? name : tr(*label);
+}
+
+QString DisplayNames::stopReason(const QString &reason)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("end_turn"), QT_TR_NOOP("finished")},
+        {QStringLiteral("stop"), QT_TR_NOOP("finished")},
+        {QStringLiteral("max_tokens"), QT_TR_NOOP("token limit")},
+        {QStringLiteral("length"), QT_TR_NOOP("token limit")},
+        {QStringLiteral("stop_sequence"), QT_TR_NOOP("stop sequence")},
+        {QStringLiteral("guardrail_intervened"), QT_TR_NOOP("guardrail intervened")},
+        {QStringLiteral("content_filtered"), QT_TR_NOOP("content filtered")},
+        {QStringLiteral("tool_use"), QT_TR_NOOP("tool use")},
+    };
+    const auto label = labels.constFind(reason);
+    // The API's own word stays beside ours: it is what people search for.
+    return label == labels.cend() ? reason : QStringLiteral("%1 (%2)").arg(tr(*label), reason);
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/eval/evaltypes.h"
+#include "core/registry/registrytypes.h"
+
+#include <QCoreApplication>
+
+// The words people read for the identifiers core keeps stable for files, JSON and the CLI
+// ("completed", "data-scientist", "PendingManualApproval", "four-eyes", "end_turn"), translated.
+class DisplayNames
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayNames)
+
+public:
+    static QString runStatus(const EvalRun &run);
+    static QString role(Role role);
+    static QString approval(ApprovalStatus status);
+    static QString stage(Stage stage); // "—" for none
+    static QString policyRule(const QString &name); // the name itself when it is not one of ours
+    static QString stopReason(const QString &reason); // the reason itself when it is not a known one
+};
