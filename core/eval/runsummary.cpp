@@ -47,11 +47,6 @@ Result<RunSummary> RunSummary::figures(Workspace &workspace, qint64 runId)
         return scores.error();
     RunSummary summary;
     summary.run = scores.value().run;
-    auto errors = EvalRunRepository(workspace).errorCount(runId);
-    if (!errors)
-        return errors.error();
-    summary.results = errors.value().results;
-    summary.itemsWithErrors = errors.value().withErrors;
     const RunSettings &settings = summary.run.settings;
     QHash<qint64, qint64> groupOf;
     if (!settings.clusterBy.isEmpty()) {
@@ -90,6 +85,11 @@ Result<RunSummary> RunSummary::compute(Workspace &workspace, qint64 runId)
     if (!figured)
         return figured.error();
     RunSummary &summary = figured.value();
+    auto errors = EvalRunRepository(workspace).errorCount(runId);
+    if (!errors)
+        return errors.error();
+    summary.results = errors.value().results;
+    summary.itemsWithErrors = errors.value().withErrors;
     const RunSettings &settings = summary.run.settings;
     bool regressionGates = false;
     for (const QString &text : settings.gates) {

@@ -20,7 +20,7 @@ struct RunSummary
     QList<Gate> gates;
     QList<SkippedLine> skipped;
     QMap<QString, VarianceParts> variance; // per metric, for repeated runs
-    qint64 results = 0; // items with a result
+    qint64 results = 0; // items with a result (compute() only, as are the two below)
     // Items that failed as a whole or lack a score because a model call failed (a judge that
     // answered nothing usable): "completed" with errors is not a clean run.
     qint64 itemsWithErrors = 0;
@@ -30,8 +30,8 @@ struct RunSummary
     // Clusters by the run's `cluster_by` field; evaluates no-regression gates against the
     // baseline run by a paired comparison. A gate that does not parse is an error, not left out.
     static Result<RunSummary> compute(Workspace &workspace, qint64 runId);
-    // The run and its metrics' figures (with variance parts), without gates or skipped lines:
-    // what a trend of many runs needs, at none of the gates' cost.
+    // The run and its metrics' figures (with variance parts), without gates, skipped lines or
+    // error counts: what a trend of many runs needs, at none of their cost.
     static Result<RunSummary> figures(Workspace &workspace, qint64 runId);
     // Every run, newest first, as the run list shows them; a run whose summary fails for any reason
     // but storage is listed without figures.
