@@ -204,8 +204,7 @@ void EdgeMonitor::publishUpdate()
 {
     flushRecording();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_next.alertChanges = m_statistics.evaluate(now);
-    m_next.fleet = m_statistics.snapshot(now);
+    m_next.fleet = m_statistics.update(now, m_next.alertChanges);
     m_next.state = m_client ? m_client->state() : MqttClient::State::Stopped;
     m_next.reconnects = m_client ? m_client->reconnects() : 0;
     m_next.lastError = m_lastError;

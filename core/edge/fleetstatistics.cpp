@@ -50,11 +50,36 @@ void FleetStatistics::setAlert(const DeviceSnapshot &device, EdgeAlert::Kind kin
     }
 }
 
+QList<DeviceSnapshot> FleetStatistics::deviceSnapshots(qint64 nowMs) const
+{
+    QList<DeviceSnapshot> devices;
+    devices.reserve(m_devices.size());
+    for (const DeviceStatistics &statistics : m_devices)
+        devices.append(statistics.snapshot(nowMs));
+    return devices;
+}
+
 QList<EdgeAlert> FleetStatistics::evaluate(qint64 nowMs)
 {
+    return evaluate(deviceSnapshots(nowMs), nowMs);
+}
+
+FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
+{
+    return snapshot(deviceSnapshots(nowMs), nowMs);
+}
+
+FleetSnapshot FleetStatistics::update(qint64 nowMs, QList<EdgeAlert> &changes)
+{
+    const QList<DeviceSnapshot> devices = deviceSnapshots(nowMs);
+    changes = evaluate(devices, nowMs);
+    return snapshot(devices, nowMs);
+}
+
+QList<EdgeAlert> FleetStatistics::evaluate(const QList<DeviceSnapshot> &devices, qint64 nowMs)
+{
     QList<EdgeAlert> changes;
-    for (const DeviceStatistics &statistics : std::as_const(m_devices)) {
-        const DeviceSnapshot device = statistics.snapshot(nowMs);
+    for (const DeviceSnapshot &device : devices) {
         const bool judged = device.windowMessages >= m_rules.minimumWindowMessages;
         setAlert(device, EdgeAlert::Kind::DefectRate, judged && device.windowDefectRate > m_rules.defectRateAbove,
                  device.windowDefectRate, m_rules.defectRateAbove, nowMs, changes);
@@ -71,7 +96,7 @@ QList<EdgeAlert> FleetStatistics::evaluate(qint64 nowMs)
     return changes;
 }
 
-FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
+FleetSnapshot FleetStatistics::snapshot(QList<DeviceSnapshot> devices, qint64 nowMs) const
 {
     FleetSnapshot snapshot;
     snapshot.atMs = nowMs;
@@ -80,9 +105,7 @@ FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
     snapshot.malformed = m_malformed;
     snapshot.malformedReasons = m_malformedReasons;
     snapshot.malformedSamples = m_malformedSamples;
-    snapshot.devices.reserve(m_devices.size());
-    for (const DeviceStatistics &statistics : m_devices) {
-        DeviceSnapshot device = statistics.snapshot(nowMs);
+    for (DeviceSnapshot &device : devices) {
         for (EdgeAlert::Kind kind : {EdgeAlert::Kind::DefectRate, EdgeAlert::Kind::LowConfidence,
                                      EdgeAlert::Kind::Latency, EdgeAlert::Kind::Silent}) {
             if (m_activeAlertIndex.contains(alertKey(device.deviceId, kind)))
@@ -96,8 +119,8 @@ FleetSnapshot FleetStatistics::snapshot(qint64 nowMs) const
             device.health = DeviceSnapshot::Health::Drifting;
         else
             device.health = DeviceSnapshot::Health::Healthy;
-        snapshot.devices.append(device);
     }
+    snapshot.devices = std::move(devices);
     std::sort(snapshot.devices.begin(), snapshot.devices.end(),
               [](const DeviceSnapshot &a, const DeviceSnapshot &b) { return a.deviceId < b.deviceId; });
     for (const EdgeAlert &alert : m_alerts) {

@@ -22,6 +22,9 @@ public:
     QList<EdgeAlert> evaluate(qint64 nowMs);
 
     FleetSnapshot snapshot(qint64 nowMs) const;
+    // evaluate() then snapshot() at `nowMs` with one pass over the devices: what the monitor does on
+    // every update (a device's window figures and quantiles are computed once, not twice).
+    FleetSnapshot update(qint64 nowMs, QList<EdgeAlert> &changes);
     // The `edge listen` summary (see the CLI contract in issue #6).
     QJsonObject toJson(qint64 nowMs) const;
 
@@ -33,6 +36,9 @@ public:
     const QList<EdgeAlert> &alerts() const { return m_alerts; }
 
 private:
+    QList<DeviceSnapshot> deviceSnapshots(qint64 nowMs) const;
+    QList<EdgeAlert> evaluate(const QList<DeviceSnapshot> &devices, qint64 nowMs);
+    FleetSnapshot snapshot(QList<DeviceSnapshot> devices, qint64 nowMs) const;
     void setAlert(const DeviceSnapshot &device, EdgeAlert::Kind kind, bool condition, double value, double threshold,
                   qint64 nowMs, QList<EdgeAlert> &changes);
 

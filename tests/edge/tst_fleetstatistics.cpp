@@ -160,6 +160,42 @@ private slots:
         QCOMPARE(device(fleet, u"cam"_s, startMs + 20500).health, DeviceSnapshot::Health::Healthy);
     }
 
+    // update() is evaluate() then snapshot() at one moment, computed in one pass.
+    void updateIsEvaluateThenSnapshot()
+    {
+        AlertRules rules = quietRules();
+        rules.defectRateAbove = 0.3;
+        rules.silentSeconds = 5;
+        FleetStatistics separate(rules), together(rules);
+        for (int index = 0; index < 32; ++index) {
+            for (FleetStatistics *fleet : {&separate, &together}) {
+                fleet->add(inspection(u"cam-a"_s, startMs + index * 10, index < 14, 0.9, 30 + index));
+                fleet->add(inspection(u"cam-b"_s, startMs + index * 10, false, 0.95, 20));
+            }
+        }
+        for (const qint64 at : {startMs + 1000, startMs + 30000}) {
+            const QList<EdgeAlert> expectedChanges = separate.evaluate(at);
+            const FleetSnapshot expected = separate.snapshot(at);
+            QList<EdgeAlert> changes;
+            const FleetSnapshot actual = together.update(at, changes);
+            QVERIFY(!changes.isEmpty()); // a defect-rate alert at first, silence later
+            QCOMPARE(changes.size(), expectedChanges.size());
+            for (int index = 0; index < changes.size(); ++index) {
+                QCOMPARE(changes[index].deviceId, expectedChanges[index].deviceId);
+                QCOMPARE(changes[index].kind, expectedChanges[index].kind);
+            }
+            QCOMPARE(actual.activeAlerts.size(), expected.activeAlerts.size());
+            QCOMPARE(actual.devices.size(), expected.devices.size());
+            for (int index = 0; index < actual.devices.size(); ++index) {
+                QCOMPARE(actual.devices[index].deviceId, expected.devices[index].deviceId);
+                QCOMPARE(actual.devices[index].health, expected.devices[index].health);
+                QCOMPARE(actual.devices[index].activeAlerts, expected.devices[index].activeAlerts);
+                QCOMPARE(actual.devices[index].windowDefectRate, expected.devices[index].windowDefectRate);
+                QCOMPARE(actual.devices[index].p95LatencyMs, expected.devices[index].p95LatencyMs);
+            }
+        }
+    }
+
     // A device that goes quiet keeps the figures of its last window, and the alerts they raised
     // stay raised: silence is not recovery.
     void aSilentDeviceKeepsItsLastFiguresAndAlerts()
