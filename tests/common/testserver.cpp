@@ -82,6 +82,11 @@ QByteArray TestServer::call(const QByteArray &method, const QString &path, const
     return answer;
 }
 
+QJsonObject TestServer::stats() const
+{
+    return QJsonDocument::fromJson(call("GET", u"/_test/stats"_s)).object();
+}
+
 bool TestServer::setReplies(const QJsonArray &rules) const
 {
     const QByteArray answer = call("POST", u"/_test/replies"_s, QJsonDocument(rules).toJson(QJsonDocument::Compact));

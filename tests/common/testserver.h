@@ -35,6 +35,8 @@ public:
     QJsonObject lastRequest() const;
     // POST /_test/reset: clears the log and the fault counters.
     bool reset() const;
+    // GET /_test/stats: the model servers' counters (max_in_flight …).
+    QJsonObject stats() const;
     // POST /_test/replies: the model servers' scripted reply rules (their README says how).
     bool setReplies(const QJsonArray &rules) const;
     // GET /_test/state: what the registry servers (sagemaker_server.py, mlflow_server.py) hold.

@@ -13,8 +13,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -100,22 +98,6 @@ ProviderConfig EvalRunFixture::config(const QString &model, const Headers &heade
     return config;
 }
 
-QByteArray EvalRunFixture::http(const QByteArray &method, const QString &path, const QByteArray &body)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(m_server->url(path));
-    request.setRawHeader("Content-Type", "application/json");
-    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const QByteArray answer = reply->readAll();
-    delete reply;
-    return answer;
-}
-
 bool EvalRunFixture::setReplies(const QJsonArray &rules)
 {
     return m_server->setReplies(rules);
@@ -128,7 +110,7 @@ QJsonObject EvalRunFixture::judgeRule(const QString &contains, const QString &re
 
 QJsonObject EvalRunFixture::stats()
 {
-    return QJsonDocument::fromJson(http("GET", u"/_test/stats"_s)).object();
+    return m_server->stats();
 }
 
 EvalRunFixture::Outcome EvalRunFixture::run(qint64 runId, std::optional<ProviderConfig> generator,

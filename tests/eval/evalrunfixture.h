@@ -63,8 +63,6 @@ public:
     EvalRun storedRun(qint64 runId);
 
 private:
-    QByteArray http(const QByteArray &method, const QString &path, const QByteArray &body = {});
-
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<Workspace> m_workspace;

@@ -58,6 +58,18 @@ private:
         QVERIFY(rowOf(QStringLiteral("support-rag-assistant"), 5) >= 0);
     }
 
+    // The panel's options for a SageMaker test server started with the AKIDREGISTRY keys.
+    static RegistryOptions sageMakerOptions(const TestServer &sagemaker)
+    {
+        RegistryOptions options;
+        options.backend = QStringLiteral("sagemaker");
+        options.region = QStringLiteral("us-east-1");
+        options.endpointUrl = sagemaker.url().toString();
+        options.aws.accessKeyId = QStringLiteral("AKIDREGISTRY");
+        options.aws.secretAccessKey = QStringLiteral("registry-secret");
+        return options;
+    }
+
     DecisionDialog *openDecision(DecisionAction action)
     {
         m_panel->decide(action);
@@ -206,12 +218,7 @@ private slots:
                               QStringLiteral("--seed-group"), QStringLiteral("churn-model"),
                               QStringLiteral("--seed-versions"), QStringLiteral("120")});
         QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
-        RegistryOptions options;
-        options.backend = QStringLiteral("sagemaker");
-        options.region = QStringLiteral("us-east-1");
-        options.endpointUrl = sagemaker.url().toString();
-        options.aws.accessKeyId = QStringLiteral("AKIDREGISTRY");
-        options.aws.secretAccessKey = QStringLiteral("registry-secret");
+        const RegistryOptions options = sageMakerOptions(sagemaker);
         QSignalSpy loaded(m_panel, &RegistryPanel::loaded);
         m_panel->useBackend(options, QStringLiteral("test SageMaker"));
         QVERIFY(loaded.wait(30000));
@@ -237,12 +244,7 @@ private slots:
                               QStringLiteral("--secret-key"), QStringLiteral("registry-secret"),
                               QStringLiteral("--latency-ms"), QStringLiteral("10000")});
         QVERIFY2(sagemaker.start(), qPrintable(sagemaker.errorString()));
-        RegistryOptions options;
-        options.backend = QStringLiteral("sagemaker");
-        options.region = QStringLiteral("us-east-1");
-        options.endpointUrl = sagemaker.url().toString();
-        options.aws.accessKeyId = QStringLiteral("AKIDREGISTRY");
-        options.aws.secretAccessKey = QStringLiteral("registry-secret");
+        const RegistryOptions options = sageMakerOptions(sagemaker);
         m_panel->useBackend(options, QStringLiteral("slow SageMaker"));
         QVERIFY(m_panel->isWaitingForRemote());
 
