@@ -37,7 +37,14 @@ EvalRunOptions::EvalRunOptions()
       m_repeats(QStringLiteral("repeats"), tr("Generations per item (default 1); figures use each item's mean."),
                 QStringLiteral("k")),
       m_judgeRepeats(QStringLiteral("judge-repeats"), tr("Judge calls per response and judge metric (default 1)."),
-                     QStringLiteral("j"))
+                     QStringLiteral("j")),
+      m_systemPrompt(QStringLiteral("system-prompt"),
+                     tr("System prompt for generating responses (default: answer from the contexts only)."),
+                     QStringLiteral("text")),
+      m_temperature(QStringLiteral("temperature"), tr("Temperature for generating responses (default: the model's)."),
+                    QStringLiteral("x")),
+      m_maxTokens(QStringLiteral("max-tokens"), tr("Token limit of a generated response (default 1024)."),
+                  QStringLiteral("n"))
 { }
 
 void EvalRunOptions::addTo(QCommandLineParser &parser) const
@@ -45,7 +52,8 @@ void EvalRunOptions::addTo(QCommandLineParser &parser) const
     generator.addTo(parser);
     judge.addTo(parser);
     parser.addOptions({m_dataset, m_fromDataset, m_metrics, m_concurrency, m_name, m_gate, m_threshold, m_itemTimeout,
-                       m_junit, m_json, m_cluster, m_baseline, m_repeats, m_judgeRepeats});
+                       m_junit, m_json, m_cluster, m_baseline, m_repeats, m_judgeRepeats, m_systemPrompt, m_temperature,
+                       m_maxTokens});
 }
 
 QString EvalRunOptions::dataset(const QCommandLineParser &parser) const
@@ -90,6 +98,8 @@ Result<RunSettings> EvalRunOptions::settings(const QCommandLineParser &parser) c
         return limits.error();
     if (Status gates = readGates(parser, settings); !gates)
         return gates.error();
+    if (Status generation = readGeneration(parser, settings); !generation)
+        return generation.error();
     if (settings.repeats > 1 && !generate)
         return usage(tr("--repeats needs a model to generate responses (provider flags); a dataset's own responses "
                         "are the same every time"));
@@ -120,6 +130,28 @@ Status EvalRunOptions::readLimits(const QCommandLineParser &parser, RunSettings 
         *target = parser.value(*option).toInt(&ok);
         if (!ok || *target < 1 || *target > 20)
             return usage(tr("--%1 expects 1 to 20").arg(option->names().first()));
+    }
+    return Done{};
+}
+
+Status EvalRunOptions::readGeneration(const QCommandLineParser &parser, RunSettings &settings) const
+{
+    for (const QCommandLineOption *option : {&m_systemPrompt, &m_temperature, &m_maxTokens}) {
+        if (parser.isSet(*option) && !generates(parser))
+            return usage(tr("--%1 needs a model to generate responses (provider flags)").arg(option->names().first()));
+    }
+    settings.generationSystemPrompt = parser.value(m_systemPrompt);
+    bool ok = true;
+    if (parser.isSet(m_temperature)) {
+        const double temperature = parser.value(m_temperature).toDouble(&ok);
+        if (!ok || temperature < 0 || temperature > 2)
+            return usage(tr("--temperature expects 0 to 2"));
+        settings.temperature = temperature;
+    }
+    if (parser.isSet(m_maxTokens)) {
+        settings.maxTokens = parser.value(m_maxTokens).toInt(&ok);
+        if (!ok || settings.maxTokens < 1 || settings.maxTokens > 200000)
+            return usage(tr("--max-tokens expects 1 to 200000"));
     }
     return Done{};
 }

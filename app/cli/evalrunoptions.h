@@ -39,6 +39,8 @@ private:
     Status readGates(const QCommandLineParser &parser, RunSettings &settings) const;
     // --concurrency, --item-timeout, --repeats and --judge-repeats.
     Status readLimits(const QCommandLineParser &parser, RunSettings &settings) const;
+    // --system-prompt, --temperature and --max-tokens, which need a model generating responses.
+    Status readGeneration(const QCommandLineParser &parser, RunSettings &settings) const;
     static Result<QStringList> parseMetrics(const QString &text, bool judgeGiven);
 
     QCommandLineOption m_dataset;
@@ -55,4 +57,7 @@ private:
     QCommandLineOption m_baseline;
     QCommandLineOption m_repeats;
     QCommandLineOption m_judgeRepeats;
+    QCommandLineOption m_systemPrompt;
+    QCommandLineOption m_temperature;
+    QCommandLineOption m_maxTokens;
 };

@@ -62,6 +62,14 @@ Result<QList<Dataset>> DatasetRepository::list() const
     return fetch(QStringLiteral("ORDER BY name, version"), {});
 }
 
+Result<QList<Dataset>> DatasetRepository::latest() const
+{
+    return fetch(QStringLiteral("WHERE id IN (SELECT id FROM eval_datasets AS newest WHERE newest.version ="
+                                " (SELECT MAX(version) FROM eval_datasets AS other WHERE other.name = newest.name))"
+                                " ORDER BY id DESC"),
+                 {});
+}
+
 Result<std::optional<Dataset>> DatasetRepository::find(qint64 id) const
 {
     auto found = fetch(QStringLiteral("WHERE id = :id"), {{QStringLiteral("id"), id}});

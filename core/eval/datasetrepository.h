@@ -15,6 +15,8 @@ public:
 
     // By name, then version.
     Result<QList<Dataset>> list() const;
+    // The newest version of each dataset, newest first: what a new run is most likely made on.
+    Result<QList<Dataset>> latest() const;
     Result<std::optional<Dataset>> find(qint64 id) const;
     // The version of `name` whose source had this SHA-256, if one was imported.
     Result<std::optional<Dataset>> findByContent(const QString &name, const QString &contentHash) const;

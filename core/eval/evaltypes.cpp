@@ -27,7 +27,10 @@ QJsonObject RunSettings::toJson() const
             {QStringLiteral("cluster_by"), clusterBy},
             {QStringLiteral("baseline_run_id"), baselineRunId},
             {QStringLiteral("repeats"), repeats},
-            {QStringLiteral("judge_repeats"), judgeRepeats}};
+            {QStringLiteral("judge_repeats"), judgeRepeats},
+            {QStringLiteral("generation_system_prompt"), generationSystemPrompt},
+            {QStringLiteral("temperature"), temperature ? QJsonValue(*temperature) : QJsonValue()},
+            {QStringLiteral("max_tokens"), maxTokens}};
 }
 
 RunSettings RunSettings::fromJson(const QJsonObject &object)
@@ -62,6 +65,10 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
     settings.baselineRunId = object.value(QStringLiteral("baseline_run_id")).toInteger();
     settings.repeats = std::max(1, object.value(QStringLiteral("repeats")).toInt(1));
     settings.judgeRepeats = std::max(1, object.value(QStringLiteral("judge_repeats")).toInt(1));
+    settings.generationSystemPrompt = object.value(QStringLiteral("generation_system_prompt")).toString();
+    if (object.value(QStringLiteral("temperature")).isDouble())
+        settings.temperature = object.value(QStringLiteral("temperature")).toDouble();
+    settings.maxTokens = std::max(1, object.value(QStringLiteral("max_tokens")).toInt(1024));
     return settings;
 }
 

@@ -126,6 +126,12 @@ struct RunSettings
     qint64 baselineRunId = 0; // what `METRIC:no-regression` gates compare with
     int repeats = 1; // generations per item
     int judgeRepeats = 1; // judge calls per response and judge metric
+    // How responses are generated (when !responsesFromDataset): the system prompt (empty: the
+    // built-in "answer from the contexts" instruction), temperature (unset: the model's default)
+    // and the response's token limit.
+    QString generationSystemPrompt;
+    std::optional<double> temperature;
+    int maxTokens = 1024;
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     // Scores of one item come from more than one generation or judge call.

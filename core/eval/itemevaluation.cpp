@@ -70,7 +70,7 @@ ItemEvaluation::~ItemEvaluation()
         delete call.data(); // aborts without emitting
 }
 
-ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
+ChatRequest ItemEvaluation::generationRequest(const EvalItem &item, const RunSettings &settings)
 {
     QString prompt;
     if (!item.contexts.isEmpty()) {
@@ -79,9 +79,12 @@ ChatRequest ItemEvaluation::generationRequest(const EvalItem &item)
             prompt += u"[%1] %2\n\n"_s.arg(i + 1).arg(item.contexts[i]);
     }
     prompt += u"Question: "_s + item.question;
-    ChatRequest request = ChatRequest::fromPrompt(
-        prompt, u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s);
-    request.parameters.maxTokens = 1024;
+    const QString system = settings.generationSystemPrompt.trimmed().isEmpty()
+        ? u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s
+        : settings.generationSystemPrompt;
+    ChatRequest request = ChatRequest::fromPrompt(prompt, system);
+    request.parameters.maxTokens = settings.maxTokens;
+    request.parameters.temperature = settings.temperature;
     request.stream = false; // scored whole, so streamed deltas would only cost CPU
     return request;
 }
@@ -123,7 +126,7 @@ int ItemEvaluation::repeatCount() const
 
 void ItemEvaluation::generate()
 {
-    ask(m_providers.generator, generationRequest(m_item), [this](const Result<ChatResult> &outcome) {
+    ask(m_providers.generator, generationRequest(m_item, m_settings), [this](const Result<ChatResult> &outcome) {
         if (!outcome) {
             m_result.ok = false;
             m_result.error = m_generation == 0

@@ -59,8 +59,9 @@ public:
     // Cancels the calls in flight and reports nothing: the item stays without a result.
     void abort();
 
-    // The prompt that asks a model for the item's response from its contexts.
-    static ChatRequest generationRequest(const EvalItem &item);
+    // The prompt that asks a model for the item's response from its contexts, with the run's
+    // system prompt and parameters (the built-in ones by default).
+    static ChatRequest generationRequest(const EvalItem &item, const RunSettings &settings = {});
 
 signals:
     void finished(const ItemResult &result);

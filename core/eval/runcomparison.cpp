@@ -252,6 +252,16 @@ QString RunComparison::describe(const MetricComparison &metric)
         .arg(figures, QString::number(metric.minimumDetectable, 'f', 3));
 }
 
+bool RunComparison::isIdentical() const
+{
+    if (pairedItems == 0 || metrics.isEmpty())
+        return false;
+    return std::all_of(metrics.cbegin(), metrics.cend(), [](const MetricComparison &metric) {
+        return std::all_of(metric.items.cbegin(), metric.items.cend(),
+                           [](const ComparedItem &item) { return std::abs(item.b - item.a) <= 1e-9; });
+    });
+}
+
 QJsonObject RunComparison::toJson() const
 {
     QJsonObject metricObject;

@@ -68,6 +68,8 @@ public:
     static RunComparison compare(const RunScores &a, const RunScores &b, const QStringList &metrics = {});
 
     QJsonObject toJson() const;
+    // Items were paired and each has the same score in both runs on every metric compared.
+    bool isIdentical() const;
     // What no-regression gates of run B against baseline A need.
     QList<RegressionCheck> regressionChecks() const;
     // "better: +0.052 (95 % CI +0.031 to +0.073), p 0.0004 after Holm" and the like.

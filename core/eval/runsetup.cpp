@@ -1,8 +1,10 @@
 #include "core/eval/runsetup.h"
 
 #include "core/eval/datasetimporter.h"
+#include "core/eval/datasetrepository.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/itemgroups.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 
@@ -68,4 +70,51 @@ Result<EvalRun> RunSetup::createFromFile(Workspace &workspace, const QString &pa
     if (!dataset)
         return dataset.error();
     return create(workspace, dataset.value(), settings, name);
+}
+
+Result<QList<EvalRun>> RunSetup::createForModels(Workspace &workspace, qint64 datasetId, const QString &path,
+                                                 const RunSettings &settings,
+                                                 const QList<ProviderSelection> &generators, const QString &name)
+{
+    if (generators.size() > maximumModels)
+        return makeError(Error::Kind::Usage, tr("a run compares at most %1 models at once").arg(maximumModels));
+    Dataset dataset;
+    if (datasetId > 0) {
+        auto found = DatasetRepository(workspace).find(datasetId);
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return makeError(Error::Kind::Input, tr("the dataset %1 is no longer in the workspace").arg(datasetId));
+        dataset = *found.value();
+    } else {
+        auto imported = DatasetImporter::import(workspace, path);
+        if (!imported)
+            return imported.error();
+        dataset = imported.value();
+    }
+    QList<RunSettings> perModel;
+    if (settings.responsesFromDataset || generators.isEmpty())
+        perModel << settings;
+    for (const ProviderSelection &generator : settings.responsesFromDataset ? QList<ProviderSelection>() : generators) {
+        RunSettings one = settings;
+        one.generator = generator;
+        perModel << one;
+    }
+    QList<EvalRun> runs;
+    const Status created = workspace.transaction([&]() -> Status {
+        for (const RunSettings &one : std::as_const(perModel)) {
+            // Runs made together are told apart by their model.
+            const QString runName = perModel.size() > 1
+                ? QStringLiteral("%1 · %2").arg(name.isEmpty() ? dataset.name : name, one.generator.model)
+                : name;
+            auto run = create(workspace, dataset, one, runName);
+            if (!run)
+                return run.error();
+            runs << run.value();
+        }
+        return Done{};
+    });
+    if (!created)
+        return created.error();
+    return runs;
 }

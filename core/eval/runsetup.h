@@ -19,4 +19,12 @@ public:
     // Imports the dataset at `path` (a new version when its content changed) and creates the run on it.
     static Result<EvalRun> createFromFile(Workspace &workspace, const QString &path, const RunSettings &settings,
                                           const QString &name = {});
+    // The same dataset and settings once per model in `generators` (at most three), for comparing
+    // them; once with the settings' own generator when `generators` is empty or the responses come
+    // from the dataset. The dataset is the stored one with `datasetId`, else the file at `path`.
+    // Every run is created in one transaction: a refused model creates none of them.
+    static Result<QList<EvalRun>> createForModels(Workspace &workspace, qint64 datasetId, const QString &path,
+                                                  const RunSettings &settings,
+                                                  const QList<ProviderSelection> &generators, const QString &name = {});
+    static constexpr int maximumModels = 3;
 };

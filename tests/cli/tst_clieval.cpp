@@ -195,6 +195,15 @@ private slots:
             << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"),
                            QStringLiteral("--repeats"), QStringLiteral("3")}
             << QByteArray("--repeats needs a model");
+        QTest::newRow("temperature of the dataset's responses")
+            << QStringList{QStringLiteral("run"), QStringLiteral("--dataset"), QStringLiteral("x.jsonl"),
+                           QStringLiteral("--temperature"), QStringLiteral("0.3")}
+            << QByteArray("--temperature needs a model to generate responses");
+        QTest::newRow("temperature out of range")
+            << QStringList{QStringLiteral("run"),         QStringLiteral("--dataset"),     QStringLiteral("x.jsonl"),
+                           QStringLiteral("--provider"),  QStringLiteral("openai"),        QStringLiteral("--model"),
+                           QStringLiteral("gpt-4o-mini"), QStringLiteral("--temperature"), QStringLiteral("7")}
+            << QByteArray("--temperature expects 0 to 2");
         QTest::newRow("compare one run") << QStringList{QStringLiteral("compare"), QStringLiteral("1")}
                                          << QByteArray("expected RUN_A RUN_B");
         QTest::newRow("plan without effect")

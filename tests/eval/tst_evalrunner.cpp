@@ -80,6 +80,7 @@ private slots:
 
     void judgedRunGivesKnownScores();
     void generatesResponsesAndUsesBuiltInPrompts();
+    void generationUsesTheRunsPromptAndParameters();
     void garbageFromTheJudgeFailsOnlyThatMetric();
     void repeatsKeepEveryScoreAndFindTheUnstable();
     void throttledCallsAreRetried();
@@ -192,6 +193,36 @@ void TestEvalRunner::generatesResponsesAndUsesBuiltInPrompts()
         }
     }
     QVERIFY(sawVerdicts);
+}
+
+void TestEvalRunner::generationUsesTheRunsPromptAndParameters()
+{
+    RunSettings settings;
+    settings.responsesFromDataset = false;
+    settings.generator.model = EvalRunFixture::generatorModel;
+    settings.metrics = {Metrics::lexicalF1};
+    settings.generationSystemPrompt = u"Answer in one sentence, citing [n]."_s;
+    settings.temperature = 0.25;
+    settings.maxTokens = 77;
+    // Stored with the run and read back: a resumed run generates the same way.
+    QCOMPARE(RunSettings::fromJson(settings.toJson()).generationSystemPrompt, settings.generationSystemPrompt);
+    QCOMPARE(RunSettings::fromJson(settings.toJson()).temperature, std::optional(0.25));
+    QCOMPARE(RunSettings::fromJson(RunSettings().toJson()).temperature, std::nullopt);
+    const qint64 runId = m_fixture.createRun(2, settings);
+    QVERIFY(runId > 0);
+    const auto outcome = m_fixture.run(runId, m_fixture.config(EvalRunFixture::generatorModel), std::nullopt);
+    QCOMPARE(outcome.status, EvalRun::Status::Completed);
+    const QJsonArray requests = m_fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    for (const QJsonValue &request : requests) {
+        const QJsonObject body
+            = QJsonDocument::fromJson(request.toObject().value("body"_L1).toString().toUtf8()).object();
+        QCOMPARE(body.value("max_tokens"_L1).toInt(), 77);
+        QCOMPARE(body.value("temperature"_L1).toDouble(), 0.25);
+        const QJsonObject system = body.value("messages"_L1).toArray().first().toObject();
+        QCOMPARE(system.value("role"_L1).toString(), u"system"_s);
+        QCOMPARE(system.value("content"_L1).toString(), settings.generationSystemPrompt);
+    }
 }
 
 void TestEvalRunner::repeatsKeepEveryScoreAndFindTheUnstable()

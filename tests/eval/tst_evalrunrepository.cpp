@@ -1,6 +1,7 @@
 #include "core/eval/datasetrepository.h"
 #include "core/eval/datasetwriter.h"
 #include "core/eval/evalrunrepository.h"
+#include "core/eval/runsetup.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
@@ -114,6 +115,53 @@ private slots:
     }
 
     void cleanup() { m_workspace.reset(); }
+
+    void runsForSeveralModelsAreMadeTogether()
+    {
+        makeDataset(u"golden"_s, 3);
+        const Dataset golden = makeDataset(u"golden"_s, 4);
+        const Dataset other = makeDataset(u"other"_s, 2);
+        QCOMPARE(golden.version, 2);
+        auto latest = DatasetRepository(*m_workspace).latest();
+        QVERIFY(latest);
+        QCOMPARE(latest.value().size(), 2);
+        QCOMPARE(latest.value()[0].id, other.id);
+        QCOMPARE(latest.value()[1].id, golden.id);
+
+        RunSettings settings;
+        settings.responsesFromDataset = false;
+        settings.metrics = {u"lexical_f1"_s};
+        settings.temperature = 0.5;
+        ProviderSelection first, second;
+        first.profile = second.profile = u"local"_s;
+        first.model = u"model-a"_s;
+        second.model = u"model-b"_s;
+        auto runs = RunSetup::createForModels(*m_workspace, golden.id, {}, settings, {first, second});
+        QVERIFY2(runs, qPrintable(runs ? QString() : runs.error().describe()));
+        QCOMPARE(runs.value().size(), 2);
+        for (int index = 0; index < 2; ++index) {
+            const EvalRun stored = reload(runs.value()[index].id);
+            QCOMPARE(stored.datasetId, golden.id);
+            QCOMPARE(stored.itemCount, 4);
+            QCOMPARE(stored.model, (QStringList{u"model-a"_s, u"model-b"_s})[index]);
+            QCOMPARE(stored.name, u"golden · "_s + stored.model);
+            QCOMPARE(stored.settings.generator.profile, u"local"_s);
+            QCOMPARE(stored.settings.temperature, std::optional(0.5));
+        }
+
+        // Refused with nothing made: four models, or settings no run can be made with.
+        ProviderSelection third = first, fourth = first;
+        auto tooMany = RunSetup::createForModels(*m_workspace, golden.id, {}, settings, {first, second, third, fourth});
+        QVERIFY(!tooMany);
+        QCOMPARE(tooMany.error().kind, Error::Kind::Usage);
+        settings.clusterBy = u"no_such_field"_s;
+        auto refused = RunSetup::createForModels(*m_workspace, golden.id, {}, settings, {first, second});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().describe().contains(u"no_such_field"_s), qPrintable(refused.error().describe()));
+        QCOMPARE(EvalRunRepository(*m_workspace).list().value().size(), 2);
+        auto gone = RunSetup::createForModels(*m_workspace, 9999, {}, RunSettings(), {});
+        QVERIFY(!gone);
+    }
 
     void createFindAndList()
     {

@@ -219,6 +219,22 @@ private slots:
         QCOMPARE(comparison.value().metrics[0].difference.count, 3);
     }
 
+    void identicalRunsSayNoDifference()
+    {
+        const Dataset dataset = makeDataset(u"golden"_s, questions(4, false), u"A: "_s);
+        const EvalRun runA = makeRun(dataset, u"a"_s, {0.5, 0.25, 1.0, 0.0});
+        const EvalRun same = makeRun(dataset, u"same"_s, {0.5, 0.25, 1.0, 0.0});
+        const EvalRun moved = makeRun(dataset, u"moved"_s, {0.5, 0.25, 1.0, 0.125});
+        auto identical = RunComparison::compute(*m_workspace, runA.id, same.id);
+        QVERIFY(identical);
+        QVERIFY(identical.value().isIdentical());
+        QVERIFY(identical.value().metrics[0].largestChanges.isEmpty());
+        auto different = RunComparison::compute(*m_workspace, runA.id, moved.id);
+        QVERIFY(different);
+        QVERIFY(!different.value().isIdentical());
+        QVERIFY(!RunComparison().isIdentical()); // nothing paired is not "the same"
+    }
+
     void aPartialRunListsWhatItLacks()
     {
         const Dataset dataset = makeDataset(u"golden"_s, questions(6, false), u"A: "_s);

@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QGridLayout>
 #include <QLineSeries>
+#include <QLocale>
 #include <QTimer>
 #include <QValueAxis>
 
@@ -24,6 +25,9 @@ constexpr qint64 rateSpanMs = 1000;
 QChart *newChart(const QString &title, bool dark)
 {
     auto *chart = new QChart;
+    // Axis numbers in the user's locale (0,5 in German), as the tables show them.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setTitle(title);
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));

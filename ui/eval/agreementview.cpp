@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -127,6 +128,9 @@ void AgreementView::showChart()
 {
     const bool dark = Theme::isDark();
     auto *chart = new QChart;
+    // Axis numbers in the user's locale (0,5 in German), as the tables show them.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(tr("Judge–people κ, 95% CI (trusted from 0.6)"));
     chart->setMargins(QMargins(4, 4, 4, 4));

@@ -1,6 +1,8 @@
 #include "ui/eval/comparerunsdialog.h"
 
+#include "core/eval/itemdetail.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/eval/itemdetailhtml.h"
 #include "ui/theme.h"
 
 #include <QBarCategoryAxis>
@@ -13,8 +15,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -34,8 +38,22 @@ enum MetricColumn {
     MetricColumns
 };
 
-const QColor better(0x2e, 0xa0, 0x43);
-const QColor worse(0xe0, 0x52, 0x60);
+QColor better()
+{
+    return Theme::color(Theme::Role::Good);
+}
+
+QColor worse()
+{
+    return Theme::color(Theme::Role::Bad);
+}
+
+// Two items' responses side by side, each run a column.
+struct ResponsePair
+{
+    ItemDetail a;
+    ItemDetail b;
+};
 
 QString signedNumber(double value, int decimals = 3)
 {
@@ -52,7 +70,7 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignR
 } // namespace
 
 CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId,
-                                     QWidget *parent)
+                                     qint64 baselineRunId, QWidget *parent)
     : QDialog(parent), m_worker(worker), m_currentRunId(currentRunId)
 {
     m_dark = Theme::isDark();
@@ -65,6 +83,7 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
             currentName = entry.run.name;
         }
     }
+    m_currentName = currentName;
     setWindowTitle(tr("Compare runs — B: %1").arg(currentName));
     // Runs of the same dataset first: comparing item by item needs the same items.
     for (bool sameDataset : {true, false}) {
@@ -75,6 +94,8 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
                              entry.run.id);
         }
     }
+    if (const int baseline = m_other->findData(baselineRunId); baselineRunId > 0 && baseline >= 0)
+        m_other->setCurrentIndex(baseline);
     m_verdict = new QLabel(this);
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -107,12 +128,29 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     m_items->setTabKeyNavigation(false);
     connect(m_items, &QTableWidget::cellDoubleClicked, this,
             [this](int row, int) { emit itemActivated(m_items->item(row, 0)->data(Qt::UserRole).toLongLong()); });
+    // A row chosen shows its two responses here; a double click opens the item in the panel.
+    connect(m_items, &QTableWidget::currentCellChanged, this, [this](int row) { showResponses(row); });
+    m_itemsEmpty = new QLabel(this);
+    m_itemsEmpty->setObjectName(QStringLiteral("noChangedItems"));
+    m_itemsEmpty->setAlignment(Qt::AlignCenter);
+    m_itemsEmpty->setWordWrap(true);
+    m_itemsEmpty->hide();
+    for (QTextBrowser **side : {&m_responseA, &m_responseB}) {
+        *side = new QTextBrowser(this);
+        (*side)->setOpenLinks(false);
+        (*side)->setPlaceholderText(tr("Choose an item above to read both runs' responses."));
+    }
     auto *choices = new QHBoxLayout;
     choices->addWidget(new QLabel(tr("Compare with (A):"), this));
     choices->addWidget(m_other, 1);
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_chart);
-    lower->addWidget(m_items);
+    auto *itemsBox = new QWidget(this);
+    auto *itemsLayout = new QVBoxLayout(itemsBox);
+    itemsLayout->setContentsMargins(0, 0, 0, 0);
+    itemsLayout->addWidget(m_items);
+    itemsLayout->addWidget(m_itemsEmpty, 1);
+    lower->addWidget(itemsBox);
     lower->setStretchFactor(0, 2);
     lower->setStretchFactor(1, 3);
     lower->setSizes({400, 600});
@@ -122,10 +160,20 @@ CompareRunsDialog::CompareRunsDialog(WorkspaceWorker &worker, const QList<RunLis
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(choices);
     layout->addWidget(m_verdict);
-    layout->addWidget(m_metrics, 1);
-    layout->addWidget(lower, 2);
+    auto *responses = new QSplitter(Qt::Horizontal, this);
+    responses->addWidget(m_responseA);
+    responses->addWidget(m_responseB);
+    responses->setChildrenCollapsible(false);
+    auto *parts = new QSplitter(Qt::Vertical, this);
+    parts->addWidget(m_metrics);
+    parts->addWidget(lower);
+    parts->addWidget(responses);
+    parts->setStretchFactor(0, 1);
+    parts->setStretchFactor(1, 2);
+    parts->setStretchFactor(2, 2);
+    layout->addWidget(parts, 1);
     layout->addWidget(buttons);
-    resize(1000, 680);
+    resize(1080, 700);
     connect(m_other, &QComboBox::currentIndexChanged, this, &CompareRunsDialog::refresh);
     refresh();
 }
@@ -139,6 +187,7 @@ void CompareRunsDialog::refresh()
         return;
     }
     m_verdict->setText(tr("Comparing…"));
+    setWindowTitle(tr("Compare runs — A: %1 · B: %2").arg(m_other->currentText(), m_currentName));
     m_worker.run<RunComparison>(
         [other, current](Workspace &workspace) { return RunComparison::compute(workspace, other, current); }, this,
         [this, other](Result<RunComparison> comparison) {
@@ -180,14 +229,16 @@ void CompareRunsDialog::showComparison()
                           comparison.pairedBy);
     if (!betterOn.isEmpty())
         sentences << tr("<span style=\"color:%1\"><b>B is better</b> on %2.</span>")
-                         .arg(better.name(), betterOn.join(QStringLiteral(", ")));
+                         .arg(better().name(), betterOn.join(QStringLiteral(", ")));
     if (!worseOn.isEmpty())
         sentences << tr("<span style=\"color:%1\"><b>B is worse</b> on %2.</span>")
-                         .arg(worse.name(), worseOn.join(QStringLiteral(", ")));
+                         .arg(worse().name(), worseOn.join(QStringLiteral(", ")));
     if (!unclear.isEmpty())
         sentences << tr("No difference detectable at this size on %1.").arg(unclear.join(QStringLiteral(", ")));
     if (comparison.metrics.isEmpty())
         sentences << tr("The runs share no metric, so there is nothing to compare.");
+    else if (comparison.isIdentical())
+        sentences << tr("<b>No differences:</b> both runs gave every paired item the same scores on every metric.");
     else if (detectable > 0)
         sentences << tr("With these items a difference of about %1 could be detected (α 0.05, power 0.8); "
                         "a smaller one needs more items (see <tt>genaiops eval plan</tt>).")
@@ -232,10 +283,10 @@ void CompareRunsDialog::showComparison()
         QColor colour = palette().color(QPalette::Text);
         if (metric.verdict == PairedTest::Verdict::Better) {
             verdict = tr("better");
-            colour = better;
+            colour = better();
         } else if (metric.verdict == PairedTest::Verdict::Worse) {
             verdict = tr("worse");
-            colour = worse;
+            colour = worse();
         }
         auto *verdictCell = cell(verdict, Qt::AlignLeft | Qt::AlignVCenter);
         verdictCell->setForeground(colour);
@@ -257,12 +308,17 @@ void CompareRunsDialog::showMetric(int row)
     showDifferences(metric);
     const QList<ComparedItem> &changed = metric.largestChanges;
     const int shown = int(changed.size());
+    m_items->setVisible(shown > 0);
+    m_itemsEmpty->setVisible(shown == 0);
+    m_itemsEmpty->setText(
+        tr("No item changed on %1: every paired item has the same score in both runs.").arg(metric.metric));
     m_items->setRowCount(shown);
     const QLocale locale;
     for (int line = 0; line < shown; ++line) {
         const ComparedItem &item = changed[line];
         auto *index = cell(QString::number(item.indexB));
         index->setData(Qt::UserRole, item.indexB);
+        index->setData(Qt::UserRole + 1, item.indexA);
         m_items->setItem(line, 0, index);
         auto *question = cell(item.question.simplified(), Qt::AlignLeft | Qt::AlignVCenter);
         question->setToolTip(tr("item %1 of B, %2 of A").arg(item.indexB).arg(item.indexA));
@@ -270,7 +326,7 @@ void CompareRunsDialog::showMetric(int row)
         m_items->setItem(line, 2, cell(locale.toString(item.a, 'f', 2)));
         m_items->setItem(line, 3, cell(locale.toString(item.b, 'f', 2)));
         auto *change = cell(signedNumber(item.b - item.a, 2));
-        change->setForeground(item.b > item.a ? better : worse);
+        change->setForeground(item.b > item.a ? better() : worse());
         m_items->setItem(line, 4, change);
     }
 }
@@ -286,6 +342,9 @@ void CompareRunsDialog::showDifferences(const MetricComparison &metric)
         (change < 0 ? losses : gains)[bin] += 1;
     }
     auto *chart = new QChart;
+    // Axis numbers in the user's locale (0,5 in German), as the tables show them.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setTheme(m_dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(
         tr("%1: per-item change B − A (mean %2)").arg(metric.metric, signedNumber(metric.difference.meanDifference)));
@@ -293,23 +352,30 @@ void CompareRunsDialog::showDifferences(const MetricComparison &metric)
     chart->legend()->setVisible(false);
     auto *lossSet = new QBarSet(tr("worse"));
     lossSet->append(losses);
-    lossSet->setColor(worse);
+    lossSet->setColor(worse());
     auto *gainSet = new QBarSet(tr("better or same"));
     gainSet->append(gains);
-    gainSet->setColor(better);
+    gainSet->setColor(better());
     auto *series = new QBarSeries;
     series->append(lossSet);
     series->append(gainSet);
     series->setBarWidth(1.8); // two sets side by side: together they fill their bin
     chart->addSeries(series);
-    QStringList categories;
-    for (int bin = 0; bin < bins; ++bin)
-        categories << (bin % 5 == 0 ? QLocale().toString(-1.0 + 2.0 * bin / bins, 'f', 1)
-                                    : QString(bin, QChar(0x200b)));
+    // The bins are categories; the change they stand for reads from a value axis under them (twenty
+    // category labels would be elided to "…").
     auto *axisX = new QBarCategoryAxis;
-    axisX->append(categories);
+    for (int bin = 0; bin < bins; ++bin)
+        axisX->append(QString(bin + 1, QChar(0x200b)));
+    axisX->setLabelsVisible(false);
+    axisX->setGridLineVisible(false);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+    auto *changeAxis = new QValueAxis;
+    changeAxis->setRange(-1.0, 1.0);
+    changeAxis->setTickCount(5);
+    changeAxis->setLabelFormat(QStringLiteral("%.1f"));
+    changeAxis->setTitleText(tr("change B − A"));
+    chart->addAxis(changeAxis, Qt::AlignBottom);
     auto *axisY = new QValueAxis;
     axisY->setLabelFormat(QStringLiteral("%.0f"));
     axisY->setTitleText(tr("items"));
@@ -318,4 +384,48 @@ void CompareRunsDialog::showDifferences(const MetricComparison &metric)
     QChart *previous = m_chart->chart();
     m_chart->setChart(chart);
     delete previous;
+}
+
+void CompareRunsDialog::showResponses(int row)
+{
+    if (row < 0 || !m_items->item(row, 0))
+        return;
+    const qint64 indexB = m_items->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const qint64 indexA = m_items->item(row, 0)->data(Qt::UserRole + 1).toLongLong();
+    const qint64 runA = m_comparison.runA.id;
+    const qint64 runB = m_comparison.runB.id;
+    m_worker.run<ResponsePair>(
+        [runA, runB, indexA, indexB](Workspace &workspace) -> Result<ResponsePair> {
+            auto a = ItemDetail::load(workspace, runA, indexA);
+            if (!a)
+                return a.error();
+            auto b = ItemDetail::load(workspace, runB, indexB);
+            if (!b)
+                return b.error();
+            return ResponsePair{std::move(a.value()), std::move(b.value())};
+        },
+        this,
+        [this, indexB](Result<ResponsePair> pair) {
+            const int current = m_items->currentRow();
+            if (current < 0 || m_items->item(current, 0)->data(Qt::UserRole).toLongLong() != indexB)
+                return; // another row was chosen meanwhile
+            if (!pair) {
+                m_responseA->setPlainText(pair.error().describe());
+                m_responseB->clear();
+                return;
+            }
+            const auto show = [](QTextBrowser *view, const QString &side, const ItemDetail &detail) {
+                const QString response = detail.result ? detail.result->response : detail.item.response;
+                view->setHtml(QStringLiteral("<p><b>%1</b> · %2 · %3</p><p>%4</p>")
+                                  .arg(side, ItemDetailHtml::escaped(detail.run.name),
+                                       ItemDetailHtml::escaped(detail.run.model), ItemDetailHtml::escaped(response)));
+            };
+            show(m_responseA, tr("A"), pair.value().a);
+            show(m_responseB, tr("B"), pair.value().b);
+        });
+}
+
+QString CompareRunsDialog::responsesText() const
+{
+    return m_responseA->toPlainText() + QLatin1Char('\n') + m_responseB->toPlainText();
 }

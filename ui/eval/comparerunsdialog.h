@@ -9,6 +9,7 @@ class QChartView;
 class QComboBox;
 class QLabel;
 class QTableWidget;
+class QTextBrowser;
 class WorkspaceWorker;
 
 // Two runs compared item by item (RunComparison): a table of every metric with its paired
@@ -20,11 +21,15 @@ class CompareRunsDialog : public QDialog
     Q_OBJECT
 
 public:
+    // `baselineRunId`, when given, is the A chosen at first (the run this one was made to beat).
     CompareRunsDialog(WorkspaceWorker &worker, const QList<RunListEntry> &runs, qint64 currentRunId,
-                      QWidget *parent = nullptr);
+                      qint64 baselineRunId = 0, QWidget *parent = nullptr);
 
     const RunComparison &comparison() const { return m_comparison; }
     QString verdictText() const;
+    // The two responses of the chosen changed item, A's then B's.
+    QString responsesText() const;
+    QTableWidget *changedItems() const { return m_items; }
 
 signals:
     void itemActivated(qint64 itemIndex);
@@ -35,6 +40,7 @@ private:
     void showComparison();
     void showMetric(int row);
     void showDifferences(const MetricComparison &metric);
+    void showResponses(int row);
 
     WorkspaceWorker &m_worker;
     qint64 m_currentRunId;
@@ -44,5 +50,9 @@ private:
     QTableWidget *m_metrics;
     QChartView *m_chart;
     QTableWidget *m_items;
+    QLabel *m_itemsEmpty;
+    QTextBrowser *m_responseA;
+    QTextBrowser *m_responseB;
+    QString m_currentName;
     bool m_dark = false;
 };

@@ -31,6 +31,9 @@ constexpr size_t scatterLimit = 5000; // more points than pixels only slow the c
 QChart *newChart(const QString &title, bool dark)
 {
     auto *chart = new QChart;
+    // Axis numbers in the user's locale (0,5 in German), as the tables show them.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setTitle(title);
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -128,8 +131,8 @@ void EvalCharts::showHistogram()
     QStringList categories;
     for (int bin = 0; bin < bins; ++bin) {
         *set << counts[bin];
-        // ".3" rather than "0.3": ten labels must fit under a quarter of the page.
-        categories << (bin == 0 ? QStringLiteral("0") : QString::number(double(bin) / bins, 'f', 1).mid(1));
+        // ".3" rather than "0.3" (",3" in German): ten labels must fit under a quarter of the page.
+        categories << (bin == 0 ? QStringLiteral("0") : QLocale().toString(double(bin) / bins, 'f', 1).mid(1));
     }
     auto *series = new QBarSeries;
     series->setBarWidth(0.95);

@@ -1,9 +1,7 @@
 #include "ui/eval/evaluationspanel.h"
 
-#include "core/eval/bedrockoutputimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/judgeagreement.h"
-#include "core/eval/runexport.h"
 #include "core/eval/runsummary.h"
 #include "core/eval/runtrend.h"
 #include "core/secrets/credentialstore.h"
@@ -18,12 +16,12 @@
 #include "ui/eval/newrundialog.h"
 #include "ui/eval/resulttablemodel.h"
 #include "ui/eval/reviewdialog.h"
+#include "ui/eval/runfiles.h"
 #include "ui/eval/runlabelling.h"
 #include "ui/eval/runlistmodel.h"
 #include "ui/eval/runlistview.h"
 #include "ui/eval/runprogress.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -48,16 +46,35 @@ QLayout *EvaluationsPanel::buildActions()
 {
     auto *newRunButton = new QPushButton(tr("New run…"), this);
     newRunButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    newRunButton->setObjectName(QStringLiteral("newRunButton"));
     auto *importButton = new QPushButton(tr("Import Bedrock output…"), this);
     m_resume = new QPushButton(tr("Resume"), this);
     m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_runAgain = new QPushButton(tr("Run again…"), this);
+    m_runAgain->setObjectName(QStringLiteral("runAgainButton"));
+    m_runAgain->setToolTip(tr("The same dataset and settings with another model, to compare with this run"));
     m_compare = new QPushButton(tr("Compare…"), this);
+    m_compare->setObjectName(QStringLiteral("compareButton"));
     m_export = new QPushButton(tr("Export"), this);
+    m_files = new RunFiles(m_worker, this);
     auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("CSV…"), this, [this]() { exportRun(QStringLiteral("csv")); });
-    exportMenu->addAction(tr("JSONL…"), this, [this]() { exportRun(QStringLiteral("jsonl")); });
-    exportMenu->addAction(tr("HTML report…"), this, [this]() { exportRun(QStringLiteral("html")); });
+    for (const auto &[label, format] :
+         {std::pair{tr("CSV…"), QStringLiteral("csv")}, std::pair{tr("JSONL…"), QStringLiteral("jsonl")},
+          std::pair{tr("HTML report…"), QStringLiteral("html")}}) {
+        exportMenu->addAction(label, this, [this, type = format]() {
+            if (m_runId)
+                m_files->exportRun(m_runId, m_results->table().run.name, type);
+        });
+    }
     m_export->setMenu(exportMenu);
+    connect(m_files, &RunFiles::problem, this, &EvaluationsPanel::showProblem);
+    connect(m_files, &RunFiles::exported, this, &EvaluationsPanel::statusMessage);
+    connect(m_files, &RunFiles::imported, this, [this](qint64 runId, const QString &message) {
+        m_agreementWarned = false;
+        m_banner->showMessage(Banner::Tone::Information, ItemDetailHtml::escaped(message));
+        m_runId = runId;
+        reload();
+    });
     m_agreement = new AgreementView(this);
     m_labelling = new RunLabelling(m_worker, *m_agreement, this);
     connect(m_labelling, &RunLabelling::agreementLoaded, this, &EvaluationsPanel::showAgreementWarning);
@@ -71,20 +88,31 @@ QLayout *EvaluationsPanel::buildActions()
         scheduleRefresh();
     });
     connect(m_running, &RunProgress::finished, this, [this](qint64 runId, const Status &status) {
-        if (!status && status.error().kind != Error::Kind::Cancelled)
+        const bool cancelled = !status && status.error().kind == Error::Kind::Cancelled;
+        if (!status && !cancelled)
             showProblem(status.error().describe());
+        if (cancelled)
+            m_queued.clear(); // cancelling a run of several models cancels the batch
         reload();
         if (runId == m_runId)
             openRun(runId);
         updateActions();
         emit runFinished(runId);
+        if (!m_queued.isEmpty()) {
+            m_runId = m_queued.takeFirst();
+            reload();
+            startRun(m_runId);
+        } else {
+            emit batchFinished();
+        }
     });
-    connect(newRunButton, &QPushButton::clicked, this, &EvaluationsPanel::newRun);
-    connect(importButton, &QPushButton::clicked, this, &EvaluationsPanel::importBedrock);
+    connect(newRunButton, &QPushButton::clicked, this, [this]() { newRun(); });
+    connect(importButton, &QPushButton::clicked, m_files, &RunFiles::importBedrock);
     connect(m_resume, &QPushButton::clicked, this, &EvaluationsPanel::resumeRun);
+    connect(m_runAgain, &QPushButton::clicked, this, [this]() { runAgain(); });
     connect(m_compare, &QPushButton::clicked, this, &EvaluationsPanel::compareRuns);
     auto *actions = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_compare,
+    for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_runAgain, m_compare,
                                                             m_labelling->button(), m_export})
         actions->addWidget(widget);
     actions->addWidget(m_running, 1);
@@ -173,6 +201,7 @@ void EvaluationsPanel::updateActions()
     m_resume->setText(mending ? tr("Retry errors (%1)").arg(entry->itemsWithErrors) : tr("Resume"));
     m_resume->setToolTip(mending ? tr("Score again the items whose generation or judge call failed")
                                  : tr("Continue the run where it stopped; failed items are retried too"));
+    m_runAgain->setEnabled(entry && !isRunning() && entry->run.status != EvalRun::Status::Running);
     m_compare->setEnabled(entry && m_runs->rowCount() > 1);
     m_labelling->button()->setEnabled(entry && m_labelling->hasJudgedMetrics());
     m_export->setEnabled(entry != nullptr);
@@ -219,39 +248,28 @@ void EvaluationsPanel::openRun(qint64 runId)
     // Opened from elsewhere (a registry link, a test): the run list shows the same run as the page.
     if (const int row = m_runs->rowOfRun(runId); row >= 0 && m_runTable->currentIndex().row() != row)
         m_runTable->selectRow(row);
-    m_worker.run<RunTable>(
-        [runId](Workspace &workspace) { return RunTable::load(workspace, runId); }, this,
-        [this, runId](Result<RunTable> table) {
-            if (runId != m_runId)
-                return;
-            if (!table) {
-                showProblem(table.error().describe());
-                emit loaded();
-                return;
-            }
-            const EvalRun &run = table.value().run;
-            const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(runId));
-            m_header->setText(tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · "
-                                 "%8 tokens · $%9")
-                                  .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
-                                  .arg(run.datasetVersion)
-                                  .arg(run.model.toHtmlEscaped(),
-                                       run.judgeModel.isEmpty()
-                                           ? (run.settings.needsJudge() ? tr("not recorded") : tr("none"))
-                                           : run.judgeModel.toHtmlEscaped())
-                                  .arg(run.itemCount)
-                                  .arg(listed ? listed->itemsWithErrors : run.failed)
-                                  .arg(run.inputTokens + run.outputTokens)
-                                  .arg(run.costUsd, 0, 'f', 4));
-            m_items->setFigures(listed ? listed->figuresText() : QString());
-            m_items->setTable(std::move(table.value()));
-            m_charts->setTable(m_results->table());
-            loadTrend(m_results->table().run.datasetName);
-            m_labelling->setRun(runId, judgedMetrics(), m_results->table().run.settings.isRepeated());
-            updateActions();
-            emit runOpened(runId);
-            emit loaded();
-        });
+    m_worker.run<RunTable>([runId](Workspace &workspace) { return RunTable::load(workspace, runId); }, this,
+                           [this, runId](Result<RunTable> table) {
+                               if (runId != m_runId)
+                                   return;
+                               if (!table) {
+                                   showProblem(table.error().describe());
+                                   emit loaded();
+                                   return;
+                               }
+                               const EvalRun &run = table.value().run;
+                               const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(runId));
+                               m_header->setText(RunListEntry::headingHtml(run, listed));
+                               m_items->setFigures(listed ? listed->figuresText() : QString());
+                               m_items->setTable(std::move(table.value()));
+                               m_charts->setTable(m_results->table());
+                               loadTrend(m_results->table().run.datasetName);
+                               m_labelling->setRun(runId, judgedMetrics(),
+                                                   m_results->table().run.settings.isRepeated());
+                               updateActions();
+                               emit runOpened(runId);
+                               emit loaded();
+                           });
 }
 
 void EvaluationsPanel::loadTrend(const QString &datasetName)
@@ -304,42 +322,38 @@ QString EvaluationsPanel::detailText() const
     return m_items->detailText();
 }
 
-void EvaluationsPanel::newRun()
+NewRunDialog *EvaluationsPanel::newRun()
 {
     auto *dialog = new NewRunDialog(m_worker, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewRunDialog::runCreated, this, [this](qint64 runId) {
-        m_runId = runId;
+    connect(dialog, &NewRunDialog::runsCreated, this, [this](const QList<qint64> &runIds) {
+        if (runIds.isEmpty())
+            return;
+        // One run per model, one after another: each has the endpoint's whole concurrency.
+        m_queued = runIds.mid(1);
+        // Compare opens on the first model's run: the others were started to be measured against it.
+        for (qint64 runId : m_queued)
+            m_baselineOf.insert(runId, runIds.first());
+        m_runId = runIds.first();
         reload();
-        startRun(runId);
+        startRun(m_runId);
     });
     dialog->open();
+    return dialog;
 }
 
-void EvaluationsPanel::importBedrock()
+NewRunDialog *EvaluationsPanel::runAgain()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Amazon Bedrock evaluation output"), {},
-                                                      tr("JSON Lines (*.jsonl *.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_worker.run<ImportedRun>([path](Workspace &workspace) { return BedrockOutputImporter::import(workspace, path); },
-                              this,
-                              [this](Result<ImportedRun> imported) {
-                                  if (!imported)
-                                      return showProblem(imported.error().describe());
-                                  QString message = tr("Imported %1 items as run \"%2\".")
-                                                        .arg(imported.value().run.itemCount)
-                                                        .arg(imported.value().run.name);
-                                  if (!imported.value().skipped.isEmpty())
-                                      message += tr(" %n line(s) were skipped, the first: line %1: %2", nullptr,
-                                                    int(imported.value().skipped.size()))
-                                                     .arg(imported.value().skipped.first().line)
-                                                     .arg(imported.value().skipped.first().reason);
-                                  m_agreementWarned = false;
-                                  m_banner->showMessage(Banner::Tone::Information, ItemDetailHtml::escaped(message));
-                                  m_runId = imported.value().run.id;
-                                  reload();
-                              });
+    if (!m_runId || m_results->table().run.id != m_runId)
+        return nullptr;
+    NewRunDialog *dialog = newRun();
+    dialog->runAgain(m_results->table().run);
+    const qint64 original = m_runId;
+    connect(dialog, &NewRunDialog::runsCreated, this, [this, original](const QList<qint64> &runIds) {
+        for (qint64 runId : runIds)
+            m_baselineOf.insert(runId, original);
+    });
+    return dialog;
 }
 
 void EvaluationsPanel::resumeRun()
@@ -392,7 +406,9 @@ void EvaluationsPanel::launchRun(qint64 runId, bool retryErrors, const std::opti
 {
     m_running->start(m_worker.location(), runId, retryErrors, generator, judge);
     updateActions();
-    emit statusMessage(tr("Evaluation run started."));
+    emit statusMessage(m_queued.isEmpty() ? tr("Evaluation run started.")
+                                          : tr("Evaluation run started; %n more will follow, one per model.", nullptr,
+                                               int(m_queued.size())));
 }
 
 void EvaluationsPanel::cancelRun()
@@ -416,28 +432,9 @@ CompareRunsDialog *EvaluationsPanel::compareRuns()
 {
     if (!m_runId)
         return nullptr;
-    auto *dialog = new CompareRunsDialog(m_worker, m_runs->entries(), m_runId, this);
+    auto *dialog = new CompareRunsDialog(m_worker, m_runs->entries(), m_runId, m_baselineOf.value(m_runId), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CompareRunsDialog::itemActivated, this, &EvaluationsPanel::openItem);
     dialog->open();
     return dialog;
-}
-
-void EvaluationsPanel::exportRun(const QString &format)
-{
-    if (!m_runId)
-        return;
-    const QString suggested = QStringLiteral("%1.%2").arg(
-        m_results->table().run.name.isEmpty() ? QStringLiteral("run") : m_results->table().run.name, format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export run"), suggested);
-    if (path.isEmpty())
-        return;
-    const qint64 runId = m_runId;
-    m_worker.run<Done>(
-        [runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); }, this,
-        [this, path](Status written) {
-            if (!written)
-                return showProblem(written.error().describe());
-            emit statusMessage(tr("Exported to %1.").arg(path));
-        });
 }

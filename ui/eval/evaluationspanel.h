@@ -4,6 +4,7 @@
 #include "core/eval/evaltypes.h"
 #include "core/providers/providerconfig.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -12,6 +13,7 @@ class Banner;
 class CredentialStore;
 class EvalCharts;
 class ItemsPane;
+class NewRunDialog;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -23,6 +25,7 @@ class ResultTableModel;
 class RunProgress;
 class RunListModel;
 class RunListView;
+class RunFiles;
 class WorkspaceWorker;
 
 // Reviewers and data scientists judge a RAG application here: the runs, and for the chosen run its
@@ -50,6 +53,10 @@ public:
     // Starts a run that already exists in the workspace (new, or to resume).
     void startRun(qint64 runId, bool retryErrors = false);
     void cancelRun();
+    // Opens the New run dialog (with the last settings); nullptr never.
+    NewRunDialog *newRun();
+    // Opens the New run dialog on the current run's dataset and settings, for another model.
+    NewRunDialog *runAgain();
     // Opens the Compare dialog on the current run (B) against another (A); nullptr without a run.
     class CompareRunsDialog *compareRuns();
     // Opens the review queue on the current run; nullptr without a run that has a judged metric.
@@ -61,15 +68,14 @@ signals:
     void loaded();
     void runOpened(qint64 runId);
     void runFinished(qint64 runId);
+    // The last run of those started together (one per model) finished.
+    void batchFinished();
     void statusMessage(const QString &message);
 
 private:
     QLayout *buildActions();
     void buildLayout();
-    void newRun();
-    void importBedrock();
     void resumeRun();
-    void exportRun(const QString &format);
     void loadTrend(const QString &datasetName);
     void showAgreementWarning(const QStringList &untrusted);
     // Starts the run once its generator and judge are resolved (with their secrets).
@@ -94,9 +100,13 @@ private:
     ResultFilterProxy *m_filter;
     RunProgress *m_running;
     QPushButton *m_resume;
+    QPushButton *m_runAgain;
     QPushButton *m_compare;
     QPushButton *m_export;
     RunLabelling *m_labelling;
+    RunFiles *m_files;
+    QList<qint64> m_queued; // runs started together, waiting for the one before to finish
+    QHash<qint64, qint64> m_baselineOf; // a run made to be compared with another: that one
     qint64 m_runId = 0;
     bool m_refreshQueued = false;
     bool m_agreementWarned = false; // the banner shows the agreement warning (and nothing else)

@@ -188,3 +188,17 @@ QString RunListEntry::figuresText() const
                     .arg(entry->run.settings.clusterBy.toHtmlEscaped());
     return text;
 }
+
+QString RunListEntry::headingHtml(const EvalRun &run, const RunListEntry *listed)
+{
+    return tr("<b>%1</b> — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · %8 tokens · $%9")
+        .arg(run.name.toHtmlEscaped(), run.datasetName.toHtmlEscaped())
+        .arg(run.datasetVersion)
+        .arg(run.model.toHtmlEscaped(),
+             run.judgeModel.isEmpty() ? (run.settings.needsJudge() ? tr("not recorded") : tr("none"))
+                                      : run.judgeModel.toHtmlEscaped())
+        .arg(run.itemCount)
+        .arg(listed ? listed->itemsWithErrors : run.failed)
+        .arg(run.inputTokens + run.outputTokens)
+        .arg(run.costUsd, 0, 'f', 4);
+}

@@ -24,6 +24,9 @@ public:
     static QList<RunListEntry> fromSummaries(const QList<struct RunSummary> &summaries);
     // Each metric's mean and pass rate with their 95 % intervals, for the item table's footer.
     QString figuresText() const;
+    // The run page's heading: name, dataset, models, counts, tokens and cost (HTML). `listed` is
+    // the run's list entry, when it has one, for its error count.
+    static QString headingHtml(const EvalRun &run, const RunListEntry *listed);
 };
 
 class RunListModel : public QAbstractTableModel

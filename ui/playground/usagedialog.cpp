@@ -78,6 +78,9 @@ void UsageDialog::load()
             }
             std::sort(days.begin(), days.end());
             auto *chart = new QChart;
+            // Axis numbers in the user's locale (0,5 in German), as the tables show them.
+            chart->setLocale(QLocale());
+            chart->setLocalizeNumbers(true);
             chart->setTitle(tr("Cost per day (USD)"));
             auto *series = new QStackedBarSeries;
             for (auto model = costByModel.cbegin(); model != costByModel.cend(); ++model) {

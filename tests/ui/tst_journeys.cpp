@@ -1,0 +1,204 @@
+// The four people's top tasks, each driven through the real MainWindow on the demo workspace as a
+// person would do it, counting the actions it takes (clicks, key presses, fields typed) from the
+// panel's first screen. The goal for each is five or fewer.
+
+#include "common/testserver.h"
+#include "common/workerfixture.h"
+#include "core/secrets/credentialprofilerepository.h"
+#include "core/secrets/credentialstore.h"
+#include "ui/eval/comparerunsdialog.h"
+#include "ui/eval/evaluationspanel.h"
+#include "ui/eval/newrundialog.h"
+#include "ui/eval/runlistmodel.h"
+#include "ui/mainwindow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// What a person does, one action at a time, counted.
+class Journey
+{
+public:
+    void click(QWidget *widget)
+    {
+        QVERIFY2(widget && widget->isVisible() && widget->isEnabled(), "the control is there to be clicked");
+        ++m_actions;
+        QTest::mouseClick(widget, Qt::LeftButton);
+    }
+    void type(QWidget *field, const QString &text)
+    {
+        QVERIFY2(field && field->isVisible() && field->isEnabled(), "the field is there to be typed in");
+        ++m_actions;
+        QTest::mouseClick(field, Qt::LeftButton);
+        QTest::keyClicks(field, text);
+    }
+    int actions() const { return m_actions; }
+
+private:
+    int m_actions = 0;
+};
+
+// Saved beside the test binary, to be looked at (and for the README).
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString directory = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
+    QDir().mkpath(directory);
+    QVERIFY(widget->grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+template<typename T> T *newest(QObject *parent)
+{
+    const QList<T *> found = parent->findChildren<T *>();
+    return found.isEmpty() ? nullptr : found.last();
+}
+
+QPushButton *startButton(QDialog *dialog)
+{
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    return buttons ? buttons->button(QDialogButtonBox::Ok) : nullptr;
+}
+
+} // namespace
+
+class TestJourneys : public QObject
+{
+    Q_OBJECT
+
+private:
+    WorkerFixture m_fixture{this};
+    TestServer m_openai{QStringLiteral("openai_server.py"), {QStringLiteral("--latency-ms"), QStringLiteral("20")}};
+    CredentialStore *m_store = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("genaiops-journeys-test"));
+        QSettings().clear();
+        QVERIFY2(m_openai.start(), qPrintable(m_openai.errorString()));
+        QString problem;
+        QVERIFY2(m_fixture.open(&problem), qPrintable(problem));
+        m_store = new CredentialStore(WorkerFixture::keyringService, this);
+        m_window
+            = std::make_unique<MainWindow>(m_fixture.worker(), *m_store, MainWindow::Options{m_fixture.path(), true});
+        QSignalSpy ready(m_window.get(), &MainWindow::ready);
+        m_window->resize(1280, 720);
+        m_window->show();
+        QVERIFY(m_window->isReady() || ready.wait(30000));
+        // The demo's local OpenAI-compatible connection points at the test server.
+        const QString url = m_openai.url(QStringLiteral("/v1")).toString();
+        m_fixture.run<Done>([url](Workspace &workspace) -> Result<Done> {
+            CredentialProfileRepository profiles(workspace);
+            auto profile = profiles.require(QStringLiteral("local-ollama"));
+            if (!profile)
+                return profile.error();
+            CredentialProfile changed = profile.value();
+            changed.settings.insert(QStringLiteral("base_url"), url);
+            return profiles.save(changed);
+        });
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    // Run the golden dataset against two models and compare them. Yesterday's run, made through
+    // the same dialog, is what the dialog remembers: dataset, connection, model, metrics.
+    void dataScientistRunsTwoModelsAndCompares()
+    {
+        m_window->showPanel(Panel::Evaluations);
+        EvaluationsPanel *panel = m_window->evaluationsPanel();
+        // gpt-4o answers otherwise than the echo gpt-4o-mini gives, so the comparison has something to say.
+        QVERIFY(m_openai.setReplies({QJsonObject{{QStringLiteral("model"), QStringLiteral("gpt-4o")},
+                                                 {QStringLiteral("contains"), QStringLiteral("Question:")},
+                                                 {QStringLiteral("reply"), QStringLiteral("I cannot say.")}}}));
+        QSignalSpy batches(panel, &EvaluationsPanel::batchFinished);
+        {
+            NewRunDialog *yesterday = panel->newRun();
+            auto *dataset = yesterday->findChild<QComboBox *>(QStringLiteral("datasetChoice"));
+            QTRY_VERIFY(dataset->count() > 0);
+            QVERIFY2(dataset->currentText().startsWith(QStringLiteral("golden-rag · v2")),
+                     qPrintable(dataset->currentText())); // the newest dataset in the workspace
+            yesterday->findChild<QComboBox *>(QStringLiteral("generatorProfile1"))
+                ->setCurrentText(QStringLiteral("local-ollama"));
+            QTest::keyClicks(yesterday->findChild<QLineEdit *>(QStringLiteral("generatorModel1")),
+                             QStringLiteral("gpt-4o-mini"));
+            QTest::mouseClick(startButton(yesterday), Qt::LeftButton);
+            QVERIFY(batches.wait(60000));
+        }
+        const qint64 yesterdaysRun = panel->currentRunId();
+
+        Journey journey;
+        journey.click(panel->findChild<QPushButton *>(QStringLiteral("newRunButton")));
+        auto *dialog = newest<NewRunDialog>(panel);
+        QVERIFY(dialog);
+        auto *firstModel = dialog->findChild<QLineEdit *>(QStringLiteral("generatorModel1"));
+        QTRY_COMPARE(firstModel->text(), QStringLiteral("gpt-4o-mini"));
+        QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("faithfulness"))->isEnabled()); // no judge chosen
+        journey.type(dialog->findChild<QLineEdit *>(QStringLiteral("generatorModel2")), QStringLiteral("gpt-4o"));
+        screenshot(dialog, QStringLiteral("journey-new-run"));
+        batches.clear();
+        journey.click(startButton(dialog));
+        QVERIFY(batches.wait(60000));
+        journey.click(panel->findChild<QPushButton *>(QStringLiteral("compareButton")));
+        auto *compare = newest<CompareRunsDialog>(panel);
+        QVERIFY(compare);
+        QSignalSpy compared(compare, &CompareRunsDialog::compared);
+        QVERIFY(compared.count() > 0 || compared.wait(20000));
+        QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
+
+        // The two runs just made, the first model as A, named in the title.
+        const RunComparison &comparison = compare->comparison();
+        QCOMPARE(comparison.runA.model, QStringLiteral("gpt-4o-mini"));
+        QCOMPARE(comparison.runB.model, QStringLiteral("gpt-4o"));
+        QVERIFY(comparison.runA.id > yesterdaysRun);
+        QVERIFY2(compare->windowTitle().contains(comparison.runA.name)
+                     && compare->windowTitle().contains(comparison.runB.name),
+                 qPrintable(compare->windowTitle()));
+        QVERIFY2(compare->verdictText().contains(QLatin1String("B is worse")), qPrintable(compare->verdictText()));
+        // Choosing a changed item shows both responses in the dialog itself.
+        QTableWidget *changed = compare->changedItems();
+        QTRY_VERIFY(changed->rowCount() > 0);
+        changed->setCurrentCell(0, 1);
+        QTRY_VERIFY2(compare->responsesText().contains(QLatin1String("Echo: "))
+                         && compare->responsesText().contains(QLatin1String("I cannot say.")),
+                     qPrintable(compare->responsesText()));
+        screenshot(compare, QStringLiteral("journey-compare"));
+        screenshot(m_window.get(), QStringLiteral("journey-data-scientist"));
+
+        // Today's gpt-4o-mini run against yesterday's: the same scores, and the dialog says so plainly.
+        compare->close();
+        panel->openRun(comparison.runA.id);
+        QTRY_COMPARE(panel->currentRunId(), comparison.runA.id);
+        compare = panel->compareRuns();
+        QVERIFY(compare);
+        auto *other = compare->findChild<QComboBox *>();
+        QVERIFY(other->findData(yesterdaysRun) >= 0);
+        other->setCurrentIndex(other->findData(yesterdaysRun));
+        QTRY_VERIFY2(compare->verdictText().contains(QLatin1String("No differences")),
+                     qPrintable(compare->verdictText()));
+        auto *none = compare->findChild<QLabel *>(QStringLiteral("noChangedItems"));
+        QVERIFY(none && none->isVisible());
+        QVERIFY2(none->text().startsWith(QLatin1String("No item changed")), qPrintable(none->text()));
+        compare->close();
+    }
+};
+
+QTEST_MAIN(TestJourneys)
+#include "tst_journeys.moc"

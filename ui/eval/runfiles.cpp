@@ -1,0 +1,46 @@
+#include "ui/eval/runfiles.h"
+
+#include "core/eval/bedrockoutputimporter.h"
+#include "core/eval/runexport.h"
+#include "core/storage/workspaceworker.h"
+
+#include <QFileDialog>
+
+RunFiles::RunFiles(WorkspaceWorker &worker, QWidget *parent) : QObject(parent), m_worker(worker), m_parent(parent)
+{ }
+
+void RunFiles::importBedrock()
+{
+    const QString path = QFileDialog::getOpenFileName(m_parent, tr("Import Amazon Bedrock evaluation output"), {},
+                                                      tr("JSON Lines (*.jsonl *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_worker.run<ImportedRun>(
+        [path](Workspace &workspace) { return BedrockOutputImporter::import(workspace, path); }, this,
+        [this](Result<ImportedRun> done) {
+            if (!done)
+                return emit problem(done.error().describe());
+            const ImportedRun &run = done.value();
+            QString message = tr("Imported %1 items as run \"%2\".").arg(run.run.itemCount).arg(run.run.name);
+            if (!run.skipped.isEmpty())
+                message += tr(" %n line(s) were skipped, the first: line %1: %2", nullptr, int(run.skipped.size()))
+                               .arg(run.skipped.first().line)
+                               .arg(run.skipped.first().reason);
+            emit imported(run.run.id, message);
+        });
+}
+
+void RunFiles::exportRun(qint64 runId, const QString &runName, const QString &format)
+{
+    const QString suggested = QStringLiteral("%1.%2").arg(runName.isEmpty() ? QStringLiteral("run") : runName, format);
+    const QString path = QFileDialog::getSaveFileName(m_parent, tr("Export run"), suggested);
+    if (path.isEmpty())
+        return;
+    m_worker.run<Done>(
+        [runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); }, this,
+        [this, path](Status written) {
+            if (!written)
+                return emit problem(written.error().describe());
+            emit exported(tr("Exported to %1.").arg(path));
+        });
+}
