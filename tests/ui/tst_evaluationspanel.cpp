@@ -315,10 +315,11 @@ private slots:
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 40);
         QCOMPARE(model->table().metrics.size(), 4);
-        // Metric columns are named by the metric alone; the kind and threshold are in the tooltip.
+        // Metric columns are named by the metric alone, a word a line so that they are narrow; the
+        // kind and threshold are in the tooltip.
         const int contextSupport = ResultTableModel::FirstMetricColumn
             + int(model->table().metrics.indexOf(QStringLiteral("context_support")));
-        QCOMPARE(model->headerData(contextSupport, Qt::Horizontal).toString(), QStringLiteral("context_support"));
+        QCOMPARE(model->headerData(contextSupport, Qt::Horizontal).toString(), QStringLiteral("context\nsupport"));
         QCOMPARE(model->headerData(contextSupport, Qt::Horizontal, Qt::ToolTipRole).toString(),
                  QStringLiteral("context_support: lexical metric; passes at %1 or more")
                      .arg(model->table().run.settings.threshold(QStringLiteral("context_support"))));

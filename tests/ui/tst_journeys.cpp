@@ -8,25 +8,36 @@
 #include "core/secrets/credentialstore.h"
 #include "ui/eval/comparerunsdialog.h"
 #include "ui/eval/evaluationspanel.h"
+#include "ui/eval/itemspane.h"
 #include "ui/eval/newrundialog.h"
+#include "ui/eval/resulttablemodel.h"
 #include "ui/eval/runlistmodel.h"
+#include "ui/eval/runlistview.h"
+#include "ui/eval/runoverview.h"
 #include "ui/mainwindow.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
 
 #include <memory>
 
@@ -48,6 +59,26 @@ public:
         ++m_actions;
         QTest::mouseClick(field, Qt::LeftButton);
         QTest::keyClicks(field, text);
+    }
+    // A click on a table cell (its row, where the view selects rows).
+    void click(QAbstractItemView *view, const QModelIndex &index)
+    {
+        QVERIFY2(index.isValid(), "the row is there to be clicked");
+        view->scrollTo(index);
+        ++m_actions;
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    }
+    void click(QHeaderView *header, int section)
+    {
+        ++m_actions;
+        const QPoint centre(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+                            header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+    }
+    void press(QWidget *widget, Qt::Key key)
+    {
+        ++m_actions;
+        QTest::keyClick(widget, key);
     }
     int actions() const { return m_actions; }
 
@@ -197,6 +228,96 @@ private slots:
         QVERIFY(none && none->isVisible());
         QVERIFY2(none->text().startsWith(QLatin1String("No item changed")), qPrintable(none->text()));
         compare->close();
+    }
+
+    // The ten worst items of the judged run, one explanation read, the report exported.
+    void reviewerReadsTheWorstItemsAndExportsAReport()
+    {
+        m_window->showPanel(Panel::Evaluations);
+        EvaluationsPanel *panel = m_window->evaluationsPanel();
+        QTRY_VERIFY(!panel->isRunning());
+        const QString reports = m_fixture.filePath(QStringLiteral("reports"));
+        QVERIFY(QDir().mkpath(reports));
+        QSettings().setValue(QStringLiteral("export/directory"), reports); // where the last report went
+        int importedRow = -1;
+        for (int row = 0; row < panel->runModel()->rowCount(); ++row) {
+            if (panel->runModel()->entryAt(row)->run.status == EvalRun::Status::Imported)
+                importedRow = row;
+        }
+        QVERIFY(importedRow >= 0);
+        const qint64 importedRun = panel->runModel()->entryAt(importedRow)->run.id;
+
+        Journey journey;
+        auto *runs = panel->findChild<RunListView *>();
+        QSignalSpy opened(panel, &EvaluationsPanel::runOpened);
+        journey.click(runs, runs->model()->index(importedRow, 0));
+        QTRY_COMPARE(panel->resultModel()->table().run.id, importedRun);
+        QTableView *items = panel->itemsPane()->itemTable();
+        QTRY_COMPARE(items->model()->rowCount(), 12);
+        // At 1280×720 the charts fold away for the items, and every score column is on screen
+        // without scrolling sideways.
+        QVERIFY(panel->overview()->isFolded());
+        QCOMPARE(items->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(items->rowAt(items->viewport()->height() - 1) == -1); // all 12 rows in view
+        journey.click(items->horizontalHeader(), ResultTableModel::LowestColumn);
+
+        // The first ten rows are the ten items with the lowest score over their metrics.
+        const RunTable &table = panel->resultModel()->table();
+        QList<double> lowest;
+        for (const RunRow &row : table.rows) {
+            double least = 2;
+            for (float value : row.values)
+                least = std::isnan(value) ? least : std::min(least, double(value));
+            lowest << least;
+        }
+        std::sort(lowest.begin(), lowest.end());
+        for (int row = 0; row < 10; ++row)
+            QCOMPARE(float(items->model()
+                               ->index(row, ResultTableModel::LowestColumn)
+                               .data(ResultTableModel::SortRole)
+                               .toDouble()),
+                     float(lowest[row]));
+
+        journey.click(items, items->model()->index(0, ResultTableModel::QuestionColumn));
+        const qint64 worstItem = items->model()->index(0, 0).data(ResultTableModel::ItemIndexRole).toLongLong();
+        const RunRow *worst = panel->resultModel()->rowAt(panel->resultModel()->rowOfItem(worstItem));
+        QVERIFY(worst);
+        QTextBrowser *detail = panel->itemsPane()->detailView();
+        const QString explanation = QStringLiteral("The response");
+        QTRY_VERIFY2(detail->toPlainText().contains(QStringLiteral("Item %1").arg(worstItem))
+                         && detail->toPlainText().contains(explanation),
+                     qPrintable(detail->toPlainText()));
+        // The explanation is on screen as the item opens: no scrolling down to it.
+        const QTextCursor found = detail->document()->find(explanation);
+        QVERIFY(!found.isNull());
+        QVERIFY2(detail->cursorRect(found).bottom() < detail->viewport()->height(),
+                 qPrintable(QString::number(detail->cursorRect(found).bottom())));
+        screenshot(m_window.get(), QStringLiteral("journey-reviewer"));
+
+        // Export: the button saves the report; the file dialog opens where the last one went.
+        QString suggested;
+        QTimer::singleShot(0, this, [&]() {
+            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            suggested = dialog->selectedFiles().value(0);
+            journey.press(dialog, Qt::Key_Return);
+        });
+        journey.click(panel->findChild<QToolButton *>(QStringLiteral("exportButton")));
+        QVERIFY2(suggested.startsWith(reports) && suggested.endsWith(QLatin1String(".html")), qPrintable(suggested));
+        QTRY_VERIFY(QFile::exists(suggested));
+        QTRY_VERIFY(QFileInfo(suggested).size() > 1000);
+        QFile report(suggested);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        QVERIFY(report.readAll().contains(table.run.name.toHtmlEscaped().toUtf8()));
+        QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
+
+        // The detail also opens in a window of its own, which follows the chosen item.
+        QTextBrowser *window = panel->itemsPane()->popOut();
+        QVERIFY(window->isVisible());
+        items->setCurrentIndex(items->model()->index(1, 0));
+        const qint64 second = items->model()->index(1, 0).data(ResultTableModel::ItemIndexRole).toLongLong();
+        QTRY_VERIFY(window->toPlainText().contains(QStringLiteral("Item %1").arg(second)));
+        window->window()->close();
     }
 };
 

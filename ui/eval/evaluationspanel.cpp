@@ -20,8 +20,10 @@
 #include "ui/eval/runlabelling.h"
 #include "ui/eval/runlistmodel.h"
 #include "ui/eval/runlistview.h"
+#include "ui/eval/runoverview.h"
 #include "ui/eval/runprogress.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -47,7 +49,8 @@ QLayout *EvaluationsPanel::buildActions()
     auto *newRunButton = new QPushButton(tr("New run…"), this);
     newRunButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     newRunButton->setObjectName(QStringLiteral("newRunButton"));
-    auto *importButton = new QPushButton(tr("Import Bedrock output…"), this);
+    auto *importButton = new QPushButton(tr("Import…"), this);
+    importButton->setToolTip(tr("Import an Amazon Bedrock evaluation job's output as a run"));
     m_resume = new QPushButton(tr("Resume"), this);
     m_resume->setObjectName(QStringLiteral("resumeButton"));
     m_runAgain = new QPushButton(tr("Run again…"), this);
@@ -55,17 +58,24 @@ QLayout *EvaluationsPanel::buildActions()
     m_runAgain->setToolTip(tr("The same dataset and settings with another model, to compare with this run"));
     m_compare = new QPushButton(tr("Compare…"), this);
     m_compare->setObjectName(QStringLiteral("compareButton"));
-    m_export = new QPushButton(tr("Export"), this);
+    // A click exports the HTML report, what a reviewer hands on; the arrow offers the data files.
+    m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setPopupMode(QToolButton::MenuButtonPopup);
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_files = new RunFiles(m_worker, this);
+    const auto exportAs = [this](const QString &format) {
+        if (m_runId)
+            m_files->exportRun(m_runId, m_results->table().run.name, format);
+    };
+    auto *report = new QAction(tr("Export report…"), this);
+    report->setToolTip(tr("Save the run as an HTML report; the arrow offers CSV and JSONL"));
+    connect(report, &QAction::triggered, this, [exportAs]() { exportAs(QStringLiteral("html")); });
+    m_export->setDefaultAction(report);
     auto *exportMenu = new QMenu(m_export);
-    for (const auto &[label, format] :
-         {std::pair{tr("CSV…"), QStringLiteral("csv")}, std::pair{tr("JSONL…"), QStringLiteral("jsonl")},
-          std::pair{tr("HTML report…"), QStringLiteral("html")}}) {
-        exportMenu->addAction(label, this, [this, type = format]() {
-            if (m_runId)
-                m_files->exportRun(m_runId, m_results->table().run.name, type);
-        });
-    }
+    exportMenu->addAction(tr("HTML report…"), this, [exportAs]() { exportAs(QStringLiteral("html")); });
+    exportMenu->addAction(tr("CSV…"), this, [exportAs]() { exportAs(QStringLiteral("csv")); });
+    exportMenu->addAction(tr("JSONL…"), this, [exportAs]() { exportAs(QStringLiteral("jsonl")); });
     m_export->setMenu(exportMenu);
     connect(m_files, &RunFiles::problem, this, &EvaluationsPanel::showProblem);
     connect(m_files, &RunFiles::exported, this, &EvaluationsPanel::statusMessage);
@@ -98,6 +108,7 @@ QLayout *EvaluationsPanel::buildActions()
             openRun(runId);
         updateActions();
         emit runFinished(runId);
+        emit statusMessage(cancelled ? tr("Evaluation run cancelled.") : tr("Evaluation run finished."));
         if (!m_queued.isEmpty()) {
             m_runId = m_queued.takeFirst();
             reload();
@@ -130,18 +141,15 @@ void EvaluationsPanel::buildLayout()
             openRun(runId);
     });
 
-    m_header = new QLabel(this);
-    m_header->setWordWrap(true);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_charts = new EvalCharts(this);
     connect(m_charts, &EvalCharts::itemActivated, this, &EvaluationsPanel::openItem);
-    m_runTabs = new QTabWidget(this);
-    m_runTabs->setDocumentMode(true);
-    m_runTabs->addTab(m_charts, tr("Charts"));
-    m_runTabs->addTab(m_agreement, tr("Judge agreement"));
+    m_overview = new RunOverview(m_charts, m_agreement, this);
+    m_runTabs = m_overview->tabs();
     connect(m_banner, &Banner::actionTriggered, this, [this]() {
-        if (m_agreementWarned)
+        if (m_agreementWarned) {
+            m_overview->setFolded(false);
             m_runTabs->setCurrentIndex(1);
+        }
     });
     connect(m_runTabs, &QTabWidget::currentChanged, this, [this](int tab) {
         // The tab has its own banner; one strip saying the same twice is one too many.
@@ -156,13 +164,8 @@ void EvaluationsPanel::buildLayout()
     m_filter = m_items->filter();
 
     auto *runPage = new QSplitter(Qt::Vertical, this);
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_header);
-    topLayout->addWidget(m_runTabs, 1);
     runPage->addWidget(m_runTable);
-    runPage->addWidget(top);
+    runPage->addWidget(m_overview);
     runPage->addWidget(m_items);
     runPage->setStretchFactor(0, 1);
     runPage->setStretchFactor(1, 3);
@@ -204,6 +207,7 @@ void EvaluationsPanel::updateActions()
     m_runAgain->setEnabled(entry && !isRunning() && entry->run.status != EvalRun::Status::Running);
     m_compare->setEnabled(entry && m_runs->rowCount() > 1);
     m_labelling->button()->setEnabled(entry && m_labelling->hasJudgedMetrics());
+    m_export->defaultAction()->setEnabled(entry != nullptr);
     m_export->setEnabled(entry != nullptr);
 }
 
@@ -223,7 +227,7 @@ void EvaluationsPanel::reload()
             const qint64 keep = m_runId;
             m_runs->setEntries(entries.value());
             if (m_runs->rowCount() == 0) {
-                m_header->setText(
+                m_overview->setHeading(
                     tr("<h3>No evaluation runs yet</h3><p>Start one with <b>New run…</b>: pick a golden dataset "
                        "(JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or "
                        "generate them with a model, and judge them for faithfulness and relevance. Or import "
@@ -259,7 +263,7 @@ void EvaluationsPanel::openRun(qint64 runId)
                                }
                                const EvalRun &run = table.value().run;
                                const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(runId));
-                               m_header->setText(RunListEntry::headingHtml(run, listed));
+                               m_overview->setHeading(RunListEntry::headingHtml(run, listed));
                                m_items->setFigures(listed ? listed->figuresText() : QString());
                                m_items->setTable(std::move(table.value()));
                                m_charts->setTable(m_results->table());
@@ -314,7 +318,7 @@ void EvaluationsPanel::openItem(qint64 itemIndex)
 
 QString EvaluationsPanel::headerText() const
 {
-    return m_header->text();
+    return m_overview->heading();
 }
 
 QString EvaluationsPanel::detailText() const

@@ -18,6 +18,7 @@ class QLabel;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
+class QToolButton;
 class ReviewDialog;
 class RunLabelling;
 class ResultFilterProxy;
@@ -25,6 +26,7 @@ class ResultTableModel;
 class RunProgress;
 class RunListModel;
 class RunListView;
+class RunOverview;
 class RunFiles;
 class WorkspaceWorker;
 
@@ -62,7 +64,9 @@ public:
     // Opens the review queue on the current run; nullptr without a run that has a judged metric.
     ReviewDialog *review();
     AgreementView *agreementView() const { return m_agreement; }
+    ItemsPane *itemsPane() const { return m_items; }
     QTabWidget *runTabs() const { return m_runTabs; }
+    RunOverview *overview() const { return m_overview; }
 
 signals:
     void loaded();
@@ -91,10 +95,10 @@ private:
     Banner *m_banner;
     RunListModel *m_runs;
     RunListView *m_runTable;
-    QLabel *m_header;
     EvalCharts *m_charts;
     AgreementView *m_agreement;
-    QTabWidget *m_runTabs;
+    RunOverview *m_overview;
+    QTabWidget *m_runTabs; // the overview's
     ItemsPane *m_items;
     ResultTableModel *m_results; // the items pane's
     ResultFilterProxy *m_filter;
@@ -102,7 +106,7 @@ private:
     QPushButton *m_resume;
     QPushButton *m_runAgain;
     QPushButton *m_compare;
-    QPushButton *m_export;
+    QToolButton *m_export;
     RunLabelling *m_labelling;
     RunFiles *m_files;
     QList<qint64> m_queued; // runs started together, waiting for the one before to finish

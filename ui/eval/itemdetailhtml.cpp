@@ -3,23 +3,25 @@
 #include "ui/theme.h"
 
 #include <QJsonObject>
+#include <QLocale>
 
 QString ItemDetailHtml::escaped(const QString &text)
 {
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
-QString ItemDetailHtml::item(const EvalItem &item, const std::optional<ItemResult> &result)
+QString ItemDetailHtml::item(const EvalItem &item, const std::optional<ItemResult> &result, const QString &scores)
 {
     QString html = tr("<h3>Item %1</h3>").arg(item.index);
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Question"), escaped(item.question));
+    html += scores;
+    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                .arg(tr("Response"), escaped(result ? result->response : item.response));
     html += QStringLiteral("<h4>%1</h4>").arg(tr("Contexts"));
     if (item.contexts.isEmpty())
         html += tr("<p><i>none</i></p>");
     for (int position = 0; position < item.contexts.size(); ++position)
         html += QStringLiteral("<p><b>[%1]</b> %2</p>").arg(position + 1).arg(escaped(item.contexts[position]));
-    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
-                .arg(tr("Response"), escaped(result ? result->response : item.response));
     html += QStringLiteral("<h4>%1</h4><p>%2</p>")
                 .arg(tr("Reference"), item.reference.isEmpty() ? tr("<i>none</i>") : escaped(item.reference));
     return html;
@@ -35,7 +37,7 @@ QString ItemDetailHtml::scores(const ItemResult &result, const QString &metric)
         if (!metric.isEmpty() && score.metric != metric)
             continue;
         const QString label = Metrics::isLexical(score.metric) ? tr("%1 (lexical)").arg(score.metric) : score.metric;
-        const QString value = score.value ? QString::number(*score.value, 'f', 3) : tr("error");
+        const QString value = score.value ? QLocale().toString(*score.value, 'f', 3) : tr("error");
         html += QStringLiteral("<h4>%1: %2</h4>").arg(label.toHtmlEscaped(), value);
         if (!score.error.isEmpty())
             html += QStringLiteral("<p style=\"%1\">%2</p>")
@@ -62,7 +64,7 @@ QString ItemDetailHtml::labels(const QList<HumanLabel> &labels)
         return {};
     QString html = QStringLiteral("<h4>%1</h4>").arg(tr("People's labels"));
     for (const HumanLabel &label : labels) {
-        const QString verdict = label.verdict == HumanLabel::Verdict::Score ? QString::number(label.value, 'f', 2)
+        const QString verdict = label.verdict == HumanLabel::Verdict::Score ? QLocale().toString(label.value, 'f', 2)
                                                                             : HumanLabel::verdictName(label.verdict);
         html
             += tr("<p>%1: <b>%2</b> by %3 (%4)%5</p>")

@@ -14,8 +14,10 @@ class ItemDetailHtml
     Q_DECLARE_TR_FUNCTIONS(ItemDetailHtml)
 
 public:
-    // Heading, question, contexts, the response that was scored and the reference.
-    static QString item(const EvalItem &item, const std::optional<ItemResult> &result);
+    // Heading, question, `scores`, the response that was scored, contexts and the reference. The
+    // scores (scores() of the result, or nothing while the judge is hidden) come right after the
+    // question: the explanations are what a reviewer reads first, long contexts after them.
+    static QString item(const EvalItem &item, const std::optional<ItemResult> &result, const QString &scores = {});
     // Every score (only `metric`'s when given), each with its explanation and statement verdicts.
     static QString scores(const ItemResult &result, const QString &metric = {});
     static QString labels(const QList<HumanLabel> &labels);

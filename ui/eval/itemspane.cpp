@@ -9,12 +9,15 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
@@ -65,7 +68,13 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     connect(m_itemTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ItemsPane::showDetail);
     m_detail = new QTextBrowser(this);
     m_detail->setPlaceholderText(
-        tr("Select an item to read its question, contexts, response, reference and every explanation."));
+        tr("Select an item to read its question, scores with their explanations, response, contexts and reference."));
+    auto *popOut = new QToolButton(this);
+    popOut->setObjectName(QStringLiteral("popOutButton"));
+    popOut->setText(tr("Open in a window"));
+    popOut->setToolTip(tr("Read the chosen item in a window of its own, as large as you like; it follows the "
+                          "item chosen here"));
+    connect(popOut, &QToolButton::clicked, this, &ItemsPane::popOut);
     m_footer = new QLabel(this);
     m_footer->setWordWrap(true);
     m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -76,10 +85,19 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     itemsLayout->addLayout(filters);
     itemsLayout->addWidget(m_itemTable, 1);
     itemsLayout->addWidget(m_footer);
+    auto *detailBox = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailBox);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    auto *detailBar = new QHBoxLayout;
+    detailBar->addStretch();
+    detailBar->addWidget(popOut);
+    detailLayout->addLayout(detailBar);
+    detailLayout->addWidget(m_detail, 1);
     addWidget(itemsBox);
-    addWidget(m_detail);
-    setStretchFactor(0, 5);
+    addWidget(detailBox);
+    setStretchFactor(0, 3);
     setStretchFactor(1, 2);
+    setSizes({600, 400}); // the detail gets room to read in; the splitter scales these to the window
 }
 
 void ItemsPane::setTable(RunTable table)
@@ -96,10 +114,24 @@ void ItemsPane::setTable(RunTable table)
             m_filterMetric->addItem(metric, metric);
     }
     m_results->setTable(std::move(table));
-    m_itemTable->setColumnWidth(ResultTableModel::IndexColumn, 50);
-    m_itemTable->setColumnWidth(ResultTableModel::QuestionColumn, 220);
-    m_itemTable->setColumnWidth(ResultTableModel::ResponseColumn, 220);
-    m_itemTable->setColumnWidth(ResultTableModel::StatusColumn, 60);
+    // Numbers and short words take the width they need, measured on the header and a sample value
+    // rather than on 100,000 rows; question and response share what is left, so every score is on
+    // screen without scrolling sideways.
+    QHeaderView *header = m_itemTable->horizontalHeader();
+    const QFontMetrics metrics(header->font());
+    // Margins, and room for the sort arrow beside the text.
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 28;
+    for (int column = 0; column < m_results->columnCount(); ++column) {
+        if (column == ResultTableModel::QuestionColumn || column == ResultTableModel::ResponseColumn) {
+            header->setSectionResizeMode(column, QHeaderView::Stretch);
+            continue;
+        }
+        int width = metrics.horizontalAdvance(QStringLiteral("00000"));
+        for (const QString &line : m_results->headerData(column, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            width = std::max(width, metrics.horizontalAdvance(line));
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_itemTable->setColumnWidth(column, width + padding);
+    }
     m_detail->clear();
     ++m_detailRequest; // an item of the previous run may still be on its way
 }
@@ -140,6 +172,25 @@ QString ItemsPane::detailText() const
     return m_detail->toPlainText();
 }
 
+QTextBrowser *ItemsPane::popOut()
+{
+    if (!m_window) {
+        auto *window = new QDialog(this, Qt::Window);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setWindowTitle(tr("Item — %1").arg(m_results->table().run.name));
+        m_window = new QTextBrowser(window);
+        auto *layout = new QVBoxLayout(window);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_window);
+        window->resize(760, 640);
+    }
+    m_window->setHtml(m_detail->toHtml());
+    m_window->window()->show();
+    m_window->window()->raise();
+    m_window->window()->activateWindow();
+    return m_window;
+}
+
 void ItemsPane::showDetail(const QModelIndex &proxyIndex)
 {
     if (!proxyIndex.isValid())
@@ -155,8 +206,12 @@ void ItemsPane::showDetail(const QModelIndex &proxyIndex)
             if (!detail)
                 return m_detail->setPlainText(detail.error().describe());
             const std::optional<ItemResult> &result = detail.value().result;
-            QString html = ItemDetailHtml::item(detail.value().item, result);
-            html += result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>");
-            m_detail->setHtml(html + ItemDetailHtml::labels(detail.value().labels));
+            const QString html
+                = ItemDetailHtml::item(detail.value().item, result,
+                                       result ? ItemDetailHtml::scores(*result) : tr("<p><i>Not scored yet.</i></p>"))
+                + ItemDetailHtml::labels(detail.value().labels);
+            m_detail->setHtml(html);
+            if (m_window)
+                m_window->setHtml(html);
         });
 }

@@ -2,6 +2,7 @@
 
 #include "core/eval/runtable.h"
 
+#include <QPointer>
 #include <QSplitter>
 
 class QCheckBox;
@@ -32,6 +33,10 @@ public:
     // Selects the item, clearing a filter that hides it.
     void openItem(qint64 itemIndex);
     QString detailText() const;
+    QTextBrowser *detailView() const { return m_detail; }
+    QTableView *itemTable() const { return m_itemTable; }
+    // Opens (or raises) a window showing the chosen item, which then follows the selection.
+    QTextBrowser *popOut();
 
 private:
     void filtersChanged();
@@ -48,5 +53,6 @@ private:
     QTableView *m_itemTable;
     QLabel *m_footer;
     QTextBrowser *m_detail;
+    QPointer<QTextBrowser> m_window; // the popped-out detail, while it is open
     quint64 m_detailRequest = 0; // an answer to an older request (or for another run) is dropped
 };

@@ -65,6 +65,8 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         return row.index;
     if (role == ErrorRole)
         return !row.error.isEmpty() || (row.hasResult && !row.ok);
+    if (column == LowestColumn)
+        return lowestData(row, role);
     if (column >= FirstMetricColumn) {
         const float value = row.values[size_t(column - FirstMetricColumn)];
         const QString &metric = m_table.metrics[column - FirstMetricColumn];
@@ -107,11 +109,51 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+std::pair<int, float> ResultTableModel::lowest(const RunRow &row) const
+{
+    int metric = -1;
+    float value = 0;
+    for (size_t column = 0; column < row.values.size(); ++column) {
+        if (!std::isnan(row.values[column]) && (metric < 0 || row.values[column] < value)) {
+            metric = int(column);
+            value = row.values[column];
+        }
+    }
+    return {metric, value};
+}
+
+QVariant ResultTableModel::lowestData(const RunRow &row, int role) const
+{
+    const auto [column, value] = lowest(row);
+    if (column < 0)
+        return role == SortRole ? QVariant(2.0) : QVariant(); // unscored items after every scored one
+    const QString &metric = m_table.metrics[column];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QLocale().toString(value, 'f', 2);
+    case SortRole:
+        return double(value);
+    case Qt::ToolTipRole:
+        return tr("lowest: %1").arg(metric);
+    case Qt::ForegroundRole:
+        return MetricStatistics::passes(value, threshold(metric)) ? QVariant() : QBrush(Theme::color(Theme::Role::Bad));
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
 QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // Score columns sort lowest first on their first click: the worst items are what a reviewer reads.
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole && section >= LowestColumn)
+        return int(Qt::AscendingOrder);
     if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole) {
+        if (section == LowestColumn)
+            return tr("Each item's lowest score over every metric: sorted by it, the worst items come first");
         // The kind and the threshold, which the narrow metric columns have no room for.
         if (section < FirstMetricColumn)
             return {};
@@ -129,9 +171,10 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Response");
     case StatusColumn:
         return tr("Status");
-    default: {
-        const QString metric = m_table.metrics.value(section - FirstMetricColumn);
-        return metric;
-    }
+    case LowestColumn:
+        return tr("Lowest");
+    default:
+        // One word a line, so that the column is as narrow as its numbers.
+        return QString(m_table.metrics.value(section - FirstMetricColumn)).replace(QLatin1Char('_'), QLatin1Char('\n'));
     }
 }

@@ -4,14 +4,15 @@
 
 #include <QAbstractTableModel>
 
-// The items of one run: index, question, response, status and one column per metric. Rows live in
+// The items of one run: index, question, response, status, the item's lowest score (sorted by
+// it, the worst items come first) and one column per metric. Rows live in
 // a std::vector (after qBittorrent's TransferListModel); 100,000 rows scroll without a widget each.
 class ResultTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { IndexColumn, QuestionColumn, ResponseColumn, StatusColumn, FirstMetricColumn };
+    enum Column { IndexColumn, QuestionColumn, ResponseColumn, StatusColumn, LowestColumn, FirstMetricColumn };
     enum Role { SortRole = Qt::UserRole + 1, ErrorRole, ItemIndexRole };
 
     explicit ResultTableModel(QObject *parent = nullptr);
@@ -30,5 +31,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // The row's lowest score and the metric it is of; -1 without any score.
+    std::pair<int, float> lowest(const RunRow &row) const;
+    QVariant lowestData(const RunRow &row, int role) const;
+
     RunTable m_table;
 };

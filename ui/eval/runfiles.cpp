@@ -4,7 +4,11 @@
 #include "core/eval/runexport.h"
 #include "core/storage/workspaceworker.h"
 
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
 
 RunFiles::RunFiles(WorkspaceWorker &worker, QWidget *parent) : QObject(parent), m_worker(worker), m_parent(parent)
 { }
@@ -32,10 +36,16 @@ void RunFiles::importBedrock()
 
 void RunFiles::exportRun(qint64 runId, const QString &runName, const QString &format)
 {
-    const QString suggested = QStringLiteral("%1.%2").arg(runName.isEmpty() ? QStringLiteral("run") : runName, format);
+    // Where the last export went: a reviewer hands reports on from one folder.
+    QSettings settings;
+    const QString directory = settings.value(QStringLiteral("export/directory"), QDir::homePath()).toString();
+    QString name = runName.isEmpty() ? QStringLiteral("run") : runName;
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("-"));
+    const QString suggested = QDir(directory).filePath(QStringLiteral("%1.%2").arg(name, format));
     const QString path = QFileDialog::getSaveFileName(m_parent, tr("Export run"), suggested);
     if (path.isEmpty())
         return;
+    settings.setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
     m_worker.run<Done>(
         [runId, format, path](Workspace &workspace) { return RunExport::write(workspace, runId, format, path); }, this,
         [this, path](Status written) {
