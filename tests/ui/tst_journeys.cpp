@@ -15,6 +15,8 @@
 #include "ui/eval/runlistview.h"
 #include "ui/eval/runoverview.h"
 #include "ui/mainwindow.h"
+#include "ui/registry/decisiondialog.h"
+#include "ui/registry/registrypanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -28,11 +30,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -318,6 +322,57 @@ private slots:
         const qint64 second = items->model()->index(1, 0).data(ResultTableModel::ItemIndexRole).toLongLong();
         QTRY_VERIFY(window->toPlainText().contains(QStringLiteral("Item %1").arg(second)));
         window->window()->close();
+    }
+
+    // A governance officer (the role the workspace holds for them) finds the version waiting for
+    // them, reads its evidence and promotes it to Prod.
+    void officerPromotesAPendingVersionToProd()
+    {
+        m_window->showPanel(Panel::Registry);
+        RegistryPanel *panel = m_window->registryPanel();
+        {
+            QSignalSpy loaded(panel, &RegistryPanel::loaded);
+            panel->setRole(Role::GovernanceOfficer);
+            QVERIFY(loaded.wait(20000));
+        }
+        Journey journey;
+        auto *inbox = panel->findChild<QPushButton *>(QStringLiteral("inboxButton"));
+        QVERIFY2(!inbox->text().endsWith(QLatin1String("(0)")), qPrintable(inbox->text()));
+        journey.click(inbox);
+        QTRY_VERIFY(panel->selectedVersion() && panel->selectedVersion()->stage == Stage::Test);
+        const ModelVersion pending = *panel->selectedVersion();
+        // Its evidence is on the page at once: the linked run and its gates.
+        QTRY_VERIFY2(panel->versionPageText().contains(QLatin1String("Evidence")),
+                     qPrintable(panel->versionPageText()));
+        QVERIFY2(panel->versionPageText().contains(QStringLiteral("v%1").arg(pending.version)),
+                 qPrintable(panel->versionPageText()));
+        journey.click(panel->findChild<QPushButton *>(QStringLiteral("promoteButton")));
+        auto *dialog = panel->findChild<DecisionDialog *>(QStringLiteral("decisionDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->decision().toStage, std::optional(Stage::Prod)); // the next stage, chosen already
+        QSignalSpy checked(dialog, &DecisionDialog::checked);
+        journey.type(dialog->findChild<QPlainTextEdit *>(), QStringLiteral("Gates pass; approved for all agents."));
+        QTRY_VERIFY2(dialog->lastCheck().allowed(),
+                     dialog->lastCheck().firstRefusal() ? qPrintable(dialog->lastCheck().firstRefusal()->detail)
+                                                        : "not checked yet");
+        QSignalSpy decided(panel, &RegistryPanel::decided);
+        auto *commit = dialog->findChild<QPushButton *>(QStringLiteral("commitButton"));
+        QTRY_VERIFY(commit->isEnabled());
+        journey.click(commit);
+        QVERIFY(decided.wait(20000));
+        QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
+        // The message says what happened, in words.
+        QTRY_VERIFY2(
+            m_window->statusBar()->currentMessage().contains(QStringLiteral("v%1 is now in Prod").arg(pending.version)),
+            qPrintable(m_window->statusBar()->currentMessage()));
+        QTRY_VERIFY(panel->selectedVersion() && panel->selectedVersion()->version == pending.version
+                    && panel->selectedVersion()->stage == Stage::Prod);
+        // The history says it in the same words: who decided, in which role, from what to what.
+        QTRY_VERIFY2(panel->versionPageText().contains(
+                         QStringLiteral("promoted by %1 (Governance officer): Approved in Test → Approved in Prod")
+                             .arg(panel->actor().user)),
+                     qPrintable(panel->versionPageText()));
+        screenshot(m_window.get(), QStringLiteral("journey-officer"));
     }
 };
 

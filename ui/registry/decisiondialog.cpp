@@ -84,6 +84,7 @@ DecisionDialog::DecisionDialog(DecisionAction action, const ModelVersion &versio
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_commit = buttons->addButton(actionTitle(action), QDialogButtonBox::AcceptRole);
     m_commit->setEnabled(false);
+    m_commit->setObjectName(QStringLiteral("commitButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -51,6 +51,7 @@ QLayout *RegistryPanel::buildToolbar()
     connect(m_role, &QComboBox::activated, this, [this]() { setRole(Role(m_role->currentData().toInt())); });
     m_inbox = new QPushButton(tr("Waiting for my decision"), this);
     m_inbox->setCheckable(true);
+    m_inbox->setObjectName(QStringLiteral("inboxButton"));
     connect(m_inbox, &QPushButton::toggled, this, &RegistryPanel::showInbox);
     m_backend = new QComboBox(this);
     m_backend->addItem(tr("Workspace registry"), QStringLiteral("workspace"));
@@ -116,6 +117,7 @@ void RegistryPanel::buildLayout()
     m_approve = new QPushButton(tr("Approve…"), this);
     m_reject = new QPushButton(tr("Reject…"), this);
     m_promote = new QPushButton(tr("Promote…"), this);
+    m_promote->setObjectName(QStringLiteral("promoteButton"));
     m_compare = new QPushButton(tr("Compare…"), this);
     connect(m_approve, &QPushButton::clicked, this, [this]() { decide(DecisionAction::Approve); });
     connect(m_reject, &QPushButton::clicked, this, [this]() { decide(DecisionAction::Reject); });
