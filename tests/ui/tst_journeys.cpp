@@ -6,6 +6,11 @@
 #include "common/workerfixture.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
+#include "ui/edge/edgepanel.h"
+#include "ui/edge/fleettablemodel.h"
+#include "ui/edge/fleettableview.h"
+#include "ui/edge/reviewpane.h"
+#include "ui/edge/reviewqueuemodel.h"
 #include "ui/eval/comparerunsdialog.h"
 #include "ui/eval/evaluationspanel.h"
 #include "ui/eval/itemspane.h"
@@ -37,6 +42,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -78,6 +84,16 @@ public:
         const QPoint centre(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
                             header->height() / 2);
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+    }
+    void doubleClick(QAbstractItemView *view, const QModelIndex &index)
+    {
+        QVERIFY2(index.isValid(), "the row is there to be clicked");
+        ++m_actions;
+        // The first click of the two, then the second as a double click (QTest's double click alone
+        // reaches an item view without the press that it pairs the double click with).
+        const QPoint centre = view->visualRect(index).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
     }
     void press(QWidget *widget, Qt::Key key)
     {
@@ -373,6 +389,60 @@ private slots:
                              .arg(panel->actor().user)),
                      qPrintable(panel->versionPageText()));
         screenshot(m_window.get(), QStringLiteral("journey-officer"));
+    }
+
+    // The demo fleet's failing device rises to the top of the fleet table; a double click sends
+    // its doubtful inspections to the review queue, the least confident first, ready for a label.
+    void edgeEngineerReviewsTheFailingDevice()
+    {
+        m_window->showPanel(Panel::Edge);
+        EdgePanel *panel = m_window->edgePanel();
+        auto *fleet = panel->findChild<FleetTableView *>(QStringLiteral("fleetTable"));
+        QVERIFY(fleet);
+        const auto topIsFailing = [&]() {
+            const QString top = fleet->model()->index(0, FleetTableModel::Device).data().toString();
+            for (const DeviceSnapshot &device : panel->findChild<FleetTableModel *>()->devices()) {
+                if (device.deviceId == top)
+                    return device.health != DeviceSnapshot::Health::Healthy && device.activeAlerts > 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(topIsFailing() && panel->reviewPane()->model()->rowCount() > 20, 30000);
+
+        Journey journey;
+        QSignalSpy requested(fleet, &FleetTableView::reviewRequested);
+        journey.doubleClick(fleet, fleet->model()->index(0, FleetTableModel::Device));
+        const QString device = fleet->currentDevice();
+        QVERIFY(!device.isEmpty());
+        ReviewPane *review = panel->reviewPane();
+        QCOMPARE(requested.count(), 1);
+        QTRY_VERIFY(review->isVisible()); // the Review queue tab is the one showing
+        // Only this device's inspections, the least confident first.
+        QAbstractItemModel *shown = review->table()->model();
+        QTRY_VERIFY(shown->rowCount() > 0);
+        double previous = -1;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            QCOMPARE(shown->index(row, ReviewQueueModel::Device).data().toString(), device);
+            const double confidence
+                = shown->index(row, ReviewQueueModel::Confidence).data(ReviewQueueModel::SortRole).toDouble();
+            QVERIFY(confidence >= previous);
+            previous = confidence;
+        }
+        const int first = review->currentRow();
+        QVERIFY(first >= 0);
+        QCOMPARE(review->model()->item(first).inspection.deviceId, device);
+        journey.press(review->table(), Qt::Key_D);
+        QCOMPARE(review->model()->item(first).label, ReviewItem::Label::Defective);
+        QVERIFY(review->currentRow() != first); // on to the next one
+        QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
+        screenshot(m_window.get(), QStringLiteral("journey-edge"));
+
+        // Choosing another device in the fleet table takes the queue with it.
+        fleet->setCurrentIndex(fleet->model()->index(fleet->model()->rowCount() - 1, 0));
+        const QString other = fleet->currentDevice();
+        QVERIFY(other != device);
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QCOMPARE(shown->index(row, ReviewQueueModel::Device).data().toString(), other);
     }
 };
 

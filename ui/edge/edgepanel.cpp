@@ -97,6 +97,11 @@ void EdgePanel::buildLayout()
     m_events = new EventLogPane(this);
     m_review = new ReviewPane(this);
     connect(m_review, &ReviewPane::statusMessage, this, &EdgePanel::statusMessage);
+    connect(m_fleetTable, &FleetTableView::deviceChosen, m_review, &ReviewPane::followDevice);
+    connect(m_fleetTable, &FleetTableView::reviewRequested, this, [this](const QString &device) {
+        showTab(Tab::Review);
+        m_review->reviewDevice(device);
+    });
     m_malformed = new MalformedList(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_events, tr("Event log"));

@@ -2,7 +2,10 @@
 
 #include "ui/edge/fleettablemodel.h"
 
+#include <QAction>
+#include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -23,6 +26,38 @@ FleetTableView::FleetTableView(FleetTableModel *model, QWidget *parent) : QTable
     horizontalHeader()->setStretchLastSection(true);
     setAlternatingRowColors(true);
     connect(model, &QAbstractItemModel::rowsInserted, this, &FleetTableView::resizeSoon);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this]() { emit deviceChosen(currentDevice()); });
+    connect(this, &QAbstractItemView::doubleClicked, this, [this]() {
+        if (!currentDevice().isEmpty())
+            emit reviewRequested(currentDevice());
+    });
+    auto *review = new QAction(tr("Review this device"), this);
+    review->setObjectName(QStringLiteral("reviewDeviceAction"));
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    review->setShortcutContext(Qt::WidgetShortcut);
+    connect(review, &QAction::triggered, this, [this]() {
+        if (!currentDevice().isEmpty())
+            emit reviewRequested(currentDevice());
+    });
+    addAction(review);
+}
+
+QString FleetTableView::currentDevice() const
+{
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.siblingAtColumn(FleetTableModel::Device).data().toString() : QString();
+}
+
+void FleetTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex row = indexAt(event->pos());
+    if (!row.isValid())
+        return;
+    setCurrentIndex(row);
+    QMenu menu(this);
+    menu.addActions(actions());
+    menu.exec(event->globalPos());
 }
 
 void FleetTableView::resizeSoon()

@@ -5,7 +5,9 @@
 
 #include <QImage>
 #include <QImageReader>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -17,6 +19,8 @@ InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
     m_picture = new QLabel(this);
     m_picture->setAlignment(Qt::AlignCenter);
     m_picture->setMinimumSize(220, 220);
+    // The picture fits the pane, whatever its size: the pixmap must not hold the layout open.
+    m_picture->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_picture->setFrameShape(QFrame::StyledPanel);
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
@@ -42,6 +46,7 @@ QString InspectionImageView::message() const
 void InspectionImageView::clear(const QString &message)
 {
     ++m_generation;
+    m_source = {};
     m_picture->setPixmap({});
     m_picture->setText(message);
     m_caption->clear();
@@ -49,31 +54,46 @@ void InspectionImageView::clear(const QString &message)
 
 void InspectionImageView::showImage(const QImage &image, const InspectionResult &inspection)
 {
+    m_source = image.isNull() ? QImage() : image.convertToFormat(QImage::Format_RGB32);
+    m_shown = inspection;
     if (image.isNull()) {
         m_picture->setPixmap({});
         m_picture->setText(tr("The image could not be decoded."));
         return;
     }
-    QImage shown = image.convertToFormat(QImage::Format_RGB32)
-                       .scaled(m_picture->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    render();
+}
+
+void InspectionImageView::render()
+{
+    if (m_source.isNull())
+        return;
+    QImage shown = m_source.scaled(m_picture->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation);
     // Draw the model's bounding box, when it sent one ([x, y, width, height] in image pixels).
-    if (inspection.boundingBox.size() == 4 && !image.isNull()) {
-        const double scale = double(shown.width()) / image.width();
+    if (m_shown.boundingBox.size() == 4) {
+        const double scale = double(shown.width()) / m_source.width();
+        const QJsonArray &box = m_shown.boundingBox;
         QPainter painter(&shown);
         painter.setPen(QPen(Theme::color(Theme::Role::Defect), 2));
-        painter.drawRect(
-            QRectF(inspection.boundingBox[0].toDouble() * scale, inspection.boundingBox[1].toDouble() * scale,
-                   inspection.boundingBox[2].toDouble() * scale, inspection.boundingBox[3].toDouble() * scale));
+        painter.drawRect(QRectF(box[0].toDouble() * scale, box[1].toDouble() * scale, box[2].toDouble() * scale,
+                                box[3].toDouble() * scale));
     }
     m_picture->setPixmap(QPixmap::fromImage(shown));
+}
+
+void InspectionImageView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    render();
 }
 
 void InspectionImageView::showInspection(const InspectionResult &inspection)
 {
     const quint64 generation = ++m_generation;
+    m_source = {};
     m_caption->setText(tr("<b>%1</b> · %2 · confidence %3%4")
                            .arg(inspection.deviceId.toHtmlEscaped(), inspection.prediction.toHtmlEscaped())
-                           .arg(inspection.confidence, 0, 'f', 3)
+                           .arg(QLocale().toString(inspection.confidence, 'f', 3))
                            .arg(inspection.defectType.isEmpty()
                                     ? QString()
                                     : QStringLiteral(" · ") + inspection.defectType.toHtmlEscaped()));

@@ -2,6 +2,7 @@
 
 #include "core/edge/inspectionresult.h"
 
+#include <QImage>
 #include <QWidget>
 
 class QLabel;
@@ -21,10 +22,17 @@ public:
     // What the view says instead of a picture ("Cannot read …: file not found"); empty with one.
     QString message() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showImage(const QImage &image, const InspectionResult &inspection);
+    // The image scaled to the pane as it is now, with the model's bounding box drawn on it.
+    void render();
 
     QLabel *m_picture;
     QLabel *m_caption;
+    QImage m_source; // as decoded: the pane is re-rendered from it when it is resized
+    InspectionResult m_shown;
     quint64 m_generation = 0; // a late file read for an older selection is ignored
 };

@@ -3,8 +3,10 @@
 #include "core/edge/reviewmanifest.h"
 #include "ui/common/backgroundtask.h"
 #include "ui/edge/inspectionimageview.h"
+#include "ui/edge/reviewfilterproxy.h"
 #include "ui/edge/reviewqueuemodel.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -19,16 +21,48 @@
 ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
 {
     m_model = new ReviewQueueModel(this);
+    m_filter = new ReviewFilterProxy(this);
+    m_filter->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_table->setObjectName(QStringLiteral("reviewTable"));
-    m_table->setModel(m_model);
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ReviewQueueModel::Time, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(22);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    // Each column as wide as its longest word: "Defective" in bold fits the label column.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics plain(m_table->font()), strong(bold);
+    const std::pair<int, QString> widest[] = {{ReviewQueueModel::Time, QStringLiteral("00:00:00.000")},
+                                              {ReviewQueueModel::Device, QStringLiteral("vqi-cell-00")},
+                                              {ReviewQueueModel::Prediction, QStringLiteral("scratch_defect")},
+                                              {ReviewQueueModel::Confidence, tr("Confidence")},
+                                              {ReviewQueueModel::Image, tr("inline")}};
+    for (const auto &[column, text] : widest)
+        m_table->setColumnWidth(column, plain.horizontalAdvance(text) + 24);
+    m_table->setColumnWidth(
+        ReviewQueueModel::Label,
+        std::max(strong.horizontalAdvance(ReviewQueueModel::labelText(ReviewItem::Label::Defective)),
+                 plain.horizontalAdvance(tr("Your label")))
+            + 24);
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("reviewDevice"));
+    m_device->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_device->addItem(tr("All devices"), QString());
+    m_prediction = new QComboBox(this);
+    m_prediction->setObjectName(QStringLiteral("reviewPrediction"));
+    m_prediction->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_prediction->addItem(tr("Any prediction"), QString());
+    connect(m_device, &QComboBox::currentIndexChanged, this,
+            [this]() { m_filter->setDevice(m_device->currentData().toString()); });
+    connect(m_prediction, &QComboBox::currentIndexChanged, this,
+            [this]() { m_filter->setPrediction(m_prediction->currentData().toString()); });
     m_image = new InspectionImageView(this);
 
     auto *good = new QPushButton(tr("&Good"), this);
@@ -67,8 +101,17 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     rightLayout->addLayout(actions);
     rightLayout->addWidget(m_summary);
 
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_device);
+    filters->addWidget(m_prediction);
+    filters->addStretch(1);
+    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_table, 1);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_table);
+    splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -85,18 +128,68 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
 void ReviewPane::append(const QList<InspectionResult> &candidates)
 {
     m_model->append(candidates);
-    if (currentRow() < 0 && m_model->rowCount() > 0)
-        selectRow(0);
+    addChoices(candidates);
+    if (currentRow() < 0 && m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void ReviewPane::addChoices(const QList<InspectionResult> &candidates)
+{
+    for (const InspectionResult &inspection : candidates) {
+        addChoice(m_device, inspection.deviceId);
+        addChoice(m_prediction, inspection.prediction);
+    }
+}
+
+void ReviewPane::addChoice(QComboBox *box, const QString &value)
+{
+    // Kept in order after the "all" entry; a queue sees a few devices and classes, not thousands.
+    if (value.isEmpty() || box->findData(value) >= 0)
+        return;
+    int position = 1;
+    while (position < box->count() && box->itemData(position).toString() < value)
+        ++position;
+    box->insertItem(position, value, value);
 }
 
 void ReviewPane::selectRow(int row)
 {
-    m_table->setCurrentIndex(m_model->index(row, 0));
+    QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
+    if (!shown.isValid() && row >= 0 && row < m_model->rowCount()) {
+        m_device->setCurrentIndex(0);
+        m_prediction->setCurrentIndex(0);
+        shown = m_filter->mapFromSource(m_model->index(row, 0));
+    }
+    m_table->setCurrentIndex(shown);
 }
 
 int ReviewPane::currentRow() const
 {
-    return m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
+    const QModelIndex current = m_filter->mapToSource(m_table->currentIndex());
+    return current.isValid() ? current.row() : -1;
+}
+
+void ReviewPane::followDevice(const QString &device)
+{
+    addChoice(m_device, device);
+    m_device->setCurrentIndex(std::max(0, device.isEmpty() ? 0 : m_device->findData(device)));
+    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void ReviewPane::reviewDevice(const QString &device)
+{
+    followDevice(device);
+    m_table->sortByColumn(ReviewQueueModel::Confidence, Qt::AscendingOrder);
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (m_model->item(source).label == ReviewItem::Label::None) {
+            m_table->setCurrentIndex(m_filter->index(row, 0));
+            m_table->scrollTo(m_table->currentIndex());
+            break;
+        }
+    }
+    m_table->setFocus();
 }
 
 void ReviewPane::showCurrent()
@@ -115,9 +208,15 @@ void ReviewPane::label(int labelValue)
         return;
     m_model->setLabel(row, ReviewItem::Label(labelValue));
     updateSummary();
-    const int next = m_model->nextUnlabelled(row);
-    if (next >= 0)
-        selectRow(next);
+    // On to the next unlabelled row in the order and filter the reviewer is looking at.
+    const int shown = m_table->currentIndex().row();
+    for (int step = 1; step < m_filter->rowCount(); ++step) {
+        const QModelIndex candidate = m_filter->index((shown + step) % m_filter->rowCount(), 0);
+        if (m_model->item(m_filter->mapToSource(candidate).row()).label == ReviewItem::Label::None) {
+            m_table->setCurrentIndex(candidate);
+            return;
+        }
+    }
 }
 
 void ReviewPane::updateSummary()

@@ -5,14 +5,17 @@
 #include <QWidget>
 
 class InspectionImageView;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
+class ReviewFilterProxy;
 class ReviewQueueModel;
 
 // The review queue: defective and low-confidence inspections, the selected one's image, and the
 // reviewer's verdict (G good, D defective, U unsure; each moves on to the next unlabelled item).
-// Export writes the labels as a JSONL manifest for retraining.
+// The queue can be narrowed to a device (it follows the fleet table's selection) and a prediction,
+// and sorted by any column. Export writes the labels as a JSONL manifest for retraining.
 class ReviewPane : public QWidget
 {
     Q_OBJECT
@@ -22,8 +25,15 @@ public:
 
     void append(const QList<InspectionResult> &candidates);
     ReviewQueueModel *model() const { return m_model; }
+    // Rows of model(): selected (clearing a filter that hides it) and current.
     void selectRow(int row);
     int currentRow() const;
+    // Shows only `device`'s inspections (empty: every device's), as the fleet selection moves.
+    void followDevice(const QString &device);
+    // "Review this device": its inspections, the most doubtful first, the first unlabelled chosen
+    // and the keys G, D and U ready.
+    void reviewDevice(const QString &device);
+    QTableView *table() const { return m_table; }
     void exportManifest(const QString &path);
 
 signals:
@@ -34,8 +44,13 @@ private:
     void label(int label);
     void chooseExportFile();
     void updateSummary();
+    void addChoices(const QList<InspectionResult> &candidates);
+    static void addChoice(QComboBox *box, const QString &value);
 
     ReviewQueueModel *m_model;
+    ReviewFilterProxy *m_filter;
+    QComboBox *m_device;
+    QComboBox *m_prediction;
     QTableView *m_table;
     InspectionImageView *m_image;
     QLabel *m_summary;

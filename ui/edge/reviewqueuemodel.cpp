@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 
 ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractTableModel(parent)
 { }
@@ -67,17 +68,6 @@ void ReviewQueueModel::setLabel(int row, ReviewItem::Label label)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-int ReviewQueueModel::nextUnlabelled(int row) const
-{
-    const int count = int(m_items.size());
-    for (int step = 1; step <= count; ++step) {
-        const int candidate = (row + step) % count;
-        if (m_items[candidate].label == ReviewItem::Label::None)
-            return candidate;
-    }
-    return -1;
-}
-
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_items.size());
@@ -103,7 +93,7 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         case Prediction:
             return inspection.prediction;
         case Confidence:
-            return QString::number(inspection.confidence, 'f', 3);
+            return QLocale().toString(inspection.confidence, 'f', 3);
         case Image:
             return !inspection.imageBase64.isEmpty() ? tr("inline")
                 : inspection.imageUri.isEmpty()      ? tr("none")
@@ -112,6 +102,15 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
             return labelText(item.label);
         }
     }
+    if (role == SortRole) {
+        if (index.column() == Time)
+            return inspection.timestampMs;
+        if (index.column() == Confidence)
+            return inspection.confidence;
+        return data(index, Qt::DisplayRole);
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == Confidence)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Prediction && inspection.defective)
         return Theme::color(Theme::Role::Bad);
     if (role == Qt::FontRole && index.column() == Label && item.label != ReviewItem::Label::None) {

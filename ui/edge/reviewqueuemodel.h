@@ -11,8 +11,10 @@ class ReviewQueueModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, Device, Prediction, Confidence, Image, Label, ColumnCount };
+    enum Column { Time, Device, Prediction, Confidence, Label, Image, ColumnCount };
     static constexpr int capacity = 5000;
+    // What the review table sorts by: time and confidence as numbers, the rest as shown.
+    static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit ReviewQueueModel(QObject *parent = nullptr);
 
@@ -21,8 +23,6 @@ public:
     const ReviewItem &item(int row) const { return m_items[row]; }
     const QList<ReviewItem> &items() const { return m_items; }
     int labelledCount() const { return m_labelled; }
-    // The first unlabelled row after `row` (wrapping), or -1.
-    int nextUnlabelled(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
