@@ -1,6 +1,7 @@
 #include "core/edge/edgechoices.h"
 
 #include "core/edge/recordingrepository.h"
+#include "core/edge/reviewlabelrepository.h"
 #include "core/secrets/credentialprofilerepository.h"
 
 Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
@@ -15,5 +16,9 @@ Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
         return recordings.error();
     for (const Recording &recording : recordings.value())
         choices.recordings << recording.name;
+    auto labelled = ReviewLabelRepository(workspace).labelled();
+    if (!labelled)
+        return labelled.error();
+    choices.labelled = labelled.value();
     return choices;
 }

@@ -1,17 +1,19 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/edge/reviewmanifest.h"
 
 #include <QStringList>
 
 class Workspace;
 
-// What the Edge panel's connection bar offers: the workspace's MQTT connection profiles and its
-// recordings, by name.
+// What the Edge panel starts from: the workspace's MQTT connection profiles and its recordings, by
+// name, and the review queue's labelled inspections.
 struct EdgeChoices
 {
     QStringList profiles;
     QStringList recordings;
+    QList<ReviewItem> labelled;
 
     static Result<EdgeChoices> load(Workspace &workspace);
 };

@@ -1,12 +1,15 @@
 // RecordingRepository on a real SQLite workspace: names are unique without touching what is stored,
-// batches append across calls, pages come back in order with every payload byte intact.
+// batches append across calls, pages come back in order with every payload byte intact. Review
+// labels are stored as given and come back whole.
 
 #include "core/edge/edgechoices.h"
 #include "core/edge/recordingrepository.h"
+#include "core/edge/reviewlabelrepository.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -165,6 +168,49 @@ private slots:
         const auto gone = profiles.require(u"nobody"_s);
         QVERIFY(!gone);
         QVERIFY(gone.error().message.contains(u"nobody"_s));
+    }
+
+    void reviewLabelsAreStoredAsGivenAndReplacedWhenGivenAgain()
+    {
+        ReviewLabelRepository labels(*m_workspace);
+        ReviewItem item;
+        item.inspection.deviceId = u"vqi-cell-08"_s;
+        item.inspection.timestampMs = startMs + 5;
+        item.inspection.prediction = u"defective"_s;
+        item.inspection.defective = true;
+        item.inspection.confidence = 0.634;
+        item.inspection.imageBase64 = QByteArray("iVBORw0KGgo=");
+        item.inspection.boundingBox = QJsonArray{10, 20, 30, 40};
+        item.inspection.topic = u"greengrass/vqi/inference_results"_s;
+        const Status unlabelled = labels.store(item);
+        QVERIFY(!unlabelled); // nothing to keep
+        item.label = ReviewItem::Label::Unsure;
+        QVERIFY(labels.store(item));
+        // A device that sent no inline image, topic or box: what it left out is stored as missing.
+        ReviewItem other;
+        other.inspection.deviceId = item.inspection.deviceId;
+        other.inspection.prediction = u"good"_s;
+        other.inspection.timestampMs = startMs + 1;
+        other.inspection.imageUri = u"s3://bucket/cell-08/1.jpg"_s;
+        other.label = ReviewItem::Label::Good;
+        QVERIFY(labels.store(other));
+        item.label = ReviewItem::Label::Defective; // the reviewer changed their mind
+        QVERIFY(labels.store(item));
+
+        auto stored = labels.labelled();
+        QVERIFY(stored);
+        QCOMPARE(stored.value().size(), 2);
+        QCOMPARE(stored.value()[0].inspection.imageUri, other.inspection.imageUri); // by inspection time
+        QCOMPARE(stored.value()[0].label, ReviewItem::Label::Good);
+        const ReviewItem &back = stored.value()[1];
+        QCOMPARE(back.label, ReviewItem::Label::Defective);
+        QCOMPARE(back.inspection.deviceId, item.inspection.deviceId);
+        QCOMPARE(back.inspection.prediction, item.inspection.prediction);
+        QVERIFY(back.inspection.defective);
+        QCOMPARE(back.inspection.confidence, 0.634);
+        QCOMPARE(back.inspection.imageBase64, item.inspection.imageBase64);
+        QCOMPARE(back.inspection.boundingBox, item.inspection.boundingBox);
+        QCOMPARE(EdgeChoices::load(*m_workspace).value().labelled.size(), 2);
     }
 
     void listsFindsAndRemovesRecordings()

@@ -395,6 +395,9 @@ private slots:
     // its doubtful inspections to the review queue, the least confident first, ready for a label.
     void edgeEngineerReviewsTheFailingDevice()
     {
+        // The window has the keyboard again after the dialogs of the journeys before.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         m_window->showPanel(Panel::Edge);
         EdgePanel *panel = m_window->edgePanel();
         auto *fleet = panel->findChild<FleetTableView *>(QStringLiteral("fleetTable"));
@@ -436,6 +439,18 @@ private slots:
         QVERIFY(review->currentRow() != first); // on to the next one
         QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
         screenshot(m_window.get(), QStringLiteral("journey-edge"));
+
+        // The label is in the workspace as soon as it is given: a new window finds it.
+        {
+            EdgePanel reopened(m_fixture.worker(), *m_store);
+            QSignalSpy loaded(&reopened, &EdgePanel::loaded);
+            reopened.reload();
+            QVERIFY(loaded.wait(20000));
+            const ReviewQueueModel *queue = reopened.reviewPane()->model();
+            QCOMPARE(queue->labelledCount(), 1);
+            QCOMPARE(queue->item(0).label, ReviewItem::Label::Defective);
+            QCOMPARE(queue->item(0).inspection.timestampMs, review->model()->item(first).inspection.timestampMs);
+        }
 
         // Choosing another device in the fleet table takes the queue with it.
         fleet->setCurrentIndex(fleet->model()->index(fleet->model()->rowCount() - 1, 0));

@@ -4,6 +4,7 @@
 #include "core/edge/edgedemo.h"
 #include "core/edge/edgemonitor.h"
 #include "core/edge/recordingreplay.h"
+#include "core/edge/reviewlabelrepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/common/banner.h"
@@ -98,6 +99,14 @@ void EdgePanel::buildLayout()
     m_review = new ReviewPane(this);
     connect(m_review, &ReviewPane::statusMessage, this, &EdgePanel::statusMessage);
     connect(m_fleetTable, &FleetTableView::deviceChosen, m_review, &ReviewPane::followDevice);
+    connect(m_review, &ReviewPane::labelGiven, this, [this](const ReviewItem &item) {
+        m_worker.run<Done>([item](Workspace &workspace) { return ReviewLabelRepository(workspace).store(item); }, this,
+                           [this](Status stored) {
+                               if (!stored)
+                                   m_banner->showMessage(Banner::Tone::Error,
+                                                         stored.error().describe().toHtmlEscaped());
+                           });
+    });
     connect(m_fleetTable, &FleetTableView::reviewRequested, this, [this](const QString &device) {
         showTab(Tab::Review);
         m_review->reviewDevice(device);
@@ -195,6 +204,7 @@ void EdgePanel::reload()
                                   if (lists) {
                                       m_bar->setProfiles(lists.value().profiles);
                                       rebuildReplayMenu(lists.value().recordings);
+                                      m_review->restore(lists.value().labelled);
                                   } else {
                                       m_banner->showMessage(Banner::Tone::Error,
                                                             lists.error().describe().toHtmlEscaped());

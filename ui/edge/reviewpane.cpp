@@ -133,6 +133,16 @@ void ReviewPane::append(const QList<InspectionResult> &candidates)
         m_table->setCurrentIndex(m_filter->index(0, 0));
 }
 
+void ReviewPane::restore(const QList<ReviewItem> &labelled)
+{
+    m_model->restore(labelled);
+    for (const ReviewItem &item : labelled) {
+        addChoice(m_device, item.inspection.deviceId);
+        addChoice(m_prediction, item.inspection.prediction);
+    }
+    updateSummary();
+}
+
 void ReviewPane::addChoices(const QList<InspectionResult> &candidates)
 {
     for (const InspectionResult &inspection : candidates) {
@@ -207,6 +217,7 @@ void ReviewPane::label(int labelValue)
     if (row < 0)
         return;
     m_model->setLabel(row, ReviewItem::Label(labelValue));
+    emit labelGiven(m_model->item(row));
     updateSummary();
     // On to the next unlabelled row in the order and filter the reviewer is looking at.
     const int shown = m_table->currentIndex().row();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/edge/inspectionresult.h"
+#include "core/edge/reviewmanifest.h"
 
 #include <QWidget>
 
@@ -24,6 +25,8 @@ public:
     explicit ReviewPane(QWidget *parent = nullptr);
 
     void append(const QList<InspectionResult> &candidates);
+    // The labels given before (from the workspace), so that a closed window loses none.
+    void restore(const QList<ReviewItem> &labelled);
     ReviewQueueModel *model() const { return m_model; }
     // Rows of model(): selected (clearing a filter that hides it) and current.
     void selectRow(int row);
@@ -38,6 +41,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // A label was given: the panel stores it in the workspace at once.
+    void labelGiven(const ReviewItem &item);
 
 private:
     void showCurrent();

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractTableModel(parent)
 { }
@@ -55,6 +56,25 @@ void ReviewQueueModel::append(const QList<InspectionResult> &candidates)
     beginInsertRows({}, int(m_items.size()), int(m_items.size() + taken - 1));
     for (qsizetype index = candidates.size() - taken; index < candidates.size(); ++index)
         m_items.append(ReviewItem{candidates[index], ReviewItem::Label::None});
+    endInsertRows();
+}
+
+void ReviewQueueModel::restore(const QList<ReviewItem> &labelled)
+{
+    QSet<QPair<QString, qint64>> shown;
+    for (const ReviewItem &item : std::as_const(m_items))
+        shown.insert({item.inspection.deviceId, item.inspection.timestampMs});
+    QList<ReviewItem> missing;
+    for (const ReviewItem &item : labelled) {
+        if (item.label != ReviewItem::Label::None
+            && !shown.contains({item.inspection.deviceId, item.inspection.timestampMs}))
+            missing << item;
+    }
+    if (missing.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(missing.size()) - 1);
+    m_items = missing + m_items;
+    m_labelled += int(missing.size());
     endInsertRows();
 }
 

@@ -20,6 +20,8 @@ public:
 
     void append(const QList<InspectionResult> &candidates);
     void setLabel(int row, ReviewItem::Label label);
+    // Labelled items from the workspace, ahead of the live queue; those already shown are skipped.
+    void restore(const QList<ReviewItem> &labelled);
     const ReviewItem &item(int row) const { return m_items[row]; }
     const QList<ReviewItem> &items() const { return m_items; }
     int labelledCount() const { return m_labelled; }
