@@ -48,6 +48,13 @@ qint64 peakResidentSetKiB(qint64 pid)
     return statusFieldKiB("VmHWM:", path);
 }
 
+qint64 residentSetKiB(qint64 pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%lld/status", static_cast<long long>(pid));
+    return statusFieldKiB("VmRSS:", path);
+}
+
 void releaseFreeHeap()
 {
 #if defined(__GLIBC__)

@@ -4,6 +4,7 @@
 #include "core/common/version.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
+#include "firstpaintprobe.h"
 #include "ui/mainwindow.h"
 #include "ui/panel.h"
 #include "ui/screenshot.h"
@@ -116,6 +117,7 @@ int main(int argc, char *argv[])
         : settings.value(QStringLiteral("appearance/theme"), QStringLiteral("light")).toString();
     Theme::apply(application, Theme::fromName(theme));
 
+    FirstPaintProbe::installIfAsked();
     WorkspaceWorker worker;
     CredentialStore store;
     MainWindow window(worker, store, {parser.value(workspaceOption), parser.isSet(demoOption)});

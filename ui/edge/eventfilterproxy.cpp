@@ -31,8 +31,8 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
     const auto *events = static_cast<const EventLogModel *>(sourceModel());
     if (!events)
         return false;
-    const InspectionResult &event = events->event(sourceRow);
-    return (m_device.isEmpty() || event.deviceId == m_device)
-        && (m_prediction.isEmpty() || event.prediction == m_prediction)
+    const EventRecord &event = events->record(sourceRow);
+    return (m_device.isEmpty() || events->name(event.device) == m_device)
+        && (m_prediction.isEmpty() || events->name(event.prediction) == m_prediction)
         && (m_confidenceBelow > 1 || event.confidence < m_confidenceBelow);
 }

@@ -4,25 +4,60 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 
 EventLogModel::EventLogModel(QObject *parent) : QAbstractTableModel(parent)
 { }
+
+quint32 EventLogModel::intern(const QString &name)
+{
+    if (name.isEmpty())
+        return 0;
+    const auto found = m_nameIndex.constFind(name);
+    if (found != m_nameIndex.constEnd())
+        return found.value();
+    const auto index = quint32(m_names.size());
+    m_names.append(name);
+    m_nameIndex.insert(name, index);
+    return index;
+}
+
+EventRecord EventLogModel::compact(const InspectionResult &event)
+{
+    EventRecord record;
+    record.timestampMs = event.timestampMs;
+    record.confidence = float(event.confidence);
+    record.latencyMs = float(event.latencyMs);
+    record.device = intern(event.deviceId);
+    record.prediction = intern(event.prediction);
+    record.defectType = intern(event.defectType);
+    record.defective = event.defective;
+    record.inlineImage = !event.imageBase64.isEmpty();
+    if (!record.inlineImage)
+        record.imageUri = event.imageUri.toUtf8();
+    return record;
+}
 
 void EventLogModel::append(const QList<InspectionResult> &events)
 {
     if (events.isEmpty())
         return;
+    // Only the newest `capacity` can ever be shown: older ones are not even compacted.
+    const qsizetype first = std::max<qsizetype>(0, events.size() - capacity);
     if (m_paused) {
-        m_held.insert(m_held.end(), events.begin(), events.end());
+        for (qsizetype index = first; index < events.size(); ++index)
+            m_held.push_back(compact(events[index]));
         while (m_held.size() > std::size_t(capacity))
             m_held.pop_front();
         return;
     }
-    std::deque<InspectionResult> incoming(events.begin(), events.end());
+    std::deque<EventRecord> incoming;
+    for (qsizetype index = first; index < events.size(); ++index)
+        incoming.push_back(compact(events[index]));
     insert(incoming);
 }
 
-void EventLogModel::insert(std::deque<InspectionResult> &incoming)
+void EventLogModel::insert(std::deque<EventRecord> &incoming)
 {
     while (incoming.size() > std::size_t(capacity))
         incoming.pop_front();
@@ -44,7 +79,7 @@ void EventLogModel::setPaused(bool paused)
 {
     m_paused = paused;
     if (!paused && !m_held.empty()) {
-        std::deque<InspectionResult> held;
+        std::deque<EventRecord> held;
         held.swap(m_held);
         insert(held);
     }
@@ -55,6 +90,8 @@ void EventLogModel::clear()
     beginResetModel();
     m_events.clear();
     m_held.clear();
+    m_names = QStringList{QString()};
+    m_nameIndex.clear();
     endResetModel();
 }
 
@@ -72,23 +109,23 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_events.size()))
         return {};
-    const InspectionResult &event = m_events[std::size_t(index.row())];
+    const EventRecord &event = m_events[std::size_t(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time:
             return QDateTime::fromMSecsSinceEpoch(event.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
         case Device:
-            return event.deviceId;
+            return name(event.device);
         case Prediction:
-            return event.prediction;
+            return name(event.prediction);
         case Confidence:
-            return QString::number(event.confidence, 'f', 4);
+            return QLocale().toString(event.confidence, 'f', 4);
         case Latency:
-            return QString::number(event.latencyMs, 'f', 1);
+            return QLocale().toString(event.latencyMs, 'f', 1);
         case DefectType:
-            return event.defectType;
+            return name(event.defectType);
         case Image:
-            return !event.imageBase64.isEmpty() ? tr("inline") : event.imageUri;
+            return event.inlineImage ? tr("inline") : QString::fromUtf8(event.imageUri);
         }
     }
     if (role == SortRole) {
@@ -96,9 +133,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case Time:
             return event.timestampMs;
         case Confidence:
-            return event.confidence;
+            return double(event.confidence);
         case Latency:
-            return event.latencyMs;
+            return double(event.latencyMs);
         default:
             return data(index, Qt::DisplayRole);
         }

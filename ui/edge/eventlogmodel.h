@@ -3,8 +3,26 @@
 #include "core/edge/inspectionresult.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <deque>
+
+// One row of the event log, in what it shows and no more: device, prediction and defect type are
+// indexes into the model's table of names (a fleet has a handful of each), the image is its URI
+// in UTF-8 or a flag for an inline one (whose bytes the log does not keep). About a tenth of an
+// InspectionResult, so a full log of 50,000 holds a running demo's memory steady.
+struct EventRecord
+{
+    qint64 timestampMs = 0;
+    float confidence = 0;
+    float latencyMs = 0;
+    quint32 device = 0;
+    quint32 prediction = 0;
+    quint32 defectType = 0;
+    bool defective = false;
+    bool inlineImage = false;
+    QByteArray imageUri;
+};
 
 // The newest inspections, capped (oldest leave first), for a virtualized view: no widget per row,
 // rows added in one insert per update. Paused, it holds new inspections aside (capped as well)
@@ -25,7 +43,9 @@ public:
     bool isPaused() const { return m_paused; }
     qint64 heldWhilePaused() const { return qint64(m_held.size()); }
     void clear();
-    const InspectionResult &event(int row) const { return m_events[std::size_t(row)]; }
+    const EventRecord &record(int row) const { return m_events[std::size_t(row)]; }
+    // A record's device, prediction or defect type.
+    const QString &name(quint32 index) const { return m_names[qsizetype(index)]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -33,9 +53,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    void insert(std::deque<InspectionResult> &incoming);
+    void insert(std::deque<EventRecord> &incoming);
+    EventRecord compact(const InspectionResult &event);
+    quint32 intern(const QString &name);
 
-    std::deque<InspectionResult> m_events;
-    std::deque<InspectionResult> m_held;
+    std::deque<EventRecord> m_events;
+    std::deque<EventRecord> m_held;
+    QStringList m_names{QString()}; // index 0: none
+    QHash<QString, quint32> m_nameIndex;
     bool m_paused = false;
 };
