@@ -967,6 +967,26 @@
         <source>B − A (95% CI, unadjusted)</source>
         <translation>B − A (95-%-KI, unkorrigiert)</translation>
     </message>
+    <message>
+        <source>Choose an item above to read both runs&apos; responses.</source>
+        <translation>Wählen Sie oben einen Eintrag, um die Antworten beider Läufe zu lesen.</translation>
+    </message>
+    <message>
+        <source>Compare runs — A: %1 · B: %2</source>
+        <translation>Läufe vergleichen — A: %1 · B: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No differences:&lt;/b&gt; both runs gave every paired item the same scores on every metric.</source>
+        <translation>&lt;b&gt;Keine Unterschiede:&lt;/b&gt; Beide Läufe gaben jedem gepaarten Eintrag bei jeder Metrik dieselben Werte.</translation>
+    </message>
+    <message>
+        <source>No item changed on %1: every paired item has the same score in both runs.</source>
+        <translation>Bei %1 hat sich kein Eintrag geändert: Jeder gepaarte Eintrag hat in beiden Läufen denselben Wert.</translation>
+    </message>
+    <message>
+        <source>change B − A</source>
+        <translation>Änderung B − A</translation>
+    </message>
 </context>
 <context>
     <name>CompareVersionsDialog</name>
@@ -2850,6 +2870,30 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
         <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge oder die Namen: %2)</translation>
     </message>
+    <message>
+        <source>System prompt for generating responses (default: answer from the contexts only).</source>
+        <translation>Systemprompt zum Erzeugen der Antworten (Standard: nur aus den Kontexten antworten).</translation>
+    </message>
+    <message>
+        <source>Temperature for generating responses (default: the model&apos;s).</source>
+        <translation>Temperatur zum Erzeugen der Antworten (Standard: die des Modells).</translation>
+    </message>
+    <message>
+        <source>Token limit of a generated response (default 1024).</source>
+        <translation>Token-Grenze einer erzeugten Antwort (Standard 1024).</translation>
+    </message>
+    <message>
+        <source>--%1 needs a model to generate responses (provider flags)</source>
+        <translation>--%1 braucht ein Modell, das Antworten erzeugt (Anbieter-Optionen)</translation>
+    </message>
+    <message>
+        <source>--temperature expects 0 to 2</source>
+        <translation>--temperature erwartet 0 bis 2</translation>
+    </message>
+    <message>
+        <source>--max-tokens expects 1 to 200000</source>
+        <translation>--max-tokens erwartet 1 bis 200000</translation>
+    </message>
 </context>
 <context>
     <name>EvalRunRepository</name>
@@ -2920,10 +2964,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Neuer Durchlauf…</translation>
     </message>
     <message>
-        <source>Import Bedrock output…</source>
-        <translation>Bedrock-Ausgabe importieren…</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -2934,10 +2974,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
     </message>
     <message>
         <source>CSV…</source>
@@ -2954,29 +2990,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>&lt;h3&gt;No evaluation runs yet&lt;/h3&gt;&lt;p&gt;Start one with &lt;b&gt;New run…&lt;/b&gt;: pick a golden dataset (JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or generate them with a model, and judge them for faithfulness and relevance. Or import an Amazon Bedrock evaluation output.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Noch keine Evaluierungsdurchläufe&lt;/h3&gt;&lt;p&gt;Starten Sie einen mit &lt;b&gt;Neuer Durchlauf…&lt;/b&gt;: Wählen Sie ein Golden Dataset (JSONL oder CSV mit Feldnamen von Ragas oder Bedrock), bewerten Sie die darin enthaltenen Antworten oder erzeugen Sie sie mit einem Modell und lassen Sie sie von einem Judge-Modell auf faithfulness und relevance prüfen. Oder importieren Sie eine Evaluierungsausgabe von Amazon Bedrock.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keines</translation>
-    </message>
-    <message>
-        <source>Import Amazon Bedrock evaluation output</source>
-        <translation>Evaluierungsausgabe von Amazon Bedrock importieren</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Imported %1 items as run &quot;%2&quot;.</source>
-        <translation>%1 Einträge als Durchlauf „%2“ importiert.</translation>
-    </message>
-    <message numerus="yes">
-        <source> %n line(s) were skipped, the first: line %1: %2</source>
-        <translation>
-            <numerusform> %n Zeile wurde übersprungen: Zeile %1: %2</numerusform>
-            <numerusform> %n Zeilen wurden übersprungen, die erste: Zeile %1: %2</numerusform>
-        </translation>
     </message>
     <message>
         <source>A run is already in progress; cancel it or wait for it to finish.</source>
@@ -2997,18 +3010,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Judge model</source>
         <translation>Judge-Modell</translation>
-    </message>
-    <message>
-        <source>Export run</source>
-        <translation>Durchlauf exportieren</translation>
-    </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation>Nach %1 exportiert.</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
     </message>
     <message>
         <source>Judge agreement</source>
@@ -3035,12 +3036,43 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Die Einträge erneut bewerten, deren Generierung oder Judge-Anfrage fehlschlug</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · %8 tokens · $%9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — Datensatz %2 v%3 · Antworten: %4 · Judge: %5 · %6 Einträge, %7 mit Fehlern · %8 Tokens · $%9</translation>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
     </message>
     <message>
-        <source>not recorded</source>
-        <translation>nicht erfasst</translation>
+        <source>Import an Amazon Bedrock evaluation job&apos;s output as a run</source>
+        <translation>Die Ausgabe eines Amazon-Bedrock-Evaluierungsjobs als Lauf importieren</translation>
+    </message>
+    <message>
+        <source>Run again…</source>
+        <translation>Erneut ausführen…</translation>
+    </message>
+    <message>
+        <source>The same dataset and settings with another model, to compare with this run</source>
+        <translation>Derselbe Datensatz mit denselben Einstellungen und einem anderen Modell, zum Vergleich mit diesem Lauf</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the run as an HTML report; the arrow offers CSV and JSONL</source>
+        <translation>Den Lauf als HTML-Bericht speichern; der Pfeil bietet CSV und JSONL</translation>
+    </message>
+    <message>
+        <source>Evaluation run cancelled.</source>
+        <translation>Evaluierungslauf abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Evaluation run finished.</source>
+        <translation>Evaluierungslauf beendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluation run started; %n more will follow, one per model.</source>
+        <translation>
+            <numerusform>Evaluierungslauf gestartet; %n weiterer folgt, einer je Modell.</numerusform>
+            <numerusform>Evaluierungslauf gestartet; %n weitere folgen, einer je Modell.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3329,40 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Drifting %1</source>
         <translation>Driftend %1</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTableView</name>
+    <message>
+        <source>Review this device</source>
+        <translation>Dieses Gerät prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratorRows</name>
+    <message>
+        <source>model id, e.g. gpt-4o-mini</source>
+        <translation>Modell-ID, z. B. gpt-4o-mini</translation>
+    </message>
+    <message>
+        <source>optional: a second model to compare</source>
+        <translation>optional: ein zweites Modell zum Vergleich</translation>
+    </message>
+    <message>
+        <source>optional: a third model</source>
+        <translation>optional: ein drittes Modell</translation>
+    </message>
+    <message>
+        <source>Connection of model %1</source>
+        <translation>Verbindung von Modell %1</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>another model than %1</source>
+        <translation>ein anderes Modell als %1</translation>
     </message>
 </context>
 <context>
@@ -3617,16 +3683,28 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Fragen und Antworten durchsuchen (%1)</translation>
     </message>
     <message>
-        <source>Select an item to read its question, contexts, response, reference and every explanation.</source>
-        <translation>Wählen Sie einen Eintrag aus, um Frage, Kontexte, Antwort, Referenz und alle Begründungen zu lesen.</translation>
-    </message>
-    <message>
         <source>any metric</source>
         <translation>beliebige Metrik</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;Not scored yet.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;Noch nicht bewertet.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Select an item to read its question, scores with their explanations, response, contexts and reference.</source>
+        <translation>Wählen Sie einen Eintrag, um Frage, Werte mit Begründungen, Antwort, Kontexte und Referenz zu lesen.</translation>
+    </message>
+    <message>
+        <source>Open in a window</source>
+        <translation>In einem Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Read the chosen item in a window of its own, as large as you like; it follows the item chosen here</source>
+        <translation>Den gewählten Eintrag in einem eigenen, beliebig großen Fenster lesen; es folgt der Auswahl hier</translation>
+    </message>
+    <message>
+        <source>Item — %1</source>
+        <translation>Eintrag — %1</translation>
     </message>
 </context>
 <context>
@@ -4192,14 +4270,6 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Neuer Evaluierungsdurchlauf</translation>
     </message>
     <message>
-        <source>golden dataset: .jsonl or .csv</source>
-        <translation>Golden Dataset: .jsonl oder .csv</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
         <source>Golden dataset</source>
         <translation>Golden Dataset</translation>
     </message>
@@ -4220,10 +4290,6 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Antworten erzeugen mit</translation>
     </message>
     <message>
-        <source>model id</source>
-        <translation>Modell-ID</translation>
-    </message>
-    <message>
         <source>judge model id, e.g. anthropic.claude-3-haiku-20240307-v1:0</source>
         <translation>Modell-ID des Judge-Modells, z. B. anthropic.claude-3-haiku-20240307-v1:0</translation>
     </message>
@@ -4234,10 +4300,6 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>%1 (lexical, no model)</source>
         <translation>%1 (lexikalisch, ohne Modell)</translation>
-    </message>
-    <message>
-        <source>%1 (judge model)</source>
-        <translation>%1 (Judge-Modell)</translation>
     </message>
     <message>
         <source>Dataset:</source>
@@ -4260,10 +4322,6 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Durchlauf starten</translation>
     </message>
     <message>
-        <source>Choose a dataset file.</source>
-        <translation>Wählen Sie eine Datensatzdatei aus.</translation>
-    </message>
-    <message>
         <source>Choose at least one metric.</source>
         <translation>Wählen Sie mindestens eine Metrik aus.</translation>
     </message>
@@ -4272,24 +4330,12 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>Zum Erzeugen der Antworten sind eine Verbindung und eine Modell-ID erforderlich.</translation>
     </message>
     <message>
-        <source>Judge metrics need a connection and a judge model id.</source>
-        <translation>Judge-Metriken erfordern eine Verbindung und die Modell-ID eines Judge-Modells.</translation>
-    </message>
-    <message>
         <source>Importing the dataset…</source>
         <translation>Datensatz wird importiert…</translation>
     </message>
     <message>
-        <source> responses per item</source>
-        <translation> Antworten pro Eintrag</translation>
-    </message>
-    <message>
         <source>Generate each response this many times; figures use each item&apos;s mean and unstable items are flagged</source>
         <translation>Jede Antwort so oft generieren; die Kennzahlen verwenden den Mittelwert jedes Eintrags, instabile Einträge werden markiert</translation>
-    </message>
-    <message>
-        <source> judge calls per response</source>
-        <translation> Judge-Aufrufe pro Antwort</translation>
     </message>
     <message>
         <source>Judge each response this many times, to see how much of the spread is the judge&apos;s</source>
@@ -4310,6 +4356,81 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>Cluster by:</source>
         <translation>Clustern nach:</translation>
+    </message>
+    <message>
+        <source>choose a dataset…</source>
+        <translation>Datensatz wählen…</translation>
+    </message>
+    <message>
+        <source>responses per item: </source>
+        <translation>Antworten je Eintrag: </translation>
+    </message>
+    <message>
+        <source>judge calls per response: </source>
+        <translation>Bewertungen je Antwort: </translation>
+    </message>
+    <message>
+        <source>default: answer from the contexts only, or say they do not hold it</source>
+        <translation>Standard: nur aus den Kontexten antworten oder sagen, dass sie es nicht enthalten</translation>
+    </message>
+    <message>
+        <source>model&apos;s default</source>
+        <translation>Standard des Modells</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Token</translation>
+    </message>
+    <message>
+        <source>%1 (needs a judge)</source>
+        <translation>%1 (braucht einen Bewerter)</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <source>A JSONL or CSV file not yet in the workspace</source>
+        <translation>Eine JSONL- oder CSV-Datei, die noch nicht im Arbeitsbereich ist</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>System prompt:</source>
+        <translation>Systemprompt:</translation>
+    </message>
+    <message>
+        <source>No judge</source>
+        <translation>Kein Bewerter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · v%2 · %n items</source>
+        <translation>
+            <numerusform>%1 · v%2 · %n Eintrag</numerusform>
+            <numerusform>%1 · v%2 · %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (file, imported when the run starts)</source>
+        <translation>%1 (Datei, wird beim Start des Laufs importiert)</translation>
+    </message>
+    <message>
+        <source>Choose a dataset, or a file with the File… button.</source>
+        <translation>Wählen Sie einen Datensatz oder mit „Datei…“ eine Datei.</translation>
+    </message>
+    <message>
+        <source>Judge metrics need a judge model id.</source>
+        <translation>Bewertermetriken brauchen die ID eines Bewertermodells.</translation>
+    </message>
+    <message>
+        <source>Creating the runs…</source>
+        <translation>Läufe werden angelegt…</translation>
     </message>
 </context>
 <context>
@@ -5519,6 +5640,18 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>%1: judge metric; passes at %2 or more</source>
         <translation>%1: Judge-Metrik; bestanden ab %2</translation>
     </message>
+    <message>
+        <source>lowest: %1</source>
+        <translation>niedrigster: %1</translation>
+    </message>
+    <message>
+        <source>Each item&apos;s lowest score over every metric: sorted by it, the worst items come first</source>
+        <translation>Der niedrigste Wert jedes Eintrags über alle Metriken: danach sortiert, kommen die schlechtesten Einträge zuerst</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Min.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -5648,6 +5781,13 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>ReviewLabelRepository</name>
+    <message>
+        <source>an inspection without a label is not stored</source>
+        <translation>eine Prüfung ohne Label wird nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>ReviewManifest</name>
     <message>
         <source>cannot create the image folder</source>
@@ -5711,6 +5851,26 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Exported %1 labels (%2 images) to %3</source>
         <translation>%1 Labels (%2 Bilder) nach %3 exportiert</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>inline</source>
+        <translation>eingebettet</translation>
+    </message>
+    <message>
+        <source>Your label</source>
+        <translation>Ihr Label</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Alle Geräte</translation>
+    </message>
+    <message>
+        <source>Any prediction</source>
+        <translation>Jede Vorhersage</translation>
     </message>
 </context>
 <context>
@@ -5889,6 +6049,36 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>no evaluation run %1</source>
         <translation>kein Evaluierungsdurchlauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunFiles</name>
+    <message>
+        <source>Import Amazon Bedrock evaluation output</source>
+        <translation>Evaluierungsausgabe von Amazon Bedrock importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1 items as run &quot;%2&quot;.</source>
+        <translation>%1 Einträge als Durchlauf „%2“ importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source> %n line(s) were skipped, the first: line %1: %2</source>
+        <translation>
+            <numerusform> %n Zeile wurde übersprungen: Zeile %1: %2</numerusform>
+            <numerusform> %n Zeilen wurden übersprungen, die erste: Zeile %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Durchlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -6129,6 +6319,18 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
             <numerusform> · %n ohne Bewertung</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — dataset %2 v%3 · responses: %4 · judge: %5 · %6 items, %7 with errors · %8 tokens · $%9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Datensatz %2 v%3 · Antworten: %4 · Judge: %5 · %6 Einträge, %7 mit Fehlern · %8 Tokens · $%9</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>RunListModel</name>
@@ -6201,6 +6403,29 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>RunOverview</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Judge agreement</source>
+        <translation>Judge-Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Show charts</source>
+        <translation>Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>Hide charts</source>
+        <translation>Diagramme ausblenden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>RunProgress</name>
     <message>
         <source>Cancel run</source>
@@ -6267,6 +6492,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>the baseline run %1 does not exist (see `genaiops eval list`)</source>
         <translation>der Basisdurchlauf %1 existiert nicht (siehe `genaiops eval list`)</translation>
+    </message>
+    <message>
+        <source>a run compares at most %1 models at once</source>
+        <translation>ein Lauf vergleicht höchstens %1 Modelle auf einmal</translation>
+    </message>
+    <message>
+        <source>the dataset %1 is no longer in the workspace</source>
+        <translation>der Datensatz %1 ist nicht mehr im Arbeitsbereich</translation>
     </message>
 </context>
 <context>
@@ -6530,6 +6763,30 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; by %3 (%4): %5 → %6%7&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; von %3 (%4): %5 → %6%7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>befördert</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
     </message>
 </context>
 <context>

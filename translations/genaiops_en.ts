@@ -84,10 +84,10 @@
 <context>
     <name>EvaluationsPanel</name>
     <message numerus="yes">
-        <source> %n line(s) were skipped, the first: line %1: %2</source>
+        <source>Evaluation run started; %n more will follow, one per model.</source>
         <translation>
-            <numerusform> %n line were skipped, the first: line %1: %2</numerusform>
-            <numerusform> %n lines were skipped, the first: line %1: %2</numerusform>
+            <numerusform>Evaluation run started; %n more will follow, one per model.</numerusform>
+            <numerusform>Evaluation run started; %n more will follow, one per model.</numerusform>
         </translation>
     </message>
 </context>
@@ -136,6 +136,16 @@
     </message>
 </context>
 <context>
+    <name>NewRunDialog</name>
+    <message numerus="yes">
+        <source>%1 · v%2 · %n items</source>
+        <translation>
+            <numerusform>%1 · v%2 · %n item</numerusform>
+            <numerusform>%1 · v%2 · %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundPanel</name>
     <message numerus="yes">
         <source>Running %n model(s)…</source>
@@ -152,6 +162,16 @@
         <translation>
             <numerusform>no value for %n variable: %1</numerusform>
             <numerusform>no value for %n variables: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunFiles</name>
+    <message numerus="yes">
+        <source> %n line(s) were skipped, the first: line %1: %2</source>
+        <translation>
+            <numerusform> %n line was skipped, the first: line %1: %2</numerusform>
+            <numerusform> %n lines were skipped, the first: line %1: %2</numerusform>
         </translation>
     </message>
 </context>

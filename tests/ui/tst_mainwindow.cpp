@@ -189,17 +189,23 @@ private slots:
     }
 
     // On a 1280×720 screen, with nothing remembered, the window opens within the screen and every
-    // panel lays out at that size (no minimum size pushes it past the screen).
+    // panel lays out at that size (no minimum size pushes it past the screen), in English and in
+    // German, whose labels are longer.
     void everyPanelFitsA1280By720Screen_data()
     {
         QTest::addColumn<QString>("panel");
-        for (Panel panel : PanelNames::all())
-            QTest::newRow(qPrintable(PanelNames::id(panel))) << PanelNames::id(panel);
+        QTest::addColumn<QString>("language");
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+            for (Panel panel : PanelNames::all())
+                QTest::newRow(qPrintable(PanelNames::id(panel) + QLatin1Char('-') + language))
+                    << PanelNames::id(panel) << language;
+        }
     }
 
     void everyPanelFitsA1280By720Screen()
     {
         QFETCH(QString, panel);
+        QFETCH(QString, language);
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QFile screens(home.filePath(QStringLiteral("screens.json")));
@@ -216,7 +222,7 @@ private slots:
         workbench.setProcessEnvironment(environment);
         workbench.start(QStringLiteral(GENAIOPS_WORKBENCH_PATH),
                         {QStringLiteral("--screenshot"), png, QStringLiteral("--panel"), panel,
-                         QStringLiteral("--demo"), QStringLiteral("--workspace"),
+                         QStringLiteral("--demo"), QStringLiteral("--lang"), language, QStringLiteral("--workspace"),
                          home.filePath(QStringLiteral("small.genaiops"))});
         QVERIFY(workbench.waitForFinished(60000));
         QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());

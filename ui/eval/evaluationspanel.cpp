@@ -126,9 +126,13 @@ QLayout *EvaluationsPanel::buildActions()
     for (QWidget *widget : std::initializer_list<QWidget *>{newRunButton, importButton, m_resume, m_runAgain, m_compare,
                                                             m_labelling->button(), m_export})
         actions->addWidget(widget);
-    actions->addWidget(m_running, 1);
     actions->addStretch();
-    return actions;
+    // The run's progress (bar, ETA, Cancel) on a row of its own: beside the buttons it made the row
+    // wider than a 1280-pixel screen in German.
+    auto *rows = new QVBoxLayout;
+    rows->addLayout(actions);
+    rows->addWidget(m_running);
+    return rows;
 }
 
 void EvaluationsPanel::buildLayout()

@@ -97,7 +97,7 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     addWidget(detailBox);
     setStretchFactor(0, 3);
     setStretchFactor(1, 2);
-    setSizes({600, 400}); // the detail gets room to read in; the splitter scales these to the window
+    setSizes({650, 350}); // the detail gets room to read in; the splitter scales these to the window
 }
 
 void ItemsPane::setTable(RunTable table)
@@ -119,14 +119,18 @@ void ItemsPane::setTable(RunTable table)
     // screen without scrolling sideways.
     QHeaderView *header = m_itemTable->horizontalHeader();
     const QFontMetrics metrics(header->font());
-    // Margins, and room for the sort arrow beside the text.
-    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 28;
+    // Margins and a little air; a sorted column's arrow may cut its header short, not its numbers.
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 14;
+    const QString widestNumber
+        = QString(QString::number(std::max(m_results->rowCount(), 100)).size(), QLatin1Char('0'));
     for (int column = 0; column < m_results->columnCount(); ++column) {
         if (column == ResultTableModel::QuestionColumn || column == ResultTableModel::ResponseColumn) {
             header->setSectionResizeMode(column, QHeaderView::Stretch);
             continue;
         }
-        int width = metrics.horizontalAdvance(QStringLiteral("00000"));
+        // Scores read 0.00; the item number has as many digits as the run has items.
+        int width = metrics.horizontalAdvance(column == ResultTableModel::IndexColumn ? widestNumber
+                                                                                      : QStringLiteral("0.000"));
         for (const QString &line : m_results->headerData(column, Qt::Horizontal).toString().split(QLatin1Char('\n')))
             width = std::max(width, metrics.horizontalAdvance(line));
         header->setSectionResizeMode(column, QHeaderView::Interactive);

@@ -12,6 +12,10 @@ RunProgress::RunProgress(QWidget *parent)
       m_cancel(new QPushButton(tr("Cancel run"), this))
 {
     m_bar->setTextVisible(true);
+    // A long message (an error, a German sentence) must not widen the window: it is cut to the room
+    // the action row has and is whole in the tooltip.
+    m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_text->setMinimumWidth(120);
     m_bar->hide();
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &RunProgress::cancel);
@@ -46,6 +50,7 @@ void RunProgress::start(const QString &workspacePath, qint64 runId, bool retryEr
         m_execution->deleteLater();
         m_execution = nullptr;
         m_text->setText(status ? tr("Run finished.") : status.error().describe());
+        m_text->setToolTip(m_text->text());
         m_bar->hide();
         m_cancel->hide();
         emit finished(runId, status);
