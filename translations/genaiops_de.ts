@@ -3466,20 +3466,24 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>&lt;a href=&quot;%1&quot;&gt;Bild im Browser öffnen&lt;/a&gt;</translation>
     </message>
     <message>
-        <source>Stored in S3:
-%1
-(select and copy the URI)</source>
-        <translation>In S3 gespeichert:
-%1
-(URI markieren und kopieren)</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Loading from S3…</source>
+        <translation>Wird aus S3 geladen…</translation>
+    </message>
+    <message>
+        <source>Stored in S3:
+%1
+Choose &quot;S3 images via …&quot; beside the filters to see it here.</source>
+        <translation>In S3 gespeichert:
+%1
+Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -6521,6 +6525,40 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>S3ImageChooser</name>
+    <message>
+        <source>The AWS connection that reads inspection images stored in S3</source>
+        <translation>Die AWS-Verbindung, die in S3 gespeicherte Prüfbilder liest</translation>
+    </message>
+    <message>
+        <source>No S3 access</source>
+        <translation>Kein S3-Zugriff</translation>
+    </message>
+    <message>
+        <source>S3 images via %1</source>
+        <translation>S3-Bilder über %1</translation>
+    </message>
+</context>
+<context>
+    <name>S3ObjectReader</name>
+    <message>
+        <source>S3 answered %1%2%3</source>
+        <translation>S3 antwortete %1%2%3</translation>
+    </message>
+    <message>
+        <source>not an s3://bucket/key URI</source>
+        <translation>keine s3://bucket/key-URI</translation>
+    </message>
+    <message>
+        <source>the AWS connection has no access key</source>
+        <translation>die AWS-Verbindung hat keinen Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>S3 could not be reached: %1</source>
+        <translation>S3 ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>SageMakerClient</name>
     <message>
         <source>no AWS region for SageMaker (set --region or AWS_REGION)</source>
@@ -6595,6 +6633,21 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>missing %1 for a %2 profile</source>
         <translation>für ein %2-Profil fehlt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SortMenu</name>
+    <message>
+        <source>Sort by…</source>
+        <translation>Sortieren nach…</translation>
+    </message>
+    <message>
+        <source>%1, lowest first</source>
+        <translation>%1, niedrigste zuerst</translation>
+    </message>
+    <message>
+        <source>%1, highest first</source>
+        <translation>%1, höchste zuerst</translation>
     </message>
 </context>
 <context>

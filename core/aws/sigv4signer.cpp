@@ -98,6 +98,8 @@ SigningRequest::Headers SigV4Signer::sign(const SigningRequest &request, const A
 
 QByteArray SigV4Signer::canonicalUri(const QByteArray &path) const
 {
+    if (m_s3Path)
+        return path.isEmpty() ? QByteArrayLiteral("/") : (path.startsWith('/') ? path : '/' + path);
     // Segments are encoded even when they already hold escapes: "%3A" is signed as "%253A", which is
     // what every service but S3 expects (Bedrock model ids carry ':').
     QByteArray uri;

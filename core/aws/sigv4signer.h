@@ -25,7 +25,7 @@ struct SigningRequest
 // AWS Signature Version 4 with headers (not presigned URLs). Production code calls sign(); the
 // intermediate steps are public so tests can compare each with the official vectors.
 //
-// S3 is not covered: it wants the path neither normalised nor encoded twice.
+// S3 wants the path neither normalised nor encoded twice: setS3Path(true).
 class SigV4Signer
 {
 public:
@@ -33,6 +33,8 @@ public:
 
     // Remove "." / ".." / empty segments before encoding. Every service but S3 wants this.
     void setNormalizePath(bool normalize) { m_normalizePath = normalize; }
+    // Sign the path exactly as it is sent, already percent-encoded once, as S3 does.
+    void setS3Path(bool s3) { m_s3Path = s3; }
     // Also send (and sign) X-Amz-Content-Sha256, as S3-style APIs require.
     void setSignPayloadHeader(bool enabled) { m_signPayloadHeader = enabled; }
     // Some services (IoT over WebSockets, for one) want the session token added after signing.
@@ -77,4 +79,5 @@ private:
     bool m_normalizePath = true;
     bool m_signPayloadHeader = false;
     bool m_signSessionToken = true;
+    bool m_s3Path = false;
 };

@@ -128,6 +128,7 @@ private slots:
     void officialSuite_data();
     void officialSuite();
     void bedrockModelIdIsEncodedTwice();
+    void s3GetObjectExample();
     void bedrockSignatureMatchesReference();
     void signReturnsOnlyAddedHeaders();
     void callerPayloadHashIsSigned();
@@ -230,6 +231,37 @@ void SigV4SignerTest::bedrockModelIdIsEncodedTwice()
                                "\n"
                                "content-type;host;x-amz-date\n"
                                "7421da8d1a0949a481724fee62d5886aacde03836bf58248adb73e8b61ac0d54"));
+}
+
+// The Amazon S3 API reference's header-signing example "GET Object" (examplebucket, test.txt with
+// a Range header): S3 signs its path as sent, once encoded, and the payload hash header.
+void SigV4SignerTest::s3GetObjectExample()
+{
+    SigV4Signer signer(QStringLiteral("us-east-1"), QStringLiteral("s3"));
+    signer.setNormalizePath(false);
+    signer.setS3Path(true);
+    signer.setSignPayloadHeader(true);
+    SigningRequest request;
+    request.method = "GET";
+    request.path = "/test.txt";
+    request.headers = {{"Host", "examplebucket.s3.amazonaws.com"}, {"Range", "bytes=0-9"}};
+    const QDateTime at(QDate(2013, 5, 24), QTime(0, 0), Qt::UTC);
+    // The S3 documentation's own example keys.
+    const AwsCredentials keys{
+        QStringLiteral("AKIAIOSFODNN7EXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), {}};
+    const SigningRequest prepared = signer.withSigningHeaders(request, keys, at);
+    QCOMPARE(signer.canonicalRequest(prepared),
+             QByteArrayLiteral("GET\n/test.txt\n\n"
+                               "host:examplebucket.s3.amazonaws.com\n"
+                               "range:bytes=0-9\n"
+                               "x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+                               "x-amz-date:20130524T000000Z\n\n"
+                               "host;range;x-amz-content-sha256;x-amz-date\n"
+                               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    QCOMPARE(signer.signature(prepared, keys, at),
+             QByteArrayLiteral("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"));
+    // A key with a space is sent as %20 and signed as %20, not %2520.
+    QCOMPARE(signer.canonicalUri("/photos/line%203.jpg"), QByteArrayLiteral("/photos/line%203.jpg"));
 }
 
 // Expected values come from botocore's SigV4Auth signing the same request at the same time.

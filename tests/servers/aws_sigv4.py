@@ -59,8 +59,11 @@ def normalize_path(path):
     return out
 
 
-def canonical_uri(raw_path, normalize=True):
-    """raw_path: the path bytes exactly as they arrived on the wire. Each segment is encoded again."""
+def canonical_uri(raw_path, normalize=True, encode_again=True):
+    """raw_path: the path bytes exactly as they arrived on the wire. Each segment is encoded again,
+    except for S3 (encode_again=False), which signs the path as sent."""
+    if not encode_again:
+        return raw_path.decode("ascii") or "/"
     path = normalize_path(raw_path) if normalize else raw_path
     uri = "/".join(uri_encode(seg) for seg in path.split(b"/"))
     return uri if uri.startswith("/") else "/" + uri
@@ -134,7 +137,7 @@ class SigV4Result:
 
 
 def verify_sigv4(method, raw_path, raw_query, headers, body, credentials, region, service, now,
-                 max_skew_s=300, normalize=True, expired_token=False, result=None):
+                 max_skew_s=300, normalize=True, expired_token=False, result=None, s3=False):
     """Verify a header-signed SigV4 request. Raises AwsError like the real service; returns
     a SigV4Result on success.
 
@@ -237,7 +240,10 @@ def verify_sigv4(method, raw_path, raw_query, headers, body, credentials, region
                            "computed (%s != sha256 of the body %s)." % (claimed, body_hash))
         payload_hash = claimed
 
-    lines = [method.encode("ascii"), canonical_uri(raw_path, normalize).encode("ascii"),
+    if s3 and not content_sha:
+        raise AwsError(400, "InvalidRequest", "Missing required header for this request: "
+                       "x-amz-content-sha256")
+    lines = [method.encode("ascii"), canonical_uri(raw_path, normalize and not s3, not s3).encode("ascii"),
              canonical_query(raw_query).encode("ascii")]
     for name in signed:
         lines.append(name.encode("latin-1") + b":" + canonical_header_value(

@@ -1,7 +1,9 @@
 // The Edge panel fed by a real mosquitto and the simulator: the fleet table, the charts' timer, the
 // event log's pause, the review queue's labels and manifest, and screenshots for people to look at.
 
+#include "common/testserver.h"
 #include "common/workerfixture.h"
+#include "core/aws/s3objectreader.h"
 #include "core/edge/inspectionsimulator.h"
 #include "core/edge/localbroker.h"
 #include "core/edge/mqttclient.h"
@@ -28,6 +30,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -271,6 +274,47 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(view.message().startsWith(QStringLiteral("Cannot read ") + inspection.imageUri), 5000);
         QVERIFY2(view.message().size() > QStringLiteral("Cannot read ").size() + inspection.imageUri.size() + 2,
                  qPrintable(view.message())); // and why: the reader's own words
+    }
+
+    // An image stored in S3 is fetched with the chosen AWS connection (s3_server.py checks the
+    // signature as S3 does) and fitted to the view; without a connection the view says where to choose one.
+    void anS3ImageIsFetchedWithTheChosenConnection()
+    {
+        QTemporaryDir root;
+        QDir().mkpath(root.filePath(QStringLiteral("vqi-review-images/vqi-cell-08")));
+        QFile object(root.filePath(QStringLiteral("vqi-review-images/vqi-cell-08/17.png")));
+        QVERIFY(object.open(QIODevice::WriteOnly));
+        object.write(SyntheticPartImage::png(true, 3));
+        object.close();
+        TestServer s3(QStringLiteral("s3_server.py"), {QStringLiteral("--root"), root.path()});
+        QVERIFY2(s3.start(), qPrintable(s3.errorString()));
+
+        InspectionImageView view;
+        view.resize(300, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        InspectionResult inspection;
+        inspection.deviceId = QStringLiteral("vqi-cell-08");
+        inspection.imageUri = QStringLiteral("s3://vqi-review-images/vqi-cell-08/17.png");
+        view.showInspection(inspection);
+        QVERIFY(!view.hasPicture());
+        QVERIFY2(view.message().contains(QStringLiteral("S3 images via")), qPrintable(view.message()));
+
+        S3ObjectReader reader(
+            {QStringLiteral("us-east-1"),
+             {QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}},
+             s3.url()});
+        view.setS3Reader(&reader);
+        view.showInspection(inspection);
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasPicture(), 10000);
+        QCOMPARE(s3.requests().size(), 1);
+        view.resize(500, 420); // fitted to the pane again, from the image already read
+        QTRY_VERIFY(view.findChild<QLabel *>()->pixmap().height() > 300);
+        QCOMPARE(s3.requests().size(), 1);
+
+        inspection.imageUri = QStringLiteral("s3://vqi-review-images/vqi-cell-08/gone.png");
+        view.showInspection(inspection);
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().contains(QStringLiteral("NoSuchKey")), 10000);
     }
 
     void recordsAndReplaysASession()

@@ -7,9 +7,13 @@
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/itemdetail.h"
+#include "core/eval/junitreport.h"
 #include "core/eval/labelrepository.h"
 #include "core/eval/metricstatistics.h"
+#include "core/eval/qualitygate.h"
+#include "core/eval/runexport.h"
 #include "core/eval/runsetup.h"
+#include "core/eval/runsummary.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
@@ -25,10 +29,16 @@
 #include "ui/eval/runlistmodel.h"
 #include "ui/eval/runlistview.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -299,6 +309,83 @@ private slots:
         delete panel;
         worker->drain();
         delete worker;
+    }
+
+    // The imported Bedrock run has relevance scores of exactly 0.70 against a 0.7 threshold: the
+    // table's colours, the pass-rate chart, a gate at the mean, the CLI, the HTML report and the
+    // JUnit summary must count the same items as passing (score >= threshold on the stored value).
+    // Before one rule, the table and chart read 0.70 as a float below 0.7 while the report said 58.3 %.
+    void onePassRuleOnEverySurface()
+    {
+        const RunListEntry *imported = nullptr;
+        for (const RunListEntry &entry : m_panel->runModel()->entries()) {
+            if (entry.run.status == EvalRun::Status::Imported)
+                imported = &entry;
+        }
+        QVERIFY(imported);
+        const qint64 runId = imported->run.id;
+        const QString metric = QStringLiteral("relevance");
+        const MetricSummary summary = imported->summaries.value(metric);
+        QVERIFY(summary.count > 0);
+        QCOMPARE(summary.passing, qint64(7)); // 0.70 counts as passing: 7 of 12 (58.3 %)
+        QSignalSpy opened(m_panel, &EvaluationsPanel::loaded);
+        m_panel->openRun(runId);
+        QVERIFY(opened.wait(20000));
+
+        // Table colours.
+        const RunTable &table = m_panel->resultModel()->table();
+        const int column = ResultTableModel::FirstMetricColumn + int(table.metrics.indexOf(metric));
+        qint64 shownPassing = 0;
+        for (int row = 0; row < m_panel->resultModel()->rowCount(); ++row) {
+            const QModelIndex cell = m_panel->resultModel()->index(row, column);
+            shownPassing += !cell.data().toString().isEmpty() && !cell.data(Qt::ForegroundRole).isValid();
+        }
+        QCOMPARE(shownPassing, summary.passing);
+
+        // The pass-rate chart: its bars are listed last metric first.
+        QChartView *passRates = nullptr;
+        for (QChartView *view : m_panel->findChildren<QChartView *>()) {
+            if (view->chart() && view->chart()->title().startsWith(QLatin1String("Pass rate against thresholds")))
+                passRates = view;
+        }
+        QVERIFY(passRates);
+        auto *bars = qobject_cast<QAbstractBarSeries *>(passRates->chart()->series().value(0));
+        QVERIFY(bars && bars->count() == 1);
+        const int bar = int(table.metrics.size()) - 1 - int(table.metrics.indexOf(metric));
+        QCOMPARE(qRound64(bars->barSets().first()->at(bar) * double(summary.count)), summary.passing);
+
+        // A gate at exactly the mean passes: the same >= on the stored values.
+        auto gates
+            = QList<Gate>{QualityGate::parse(QStringLiteral("relevance>=%1").arg(summary.mean, 0, 'g', 17)).value()};
+        QualityGate::evaluate(gates, imported->summaries.values());
+        QVERIFY2(gates.first().passed, qPrintable(QualityGate::describe(gates.first())));
+
+        // What the CLI prints for `eval show RUN --json` (RunSummary::toJson).
+        const QJsonObject shown = m_fixture.run<QJsonObject>([runId](Workspace &workspace) -> Result<QJsonObject> {
+            auto computed = RunSummary::compute(workspace, runId);
+            if (!computed)
+                return computed.error();
+            return computed.value().toJson();
+        });
+        const QJsonObject figures = shown.value(QLatin1String("metrics")).toObject().value(metric).toObject();
+        QCOMPARE(qRound64(figures.value(QLatin1String("pass_rate")).toDouble() * double(summary.count)),
+                 summary.passing);
+
+        // The HTML report and the JUnit summary.
+        const QString report = m_fixture.filePath(QStringLiteral("one-rule.html"));
+        m_fixture.run<Done>([runId, report](Workspace &workspace) -> Result<Done> {
+            if (const Status written = RunExport::write(workspace, runId, QStringLiteral("html"), report); !written)
+                return written.error();
+            return Done{};
+        });
+        QFile html(report);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString percent = QString::number(100.0 * double(summary.passing) / double(summary.count), 'f', 1);
+        QVERIFY2(QString::fromUtf8(html.readAll()).contains(percent + QLatin1Char('%')), qPrintable(percent));
+        QVERIFY2(JUnitReport::summaryLine(summary).contains(
+                     QStringLiteral("pass rate %1%")
+                         .arg(QString::number(100.0 * double(summary.passing) / double(summary.count), 'f', 0))),
+                 qPrintable(JUnitReport::summaryLine(summary)));
     }
 
     void opensARunWithItsTableAndFilters()

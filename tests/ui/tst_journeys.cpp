@@ -26,6 +26,7 @@
 #include "ui/mainwindow.h"
 #include "ui/registry/decisiondialog.h"
 #include "ui/registry/registrypanel.h"
+#include "ui/registry/versionpageview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -39,6 +40,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -353,6 +355,23 @@ private slots:
         QVERIFY(report.readAll().contains(table.run.name.toHtmlEscaped().toUtf8()));
         QVERIFY2(journey.actions() <= 5, qPrintable(QString::number(journey.actions())));
 
+        // The same sort from the keyboard: Ctrl+Shift+S offers the columns, Lowest is reversed.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        items->setFocus();
+        QTest::keyClick(items, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QMenu *sortMenu = items->findChild<QMenu *>(QStringLiteral("sortMenu"));
+        QVERIFY(sortMenu && sortMenu->isVisible());
+        QAction *byLowest = nullptr;
+        for (QAction *action : sortMenu->actions())
+            byLowest = action->data().toInt() == ResultTableModel::LowestColumn ? action : byLowest;
+        QVERIFY(byLowest);
+        byLowest->trigger();
+        sortMenu->close();
+        QCOMPARE(items->horizontalHeader()->sortIndicatorSection(), int(ResultTableModel::LowestColumn));
+        QCOMPARE(items->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        items->sortByColumn(ResultTableModel::LowestColumn, Qt::AscendingOrder);
+
         // The detail also opens in a window of its own, which follows the chosen item.
         QTextBrowser *window = panel->itemsPane()->popOut();
         QVERIFY(window->isVisible());
@@ -415,6 +434,19 @@ private slots:
                                  .arg(panel->actor().user)),
                          qPrintable(panel->versionPageText()));
         screenshot(m_window.get(), QStringLiteral("journey-officer"));
+
+        // The evidence link opens its run in Evaluations, and the run list shows that run chosen.
+        qint64 evidenceRun = 0;
+        EvaluationsPanel *evaluations = m_window->evaluationsPanel();
+        for (const RunListEntry &entry : evaluations->runModel()->entries())
+            evidenceRun
+                = entry.run.name == QLatin1String("support answers, stricter prompt") ? entry.run.id : evidenceRun;
+        QVERIFY(evidenceRun > 0);
+        emit panel->versionPage()->anchorClicked(QUrl(QStringLiteral("genaiops-eval:%1").arg(evidenceRun)));
+        QTRY_COMPARE(m_window->currentPanel(), Panel::Evaluations);
+        QTRY_COMPARE(evaluations->resultModel()->table().run.id, evidenceRun);
+        auto *runs = evaluations->findChild<RunListView *>();
+        QCOMPARE(evaluations->runModel()->entryAt(runs->currentIndex().row())->run.id, evidenceRun);
     }
 
     // The demo fleet's failing device rises to the top of the fleet table; a double click sends

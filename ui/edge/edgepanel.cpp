@@ -18,6 +18,7 @@
 #include "ui/edge/fleettableview.h"
 #include "ui/edge/malformedlist.h"
 #include "ui/edge/reviewpane.h"
+#include "ui/edge/s3imagechooser.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -98,6 +99,8 @@ void EdgePanel::buildLayout()
     m_events = new EventLogPane(this);
     m_review = new ReviewPane(this);
     connect(m_review, &ReviewPane::statusMessage, this, &EdgePanel::statusMessage);
+    m_s3 = new S3ImageChooser(m_worker, m_store, this);
+    m_review->useS3Chooser(m_s3);
     connect(m_fleetTable, &FleetTableView::deviceChosen, m_review, &ReviewPane::followDevice);
     connect(m_review, &ReviewPane::labelGiven, this, [this](const ReviewItem &item) {
         m_worker.run<Done>([item](Workspace &workspace) { return ReviewLabelRepository(workspace).store(item); }, this,
@@ -198,6 +201,7 @@ QWidget *EdgePanel::buildEmptyState()
 
 void EdgePanel::reload()
 {
+    m_s3->reload();
     QMetaObject::invokeMethod(m_monitor, "setWorkspacePath", Q_ARG(QString, m_worker.location()));
     m_worker.run<EdgeChoices>([](Workspace &workspace) { return EdgeChoices::load(workspace); }, this,
                               [this](Result<EdgeChoices> lists) {

@@ -25,6 +25,7 @@ class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class ReviewPane;
+class S3ImageChooser;
 class WorkspaceWorker;
 
 // Edge engineers watch their inspection fleet here: connection bar, fleet table with health
@@ -103,6 +104,7 @@ private:
     QTabWidget *m_tabs;
     EventLogPane *m_events;
     ReviewPane *m_review;
+    S3ImageChooser *m_s3;
     MalformedList *m_malformed;
 
     FleetSnapshot m_fleet;

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 
 #include <cmath>
 
@@ -103,7 +104,10 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_devices.size())
         return {};
     const DeviceSnapshot &device = m_devices[index.row()];
-    const auto percent = [](double share) { return QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1); };
+    // In the user's locale, as the charts beside the table: "31,6 %" in German.
+    const QLocale locale;
+    const auto percent
+        = [&locale](double share) { return QStringLiteral("%1 %").arg(locale.toString(share * 100, 'f', 1)); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Device:
@@ -113,13 +117,13 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
         case Messages:
             return device.messages;
         case Rate:
-            return QString::number(device.messagesPerSecond, 'f', 1);
+            return locale.toString(device.messagesPerSecond, 'f', 1);
         case DefectRate:
             return percent(device.defectRate);
         case WindowDefectRate:
             return percent(device.windowDefectRate);
         case Confidence:
-            return QString::number(device.windowMeanConfidence, 'f', 3);
+            return locale.toString(device.windowMeanConfidence, 'f', 3);
         case Drift:
             // Under half a thousandth shows as "+0.000" or "-0.000": no drift worth a sign.
             return std::abs(device.confidenceDrift) < 0.0005 ? QStringLiteral("–")
@@ -127,9 +131,9 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
         case LowConfidence:
             return percent(device.lowConfidenceRate());
         case LatencyMedian:
-            return QString::number(device.p50LatencyMs, 'f', 1);
+            return locale.toString(device.p50LatencyMs, 'f', 1);
         case Latency95:
-            return QString::number(device.p95LatencyMs, 'f', 1);
+            return locale.toString(device.p95LatencyMs, 'f', 1);
         case LastSeen: {
             const double seconds = double(m_nowMs - device.lastSeenMs) / 1000.0;
             return seconds < 1 ? tr("now") : tr("%1 s ago").arg(seconds, 0, 'f', 0);
@@ -179,8 +183,8 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         return tr("%1\nLast seen %2\nBaseline confidence %3, drift %4\nWindow: %5 messages")
             .arg(device.deviceId, QDateTime::fromMSecsSinceEpoch(device.lastSeenMs).toString(Qt::ISODateWithMs))
-            .arg(device.baselineConfidence, 0, 'f', 3)
-            .arg(device.confidenceDrift, 0, 'f', 3)
+            .arg(QLocale().toString(device.baselineConfidence, 'f', 3))
+            .arg(QLocale().toString(device.confidenceDrift, 'f', 3))
             .arg(device.windowMessages);
     }
     return {};

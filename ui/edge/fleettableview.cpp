@@ -1,5 +1,6 @@
 #include "ui/edge/fleettableview.h"
 
+#include "ui/common/sortmenu.h"
 #include "ui/edge/fleettablemodel.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@ FleetTableView::FleetTableView(FleetTableModel *model, QWidget *parent) : QTable
     sorted->setSortRole(FleetTableModel::SortRole);
     setModel(sorted);
     setSortingEnabled(true);
+    SortMenu::install(this);
     sortByColumn(FleetTableModel::Status, Qt::DescendingOrder);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setTabKeyNavigation(false);

@@ -1,5 +1,6 @@
 #include "ui/edge/inspectionimageview.h"
 
+#include "core/aws/s3objectreader.h"
 #include "ui/common/backgroundtask.h"
 #include "ui/theme.h"
 
@@ -18,6 +19,7 @@ InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
 {
     m_picture = new QLabel(this);
     m_picture->setAlignment(Qt::AlignCenter);
+    m_picture->setWordWrap(true); // a message in place of the picture wraps inside the pane
     m_picture->setMinimumSize(220, 220);
     // The picture fits the pane, whatever its size: the pixmap must not hold the layout open.
     m_picture->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -31,6 +33,11 @@ InspectionImageView::InspectionImageView(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_picture, 1);
     layout->addWidget(m_caption);
     clear(tr("Select an inspection to see its image."));
+}
+
+void InspectionImageView::setS3Reader(S3ObjectReader *reader)
+{
+    m_s3 = reader;
 }
 
 bool InspectionImageView::hasPicture() const
@@ -110,10 +117,21 @@ void InspectionImageView::showInspection(const InspectionResult &inspection)
         m_picture->setPixmap({});
         m_picture->setText(tr("<a href=\"%1\">Open the image in the browser</a>").arg(uri.toString().toHtmlEscaped()));
         m_picture->setOpenExternalLinks(true);
+    } else if (scheme == QLatin1String("s3") && m_s3) {
+        m_picture->setPixmap({});
+        m_picture->setText(tr("Loading from S3…"));
+        m_s3->read(inspection.imageUri, this, [this, generation, inspection](Result<QByteArray> bytes) {
+            if (m_generation != generation)
+                return; // another inspection was chosen meanwhile
+            if (!bytes)
+                return m_picture->setText(tr("Cannot read %1: %2").arg(inspection.imageUri, bytes.error().describe()));
+            showImage(QImage::fromData(bytes.value()), inspection);
+        });
     } else if (scheme == QLatin1String("s3")) {
         m_picture->setPixmap({});
         m_picture->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_picture->setText(tr("Stored in S3:\n%1\n(select and copy the URI)").arg(inspection.imageUri));
+        m_picture->setText(tr("Stored in S3:\n%1\nChoose \"S3 images via …\" beside the filters to see it here.")
+                               .arg(inspection.imageUri));
     } else {
         // A local file: read it on a worker thread, the UI thread never waits on disk.
         m_picture->setPixmap({});

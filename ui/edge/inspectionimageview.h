@@ -3,12 +3,15 @@
 #include "core/edge/inspectionresult.h"
 
 #include <QImage>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
+class S3ObjectReader;
 
 // The image of one inspection: decoded from base64, read from a local file (on a worker thread),
-// or, for s3:// and https:// URIs the viewer cannot fetch on its own, a link with the URI.
+// fetched from S3 with the chosen AWS connection (setS3Reader), or, for https:// URIs and S3
+// without a connection, a link with the URI.
 class InspectionImageView : public QWidget
 {
     Q_OBJECT
@@ -17,6 +20,8 @@ public:
     explicit InspectionImageView(QWidget *parent = nullptr);
 
     void showInspection(const InspectionResult &inspection);
+    // Reads s3:// images from now on; nullptr: S3 images are shown as their URI.
+    void setS3Reader(S3ObjectReader *reader);
     void clear(const QString &message);
     bool hasPicture() const;
     // What the view says instead of a picture ("Cannot read …: file not found"); empty with one.
@@ -34,5 +39,6 @@ private:
     QLabel *m_caption;
     QImage m_source; // as decoded: the pane is re-rendered from it when it is resized
     InspectionResult m_shown;
+    QPointer<S3ObjectReader> m_s3;
     quint64 m_generation = 0; // a late file read for an older selection is ignored
 };

@@ -2,9 +2,11 @@
 
 #include "core/edge/reviewmanifest.h"
 #include "ui/common/backgroundtask.h"
+#include "ui/common/sortmenu.h"
 #include "ui/edge/inspectionimageview.h"
 #include "ui/edge/reviewfilterproxy.h"
 #include "ui/edge/reviewqueuemodel.h"
+#include "ui/edge/s3imagechooser.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -28,6 +30,7 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     m_table->setObjectName(QStringLiteral("reviewTable"));
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
+    SortMenu::install(m_table);
     m_table->sortByColumn(ReviewQueueModel::Time, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -104,11 +107,11 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_device);
-    filters->addWidget(m_prediction);
-    filters->addStretch(1);
-    leftLayout->addLayout(filters);
+    m_filters = new QHBoxLayout;
+    m_filters->addWidget(m_device);
+    m_filters->addWidget(m_prediction);
+    m_filters->addStretch(1);
+    leftLayout->addLayout(m_filters);
     leftLayout->addWidget(m_table, 1);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
@@ -131,6 +134,16 @@ void ReviewPane::append(const QList<InspectionResult> &candidates)
     addChoices(candidates);
     if (currentRow() < 0 && m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void ReviewPane::useS3Chooser(S3ImageChooser *chooser)
+{
+    m_filters->addWidget(chooser);
+    connect(chooser, &S3ImageChooser::readerChanged, this, [this](S3ObjectReader *reader) {
+        m_image->setS3Reader(reader);
+        showCurrent(); // the image on screen, now from S3
+    });
+    connect(chooser, &S3ImageChooser::problem, this, &ReviewPane::statusMessage);
 }
 
 void ReviewPane::restore(const QList<ReviewItem> &labelled)

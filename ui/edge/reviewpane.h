@@ -12,6 +12,8 @@ class QPushButton;
 class QTableView;
 class ReviewFilterProxy;
 class ReviewQueueModel;
+class S3ImageChooser;
+class QHBoxLayout;
 
 // The review queue: defective and low-confidence inspections, the selected one's image, and the
 // reviewer's verdict (G good, D defective, U unsure; each moves on to the next unlabelled item).
@@ -37,6 +39,9 @@ public:
     // and the keys G, D and U ready.
     void reviewDevice(const QString &device);
     QTableView *table() const { return m_table; }
+    // Puts the S3 connection choice beside the filters; its reader fetches the images shown.
+    void useS3Chooser(S3ImageChooser *chooser);
+    InspectionImageView *imageView() const { return m_image; }
     void exportManifest(const QString &path);
 
 signals:
@@ -56,6 +61,7 @@ private:
     ReviewFilterProxy *m_filter;
     QComboBox *m_device;
     QComboBox *m_prediction;
+    QHBoxLayout *m_filters;
     QTableView *m_table;
     InspectionImageView *m_image;
     QLabel *m_summary;

@@ -2,6 +2,7 @@
 
 #include "core/eval/itemdetail.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/common/sortmenu.h"
 #include "ui/eval/itemdetailhtml.h"
 #include "ui/eval/resultfilterproxy.h"
 #include "ui/eval/resulttablemodel.h"
@@ -57,6 +58,7 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     m_itemTable->setTabKeyNavigation(false); // Tab moves on to the next control, as elsewhere
     m_itemTable->setModel(m_filter);
     m_itemTable->setSortingEnabled(true);
+    SortMenu::install(m_itemTable);
     m_itemTable->sortByColumn(ResultTableModel::IndexColumn, Qt::AscendingOrder);
     m_itemTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_itemTable->setSelectionMode(QAbstractItemView::SingleSelection);
