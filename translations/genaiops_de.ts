@@ -1738,6 +1738,30 @@
         <source>tool use</source>
         <translation>Werkzeugaufruf</translation>
     </message>
+    <message>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>befördert</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>EdgeAlert</name>
@@ -6816,30 +6840,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; by %3 (%4): %5 → %6%7&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 — &lt;b&gt;%2&lt;/b&gt; von %3 (%4): %5 → %6%7&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 in %2</translation>
-    </message>
-    <message>
-        <source>registered</source>
-        <translation>registriert</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>genehmigt</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>abgelehnt</translation>
-    </message>
-    <message>
-        <source>promoted</source>
-        <translation>befördert</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>archiviert</translation>
     </message>
 </context>
 <context>

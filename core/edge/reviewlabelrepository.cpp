@@ -58,12 +58,7 @@ Result<QList<ReviewItem>> ReviewLabelRepository::labelled() const
         item.inspection.defectType = row.value(7).toString();
         item.inspection.boundingBox = QJsonDocument::fromJson(row.value(8).toString().toUtf8()).array();
         item.inspection.topic = row.value(9).toString();
-        const QString label = row.value(10).toString();
-        for (ReviewItem::Label known :
-             {ReviewItem::Label::Good, ReviewItem::Label::Defective, ReviewItem::Label::Unsure}) {
-            if (ReviewItem::labelName(known) == label)
-                item.label = known;
-        }
+        item.label = ReviewItem::labelFromName(row.value(10).toString());
         if (item.label != ReviewItem::Label::None)
             items << item;
     }

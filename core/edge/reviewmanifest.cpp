@@ -22,6 +22,15 @@ QString ReviewItem::labelName(Label label)
     return {};
 }
 
+ReviewItem::Label ReviewItem::labelFromName(const QString &name)
+{
+    for (Label label : {Label::Good, Label::Defective, Label::Unsure}) {
+        if (labelName(label) == name)
+            return label;
+    }
+    return Label::None;
+}
+
 Result<ReviewManifest::Written> ReviewManifest::write(const QList<ReviewItem> &items, const QString &path)
 {
     const QFileInfo info(path);

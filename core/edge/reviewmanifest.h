@@ -15,6 +15,7 @@ struct ReviewItem
     Label label = Label::None;
 
     static QString labelName(Label label); // "good", "defective", "unsure", "" for None
+    static Label labelFromName(const QString &name); // None for anything else
 };
 
 // Writes reviewed inspections as a JSONL manifest for retraining: one object per labelled item with

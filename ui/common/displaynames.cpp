@@ -96,3 +96,30 @@ QString DisplayNames::stopReason(const QString &reason)
     // The API's own word stays beside ours: it is what people search for.
     return label == labels.cend() ? reason : QStringLiteral("%1 (%2)").arg(tr(*label), reason);
 }
+
+QString DisplayNames::roleName(const QString &name)
+{
+    const std::optional<Role> known = RegistryNames::roleFromName(name);
+    return known ? role(*known) : name;
+}
+
+QString DisplayNames::auditAction(const QString &action)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("register"), QT_TR_NOOP("registered")}, {QStringLiteral("approve"), QT_TR_NOOP("approved")},
+        {QStringLiteral("reject"), QT_TR_NOOP("rejected")},     {QStringLiteral("promote"), QT_TR_NOOP("promoted")},
+        {QStringLiteral("archive"), QT_TR_NOOP("archived")},
+    };
+    const auto label = labels.constFind(action);
+    return label == labels.cend() ? action : tr(*label);
+}
+
+QString DisplayNames::auditState(const QString &status, const QString &stage)
+{
+    const std::optional<ApprovalStatus> knownStatus = RegistryNames::statusFromName(status);
+    const QString statusText = knownStatus ? approval(*knownStatus) : status;
+    if (stage.isEmpty())
+        return statusText;
+    const std::optional<Stage> knownStage = RegistryNames::stageFromName(stage);
+    return tr("%1 in %2").arg(statusText, knownStage ? DisplayNames::stage(*knownStage) : stage);
+}

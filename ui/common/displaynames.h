@@ -18,4 +18,9 @@ public:
     static QString stage(Stage stage); // "—" for none
     static QString policyRule(const QString &name); // the name itself when it is not one of ours
     static QString stopReason(const QString &reason); // the reason itself when it is not a known one
+    // The audit trail's own words ("data-scientist", "promote", "PendingManualApproval" and
+    // "Test"), each the identifier itself when it is not one of ours.
+    static QString roleName(const QString &name);
+    static QString auditAction(const QString &action); // "promoted"
+    static QString auditState(const QString &status, const QString &stage); // "Approved in Test"
 };

@@ -43,17 +43,15 @@ void EventLogModel::append(const QList<InspectionResult> &events)
     if (events.isEmpty())
         return;
     // Only the newest `capacity` can ever be shown: older ones are not even compacted.
-    const qsizetype first = std::max<qsizetype>(0, events.size() - capacity);
+    std::deque<EventRecord> incoming;
+    for (qsizetype index = std::max<qsizetype>(0, events.size() - capacity); index < events.size(); ++index)
+        incoming.push_back(compact(events[index]));
     if (m_paused) {
-        for (qsizetype index = first; index < events.size(); ++index)
-            m_held.push_back(compact(events[index]));
+        std::move(incoming.begin(), incoming.end(), std::back_inserter(m_held));
         while (m_held.size() > std::size_t(capacity))
             m_held.pop_front();
         return;
     }
-    std::deque<EventRecord> incoming;
-    for (qsizetype index = first; index < events.size(); ++index)
-        incoming.push_back(compact(events[index]));
     insert(incoming);
 }
 

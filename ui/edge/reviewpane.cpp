@@ -131,7 +131,8 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
 void ReviewPane::append(const QList<InspectionResult> &candidates)
 {
     m_model->append(candidates);
-    addChoices(candidates);
+    for (const InspectionResult &inspection : candidates)
+        addChoices(inspection);
     if (currentRow() < 0 && m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, 0));
 }
@@ -149,19 +150,26 @@ void ReviewPane::useS3Chooser(S3ImageChooser *chooser)
 void ReviewPane::restore(const QList<ReviewItem> &labelled)
 {
     m_model->restore(labelled);
-    for (const ReviewItem &item : labelled) {
-        addChoice(m_device, item.inspection.deviceId);
-        addChoice(m_prediction, item.inspection.prediction);
-    }
+    for (const ReviewItem &item : labelled)
+        addChoices(item.inspection);
     updateSummary();
 }
 
-void ReviewPane::addChoices(const QList<InspectionResult> &candidates)
+void ReviewPane::addChoices(const InspectionResult &inspection)
 {
-    for (const InspectionResult &inspection : candidates) {
-        addChoice(m_device, inspection.deviceId);
-        addChoice(m_prediction, inspection.prediction);
+    addChoice(m_device, inspection.deviceId);
+    addChoice(m_prediction, inspection.prediction);
+}
+
+QModelIndex ReviewPane::firstUnlabelledShown(int from, int count) const
+{
+    const int shown = m_filter->rowCount();
+    for (int step = 0; shown > 0 && step < count; ++step) {
+        const QModelIndex candidate = m_filter->index((from + step) % shown, 0);
+        if (m_model->item(m_filter->mapToSource(candidate).row()).label == ReviewItem::Label::None)
+            return candidate;
     }
+    return {};
 }
 
 void ReviewPane::addChoice(QComboBox *box, const QString &value)
@@ -204,13 +212,9 @@ void ReviewPane::reviewDevice(const QString &device)
 {
     followDevice(device);
     m_table->sortByColumn(ReviewQueueModel::Confidence, Qt::AscendingOrder);
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
-        if (m_model->item(source).label == ReviewItem::Label::None) {
-            m_table->setCurrentIndex(m_filter->index(row, 0));
-            m_table->scrollTo(m_table->currentIndex());
-            break;
-        }
+    if (const QModelIndex first = firstUnlabelledShown(0, m_filter->rowCount()); first.isValid()) {
+        m_table->setCurrentIndex(first);
+        m_table->scrollTo(first);
     }
     m_table->setFocus();
 }
@@ -233,14 +237,9 @@ void ReviewPane::label(int labelValue)
     emit labelGiven(m_model->item(row));
     updateSummary();
     // On to the next unlabelled row in the order and filter the reviewer is looking at.
-    const int shown = m_table->currentIndex().row();
-    for (int step = 1; step < m_filter->rowCount(); ++step) {
-        const QModelIndex candidate = m_filter->index((shown + step) % m_filter->rowCount(), 0);
-        if (m_model->item(m_filter->mapToSource(candidate).row()).label == ReviewItem::Label::None) {
-            m_table->setCurrentIndex(candidate);
-            return;
-        }
-    }
+    const QModelIndex next = firstUnlabelledShown(m_table->currentIndex().row() + 1, m_filter->rowCount() - 1);
+    if (next.isValid())
+        m_table->setCurrentIndex(next);
 }
 
 void ReviewPane::updateSummary()

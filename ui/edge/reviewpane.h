@@ -3,6 +3,7 @@
 #include "core/edge/inspectionresult.h"
 #include "core/edge/reviewmanifest.h"
 
+#include <QModelIndex>
 #include <QWidget>
 
 class InspectionImageView;
@@ -54,7 +55,10 @@ private:
     void label(int label);
     void chooseExportFile();
     void updateSummary();
-    void addChoices(const QList<InspectionResult> &candidates);
+    // The device and prediction filters learn of an inspection's values.
+    void addChoices(const InspectionResult &inspection);
+    // Of `count` shown rows from row `from` on (wrapping), the first without a label.
+    QModelIndex firstUnlabelledShown(int from, int count) const;
     static void addChoice(QComboBox *box, const QString &value);
 
     ReviewQueueModel *m_model;

@@ -2,8 +2,6 @@
 
 #include "ui/common/displaynames.h"
 
-#include <QCoreApplication>
-#include <QHash>
 #include <QLocale>
 #include <QUrl>
 
@@ -17,36 +15,6 @@ QString escaped(const QString &text)
 QString minutes(const QString &isoTime)
 {
     return isoTime.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-
-// "Approved in Test": the audit's identifiers in the words the rest of the window uses (an
-// identifier we do not know is shown as it is).
-QString stateOf(const QString &status, const QString &stage)
-{
-    const std::optional<ApprovalStatus> known = RegistryNames::statusFromName(status);
-    const QString statusText = known ? DisplayNames::approval(*known) : status;
-    if (stage.isEmpty())
-        return statusText;
-    const std::optional<Stage> knownStage = RegistryNames::stageFromName(stage);
-    return VersionPageView::tr("%1 in %2").arg(statusText, knownStage ? DisplayNames::stage(*knownStage) : stage);
-}
-
-QString roleOf(const QString &role)
-{
-    const std::optional<Role> known = RegistryNames::roleFromName(role);
-    return known ? DisplayNames::role(*known) : role;
-}
-
-QString actionOf(const QString &action)
-{
-    static const QHash<QString, const char *> actions{
-        {QStringLiteral("register"), QT_TRANSLATE_NOOP("VersionPageView", "registered")},
-        {QStringLiteral("approve"), QT_TRANSLATE_NOOP("VersionPageView", "approved")},
-        {QStringLiteral("reject"), QT_TRANSLATE_NOOP("VersionPageView", "rejected")},
-        {QStringLiteral("promote"), QT_TRANSLATE_NOOP("VersionPageView", "promoted")},
-        {QStringLiteral("archive"), QT_TRANSLATE_NOOP("VersionPageView", "archived")}};
-    const char *known = actions.value(action);
-    return known ? QCoreApplication::translate("VersionPageView", known) : action;
 }
 
 } // namespace
@@ -137,9 +105,10 @@ QString VersionPageView::historyHtml(const QList<AuditEntry> &history) const
         const QString comment
             = entry.comment.isEmpty() ? QString() : QStringLiteral("<br><i>“%1”</i>").arg(escaped(entry.comment));
         html += tr("<p>%1 — <b>%2</b> by %3 (%4): %5 → %6%7</p>")
-                    .arg(minutes(entry.at), escaped(actionOf(entry.action)), escaped(entry.actor),
-                         escaped(roleOf(entry.role)), escaped(stateOf(entry.fromStatus, entry.fromStage)),
-                         escaped(stateOf(entry.toStatus, entry.toStage)), comment);
+                    .arg(minutes(entry.at), escaped(DisplayNames::auditAction(entry.action)), escaped(entry.actor),
+                         escaped(DisplayNames::roleName(entry.role)),
+                         escaped(DisplayNames::auditState(entry.fromStatus, entry.fromStage)),
+                         escaped(DisplayNames::auditState(entry.toStatus, entry.toStage)), comment);
     }
     return html;
 }
