@@ -24,6 +24,8 @@ packages=(
     libmosquitto-dev mosquitto mosquitto-clients openssl ca-certificates
     # the statistics tests check every figure against scipy (and, for agreement, scikit-learn)
     python3-scipy python3-numpy python3-sklearn
+    # bench_eval_table's floor reads a run through SQLite's C API
+    libsqlite3-dev
 )
 
 install_missing() {

@@ -2313,6 +2313,13 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>Run means over time, 95% CI band (same dataset)</source>
         <translation>Mittelwerte der Durchläufe im Zeitverlauf, 95-%-KI-Band (gleicher Datensatz)</translation>
     </message>
+    <message numerus="yes">
+        <source>Loading %n items…</source>
+        <translation>
+            <numerusform>%n Eintrag wird geladen …</numerusform>
+            <numerusform>%n Einträge werden geladen …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EvalCommand</name>
@@ -3000,18 +3007,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>JSONL…</source>
-        <translation>JSONL…</translation>
-    </message>
-    <message>
-        <source>HTML report…</source>
-        <translation>HTML-Bericht…</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;No evaluation runs yet&lt;/h3&gt;&lt;p&gt;Start one with &lt;b&gt;New run…&lt;/b&gt;: pick a golden dataset (JSONL or CSV with Ragas or Bedrock field names), score the responses it brings or generate them with a model, and judge them for faithfulness and relevance. Or import an Amazon Bedrock evaluation output.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Noch keine Evaluierungsdurchläufe&lt;/h3&gt;&lt;p&gt;Starten Sie einen mit &lt;b&gt;Neuer Durchlauf…&lt;/b&gt;: Wählen Sie ein Golden Dataset (JSONL oder CSV mit Feldnamen von Ragas oder Bedrock), bewerten Sie die darin enthaltenen Antworten oder erzeugen Sie sie mit einem Modell und lassen Sie sie von einem Judge-Modell auf faithfulness und relevance prüfen. Oder importieren Sie eine Evaluierungsausgabe von Amazon Bedrock.&lt;/p&gt;</translation>
     </message>
@@ -3076,14 +3071,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>Derselbe Datensatz mit denselben Einstellungen und einem anderen Modell, zum Vergleich mit diesem Lauf</translation>
     </message>
     <message>
-        <source>Export report…</source>
-        <translation>Bericht exportieren…</translation>
-    </message>
-    <message>
-        <source>Save the run as an HTML report; the arrow offers CSV and JSONL</source>
-        <translation>Den Lauf als HTML-Bericht speichern; der Pfeil bietet CSV und JSONL</translation>
-    </message>
-    <message>
         <source>Evaluation run cancelled.</source>
         <translation>Evaluierungslauf abgebrochen.</translation>
     </message>
@@ -3097,6 +3084,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
             <numerusform>Evaluierungslauf gestartet; %n weiterer folgt, einer je Modell.</numerusform>
             <numerusform>Evaluierungslauf gestartet; %n weitere folgen, einer je Modell.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 items are shown; the rest are loading…</source>
+        <translation>Die ersten %1 von %2 Einträgen werden gezeigt; der Rest wird geladen …</translation>
     </message>
 </context>
 <context>
@@ -6107,6 +6098,26 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the run as an HTML report; the arrow offers CSV and JSONL</source>
+        <translation>Den Lauf als HTML-Bericht speichern; der Pfeil bietet CSV und JSONL</translation>
+    </message>
+    <message>
+        <source>HTML report…</source>
+        <translation>HTML-Bericht…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>JSONL…</source>
+        <translation>JSONL…</translation>
     </message>
 </context>
 <context>

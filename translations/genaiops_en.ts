@@ -72,6 +72,16 @@
     </message>
 </context>
 <context>
+    <name>EvalCharts</name>
+    <message numerus="yes">
+        <source>Loading %n items…</source>
+        <translation>
+            <numerusform>Loading %n item…</numerusform>
+            <numerusform>Loading %n items…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EvalCommand</name>
     <message numerus="yes">
         <source>  %n without a score</source>

@@ -81,5 +81,11 @@ SchemaModule EvalSchema::schema()
                               " comment TEXT NOT NULL DEFAULT '',"
                               " source TEXT NOT NULL DEFAULT '',"
                               " created_at TEXT NOT NULL,"
-                              " PRIMARY KEY (run_id, metric, item_index, reviewer))")}}}};
+                              " PRIMARY KEY (run_id, metric, item_index, reviewer))")}},
+             // The few scores that have no value, found without reading the many that do: opening
+             // a run names each item's unscored metric (RunTable::load).
+             {3,
+              QStringLiteral("an index of unscored metrics"),
+              {QStringLiteral(
+                  "CREATE INDEX eval_scores_unscored ON eval_scores (run_id, item_index) WHERE value IS NULL")}}}};
 }

@@ -10,28 +10,30 @@
 #include <QSqlQuery>
 
 #include <cmath>
+#include <future>
 
 namespace {
 
 // Rows are indexed by item index, which is dense from 0; fall back to a search if it is not.
-RunRow *rowFor(std::vector<RunRow> &rows, qint64 index)
+std::size_t rowFor(const std::vector<RunRow> &rows, qint64 index)
 {
     if (index >= 0 && size_t(index) < rows.size() && rows[size_t(index)].index == index)
-        return &rows[size_t(index)];
+        return std::size_t(index);
     const auto found = std::lower_bound(rows.begin(), rows.end(), index,
                                         [](const RunRow &row, qint64 wanted) { return row.index < wanted; });
-    return found != rows.end() && found->index == index ? &*found : nullptr;
+    return found != rows.end() && found->index == index ? std::size_t(found - rows.begin()) : rows.size();
 }
 
 // Forward-only: Qt would otherwise keep a second copy of every row it has read (400,000 score
 // rows for a run of 100,000 items), which costs both time and memory.
-Result<QSqlQuery> forwardOnly(Workspace &workspace, const QString &sql, const QString &name, qint64 value)
+Result<QSqlQuery> forwardOnly(Workspace &workspace, const QString &sql, const QVariantMap &values)
 {
     QSqlQuery query(workspace.database());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
-    query.bindValue(QLatin1Char(':') + name, value);
+    for (auto value = values.begin(); value != values.end(); ++value)
+        query.bindValue(QLatin1Char(':') + value.key(), value.value());
     if (!query.exec())
         return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
     return query;
@@ -39,7 +41,7 @@ Result<QSqlQuery> forwardOnly(Workspace &workspace, const QString &sql, const QS
 
 } // namespace
 
-Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
+Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId, qint64 itemLimit)
 {
     auto found = EvalRunRepository(workspace).find(runId);
     if (!found)
@@ -50,80 +52,96 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId)
     RunTable table;
     table.run = *found.value();
     table.metrics = table.run.settings.metrics;
-    const auto metricCount = size_t(table.metrics.size());
+    // Every query stops at the same item index, so a first screen reads only its own rows.
+    const qint64 limit = itemLimit >= 0 ? itemLimit : std::numeric_limits<qint64>::max();
+    const QVariantMap bound{{QStringLiteral("run"), runId}, {QStringLiteral("limit"), limit}};
 
-    // Three flat queries instead of one result object per item: no JSON is parsed, so 100,000 rows
-    // load in a fraction of a second. Explanations are read when an item is opened.
-    auto items = forwardOnly(workspace,
-                             QStringLiteral("SELECT item_index, question, substr(response, 1, 400) FROM eval_items "
-                                            "WHERE dataset_id = :dataset ORDER BY item_index"),
-                             QStringLiteral("dataset"), table.run.datasetId);
+    // Flat queries instead of one result object per item: no JSON is parsed. Explanations are
+    // read when an item is opened. Items and their results in one pass: the response shown is
+    // the result's, or the dataset's when the run scored what the dataset brought.
+    auto items = forwardOnly(
+        workspace,
+        QStringLiteral("SELECT i.item_index, i.question, CASE WHEN r.response IS NULL OR r.response = '' "
+                       "THEN substr(i.response, 1, 400) ELSE substr(r.response, 1, 400) END, r.ok, r.error "
+                       "FROM eval_items i LEFT JOIN eval_results r ON r.run_id = :run AND r.item_index = i.item_index "
+                       "WHERE i.dataset_id = :dataset AND i.item_index < :limit ORDER BY i.item_index"),
+        {{QStringLiteral("run"), runId},
+         {QStringLiteral("dataset"), table.run.datasetId},
+         {QStringLiteral("limit"), limit}});
     if (!items)
         return items.error();
-    table.rows.reserve(size_t(table.run.itemCount));
+    table.rows.reserve(size_t(std::min(limit, table.run.itemCount)));
     while (items.value().next()) {
         RunRow row;
         row.index = items.value().value(0).toLongLong();
         row.question = items.value().value(1).toString();
         row.response = items.value().value(2).toString();
-        row.values.assign(metricCount, std::nanf(""));
+        const QVariant ok = items.value().value(3);
+        row.hasResult = !ok.isNull();
+        row.ok = !row.hasResult || ok.toInt() != 0;
+        row.error = items.value().value(4).toString();
         table.rows.push_back(std::move(row));
     }
-    auto results
-        = forwardOnly(workspace,
-                      QStringLiteral("SELECT item_index, ok, error, substr(response, 1, 400) FROM eval_results "
-                                     "WHERE run_id = :run"),
-                      QStringLiteral("run"), runId);
-    if (!results)
-        return results.error();
-    while (results.value().next()) {
-        RunRow *row = rowFor(table.rows, results.value().value(0).toLongLong());
-        if (!row)
-            continue;
-        row->hasResult = true;
-        row->ok = results.value().value(1).toInt() != 0;
-        row->error = results.value().value(2).toString();
-        const QString response = results.value().value(3).toString();
-        if (!response.isEmpty())
-            row->response = response;
+    // The search text is folded on another core while the scores are read: the rows' question and
+    // response stay as they are from here on (only their error is set below).
+    std::future<RunSearchText> searchText
+        = std::async(std::launch::async, [&rows = table.rows]() { return RunSearchText::of(rows); });
+    const std::size_t rowCount = table.rows.size();
+    table.scores.assign(std::size_t(table.metrics.size()), std::vector<float>(rowCount, std::nanf("")));
+    // One query per metric over the (run, metric, item, value) index: no metric name per row.
+    for (qsizetype metric = 0; metric < table.metrics.size(); ++metric) {
+        QVariantMap perMetric = bound;
+        perMetric.insert(QStringLiteral("metric"), table.metrics[metric]);
+        auto scores = forwardOnly(workspace,
+                                  QStringLiteral("SELECT item_index, value FROM eval_scores WHERE run_id = :run "
+                                                 "AND metric = :metric AND item_index < :limit AND value IS NOT NULL"),
+                                  perMetric);
+        if (!scores)
+            return scores.error();
+        std::vector<float> &column = table.scores[std::size_t(metric)];
+        while (scores.value().next()) {
+            const std::size_t at = rowFor(table.rows, scores.value().value(0).toLongLong());
+            if (at < rowCount)
+                column[at] = scores.value().value(1).toFloat();
+        }
     }
-    auto scores = forwardOnly(
-        workspace, QStringLiteral("SELECT item_index, metric, value, error FROM eval_scores WHERE run_id = :run"),
-        QStringLiteral("run"), runId);
-    if (!scores)
-        return scores.error();
-    while (scores.value().next()) {
-        RunRow *row = rowFor(table.rows, scores.value().value(0).toLongLong());
-        const int column = table.metricColumn(scores.value().value(1).toString());
-        if (!row || column < 0)
-            continue;
-        const QVariant value = scores.value().value(2);
-        if (!value.isNull())
-            row->values[size_t(column)] = value.toFloat();
-        else if (row->error.isEmpty())
-            row->error = table.metrics[column] + QStringLiteral(": ") + scores.value().value(3).toString();
+    auto failed = forwardOnly(workspace,
+                              QStringLiteral("SELECT item_index, metric, error FROM eval_scores WHERE run_id = :run "
+                                             "AND value IS NULL AND item_index < :limit"),
+                              bound);
+    if (!failed)
+        return failed.error();
+    while (failed.value().next()) {
+        const std::size_t at = rowFor(table.rows, failed.value().value(0).toLongLong());
+        if (at < rowCount && table.rows[at].error.isEmpty()
+            && table.metricColumn(failed.value().value(1).toString()) >= 0)
+            table.rows[at].error
+                = failed.value().value(1).toString() + QStringLiteral(": ") + failed.value().value(2).toString();
     }
     if (table.run.settings.isRepeated()) {
-        auto repeats
-            = forwardOnly(workspace, QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run"),
-                          QStringLiteral("run"), runId);
+        auto repeats = forwardOnly(
+            workspace,
+            QStringLiteral("SELECT item_index, scores FROM eval_results WHERE run_id = :run AND item_index < :limit"),
+            bound);
         if (!repeats)
             return repeats.error();
         while (repeats.value().next()) {
-            RunRow *row = rowFor(table.rows, repeats.value().value(0).toLongLong());
-            if (!row)
+            const std::size_t at = rowFor(table.rows, repeats.value().value(0).toLongLong());
+            if (at == rowCount)
                 continue;
             for (const MetricScore &score : EvalJson::scores(repeats.value().value(1).toString()))
-                row->unstable = row->unstable
+                table.rows[at].unstable = table.rows[at].unstable
                     || MetricStatistics::crossesThreshold(score.repeats, table.run.settings.threshold(score.metric));
         }
     }
+    table.prepare(searchText.get());
     return table;
 }
 
-RunRow RunTable::rowOf(const ItemResult &result) const
+RunTable::Update RunTable::updateOf(const ItemResult &result) const
 {
-    RunRow row;
+    Update update;
+    RunRow &row = update.row;
     row.index = result.itemIndex;
     row.response = result.response.left(400);
     row.hasResult = true;
@@ -131,11 +149,30 @@ RunRow RunTable::rowOf(const ItemResult &result) const
     row.error = result.error;
     for (const QString &metric : metrics) {
         const MetricScore *score = result.score(metric);
-        row.values.push_back(score && score->value ? float(*score->value) : std::nanf(""));
+        update.values.push_back(score && score->value ? float(*score->value) : std::nanf(""));
         if (row.error.isEmpty() && score && !score->error.isEmpty())
             row.error = metric + QStringLiteral(": ") + score->error;
         row.unstable = row.unstable
             || (score && MetricStatistics::crossesThreshold(score->repeats, run.settings.threshold(metric)));
     }
-    return row;
+    return update;
+}
+
+void RunTable::apply(std::size_t row, const Update &update)
+{
+    if (row >= rows.size())
+        return;
+    const QString question = rows[row].question;
+    rows[row] = update.row;
+    if (rows[row].question.isEmpty())
+        rows[row].question = question;
+    for (std::size_t metric = 0; metric < scores.size() && metric < update.values.size(); ++metric)
+        scores[metric][row] = update.values[metric];
+    filters.update(*this, row);
+}
+
+void RunTable::prepare(RunSearchText search)
+{
+    filters.build(*this, std::move(search));
+    charts = RunChartData::of(*this);
 }

@@ -151,9 +151,8 @@ private slots:
         for (int column = 0; column < rows.metrics.size(); ++column) {
             const QString &metric = rows.metrics[column];
             qint64 passing = 0;
-            for (const RunRow &row : rows.rows)
-                passing += !std::isnan(row.values[size_t(column)])
-                    && MetricStatistics::passes(row.values[size_t(column)], rows.run.settings.threshold(metric));
+            for (const float value : rows.scores[size_t(column)])
+                passing += !std::isnan(value) && MetricStatistics::passes(value, rows.run.settings.threshold(metric));
             QCOMPARE(passing, newer->summaries.value(metric).passing);
         }
         CompareRunsDialog *dialog = m_panel->compareRuns();

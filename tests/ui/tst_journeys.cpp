@@ -308,10 +308,10 @@ private slots:
         // The first ten rows are the ten items with the lowest score over their metrics.
         const RunTable &table = panel->resultModel()->table();
         QList<double> lowest;
-        for (const RunRow &row : table.rows) {
+        for (size_t row = 0; row < table.rows.size(); ++row) {
             double least = 2;
-            for (float value : row.values)
-                least = std::isnan(value) ? least : std::min(least, double(value));
+            for (const std::vector<float> &column : table.scores)
+                least = std::isnan(column[row]) ? least : std::min(least, double(column[row]));
             lowest << least;
         }
         std::sort(lowest.begin(), lowest.end());

@@ -1,7 +1,5 @@
 #include "ui/eval/evalcharts.h"
 
-#include "core/eval/metricstatistics.h"
-#include "core/statistics/meanestimate.h"
 #include "ui/theme.h"
 
 #include <QAreaSeries>
@@ -21,12 +19,12 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <array>
 #include <cmath>
 
 namespace {
 
-constexpr int bins = 10;
-constexpr size_t scatterLimit = 5000; // more points than pixels only slow the chart down
+constexpr int bins = RunChartData::bins;
 
 QChart *newChart(const QString &title, bool dark)
 {
@@ -112,25 +110,29 @@ void EvalCharts::setTable(const RunTable &table)
     showPassRates();
 }
 
+void EvalCharts::showLoading(qint64 items)
+{
+    m_table = nullptr;
+    m_scatterItems.clear();
+    m_scatterNote->clear();
+    for (QChartView *view : {m_histogram, m_scatter, m_passRates})
+        replace(view, newChart(tr("Loading %n items…", nullptr, int(items)), m_dark));
+}
+
 void EvalCharts::showHistogram()
 {
     if (!m_table)
         return;
     const QString metric = m_histogramMetric->currentText();
     const int column = m_table->metricColumn(metric);
-    QList<int> counts(bins, 0);
-    for (const RunRow &row : m_table->rows) {
-        if (column < 0)
-            break;
-        const float value = row.values[size_t(column)];
-        if (!std::isnan(value))
-            ++counts[qBound(0, int(value * bins), bins - 1)];
-    }
+    std::array<qint64, bins> counts{};
+    if (column >= 0 && std::size_t(column) < m_table->charts.metrics.size())
+        counts = m_table->charts.metrics[std::size_t(column)].histogram;
     auto *chart = newChart(tr("Distribution of %1").arg(metric), m_dark);
     auto *set = new QBarSet(metric);
     QStringList categories;
     for (int bin = 0; bin < bins; ++bin) {
-        *set << counts[bin];
+        *set << double(counts[std::size_t(bin)]);
         // ".3" rather than "0.3" (",3" in German): ten labels must fit under a quarter of the page.
         categories << (bin == 0 ? QStringLiteral("0") : QLocale().toString(double(bin) / bins, 'f', 1).mid(1));
     }
@@ -157,37 +159,23 @@ void EvalCharts::showHistogram()
 
 void EvalCharts::showScatter()
 {
-    m_scatterItems.clear();
-    QString xMetric = Metrics::faithfulness;
-    QString yMetric = Metrics::relevance;
-    if (m_table->metricColumn(xMetric) < 0 || m_table->metricColumn(yMetric) < 0) {
-        xMetric = m_table->metrics.value(0);
-        yMetric = m_table->metrics.value(1);
-    }
-    const int xColumn = m_table->metricColumn(xMetric);
-    const int yColumn = m_table->metricColumn(yMetric);
+    const RunChartData &figures = m_table->charts;
+    m_scatterItems = figures.scatter;
+    const QString &xMetric = figures.scatterX;
+    const QString &yMetric = figures.scatterY;
     auto *chart = newChart(tr("%1 × %2").arg(xMetric, yMetric), m_dark);
     auto *series = new QScatterSeries;
     series->setMarkerSize(7);
-    if (xColumn >= 0 && yColumn >= 0) {
-        size_t valid = 0;
-        for (const RunRow &row : m_table->rows)
-            valid += !std::isnan(row.values[size_t(xColumn)]) && !std::isnan(row.values[size_t(yColumn)]);
-        const size_t step = qMax<size_t>(1, (valid + scatterLimit - 1) / scatterLimit);
-        size_t seen = 0;
+    if (m_table->metricColumn(xMetric) >= 0 && m_table->metricColumn(yMetric) >= 0) {
         QList<QPointF> points;
-        for (const RunRow &row : m_table->rows) {
-            const float x = row.values[size_t(xColumn)];
-            const float y = row.values[size_t(yColumn)];
-            if (std::isnan(x) || std::isnan(y) || seen++ % step != 0)
-                continue;
-            points << QPointF(x, y);
-            m_scatterItems.emplace_back(QPointF(x, y), row.index);
-        }
+        points.reserve(qsizetype(figures.scatter.size()));
+        for (const auto &[point, item] : figures.scatter)
+            points << point;
         series->replace(points);
-        m_scatterNote->setText(step > 1
-                                   ? tr("%1 of %2 items shown; click a point to open it.").arg(points.size()).arg(valid)
-                                   : tr("Click a point to open the item."));
+        m_scatterNote->setText(
+            qint64(points.size()) < figures.scatterValid
+                ? tr("%1 of %2 items shown; click a point to open it.").arg(points.size()).arg(figures.scatterValid)
+                : tr("Click a point to open the item."));
     } else {
         m_scatterNote->setText(tr("Needs two metrics."));
     }
@@ -233,18 +221,10 @@ void EvalCharts::showPassRates()
     for (int column = int(m_table->metrics.size()) - 1; column >= 0; --column) {
         const QString &metric = m_table->metrics[column];
         const double threshold = m_table->run.settings.threshold(metric);
-        qint64 counted = 0;
-        qint64 passed = 0;
-        for (const RunRow &row : m_table->rows) {
-            const float value = row.values[size_t(column)];
-            if (std::isnan(value))
-                continue;
-            ++counted;
-            passed += MetricStatistics::passes(value, threshold);
-        }
-        const double share = counted ? double(passed) / double(counted) : 0.0;
+        const RunChartData::Metric &figures = m_table->charts.metrics[std::size_t(column)];
+        const double share = figures.counted ? double(figures.passed) / double(figures.counted) : 0.0;
         *set << share;
-        intervals << MeanEstimate::wilson(passed, counted);
+        intervals << figures.passInterval;
         // Labels are rich text. The share and its interval stand beside the name, where the error
         // bar cannot cover them.
         const QLocale locale;

@@ -26,6 +26,8 @@ public:
     explicit EvalCharts(QWidget *parent = nullptr);
 
     void setTable(const RunTable &table);
+    // Until a big run has loaded whole: the run's charts say so rather than show the last run's.
+    void showLoading(qint64 items);
     // Oldest first: each metric's mean as a line, its 95 % interval as a band around it.
     void setTrend(const QList<TrendPoint> &runs);
     qsizetype scatterPointCount() const { return qsizetype(m_scatterItems.size()); }

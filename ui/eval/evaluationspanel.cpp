@@ -58,25 +58,8 @@ QLayout *EvaluationsPanel::buildActions()
     m_runAgain->setToolTip(tr("The same dataset and settings with another model, to compare with this run"));
     m_compare = new QPushButton(tr("Compare…"), this);
     m_compare->setObjectName(QStringLiteral("compareButton"));
-    // A click exports the HTML report, what a reviewer hands on; the arrow offers the data files.
-    m_export = new QToolButton(this);
-    m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setPopupMode(QToolButton::MenuButtonPopup);
-    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_files = new RunFiles(m_worker, this);
-    const auto exportAs = [this](const QString &format) {
-        if (m_runId)
-            m_files->exportRun(m_runId, m_results->table().run.name, format);
-    };
-    auto *report = new QAction(tr("Export report…"), this);
-    report->setToolTip(tr("Save the run as an HTML report; the arrow offers CSV and JSONL"));
-    connect(report, &QAction::triggered, this, [exportAs]() { exportAs(QStringLiteral("html")); });
-    m_export->setDefaultAction(report);
-    auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("HTML report…"), this, [exportAs]() { exportAs(QStringLiteral("html")); });
-    exportMenu->addAction(tr("CSV…"), this, [exportAs]() { exportAs(QStringLiteral("csv")); });
-    exportMenu->addAction(tr("JSONL…"), this, [exportAs]() { exportAs(QStringLiteral("jsonl")); });
-    m_export->setMenu(exportMenu);
+    m_export = m_files->exportButton([this]() { return std::pair(m_runId, m_results->table().run.name); });
     connect(m_files, &RunFiles::problem, this, &EvaluationsPanel::showProblem);
     connect(m_files, &RunFiles::exported, this, &EvaluationsPanel::statusMessage);
     connect(m_files, &RunFiles::imported, this, [this](qint64 runId, const QString &message) {
@@ -94,7 +77,7 @@ QLayout *EvaluationsPanel::buildActions()
     connect(m_running, &RunProgress::itemFinished, this, [this](qint64 runId, const ItemResult &result) {
         if (runId != m_runId)
             return;
-        m_results->updateRow(m_results->table().rowOf(result));
+        m_results->updateRow(m_results->table().updateOf(result));
         scheduleRefresh();
     });
     connect(m_running, &RunProgress::finished, this, [this](qint64 runId, const Status &status) {
@@ -256,28 +239,45 @@ void EvaluationsPanel::openRun(qint64 runId)
     // Opened from elsewhere (a registry link, a test): the run list shows the same run as the page.
     if (const int row = m_runs->rowOfRun(runId); row >= 0 && m_runTable->currentIndex().row() != row)
         m_runTable->selectRow(row);
-    m_worker.run<RunTable>([runId](Workspace &workspace) { return RunTable::load(workspace, runId); }, this,
-                           [this, runId](Result<RunTable> table) {
-                               if (runId != m_runId)
-                                   return;
-                               if (!table) {
-                                   showProblem(table.error().describe());
-                                   emit loaded();
-                                   return;
-                               }
-                               const EvalRun &run = table.value().run;
-                               const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(runId));
-                               m_overview->setHeading(RunListEntry::headingHtml(run, listed));
-                               m_items->setFigures(listed ? listed->figuresText() : QString());
-                               m_items->setTable(std::move(table.value()));
-                               m_charts->setTable(m_results->table());
-                               loadTrend(m_results->table().run.datasetName);
-                               m_labelling->setRun(runId, judgedMetrics(),
-                                                   m_results->table().run.settings.isRepeated());
-                               updateActions();
-                               emit runOpened(runId);
-                               emit loaded();
-                           });
+    // The first screen of items at once, then the whole run, read on the same worker meanwhile.
+    for (const qint64 limit : {firstScreenItems, qint64(-1)})
+        m_worker.run<RunTable>([runId, limit](Workspace &workspace) { return RunTable::load(workspace, runId, limit); },
+                               this,
+                               [this, runId, limit](Result<RunTable> table) {
+                                   if (runId == m_runId)
+                                       showRun(table, limit < 0);
+                               });
+}
+
+void EvaluationsPanel::showRun(Result<RunTable> &table, bool whole)
+{
+    if (!table) {
+        showProblem(table.error().describe());
+        return whole ? emit loaded() : void();
+    }
+    const EvalRun &run = table.value().run;
+    const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(run.id));
+    const bool shown = m_results->table().run.id == run.id && !m_results->table().rows.empty();
+    if (!whole || !shown) {
+        m_overview->setHeading(RunListEntry::headingHtml(run, listed));
+        m_items->setTable(std::move(table.value()));
+        m_labelling->setRun(run.id, judgedMetrics(), m_results->table().run.settings.isRepeated());
+        emit runOpened(run.id);
+    } else {
+        m_items->extendTable(std::move(table.value()));
+    }
+    const qint64 rows = qint64(m_results->table().rows.size()), total = m_results->table().run.itemCount;
+    m_items->setFigures(!whole && rows < total
+                            ? tr("The first %1 of %2 items are shown; the rest are loading…").arg(rows).arg(total)
+                            : (listed ? listed->figuresText() : QString()));
+    updateActions();
+    if (!whole && rows < total)
+        m_charts->showLoading(total);
+    if (!whole)
+        return;
+    m_charts->setTable(m_results->table());
+    loadTrend(m_results->table().run.datasetName);
+    emit loaded();
 }
 
 void EvaluationsPanel::loadTrend(const QString &datasetName)
@@ -432,6 +432,7 @@ void EvaluationsPanel::scheduleRefresh()
     m_refreshQueued = true;
     QTimer::singleShot(1000, this, [this]() {
         m_refreshQueued = false;
+        m_results->refreshCharts();
         m_charts->setTable(m_results->table());
     });
 }

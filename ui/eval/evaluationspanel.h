@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/eval/evaltypes.h"
+#include "core/eval/runtable.h"
 #include "core/providers/providerconfig.h"
 
 #include <QHash>
@@ -77,7 +78,11 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    // Items shown before the rest of a big run has loaded: more than a window's height of rows.
+    static constexpr qint64 firstScreenItems = 200;
+
     QLayout *buildActions();
+    void showRun(Result<RunTable> &table, bool whole);
     void buildLayout();
     void resumeRun();
     void loadTrend(const QString &datasetName);

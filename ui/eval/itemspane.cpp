@@ -124,7 +124,7 @@ void ItemsPane::setTable(RunTable table)
     // Margins and a little air; a sorted column's arrow may cut its header short, not its numbers.
     const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 14;
     const QString widestNumber
-        = QString(QString::number(std::max(m_results->rowCount(), 100)).size(), QLatin1Char('0'));
+        = QString(QString::number(std::max<qint64>(m_results->table().run.itemCount, 100)).size(), QLatin1Char('0'));
     for (int column = 0; column < m_results->columnCount(); ++column) {
         if (column == ResultTableModel::QuestionColumn || column == ResultTableModel::ResponseColumn) {
             header->setSectionResizeMode(column, QHeaderView::Stretch);
@@ -142,6 +142,11 @@ void ItemsPane::setTable(RunTable table)
     ++m_detailRequest; // an item of the previous run may still be on its way
 }
 
+void ItemsPane::extendTable(RunTable table)
+{
+    m_results->extendTable(std::move(table));
+}
+
 void ItemsPane::setFigures(const QString &html)
 {
     m_footer->setText(html);
@@ -149,10 +154,24 @@ void ItemsPane::setFigures(const QString &html)
 
 void ItemsPane::filtersChanged()
 {
-    m_filter->setBelowThreshold(m_belowThreshold->isChecked(), m_filterMetric->currentData().toString());
-    m_filter->setErrorsOnly(m_errorsOnly->isChecked());
-    m_filter->setUnstableOnly(m_unstableOnly->isChecked());
-    m_filter->setSearchText(m_search->text());
+    RunFilter filter;
+    filter.belowThreshold = m_belowThreshold->isChecked();
+    filter.metric = m_results->table().metricColumn(m_filterMetric->currentData().toString());
+    filter.errorsOnly = m_errorsOnly->isChecked();
+    filter.unstableOnly = m_unstableOnly->isChecked();
+    filter.search = m_search->text();
+    // The filter resets the table's rows; the chosen item stays chosen where it is still shown.
+    const QModelIndex current = m_filter->mapToSource(m_itemTable->currentIndex());
+    const qint64 chosen = current.isValid() ? m_results->rowAt(current.row())->index : -1;
+    m_filter->setFilter(filter);
+    const int row = chosen >= 0 ? m_results->rowOfItem(chosen) : -1;
+    if (const QModelIndex shown = m_filter->mapFromSource(m_results->index(std::max(row, 0), 0));
+        row >= 0 && shown.isValid()) {
+        const QSignalBlocker blocker(m_itemTable->selectionModel()); // the detail shows it already
+        m_itemTable->selectionModel()->setCurrentIndex(shown,
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_itemTable->scrollTo(shown);
+    }
 }
 
 void ItemsPane::openItem(qint64 itemIndex)

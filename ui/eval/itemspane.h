@@ -29,6 +29,8 @@ public:
     ResultFilterProxy *filter() const { return m_filter; }
     // A run was opened: its rows, the metrics the filter offers, the Unstable filter when repeated.
     void setTable(RunTable table);
+    // The same run read whole after its first screen of rows.
+    void extendTable(RunTable table);
     void setFigures(const QString &html);
     // Selects the item, clearing a filter that hides it.
     void openItem(qint64 itemIndex);

@@ -19,6 +19,26 @@ void ResultTableModel::setTable(RunTable table)
     endResetModel();
 }
 
+void ResultTableModel::extendTable(RunTable table)
+{
+    const std::size_t shown = m_table.rows.size();
+    const bool continues = table.run.id == m_table.run.id && table.metrics == m_table.metrics
+        && table.rows.size() >= shown
+        && std::equal(m_table.rows.begin(), m_table.rows.end(), table.rows.begin(),
+                      [](const RunRow &a, const RunRow &b) { return a.index == b.index; });
+    if (!continues)
+        return setTable(std::move(table));
+    if (table.rows.size() == shown) {
+        m_table = std::move(table);
+    } else {
+        beginInsertRows({}, int(shown), int(table.rows.size()) - 1);
+        m_table = std::move(table);
+        endInsertRows();
+    }
+    if (shown > 0)
+        emit dataChanged(index(0, 0), index(int(shown) - 1, columnCount() - 1));
+}
+
 const RunRow *ResultTableModel::rowAt(int row) const
 {
     return row >= 0 && size_t(row) < m_table.rows.size() ? &m_table.rows[size_t(row)] : nullptr;
@@ -32,17 +52,46 @@ int ResultTableModel::rowOfItem(qint64 itemIndex) const
     return found != m_table.rows.end() && found->index == itemIndex ? int(found - m_table.rows.begin()) : -1;
 }
 
-void ResultTableModel::updateRow(const RunRow &row)
+void ResultTableModel::updateRow(const RunTable::Update &update)
 {
-    const int existing = rowOfItem(row.index);
+    const int existing = rowOfItem(update.row.index);
     if (existing >= 0) {
-        RunRow &stored = m_table.rows[size_t(existing)];
-        const QString question = stored.question;
-        stored = row;
-        if (stored.question.isEmpty())
-            stored.question = question;
+        m_table.apply(std::size_t(existing), update);
         emit dataChanged(index(existing, 0), index(existing, columnCount() - 1));
     }
+}
+
+void ResultTableModel::refreshCharts()
+{
+    m_table.charts = RunChartData::of(m_table);
+}
+
+double ResultTableModel::sortNumber(int row, int column) const
+{
+    const RunRow &line = m_table.rows[size_t(row)];
+    if (column == IndexColumn)
+        return double(line.index);
+    if (column == StatusColumn)
+        return !line.hasResult ? 2 : line.ok && line.error.isEmpty() ? 1 : 0; // pending, ok, error as they read
+    if (column == LowestColumn) {
+        const auto [metric, value] = lowest(size_t(row));
+        return metric < 0 ? 2.0 : double(value); // unscored items after every scored one
+    }
+    const float value = m_table.score(size_t(row), column - FirstMetricColumn);
+    return std::isnan(value) ? -1.0 : double(value);
+}
+
+QString ResultTableModel::sortText(int row, int column) const
+{
+    const RunRow &line = m_table.rows[size_t(row)];
+    return column == QuestionColumn ? line.question : line.response;
+}
+
+QString ResultTableModel::statusText(const RunRow &row) const
+{
+    if (!row.hasResult)
+        return tr("pending");
+    return row.ok && row.error.isEmpty() ? tr("ok") : tr("error");
 }
 
 int ResultTableModel::rowCount(const QModelIndex &parent) const
@@ -61,20 +110,21 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         return {};
     const RunRow &row = m_table.rows[size_t(index.row())];
     const int column = index.column();
+    if (role == SortRole)
+        return sortsAsText(column) ? QVariant(sortText(index.row(), column))
+                                   : QVariant(sortNumber(index.row(), column));
     if (role == ItemIndexRole)
         return row.index;
     if (role == ErrorRole)
         return !row.error.isEmpty() || (row.hasResult && !row.ok);
     if (column == LowestColumn)
-        return lowestData(row, role);
+        return lowestData(size_t(index.row()), role);
     if (column >= FirstMetricColumn) {
-        const float value = row.values[size_t(column - FirstMetricColumn)];
+        const float value = m_table.score(size_t(index.row()), column - FirstMetricColumn);
         const QString &metric = m_table.metrics[column - FirstMetricColumn];
         if (role == Qt::DisplayRole)
             return std::isnan(value) ? QVariant(row.hasResult ? tr("error") : QString())
                                      : QVariant(QLocale().toString(value, 'f', 2));
-        if (role == SortRole)
-            return std::isnan(value) ? -1.0 : double(value);
         if (role == Qt::ForegroundRole && !std::isnan(value) && !MetricStatistics::passes(value, threshold(metric)))
             return QBrush(Theme::color(Theme::Role::Bad));
         if (role == Qt::TextAlignmentRole)
@@ -91,13 +141,9 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         case ResponseColumn:
             return row.response.left(200).simplified();
         case StatusColumn:
-            if (!row.hasResult)
-                return tr("pending");
-            return row.ok && row.error.isEmpty() ? tr("ok") : tr("error");
+            return statusText(row);
         }
         return {};
-    case SortRole:
-        return column == IndexColumn ? QVariant(row.index) : data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
         if (column == StatusColumn && !row.error.isEmpty())
             return row.error;
@@ -109,30 +155,29 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-std::pair<int, float> ResultTableModel::lowest(const RunRow &row) const
+std::pair<int, float> ResultTableModel::lowest(std::size_t row) const
 {
     int metric = -1;
     float value = 0;
-    for (size_t column = 0; column < row.values.size(); ++column) {
-        if (!std::isnan(row.values[column]) && (metric < 0 || row.values[column] < value)) {
+    for (size_t column = 0; column < m_table.scores.size(); ++column) {
+        const float score = m_table.scores[column][row];
+        if (!std::isnan(score) && (metric < 0 || score < value)) {
             metric = int(column);
-            value = row.values[column];
+            value = score;
         }
     }
     return {metric, value};
 }
 
-QVariant ResultTableModel::lowestData(const RunRow &row, int role) const
+QVariant ResultTableModel::lowestData(std::size_t row, int role) const
 {
     const auto [column, value] = lowest(row);
     if (column < 0)
-        return role == SortRole ? QVariant(2.0) : QVariant(); // unscored items after every scored one
+        return {};
     const QString &metric = m_table.metrics[column];
     switch (role) {
     case Qt::DisplayRole:
         return QLocale().toString(value, 'f', 2);
-    case SortRole:
-        return double(value);
     case Qt::ToolTipRole:
         return tr("lowest: %1").arg(metric);
     case Qt::ForegroundRole:

@@ -5,8 +5,9 @@
 #include <QAbstractTableModel>
 
 // The items of one run: index, question, response, status, the item's lowest score (sorted by
-// it, the worst items come first) and one column per metric. Rows live in
-// a std::vector (after qBittorrent's TransferListModel); 100,000 rows scroll without a widget each.
+// it, the worst items come first) and one column per metric. Rows live in a std::vector and scores
+// in float columns (after qBittorrent's TransferListModel); 100,000 rows scroll without a widget
+// each. The whole run may follow its first screen of rows: extendTable adds the rest below.
 class ResultTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,12 +19,20 @@ public:
     explicit ResultTableModel(QObject *parent = nullptr);
 
     void setTable(RunTable table);
+    // The same run read whole after its first rows: those stay (refreshed), the rest are inserted.
+    void extendTable(RunTable table);
     const RunTable &table() const { return m_table; }
     const RunRow *rowAt(int row) const;
     int rowOfItem(qint64 itemIndex) const;
-    // Replaces or adds one item's row as a live run completes it (one dataChanged per row).
-    void updateRow(const RunRow &row);
+    // Replaces one item's row as a live run completes it (one dataChanged per row).
+    void updateRow(const RunTable::Update &update);
+    // The charts' figures again after live updates (a pass over the score columns).
+    void refreshCharts();
     double threshold(const QString &metric) const { return m_table.run.settings.threshold(metric); }
+    // What the filter proxy sorts by, without a QVariant per comparison.
+    bool sortsAsText(int column) const { return column == QuestionColumn || column == ResponseColumn; }
+    double sortNumber(int row, int column) const;
+    QString sortText(int row, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -32,8 +41,9 @@ public:
 
 private:
     // The row's lowest score and the metric it is of; -1 without any score.
-    std::pair<int, float> lowest(const RunRow &row) const;
-    QVariant lowestData(const RunRow &row, int role) const;
+    std::pair<int, float> lowest(std::size_t row) const;
+    QVariant lowestData(std::size_t row, int role) const;
+    QString statusText(const RunRow &row) const;
 
     RunTable m_table;
 };

@@ -4,11 +4,14 @@
 #include "core/eval/runexport.h"
 #include "core/storage/workspaceworker.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QToolButton>
 
 RunFiles::RunFiles(WorkspaceWorker &worker, QWidget *parent) : QObject(parent), m_worker(worker), m_parent(parent)
 { }
@@ -53,4 +56,26 @@ void RunFiles::exportRun(qint64 runId, const QString &runName, const QString &fo
                 return emit problem(written.error().describe());
             emit exported(tr("Exported to %1.").arg(path));
         });
+}
+
+QToolButton *RunFiles::exportButton(std::function<std::pair<qint64, QString>()> openRun)
+{
+    auto *button = new QToolButton(m_parent);
+    button->setObjectName(QStringLiteral("exportButton"));
+    button->setPopupMode(QToolButton::MenuButtonPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const auto exportAs = [this, openRun](const QString &format) {
+        if (const auto [runId, name] = openRun(); runId)
+            exportRun(runId, name, format);
+    };
+    auto *report = new QAction(tr("Export report…"), button);
+    report->setToolTip(tr("Save the run as an HTML report; the arrow offers CSV and JSONL"));
+    connect(report, &QAction::triggered, this, [exportAs]() { exportAs(QStringLiteral("html")); });
+    button->setDefaultAction(report);
+    auto *menu = new QMenu(button);
+    menu->addAction(tr("HTML report…"), this, [exportAs]() { exportAs(QStringLiteral("html")); });
+    menu->addAction(tr("CSV…"), this, [exportAs]() { exportAs(QStringLiteral("csv")); });
+    menu->addAction(tr("JSONL…"), this, [exportAs]() { exportAs(QStringLiteral("jsonl")); });
+    button->setMenu(menu);
+    return button;
 }

@@ -2,6 +2,10 @@
 
 #include <QObject>
 
+#include <functional>
+#include <utility>
+
+class QToolButton;
 class QWidget;
 class WorkspaceWorker;
 
@@ -17,6 +21,9 @@ public:
 
     void importBedrock();
     void exportRun(qint64 runId, const QString &runName, const QString &format);
+    // Export's button: a click saves the HTML report, what a reviewer hands on; its arrow offers
+    // the data files. `openRun` names the run the page shows (id 0: none).
+    QToolButton *exportButton(std::function<std::pair<qint64, QString>()> openRun);
 
 signals:
     void imported(qint64 runId, const QString &message);
