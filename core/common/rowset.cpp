@@ -9,13 +9,6 @@ RowSet::RowSet(std::size_t size, bool filled)
     clearTail();
 }
 
-void RowSet::resize(std::size_t size)
-{
-    m_words.resize((size + wordBits - 1) / wordBits, 0);
-    m_size = size;
-    clearTail();
-}
-
 void RowSet::set(std::size_t row, bool in)
 {
     if (row >= m_size)

@@ -13,7 +13,6 @@ public:
     explicit RowSet(std::size_t size = 0, bool filled = false);
 
     std::size_t size() const { return m_size; }
-    void resize(std::size_t size); // new rows are not in the set
     bool contains(std::size_t row) const { return row < m_size && (m_words[row / wordBits] >> (row % wordBits)) & 1U; }
     void set(std::size_t row, bool in = true);
     std::size_t count() const;

@@ -40,7 +40,7 @@ void RunFilterIndex::mark(const RunTable &table, std::size_t row)
     }
     m_belowAny.set(row, anyBelow);
     const RunRow &line = table.rows[row];
-    m_errors.set(row, !line.error.isEmpty() || (line.hasResult && !line.ok));
+    m_errors.set(row, line.hasError());
     m_unstable.set(row, line.unstable);
 }
 

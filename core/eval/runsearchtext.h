@@ -19,14 +19,14 @@ class RunSearchText
 public:
     // The text of every row, in order.
     static RunSearchText of(const std::vector<RunRow> &rows);
-    // Rows are added in order; a row's fields do not match across each other.
-    void append(const QString &question, const QString &response);
     // A live run changed a row after the buffer was built: it is searched on its own from now on.
     void replace(std::size_t row, const QString &question, const QString &response);
     std::size_t rowCount() const { return m_starts.empty() ? 0 : m_starts.size() - 1; }
     RowSet matching(const QString &text) const;
 
 private:
+    // Rows are added in order; a row's fields do not match across each other.
+    void append(const QString &question, const QString &response);
     static void appendFolded(std::string &to, const QString &text);
 
     std::string m_text; // row after row: question '\0' response '\0'

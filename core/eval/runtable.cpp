@@ -55,6 +55,8 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId, qint64 itemL
     // Every query stops at the same item index, so a first screen reads only its own rows.
     const qint64 limit = itemLimit >= 0 ? itemLimit : std::numeric_limits<qint64>::max();
     const QVariantMap bound{{QStringLiteral("run"), runId}, {QStringLiteral("limit"), limit}};
+    QVariantMap withDataset = bound;
+    withDataset.insert(QStringLiteral("dataset"), table.run.datasetId);
 
     // Flat queries instead of one result object per item: no JSON is parsed. Explanations are
     // read when an item is opened. Items and their results in one pass: the response shown is
@@ -65,9 +67,7 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId, qint64 itemL
                        "THEN substr(i.response, 1, 400) ELSE substr(r.response, 1, 400) END, r.ok, r.error "
                        "FROM eval_items i LEFT JOIN eval_results r ON r.run_id = :run AND r.item_index = i.item_index "
                        "WHERE i.dataset_id = :dataset AND i.item_index < :limit ORDER BY i.item_index"),
-        {{QStringLiteral("run"), runId},
-         {QStringLiteral("dataset"), table.run.datasetId},
-         {QStringLiteral("limit"), limit}});
+        withDataset);
     if (!items)
         return items.error();
     table.rows.reserve(size_t(std::min(limit, table.run.itemCount)));
@@ -111,12 +111,18 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId, qint64 itemL
                               bound);
     if (!failed)
         return failed.error();
+    // An item whose metrics failed shows the first of them in the run's metric order, as
+    // updateOf() does for a live result; an error of the item itself stays.
+    std::vector<int> errorColumn(rowCount, int(table.metrics.size()));
     while (failed.value().next()) {
         const std::size_t at = rowFor(table.rows, failed.value().value(0).toLongLong());
-        if (at < rowCount && table.rows[at].error.isEmpty()
-            && table.metricColumn(failed.value().value(1).toString()) >= 0)
-            table.rows[at].error
-                = failed.value().value(1).toString() + QStringLiteral(": ") + failed.value().value(2).toString();
+        const QString metric = failed.value().value(1).toString();
+        const int column = table.metricColumn(metric);
+        if (at == rowCount || column < 0 || column >= errorColumn[at]
+            || (errorColumn[at] == int(table.metrics.size()) && !table.rows[at].error.isEmpty()))
+            continue;
+        errorColumn[at] = column;
+        table.rows[at].error = metric + QStringLiteral(": ") + failed.value().value(2).toString();
     }
     if (table.run.settings.isRepeated()) {
         auto repeats = forwardOnly(

@@ -26,7 +26,6 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -253,12 +252,13 @@ void EvaluationsPanel::showRun(Result<RunTable> &table, bool whole)
 {
     if (!table) {
         showProblem(table.error().describe());
-        return whole ? emit loaded() : void();
+        if (whole)
+            emit loaded();
+        return;
     }
     const EvalRun &run = table.value().run;
     const RunListEntry *listed = m_runs->entryAt(m_runs->rowOfRun(run.id));
-    const bool shown = m_results->table().run.id == run.id && !m_results->table().rows.empty();
-    if (!whole || !shown) {
+    if (!whole || m_results->table().run.id != run.id || m_results->table().rows.empty()) {
         m_overview->setHeading(RunListEntry::headingHtml(run, listed));
         m_items->setTable(std::move(table.value()));
         m_labelling->setRun(run.id, judgedMetrics(), m_results->table().run.settings.isRepeated());

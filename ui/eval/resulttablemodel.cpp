@@ -116,7 +116,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     if (role == ItemIndexRole)
         return row.index;
     if (role == ErrorRole)
-        return !row.error.isEmpty() || (row.hasResult && !row.ok);
+        return row.hasError();
     if (column == LowestColumn)
         return lowestData(size_t(index.row()), role);
     if (column >= FirstMetricColumn) {
