@@ -6871,6 +6871,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>cannot open the workspace</source>
         <translation>der Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
+    <message>
+        <source>cannot open the workspace for reading</source>
+        <translation>der Arbeitsbereich kann nicht zum Lesen geöffnet werden</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceCommand</name>

@@ -17,7 +17,7 @@ struct RunTable;
 struct RunChartData
 {
     static constexpr int bins = 10;
-    static constexpr std::size_t scatterLimit = 5000; // more points than pixels only slow the chart down
+    static constexpr std::size_t scatterLimit = 2000; // Qt Charts does per-point work (8 µs each) when points change
 
     struct Metric
     {

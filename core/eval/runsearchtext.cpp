@@ -16,6 +16,17 @@ RunSearchText RunSearchText::of(const std::vector<RunRow> &rows)
     return text;
 }
 
+void RunSearchText::join(RunSearchText &&after)
+{
+    const std::size_t offset = m_text.size();
+    m_text += after.m_text;
+    m_starts.reserve(m_starts.size() + after.m_starts.size() - 1);
+    for (auto start = after.m_starts.begin() + 1; start != after.m_starts.end(); ++start)
+        m_starts.push_back(offset + *start);
+    for (auto &[row, text] : after.m_replaced)
+        m_replaced.emplace(row + rowCount() - after.rowCount(), std::move(text));
+}
+
 void RunSearchText::append(const QString &question, const QString &response)
 {
     appendFolded(m_text, question);

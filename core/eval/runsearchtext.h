@@ -19,6 +19,8 @@ class RunSearchText
 public:
     // The text of every row, in order.
     static RunSearchText of(const std::vector<RunRow> &rows);
+    // Adds the rows of `after`, which was built over the rows that follow these.
+    void join(RunSearchText &&after);
     // A live run changed a row after the buffer was built: it is searched on its own from now on.
     void replace(std::size_t row, const QString &question, const QString &response);
     std::size_t rowCount() const { return m_starts.empty() ? 0 : m_starts.size() - 1; }

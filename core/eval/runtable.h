@@ -47,6 +47,9 @@ struct RunTable
     // Reads the run, its dataset's items and its results; with `itemLimit` ≥ 0 only the items
     // below that index (the first screen, shown while the whole run loads).
     static Result<RunTable> load(Workspace &workspace, qint64 runId, qint64 itemLimit = -1);
+    // From this many items on, load() reads the two halves of a run at once, the upper one on a
+    // second connection; below it one connection costs less than opening another.
+    static constexpr qint64 itemsReadInTwoHalves = 20000;
     int metricColumn(const QString &metric) const { return int(metrics.indexOf(metric)); }
     float score(std::size_t row, int metric) const { return scores[std::size_t(metric)][row]; }
     // The row a result that just arrived makes, as load() would have read it (question aside).

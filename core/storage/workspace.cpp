@@ -96,6 +96,17 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
     return workspace;
 }
 
+Result<std::unique_ptr<Workspace>> Workspace::openReader() const
+{
+    std::unique_ptr<Workspace> reader(new Workspace(nextConnectionName(), m_location, m_dialect));
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, reader->m_connectionName);
+    if (m_dialect.kind() == SqlDialect::Kind::Sqlite)
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
+    if (!db.open())
+        return storageError(tr("cannot open the workspace for reading"), db.lastError(), m_location);
+    return reader;
+}
+
 QSqlDatabase Workspace::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);

@@ -47,6 +47,11 @@ public:
     static Result<std::unique_ptr<Workspace>> openSqlite(const QString &path, OpenMode mode,
                                                          const QList<SchemaModule> &modules);
 
+    // A second connection to this workspace that only reads, for a load shared with another thread:
+    // call it on the thread that will use it (a connection belongs to the thread that opened it).
+    // No migration runs; the caller holds this workspace open meanwhile.
+    Result<std::unique_ptr<Workspace>> openReader() const;
+
     ~Workspace();
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;

@@ -24,7 +24,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList metrics{u"lexical_f1"_s, u"context_support"_s};
-constexpr int itemCount = 300;
+// Over the size read in two halves (and odd, so the halves differ), so every test below reads both.
+constexpr int itemCount = int(RunTable::itemsReadInTwoHalves) + 301;
 
 // Texts with capitals, accents and a character outside the BMP, so case folding is exercised.
 QString questionOf(int index)
@@ -139,6 +140,38 @@ private slots:
         QCOMPARE(table.rows[3].error, u"HTTP 500"_s);
     }
 
+    void theTwoHalvesMakeEveryRowOnceInOrderWithItsScores()
+    {
+        auto loaded = RunTable::load(*m_workspace, m_runId);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().describe()));
+        const RunTable &table = loaded.value();
+        QCOMPARE(table.rows.size(), std::size_t(itemCount));
+        for (std::size_t metric = 0; metric < table.scores.size(); ++metric)
+            QCOMPARE(table.scores[metric].size(), std::size_t(itemCount));
+        for (int index = 0; index < itemCount; ++index) {
+            const RunRow &row = table.rows[std::size_t(index)];
+            QCOMPARE(row.index, qint64(index));
+            QCOMPARE(row.question, questionOf(index));
+            QCOMPARE(row.hasResult, index % 37 != 5);
+            const bool scored = row.hasResult && index % 53 != 3;
+            for (int metric = 0; metric < metrics.size(); ++metric) {
+                const float value = table.scores[std::size_t(metric)][std::size_t(index)];
+                const std::optional<double> expected = scored ? valueOf(index, metric) : std::nullopt;
+                QCOMPARE(std::isnan(value), !expected.has_value());
+                if (expected)
+                    QCOMPARE(value, float(*expected));
+            }
+        }
+        // A search finds rows of both halves, each once.
+        RunFilter filter;
+        filter.search = u"question %1 about"_s.arg(itemCount / 2);
+        QCOMPARE(table.filters.matching(filter).count(), std::size_t(1));
+        filter.search = u"question %1 about"_s.arg(itemCount - 1);
+        QCOMPARE(table.filters.matching(filter).count(), std::size_t(1));
+        filter.search = u"question 7 about"_s;
+        QCOMPARE(table.filters.matching(filter).count(), std::size_t(1));
+    }
+
     void eachFilterIsTheRowsThatPassItOneByOne()
     {
         auto loaded = RunTable::load(*m_workspace, m_runId);
@@ -247,7 +280,18 @@ private slots:
             QVERIFY(figures.passInterval.isKnown());
         }
         QCOMPARE(table.charts.scatterX, metrics[0]);
-        QCOMPARE(qint64(table.charts.scatter.size()), table.charts.scatterValid); // under the limit: all
+        // Over the limit the scatter is every step-th item scored on both metrics, each at its scores.
+        qint64 valid = 0;
+        for (std::size_t row = 0; row < table.rows.size(); ++row)
+            valid += !std::isnan(table.scores[0][row]) && !std::isnan(table.scores[1][row]);
+        QCOMPARE(table.charts.scatterValid, valid);
+        QVERIFY(valid > qint64(RunChartData::scatterLimit));
+        QVERIFY(table.charts.scatter.size() <= RunChartData::scatterLimit);
+        QVERIFY(table.charts.scatter.size() > RunChartData::scatterLimit / 2);
+        for (const auto &[point, item] : table.charts.scatter) {
+            QCOMPARE(point.x(), double(table.scores[0][std::size_t(item)]));
+            QCOMPARE(point.y(), double(table.scores[1][std::size_t(item)]));
+        }
     }
 
     void rowSetsCombineWordByWord()

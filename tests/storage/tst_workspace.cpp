@@ -1,3 +1,4 @@
+#include "core/storage/rowreader.h"
 #include "core/storage/workspace.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
@@ -14,6 +15,8 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <thread>
 
 namespace {
 
@@ -246,6 +249,76 @@ private slots:
         });
         QVERIFY(!failing);
         QCOMPARE(count(), 2);
+    }
+
+    void aRowReaderReadsWhatWasStoredWithItsValuesBoundByName()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::openSqlite(directory.filePath(QStringLiteral("ws.genaiops")),
+                                               Workspace::OpenMode::CreateIfMissing, {testModule(2)});
+        QVERIFY(workspace);
+        Workspace &ws = *workspace.value();
+        for (const QString &body : {QStringLiteral("Größe 😀"), QString(), QStringLiteral("third")})
+            QVERIFY(ws.execute(QStringLiteral("INSERT INTO notes (body, tag) VALUES (:body, 'a')"),
+                               {{QStringLiteral("body"), body.isNull() ? QVariant() : QVariant(body)}}));
+        auto rows = RowReader::open(
+            ws, QStringLiteral("SELECT id, body, id * 0.5 FROM notes WHERE id >= :from AND tag = :tag ORDER BY id"),
+            {{QStringLiteral("from"), qint64(2)},
+             {QStringLiteral("tag"), QStringLiteral("a")},
+             {QStringLiteral("unused"), 1}});
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().describe()));
+        RowReader &reader = rows.value();
+        QVERIFY(reader.next());
+        QCOMPARE(reader.integer(0), qint64(2));
+        QVERIFY(reader.isNull(1));
+        QVERIFY(reader.text(1).isNull());
+        QCOMPARE(reader.real(2), 1.0);
+        QVERIFY(reader.next());
+        QCOMPARE(reader.text(1), QStringLiteral("third"));
+        QVERIFY(!reader.next());
+        QVERIFY(!reader.error());
+
+        auto first
+            = RowReader::open(ws, QStringLiteral("SELECT body FROM notes WHERE id = :id"), {{QStringLiteral("id"), 1}});
+        QVERIFY(first && first.value().next());
+        QCOMPARE(first.value().text(0), QStringLiteral("Größe 😀"));
+
+        auto wrong = RowReader::open(ws, QStringLiteral("SELECT nothing FROM notes"), {});
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, Error::Kind::Storage);
+        QVERIFY2(wrong.error().message.contains(QLatin1String("nothing")), qPrintable(wrong.error().message));
+        QCOMPARE(wrong.error().where, ws.location());
+    }
+
+    void aReaderConnectionReadsOnItsOwnThreadAndCannotWrite()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::openSqlite(directory.filePath(QStringLiteral("ws.genaiops")),
+                                               Workspace::OpenMode::CreateIfMissing, {testModule(1)});
+        QVERIFY(workspace);
+        Workspace &ws = *workspace.value();
+        QVERIFY(ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('kept')")));
+        QString read, writeError;
+        std::thread other([&]() {
+            auto reader = ws.openReader();
+            if (!reader) {
+                read = reader.error().describe();
+                return;
+            }
+            auto rows = RowReader::open(*reader.value(), QStringLiteral("SELECT body FROM notes"), {});
+            if (rows && rows.value().next())
+                read = rows.value().text(0);
+            auto written = reader.value()->execute(QStringLiteral("INSERT INTO notes (body) VALUES ('no')"));
+            writeError = written ? QString() : written.error().message;
+        });
+        other.join();
+        QCOMPARE(read, QStringLiteral("kept"));
+        QVERIFY2(writeError.contains(QLatin1String("readonly"), Qt::CaseInsensitive)
+                     || writeError.contains(QLatin1String("read-only"), Qt::CaseInsensitive),
+                 qPrintable(writeError));
+        auto count = ws.execute(QStringLiteral("SELECT count(*) FROM notes"));
+        QVERIFY(count && count.value().next());
+        QCOMPARE(count.value().value(0).toInt(), 1);
     }
 
     void dialectSpellsPostgresTypes()
