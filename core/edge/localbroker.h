@@ -43,6 +43,8 @@ public:
     int tlsPort() const { return m_tlsPort; }
     QString url() const { return QStringLiteral("mqtt://127.0.0.1:%1").arg(m_port); }
     QString log() const;
+    // The broker's process (0 when it is not running): the benches count its CPU time apart.
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
 private:
     Status launch();

@@ -9,6 +9,7 @@
 #include "core/storage/workspaceworker.h"
 #include "ui/common/banner.h"
 #include "ui/common/selectionresolver.h"
+#include "ui/common/tabcaptions.h"
 #include "ui/edge/alertlist.h"
 #include "ui/edge/alertrulesdialog.h"
 #include "ui/edge/edgeconnectionbar.h"
@@ -32,9 +33,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-namespace {
-constexpr int demoWarmUpMs = 3500; // long enough for rates, alerts and images to show
-}
+constexpr int demoWarmUpMs = 3500; // long enough for rates, alerts and images to show (internal: const)
 
 EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_store(store)
@@ -116,6 +115,7 @@ void EdgePanel::buildLayout()
     });
     m_malformed = new MalformedList(this);
     m_tabs = new QTabWidget(this);
+    m_captions = new TabCaptions(m_tabs);
     m_tabs->addTab(m_events, tr("Event log"));
     m_tabs->addTab(m_alerts, tr("Alerts"));
     m_tabs->addTab(m_review, tr("Review queue"));
@@ -430,18 +430,18 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
     m_events->append(update.events, update.eventsLeftOut);
     m_review->append(update.reviewCandidates);
     m_alerts->apply(update.alertChanges);
-    m_tabs->setTabText(int(Tab::Alerts),
-                       update.fleet.activeAlerts.isEmpty()
-                           ? tr("Alerts")
-                           : tr("Alerts (%1 active)").arg(update.fleet.activeAlerts.size()));
+    const qsizetype active = update.fleet.activeAlerts.size();
+    m_captions->show(int(Tab::Alerts), active ? tr("Alerts (%1 active)").arg(active) : tr("Alerts"), true);
     m_malformed->showCounts(update.fleet);
-    m_tabs->setTabText(int(Tab::Malformed),
-                       update.fleet.malformed > 0 ? tr("Malformed (%1)").arg(update.fleet.malformed) : tr("Malformed"));
+    // The count moves on once a second in the caption; the page itself counts live.
+    const qint64 malformed = update.fleet.malformed;
+    m_captions->show(int(Tab::Malformed), malformed ? tr("Malformed (%1)").arg(malformed) : tr("Malformed"),
+                     !malformed);
     QString summary = tr("%1 messages · %2 malformed · %3 devices · %4 active alerts")
                           .arg(update.fleet.messages)
-                          .arg(update.fleet.malformed)
+                          .arg(malformed)
                           .arg(update.fleet.devices.size())
-                          .arg(update.fleet.activeAlerts.size());
+                          .arg(active);
     if (!update.recordingName.isEmpty())
         summary += QStringLiteral(" · ")
             + tr("recording \"%1\": %2").arg(update.recordingName).arg(update.recordedMessages);

@@ -26,6 +26,7 @@ class QStackedWidget;
 class QTabWidget;
 class ReviewPane;
 class S3ImageChooser;
+class TabCaptions;
 class WorkspaceWorker;
 
 // Edge engineers watch their inspection fleet here: connection bar, fleet table with health
@@ -102,6 +103,7 @@ private:
     FleetCharts *m_charts;
     AlertList *m_alerts;
     QTabWidget *m_tabs;
+    TabCaptions *m_captions;
     EventLogPane *m_events;
     ReviewPane *m_review;
     S3ImageChooser *m_s3;

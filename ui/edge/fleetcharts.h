@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <deque>
+#include <initializer_list>
 
 class QBarCategoryAxis;
 class QBarSet;
@@ -34,7 +35,8 @@ public:
 
 private:
     void repaint();
-    void rebuildCategories(const QStringList &devices);
+    void rebuildCategories(const QStringList &devices, QBarCategoryAxis *axis, QStringList &shown,
+                           std::initializer_list<QBarSet *> sets);
 
     QChartView *m_rateView;
     QChartView *m_defectView;
@@ -61,7 +63,8 @@ private:
     qint64 m_startMs = 0;
     double m_defectThresholdValue = 0.3;
     double m_latencyThresholdValue = 250;
-    QStringList m_categories;
+    QStringList m_defectCategories; // the devices each chart shows
+    QStringList m_latencyCategories;
     int m_repaints = 0;
     bool m_dark = false;
 };
