@@ -10,6 +10,9 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cmath>
 #include <future>
 #include <iterator>
@@ -220,6 +223,13 @@ Result<RunTable> RunTable::load(Workspace &workspace, qint64 runId, qint64 itemL
                                     second.scores[metric].end());
     first.search.join(std::move(second.search));
     table.prepare(std::move(first.search));
+    second = {};
+#ifdef __GLIBC__
+    // What the upper half left behind (its search text, copied into the whole run's) was freed in
+    // the helper thread's own heap, which glibc does not give back by itself: 25 MB for 100,000 items.
+    if (middle < end)
+        malloc_trim(0);
+#endif
     return table;
 }
 
