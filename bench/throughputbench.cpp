@@ -1,5 +1,6 @@
 #include "throughputbench.h"
 
+#include "benchfigures.h"
 #include "core/eval/itemevaluation.h"
 #include "core/providers/openaiprotocol.h"
 #include "goldendatasetfile.h"
@@ -9,9 +10,11 @@
 #include "providerload.h"
 #include "rawconcurrentload.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QThread>
 
 #include <algorithm>
@@ -123,13 +126,14 @@ int ThroughputBench::run()
         return fail(written.error(), ExitPhaseFailed);
     if (const Status started = startServer(); !started)
         return fail(started.error(), ExitNoServer);
-    for (Status (ThroughputBench::*phase)() :
-         {&ThroughputBench::workbenchPhase, &ThroughputBench::serverAlonePhase, &ThroughputBench::providerPhases}) {
+    for (Status (ThroughputBench::*phase)() : {&ThroughputBench::workbenchPhase, &ThroughputBench::serverAlonePhase,
+                                               &ThroughputBench::providerPhases, &ThroughputBench::cliPhase}) {
         if (const Status reset = resetServer(*m_control); !reset)
             return fail(reset.error(), ExitPhaseFailed);
         if (const Status done = (this->*phase)(); !done)
             return fail(done.error(), ExitPhaseFailed);
     }
+    printBreakdown();
     promptfooPhase();
     std::printf("%s\n", QJsonDocument(m_figures).toJson(QJsonDocument::Compact).constData());
     return ExitOk;
@@ -278,6 +282,7 @@ Status ThroughputBench::serverAlonePhase()
                 raw.wallMs, m_idealMs / raw.wallMs, serverStats(*m_control).maxInFlight,
                 m_workbench.wallMs / raw.wallMs);
     printCpu("raw client threads", cpu.bench, cpu.server, cpu.othersMs(), raw.wallMs, m_options.items);
+    m_serverAloneMs = raw.wallMs;
     m_figures.insert("server_alone_wall_ms"_L1, qRound(raw.wallMs));
     m_figures.insert("server_alone_rate_ratio"_L1, rounded(m_idealMs / raw.wallMs));
     return Done{};
@@ -307,10 +312,84 @@ Status ThroughputBench::providerPhases()
                     stream ? "streamed:" : "not streamed:", load.wallMs, m_idealMs / load.wallMs,
                     serverStats(*m_control).maxInFlight);
         printCpu("this process", cpu.bench, cpu.server, cpu.othersMs(), load.wallMs, m_options.items);
+        if (!stream)
+            m_providersMs = load.wallMs;
         m_figures.insert(stream ? "providers_streamed_rate_ratio"_L1 : "providers_not_streamed_rate_ratio"_L1,
                          rounded(m_idealMs / load.wallMs));
     }
     return Done{};
+}
+
+// `genaiops eval run` as a user types it, each time into a new workspace: the process's start, the
+// dataset's import, the run and the summary, from the process's start to its exit.
+Status ThroughputBench::cliPhase()
+{
+    const QString cli = QStringLiteral(GENAIOPS_CLI_PATH);
+    Repeats walls, startWalls;
+    for (int index = 0; index < m_options.runs; ++index) {
+        QElapsedTimer clock;
+        clock.start();
+        if (QProcess::execute(cli, {u"--version"_s}) != 0)
+            return makeError(Error::Kind::Internal, u"%1 --version failed"_s.arg(cli));
+        startWalls.add(double(clock.nsecsElapsed()) / 1e6);
+    }
+    for (int index = 0; index < m_options.runs; ++index) {
+        if (const Status reset = resetServer(*m_control); !reset)
+            return reset;
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QElapsedTimer clock;
+        clock.start();
+        process.start(cli,
+                      {u"--workspace"_s, m_directory.filePath(u"cli-%1.genaiops"_s.arg(index + 1)), u"eval"_s, u"run"_s,
+                       u"--provider"_s, u"openai"_s, u"--base-url"_s, m_baseUrl, u"--model"_s, Model, u"--dataset"_s,
+                       m_datasetPath, u"--metrics"_s, u"lexical"_s, u"--concurrency"_s,
+                       QString::number(m_options.concurrency)});
+        if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+            return makeError(Error::Kind::Service,
+                             u"genaiops eval run failed (exit %1): %2"_s.arg(process.exitCode())
+                                 .arg(QString::fromUtf8(process.readAll().right(400))));
+        walls.add(double(clock.nsecsElapsed()) / 1e6);
+    }
+    m_cliMedianMs = walls.median();
+    m_cliStartMs = startWalls.median();
+    const double worstRatio = m_idealMs / walls.worst();
+    std::printf("CLI end to end (`genaiops eval run`, process start to exit, a new workspace each time), %d runs:\n",
+                m_options.runs);
+    std::printf("  wall median / worst %s ms; rate ratio ideal/wall %.3f / %.3f (target ≥ 0.95: %s); against the "
+                "server alone %.3f / %.3f (target ≥ 0.95: %s)\n",
+                qPrintable(walls.medianAndWorst(0)), m_idealMs / walls.median(), worstRatio,
+                verdict(worstRatio >= 0.95), m_serverAloneMs / walls.median(), m_serverAloneMs / walls.worst(),
+                verdict(m_serverAloneMs / walls.worst() >= 0.95));
+    std::printf("  `genaiops --version` alone (the process's start and exit): median / worst %s ms\n",
+                qPrintable(startWalls.medianAndWorst(1)));
+    m_figures.insert("cli_wall_ms"_L1, qRound(walls.median()));
+    m_figures.insert("cli_worst_wall_ms"_L1, qRound(walls.worst()));
+    m_figures.insert("cli_rate_ratio"_L1, rounded(m_idealMs / walls.median()));
+    m_figures.insert("cli_worst_rate_ratio"_L1, rounded(worstRatio));
+    m_figures.insert("cli_over_server_alone"_L1, rounded(m_serverAloneMs / walls.worst()));
+    m_figures.insert("cli_start_ms"_L1, rounded(m_cliStartMs, 1));
+    return Done{};
+}
+
+// The ideal is items × latency ÷ concurrency; each step below adds what one more layer costs, measured
+// on the same server in this run (medians).
+void ThroughputBench::printBreakdown()
+{
+    const double rounds = double(m_options.items) / m_options.concurrency;
+    const auto line = [&](const char *what, double fromMs, double toMs) {
+        std::printf("  %-62s %+7.0f ms (%+.2f ms per item in a slot)\n", what, toMs - fromMs, (toMs - fromMs) / rounds);
+    };
+    std::printf("where the time beyond the ideal %.0f ms goes:\n", m_idealMs);
+    line("the server and loopback (plain sockets)", m_idealMs, m_serverAloneMs);
+    line("Qt's HTTP (QNetworkAccessManager) and ChatProvider", m_serverAloneMs, m_providersMs);
+    line("EvalRunner: scheduling, scoring, storing, the last items", m_providersMs, m_workbench.wallMs);
+    line("the CLI: process start, workspace, import, summary", m_workbench.wallMs, m_cliMedianMs);
+    std::printf("  (of the CLI's part, %.0f ms is a process that only prints its version)\n", m_cliStartMs);
+    const double serverAloneRatio = m_serverAloneMs / m_workbench.wallMs;
+    std::printf("  workbench run against the server alone: %.3f (target ≥ 0.95: %s)\n", serverAloneRatio,
+                verdict(serverAloneRatio >= 0.95));
+    m_figures.insert("workbench_over_server_alone"_L1, rounded(serverAloneRatio));
 }
 
 // A promptfoo that cannot run here is reported and skipped, not a failure of the bench.

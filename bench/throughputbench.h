@@ -42,6 +42,8 @@ private:
     Status workbenchPhase();
     Status serverAlonePhase();
     Status providerPhases();
+    Status cliPhase();
+    void printBreakdown();
     void promptfooPhase();
 
     Options m_options;
@@ -53,5 +55,9 @@ private:
     TestServerProcess m_server;
     std::unique_ptr<RawStreamClient> m_control; // the server's /_test endpoints
     WorkbenchEvalRun::Outcome m_workbench;
+    double m_serverAloneMs = 0; // the floor: the same bodies from plain sockets
+    double m_providersMs = 0; // ChatProvider alone, not streamed, as the runner asks
+    double m_cliMedianMs = 0; // `genaiops eval run` from process start to exit
+    double m_cliStartMs = 0; // `genaiops --version`: the process's own start and exit
     QJsonObject m_figures;
 };

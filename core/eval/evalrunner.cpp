@@ -56,7 +56,6 @@ EvalRunner::EvalRunner(QString workspacePath, qint64 runId, std::optional<Provid
       m_storeTimer(this) // a child, so it moves to the runner's thread with it
 {
     m_storeTimer.setSingleShot(true);
-    m_storeTimer.setInterval(0);
     connect(&m_storeTimer, &QTimer::timeout, this, &EvalRunner::storeResults);
 }
 
@@ -100,6 +99,10 @@ void EvalRunner::cancel()
     }
     qCInfo(lcEval) << "run" << m_runId << "cancelled with" << m_inFlight.size() << "items in flight";
     abortInFlight();
+    // Results waiting for their batch's commit are kept (and reported): their calls were made.
+    storeResults();
+    if (!m_running)
+        return; // storing failed, or it was the last result and the run completed
     finish(EvalRun::Status::Cancelled);
 }
 
@@ -325,13 +328,12 @@ void EvalRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &re
     if (!m_running)
         return;
     // The endpoint's time bounds the run, so the slot goes to the next item before this result is
-    // written. Items started together finish together: the results that finish in one pass of the
-    // event loop are stored in one transaction after it, so replies waiting in that pass are not
-    // held up behind a commit each.
+    // written; results finishing within storeBatchMs share a commit (one holds up every reply), and
+    // once nothing is in flight they are stored as soon as this pass of the event loop is done.
     m_unstored.push_back(result);
     fill();
-    if (!m_storeTimer.isActive())
-        m_storeTimer.start();
+    if (!m_storeTimer.isActive() || (m_inFlight.isEmpty() && m_storeTimer.remainingTime() > 0))
+        m_storeTimer.start(m_inFlight.isEmpty() ? 0 : storeBatchMs);
 }
 
 // Each result is committed before it is reported, and every one committed is reported: a cancel

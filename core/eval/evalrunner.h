@@ -55,6 +55,10 @@ public:
 
     // Connections per host one QNetworkAccessManager opens over HTTP/1.1 (fixed in Qt 6.4).
     static constexpr int connectionsPerManager = 6;
+    // How long a finished result may wait for others to share its commit while items are in flight.
+    // A commit blocks this thread, and replies with it: one per result cost 0.9 ms of every 50 ms
+    // item at concurrency 8; waiting longer costs more at the end of a run than it saves.
+    static constexpr int storeBatchMs = 10;
 
 public slots:
     void start();
@@ -115,7 +119,7 @@ private:
     qsizetype m_nextToLoad = 0; // position in m_queue of the first item not loaded
     std::deque<EvalItem> m_ready; // loaded, not started
     QList<ItemResult> m_unstored; // finished, waiting for storeResults()
-    QTimer m_storeTimer; // storeResults() once this pass of the event loop is done
+    QTimer m_storeTimer; // storeResults() after storeBatchMs, or once this pass is done when none is in flight
     QList<Invocation> m_unlogged; // calls made, waiting for writeInvocationLog()
     QHash<qint64, ItemResult> m_previous; // failed results being retried
     qint64 m_done = 0;
