@@ -33,7 +33,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-constexpr int demoWarmUpMs = 3500; // long enough for rates, alerts and images to show (internal: const)
+constexpr int demoWarmUpMs = 3500; // long enough for rates, alerts and images to show
 
 EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_store(store)
