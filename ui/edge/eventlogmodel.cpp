@@ -43,43 +43,49 @@ void EventLogModel::append(const QList<InspectionResult> &events)
     if (events.isEmpty())
         return;
     // Only the newest `capacity` can ever be shown: older ones are not even compacted.
-    std::deque<EventRecord> incoming;
-    for (qsizetype index = std::max<qsizetype>(0, events.size() - capacity); index < events.size(); ++index)
-        incoming.push_back(compact(events[index]));
+    const qsizetype from = std::max<qsizetype>(0, events.size() - capacity);
     if (m_paused) {
-        std::move(incoming.begin(), incoming.end(), std::back_inserter(m_held));
-        while (m_held.size() > std::size_t(capacity))
-            m_held.pop_front();
+        for (qsizetype index = from; index < events.size(); ++index)
+            m_held.append(compact(events[index]));
         return;
     }
-    insert(incoming);
+    std::vector<EventRecord> incoming;
+    incoming.reserve(std::size_t(events.size() - from));
+    for (qsizetype index = from; index < events.size(); ++index)
+        incoming.push_back(compact(events[index]));
+    insert(std::move(incoming));
 }
 
-void EventLogModel::insert(std::deque<EventRecord> &incoming)
+void EventLogModel::insert(std::vector<EventRecord> incoming)
 {
-    while (incoming.size() > std::size_t(capacity))
-        incoming.pop_front();
-    const std::size_t overflow = m_events.size() + incoming.size() > std::size_t(capacity)
-        ? m_events.size() + incoming.size() - std::size_t(capacity)
-        : 0;
+    const std::size_t skipped = incoming.size() > std::size_t(capacity) ? incoming.size() - capacity : 0;
+    const std::size_t count = incoming.size() - skipped;
+    if (count == 0)
+        return;
+    const std::size_t overflow
+        = m_events.size() + count > std::size_t(capacity) ? m_events.size() + count - capacity : 0;
     if (overflow > 0) {
         beginRemoveRows({}, 0, int(overflow) - 1);
-        m_events.erase(m_events.begin(), m_events.begin() + std::ptrdiff_t(overflow));
+        m_events.dropOldest(overflow);
         endRemoveRows();
     }
     const int first = int(m_events.size());
-    beginInsertRows({}, first, first + int(incoming.size()) - 1);
-    std::move(incoming.begin(), incoming.end(), std::back_inserter(m_events));
+    beginInsertRows({}, first, first + int(count) - 1);
+    for (std::size_t index = skipped; index < incoming.size(); ++index)
+        m_events.append(std::move(incoming[index]));
     endInsertRows();
 }
 
 void EventLogModel::setPaused(bool paused)
 {
     m_paused = paused;
-    if (!paused && !m_held.empty()) {
-        std::deque<EventRecord> held;
-        held.swap(m_held);
-        insert(held);
+    if (!paused && !m_held.isEmpty()) {
+        std::vector<EventRecord> held;
+        held.reserve(m_held.size());
+        for (std::size_t index = 0; index < m_held.size(); ++index)
+            held.push_back(m_held[index]);
+        m_held.clear();
+        insert(std::move(held));
     }
 }
 

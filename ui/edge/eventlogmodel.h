@@ -1,11 +1,12 @@
 #pragma once
 
+#include "core/common/ringbuffer.h"
 #include "core/edge/inspectionresult.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
-#include <deque>
+#include <vector>
 
 // One row of the event log, in what it shows and no more: device, prediction and defect type are
 // indexes into the model's table of names (a fleet has a handful of each), the image is its URI
@@ -24,9 +25,9 @@ struct EventRecord
     QByteArray imageUri;
 };
 
-// The newest inspections, capped (oldest leave first), for a virtualized view: no widget per row,
-// rows added in one insert per update. Paused, it holds new inspections aside (capped as well)
-// and adds them on resume.
+// The newest inspections in a ring of compact records (oldest leave first), for a virtualized
+// view: no widget per row, rows added in one insert per update. Paused, it holds new inspections
+// aside (in a ring of the same size) and adds them on resume.
 class EventLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -53,12 +54,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    void insert(std::deque<EventRecord> &incoming);
+    void insert(std::vector<EventRecord> incoming);
     EventRecord compact(const InspectionResult &event);
     quint32 intern(const QString &name);
 
-    std::deque<EventRecord> m_events;
-    std::deque<EventRecord> m_held;
+    RingBuffer<EventRecord> m_events{capacity};
+    RingBuffer<EventRecord> m_held{capacity};
     QStringList m_names{QString()}; // index 0: none
     QHash<QString, quint32> m_nameIndex;
     bool m_paused = false;
