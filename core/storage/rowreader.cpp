@@ -122,23 +122,16 @@ Result<std::unique_ptr<RowReader::Backend>> sqliteBackend(sqlite3 *database, con
 
 Result<RowReader> RowReader::open(Workspace &workspace, const QString &sql, const QVariantMap &values)
 {
-    const QSqlDatabase database = workspace.database();
-    if (sqlite3 *handle = sqliteHandle(database)) {
+    if (sqlite3 *handle = sqliteHandle(workspace.database())) {
         auto backend = sqliteBackend(handle, sql, values, workspace.location());
         if (!backend)
             return backend.error();
         return RowReader(std::move(backend).value(), workspace.location());
     }
-    // Forward-only: Qt would otherwise keep a second copy of every row it has read.
-    QSqlQuery query(database);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
-    for (auto value = values.begin(); value != values.end(); ++value)
-        query.bindValue(QLatin1Char(':') + value.key(), value.value());
-    if (!query.exec())
-        return makeError(Error::Kind::Storage, query.lastError().text(), workspace.location());
-    return RowReader(std::make_unique<QueryBackend>(std::move(query)), workspace.location());
+    auto query = workspace.execute(sql, values, Workspace::Rows::ForwardOnly);
+    if (!query)
+        return query.error();
+    return RowReader(std::make_unique<QueryBackend>(std::move(query).value()), workspace.location());
 }
 
 RowReader::RowReader(std::unique_ptr<Backend> backend, QString location)

@@ -112,9 +112,10 @@ QSqlDatabase Workspace::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bindings) const
+Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bindings, Rows rows) const
 {
     QSqlQuery query(database());
+    query.setForwardOnly(rows == Rows::ForwardOnly);
     if (!query.prepare(sql))
         return storageError(QStringLiteral("cannot prepare \"%1…\"").arg(firstWords(sql)), query.lastError(),
                             m_location);

@@ -68,8 +68,11 @@ public:
     // Runs `work` inside one write transaction; rolls back when it returns an error. Nested calls
     // use savepoints: an inner failure undoes only the inner work, unless the outer one fails too.
     Status transaction(const std::function<Status()> &work);
+    // Whether a query keeps the rows it has read so that it can go back (Qt's default), or only
+    // steps forward: for reads of many rows, which would otherwise be held twice.
+    enum class Rows { Scrollable, ForwardOnly };
     // Prepares and executes `sql` with named bindings; the error names the statement's first words.
-    Result<QSqlQuery> execute(const QString &sql, const QVariantMap &bindings = {}) const;
+    Result<QSqlQuery> execute(const QString &sql, const QVariantMap &bindings = {}, Rows rows = Rows::Scrollable) const;
 
     QString metaValue(const QString &key) const;
     Status setMetaValue(const QString &key, const QString &value);
