@@ -1,7 +1,6 @@
 #include "core/eval/evalrunner.h"
 
 #include "core/common/logcategories.h"
-#include "core/eval/datasetrepository.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/itemevaluation.h"
 #include "core/eval/runlock.h"
@@ -19,7 +18,6 @@
 
 namespace {
 
-constexpr int PageSize = 200;
 constexpr int MaximumManagers = 32;
 constexpr int ResultPageSize = 500;
 
@@ -82,7 +80,7 @@ void EvalRunner::start()
     if (!setUp())
         return;
     m_running = true;
-    qCInfo(lcEval) << "run" << m_runId << ":" << m_queue.size() << "items to do, concurrency"
+    qCInfo(lcEval) << "run" << m_runId << ":" << m_pending.count() << "items to do, concurrency"
                    << m_run.settings.concurrency << "over" << m_lanes.size() << "network managers";
     reportProgress();
     fill();
@@ -118,11 +116,9 @@ bool EvalRunner::setUp()
     m_runs = std::make_unique<EvalRunRepository>(*m_workspace);
     m_runToMark = false;
     m_cancelWhenReported = false;
-    m_queue.clear();
-    m_nextToLoad = 0;
-    m_ready.clear();
+    m_pending.reset(m_runId, 0, {});
     m_previous.clear();
-    m_recentCompletions.clear();
+    m_completions.clear();
     m_withMetricErrors = 0;
     m_unstored.clear();
     auto found = m_runs->find(m_runId);
@@ -171,14 +167,15 @@ bool EvalRunner::setUp()
         fail(pending.error());
         return false;
     }
-    m_queue = pending.value();
-    if (m_retryErrors && !loadFailed())
+    QList<qint64> indexes = pending.value();
+    if (m_retryErrors && !loadFailed(indexes))
         return false;
-    std::sort(m_queue.begin(), m_queue.end());
-    m_done = qMax<qint64>(0, m_run.itemCount - m_queue.size());
+    m_pending.reset(m_runId, m_run.datasetId, std::move(indexes));
+    m_done = qMax<qint64>(0, m_run.itemCount - m_pending.count());
     m_failed = m_retryErrors ? 0 : m_run.failed;
 
     setUpLanes(qMax(1, judgeMetrics));
+    m_completions.setWindow(qMax(20, 2 * m_run.settings.concurrency));
     // Every call of the run is priced as the table stood when it started.
     m_generatorPrice = priceOf(*m_workspace, m_generatorConfig);
     m_judgePrice = priceOf(*m_workspace, m_judgeConfig);
@@ -191,7 +188,7 @@ bool EvalRunner::setUp()
 
 // Items that failed as a whole, and items with a metric error, are done again. Their results are
 // read back so that a retried item keeps its response and its good scores.
-bool EvalRunner::loadFailed()
+bool EvalRunner::loadFailed(QList<qint64> &indexes)
 {
     for (qint64 offset = 0;; offset += ResultPageSize) {
         auto page = m_runs->results(m_runId, offset, ResultPageSize);
@@ -202,7 +199,7 @@ bool EvalRunner::loadFailed()
         for (ItemResult &result : page.value()) {
             if (!isFailure(result))
                 continue;
-            m_queue << result.itemIndex;
+            indexes << result.itemIndex;
             m_previous.insert(result.itemIndex, std::move(result));
         }
         if (page.value().size() < ResultPageSize)
@@ -245,13 +242,15 @@ void EvalRunner::fill()
             QMetaObject::invokeMethod(this, &EvalRunner::resumeFill, Qt::QueuedConnection);
             return;
         }
-        if (m_ready.empty() && !loadPage())
+        auto item = m_pending.take(*m_workspace);
+        if (!item) {
+            fail(makeError(item.error().kind,
+                           tr("could not read the dataset's items: %1").arg(item.error().describe())));
+            return;
+        }
+        if (!item.value())
             break;
-        if (m_ready.empty())
-            continue;
-        const EvalItem item = std::move(m_ready.front());
-        m_ready.pop_front();
-        launch(item);
+        launch(*item.value());
         ++started;
     }
 }
@@ -265,36 +264,8 @@ void EvalRunner::resumeFill()
 // Items leave m_inFlight before their results are stored: the run is complete once those are too.
 void EvalRunner::finishIfDone()
 {
-    if (m_running && m_inFlight.isEmpty() && m_unstored.empty() && m_ready.empty() && m_nextToLoad >= m_queue.size())
+    if (m_running && m_inFlight.isEmpty() && m_scoring.isEmpty() && m_unstored.empty() && m_pending.exhausted())
         finish(EvalRun::Status::Completed);
-}
-
-// False when nothing is left to load, or loading failed (and the run with it).
-bool EvalRunner::loadPage()
-{
-    if (m_nextToLoad >= m_queue.size())
-        return false;
-    auto page = DatasetRepository(*m_workspace).items(m_run.datasetId, m_queue[m_nextToLoad], PageSize);
-    if (!page) {
-        fail(makeError(page.error().kind, tr("could not read the dataset's items: %1").arg(page.error().describe())));
-        return false;
-    }
-    for (EvalItem &item : page.value()) {
-        while (m_nextToLoad < m_queue.size() && m_queue[m_nextToLoad] < item.index) {
-            qCWarning(lcEval) << "run" << m_runId << ": the dataset has no item" << m_queue[m_nextToLoad];
-            ++m_nextToLoad;
-        }
-        if (m_nextToLoad < m_queue.size() && m_queue[m_nextToLoad] == item.index) {
-            m_ready.push_back(std::move(item));
-            ++m_nextToLoad;
-        }
-    }
-    if (page.value().isEmpty()) {
-        qCWarning(lcEval) << "run" << m_runId << ":" << m_queue.size() - m_nextToLoad
-                          << "items are beyond the dataset's end";
-        m_nextToLoad = m_queue.size();
-    }
-    return true;
 }
 
 void EvalRunner::launch(const EvalItem &item)
@@ -312,6 +283,12 @@ void EvalRunner::launch(const EvalItem &item)
         m_runId, item, m_run.settings, {{lane.generator.get(), m_generatorPrice}, {lane.judge.get(), m_judgePrice}},
         [this](const Invocation &call) { m_unlogged << call; }, std::move(previous), this);
     m_inFlight.insert(evaluation, int(lightest - m_lanes.begin()));
+    connect(evaluation, &ItemEvaluation::callsFinished, this, [this, evaluation] {
+        release(evaluation);
+        m_scoring.insert(evaluation);
+        if (m_running)
+            fill();
+    });
     connect(evaluation, &ItemEvaluation::finished, this,
             [this, evaluation](const ItemResult &result) { onItemFinished(evaluation, result); });
     // At once: the call itself is sent from the event loop (HttpChatCall), and a second hop through
@@ -320,10 +297,20 @@ void EvalRunner::launch(const EvalItem &item)
     evaluation->start();
 }
 
+// The item's slot, and its share of a lane, go to the next item.
+void EvalRunner::release(ItemEvaluation *evaluation)
+{
+    const auto found = m_inFlight.constFind(evaluation);
+    if (found == m_inFlight.cend())
+        return;
+    --m_lanes[size_t(found.value())].items;
+    m_inFlight.erase(found);
+}
+
 void EvalRunner::onItemFinished(ItemEvaluation *evaluation, const ItemResult &result)
 {
-    const int lane = m_inFlight.take(evaluation);
-    --m_lanes[size_t(lane)].items;
+    if (!m_scoring.remove(evaluation))
+        release(evaluation);
     evaluation->deleteLater();
     if (!m_running)
         return;
@@ -360,12 +347,10 @@ void EvalRunner::storeResults()
             ++m_done;
             m_failed += result.ok ? 0 : 1;
             m_withMetricErrors += result.ok && isFailure(result) ? 1 : 0;
-            m_recentCompletions.push_back(m_clock.elapsed());
+            m_completions.add(m_clock.elapsed());
             emit itemFinished(result);
         }
     }
-    while (m_recentCompletions.size() > size_t(qMax(20, 2 * m_run.settings.concurrency)))
-        m_recentCompletions.pop_front();
     if (std::exchange(m_cancelWhenReported, false)) {
         cancel();
         return;
@@ -390,8 +375,10 @@ void EvalRunner::writeInvocationLog()
 
 void EvalRunner::abortInFlight()
 {
-    const QList<ItemEvaluation *> evaluations = m_inFlight.keys();
+    QList<ItemEvaluation *> evaluations = m_inFlight.keys();
+    evaluations += m_scoring.values();
     m_inFlight.clear();
+    m_scoring.clear();
     for (ItemEvaluation *evaluation : evaluations) {
         evaluation->abort();
         evaluation->deleteLater();
@@ -434,17 +421,5 @@ void EvalRunner::finish(EvalRun::Status status)
 
 void EvalRunner::reportProgress()
 {
-    emit progress(m_done, m_run.itemCount, m_failed, etaSeconds());
-}
-
-double EvalRunner::etaSeconds() const
-{
-    if (m_recentCompletions.size() < 2)
-        return -1.0;
-    const double spanMs = double(m_recentCompletions.back() - m_recentCompletions.front());
-    const qint64 remaining = qMax<qint64>(0, m_run.itemCount - m_done);
-    if (spanMs <= 0.0)
-        return remaining == 0 ? 0.0 : -1.0;
-    const double perMs = double(m_recentCompletions.size() - 1) / spanMs;
-    return double(remaining) / perMs / 1000.0;
+    emit progress(m_done, m_run.itemCount, m_failed, m_completions.etaSeconds(m_run.itemCount - m_done));
 }

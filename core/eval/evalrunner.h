@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/eval/completionrate.h"
 #include "core/eval/evaltypes.h"
+#include "core/eval/pendingitems.h"
 #include "core/providers/invocationlog.h"
 #include "core/providers/pricetable.h"
 #include "core/providers/providerconfig.h"
@@ -9,9 +11,9 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -85,13 +87,13 @@ private:
     };
 
     bool setUp();
-    bool loadFailed();
+    bool loadFailed(QList<qint64> &indexes);
     void setUpLanes(int maximumCallsPerItem);
     void fill();
     void resumeFill();
     void finishIfDone();
-    bool loadPage();
     void launch(const EvalItem &item);
+    void release(ItemEvaluation *evaluation);
     void onItemFinished(ItemEvaluation *evaluation, const ItemResult &result);
     void storeResults();
     void writeInvocationLog();
@@ -99,7 +101,6 @@ private:
     void fail(Error error);
     void finish(EvalRun::Status status);
     void reportProgress();
-    double etaSeconds() const;
 
     QString m_workspacePath;
     qint64 m_runId = 0;
@@ -115,9 +116,8 @@ private:
     EvalRun m_run;
     std::vector<Lane> m_lanes;
     QHash<ItemEvaluation *, int> m_inFlight; // → lane
-    QList<qint64> m_queue; // item indexes still to do, ascending
-    qsizetype m_nextToLoad = 0; // position in m_queue of the first item not loaded
-    std::deque<EvalItem> m_ready; // loaded, not started
+    QSet<ItemEvaluation *> m_scoring; // calls done, slot released, scores still to come
+    PendingItems m_pending;
     QList<ItemResult> m_unstored; // finished, waiting for storeResults()
     QTimer m_storeTimer; // storeResults() after storeBatchMs, or once this pass is done when none is in flight
     QList<Invocation> m_unlogged; // calls made, waiting for writeInvocationLog()
@@ -125,7 +125,7 @@ private:
     qint64 m_done = 0;
     qint64 m_failed = 0;
     qint64 m_withMetricErrors = 0; // this session, for the log
-    std::deque<qint64> m_recentCompletions; // ms on m_clock
+    CompletionRate m_completions; // ms on m_clock
     QElapsedTimer m_clock;
     std::optional<Error> m_error;
     bool m_runToMark = false; // the run exists and is ours to mark failed

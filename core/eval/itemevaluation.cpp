@@ -141,7 +141,22 @@ void ItemEvaluation::generate()
         m_response = outcome.value().text;
         if (m_generation == 0)
             m_result.response = m_response;
-        score();
+        const bool judged = m_toScore.contains(Metrics::faithfulness) || m_toScore.contains(Metrics::relevance);
+        if (judged || m_generation + 1 < std::max(1, m_settings.repeats)) {
+            score();
+            return;
+        }
+        // Scored from the event loop, after the call the receiver of callsFinished() starts; the
+        // timeout bounds the calls, which are done.
+        m_timeout.stop();
+        emit callsFinished();
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_done)
+                    score();
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -64,6 +64,10 @@ public:
     static ChatRequest generationRequest(const EvalItem &item, const RunSettings &settings = {});
 
 signals:
+    // The item's last generation call is in and only lexical scoring (this thread's CPU) is left:
+    // its slot can go to the next item, whose call should have the thread first. The scores then
+    // come from the event loop. Not emitted when a judge call is still to come or none was made.
+    void callsFinished();
     void finished(const ItemResult &result);
 
 private:

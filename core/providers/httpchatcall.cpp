@@ -32,7 +32,13 @@ HttpChatCall::HttpChatCall(std::unique_ptr<ChatProtocol> protocol, QNetworkAcces
     m_callClock.start();
     if (m_config.totalTimeoutMs > 0)
         m_totalTimer.start(m_config.totalTimeoutMs);
-    QMetaObject::invokeMethod(this, &HttpChatCall::startAttempt, Qt::QueuedConnection);
+    // The first attempt goes out at once: a request queued behind everything else the event loop
+    // holds (an evaluation's other replies and their scoring) leaves the endpoint idle meanwhile.
+    // What it reports before the caller could connect (a request that cannot be prepared) is
+    // reported from the event loop instead.
+    m_constructing = true;
+    startAttempt();
+    m_constructing = false;
 }
 
 HttpChatCall::~HttpChatCall()
@@ -225,10 +231,12 @@ void HttpChatCall::finishWith(const Result<ChatResult> &result)
     m_silenceTimer.stop();
     m_totalTimer.stop();
     m_backoffTimer.stop();
-    if (result)
-        emit finished(result);
+    const Result<ChatResult> reported = result ? result : Result<ChatResult>(located(result.error()));
+    if (m_constructing)
+        QMetaObject::invokeMethod(
+            this, [this, reported] { emit finished(reported); }, Qt::QueuedConnection);
     else
-        emit finished(located(result.error()));
+        emit finished(reported);
 }
 
 void HttpChatCall::dropReply()

@@ -73,4 +73,5 @@ private:
     int m_status = 0;
     bool m_receivedBytes = false;
     bool m_finished = false;
+    bool m_constructing = false; // in the constructor: finished() waits for the event loop
 };

@@ -1,12 +1,15 @@
 #include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
+#include "core/eval/itemevaluation.h"
 #include "core/eval/runsummary.h"
+#include "core/providers/chatprovider.h"
 #include "core/providers/invocationlog.h"
 #include "core/storage/workspace.h"
 #include "evalrunfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -88,6 +91,7 @@ private slots:
     void slowItemTimesOut();
     void missingJudgeFailsTheRun();
     void runsOnAWorkerThread();
+    void scoringWaitsForWhatTheEventLoopHolds();
 
 private:
     EvalRunFixture m_fixture;
@@ -432,4 +436,47 @@ void TestEvalRunner::runsOnAWorkerThread()
 }
 
 QTEST_GUILESS_MAIN(TestEvalRunner)
+// The runner gives an item's slot to the next item once the item's last call is in: the lexical
+// scores (this thread's CPU only) come from the event loop, after what the release queued there
+// (the next item's call), and never for an aborted item.
+void TestEvalRunner::scoringWaitsForWhatTheEventLoopHolds()
+{
+    RunSettings settings;
+    settings.metrics = {Metrics::lexicalF1, Metrics::questionOverlap};
+    settings.responsesFromDataset = false;
+    settings.generator.provider = u"openai"_s;
+    settings.generator.model = EvalRunFixture::generatorModel;
+    EvalItem item;
+    item.index = 0;
+    item.question = u"What is the capital of France?"_s;
+    item.reference = u"Paris is the capital of France."_s;
+    QNetworkAccessManager network;
+    const auto provider = ChatProvider::create(m_fixture.config(EvalRunFixture::generatorModel), &network);
+    for (const bool abortOnRelease : {false, true}) {
+        ItemEvaluation evaluation(1, item, settings, {{provider.get(), std::nullopt}, {}}, [](const Invocation &) {});
+        bool queuedOnRelease = false;
+        int released = 0;
+        QList<bool> queuedBeforeResult;
+        QObject context;
+        connect(&evaluation, &ItemEvaluation::callsFinished, &context, [&] {
+            ++released;
+            QMetaObject::invokeMethod(
+                &context, [&] { queuedOnRelease = true; }, Qt::QueuedConnection);
+            if (abortOnRelease)
+                evaluation.abort();
+        });
+        connect(&evaluation, &ItemEvaluation::finished, &context,
+                [&](const ItemResult &) { queuedBeforeResult << queuedOnRelease; });
+        evaluation.start();
+        QTRY_COMPARE_WITH_TIMEOUT(released, 1, 15000);
+        QTRY_VERIFY(queuedOnRelease);
+        if (abortOnRelease) {
+            QTest::qWait(50);
+            QCOMPARE(queuedBeforeResult, QList<bool>());
+        } else {
+            QTRY_COMPARE(queuedBeforeResult, QList<bool>{true});
+        }
+    }
+}
+
 #include "tst_evalrunner.moc"

@@ -63,6 +63,7 @@ private slots:
     void cancelMidStreamStopsEverything();
     void deletingACallAbortsIt();
     void cancelBeforeTheFirstAttemptSendsNothing();
+    void requestThatCannotBePreparedIsReportedFromTheEventLoop();
     void callOutlivesItsProvider();
     void networkErrors_data();
     void networkErrors();
@@ -464,6 +465,25 @@ void TestOpenAiProvider::cancelBeforeTheFirstAttemptSendsNothing()
     call->cancel();
     QCOMPARE(recorder.finishedCount(), 1);
     QCOMPARE(recorder.error().kind, Error::Kind::Cancelled);
+    QSignalSpy anything(&recorder, &ChatCallRecorder::recorded);
+    QVERIFY(!anything.wait(100));
+    QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestOpenAiProvider::requestThatCannotBePreparedIsReportedFromTheEventLoop()
+{
+    // The first attempt is made inside start(): its failure must still reach a receiver that
+    // connects afterwards, once and not before the event loop runs.
+    ProviderConfig config = makeConfig();
+    config.model.clear();
+    std::unique_ptr<ChatCall> call(ChatProvider::create(config, &m_network)->start(ChatRequest::fromPrompt(u"Hi"_s)));
+    QVERIFY(call->isFinished());
+    ChatCallRecorder recorder(call.get());
+    QCOMPARE(recorder.finishedCount(), 0);
+    QVERIFY(recorder.waitForFinished());
+    QCOMPARE(recorder.finishedCount(), 1);
+    QCOMPARE(recorder.error().kind, Error::Kind::Usage);
+    QVERIFY2(recorder.error().message.contains(u"no model given"_s), qPrintable(recorder.error().describe()));
     QSignalSpy anything(&recorder, &ChatCallRecorder::recorded);
     QVERIFY(!anything.wait(100));
     QVERIFY(m_server->requests().isEmpty());
