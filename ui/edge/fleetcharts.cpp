@@ -217,26 +217,31 @@ void FleetCharts::addSnapshot(const FleetSnapshot &fleet)
     m_dirty = true;
 }
 
-void FleetCharts::rebuildCategories(const QStringList &devices, QBarCategoryAxis *axis, QStringList &shown,
-                                    std::initializer_list<QBarSet *> sets)
+void FleetCharts::showDevices(const QStringList &devices, QBarCategoryAxis *axis, QStringList &shown,
+                              std::initializer_list<QBarSet *> sets)
 {
-    shown = devices;
+    // Bars for new devices are made a few at a time (fifty arriving at once took 9 ms of one timer
+    // event for a chart); a device list that does not extend the one shown starts the bars over.
+    const bool extends = shown.size() < devices.size() && devices.mid(0, shown.size()) == shown;
+    const qsizetype kept = extends ? shown.size() : 0;
+    shown = devices.mid(0, std::min(devices.size(), kept + devicesAddedPerRepaint));
+    for (QBarSet *set : sets) {
+        if (!extends)
+            set->remove(0, set->count());
+        set->append(QList<qreal>(shown.size() - kept, 0));
+    }
     // Bars are narrow: label them with what tells devices apart, the prefix they share in the title.
-    QString prefix = devices.value(0);
-    for (const QString &device : devices) {
+    QString prefix = shown.value(0);
+    for (const QString &device : std::as_const(shown)) {
         while (!device.startsWith(prefix))
             prefix.chop(1);
     }
-    if (devices.size() < 2)
+    if (shown.size() < 2)
         prefix.clear();
     QStringList shortNames;
-    for (const QString &device : devices) {
+    for (const QString &device : std::as_const(shown)) {
         const QString rest = device.mid(prefix.size());
         shortNames << (rest.size() > 10 ? QStringLiteral("…") + rest.right(9) : rest);
-    }
-    for (QBarSet *set : sets) {
-        set->remove(0, set->count());
-        set->append(QList<qreal>(devices.size(), 0));
     }
     axis->setTitleText(prefix.isEmpty() ? QString() : prefix + QStringLiteral("…"));
     axis->setCategories(shortNames);
@@ -271,14 +276,14 @@ void FleetCharts::repaint()
     QStringList devices;
     for (const DeviceSnapshot &device : std::as_const(m_latest.devices))
         devices << device.deviceId;
-    // New devices re-lay a chart's bars and labels out: one chart per repaint (fifty devices arriving
-    // at once took 15 ms for both), the other on the next.
-    if (devices != m_defectCategories) {
-        rebuildCategories(devices, m_defectDevices, m_defectCategories, {m_defects});
+    // New devices re-lay a chart's bars and labels out: one chart per repaint, the other on the next,
+    // until both show every device.
+    if (devices != m_defectCategories)
+        showDevices(devices, m_defectDevices, m_defectCategories, {m_defects});
+    else if (devices != m_latencyCategories)
+        showDevices(devices, m_latencyDevices, m_latencyCategories, {m_latencyMedian, m_latency95});
+    if (devices != m_defectCategories || devices != m_latencyCategories)
         m_dirty = true;
-    } else if (devices != m_latencyCategories) {
-        rebuildCategories(devices, m_latencyDevices, m_latencyCategories, {m_latencyMedian, m_latency95});
-    }
     double highestDefects = std::max(0.1, m_defectThresholdValue * 1.2);
     double highestLatency = m_latencyThresholdValue * 1.15;
     QList<qreal> defects, medians, tails;
@@ -294,9 +299,8 @@ void FleetCharts::repaint()
     for (const auto &[set, values, axis] :
          {std::tuple{m_defects, &defects, highestDefects}, std::tuple{m_latencyMedian, &medians, highestLatency},
           std::tuple{m_latency95, &tails, highestLatency}}) {
-        if (set->count() != values->size())
-            continue; // its chart has not taken these devices yet
-        for (int index = 0; index < values->size(); ++index) {
+        // A chart still taking new devices shows the first ones, in the snapshot's order.
+        for (int index = 0; index < std::min(set->count(), int(values->size())); ++index) {
             if (std::abs(set->at(index) - values->at(index)) > axis / 100)
                 set->replace(index, values->at(index));
         }

@@ -25,6 +25,8 @@ class FleetCharts : public QWidget
 public:
     static constexpr int repaintIntervalMs = 100;
     static constexpr int historySeconds = 60;
+    // Bars made for new devices in one repaint, each chart on its own repaint.
+    static constexpr int devicesAddedPerRepaint = 10;
 
     explicit FleetCharts(QWidget *parent = nullptr);
 
@@ -32,11 +34,14 @@ public:
     void setThresholds(double defectRate, double p95LatencyMs);
     void clear();
     int repaintCount() const { return m_repaints; }
+    // The devices each bar chart has bars for, in the snapshot's order.
+    QStringList defectChartDevices() const { return m_defectCategories; }
+    QStringList latencyChartDevices() const { return m_latencyCategories; }
 
 private:
     void repaint();
-    void rebuildCategories(const QStringList &devices, QBarCategoryAxis *axis, QStringList &shown,
-                           std::initializer_list<QBarSet *> sets);
+    void showDevices(const QStringList &devices, QBarCategoryAxis *axis, QStringList &shown,
+                     std::initializer_list<QBarSet *> sets);
 
     QChartView *m_rateView;
     QChartView *m_defectView;
