@@ -17,7 +17,7 @@
 ProviderLoad::Outcome ProviderLoad::run(const ProviderConfig &config, const QList<EvalItem> &items, int concurrency,
                                         bool stream)
 {
-    const int perManager = EvalRunner::connectionsPerManager;
+    const int perManager = EvalRunner::callsPerManager;
     const int managerCount = (concurrency + perManager - 1) / perManager;
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     std::vector<std::unique_ptr<ChatProvider>> providers;

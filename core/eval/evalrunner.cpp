@@ -209,11 +209,12 @@ bool EvalRunner::loadFailed(QList<qint64> &indexes)
 
 // Qt 6.4 opens at most six HTTP/1.1 connections per host for each QNetworkAccessManager, queueing
 // the rest, and has no public switch for it (QHttp1Configuration came in 6.5). Each manager has a
-// connection cache of its own, so enough managers make `concurrency` items really concurrent.
+// connection cache and an HTTP thread of its own, so enough managers make `concurrency` items
+// really concurrent, and callsPerManager keeps one thread from holding up the others' replies.
 void EvalRunner::setUpLanes(int maximumCallsPerItem)
 {
     const int calls = m_run.settings.concurrency * maximumCallsPerItem;
-    const int count = std::clamp((calls + connectionsPerManager - 1) / connectionsPerManager, 1, MaximumManagers);
+    const int count = std::clamp((calls + callsPerManager - 1) / callsPerManager, 1, MaximumManagers);
     m_lanes.clear();
     for (int i = 0; i < count; ++i) {
         Lane lane;
