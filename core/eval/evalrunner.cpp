@@ -292,8 +292,8 @@ void EvalRunner::launch(const EvalItem &item)
     });
     connect(evaluation, &ItemEvaluation::finished, this,
             [this, evaluation](const ItemResult &result) { onItemFinished(evaluation, result); });
-    // At once: the call itself is sent from the event loop (HttpChatCall), and a second hop through
-    // it would queue the request behind everything posted meanwhile, the previous result's storing
+    // At once (HttpChatCall sends its first attempt from start() too): a hop through the event loop
+    // would queue the request behind everything posted meanwhile, the previous result's storing
     // included, while the item's slot leaves the endpoint idle.
     evaluation->start();
 }
