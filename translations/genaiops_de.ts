@@ -646,6 +646,10 @@
             <numerusform>kein Evaluierungseintrag in %n Zeilen (%1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the score %1 is outside 0…1</source>
+        <translation>die Bewertung %1 liegt außerhalb von 0…1</translation>
+    </message>
 </context>
 <context>
     <name>BedrockProtocol</name>

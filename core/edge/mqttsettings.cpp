@@ -25,7 +25,15 @@ Result<MqttSettings> MqttSettings::fromUrl(const QString &url)
 
 QString MqttSettings::url() const
 {
-    return QStringLiteral("%1://%2:%3").arg(tls ? QStringLiteral("mqtts") : QStringLiteral("mqtt"), host).arg(port);
+    // QUrl brackets an IPv6 address ("mqtt://[::1]:1883") and escapes a zone id; a host it refuses
+    // is still shown as it was given.
+    QUrl written;
+    written.setScheme(tls ? QStringLiteral("mqtts") : QStringLiteral("mqtt"));
+    written.setHost(host);
+    written.setPort(port);
+    if (written.isValid() && !written.host().isEmpty())
+        return written.toString();
+    return QStringLiteral("%1://%2:%3").arg(written.scheme(), host).arg(port);
 }
 
 void MqttSettings::applyProfile(const QJsonObject &profileSettings, const QMap<QString, QString> &secrets)

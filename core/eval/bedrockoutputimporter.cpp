@@ -14,6 +14,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -55,10 +56,13 @@ void addScore(Record &record, const QString &metric, const QJsonValue &value, co
     MetricScore score;
     score.metric = metric;
     score.explanation = explanation;
-    if (value.isDouble())
-        score.value = value.toDouble();
-    else
+    // Bedrock's scores are normalised to 0…1; anything else would skew every mean and pass rate.
+    if (!value.isDouble())
         score.error = BedrockOutputImporter::tr("no score");
+    else if (const double number = value.toDouble(); std::isfinite(number) && number >= 0 && number <= 1)
+        score.value = number;
+    else
+        score.error = BedrockOutputImporter::tr("the score %1 is outside 0…1").arg(number);
     record.result.scores << score;
 }
 

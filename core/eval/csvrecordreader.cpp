@@ -2,6 +2,21 @@
 
 #include "core/eval/hashinglinereader.h"
 
+#include <QStringDecoder>
+
+namespace {
+
+// QString::fromUtf8 drops a byte order mark at the start of what it decodes; here that would be a
+// U+FEFF that belongs to a field continued on a new line. The file's own mark is already gone.
+QString decoded(const QByteArray &line)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return decoder(line);
+}
+
+} // namespace
+
 CsvRecordReader::CsvRecordReader(HashingLineReader &source) : m_source(source)
 { }
 
@@ -19,7 +34,7 @@ bool CsvRecordReader::next(CsvRecord &record)
     bool quoted = false;
     bool atFieldStart = true;
     for (;;) {
-        const QString line = QString::fromUtf8(bytes);
+        const QString line = decoded(bytes);
         for (qsizetype at = 0; at < line.size(); ++at) {
             const QChar character = line.at(at);
             if (quoted) {

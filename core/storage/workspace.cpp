@@ -81,9 +81,8 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
         if (!db.open())
             return storageError(tr("cannot open the workspace"), db.lastError(), location);
     }
-    // WAL lets the GUI read while a run writes; NORMAL sync is durable across process kills.
-    for (const char *pragma :
-         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+    // NORMAL sync is durable across process kills.
+    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
         auto result = workspace->execute(QString::fromLatin1(pragma));
         if (!result)
             return result.error();
@@ -92,6 +91,10 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
     const Status migrated = workspace->migrate(modules);
     if (!migrated)
         return migrated.error();
+    // WAL lets the GUI read while a run writes. Switched only now: the switch writes the file's
+    // header, and a workspace whose migration failed is left exactly as it was.
+    if (auto wal = workspace->execute(QStringLiteral("PRAGMA journal_mode = WAL")); !wal)
+        return wal.error();
     qCInfo(lcStorage) << "opened workspace" << location << (workspace->m_created ? "(new)" : "");
     return workspace;
 }

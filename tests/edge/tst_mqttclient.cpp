@@ -391,6 +391,15 @@ void MqttClientTest::invalidSettingsAreRefusedBeforeConnecting()
     QVERIFY(!MqttSettings::fromUrl(QStringLiteral("http://broker:1883")));
     QCOMPARE(MqttSettings::fromUrl(QStringLiteral("mqtts://iot.example.com")).value().port, 8883);
     QCOMPARE(MqttSettings::fromUrl(QStringLiteral("mqtt://10.0.0.5")).value().port, 1883);
+
+    // Found by fuzz_mqtt_settings: an IPv6 broker was written back as "mqtt://::1:1884", which no
+    // longer reads as a broker at all.
+    const MqttSettings ipv6 = MqttSettings::fromUrl(QStringLiteral("mqtt://[::1]:1884")).value();
+    QCOMPARE(ipv6.url(), QStringLiteral("mqtt://[::1]:1884"));
+    const Result<MqttSettings> again = MqttSettings::fromUrl(ipv6.url());
+    QVERIFY(again);
+    QCOMPARE(again.value().host, QStringLiteral("::1"));
+    QCOMPARE(again.value().port, 1884);
 }
 
 QTEST_GUILESS_MAIN(MqttClientTest)

@@ -174,6 +174,21 @@ private slots:
         QCOMPARE(first.extra.value(u"knowledgeBaseId"_s).toString(), u"KB1"_s);
     }
 
+    // Found by fuzz_bedrock_output: a score of 5 or -1 was stored as it came and skewed the means.
+    void scoreOutsideZeroToOneIsAnErrorNotAValue()
+    {
+        const ImportedRun run = imported(write(
+            u"out-of-range.jsonl"_s,
+            R"({"input": {"query": "q1"}, "output": {"generated_response": "a1"}, "metrics": {"faithfulness": {"score": 5}, "relevance": {"score": -0.5}, "correctness": {"score": 1}}, "status": "COMPLETED"})"
+            "\n"));
+        const QList<ItemResult> results = resultsOf(run.run);
+        QCOMPARE(results.size(), 1);
+        QVERIFY(!results.at(0).score(u"faithfulness"_s)->value);
+        QCOMPARE(results.at(0).score(u"faithfulness"_s)->error, u"the score 5 is outside 0…1"_s);
+        QVERIFY(!results.at(0).score(u"relevance"_s)->value);
+        QCOMPARE(results.at(0).score(u"correctness"_s)->value, 1.0);
+    }
+
     void modelEvaluationRecords()
     {
         const ImportedRun run = imported(write(

@@ -52,6 +52,16 @@ private slots:
         QCOMPARE(records.at(3).fields, (QStringList{u"last"_s, u""_s}));
     }
 
+    // Found by fuzz_csv_records: QString::fromUtf8 dropped a U+FEFF that began a continued line.
+    void byteOrderMarkInsideAQuotedFieldIsKept()
+    {
+        const auto records = readAll("\xEF\xBB\xBFq\n\"first\n\xEF\xBB\xBFsecond\"\n\xEF\xBB\xBFthird\n");
+        QCOMPARE(records.size(), 3);
+        QCOMPARE(records.at(0).fields, QStringList{u"q"_s}); // the file's own mark is not data
+        QCOMPARE(records.at(1).fields, QStringList{u"first\n\uFEFFsecond"_s});
+        QCOMPARE(records.at(2).fields, QStringList{u"\uFEFFthird"_s});
+    }
+
     void unclosedQuoteIsAnErrorAtItsFirstLine()
     {
         const auto records = readAll("q\n\"never closed\nmore\n");

@@ -137,6 +137,20 @@ private slots:
         QCOMPARE(halfDone.value().value(0).toInt(), 0);
     }
 
+    // Found by fuzz_workspace_file: the switch to WAL came before the migrations and wrote the file's
+    // header, so a workspace whose migration failed was refused but no longer the file it had been.
+    void aWorkspaceWhoseMigrationFailsIsLeftByteForByte()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
+        QVERIFY(Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, {testModule(2)}));
+        executeDirectly(path, {QStringLiteral("PRAGMA journal_mode = DELETE")}); // as a tool might leave it
+        const QByteArray before = readAll(path);
+        QVERIFY(!Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, {testModule(3)}));
+        QVERIFY(readAll(path) == before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
     void refusesAFileThatIsNotAWorkspace_data()
     {
         QTest::addColumn<QByteArray>("contents");
