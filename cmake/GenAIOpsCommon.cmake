@@ -17,3 +17,18 @@ target_compile_options(genaiops_flags INTERFACE
 if(GENAIOPS_WERROR)
     target_compile_options(genaiops_flags INTERFACE -Werror)
 endif()
+
+# The sanitizers apply to every target added after this, moc's output included. The first finding
+# ends the process (-fno-sanitize-recover), so a test cannot pass over undefined behaviour.
+if(GENAIOPS_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+if(GENAIOPS_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "GENAIOPS_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+    endif()
+    if(NOT GENAIOPS_SANITIZE)
+        message(FATAL_ERROR "GENAIOPS_FUZZ needs GENAIOPS_SANITIZE: a fuzzer that cannot see memory errors misses most")
+    endif()
+endif()

@@ -26,6 +26,9 @@ packages=(
     python3-scipy python3-numpy python3-sklearn
     # bench_eval_table's floor reads a run through SQLite's C API
     libsqlite3-dev
+    # the sanitized tests and the fuzz targets: clang with its sanitizer and libFuzzer runtimes, and
+    # llvm-symbolizer so that a finding's stack names files and lines
+    clang libclang-rt-14-dev llvm-14
 )
 
 install_missing() {
@@ -86,6 +89,16 @@ test)
         exit 1
     fi
     (cd build/core-only && ctest --output-on-failure --parallel "$jobs")
+
+    echo "== sanitizers and fuzzing (one clang build: the fuzz preset)"
+    # AddressSanitizer, UndefinedBehaviorSanitizer and leak checking over the whole suite, GUI tests
+    # included; then every fuzz target for a bounded time. The build's objects come from ccache.
+    cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    cmake --build --preset fuzz --parallel "$jobs"
+    sanitized_started=$(date +%s)
+    ctest --preset fuzz --parallel "$jobs"
+    echo "the suite passed under the sanitizers in $(( $(date +%s) - sanitized_started )) s"
+    fuzz/run.sh build/fuzz "${GENAIOPS_FUZZ_SECONDS:-25}"
 
     echo "== Debian package"
     (cd build/ci && cpack -G DEB >/dev/null)

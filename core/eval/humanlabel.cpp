@@ -71,9 +71,9 @@ Result<HumanLabel> HumanLabel::fromJson(const QJsonObject &object, const QString
 {
     const auto text = [&](const char *key) { return object.value(QLatin1String(key)).toString(); };
     const auto integer = [&](const char *key) -> std::optional<qint64> {
-        const QJsonValue value = object.value(QLatin1String(key));
-        const double number = value.toDouble(-1);
-        if (!value.isDouble() || number < 0 || number != std::floor(number) || number > 9.0e15)
+        const QJsonValue field = object.value(QLatin1String(key));
+        const double number = field.toDouble(-1);
+        if (!field.isDouble() || number < 0 || number != std::floor(number) || number > 9.0e15)
             return std::nullopt;
         return qint64(number);
     };

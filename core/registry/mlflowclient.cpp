@@ -58,7 +58,11 @@ Result<QJsonObject> MlflowClient::exchange(const QByteArray &method, const QStri
     if (!answer)
         return answer.error();
 
-    const HttpAnswer &http = answer.value();
+    return read(answer.value(), endpoint, where);
+}
+
+Result<QJsonObject> MlflowClient::read(const HttpAnswer &http, const QString &endpoint, const QString &where)
+{
     const QJsonDocument document = QJsonDocument::fromJson(http.body.isEmpty() ? "{}" : http.body);
     if (http.status >= 200 && http.status <= 299) {
         if (!document.isObject())

@@ -39,6 +39,10 @@ public:
     // The error_code of the last failed call ("RESOURCE_DOES_NOT_EXIST" …).
     QString lastErrorCode() const { return m_lastErrorCode; }
 
+    // How an answer to `endpoint` is read, apart from how it was fetched (the fuzz target feeds it
+    // whatever a tracking server might send); `where` names the server in errors.
+    Result<QJsonObject> read(const HttpAnswer &http, const QString &endpoint, const QString &where);
+
 private:
     Result<QJsonObject> exchange(const QByteArray &method, const QString &endpoint, const QByteArray &query,
                                  const QJsonObject &body);

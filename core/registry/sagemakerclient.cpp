@@ -178,21 +178,25 @@ Result<QString> SageMakerClient::callerArn()
         const Result<HttpAnswer> answer = m_http.send(exchange.value());
         if (!answer)
             return answer.error();
-        if (answer.value().status >= 200 && answer.value().status <= 299) {
-            QXmlStreamReader xml(answer.value().body);
-            while (!xml.atEnd()) {
-                if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == "Arn"_L1)
-                    return xml.readElementText();
-            }
-            return makeError(Error::Kind::Service,
-                             tr("STS GetCallerIdentity answered without an Arn: %1").arg(excerpt(answer.value().body)),
-                             stsEndpoint().toString());
-        }
-        const Error error = stsError(answer.value());
-        if (error.kind != Error::Kind::Throttled || attempt >= ThrottleRetries)
-            return error;
+        Result<QString> arn = callerArnFrom(answer.value());
+        if (arn || arn.error().kind != Error::Kind::Throttled || attempt >= ThrottleRetries)
+            return arn;
         QThread::msleep(ThrottlePauseMs << attempt);
     }
+}
+
+Result<QString> SageMakerClient::callerArnFrom(const HttpAnswer &answer)
+{
+    if (answer.status < 200 || answer.status > 299)
+        return stsError(answer);
+    QXmlStreamReader xml(answer.body);
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == "Arn"_L1)
+            return xml.readElementText();
+    }
+    return makeError(Error::Kind::Service,
+                     tr("STS GetCallerIdentity answered without an Arn: %1").arg(excerpt(answer.body)),
+                     stsEndpoint().toString());
 }
 
 Error SageMakerClient::stsError(const HttpAnswer &answer)

@@ -46,10 +46,14 @@ public:
     QUrl sageMakerEndpoint() const;
     QUrl stsEndpoint() const;
 
+    // How an answer is read, apart from how it was fetched: a SageMaker JSON answer or error, and
+    // STS's XML (the fuzz target feeds these whatever a service might send).
+    Result<QJsonObject> jsonResult(const Result<HttpAnswer> &answer, const QString &operation);
+    Result<QString> callerArnFrom(const HttpAnswer &answer);
+
 private:
     Result<HttpExchange> signedExchange(const QUrl &url, const QString &service, const QByteArray &contentType,
                                         const QByteArray &body, const QByteArray &target) const;
-    Result<QJsonObject> jsonResult(const Result<HttpAnswer> &answer, const QString &operation);
     Error jsonError(const HttpAnswer &answer, const QString &operation);
     Error stsError(const HttpAnswer &answer);
     Error failure(Error::Kind kind, const QString &service, const QString &type, int status, const QString &message);

@@ -134,7 +134,7 @@ void ReviewDialog::buildLayout(const QStringList &judgedMetrics, bool repeated)
     layout->addWidget(buttons);
 }
 
-QString ReviewDialog::metric() const
+QString ReviewDialog::chosenMetric() const
 {
     return m_queueMetric.isEmpty() ? m_metric->currentText() : m_queueMetric;
 }
@@ -212,7 +212,7 @@ void ReviewDialog::showItem(qsizetype position)
                 return;
             }
             m_detail = detail.value();
-            const HumanLabel *own = m_detail->labelOf(m_reviewer, metric());
+            const HumanLabel *own = m_detail->labelOf(m_reviewer, chosenMetric());
             m_revealed = own != nullptr;
             m_comment->setText(own ? own->comment : QString());
             m_item->setHtml(ItemDetailHtml::item(m_detail->item, m_detail->result));
@@ -228,7 +228,7 @@ void ReviewDialog::showJudge()
         m_judge->clear();
         return;
     }
-    const HumanLabel *own = m_detail->labelOf(m_reviewer, metric());
+    const HumanLabel *own = m_detail->labelOf(m_reviewer, chosenMetric());
     QString html;
     if (own) {
         const QString verdict = own->verdict == HumanLabel::Verdict::Score ? QString::number(own->value, 'f', 2)
@@ -244,8 +244,8 @@ void ReviewDialog::showJudge()
         m_judge->setHtml(html);
         return;
     }
-    const double threshold = m_detail->run.settings.threshold(metric());
-    const MetricScore *score = m_detail->result ? m_detail->result->score(metric()) : nullptr;
+    const double threshold = m_detail->run.settings.threshold(chosenMetric());
+    const MetricScore *score = m_detail->result ? m_detail->result->score(chosenMetric()) : nullptr;
     if (score && score->value) {
         const bool judgePasses = MetricStatistics::passes(*score->value, threshold);
         html += tr("<p><b>Judge:</b> %1 — %2 (threshold %3)</p>")
@@ -256,7 +256,7 @@ void ReviewDialog::showJudge()
                                                           : tr("<p><b>You and the judge disagree.</b></p>");
     }
     if (m_detail->result)
-        html += ItemDetailHtml::scores(*m_detail->result, metric());
+        html += ItemDetailHtml::scores(*m_detail->result, chosenMetric());
     m_judge->setHtml(html);
 }
 
@@ -270,7 +270,7 @@ void ReviewDialog::saveLabel(HumanLabel::Verdict verdict)
                                                             : HumanLabel::score(m_score->value());
     label.runId = m_runId;
     label.itemIndex = *item;
-    label.metric = metric();
+    label.metric = chosenMetric();
     label.reviewer = m_reviewer;
     label.comment = m_comment->text().trimmed();
     label.source = m_queueSource;
@@ -350,7 +350,7 @@ void ReviewDialog::updateStatus()
     }
     m_status->setText(tr("Labelling <b>%1</b> as <b>%2</b> · item %3 of %4 in the queue (item %5 of the run) · "
                          "P pass, F fail, S score, N next")
-                          .arg(metric().toHtmlEscaped(), m_reviewer.toHtmlEscaped())
+                          .arg(chosenMetric().toHtmlEscaped(), m_reviewer.toHtmlEscaped())
                           .arg(m_position + 1)
                           .arg(m_queue.size())
                           .arg(currentItem().value_or(-1)));

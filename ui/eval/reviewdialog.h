@@ -55,7 +55,7 @@ private:
     void showItem(qsizetype position);
     void showJudge();
     void updateStatus();
-    QString metric() const;
+    QString chosenMetric() const; // not metric(): QPaintDevice has a virtual of that name
 
     WorkspaceWorker &m_worker;
     qint64 m_runId;
