@@ -7,6 +7,9 @@
 set -euo pipefail
 build=${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS_PER_TARGET]}
 seconds=${2:-25}
+# CI's run starts from a fixed seed, so a verdict can be reproduced and a finding is not luck of the
+# draw on one machine; GENAIOPS_FUZZ_SEED=0 lets libFuzzer pick a seed for exploring runs.
+seed=${GENAIOPS_FUZZ_SEED:-1}
 manifest="$build/fuzz/fuzzers.txt"
 [ -f "$manifest" ] || { echo "no $manifest: configure with the fuzz preset (GENAIOPS_FUZZ=ON)" >&2; exit 2; }
 work="$build/fuzz/runs"
@@ -27,6 +30,7 @@ while read -r executable seeds dictionary max_length; do
     options=(-max_total_time="$seconds" -max_len="$max_length" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
              -artifact_prefix="$work/crashes/$name-")
     [ "$dictionary" != "-" ] && options+=(-dict="$dictionary")
+    [ "$seed" != 0 ] && options+=(-seed="$seed")
     log="$work/$name/log"
     if "$executable" "${options[@]}" "$found" >"$log" 2>&1; then
         verdict="no crash"

@@ -113,16 +113,16 @@ ModelVersion MlflowRegistryBackend::fromModelVersion(const QJsonObject &modelVer
     const QMap<QString, QString> tags = tagsOf(modelVersion);
     ModelVersion version;
     version.group = modelVersion.value("name"_L1).toString();
-    version.version = modelVersion.value("version"_L1).toVariant().toInt();
+    // MLflow writes the number as a string; QJsonValue::toInt() refuses a number that is no int.
+    const QJsonValue number = modelVersion.value("version"_L1);
+    version.version = number.isString() ? number.toString().toInt() : number.toInt();
     version.artifactUri = modelVersion.value("source"_L1).toString();
     version.description = modelVersion.value("description"_L1).toString();
     version.registrant = modelVersion.value("user_id"_L1).toString();
     if (version.registrant.isEmpty())
         version.registrant = tags.value(RegistrantTag);
-    version.createdAt
-        = VersionProperties::isoFromEpochMs(modelVersion.value("creation_timestamp"_L1).toVariant().toLongLong());
-    version.modifiedAt
-        = VersionProperties::isoFromEpochMs(modelVersion.value("last_updated_timestamp"_L1).toVariant().toLongLong());
+    version.createdAt = VersionProperties::isoFromEpoch(modelVersion.value("creation_timestamp"_L1), 1.0);
+    version.modifiedAt = VersionProperties::isoFromEpoch(modelVersion.value("last_updated_timestamp"_L1), 1.0);
     // Same ISO form on both sides, so the later one is the greater string.
     version.modifiedAt = std::max(version.modifiedAt, tags.value(ModifiedTag));
     version.status
@@ -194,8 +194,7 @@ Result<QList<ModelGroup>> MlflowRegistryBackend::groups()
         ModelGroup group;
         group.name = model.value("name"_L1).toString();
         group.description = model.value("description"_L1).toString();
-        group.createdAt
-            = VersionProperties::isoFromEpochMs(model.value("creation_timestamp"_L1).toVariant().toLongLong());
+        group.createdAt = VersionProperties::isoFromEpoch(model.value("creation_timestamp"_L1), 1.0);
         group.versionCount = counts.value(group.name).first;
         group.pendingCount = counts.value(group.name).second;
         groups.append(group);

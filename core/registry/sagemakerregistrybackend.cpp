@@ -15,7 +15,7 @@ namespace {
 QString isoTime(const QJsonValue &value)
 {
     if (value.isDouble())
-        return VersionProperties::isoFromEpochMs(qRound64(value.toDouble() * 1000.0));
+        return VersionProperties::isoFromEpoch(value, 1000.0);
     const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return parsed.isValid() ? VersionProperties::isoFromEpochMs(parsed.toMSecsSinceEpoch()) : QString();
 }

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <cmath>
+
 QMap<QString, QString> VersionProperties::toProperties(const ModelVersion &version)
 {
     QMap<QString, QString> properties;
@@ -54,4 +56,19 @@ QString VersionProperties::truncated(const QString &text, qsizetype limit)
 QString VersionProperties::isoFromEpochMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString VersionProperties::isoFromEpoch(const QJsonValue &value, double unitMs)
+{
+    bool ok = value.isDouble();
+    double count = value.toDouble();
+    if (value.isString())
+        count = value.toString().toDouble(&ok);
+    // ±8.64e15 ms (ECMAScript's range, 275,000 years) holds every real timestamp and lies far inside
+    // qint64, so the conversion below is always defined; converting 1e87 would not be.
+    constexpr double Limit = 8.64e15;
+    const double ms = count * unitMs;
+    if (!ok || !std::isfinite(ms) || std::abs(ms) > Limit)
+        return {};
+    return isoFromEpochMs(static_cast<qint64>(std::llround(ms)));
 }

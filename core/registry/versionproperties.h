@@ -2,6 +2,7 @@
 
 #include "core/registry/registrytypes.h"
 
+#include <QJsonValue>
 #include <QMap>
 #include <QString>
 
@@ -20,6 +21,10 @@ public:
     static QString truncated(const QString &text, qsizetype limit);
     // ISO-8601 UTC with milliseconds, the form every backend's createdAt and modifiedAt take.
     static QString isoFromEpochMs(qint64 ms);
+    // The same from a remote service's epoch timestamp, a JSON number or a string of one, counted in
+    // units of `unitMs` milliseconds (1000 for AWS's seconds, 1 for MLflow's milliseconds). A value
+    // that is no number or lies beyond what QDateTime holds gives an empty string, never a wrapped time.
+    static QString isoFromEpoch(const QJsonValue &value, double unitMs);
 
     static constexpr QLatin1StringView MetricPrefix{"metric."};
     static constexpr QLatin1StringView EvalRunsKey{"genaiops.eval_runs"};

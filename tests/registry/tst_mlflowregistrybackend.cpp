@@ -52,6 +52,7 @@ private slots:
     void registerCreatesModelAndVersion();
     void unknownModelOrVersionIsAClearError();
     void missingTokenIsAnAuthError();
+    void numbersNoIntegerHoldsAreNoDateAndNoVersion();
 
 private:
     std::unique_ptr<MlflowRegistryBackend> backend(int pageSize = 5, const QString &token = Token) const;
@@ -271,6 +272,25 @@ void TestMlflowRegistryBackend::missingTokenIsAnAuthError()
     QCOMPARE(groups.error().kind, Error::Kind::Auth);
     QVERIFY2(groups.error().message.contains(u"UNAUTHENTICATED"_s), qPrintable(groups.error().message));
     QCOMPARE(backend(5, u"wrong"_s)->version(u"churn"_s, 1).error().kind, Error::Kind::Auth);
+}
+
+// The same conversion fuzz_registry_answers caught on SageMaker's side: a timestamp or a version
+// number beyond qint64 used to go through QVariant's rounding, which is undefined there.
+void TestMlflowRegistryBackend::numbersNoIntegerHoldsAreNoDateAndNoVersion()
+{
+    const ModelVersion huge = MlflowRegistryBackend::fromModelVersion(
+        QJsonObject{{u"version"_s, 1e300}, {u"creation_timestamp"_s, 1.7e87}, {u"last_updated_timestamp"_s, -1e19}});
+    QCOMPARE(huge.version, 0);
+    QCOMPARE(huge.createdAt, QString());
+    QCOMPARE(huge.modifiedAt, QString());
+
+    const ModelVersion real
+        = MlflowRegistryBackend::fromModelVersion(QJsonObject{{u"version"_s, u"7"_s},
+                                                              {u"creation_timestamp"_s, 1700000000125.0},
+                                                              {u"last_updated_timestamp"_s, u"1700000000250"_s}});
+    QCOMPARE(real.version, 7);
+    QCOMPARE(real.createdAt, u"2023-11-14T22:13:20.125Z"_s);
+    QCOMPARE(real.modifiedAt, u"2023-11-14T22:13:20.250Z"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMlflowRegistryBackend)

@@ -67,6 +67,7 @@ private slots:
     void silentServerTimesOut();
     void brokenAnswersAreErrors_data();
     void brokenAnswersAreErrors();
+    void timestampsBeyondAnyDateAreNoDate();
 
 private:
     std::unique_ptr<SageMakerRegistryBackend> backend(const QString &accessKey = AccessKey,
@@ -433,6 +434,21 @@ void TestSageMakerRegistryBackend::brokenAnswersAreErrors()
     const Result<ModelVersion> version = backend(AccessKey, SecretKey, &broken)->version(SmallGroup, 1);
     QVERIFY(!version);
     QVERIFY2(version.error().kind == kind, qPrintable(version.error().describe()));
+}
+
+// fuzz_registry_answers found this: CreationTime 1.7e84 was converted to qint64 milliseconds, which
+// is undefined (UBSan stops there). Epoch seconds with a fraction still read to the millisecond.
+void TestSageMakerRegistryBackend::timestampsBeyondAnyDateAreNoDate()
+{
+    const ModelVersion huge = SageMakerRegistryBackend::fromPackage(
+        QJsonObject{{u"CreationTime"_s, 1.7e84}, {u"LastModifiedTime"_s, -1e300}});
+    QCOMPARE(huge.createdAt, QString());
+    QCOMPARE(huge.modifiedAt, QString());
+
+    const ModelVersion real = SageMakerRegistryBackend::fromPackage(
+        QJsonObject{{u"CreationTime"_s, 1700000000.125}, {u"LastModifiedTime"_s, u"2024-05-01T10:00:00.500Z"_s}});
+    QCOMPARE(real.createdAt, u"2023-11-14T22:13:20.125Z"_s);
+    QCOMPARE(real.modifiedAt, u"2024-05-01T10:00:00.500Z"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSageMakerRegistryBackend)
