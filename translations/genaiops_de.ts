@@ -6879,6 +6879,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>cannot open the workspace for reading</source>
         <translation>der Arbeitsbereich kann nicht zum Lesen geöffnet werden</translation>
     </message>
+    <message>
+        <source>cannot create the workspace file: %1</source>
+        <translation>die Arbeitsbereichsdatei lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>cannot make the workspace file private to you</source>
+        <translation>die Arbeitsbereichsdatei lässt sich nicht nur für Sie lesbar machen</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceCommand</name>

@@ -1,5 +1,6 @@
 #include "core/eval/runlock.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSysInfo>
@@ -23,8 +24,13 @@ QString RunLock::path(const QString &workspacePath, qint64 runId)
 
 Status RunLock::acquire()
 {
-    if (m_file->isLocked() || m_file->tryLock(0))
+    if (m_file->isLocked())
         return Done{};
+    if (m_file->tryLock(0)) {
+        // Only its owner reads who holds a run (pid, host): 0600 like the workspace beside it.
+        QFile::setPermissions(m_file->fileName(), QFile::ReadOwner | QFile::WriteOwner);
+        return Done{};
+    }
     if (m_file->error() != QLockFile::LockFailedError)
         return makeError(Error::Kind::Storage, tr("the run's lock file cannot be written"), m_file->fileName());
     qint64 pid = 0;

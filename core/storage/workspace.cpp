@@ -7,6 +7,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -28,6 +29,27 @@ Error storageError(const QString &what, const QSqlError &sqlError, const QString
 QString firstWords(const QString &sql)
 {
     return sql.simplified().section(QLatin1Char(' '), 0, 3);
+}
+
+// A new workspace is made 0600 before SQLite first opens it: the file holds prompts, datasets and
+// decisions, and SQLite gives its -wal and -shm files the mode of the database file. Created with
+// that mode (not chmod-ed after), so it is never readable by others, not even for a moment.
+Status createPrivateFile(const QString &location)
+{
+    QFile file(location);
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    if (file.exists()) // an empty file someone made for it
+        return file.setPermissions(ownerOnly)
+            ? Status(Done{})
+            : makeError(Error::Kind::Storage,
+                        QCoreApplication::translate("Workspace", "cannot make the workspace file private to you"),
+                        location);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly))
+        return makeError(
+            Error::Kind::Storage,
+            QCoreApplication::translate("Workspace", "cannot create the workspace file: %1").arg(file.errorString()),
+            location);
+    return Done{};
 }
 
 } // namespace
@@ -70,6 +92,8 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
             return verdict.error();
     } else if (!QDir().mkpath(file.absolutePath())) {
         return makeError(Error::Kind::Storage, tr("cannot create the folder for the workspace"), file.absolutePath());
+    } else if (Status privateFile = createPrivateFile(location); !privateFile) {
+        return privateFile.error();
     }
 
     std::unique_ptr<Workspace> workspace(

@@ -1,3 +1,4 @@
+#include "core/eval/runlock.h"
 #include "core/storage/rowreader.h"
 #include "core/storage/workspace.h"
 #include "core/storage/workspaceworker.h"
@@ -89,6 +90,28 @@ private slots:
         auto reopened = Workspace::openSqlite(path, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
         QVERIFY(reopened);
         QVERIFY(!reopened.value()->wasCreated());
+    }
+
+    // SECURITY.md: a workspace holds prompts, datasets and decisions; nobody but its owner reads it,
+    // nor its -wal file, nor a run's lock file (pid and host) beside it.
+    void aNewWorkspaceItsWalAndItsRunLocksAreReadableOnlyByTheirOwner()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ws.genaiops"));
+        auto workspace = Workspace::openSqlite(path, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        QVERIFY(workspace);
+        QVERIFY(workspace.value()->setMetaValue(QStringLiteral("note"), QStringLiteral("written through the WAL")));
+        RunLock lock(path, 7);
+        QVERIFY(lock.acquire());
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        const QStringList files{path, path + QStringLiteral("-wal"), path + QStringLiteral(".run-7.lock")};
+        for (const QString &file : files) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            const QFileDevice::Permissions permissions = QFile::permissions(file);
+            QVERIFY2(!(permissions & others), qPrintable(file));
+            QVERIFY(permissions & QFileDevice::ReadOwner && permissions & QFileDevice::WriteOwner);
+        }
     }
 
     void existingOnlyRefusesAMissingFile()
