@@ -829,6 +829,10 @@
         <source>--%1 must be a number of at least %2</source>
         <translation>--%1 muss eine Zahl von mindestens %2 sein</translation>
     </message>
+    <message>
+        <source>--%1 must be at most %2</source>
+        <translation>--%1 darf höchstens %2 sein</translation>
+    </message>
 </context>
 <context>
     <name>CompareRunsDialog</name>
@@ -2052,6 +2056,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Recorded %1 messages as &quot;%2&quot;.</source>
         <translation>%1 Nachrichten als „%2“ aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Count a payload over BYTES as malformed, unparsed (default %1, AWS IoT Core&apos;s limit; 0: none).</source>
+        <translation>Eine Nutzlast über BYTES ungelesen als fehlerhaft zählen (Vorgabe %1, die Grenze von AWS IoT Core; 0: keine).</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3578,10 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>&quot;bbox&quot; must be an array</source>
         <translation>„bbox“ muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>the payload is %1 bytes, over the limit of %2 bytes</source>
+        <translation>die Nutzlast hat %1 Bytes, mehr als die Grenze von %2 Bytes</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 
+#include <cmath>
 #include <cstdio>
 
 CommandContext::CommandContext(QStringList arguments, QString workspacePath)
@@ -88,5 +89,9 @@ Result<double> CommandContext::numberOption(const QCommandLineParser &parser, co
     const double value = text.toDouble(&ok);
     if (!ok || value < minimum)
         return makeError(Error::Kind::Usage, tr("--%1 must be a number of at least %2").arg(option).arg(minimum));
+    // Callers convert to integers: "inf" or 1e300 would make that conversion undefined.
+    constexpr double Largest = 1e15;
+    if (!std::isfinite(value) || value > Largest)
+        return makeError(Error::Kind::Usage, tr("--%1 must be at most %2").arg(option).arg(Largest));
     return value;
 }

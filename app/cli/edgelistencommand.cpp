@@ -30,6 +30,7 @@ struct Session
     AlertRules rules;
     Limits limits;
     InspectionParser::Classes classes;
+    qsizetype payloadLimit = InspectionParser::DefaultPayloadLimit;
     QString recording; // empty: nothing is recorded
 };
 
@@ -38,6 +39,7 @@ struct Session
 Status listen(const Session &session, EdgeMonitor &monitor)
 {
     monitor.setClasses(session.classes);
+    monitor.setPayloadLimit(session.payloadLimit);
     monitor.setRules(session.rules);
     monitor.setMessageLimit(session.limits.count);
     std::optional<Error> failure;
@@ -108,9 +110,14 @@ int EdgeListenCommand::run(CommandContext &context)
                                    QStringLiteral("n"));
     const QCommandLineOption record(QStringLiteral("record"), tr("Record the session to the workspace under NAME."),
                                     QStringLiteral("name"));
+    const QCommandLineOption maximumPayload(
+        QStringLiteral("max-payload"),
+        tr("Count a payload over BYTES as malformed, unparsed (default %1, AWS IoT Core's limit; 0: none).")
+            .arg(InspectionParser::DefaultPayloadLimit),
+        QStringLiteral("bytes"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const EdgeAlertOptions alertOptions(parser);
-    parser.addOptions({duration, count, record, json});
+    parser.addOptions({duration, count, record, maximumPayload, json});
     if (const std::optional<int> ended = context.parse(parser))
         return *ended;
     if (!parser.positionalArguments().isEmpty())
@@ -125,11 +132,14 @@ int EdgeListenCommand::run(CommandContext &context)
         return CommandContext::fail(alerts.error());
     const Result<double> seconds = CommandContext::numberOption(parser, duration.names().first(), 0);
     const Result<double> messages = CommandContext::numberOption(parser, count.names().first(), 0);
-    for (const Result<double> *value : {&seconds, &messages})
+    const Result<double> payloadBytes = CommandContext::numberOption(parser, maximumPayload.names().first(), 0,
+                                                                     double(InspectionParser::DefaultPayloadLimit));
+    for (const Result<double> *value : {&seconds, &messages, &payloadBytes})
         if (!*value)
             return CommandContext::fail(value->error());
     session.limits.durationSeconds = seconds.value();
     session.limits.count = qint64(messages.value());
+    session.payloadLimit = qsizetype(payloadBytes.value());
 
     // Recordings go to the workspace, made here when it does not exist yet; the monitor opens its
     // own connection to it.

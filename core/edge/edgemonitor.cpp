@@ -135,7 +135,14 @@ void EdgeMonitor::setRules(const AlertRules &rules)
 
 void EdgeMonitor::setClasses(const InspectionParser::Classes &classes)
 {
+    const qsizetype limit = m_parser.payloadLimit();
     m_parser = InspectionParser(classes);
+    m_parser.setPayloadLimit(limit);
+}
+
+void EdgeMonitor::setPayloadLimit(qsizetype bytes)
+{
+    m_parser.setPayloadLimit(bytes);
 }
 
 Status EdgeMonitor::openWorkspace()

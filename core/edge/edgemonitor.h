@@ -40,6 +40,7 @@ public slots:
     void ingest(const MqttMessageBatch &batch);
     void setRules(const AlertRules &rules);
     void setClasses(const InspectionParser::Classes &classes);
+    void setPayloadLimit(qsizetype bytes);
     void startRecording(const QString &name);
     void stopRecording();
     // Forgets every statistic, event and alert (the connection stays).

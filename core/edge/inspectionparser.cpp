@@ -121,6 +121,10 @@ InspectionParser::InspectionParser(Classes classes) : m_classes(std::move(classe
 InspectionParser::Outcome InspectionParser::parse(const QByteArray &payload, qint64 receivedAtMs,
                                                   const QString &topic) const
 {
+    if (m_payloadLimit > 0 && payload.size() > m_payloadLimit)
+        return malformed(
+            QStringLiteral("too_large"),
+            tr("the payload is %1 bytes, over the limit of %2 bytes").arg(payload.size()).arg(m_payloadLimit));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(payload, &error);
     if (error.error != QJsonParseError::NoError)

@@ -37,8 +37,15 @@ public:
 
     const Classes &classes() const { return m_classes; }
 
+    // AWS IoT Core refuses a publish over 128 KB; a payload over the limit is malformed ("too_large")
+    // before any of it is parsed. 0: no limit.
+    static constexpr qsizetype DefaultPayloadLimit = 128 * 1024;
+    qsizetype payloadLimit() const { return m_payloadLimit; }
+    void setPayloadLimit(qsizetype bytes) { m_payloadLimit = bytes; }
+
 private:
     Classes m_classes;
+    qsizetype m_payloadLimit = DefaultPayloadLimit;
 };
 
 Q_DECLARE_METATYPE(InspectionParser::Classes)

@@ -262,6 +262,36 @@ private slots:
             mean);
     }
 
+    void aPayloadOverMaxPayloadIsCountedMalformedAsTooLarge()
+    {
+        // The same valid message twice, once padded past the limit with JSON whitespace: only the
+        // size tells them apart.
+        const QByteArray valid
+            = R"({"device_id":"cam-01","timestamp":1700000000,"prediction":"good","confidence":0.9,"inference_latency_ms":4})"_ba;
+        QByteArray padded = valid;
+        padded.insert(1, QByteArray(1200, ' '));
+        const QString stream = m_directory.filePath(u"oversized.jsonl"_s);
+        QFile file(stream);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(valid + '\n' + padded + '\n');
+        file.close();
+
+        auto listener = listen({u"--count"_s, u"2"_s, u"--max-payload"_s, u"1000"_s});
+        QVERIFY2(listener->err.contains("subscribed to"), listener->err.constData());
+        QVERIFY(publish({u"-l"_s}, stream));
+        const Outcome outcome = finish(*listener);
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject summary = outcome.json();
+        QCOMPARE(summary.value(u"valid"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"malformed"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"malformed_reasons"_s).toObject().value(u"too_large"_s).toInt(), 1);
+
+        const Outcome refused = genaiops({u"edge"_s, u"listen"_s, u"--broker"_s, m_broker.url(), u"--max-payload"_s,
+                                          u"inf"_s, u"--count"_s, u"1"_s});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("--max-payload"), refused.err.constData());
+    }
+
     void listenerCountsWhatTheSimulatorPublished()
     {
         // 300 messages a second for one second, every 7th malformed: 300 published, 42 malformed.

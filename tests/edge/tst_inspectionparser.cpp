@@ -245,6 +245,26 @@ private slots:
         QVERIFY(!outcome.detail.trimmed().isEmpty());
     }
 
+    void aPayloadOverTheLimitIsTooLargeAndNotParsed()
+    {
+        // Valid JSON padded with whitespace: at the limit it is read, one byte over it is refused unread.
+        QByteArray atLimit = seedPayload;
+        atLimit.insert(1, QByteArray(InspectionParser::DefaultPayloadLimit - seedPayload.size(), ' '));
+        QCOMPARE(atLimit.size(), InspectionParser::DefaultPayloadLimit);
+        InspectionParser parser;
+        QVERIFY(parser.parse(atLimit, receivedAt).valid);
+
+        const QByteArray over = atLimit + ' ';
+        const InspectionParser::Outcome refused = parser.parse(over, receivedAt);
+        QVERIFY(!refused.valid);
+        QCOMPARE(refused.reason, u"too_large"_s);
+        QVERIFY2(refused.detail.contains(QString::number(over.size())) && refused.detail.contains(u"131072"_s),
+                 qPrintable(refused.detail));
+
+        parser.setPayloadLimit(0);
+        QVERIFY(parser.parse(over, receivedAt).valid);
+    }
+
     void defaultClassesAreNotAcceptedUnderCustomOnes()
     {
         // A site that renamed its classes must not count a stray "good" as one of its own.
