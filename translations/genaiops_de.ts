@@ -1356,6 +1356,10 @@
         <source>a quoted field is not closed before the end of the file</source>
         <translation>ein Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen</translation>
     </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DatasetImporter</name>
@@ -2937,6 +2941,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>--max-tokens expects 1 to 200000</source>
         <translation>--max-tokens erwartet 1 bis 200000</translation>
     </message>
+    <message>
+        <source>Skip a dataset line longer than BYTES, naming it (default %1; 0: no limit).</source>
+        <translation>Eine Datensatzzeile über BYTES überspringen und nennen (Vorgabe %1; 0: keine Grenze).</translation>
+    </message>
 </context>
 <context>
     <name>EvalRunRepository</name>
@@ -3390,6 +3398,13 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>another model than %1</source>
         <translation>ein anderes Modell als %1</translation>
+    </message>
+</context>
+<context>
+    <name>HashingLineReader</name>
+    <message>
+        <source>the line is %1 bytes, over the limit of %2 bytes</source>
+        <translation>die Zeile hat %1 Bytes, mehr als die Grenze von %2 Bytes</translation>
     </message>
 </context>
 <context>

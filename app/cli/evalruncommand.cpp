@@ -142,7 +142,10 @@ int EvalRunCommand::run(CommandContext &context)
     if (!workspace)
         return CommandContext::fail(workspace.error());
     const QString datasetPath = options.dataset(parser);
-    auto dataset = DatasetImporter::import(*workspace.value(), datasetPath);
+    const Result<qint64> lineLimit = options.lineLimit(parser);
+    if (!lineLimit)
+        return CommandContext::fail(lineLimit.error());
+    auto dataset = DatasetImporter::import(*workspace.value(), datasetPath, QString(), lineLimit.value());
     if (!dataset)
         return CommandContext::fail(dataset.error());
     for (const SkippedLine &line : dataset.value().skipped)

@@ -1,5 +1,7 @@
 #include "evalrunoptions.h"
 
+#include "commandcontext.h"
+#include "core/eval/hashinglinereader.h"
 #include "core/eval/qualitygate.h"
 
 #include <QCommandLineParser>
@@ -44,7 +46,11 @@ EvalRunOptions::EvalRunOptions()
       m_temperature(QStringLiteral("temperature"), tr("Temperature for generating responses (default: the model's)."),
                     QStringLiteral("x")),
       m_maxTokens(QStringLiteral("max-tokens"), tr("Token limit of a generated response (default 1024)."),
-                  QStringLiteral("n"))
+                  QStringLiteral("n")),
+      m_maxLine(QStringLiteral("max-line"),
+                tr("Skip a dataset line longer than BYTES, naming it (default %1; 0: no limit).")
+                    .arg(HashingLineReader::DefaultLineLimit),
+                QStringLiteral("bytes"))
 { }
 
 void EvalRunOptions::addTo(QCommandLineParser &parser) const
@@ -53,12 +59,21 @@ void EvalRunOptions::addTo(QCommandLineParser &parser) const
     judge.addTo(parser);
     parser.addOptions({m_dataset, m_fromDataset, m_metrics, m_concurrency, m_name, m_gate, m_threshold, m_itemTimeout,
                        m_junit, m_json, m_cluster, m_baseline, m_repeats, m_judgeRepeats, m_systemPrompt, m_temperature,
-                       m_maxTokens});
+                       m_maxTokens, m_maxLine});
 }
 
 QString EvalRunOptions::dataset(const QCommandLineParser &parser) const
 {
     return parser.value(m_dataset);
+}
+
+Result<qint64> EvalRunOptions::lineLimit(const QCommandLineParser &parser) const
+{
+    const Result<double> bytes = CommandContext::numberOption(parser, m_maxLine.names().first(), 0,
+                                                              double(HashingLineReader::DefaultLineLimit));
+    if (!bytes)
+        return bytes.error();
+    return qint64(bytes.value());
 }
 
 QString EvalRunOptions::name(const QCommandLineParser &parser) const

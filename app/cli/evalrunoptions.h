@@ -27,6 +27,8 @@ public:
     bool generates(const QCommandLineParser &parser) const { return generator.isAnySet(parser); }
 
     QString dataset(const QCommandLineParser &parser) const;
+    // --max-line: the longest dataset line read, in bytes (0: no limit).
+    Result<qint64> lineLimit(const QCommandLineParser &parser) const;
     QString name(const QCommandLineParser &parser) const;
     QString junitPath(const QCommandLineParser &parser) const;
     bool json(const QCommandLineParser &parser) const;
@@ -60,4 +62,5 @@ private:
     QCommandLineOption m_systemPrompt;
     QCommandLineOption m_temperature;
     QCommandLineOption m_maxTokens;
+    QCommandLineOption m_maxLine;
 };

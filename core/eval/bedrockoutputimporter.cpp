@@ -261,7 +261,7 @@ Result<ImportedRun> BedrockOutputImporter::import(Workspace &workspace, const QS
     // Evaluation outputs are small next to golden datasets (Bedrock takes at most a few thousand
     // prompts), so the records are read first and written in one go.
     ImportedRun imported;
-    HashingLineReader source(file);
+    HashingLineReader source(file, HashingLineReader::DefaultLineLimit);
     JsonRecordReader reader(source);
     const QList<Record> records = readRecords(reader, imported.skipped);
     if (file.error() != QFileDevice::NoError)

@@ -26,10 +26,14 @@ bool CsvRecordReader::next(CsvRecord &record)
     do {
         if (!m_source.readLine(bytes))
             return false;
-    } while (bytes.isEmpty());
+    } while (bytes.isEmpty() && m_source.overLimitBytes() == 0);
 
     record = CsvRecord{};
     record.line = m_source.lineNumber();
+    if (m_source.overLimitBytes() > 0) {
+        record.error = m_source.overLimitReason();
+        return true;
+    }
     QString field;
     bool quoted = false;
     bool atFieldStart = true;
@@ -61,6 +65,10 @@ bool CsvRecordReader::next(CsvRecord &record)
         // A line break inside quotes belongs to the field.
         if (!m_source.readLine(bytes)) {
             record.error = tr("a quoted field is not closed before the end of the file");
+            break;
+        }
+        if (m_source.overLimitBytes() > 0) {
+            record.error = tr("line %1: %2").arg(m_source.lineNumber()).arg(m_source.overLimitReason());
             break;
         }
         field += QLatin1Char('\n');

@@ -133,7 +133,8 @@ DatasetImporter::Format DatasetImporter::detectFormat(const QString &path, QIODe
     return Format::Jsonl;
 }
 
-Result<Dataset> DatasetImporter::import(Workspace &workspace, const QString &path, const QString &name)
+Result<Dataset> DatasetImporter::import(Workspace &workspace, const QString &path, const QString &name,
+                                        qint64 lineLimit)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -150,7 +151,7 @@ Result<Dataset> DatasetImporter::import(Workspace &workspace, const QString &pat
         const Status begun = writer.begin(datasetName, QFileInfo(path).absoluteFilePath());
         if (!begun)
             return begun;
-        HashingLineReader source(file);
+        HashingLineReader source(file, lineLimit);
         QList<SkippedLine> skipped;
         const ItemSink add = [&](EvalItem item) { return writer.add(std::move(item)); };
         const Status read

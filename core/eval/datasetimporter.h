@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/eval/evaltypes.h"
+#include "core/eval/hashinglinereader.h"
 
 #include <QCoreApplication>
 
@@ -19,8 +20,10 @@ class DatasetImporter
 public:
     enum class Format { Jsonl, Csv };
 
-    // `name` defaults to the file's base name.
-    static Result<Dataset> import(Workspace &workspace, const QString &path, const QString &name = {});
+    // `name` defaults to the file's base name. A line over `lineLimit` bytes is skipped with its
+    // number and length (0: no limit).
+    static Result<Dataset> import(Workspace &workspace, const QString &path, const QString &name = {},
+                                  qint64 lineLimit = HashingLineReader::DefaultLineLimit);
 
     // From the extension (.jsonl, .ndjson, .json → JSONL; .csv → CSV), else the first non-blank byte.
     static Format detectFormat(const QString &path, QIODevice &device);

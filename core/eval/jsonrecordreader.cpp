@@ -35,6 +35,7 @@ bool JsonRecordReader::takeLine(Line &line)
     if (!m_source.readLine(line.text))
         return false;
     line.number = m_source.lineNumber();
+    line.overLimit = m_source.overLimitBytes() > 0 ? m_source.overLimitReason() : QString();
     return true;
 }
 
@@ -74,7 +75,11 @@ bool JsonRecordReader::next(JsonRecord &record)
     do {
         if (!takeLine(first))
             return false;
-    } while (firstNonBlank(first.text) < 0);
+    } while (first.overLimit.isEmpty() && firstNonBlank(first.text) < 0);
+    if (!first.overLimit.isEmpty()) {
+        record = JsonRecord{first.number, QJsonValue(), first.overLimit};
+        return true;
+    }
 
     const char opening = first.text.at(firstNonBlank(first.text));
     if (opening != '{' && opening != '[') {
@@ -91,7 +96,7 @@ bool JsonRecordReader::next(JsonRecord &record)
         if (!takeLine(line))
             break;
         taken << line;
-        state = scan(line.text, true);
+        state = line.overLimit.isEmpty() ? scan(line.text, true) : Scan::Broken;
         text += '\n' + line.text;
     }
     if (state == Scan::Closed) {

@@ -36,6 +36,7 @@ private:
     {
         int number = 0;
         QByteArray text;
+        QString overLimit; // why the line was passed over unread; empty when it was read
     };
     enum class Scan { Closed, Open, Broken };
 

@@ -127,6 +127,27 @@ private slots:
             QVERIFY(f1.contains(key));
     }
 
+    void aDatasetLineOverMaxLineIsNamedAndTheRestIsScored()
+    {
+        const QString dataset = m_directory.filePath(QStringLiteral("long-line.jsonl"));
+        QFile file(dataset);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"user_input":"a","response":"b","reference":"b"})"
+                   "\n"
+                   R"({"user_input":")"
+                   + QByteArray(400, 'q') + R"(","response":"b","reference":"b"})" + "\n");
+        file.close();
+        const Outcome outcome
+            = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset,
+                    QStringLiteral("--responses-from-dataset"), QStringLiteral("--metrics"), QStringLiteral("lexical"),
+                    QStringLiteral("--max-line"), QStringLiteral("300"), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("items")).toInt(), 1);
+        QVERIFY2(outcome.err.contains( // 15 + 400 + 33 bytes
+                     "long-line.jsonl:2: skipped: the line is 448 bytes, over the limit of 300 bytes"),
+                 outcome.err.constData());
+    }
+
     void gatesDecideTheExitCodeAndTheJUnitFile()
     {
         const QString dataset = writeDataset(QStringLiteral("gated.jsonl"), 6, false);

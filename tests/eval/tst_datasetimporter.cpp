@@ -3,6 +3,7 @@
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -307,6 +308,49 @@ private slots:
         QVERIFY(datasets);
         QCOMPARE(datasets.value().size(), 3);
         QCOMPARE(itemsOf(first).size(), 1);
+    }
+
+    // A line over the limit is skipped with its number and length, never held whole; the lines around
+    // it, a pretty-printed value cut by it and the file's hash are as if it were any other bad line.
+    void aLineOverTheLimitIsSkippedWithItsNumberAndLength_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<int>("skippedLine");
+        QTest::addColumn<int>("items");
+
+        const QByteArray huge = "{\"query\": \"" + QByteArray(5000, 'x') + "\"}";
+        QTest::newRow("JSONL") << "{\"query\": \"a\"}\n" + huge + "\n{\"query\": \"b\"}\n" << u"jsonl"_s << 2 << 2;
+        QTest::newRow("JSONL, CR LF, last line") << "{\"query\": \"a\"}\r\n" + huge + "\r\n" << u"jsonl"_s << 2 << 1;
+        QTest::newRow("inside a pretty-printed value")
+            << "{\n  \"query\": \"a\",\n  \"response\": \"" + QByteArray(5000, 'y') + "\"\n}\n{\"query\": \"b\"}\n"
+            << u"jsonl"_s << 3 << 1;
+        QTest::newRow("CSV") << "question,reference\na,b\n" + QByteArray(5000, 'z') + ",c\nd,e\n" << u"csv"_s << 3 << 2;
+    }
+
+    void aLineOverTheLimitIsSkippedWithItsNumberAndLength()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, suffix);
+        const QString path = write(u"long."_s + suffix, bytes);
+        auto dataset = DatasetImporter::import(*m_workspace, path, {}, 1000);
+        QVERIFY2(dataset, qPrintable(dataset ? QString() : dataset.error().describe()));
+        QTEST(int(dataset.value().itemCount), "items");
+        QFETCH(int, skippedLine);
+        const auto over = std::find_if(
+            dataset.value().skipped.cbegin(), dataset.value().skipped.cend(),
+            [](const SkippedLine &line) { return line.reason.contains(u"over the limit of 1000 bytes"_s); });
+        QVERIFY2(over != dataset.value().skipped.cend(), "no line named as over the limit");
+        QCOMPARE(over->line, skippedLine);
+        QVERIFY2(over->reason.startsWith(u"the line is 50"_s), qPrintable(over->reason));
+        QCOMPARE(dataset.value().contentHash,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+
+        // Without a limit the same file reads every line.
+        auto unlimited = DatasetImporter::import(*m_workspace, path, u"unlimited"_s, 0);
+        QVERIFY(unlimited);
+        QVERIFY(std::none_of(unlimited.value().skipped.cbegin(), unlimited.value().skipped.cend(),
+                             [](const SkippedLine &line) { return line.reason.contains(u"limit"_s); }));
     }
 
     void formatIsSniffedWithoutAKnownExtension()
