@@ -32,6 +32,7 @@ DatasetRepository::DatasetRepository(Workspace &workspace) : m_workspace(workspa
 
 Result<QList<Dataset>> DatasetRepository::fetch(const QString &where, const QVariantMap &bindings) const
 {
+    // sql-identifiers: `where` is a clause this class's own callers write; every value in it is bound.
     auto query = m_workspace.execute(
         QStringLiteral("SELECT id, name, version, source_path, content_hash, item_count, with_responses,"
                        " skipped, created_at FROM eval_datasets ")

@@ -145,6 +145,7 @@ Result<EvalRun> EvalRunRepository::require(qint64 id) const
 
 Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVariantMap &bindings) const
 {
+    // sql-identifiers: `where` is a clause this class's own callers write; every value in it is bound.
     auto query = m_workspace.execute(
         QStringLiteral("SELECT r.id, r.name, r.dataset_id, d.name, d.version, r.model, r.judge_model,"
                        " r.status, r.created_at, r.finished_at, r.item_count, r.completed, r.failed,"
@@ -365,6 +366,7 @@ Result<std::optional<ItemResult>> EvalRunRepository::result(qint64 runId, qint64
 Result<QList<ItemResult>> EvalRunRepository::fetchResults(qint64 runId, const QString &tail,
                                                           const QVariantList &bindings) const
 {
+    // sql-identifiers: `tail` (ORDER BY, LIMIT ?) is written by this class's callers; its values are bound.
     PreparedQuery query(
         m_workspace,
         QStringLiteral(

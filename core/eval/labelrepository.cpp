@@ -108,6 +108,7 @@ Result<QList<HumanLabel>> LabelRepository::itemLabels(qint64 runId, qint64 itemI
 
 Result<QList<HumanLabel>> LabelRepository::fetch(const QString &where, const QVariantMap &bindings) const
 {
+    // sql-identifiers: `where` is a clause this class's own callers write; every value in it is bound.
     auto query = m_workspace.execute(
         QStringLiteral("SELECT run_id, item_index, metric, reviewer, verdict, value, comment, source,"
                        " created_at FROM eval_labels WHERE %1 ORDER BY metric, item_index, reviewer")

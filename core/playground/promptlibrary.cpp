@@ -100,6 +100,7 @@ Result<QStringList> PromptLibrary::names() const
 
 Result<QList<PromptVersion>> PromptLibrary::fetch(const QString &where, const QVariantMap &bindings) const
 {
+    // sql-identifiers: `where` is a clause this class's own callers write; every value in it is bound.
     auto rows = m_workspace.execute(versionColumns + where + QStringLiteral(" ORDER BY version DESC"), bindings);
     if (!rows)
         return rows.error();

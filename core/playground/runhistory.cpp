@@ -163,6 +163,7 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
 
 Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVariantMap &bindings, bool withTexts) const
 {
+    // sql-identifiers: `where` is a clause this class's own callers write; every value in it is bound.
     auto runs
         = m_workspace.execute(QStringLiteral("SELECT id, created_at, title, prompt_name, prompt_version, variables,"
                                              " rendered_prompt, system_prompt, parameters FROM playground_runs")
@@ -180,6 +181,7 @@ Result<QList<PlaygroundRun>> RunHistory::fetch(const QString &where, const QVari
         return result;
 
     const QString text = withTexts ? QStringLiteral("response_text") : QStringLiteral("''");
+    // sql-identifiers: `text` is one of two fixed column expressions; `where` as above.
     auto responses = m_workspace.execute(
         QStringLiteral("SELECT run_id, slot, profile, provider, model, ") + text
             + QStringLiteral(", stop_reason, input_tokens, output_tokens, ttft_ms, latency_ms,"

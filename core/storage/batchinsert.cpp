@@ -16,6 +16,7 @@ QString BatchInsert::statement(int rows) const
 {
     const QString row = QLatin1Char('(') + QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
         + QLatin1Char(')');
+    // sql-identifiers: the table and columns are the repository's own names, the values '?' placeholders.
     return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
         .arg(m_table, m_columns.join(QStringLiteral(", ")), QStringList(rows, row).join(QLatin1Char(',')));
 }

@@ -54,6 +54,7 @@ QString SqlDialect::upsert(const QString &table, const QStringList &keyColumns, 
         if (!keyColumns.contains(column) && !insertOnlyColumns.contains(column))
             updates << column + QStringLiteral(" = excluded.") + column;
     }
+    // sql-identifiers: the table and columns are the repository's own names, the values ':column' placeholders.
     QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) ")
                       .arg(table, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", ")),
                            keyColumns.join(QStringLiteral(", ")));
