@@ -6992,6 +6992,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>this workspace was written by a newer GenAIOps Workbench (%1 is at version %2, this program knows up to %3). Install a newer version; the workspace was left unchanged.</source>
         <translation>dieser Arbeitsbereich wurde von einer neueren GenAIOps Workbench geschrieben (%1 hat Version %2, dieses Programm kennt höchstens Version %3). Installieren Sie eine neuere Version; der Arbeitsbereich wurde nicht verändert.</translation>
     </message>
+    <message>
+        <source>not readable as a workspace: %1 (SQLite); it was left unchanged. If it is a workspace, it is damaged: restore it from a backup.</source>
+        <translation>als Arbeitsbereich nicht lesbar: %1 (SQLite); die Datei wurde nicht verändert. Ist sie ein Arbeitsbereich, ist er beschädigt: Stellen Sie ihn aus einer Sicherung wieder her.</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceRegistryBackend</name>

@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 Status WorkspaceInspector::verifyOpenable(const QString &location, const QList<SchemaModule> &modules)
@@ -43,8 +44,18 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
             verdict = makeError(Error::Kind::Input, tr("cannot open the database read-only"), location);
         } else {
             QSqlQuery query(db);
-            if (!query.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'application'"))
-                || !query.next()) {
+            const bool read = query.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'application'"));
+            const QString failure = read ? QString() : query.lastError().databaseText();
+            // SQLite says "no such table" for another program's database; anything else it says
+            // ("database disk image is malformed", "file is not a database") means a file it cannot
+            // read: a workspace damaged on disk, or something that only starts like SQLite.
+            if (!read && !failure.contains(QLatin1String("no such table"))) {
+                verdict = makeError(Error::Kind::Input,
+                                    tr("not readable as a workspace: %1 (SQLite); it was left unchanged. "
+                                       "If it is a workspace, it is damaged: restore it from a backup.")
+                                        .arg(failure),
+                                    location);
+            } else if (!read || !query.next()) {
                 const bool empty = query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && query.next()
                     && query.value(0).toInt() == 0;
                 if (!empty)
