@@ -49,6 +49,7 @@ private slots:
     void cancelThenResumeStoresEachItemOnce();
     void itemsWithoutCallsCancelAndResumeTheSame();
     void retryErrorsRedoesOnlyWhatFailed();
+    void eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryErrorsFixesIt();
     void concurrencyIsBoundByTheEndpoint();
 
 private:
@@ -191,6 +192,79 @@ void TestEvalResume::retryErrorsRedoesOnlyWhatFailed()
     QVERIFY(fixed.costUsd > broken.costUsd);
     QCOMPARE(m_fixture.storedRun(runId).completed, 4);
     auto summary = RunSummary::compute(m_fixture.workspace(), runId);
+    QVERIFY(summary);
+    QCOMPARE(summary.value().itemsWithErrors, 0);
+}
+
+// Every fault an endpoint shows, each on one item's judge calls and on every attempt: the run
+// completes, the healthy item is scored, each faulted item carries its own reason and no score (a
+// 0 would pass for a judgement), and once the endpoint is well, retrying the errors scores them all.
+void TestEvalResume::eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryErrorsFixesIt()
+{
+    struct Fault
+    {
+        QJsonObject rule; // without "contains"
+        QString reason; // what the item's error must say
+    };
+    const QList<Fault> faults{
+        {{{u"fault"_s, u"429"_s}, {u"retry_after"_s, u"0"_s}}, u"429"_s},
+        {{{u"fault"_s, u"429"_s}, {u"retry_after"_s, u""_s}}, u"429"_s},
+        {{{u"fault"_s, u"500"_s}}, u"500"_s},
+        {{{u"fault"_s, u"503"_s}}, u"503"_s},
+        {{{u"fault"_s, u"reset"_s}}, u"connection"_s},
+        {{{u"fault"_s, u"latency"_s}, {u"delay_ms"_s, 3000}}, u"no answer"_s},
+        {{{u"fault"_s, u"truncate"_s}}, u"cut off"_s},
+        {{{u"fault"_s, u"malformed"_s}}, u"JSON"_s},
+        {{}, u"JSON"_s}, // no fault: the judge answers in prose
+    };
+    const int items = int(faults.size()) + 1; // item 0 stays healthy
+    const qint64 runId = m_fixture.createRun(items, relevanceSettings(4));
+    QVERIFY(runId > 0);
+    QJsonArray rules;
+    for (int i = 0; i < faults.size(); ++i) {
+        QJsonObject rule = faults[i].rule;
+        rule.insert(u"contains"_s, EvalRunFixture::question(i + 1));
+        rule.insert(u"model"_s, EvalRunFixture::judgeModel);
+        rule.insert(u"reply"_s, u"I think the answer is mostly right, with a small gap."_s);
+        rules << rule;
+    }
+    QVERIFY(m_fixture.setReplies(judgeReplies(rules)));
+    ProviderConfig judge = m_fixture.config(EvalRunFixture::judgeModel);
+    judge.firstByteTimeoutMs = 400; // the stalled item waits 3 s for its first byte
+    judge.retry.maxAttempts = 2;
+    const auto first = m_fixture.run(runId, std::nullopt, judge);
+    QCOMPARE(first.status, EvalRun::Status::Completed);
+
+    const QList<ItemResult> stored = m_fixture.storedResults(runId);
+    QCOMPARE(stored.size(), items);
+    QCOMPARE(*stored[0].score(Metrics::relevance)->value, 0.4);
+    QCOMPARE(*stored[0].score(Metrics::faithfulness)->value, 0.75);
+    for (int i = 0; i < faults.size(); ++i) {
+        const ItemResult &result = stored[i + 1];
+        for (const QString &metric : {Metrics::faithfulness, Metrics::relevance}) {
+            const MetricScore *score = result.score(metric);
+            const QString error = score ? score->error : result.error;
+            qInfo().noquote() << "item" << i + 1 << metric << ":" << error;
+            QVERIFY2(!score || !score->value, qPrintable(u"item %1 %2 has a value"_s.arg(i + 1).arg(metric)));
+            QVERIFY2(error.contains(faults[i].reason, Qt::CaseInsensitive),
+                     qPrintable(u"item %1 %2: %3"_s.arg(i + 1).arg(metric, error)));
+        }
+    }
+    auto summary = RunSummary::compute(m_fixture.workspace(), runId);
+    QVERIFY(summary);
+    QCOMPARE(summary.value().itemsWithErrors, faults.size());
+    QCOMPARE(summary.value().unscored(*summary.value().metric(Metrics::relevance)), faults.size());
+
+    // The endpoint is well again: only the faulted items are asked again, and all are scored.
+    QVERIFY(m_fixture.setReplies(judgeReplies()));
+    const auto retried = m_fixture.run(runId, std::nullopt, judge, true);
+    QCOMPARE(retried.status, EvalRun::Status::Completed);
+    QCOMPARE(retried.reported.size(), faults.size());
+    for (const ItemResult &result : m_fixture.storedResults(runId)) {
+        QCOMPARE(*result.score(Metrics::relevance)->value, 0.4);
+        QCOMPARE(*result.score(Metrics::faithfulness)->value, 0.75);
+    }
+    summary = RunSummary::compute(m_fixture.workspace(), runId);
     QVERIFY(summary);
     QCOMPARE(summary.value().itemsWithErrors, 0);
 }

@@ -306,6 +306,34 @@ class OpenAIHandler(common.BaseTestHandler):
         if remaining > 0:
             time.sleep(remaining)
 
+    def apply_request_faults(self, entry, faults):
+        """The faults that answer instead of the model: latency, a dropped or reset connection,
+        429, 500 and 503. Malformed and truncated bodies are the answer's own (answer_chat). True
+        when the connection was closed and nothing more may be written."""
+        if "latency" in faults or "slow-first-byte" in faults:
+            self.answer_at += faults.delay_ms / 1000.0
+        if "drop" in faults or "reset" in faults:
+            self.wait_for_answer_time()
+            self.state.update(entry, verdict="fault:" + ("drop" if "drop" in faults else "reset"))
+            self.abort_connection(reset="reset" in faults)
+            return True
+        if "429" in faults:
+            secs = common.retry_after_seconds(faults.retry_after)
+            # An empty Retry-After (a reply rule's "retry_after": "") sends none, as some gateways do.
+            advice = [("Retry-After", faults.retry_after),
+                      ("retry-after-ms", str(int(round(secs * 1000))))] if faults.retry_after else []
+            when = ("in %ss" % faults.retry_after) if faults.retry_after else "later"
+            raise ApiError(429, "Rate limit reached for requests (test server). Please try again "
+                           "%s." % when, None, "rate_limit_exceeded", "requests",
+                           headers=advice + [("x-ratelimit-remaining-requests", "0")], fault="429")
+        if "500" in faults:
+            raise ApiError(500, "The server had an error while processing your request. Sorry about "
+                           "that!", None, None, "server_error", fault="500")
+        if "503" in faults:
+            raise ApiError(503, "The engine is currently overloaded, please try again later.", None,
+                           None, "server_error", fault="503")
+        return False
+
     def handle_chat(self, entry, body):
         started = time.monotonic()
         args = self.state.args
@@ -323,26 +351,8 @@ class OpenAIHandler(common.BaseTestHandler):
                            % (", ".join(faults.unknown), ", ".join(FAULTS)), None, "test_header")
         if faults.names:
             self.state.update(entry, faults=faults.describe())
-        if "latency" in faults or "slow-first-byte" in faults:
-            self.answer_at += faults.delay_ms / 1000.0
-        if "drop" in faults or "reset" in faults:
-            self.wait_for_answer_time()
-            self.state.update(entry, verdict="fault:" + ("drop" if "drop" in faults else "reset"))
-            self.abort_connection(reset="reset" in faults)
+        if self.apply_request_faults(entry, faults):
             return
-        if "429" in faults:
-            secs = common.retry_after_seconds(faults.retry_after)
-            raise ApiError(429, "Rate limit reached for requests (test server). Please try again in "
-                           "%ss." % faults.retry_after, None, "rate_limit_exceeded", "requests",
-                           headers=[("Retry-After", faults.retry_after),
-                                    ("retry-after-ms", str(int(round(secs * 1000)))),
-                                    ("x-ratelimit-remaining-requests", "0")], fault="429")
-        if "500" in faults:
-            raise ApiError(500, "The server had an error while processing your request. Sorry about "
-                           "that!", None, None, "server_error", fault="500")
-        if "503" in faults:
-            raise ApiError(503, "The engine is currently overloaded, please try again later.", None,
-                           None, "server_error", fault="503")
 
         req = validate_chat(body)
         model = req["model"]
@@ -352,6 +362,13 @@ class OpenAIHandler(common.BaseTestHandler):
 
         messages = req["messages"]
         prompt_text = "\n".join(message_text(m.get("content")) for m in messages)
+        # A reply rule with "fault" picks requests by their prompt: one item of a run, not all.
+        by_rule = self.state.rule_faults(model, prompt_text, faults)
+        if by_rule is not None:
+            self.state.update(entry, faults=by_rule.describe())
+            if self.apply_request_faults(entry, by_rule):
+                return
+            faults = by_rule
         last_user = ""
         for m in messages:
             if m.get("role") == "user":

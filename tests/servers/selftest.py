@@ -601,6 +601,18 @@ def run_openai_checks(port):
     test_post(port, "/_test/replies", [{"contains": "vary", "reply": "one", "then": ["two", "three"]}])
     seen = [oa_chat(port, chat_body("vary please")).json()["choices"][0]["message"]["content"] for _ in range(4)]
     check(seen == ["one", "two", "three", "one"], "a rule with then cycles through its replies", seen)
+    # A rule's fault picks requests by their prompt, for its first fault_count matches.
+    test_post(port, "/_test/replies", [{"contains": "item-3", "reply": "fine", "fault": "429",
+                                        "retry_after": "", "fault_count": 1},
+                                       {"contains": "item-4", "reply": "fine", "fault": "500"}])
+    r = oa_chat(port, chat_body("about item-3"))
+    check(r.status == 429 and r.headers.get("retry-after") is None, "rule fault: 429 without Retry-After",
+          (r.status, r.headers.get("retry-after")))
+    r = oa_chat(port, chat_body("about item-3"))
+    check(r.status == 200 and r.json()["choices"][0]["message"]["content"] == "fine",
+          "rule fault: fault_count 1, then the rule's reply", r.status)
+    check(oa_chat(port, chat_body("about item-4")).status == 500 and oa_chat(port, chat_body("item-5")).status == 200,
+          "rule fault: only the matching prompt fails")
 
     # faults
     test_post(port, "/_test/reset")

@@ -240,6 +240,30 @@ class ServerState:
                     return replies[seen % len(replies)]
         return None
 
+    def rule_faults(self, model, prompt_text, base):
+        """The faults of the first rule with a "fault" whose "contains" occurs in the prompt, as a
+        Faults built on `base` (the header-resolved ones), or None. A rule's "fault_count" limits it to
+        its first N matches; "retry_after" sets the 429's Retry-After ("" sends none); "delay_ms"
+        the latency or stall."""
+        with self.lock:
+            for index, rule in enumerate(self.rules):
+                if "fault" not in rule or rule.get("model") not in (None, model):
+                    continue
+                if rule.get("contains", "") not in prompt_text:
+                    continue
+                key = ("rule-fault", index)
+                seen = self.counters.get(key, 0)
+                self.counters[key] = seen + 1
+                limit = rule.get("fault_count")
+                if limit is not None and seen >= limit:
+                    return None
+                faults = Faults((), rule.get("delay_ms", base.delay_ms), rule.get("retry_after", "1"),
+                                base.token_delay_ms)
+                faults.names = set(n.strip().lower() for n in rule["fault"].split(",") if n.strip())
+                faults.retry_after_explicit = "retry_after" in rule
+                return faults
+        return None
+
 
 def load_rules(path):
     with open(path, encoding="utf-8") as f:
@@ -256,6 +280,14 @@ def validate_rules(rules):
             raise ValueError("each reply rule needs a string 'reply'")
         if not isinstance(r.get("contains", ""), str):
             raise ValueError("'contains' must be a string")
+        if "fault" in r:
+            if not isinstance(r["fault"], str):
+                raise ValueError("'fault' must be a comma-separated string of fault names")
+            unknown = [n for n in r["fault"].split(",") if n.strip().lower() not in COMMON_FAULTS]
+            if unknown:
+                raise ValueError("unknown fault %s in a reply rule" % ", ".join(unknown))
+        if not isinstance(r.get("fault_count", 0), int) or not isinstance(r.get("retry_after", ""), str):
+            raise ValueError("'fault_count' must be an integer and 'retry_after' a string")
         then = r.get("then", [])
         if not isinstance(then, list) or not all(isinstance(reply, str) for reply in then):
             raise ValueError("'then' must be a list of strings")
