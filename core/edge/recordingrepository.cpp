@@ -107,7 +107,9 @@ Result<MqttMessageBatch> RecordingRepository::page(qint64 recordingId, qint64 af
     Result<QSqlQuery> query = m_workspace.execute(
         QStringLiteral("SELECT received_at_ms, topic, payload FROM edge_recorded_messages"
                        " WHERE recording_id = :id AND sequence > :after ORDER BY sequence LIMIT :limit"),
-        {{QStringLiteral("id"), recordingId}, {QStringLiteral("after"), afterSequence}, {QStringLiteral("limit"), limit}});
+        {{QStringLiteral("id"), recordingId},
+         {QStringLiteral("after"), afterSequence},
+         {QStringLiteral("limit"), limit}});
     if (!query)
         return query.error();
     MqttMessageBatch batch;

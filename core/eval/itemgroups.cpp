@@ -11,7 +11,8 @@
 Result<QHash<qint64, qint64>> ItemGroups::load(Workspace &workspace, qint64 datasetId, const QString &field)
 {
     const bool known = field == QLatin1String("question") || field == QLatin1String("reference");
-    // sql-identifiers: `field` is spliced only when it is "question" or "reference"; any other name is read from the bound row's JSON.
+    // sql-identifiers: `field` is spliced only when it is "question" or "reference"; any other name is read from the
+    // bound row's JSON.
     PreparedQuery query(workspace,
                         known ? QStringLiteral("SELECT item_index, %1 FROM eval_items WHERE dataset_id = ?").arg(field)
                               : QStringLiteral("SELECT item_index, extra FROM eval_items WHERE dataset_id = ?"));
