@@ -29,6 +29,8 @@ packages=(
     # the sanitized tests and the fuzz targets: clang with its sanitizer and libFuzzer runtimes, and
     # llvm-symbolizer so that a finding's stack names files and lines
     clang libclang-rt-14-dev llvm-14
+    # HTML reports built from hostile datasets are opened in headless Chromium
+    chromium
 )
 
 install_missing() {
