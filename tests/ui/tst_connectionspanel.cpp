@@ -7,9 +7,12 @@
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
 #include "ui/connections/connectionspanel.h"
+#include "ui/connections/profiledialog.h"
 
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +44,49 @@ private slots:
     }
 
     void cleanupTestCase() { delete m_panel; }
+
+    // What a screenshot of the page shows cannot depend on a secret: the page with a profile whose
+    // key is in the keyring, and the profile dialog with a key typed in, render to the same pixels
+    // for two different keys of one length (the dots show the length, nothing else).
+    void aScreenshotOfTheConnectionsPageDoesNotDependOnTheSecret()
+    {
+        const auto panelWith = [&](const QByteArray &key) {
+            QSignalSpy saved(m_panel, &ConnectionsPanel::profilesChanged);
+            bool done = false;
+            m_panel->saveProfile(m_profile, SecretMap{{QStringLiteral("api_key"), QString::fromLatin1(key)}},
+                                 [&done](Status status) { done = bool(status); });
+            if (!QTest::qWaitFor([&] { return done; }, 20000))
+                return QImage();
+            m_panel->resize(1000, 640);
+            QTest::qWait(100);
+            return m_panel->grab().toImage();
+        };
+        const QImage first = panelWith("sk-first-SECRET-0000aaaa");
+        const QImage second = panelWith("sk-other-SECRET-1111bbbb");
+        QVERIFY(!first.isNull());
+        QVERIFY2(first == second, "the Connections page renders differently for another secret");
+        QCOMPARE(m_store->readBlocking(m_profile.name).value().value(QStringLiteral("api_key")),
+                 QStringLiteral("sk-other-SECRET-1111bbbb")); // the second key really was stored
+
+        const auto dialogWith = [](const QString &key, QLineEdit::EchoMode shown = QLineEdit::Password) {
+            ProfileDialog dialog;
+            dialog.resize(560, 360);
+            for (QLineEdit *editor : dialog.findChildren<QLineEdit *>())
+                if (editor->echoMode() == QLineEdit::Password) {
+                    editor->setText(key);
+                    editor->setEchoMode(shown);
+                }
+            return std::pair{dialog.grab().toImage(), dialog.enteredSecrets()};
+        };
+        // The control: shown as plain text, the two keys do render differently.
+        QVERIFY(dialogWith(QStringLiteral("sk-first-SECRET-0000aaaa"), QLineEdit::Normal).first
+                != dialogWith(QStringLiteral("sk-other-SECRET-1111bbbb"), QLineEdit::Normal).first);
+        const auto [typed, typedSecrets] = dialogWith(QStringLiteral("sk-first-SECRET-0000aaaa"));
+        const auto [other, otherSecrets] = dialogWith(QStringLiteral("sk-other-SECRET-1111bbbb"));
+        QVERIFY2(!typedSecrets.isEmpty(), "the dialog has no password field to type into");
+        QVERIFY(typedSecrets != otherSecrets);
+        QVERIFY2(typed == other, "the profile dialog shows something of the typed secret");
+    }
 
     void aWorkingConnectionPasses()
     {
