@@ -2014,6 +2014,13 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
             <numerusform>%n Neuverbindungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n gap(s), %1 s offline</source>
+        <translation>
+            <numerusform>%n Lücke, %1 s ohne Verbindung</numerusform>
+            <numerusform>%n Lücken, %1 s ohne Verbindung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EdgeListenCommand</name>
@@ -2064,6 +2071,13 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Count a payload over BYTES as malformed, unparsed (default %1, AWS IoT Core&apos;s limit; 0: none).</source>
         <translation>Eine Nutzlast über BYTES ungelesen als fehlerhaft zählen (Vorgabe %1, die Grenze von AWS IoT Core; 0: keine).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The broker was out of reach %n time(s), %1 s in all: messages published meanwhile were not received unless the session kept them.</source>
+        <translation>
+            <numerusform>Der Broker war %n Mal nicht erreichbar, %1 s insgesamt: was in der Zeit veröffentlicht wurde, kam nicht an, außer die Sitzung hat es aufbewahrt.</numerusform>
+            <numerusform>Der Broker war %n Mal nicht erreichbar, %1 s insgesamt: was in der Zeit veröffentlicht wurde, kam nicht an, außer die Sitzung hat es aufbewahrt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,23 @@
             <numerusform>%n reconnects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n gap(s), %1 s offline</source>
+        <translation>
+            <numerusform>%n gap, %1 s offline</numerusform>
+            <numerusform>%n gaps, %1 s offline</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EdgeListenCommand</name>
+    <message numerus="yes">
+        <source>The broker was out of reach %n time(s), %1 s in all: messages published meanwhile were not received unless the session kept them.</source>
+        <translation>
+            <numerusform>The broker was out of reach once, %1 s in all: messages published meanwhile were not received unless the session kept them.</numerusform>
+            <numerusform>The broker was out of reach %n times, %1 s in all: messages published meanwhile were not received unless the session kept them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EvalCharts</name>

@@ -153,6 +153,8 @@ int EdgeListenCommand::run(CommandContext &context)
                      [&](const QString &, qint64 stored) { recorded = std::max<qint64>(stored, 0); });
     const Status listened = listen(session, monitor);
     const int reconnects = monitor.reconnects();
+    const int gaps = monitor.gaps();
+    const qint64 offlineMs = monitor.offlineMs();
     monitor.disconnectFromBroker();
     monitor.stopRecording();
     if (!listened)
@@ -167,9 +169,16 @@ int EdgeListenCommand::run(CommandContext &context)
                 QStringLiteral("recorded"),
                 QJsonObject{{QStringLiteral("name"), parser.value(record)}, {QStringLiteral("messages"), recorded}});
         summary.insert(QStringLiteral("reconnects"), reconnects);
+        summary.insert(QStringLiteral("gaps"), gaps);
+        summary.insert(QStringLiteral("offline_ms"), offlineMs);
         CommandContext::printJson(summary);
     } else {
         printHuman(statistics);
+        if (gaps > 0)
+            CommandContext::print(tr("The broker was out of reach %n time(s), %1 s in all: messages published "
+                                     "meanwhile were not received unless the session kept them.",
+                                     nullptr, gaps)
+                                      .arg(double(offlineMs) / 1000.0, 0, 'f', 1));
         if (recording)
             CommandContext::print(tr("Recorded %1 messages as \"%2\".").arg(recorded).arg(parser.value(record)));
     }

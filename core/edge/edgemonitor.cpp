@@ -75,6 +75,16 @@ int EdgeMonitor::reconnects() const
     return m_client ? m_client->reconnects() : 0;
 }
 
+int EdgeMonitor::gaps() const
+{
+    return m_client ? m_client->gaps() : 0;
+}
+
+qint64 EdgeMonitor::offlineMs() const
+{
+    return m_client ? m_client->offlineMs() : 0;
+}
+
 void EdgeMonitor::ingest(const MqttMessageBatch &incoming)
 {
     if (!m_timer.isActive())
@@ -214,6 +224,8 @@ void EdgeMonitor::publishUpdate()
     m_next.fleet = m_statistics.update(now, m_next.alertChanges);
     m_next.state = m_client ? m_client->state() : MqttClient::State::Stopped;
     m_next.reconnects = m_client ? m_client->reconnects() : 0;
+    m_next.gaps = m_client ? m_client->gaps() : 0;
+    m_next.offlineMs = m_client ? m_client->offlineMs() : 0;
     m_next.lastError = m_lastError;
     m_next.recordedMessages = m_recorded;
     m_next.recordingName = m_recordingName;

@@ -52,6 +52,8 @@ public:
     // Read on the monitor's own thread.
     const FleetStatistics &statistics() const { return m_statistics; }
     int reconnects() const;
+    int gaps() const;
+    qint64 offlineMs() const;
 
 signals:
     void updated(const EdgeUpdate &update);

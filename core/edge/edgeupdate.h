@@ -21,6 +21,8 @@ struct EdgeUpdate
     QList<EdgeAlert> alertChanges; // raised or cleared since the last update
     MqttClient::State state = MqttClient::State::Stopped;
     int reconnects = 0;
+    int gaps = 0; // connections lost and got back
+    qint64 offlineMs = 0;
     QString lastError;
     qint64 recordedMessages = 0;
     QString recordingName;

@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
@@ -241,10 +242,36 @@ void MqttClient::fail(Error::Kind kind, const QString &reason)
         this, [this, text, kind]() { emit connectionFailed(text, kind); }, Qt::QueuedConnection);
 }
 
+namespace {
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+qint64 MqttClient::offlineMs() const
+{
+    const qint64 lostAt = m_lostAtMs.load();
+    return m_offlineMs.load() + (lostAt > 0 ? steadyMs() - lostAt : 0);
+}
+
 void MqttClient::setState(State state)
 {
-    if (m_state.exchange(state) == state)
+    const State previous = m_state.exchange(state);
+    if (previous == state)
         return;
+    if (previous == State::Connected && state != State::Stopped) {
+        m_lostAtMs = steadyMs();
+    } else if (state == State::Connected || state == State::Stopped) {
+        if (const qint64 lostAt = m_lostAtMs.exchange(0); lostAt > 0) {
+            m_offlineMs += steadyMs() - lostAt;
+            if (state == State::Connected)
+                ++m_gaps;
+        }
+    }
     QMetaObject::invokeMethod(
         this, [this, state]() { emit stateChanged(state); }, Qt::QueuedConnection);
 }

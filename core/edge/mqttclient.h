@@ -45,6 +45,10 @@ public:
 
     State state() const { return m_state.load(); }
     int reconnects() const { return m_reconnects.load(); }
+    // Connections lost and got back, and the time without one: the gaps in what was received
+    // (messages published meanwhile are lost unless the session persists them).
+    int gaps() const { return m_gaps.load(); }
+    qint64 offlineMs() const; // the gaps so far, one still open included
     const MqttSettings &settings() const { return m_settings; }
     static QString stateLabel(State state);
 
@@ -82,6 +86,9 @@ private:
     std::thread m_thread;
     std::atomic<State> m_state{State::Stopped};
     std::atomic<int> m_reconnects{0};
+    std::atomic<int> m_gaps{0};
+    std::atomic<qint64> m_offlineMs{0}; // closed gaps
+    std::atomic<qint64> m_lostAtMs{0}; // when the open gap began (steady clock); 0: connected
     std::atomic<bool> m_stopping{false};
     std::atomic<bool> m_refused{false}; // the broker answered CONNACK with a refusal
     std::atomic<int> m_unacknowledged{0}; // publishes not yet written (QoS 0) or acknowledged (QoS 1)

@@ -292,6 +292,48 @@ private slots:
         QVERIFY2(refused.err.contains("--max-payload"), refused.err.constData());
     }
 
+    // The broker killed and started again mid-session: the listener reconnects by itself, counts the
+    // gap and its length, and the statistics go on from where they were.
+    void aBrokerRestartedDuringListenIsAGapCountedAndTheStatisticsGoOn()
+    {
+        const auto writeLines = [&](const QString &name, const QString &device) {
+            const QString path = m_directory.filePath(name);
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                for (int line = 0; line < 20; ++line)
+                    file.write(QJsonDocument(QJsonObject{{u"device_id"_s, device},
+                                                         {u"timestamp"_s, 1700000000 + line},
+                                                         {u"prediction"_s, u"good"_s},
+                                                         {u"confidence"_s, 0.9},
+                                                         {u"inference_latency_ms"_s, 5}})
+                                   .toJson(QJsonDocument::Compact)
+                               + '\n');
+            return path;
+        };
+        const QString before = writeLines(u"before-restart.jsonl"_s, u"cam-before"_s);
+        const QString after = writeLines(u"after-restart.jsonl"_s, u"cam-after"_s);
+
+        auto listener = listen({u"--count"_s, u"40"_s});
+        QVERIFY2(listener->err.contains("subscribed to"), listener->err.constData());
+        QVERIFY(publish({u"-l"_s}, before));
+        QTest::qWait(300); // let the first 20 arrive before the broker goes
+        QVERIFY(m_broker.restart());
+        QVERIFY2(QTest::qWaitFor([&] { return listener->err.count("subscribed to") >= 2; }, 20000),
+                 listener->err.constData());
+        QVERIFY(publish({u"-l"_s}, after));
+        const Outcome outcome = finish(*listener);
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject summary = outcome.json();
+        QCOMPARE(summary.value(u"messages"_s).toInt(), 40);
+        QCOMPARE(summary.value(u"valid"_s).toInt(), 40);
+        const QJsonObject devices = summary.value(u"devices"_s).toObject();
+        QCOMPARE(devices.value(u"cam-before"_s).toObject().value(u"count"_s).toInt(), 20);
+        QCOMPARE(devices.value(u"cam-after"_s).toObject().value(u"count"_s).toInt(), 20);
+        QVERIFY(summary.value(u"reconnects"_s).toInt() >= 1);
+        QCOMPARE(summary.value(u"gaps"_s).toInt(), 1);
+        QVERIFY2(summary.value(u"offline_ms"_s).toInteger() > 0, outcome.out.constData());
+    }
+
     void listenerCountsWhatTheSimulatorPublished()
     {
         // 300 messages a second for one second, every 7th malformed: 300 published, 42 malformed.

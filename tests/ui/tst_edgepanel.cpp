@@ -150,6 +150,29 @@ private slots:
         QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-fleet.png"))));
     }
 
+    // The broker killed and started again while the panel listens: the connection bar says there was
+    // a gap and how long, the client reconnects by itself, and the fleet's counts go on.
+    void aBrokerRestartIsShownAsAGapAndTheFleetGoesOn()
+    {
+        const qint64 before = m_panel->fleet().messages;
+        QVERIFY(before > 0);
+        QVERIFY(m_broker.restart());
+        const auto stateText = [&]() {
+            QString text;
+            for (const QLabel *label : m_panel->findChildren<QLabel *>())
+                if (label->text().contains(QLatin1String("gap")))
+                    text = label->text();
+            return text;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().contains(QLatin1String("1 gap")), 20000);
+        QVERIFY2(stateText().contains(QLatin1String("s offline")), qPrintable(stateText()));
+        QTest::qWait(300); // subscribed again before the fleet publishes
+        const qint64 published = publishFleet(1, 200);
+        QVERIFY(published > 100);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->fleet().messages, before + published, 5000);
+        QVERIFY(m_panel->grab().save(screenshotPath(QStringLiteral("edge-after-a-gap.png"))));
+    }
+
     void eventLogFiltersAndPauses()
     {
         EventLogPane *log = m_panel->eventLog();

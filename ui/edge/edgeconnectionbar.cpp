@@ -89,7 +89,8 @@ void EdgeConnectionBar::setProfiles(const QStringList &profiles)
     m_profile->setCurrentIndex(std::max(0, m_profile->findData(current)));
 }
 
-void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const QString &lastError)
+void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const QString &lastError, int gaps,
+                                  qint64 offlineMs)
 {
     m_active = state != MqttClient::State::Stopped;
     m_connect->setText(m_active ? tr("Disconnect") : tr("Connect"));
@@ -102,6 +103,11 @@ void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const
     QString text = QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(colour, MqttClient::stateLabel(state));
     if (reconnects > 0)
         text += QStringLiteral(" · ") + tr("%n reconnect(s)", nullptr, reconnects);
+    // A gap in what was received: the statistics go on, but they miss what was published meanwhile.
+    if (gaps > 0)
+        text += QStringLiteral(" · <span style=\"color:%1\">%2</span>")
+                    .arg(Theme::color(Theme::Role::Warning).name(),
+                         tr("%n gap(s), %1 s offline", nullptr, gaps).arg(double(offlineMs) / 1000.0, 0, 'f', 1));
     m_state->setText(text);
     m_state->setToolTip(lastError);
 }

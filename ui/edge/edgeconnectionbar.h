@@ -25,7 +25,8 @@ public:
     // The chosen mqtt profile, empty for none.
     QString profile() const;
     void setProfiles(const QStringList &profiles);
-    void showState(MqttClient::State state, int reconnects, const QString &lastError);
+    void showState(MqttClient::State state, int reconnects, const QString &lastError, int gaps = 0,
+                   qint64 offlineMs = 0);
 
 signals:
     void connectRequested();

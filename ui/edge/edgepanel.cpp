@@ -421,7 +421,7 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
 {
     ++m_updates;
     m_fleet = update.fleet;
-    m_bar->showState(update.state, update.reconnects, update.lastError);
+    m_bar->showState(update.state, update.reconnects, update.lastError, update.gaps, update.offlineMs);
     if (update.state == MqttClient::State::Connected && update.lastError.isEmpty() && m_demoState == DemoState::Off)
         m_banner->hide();
     m_fleetModel->setDevices(update.fleet.devices, update.fleet.atMs);
