@@ -18,6 +18,8 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -151,6 +153,45 @@ private slots:
         file.close();
         auto window = openWindow(QStringLiteral("notes.txt"));
         QVERIFY(window->workspaceProblem().contains(QLatin1String("not a GenAIOps workspace")));
+    }
+
+    // A workspace damaged on disk: the window says so in SQLite's words, in the banner people see,
+    // and opening it writes nothing.
+    void aDamagedWorkspaceIsShownAsDamagedAndLeftUnchanged()
+    {
+        const QString name = QStringLiteral("damaged.genaiops");
+        const QString path = m_directory.filePath(name);
+        openWindow(name).reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)")));
+            QVERIFY(query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
+                                              "i < 3000) INSERT INTO filler SELECT i, hex(randomblob(100)) FROM n")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        auto window = openWindow(name);
+        QVERIFY2(window->workspaceProblem().contains(QLatin1String("damaged")), qPrintable(window->workspaceProblem()));
+        QVERIFY(window->workspaceProblem().contains(QLatin1String("malformed")));
+        bool shown = false;
+        for (const QLabel *label : window->findChildren<QLabel *>())
+            shown = shown || (label->isVisible() && label->text().contains(QLatin1String("malformed")));
+        QVERIFY2(shown, "no visible label says the workspace is damaged");
+        window.reset();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
     }
 
     void germanTranslationIsComplete()
