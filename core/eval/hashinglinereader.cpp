@@ -8,24 +8,38 @@ HashingLineReader::HashingLineReader(QIODevice &device, qint64 lineLimit)
 
 bool HashingLineReader::readLine(QByteArray &line)
 {
+    // Read in pieces through one reused buffer: QIODevice::readLine(maxSize) would allocate maxSize
+    // bytes for every line, and an unbounded readLine() would hold a runaway line whole.
     m_overLimitBytes = 0;
-    // Room for the limit and a CR LF; anything longer is cut by readLine and read on in pieces.
-    line = m_lineLimit > 0 ? m_device.readLine(m_lineLimit + 2) : m_device.readLine();
-    if (line.isEmpty())
-        return false;
-    m_hash.addData(line);
-    ++m_lineNumber;
-    qint64 length = line.size();
-    while (!line.endsWith('\n')) {
-        const QByteArray rest = m_device.readLine(qMax<qint64>(m_lineLimit, 64 * 1024));
-        if (rest.isEmpty())
+    line.clear();
+    qint64 length = 0;
+    bool over = false;
+    char last = 0; // the line's last two bytes, to tell its break from its text
+    char beforeLast = 0;
+    m_piece.resize(64 * 1024);
+    for (;;) {
+        const qint64 read = m_device.readLine(m_piece.data(), m_piece.size());
+        if (read <= 0)
             break;
-        m_hash.addData(rest);
-        length += rest.size();
-        line = rest; // only the last piece is kept, to see where the line ends
+        m_hash.addData(QByteArrayView(m_piece.constData(), read));
+        length += read;
+        beforeLast = read >= 2 ? m_piece.at(read - 2) : last;
+        last = m_piece.at(read - 1);
+        if (!over && m_lineLimit > 0 && line.size() + read > m_lineLimit + 2) { // + 2: room for CR LF
+            over = true;
+            line.clear();
+        }
+        if (!over)
+            line.append(m_piece.constData(), read);
+        if (last == '\n')
+            break;
     }
-    if (length != line.size()) { // read in pieces: over the limit
-        m_overLimitBytes = length - (line.endsWith('\n') ? 1 : 0) - (line.endsWith("\r\n") ? 1 : 0);
+    if (length == 0)
+        return false;
+    ++m_lineNumber;
+    if (over) {
+        const int lineBreak = last == '\n' ? (beforeLast == '\r' ? 2 : 1) : 0;
+        m_overLimitBytes = length - lineBreak;
         line.clear();
         return true;
     }

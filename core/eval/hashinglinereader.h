@@ -38,6 +38,7 @@ public:
 private:
     QIODevice &m_device;
     QCryptographicHash m_hash;
+    QByteArray m_piece; // reused for every read
     qint64 m_lineLimit = 0;
     qint64 m_overLimitBytes = 0;
     int m_lineNumber = 0;
