@@ -7010,6 +7010,14 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>not readable as a workspace: %1 (SQLite); it was left unchanged. If it is a workspace, it is damaged: restore it from a backup.</source>
         <translation>als Arbeitsbereich nicht lesbar: %1 (SQLite); die Datei wurde nicht verändert. Ist sie ein Arbeitsbereich, ist er beschädigt: Stellen Sie ihn aus einer Sicherung wieder her.</translation>
     </message>
+    <message>
+        <source>cannot read the workspace: %1 (SQLite); it was left unchanged</source>
+        <translation>der Arbeitsbereich lässt sich nicht lesen: %1 (SQLite); er wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>cannot read the workspace: %1 (SQLite). The file or its disk is read-only, and a workspace needs to write beside it even to be read; it was left unchanged</source>
+        <translation>der Arbeitsbereich lässt sich nicht lesen: %1 (SQLite). Die Datei oder ihr Datenträger ist schreibgeschützt, und ein Arbeitsbereich muss selbst zum Lesen daneben schreiben; er wurde nicht verändert</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceRegistryBackend</name>

@@ -395,7 +395,10 @@ void EvalRunner::fail(Error error)
     abortInFlight();
     writeInvocationLog();
     m_running = false;
-    if (m_runToMark) {
+    // The workspace could not be written (a full disk, a read-only file): the run did not fail, its
+    // storage did. It stays "running" with no live lock, which reads as interrupted, and `resume`
+    // carries on from what was committed once the workspace takes writes again.
+    if (m_runToMark && m_error->kind != Error::Kind::Storage) {
         const Status stored = m_runs->setStatus(m_runId, EvalRun::Status::Failed, now());
         if (!stored)
             qCWarning(lcEval) << "could not mark run" << m_runId << "failed:" << stored.error().describe();

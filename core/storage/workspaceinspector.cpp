@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -46,15 +47,28 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
             QSqlQuery query(db);
             const bool read = query.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'application'"));
             const QString failure = read ? QString() : query.lastError().databaseText();
-            // SQLite says "no such table" for another program's database; anything else it says
-            // ("database disk image is malformed", "file is not a database") means a file it cannot
-            // read: a workspace damaged on disk, or something that only starts like SQLite.
-            if (!read && !failure.contains(QLatin1String("no such table"))) {
+            // SQLite says "no such table" for another program's database, "malformed" or "not a
+            // database" for a file it cannot make sense of (a workspace damaged on disk, or something
+            // that only starts like SQLite); anything else is a file it could not read as it is.
+            const bool damaged
+                = failure.contains(QLatin1String("malformed")) || failure.contains(QLatin1String("not a database"));
+            if (!read && damaged) {
                 verdict = makeError(Error::Kind::Input,
                                     tr("not readable as a workspace: %1 (SQLite); it was left unchanged. "
                                        "If it is a workspace, it is damaged: restore it from a backup.")
                                         .arg(failure),
                                     location);
+            } else if (!read && !failure.contains(QLatin1String("no such table"))) {
+                // A WAL workspace on a read-only disk cannot even be read: SQLite needs its -shm file.
+                verdict
+                    = makeError(Error::Kind::Storage,
+                                QFileInfo(location).isWritable()
+                                    ? tr("cannot read the workspace: %1 (SQLite); it was left unchanged").arg(failure)
+                                    : tr("cannot read the workspace: %1 (SQLite). The file or its disk is read-only, "
+                                         "and a workspace needs to write beside it even to be read; it was left "
+                                         "unchanged")
+                                          .arg(failure),
+                                location);
             } else if (!read || !query.next()) {
                 const bool empty = query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && query.next()
                     && query.value(0).toInt() == 0;

@@ -10,11 +10,14 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <unistd.h>
 
 namespace {
 
@@ -146,6 +149,68 @@ private slots:
         QVERIFY2(outcome.err.contains( // 15 + 400 + 33 bytes
                      "long-line.jsonl:2: skipped: the line is 448 bytes, over the limit of 300 bytes"),
                  outcome.err.constData());
+    }
+
+    // The disk under the workspace turns read-only (a tmpfs remounted; CI runs as root): a new run, and
+    // even a listing (SQLite writes a WAL workspace's -shm to read it), is refused with an error naming
+    // the file and saying it is read-only; the file is left as it was, and once the disk takes writes
+    // again the same command works.
+    void aReadOnlyWorkspaceRefusesARunNamingTheFileAndKeepsWhatItHolds()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a tmpfs needs root; CI runs as root");
+        QTemporaryDir mountPoint;
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                    QStringLiteral("size=8m"), QStringLiteral("tmpfs"), mountPoint.path()}),
+                 0);
+        const auto unmount = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint.path()});
+        });
+        const QString workspacePath = mountPoint.filePath(QStringLiteral("team.genaiops"));
+        const QString dataset = writeDataset(QStringLiteral("readonly.jsonl"), 5, false);
+        const auto run = [&](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(GENAIOPS_CLI_PATH),
+                          QStringList{QStringLiteral("--workspace"), workspacePath, QStringLiteral("eval")}
+                              + arguments);
+            process.waitForFinished(60000);
+            return Outcome{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        };
+        const QStringList newRun{QStringLiteral("run"),
+                                 QStringLiteral("--dataset"),
+                                 dataset,
+                                 QStringLiteral("--responses-from-dataset"),
+                                 QStringLiteral("--metrics"),
+                                 QStringLiteral("lexical"),
+                                 QStringLiteral("--json")};
+        QCOMPARE(run(newRun).exitCode, 0);
+        QFile file(workspacePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint.path()}),
+                 0);
+        const Outcome refused = run(newRun);
+        QVERIFY2(refused.exitCode != 0, refused.out.constData());
+        QVERIFY2(refused.err.contains(workspacePath.toUtf8()), refused.err.constData());
+        QVERIFY2(refused.err.contains("read-only") || refused.err.contains("readonly"), refused.err.constData());
+        const Outcome listed = run({QStringLiteral("list")});
+        QVERIFY(listed.exitCode != 0);
+        QVERIFY2(listed.err.contains(workspacePath.toUtf8()) && listed.err.contains("read-only"),
+                 listed.err.constData());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-o"), QStringLiteral("remount,rw"), mountPoint.path()}),
+                 0);
+        const Outcome again = run(newRun);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("run_id")).toInt(), 2);
     }
 
     void gatesDecideTheExitCodeAndTheJUnitFile()

@@ -30,10 +30,11 @@ bool EvalRunFixture::startServer(QString &error)
     return true;
 }
 
-bool EvalRunFixture::prepare(QString &error)
+bool EvalRunFixture::prepare(QString &error, const QString &parent)
 {
     m_workspace.reset();
-    m_directory = std::make_unique<QTemporaryDir>();
+    m_directory = parent.isEmpty() ? std::make_unique<QTemporaryDir>()
+                                   : std::make_unique<QTemporaryDir>(parent + u"/workspace-XXXXXX"_s);
     auto opened = Workspace::openSqlite(m_directory->filePath(u"workspace.sqlite"_s),
                                         Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
     if (!opened) {

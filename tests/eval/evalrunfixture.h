@@ -41,8 +41,9 @@ public:
     ~EvalRunFixture();
 
     bool startServer(QString &error);
-    // A new workspace and a reset server: call from init().
-    bool prepare(QString &error);
+    // A new workspace (in a new folder below `parent`, or in the system's temporary folder) and a
+    // reset server: call from init().
+    bool prepare(QString &error, const QString &parent = {});
 
     Workspace &workspace() { return *m_workspace; }
     TestServer &server() { return *m_server; }

@@ -1,11 +1,18 @@
 #include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/runsummary.h"
+#include "core/storage/workspace.h"
 #include "evalrunfixture.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +57,7 @@ private slots:
     void itemsWithoutCallsCancelAndResumeTheSame();
     void retryErrorsRedoesOnlyWhatFailed();
     void eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryErrorsFixesIt();
+    void aFullDiskStopsTheRunAsInterruptedKeepingWhatWasStoredAndItResumesOnceThereIsRoom();
     void concurrencyIsBoundByTheEndpoint();
 
 private:
@@ -267,6 +275,63 @@ void TestEvalResume::eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryError
     summary = RunSummary::compute(m_fixture.workspace(), runId);
     QVERIFY(summary);
     QCOMPARE(summary.value().itemsWithErrors, 0);
+}
+
+// The workspace's disk fills up mid-run (a 2 MiB tmpfs the test mounts; CI runs as root): the run
+// stops with an error naming the workspace file, reads as interrupted (not failed), keeps every
+// result it reported, and once there is room again a resume stores the rest, each item once.
+void TestEvalResume::aFullDiskStopsTheRunAsInterruptedKeepingWhatWasStoredAndItResumesOnceThereIsRoom()
+{
+    if (::geteuid() != 0)
+        QSKIP("mounting a small tmpfs needs root; CI runs as root");
+    QTemporaryDir mountPoint;
+    QCOMPARE(QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"tmpfs"_s, mountPoint.path()}),
+             0);
+    const auto unmount = qScopeGuard([&] {
+        QString ignored;
+        m_fixture.prepare(ignored); // a workspace off the mount, so it can go
+        QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint.path()});
+    });
+    QString error;
+    QVERIFY2(m_fixture.prepare(error, mountPoint.path()), qPrintable(error));
+    const int items = 60;
+    const qint64 runId = m_fixture.createRun(items, relevanceSettings(2));
+    QVERIFY(runId > 0);
+    // Long judge explanations make every stored result take room.
+    QVERIFY(m_fixture.setReplies(judgeReplies({EvalRunFixture::judgeRule(
+        u"RELEVANCE Q="_s, uR"({"score": 0.4, "explanation": ")"_s + QString(3000, u'x') + u"\"}"_s)})));
+    const ProviderConfig judge
+        = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", "20"}});
+
+    const QString filler = mountPoint.filePath(u"filler"_s);
+    int seen = 0;
+    const auto first = m_fixture.run(runId, std::nullopt, judge, false, [&](EvalRunner &, const ItemResult &) {
+        if (++seen != 10)
+            return;
+        QFile fill(filler); // every byte the disk has left
+        if (fill.open(QIODevice::WriteOnly))
+            while (fill.write(QByteArray(64 * 1024, 'f')) > 0) { }
+    });
+    QCOMPARE(first.status, EvalRun::Status::Failed);
+    QVERIFY2(first.errorString.contains(QFileInfo(m_fixture.workspace().location()).fileName()),
+             qPrintable(first.errorString));
+    QVERIFY2(first.errorString.contains(u"full"_s, Qt::CaseInsensitive), qPrintable(first.errorString));
+    const QList<ItemResult> kept = m_fixture.storedResults(runId);
+    QVERIFY2(kept.size() >= 10 && kept.size() < items, qPrintable(QString::number(kept.size())));
+    QCOMPARE(kept.size(), first.reported.size()); // what was reported is what is stored
+    const EvalRun stopped = m_fixture.storedRun(runId);
+    QCOMPARE(stopped.status, EvalRun::Status::Running);
+    QVERIFY(stopped.interrupted);
+    QCOMPARE(stopped.displayStatus(), u"interrupted"_s);
+
+    QVERIFY(QFile::remove(filler));
+    const auto resumed = m_fixture.run(runId, std::nullopt, judge);
+    QCOMPARE(resumed.status, EvalRun::Status::Completed);
+    QCOMPARE(resumed.reported.size(), items - kept.size());
+    const QList<ItemResult> stored = m_fixture.storedResults(runId);
+    QCOMPARE(stored.size(), items);
+    for (int i = 0; i < items; ++i)
+        QCOMPARE(stored[i].itemIndex, i);
 }
 
 void TestEvalResume::concurrencyIsBoundByTheEndpoint()
