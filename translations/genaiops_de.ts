@@ -1288,6 +1288,10 @@
         <source>Secrets are kept only in the OS keyring. Start a Secret Service provider such as GNOME Keyring or KWallet and unlock it. On a headless machine, start a session with `dbus-run-session`, run `gnome-keyring-daemon --unlock` inside it, then the program.</source>
         <translation>Zugangsdaten werden ausschließlich im Schlüsselbund des Betriebssystems gespeichert. Starten Sie einen Secret-Service-Anbieter wie GNOME Keyring oder KWallet und entsperren Sie ihn. Starten Sie auf einem Rechner ohne grafische Oberfläche eine Sitzung mit `dbus-run-session` und führen Sie darin zuerst `gnome-keyring-daemon --unlock` und dann das Programm aus.</translation>
     </message>
+    <message>
+        <source>the keyring is locked, so the profile&apos;s secrets cannot be read. Unlock it (log in to the desktop session, or unlock the login keyring) and try again.</source>
+        <translation>der Schlüsselbund ist gesperrt, die Geheimnisse des Profils lassen sich nicht lesen. Entsperren Sie ihn (an der Desktop-Sitzung anmelden oder den Anmelde-Schlüsselbund entsperren) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsCommand</name>

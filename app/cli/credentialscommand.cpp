@@ -108,11 +108,11 @@ int CredentialsCommand::set(CommandContext &context, const QString &name, const 
     if (existing.value() && existing.value()->kind == *kind) {
         // Updating a profile: fields not given keep their stored value.
         auto stored = store.readBlocking(name);
-        if (stored) {
-            for (auto it = stored.value().cbegin(); it != stored.value().cend(); ++it) {
-                if (!secrets.contains(it.key()))
-                    secrets.insert(it.key(), it.value());
-            }
+        if (!stored)
+            return CommandContext::fail(stored.error());
+        for (auto it = stored.value().cbegin(); it != stored.value().cend(); ++it) {
+            if (!secrets.contains(it.key()))
+                secrets.insert(it.key(), it.value());
         }
     }
     const Status complete = SecretInput::checkComplete(secrets, *kind, QStringLiteral("stdin"));

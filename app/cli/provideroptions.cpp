@@ -64,10 +64,9 @@ Result<ProviderConfig> ProviderOptions::resolve(const ProviderSelection &selecti
         profile = found.value();
         if (profile && !CredentialProfile::secretFields(profile->kind).isEmpty()) {
             auto stored = CredentialStore().readBlocking(selection.profile);
-            if (stored)
-                secrets = stored.value();
-            else if (!CredentialProfile::requiredSecretFields(profile->kind).isEmpty())
+            if (!stored)
                 return stored.error();
+            secrets = stored.value();
         }
     }
     return selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);

@@ -2,6 +2,7 @@
 
 #include "core/common/logcategories.h"
 #include "core/common/secretredactor.h"
+#include "core/secrets/keyringlock.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -94,19 +95,36 @@ void CredentialStore::write(const QString &profile, const SecretMap &secrets, QO
 void CredentialStore::read(const QString &profile, QObject *context, std::function<void(Result<SecretMap>)> done)
 {
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, keyFor(profile));
-    connect(job, &QKeychain::Job::finished, context, [profile, done = std::move(done)](QKeychain::Job *finished) {
-        if (finished->error() != QKeychain::NoError) {
-            done(keyringError(*finished, profile));
-            return;
-        }
-        const QString text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-        const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-        SecretMap secrets;
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            secrets.insert(it.key(), it.value().toString());
-        registerSecrets(secrets);
-        done(secrets);
-    });
+    connect(
+        job, &QKeychain::Job::finished, context, [context, profile, done = std::move(done)](QKeychain::Job *finished) {
+            // Nothing stored is no error (a local endpoint needs no key); a locked, refusing or missing
+            // keyring is, and callers stop on it rather than carry on without the secret.
+            if (finished->error() == QKeychain::EntryNotFound) {
+                // A locked collection hides its items: qtkeychain says "not found" for those too.
+                KeyringLock::isLocked(context, [profile, done](std::optional<bool> locked) {
+                    if (locked.value_or(false))
+                        done(
+                            makeError(Error::Kind::Keyring,
+                                      tr("the keyring is locked, so the profile's secrets cannot be read. Unlock it "
+                                         "(log in to the desktop session, or unlock the login keyring) and try again."),
+                                      tr("keyring entry for profile \"%1\"").arg(profile)));
+                    else
+                        done(SecretMap());
+                });
+                return;
+            }
+            if (finished->error() != QKeychain::NoError) {
+                done(keyringError(*finished, profile));
+                return;
+            }
+            const QString text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+            const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+            SecretMap secrets;
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+                secrets.insert(it.key(), it.value().toString());
+            registerSecrets(secrets);
+            done(secrets);
+        });
     job->start();
 }
 

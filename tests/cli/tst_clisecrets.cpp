@@ -88,7 +88,7 @@ private:
         Outcome outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                         process.readAllStandardOutput(), process.readAllStandardError()};
         const QString name = arguments.mid(0, 2).join(u' ');
-        m_outputs << QPair{name + u" (stdout)"_s, outcome.out} << QPair{name + u" (stderr)"_s, outcome.err};
+        m_outputs << std::pair{name + u" (stdout)"_s, outcome.out} << std::pair{name + u" (stderr)"_s, outcome.err};
         return outcome;
     }
 
@@ -172,12 +172,12 @@ private slots:
         QCOMPARE(result.value(u"completed"_s).toInt(), 6);
         QVERIFY2(result.value(u"failed"_s).toInt() == 0, run.err.right(3000).constData());
         QVERIFY2(m_bedrock.requests().size() >= 6, "the Bedrock judge was never called");
-        m_outputs << QPair{u"JUnit file"_s, fileBytes(junit)};
+        m_outputs << std::pair{u"JUnit file"_s, fileBytes(junit)};
         const QString runId = QString::number(result.value(u"run_id"_s).toInteger());
         for (const QString &format : {u"html"_s, u"csv"_s, u"jsonl"_s}) {
             const QString exported = m_directory.filePath(u"export."_s + format);
             QCOMPARE(cli({u"eval"_s, u"export"_s, runId, u"--format"_s, format, u"--out"_s, exported}).exitCode, 0);
-            m_outputs << QPair{u"export "_s + format, fileBytes(exported)};
+            m_outputs << std::pair{u"export "_s + format, fileBytes(exported)};
         }
         QCOMPARE(cli({u"eval"_s, u"show"_s, runId, u"--json"_s}).exitCode, 0);
         QCOMPARE(cli({u"credentials"_s, u"list"_s, u"--json"_s}).exitCode, 0);
@@ -189,12 +189,12 @@ private slots:
         const QString refusedExport = m_directory.filePath(u"refused.jsonl"_s);
         QCOMPARE(
             cli({u"eval"_s, u"export"_s, refusedId, u"--format"_s, u"jsonl"_s, u"--out"_s, refusedExport}).exitCode, 0);
-        m_outputs << QPair{u"export of the refused run"_s, fileBytes(refusedExport)};
+        m_outputs << std::pair{u"export of the refused run"_s, fileBytes(refusedExport)};
         QVERIFY2(m_outputs.last().second.contains("Incorrect API key provided"),
                  m_outputs.last().second.left(2000).constData());
 
         for (const QString &suffix : {QString(), u"-wal"_s})
-            m_outputs << QPair{u"workspace"_s + suffix, fileBytes(workspace() + suffix)};
+            m_outputs << std::pair{u"workspace"_s + suffix, fileBytes(workspace() + suffix)};
         const QStringList found = leaks(m_outputs);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
@@ -213,14 +213,39 @@ private slots:
         // the workbench starts no child process that could be handed a secret in its own.
         const QString proc = u"/proc/%1/"_s.arg(process.processId());
         m_outputs.clear();
-        m_outputs << QPair{u"argv"_s, fileBytes(proc + u"cmdline"_s)}
-                  << QPair{u"environment"_s, fileBytes(proc + u"environ"_s)};
+        m_outputs << std::pair{u"argv"_s, fileBytes(proc + u"cmdline"_s)}
+                  << std::pair{u"environment"_s, fileBytes(proc + u"environ"_s)};
         QVERIFY2(!m_outputs.first().second.isEmpty(), "the process ended before it could be looked at");
         ::kill(pid_t(process.processId()), SIGABRT);
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitStatus(), QProcess::CrashExit);
-        m_outputs << QPair{u"stdout when aborted"_s, process.readAllStandardOutput()}
-                  << QPair{u"stderr when aborted"_s, process.readAllStandardError()};
+        m_outputs << std::pair{u"stdout when aborted"_s, process.readAllStandardOutput()}
+                  << std::pair{u"stderr when aborted"_s, process.readAllStandardError()};
+        const QStringList found = leaks(m_outputs);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
+    // Last: it locks the keyring for good (unlocking needs a prompt no test can answer). A locked
+    // keyring stops the run before any call with a message that says to unlock it; nothing is sent
+    // without the key, and no secret turns up in what is printed.
+    void aLockedKeyringStopsTheRunWithAClearMessageAndSendsNothing()
+    {
+        QCOMPARE(QProcess::execute(u"dbus-send"_s,
+                                   {u"--session"_s, u"--print-reply"_s, u"--dest=org.freedesktop.secrets"_s,
+                                    u"/org/freedesktop/secrets"_s, u"org.freedesktop.Secret.Service.Lock"_s,
+                                    u"array:objpath:/org/freedesktop/secrets/collection/login"_s}),
+                 0);
+        const qsizetype before = m_openai.requests().size();
+        m_outputs.clear();
+        const Outcome locked = cli(runArguments(u"gen"_s) + QStringList{u"--json"_s});
+        QVERIFY(locked.exitCode != 0);
+        QVERIFY2(locked.err.contains("the keyring is locked"), locked.err.right(2000).constData());
+        QVERIFY2(locked.err.contains("keyring entry for profile \"gen\""), locked.err.right(2000).constData());
+        QCOMPARE(m_openai.requests().size(), before);
+        const Outcome written
+            = cli({u"credentials"_s, u"set"_s, u"gen"_s, u"--kind"_s, u"openai"_s}, "api_key=sk-new\n");
+        QVERIFY(written.exitCode != 0);
+        QVERIFY2(written.err.contains("the keyring is locked"), written.err.constData());
         const QStringList found = leaks(m_outputs);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }

@@ -135,7 +135,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 20000);
         QVERIFY(*deleted);
         QTRY_COMPARE(panel->model()->rowCount(), 0);
-        QVERIFY(!m_store->readBlocking(QStringLiteral("gateway")));
+        QVERIFY(m_store->readBlocking(QStringLiteral("gateway")).value().isEmpty());
     }
 
     void demoContentFillsConnections()

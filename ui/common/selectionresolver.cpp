@@ -32,8 +32,10 @@ void SelectionResolver::resolve(const ProviderSelection &selection, WorkspaceWor
                 finish(profile, {});
                 return;
             }
-            store.read(profile->name, context, [finish, profile](Result<SecretMap> secrets) {
-                finish(profile, secrets ? secrets.value() : SecretMap());
+            store.read(profile->name, context, [finish, done, profile](Result<SecretMap> secrets) {
+                if (!secrets)
+                    return done(secrets.error()); // a locked keyring: say so, never go on without the key
+                finish(profile, secrets.value());
             });
         });
 }

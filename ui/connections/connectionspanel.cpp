@@ -170,7 +170,9 @@ void ConnectionsPanel::saveProfile(const CredentialProfile &profile, const Secre
     }
     // Edits merge with what the keyring holds, so untouched secret fields keep their values.
     m_store.read(profile.name, this, [this, profile, secrets, storeProfile, done](Result<SecretMap> stored) {
-        SecretMap merged = stored ? stored.value() : SecretMap();
+        if (!stored)
+            return done(stored.error());
+        SecretMap merged = stored.value();
         for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
             merged.insert(it.key(), it.value());
         m_store.write(profile.name, merged, this, [storeProfile, done](Status written) {
@@ -319,8 +321,11 @@ void ConnectionsPanel::testProfile(const CredentialProfile &profile, const QStri
     if (CredentialProfile::secretFields(profile.kind).isEmpty())
         test({});
     else
-        m_store.read(profile.name, this,
-                     [test](Result<SecretMap> secrets) { test(secrets ? secrets.value() : SecretMap()); });
+        m_store.read(profile.name, this, [this, test, name = profile.name](Result<SecretMap> secrets) {
+            if (!secrets)
+                return finishTest(name, secrets.error());
+            test(secrets.value());
+        });
 }
 
 void ConnectionsPanel::testBroker(const CredentialProfile &profile)
@@ -335,8 +340,10 @@ void ConnectionsPanel::testBroker(const CredentialProfile &profile)
     updateActions();
     m_banner->showMessage(Banner::Tone::Information, tr("Connecting to %1…").arg(url.toHtmlEscaped()));
     m_store.read(profile.name, this, [this, profile, settings = parsed.value()](Result<SecretMap> secrets) mutable {
+        if (!secrets)
+            return finishTest(profile.name, secrets.error());
         settings.topics.clear(); // a connection test subscribes to nothing
-        settings.applyProfile(profile.settings, secrets ? secrets.value() : SecretMap());
+        settings.applyProfile(profile.settings, secrets.value());
         auto client = std::make_shared<MqttClient>(settings);
         auto clock = std::make_shared<QElapsedTimer>();
         clock->start();
