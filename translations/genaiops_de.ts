@@ -3504,6 +3504,37 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>ImageLocation</name>
+    <message>
+        <source>local images are shown only from a folder you choose for them (Images folder…)</source>
+        <translation>lokale Bilder werden nur aus einem Ordner gezeigt, den Sie dafür wählen (Bilderordner…)</translation>
+    </message>
+    <message>
+        <source>the image path holds a NUL character</source>
+        <translation>der Bildpfad enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>not a file URI this computer can read</source>
+        <translation>keine Datei-URI, die dieser Rechner lesen kann</translation>
+    </message>
+    <message>
+        <source>a file URI naming another computer (%1) is not read</source>
+        <translation>eine Datei-URI, die einen anderen Rechner nennt (%1), wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the images folder does not exist</source>
+        <translation>den Bilderordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such file in the images folder</source>
+        <translation>diese Datei gibt es im Bilderordner nicht</translation>
+    </message>
+    <message>
+        <source>the image lies outside the images folder %1, so it is not read</source>
+        <translation>das Bild liegt außerhalb des Bilderordners %1 und wird deshalb nicht gelesen</translation>
+    </message>
+</context>
+<context>
     <name>InspectionImageView</name>
     <message>
         <source>Select an inspection to see its image.</source>
@@ -5939,6 +5970,22 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Any prediction</source>
         <translation>Jede Vorhersage</translation>
+    </message>
+    <message>
+        <source>Images folder…</source>
+        <translation>Bilderordner…</translation>
+    </message>
+    <message>
+        <source>Choose the folder local images are read from; none is read elsewhere</source>
+        <translation>Den Ordner wählen, aus dem lokale Bilder gelesen werden; anderswo wird keines gelesen</translation>
+    </message>
+    <message>
+        <source>Local images are read from %1 only</source>
+        <translation>Lokale Bilder werden nur aus %1 gelesen</translation>
+    </message>
+    <message>
+        <source>Folder of the devices&apos; local images</source>
+        <translation>Ordner der lokalen Bilder der Geräte</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -285,9 +286,21 @@ private slots:
         InspectionResult inspection;
         inspection.deviceId = QStringLiteral("vqi-cell-01");
         inspection.imageUri = path;
+        // No folder chosen: no local file is read, and the view says how to choose one.
+        view.showInspection(inspection);
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().contains(QLatin1String("Images folder")), 5000);
+        QVERIFY(!view.hasPicture());
+
+        view.setImageFolder(QFileInfo(path).absolutePath());
         view.showInspection(inspection);
         QVERIFY(!view.hasPicture()); // not read on this thread
         QTRY_VERIFY_WITH_TIMEOUT(view.hasPicture(), 5000);
+
+        // A payload naming a file outside the folder gets no picture and the reason.
+        inspection.imageUri = QStringLiteral("../../../../../../etc/passwd");
+        view.showInspection(inspection);
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().contains(QLatin1String("outside the images folder")), 5000);
+        QVERIFY(!view.hasPicture());
 
         // A file that is not there: the picture goes and the view says why, once the read has failed.
         inspection.imageUri = m_fixture.filePath(QStringLiteral("missing.png"));

@@ -1,6 +1,7 @@
 #include "ui/edge/inspectionimageview.h"
 
 #include "core/aws/s3objectreader.h"
+#include "core/edge/imagelocation.h"
 #include "ui/common/backgroundtask.h"
 #include "ui/theme.h"
 
@@ -136,11 +137,15 @@ void InspectionImageView::showInspection(const InspectionResult &inspection)
         // A local file: read it on a worker thread, the UI thread never waits on disk.
         m_picture->setPixmap({});
         m_picture->setText(tr("Loading…"));
-        const QString path = uri.isLocalFile() ? uri.toLocalFile() : inspection.imageUri;
+        // The device names the file; only one inside the chosen folder is read (no .., no link out).
+        const QString path = inspection.imageUri;
         BackgroundTask::run(
             this,
-            [path]() {
-                QImageReader reader(path);
+            [path, folder = m_folder]() {
+                const Result<QString> located = ImageLocation::localPath(path, folder);
+                if (!located)
+                    return std::pair{QImage(), located.error().message};
+                QImageReader reader(located.value());
                 const QImage image = reader.read();
                 return std::pair{image, image.isNull() ? reader.errorString() : QString()};
             },

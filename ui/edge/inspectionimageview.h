@@ -9,7 +9,8 @@
 class QLabel;
 class S3ObjectReader;
 
-// The image of one inspection: decoded from base64, read from a local file (on a worker thread),
+// The image of one inspection: decoded from base64, read from a local file inside the chosen images
+// folder (on a worker thread),
 // fetched from S3 with the chosen AWS connection (setS3Reader), or, for https:// URIs and S3
 // without a connection, a link with the URI.
 class InspectionImageView : public QWidget
@@ -22,6 +23,10 @@ public:
     void showInspection(const InspectionResult &inspection);
     // Reads s3:// images from now on; nullptr: S3 images are shown as their URI.
     void setS3Reader(S3ObjectReader *reader);
+    // Local images (paths, file:// URIs) are read only from inside this folder (ImageLocation);
+    // empty: none are read, and the view says how to choose one.
+    void setImageFolder(const QString &folder) { m_folder = folder; }
+    QString imageFolder() const { return m_folder; }
     void clear(const QString &message);
     bool hasPicture() const;
     // What the view says instead of a picture ("Cannot read …: file not found"); empty with one.
@@ -40,5 +45,6 @@ private:
     QImage m_source; // as decoded: the pane is re-rendered from it when it is resized
     InspectionResult m_shown;
     QPointer<S3ObjectReader> m_s3;
+    QString m_folder;
     quint64 m_generation = 0; // a late file read for an older selection is ignored
 };

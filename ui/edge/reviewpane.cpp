@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -67,6 +68,13 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     connect(m_prediction, &QComboBox::currentIndexChanged, this,
             [this]() { m_filter->setPrediction(m_prediction->currentData().toString()); });
     m_image = new InspectionImageView(this);
+    // Devices name their images by path; only files inside the folder chosen here are read.
+    m_image->setImageFolder(QSettings().value(QStringLiteral("edge/imageFolder")).toString());
+    m_folder = new QPushButton(tr("Images folder…"), this);
+    m_folder->setToolTip(m_image->imageFolder().isEmpty()
+                             ? tr("Choose the folder local images are read from; none is read elsewhere")
+                             : tr("Local images are read from %1 only").arg(m_image->imageFolder()));
+    connect(m_folder, &QPushButton::clicked, this, &ReviewPane::chooseImageFolder);
 
     auto *good = new QPushButton(tr("&Good"), this);
     auto *defective = new QPushButton(tr("&Defective"), this);
@@ -111,6 +119,7 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     m_filters->addWidget(m_device);
     m_filters->addWidget(m_prediction);
     m_filters->addStretch(1);
+    m_filters->addWidget(m_folder);
     leftLayout->addLayout(m_filters);
     leftLayout->addWidget(m_table, 1);
     auto *splitter = new QSplitter(this);
@@ -135,6 +144,18 @@ void ReviewPane::append(const QList<InspectionResult> &candidates)
         addChoices(inspection);
     if (currentRow() < 0 && m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void ReviewPane::chooseImageFolder()
+{
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Folder of the devices' local images"), m_image->imageFolder());
+    if (folder.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("edge/imageFolder"), folder);
+    m_image->setImageFolder(folder);
+    m_folder->setToolTip(tr("Local images are read from %1 only").arg(folder));
+    showCurrent();
 }
 
 void ReviewPane::useS3Chooser(S3ImageChooser *chooser)

@@ -54,6 +54,7 @@ private:
     void showCurrent();
     void label(int label);
     void chooseExportFile();
+    void chooseImageFolder();
     void updateSummary();
     // The device and prediction filters learn of an inspection's values.
     void addChoices(const InspectionResult &inspection);
@@ -70,4 +71,5 @@ private:
     InspectionImageView *m_image;
     QLabel *m_summary;
     QPushButton *m_export;
+    QPushButton *m_folder;
 };
