@@ -213,6 +213,49 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("run_id")).toInt(), 2);
     }
 
+    // The command a person types after endpoint faults (a 500 on one item, prose from the judge on
+    // another): the run leaves them unscored, never 0, and `eval resume --retry-errors` scores exactly
+    // those items once the endpoint is well.
+    void evalResumeRetryErrorsScoresWhatEndpointFaultsLeftUnscored()
+    {
+        const auto resetReplies = qScopeGuard([&] { m_openai.setReplies({}); });
+        const QJsonObject scored{
+            {QStringLiteral("contains"), QStringLiteral("Rate relevance only")},
+            {QStringLiteral("reply"), QStringLiteral("{\"score\": 0.8, \"explanation\": \"fits\"}")}};
+        QVERIFY(m_openai.setReplies(
+            {QJsonObject{{QStringLiteral("contains"), QStringLiteral("What is item 1?")},
+                         {QStringLiteral("reply"), QStringLiteral("-")},
+                         {QStringLiteral("fault"), QStringLiteral("500")}},
+             QJsonObject{{QStringLiteral("contains"), QStringLiteral("What is item 2?")},
+                         {QStringLiteral("reply"), QStringLiteral("I would say it fits the question.")}},
+             scored}));
+        const QString dataset = writeDataset(QStringLiteral("faulty.jsonl"), 4, false);
+        Outcome outcome
+            = eval({QStringLiteral("run"), QStringLiteral("--dataset"), dataset,
+                    QStringLiteral("--responses-from-dataset"), QStringLiteral("--metrics"),
+                    QStringLiteral("relevance"), QStringLiteral("--judge-provider"), QStringLiteral("openai"),
+                    QStringLiteral("--judge-base-url"), m_openai.url(QStringLiteral("/v1")).toString(),
+                    QStringLiteral("--judge-model"), QStringLiteral("gpt-4o-mini"), QStringLiteral("--judge-retries"),
+                    QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        QJsonObject result = QJsonDocument::fromJson(outcome.out).object();
+        QCOMPARE(result.value(QStringLiteral("items_with_errors")).toInt(), 2);
+        QJsonObject relevance
+            = result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("relevance")).toObject();
+        QCOMPARE(relevance.value(QStringLiteral("count")).toInt(), 2); // no 0 stands in for a failed call
+        QCOMPARE(relevance.value(QStringLiteral("unscored_items")).toInt(), 2);
+        const QString runId = QString::number(result.value(QStringLiteral("run_id")).toInt());
+
+        QVERIFY(m_openai.setReplies({scored}));
+        outcome = eval({QStringLiteral("resume"), runId, QStringLiteral("--retry-errors"), QStringLiteral("--json")});
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        result = QJsonDocument::fromJson(outcome.out).object();
+        QCOMPARE(result.value(QStringLiteral("items_with_errors")).toInt(), 0);
+        relevance = result.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("relevance")).toObject();
+        QCOMPARE(relevance.value(QStringLiteral("count")).toInt(), 4);
+        QCOMPARE(relevance.value(QStringLiteral("mean")).toDouble(), 0.8);
+    }
+
     void gatesDecideTheExitCodeAndTheJUnitFile()
     {
         const QString dataset = writeDataset(QStringLiteral("gated.jsonl"), 6, false);
