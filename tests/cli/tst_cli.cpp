@@ -1,5 +1,6 @@
 // Drives the real `genaiops` binary as a pipeline would: arguments, stdin, exit codes, stdout, stderr.
 
+#include "common/workspacedamage.h"
 #include "core/storage/workspace.h"
 
 #include <QFile>
@@ -252,37 +253,9 @@ private slots:
         QVERIFY(runCli({QStringLiteral("--workspace"), path, QStringLiteral("credentials"), QStringLiteral("list")})
                     .exitCode
                 == 0);
-        {
-            // Pages enough that the damage lands in a table's b-tree, not only in free space.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("filler"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)")));
-            QVERIFY(query.exec(QStringLiteral("CREATE INDEX filler_body ON filler (body)")));
-            QVERIFY(query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                              "WHERE i < 3000) INSERT INTO filler SELECT i, printf('%08d', i) || "
-                                              "hex(randomblob(60)) FROM n")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("filler"));
-        {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            const qint64 size = file.size();
-            QVERIFY2(size > 100 * 4096, qPrintable(QString::number(size)));
-            if (damage == QLatin1String("truncate")) {
-                QVERIFY(file.resize(size / 2));
-            } else {
-                QByteArray noise(4096, Qt::Uninitialized);
-                quint32 state = 20261203;
-                for (char &byte : noise) // a fixed generator: the same damage on every run
-                    byte = char((state = state * 1664525u + 1013904223u) >> 24);
-                QVERIFY(file.seek((size / 4096 / 2) * 4096));
-                QCOMPARE(file.write(noise), qint64(noise.size()));
-            }
-        }
+        QVERIFY(WorkspaceDamage::apply(path,
+                                       damage == QLatin1String("truncate") ? WorkspaceDamage::Kind::Truncated
+                                                                           : WorkspaceDamage::Kind::PageOverwritten));
         const QByteArray before = fileBytes(path);
 
         const Outcome checked

@@ -1,5 +1,6 @@
 // Drives the real MainWindow offscreen (after KeePassXC's TestGui), inside a private keyring session.
 
+#include "common/workspacedamage.h"
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/connections/connectionspanel.h"
@@ -18,8 +19,6 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -162,22 +161,8 @@ private slots:
         const QString name = QStringLiteral("damaged.genaiops");
         const QString path = m_directory.filePath(name);
         openWindow(name).reset();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)")));
-            QVERIFY(query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
-                                              "i < 3000) INSERT INTO filler SELECT i, hex(randomblob(100)) FROM n")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        QVERIFY(WorkspaceDamage::apply(path, WorkspaceDamage::Kind::Truncated));
         QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.resize(file.size() / 2));
-        file.close();
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray before = file.readAll();
         file.close();
