@@ -277,16 +277,16 @@ void TestEvalResume::eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryError
     QCOMPARE(summary.value().itemsWithErrors, 0);
 }
 
-// The workspace's disk fills up mid-run (a 2 MiB tmpfs the test mounts; CI runs as root): the run
-// stops with an error naming the workspace file, reads as interrupted (not failed), keeps every
-// result it reported, and once there is room again a resume stores the rest, each item once.
+// The workspace's disk fills up mid-run (a 32 MiB tmpfs the test mounts, room for the whole run and its WAL once the
+// filler is gone; CI runs as root): the run stops with an error naming the workspace file, reads as interrupted (not
+// failed), keeps every result it reported, and once there is room again a resume stores the rest, each item once.
 void TestEvalResume::aFullDiskStopsTheRunAsInterruptedKeepingWhatWasStoredAndItResumesOnceThereIsRoom()
 {
     if (::geteuid() != 0)
         QSKIP("mounting a small tmpfs needs root; CI runs as root");
     QTemporaryDir mountPoint;
-    QCOMPARE(QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"tmpfs"_s, mountPoint.path()}),
-             0);
+    QCOMPARE(
+        QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=32m"_s, u"tmpfs"_s, mountPoint.path()}), 0);
     const auto unmount = qScopeGuard([&] {
         QString ignored;
         m_fixture.prepare(ignored); // a workspace off the mount, so it can go
