@@ -1227,6 +1227,10 @@
         <source>ALPN protocol (optional, x-amzn-mqtt-ca for AWS IoT on port 443)</source>
         <translation>ALPN-Protokoll (optional, x-amzn-mqtt-ca für AWS IoT auf Port 443)</translation>
     </message>
+    <message>
+        <source>Verify TLS certificates (yes, or no for a test server with a self-signed one)</source>
+        <translation>TLS-Zertifikate prüfen (yes, oder no für einen Testserver mit selbst signiertem Zertifikat)</translation>
+    </message>
 </context>
 <context>
     <name>CredentialProfileModel</name>
@@ -1253,6 +1257,10 @@
     <message>
         <source>Updated</source>
         <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED</source>
+        <translation>TLS NICHT GEPRÜFT</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1926,10 @@
     <message>
         <source>--mqtt-version must be 3.1.1 or 5</source>
         <translation>--mqtt-version muss 3.1.1 oder 5 sein</translation>
+    </message>
+    <message>
+        <source>genaiops: warning: profile &quot;%1&quot; does not verify the broker&apos;s TLS certificate (verify_tls is no): whoever sits between here and %2 can read and change these messages</source>
+        <translation>genaiops: Warnung: Profil &quot;%1&quot; prüft das TLS-Zertifikat des Brokers nicht (verify_tls ist no): wer zwischen hier und %2 sitzt, kann diese Nachrichten lesen und ändern</translation>
     </message>
 </context>
 <context>
@@ -4819,6 +4831,17 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <source>this form</source>
         <translation>dieses Formular</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileMarks</name>
+    <message>
+        <source>This profile does not verify TLS certificates (verify_tls is no): whoever sits between here and the service can read and change the traffic.</source>
+        <translation>Dieses Profil prüft keine TLS-Zertifikate (verify_tls ist no): wer zwischen hier und dem Dienst sitzt, kann den Verkehr lesen und ändern.</translation>
+    </message>
 </context>
 <context>
     <name>PromptDiffDialog</name>
@@ -4996,6 +5019,10 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>--%1 expects 0 to 20</source>
         <translation>--%1 erwartet einen Wert von 0 bis 20</translation>
+    </message>
+    <message>
+        <source>genaiops: warning: profile &quot;%1&quot; does not verify TLS certificates (verify_tls is no): whoever sits between here and the service can read and change this traffic</source>
+        <translation>genaiops: Warnung: Profil &quot;%1&quot; prüft keine TLS-Zertifikate (verify_tls ist no): wer zwischen hier und dem Dienst sitzt, kann diesen Verkehr lesen und ändern</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 
+#include <cstdio>
+
 EdgeBrokerOptions::EdgeBrokerOptions(QCommandLineParser &parser)
     : m_broker(QStringLiteral("broker"), tr("mqtt://HOST:PORT or mqtts://HOST:PORT."), QStringLiteral("url")),
       m_topic(QStringLiteral("topic"),
@@ -86,5 +88,11 @@ Result<MqttSettings> EdgeBrokerOptions::settings(const QCommandLineParser &parse
     settings.applyProfile(profileSettings, secrets);
     if (Status valid = settings.validate(); !valid)
         return valid.error();
+    if (settings.tls && !settings.verifyTls)
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("genaiops: warning: profile \"%1\" does not verify the broker's TLS certificate "
+                                   "(verify_tls is no): whoever sits between here and %2 can read and change "
+                                   "these messages")
+                                    .arg(parser.value(m_profile), settings.url())));
     return settings;
 }

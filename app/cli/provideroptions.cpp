@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 
+#include <cstdio>
+
 ProviderOptions::ProviderOptions(const QString &prefix)
     : m_provider(prefix + QStringLiteral("provider"), tr("Model provider: openai or bedrock."), QStringLiteral("name")),
       m_model(prefix + QStringLiteral("model"), tr("Model id, e.g. anthropic.claude-3-haiku-20240307-v1:0."),
@@ -90,5 +92,11 @@ Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser
             return makeError(Error::Kind::Usage, tr("--%1 expects 0 to 20").arg(m_retries.names().first()));
         config.value().retry.maxAttempts = retries + 1;
     }
+    if (!config.value().verifyTls)
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("genaiops: warning: profile \"%1\" does not verify TLS certificates (verify_tls "
+                                   "is no): whoever sits between here and the service can read and change this "
+                                   "traffic")
+                                    .arg(parser.value(m_profile))));
     return config;
 }

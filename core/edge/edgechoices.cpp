@@ -11,6 +11,11 @@ Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
     if (!profiles)
         return profiles.error();
     choices.profiles = profiles.value();
+    auto unverified
+        = CredentialProfileRepository(workspace).namesWithoutTlsVerification({CredentialProfile::Kind::Mqtt});
+    if (!unverified)
+        return unverified.error();
+    choices.unverifiedProfiles = unverified.value();
     auto recordings = RecordingRepository(workspace).list();
     if (!recordings)
         return recordings.error();

@@ -3,6 +3,7 @@
 #include "core/common/result.h"
 #include "core/edge/reviewmanifest.h"
 
+#include <QSet>
 #include <QStringList>
 
 class Workspace;
@@ -12,6 +13,8 @@ class Workspace;
 struct EdgeChoices
 {
     QStringList profiles;
+    QSet<QString> unverifiedProfiles; // verify_tls "no": marked in red
+
     QStringList recordings;
     QList<ReviewItem> labelled;
 

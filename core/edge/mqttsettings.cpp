@@ -1,5 +1,7 @@
 #include "core/edge/mqttsettings.h"
 
+#include "core/secrets/credentialprofile.h"
+
 #include <QFileInfo>
 #include <QUrl>
 
@@ -47,6 +49,8 @@ void MqttSettings::applyProfile(const QJsonObject &profileSettings, const QMap<Q
     fill(keyFile, "key_file");
     fill(alpn, "alpn");
     fill(username, "username");
+    if (!CredentialProfile::verifiesTls(profileSettings))
+        verifyTls = false;
     if (password.isEmpty())
         password = secrets.value(QStringLiteral("password"));
     if (keyPassphrase.isEmpty())

@@ -20,6 +20,7 @@ public:
     QString host = QStringLiteral("localhost");
     int port = 1883;
     bool tls = false;
+    bool verifyTls = true; // false: the broker's certificate and name are not checked (a profile's verify_tls "no")
     QString caFile;
     QString certificateFile;
     QString keyFile;

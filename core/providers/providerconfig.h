@@ -43,6 +43,8 @@ struct ProviderConfig
     int idleTimeoutMs = 60000; // longest silence inside a streamed answer
     int totalTimeoutMs = 600000;
     RetryPolicy retry;
+    // False only for a profile whose verify_tls is "no": certificates are then not checked at all.
+    bool verifyTls = true;
 
     static QString kindName(Kind kind)
     {

@@ -29,6 +29,7 @@ Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &env
 
     ProviderConfig config;
     config.model = model;
+    config.verifyTls = !storedProfile || storedProfile->verifiesTls();
     const auto setting
         = [&](const QString &key) { return storedProfile ? storedProfile->settings.value(key).toString() : QString(); };
 

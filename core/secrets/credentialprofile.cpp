@@ -67,12 +67,17 @@ QStringList CredentialProfile::settingFields(Kind kind)
 {
     switch (kind) {
     case Kind::Aws:
-        return {QStringLiteral("region"), QStringLiteral("endpoint_url")};
+        return {QStringLiteral("region"), QStringLiteral("endpoint_url"), VerifyTlsField};
     case Kind::OpenAi:
-        return {QStringLiteral("base_url")};
+        return {QStringLiteral("base_url"), VerifyTlsField};
     case Kind::Mqtt:
-        return {QStringLiteral("broker_url"), QStringLiteral("username"), QStringLiteral("ca_file"),
-                QStringLiteral("cert_file"),  QStringLiteral("key_file"), QStringLiteral("alpn")};
+        return {QStringLiteral("broker_url"),
+                QStringLiteral("username"),
+                QStringLiteral("ca_file"),
+                QStringLiteral("cert_file"),
+                QStringLiteral("key_file"),
+                QStringLiteral("alpn"),
+                VerifyTlsField};
     }
     return {};
 }
@@ -107,6 +112,8 @@ QString CredentialProfile::fieldLabel(const QString &field)
         return tr("Client certificate file (optional)");
     if (field == QLatin1String("key_file"))
         return tr("Client key file (optional)");
+    if (field == VerifyTlsField)
+        return tr("Verify TLS certificates (yes, or no for a test server with a self-signed one)");
     if (field == QLatin1String("alpn"))
         return tr("ALPN protocol (optional, x-amzn-mqtt-ca for AWS IoT on port 443)");
     return field;
@@ -116,4 +123,10 @@ bool CredentialProfile::isValidName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     return pattern.match(name).hasMatch();
+}
+
+bool CredentialProfile::verifiesTls(const QJsonObject &settings)
+{
+    // Only an explicit "no" turns verification off: a typo keeps it on.
+    return settings.value(VerifyTlsField).toString().trimmed().compare(QLatin1String("no"), Qt::CaseInsensitive) != 0;
 }

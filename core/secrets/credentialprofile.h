@@ -34,6 +34,12 @@ public:
     static QStringList requiredSecretFields(Kind kind);
     static QStringList settingFields(Kind kind);
     static QString fieldLabel(const QString &field);
+    // "verify_tls": "no" turns TLS certificate checks off for this profile's connections (HTTP and
+    // MQTT), for a test server with a self-signed certificate. Every panel using such a profile marks
+    // it in red and the CLI warns on every run; anything but "no" keeps verification on.
+    static constexpr QLatin1StringView VerifyTlsField{"verify_tls"};
+    static bool verifiesTls(const QJsonObject &settings);
+    bool verifiesTls() const { return verifiesTls(settings); }
 
     // A profile name is a short identifier: letters, digits, '.', '_', '-'; at most 64 characters.
     static bool isValidName(const QString &name);

@@ -60,6 +60,19 @@ Result<QStringList> CredentialProfileRepository::names(const QList<CredentialPro
     return names;
 }
 
+Result<QSet<QString>>
+CredentialProfileRepository::namesWithoutTlsVerification(const QList<CredentialProfile::Kind> &kinds) const
+{
+    auto profiles = list();
+    if (!profiles)
+        return profiles.error();
+    QSet<QString> names;
+    for (const CredentialProfile &profile : profiles.value())
+        if (kinds.contains(profile.kind) && !profile.verifiesTls())
+            names.insert(profile.name);
+    return names;
+}
+
 Result<std::optional<CredentialProfile>> CredentialProfileRepository::find(const QString &name) const
 {
     auto query = m_workspace.execute(QStringLiteral("SELECT name, kind, settings, updated_at "

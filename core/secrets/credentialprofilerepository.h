@@ -5,6 +5,7 @@
 #include "core/storage/schemamodule.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 class Workspace;
 
@@ -21,6 +22,8 @@ public:
     Result<QList<CredentialProfile>> list() const;
     // The names of the profiles of these kinds, in name order.
     Result<QStringList> names(const QList<CredentialProfile::Kind> &kinds) const;
+    // Those of them whose verify_tls is "no", for the panels to mark in red.
+    Result<QSet<QString>> namesWithoutTlsVerification(const QList<CredentialProfile::Kind> &kinds) const;
     Result<std::optional<CredentialProfile>> find(const QString &name) const;
     // find() for a profile that must exist: a missing one is a usage error naming it.
     Result<CredentialProfile> require(const QString &name) const;

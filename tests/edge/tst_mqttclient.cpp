@@ -4,6 +4,7 @@
 #include "core/edge/localbroker.h"
 #include "core/edge/mqttclient.h"
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -119,6 +120,7 @@ private slots:
     void tlsKeyPassphrase();
     void tlsWrongClientCertificateIsAClearError();
     void tlsUntrustedBrokerIsAClearError();
+    void anUntrustedBrokerIsReachedOnlyWhenItsProfileTurnsVerificationOff();
     void invalidSettingsAreRefusedBeforeConnecting();
 
 private:
@@ -370,6 +372,26 @@ void MqttClientTest::tlsUntrustedBrokerIsAClearError()
     QVERIFY2(reason.startsWith(QLatin1String("TLS: the broker's certificate is not trusted")), qPrintable(reason));
     QCOMPARE(failed.first().at(1).value<Error::Kind>(), Error::Kind::Auth);
     QVERIFY2(reason.contains(QLatin1String("certificate verify failed")), qPrintable(reason));
+}
+
+// The per-profile opt-out: the same untrusted broker, reached once the profile says verify_tls
+// "no" (a test broker with its own CA); with any other value verification stays on.
+void MqttClientTest::anUntrustedBrokerIsReachedOnlyWhenItsProfileTurnsVerificationOff()
+{
+    LocalBroker broker;
+    QVERIFY2(startTlsBroker(broker, false), qPrintable(broker.log()));
+    for (const QString &value : {QStringLiteral("yes"), QStringLiteral("off"), QStringLiteral("no")}) {
+        MqttSettings settings = tlsSettings(broker, QStringLiteral("rogue-ca"), QString());
+        settings.applyProfile(QJsonObject{{QStringLiteral("verify_tls"), value}}, {});
+        QCOMPARE(settings.verifyTls, value != QLatin1String("no"));
+        MqttClient client(settings);
+        QSignalSpy subscribed(&client, &MqttClient::subscribed);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        QVERIFY(client.start());
+        QVERIFY(QTest::qWaitFor([&] { return !subscribed.isEmpty() || !failed.isEmpty(); }, 10000));
+        QCOMPARE(subscribed.isEmpty(), value != QLatin1String("no"));
+        client.stop(0);
+    }
 }
 
 void MqttClientTest::invalidSettingsAreRefusedBeforeConnecting()

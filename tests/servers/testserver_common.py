@@ -16,6 +16,7 @@ import json
 import os
 import re
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -51,6 +52,9 @@ TEST_HEADERS = {
 def add_common_arguments(parser, default_models):
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port; 0 picks a free one (default 0)")
+    parser.add_argument("--tls-cert", default=None,
+                        help="serve HTTPS with this certificate (PEM; the test endpoints then need HTTPS too)")
+    parser.add_argument("--tls-key", default=None, help="the private key of --tls-cert (PEM)")
     parser.add_argument("--models", default=",".join(default_models),
                         help="comma-separated model ids this server knows (default: %(default)s)")
     parser.add_argument("--any-model", action="store_true", help="accept any model id")
@@ -534,6 +538,12 @@ def serve(handler_class, state):
     handler_class.state = state
     server = QuietThreadingHTTPServer((state.args.host, state.args.port), handler_class)
     server.verbose = state.args.verbose
+    if state.args.tls_cert:
+        # A client that refuses the certificate ends the handshake; accept() raises and the server
+        # goes on to the next connection.
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(state.args.tls_cert, state.args.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     port = server.server_address[1]
     sys.stdout.write("LISTENING %d\n" % port)
     sys.stdout.flush()

@@ -6,10 +6,13 @@
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "core/workspaceschema.h"
+#include "ui/common/profilemarks.h"
 #include "ui/connections/connectionspanel.h"
 #include "ui/connections/credentialprofilemodel.h"
 #include "ui/connections/profiledialog.h"
+#include "ui/theme.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QJsonDocument>
@@ -104,6 +107,36 @@ private slots:
         QVERIFY2(!typedSecrets.isEmpty(), "the dialog has no password field to type into");
         QVERIFY(typedSecrets != otherSecrets);
         QVERIFY2(typed == other, "the profile dialog shows something of the typed secret");
+    }
+
+    // A profile that does not verify TLS certificates is red in the Connections table, and red in
+    // every profile drop-down while it is the one chosen (ProfileMarks, used by the Playground, the
+    // New run dialog and the Edge panel).
+    void aProfileThatDoesNotVerifyTlsIsMarkedRed()
+    {
+        CredentialProfile lab = m_profile;
+        lab.name = QStringLiteral("lab");
+        lab.settings.insert(QStringLiteral("verify_tls"), QStringLiteral("no"));
+        CredentialProfileModel model;
+        model.setProfiles({m_profile, lab});
+        const QColor bad = Theme::color(Theme::Role::Bad);
+        const QModelIndex labSettings = model.index(1, CredentialProfileModel::SettingsColumn);
+        QVERIFY(model.data(labSettings).toString().startsWith(QLatin1String("TLS NOT VERIFIED")));
+        QCOMPARE(model.data(labSettings, Qt::ForegroundRole).value<QColor>(), bad);
+        QVERIFY(!model.data(model.index(0, CredentialProfileModel::SettingsColumn), Qt::ForegroundRole).isValid());
+
+        QWidget parent;
+        auto *box = new QComboBox(&parent);
+        box->addItems({QStringLiteral("gateway"), QStringLiteral("lab")});
+        ProfileMarks::apply(box, {QStringLiteral("lab")});
+        QCOMPARE(box->itemData(1, Qt::ForegroundRole).value<QColor>(), bad);
+        QVERIFY(!box->itemData(0, Qt::ForegroundRole).isValid());
+        QVERIFY(box->palette().color(QPalette::ButtonText) != bad); // "gateway" is chosen
+        box->setCurrentIndex(1);
+        QCOMPARE(box->palette().color(QPalette::ButtonText), bad);
+        QVERIFY(box->toolTip().contains(QLatin1String("does not verify TLS")));
+        box->setCurrentIndex(0);
+        QVERIFY(box->palette().color(QPalette::ButtonText) != bad);
     }
 
     void aWorkingConnectionPasses()

@@ -1,5 +1,8 @@
 #include "ui/connections/credentialprofilemodel.h"
 
+#include "ui/common/profilemarks.h"
+#include "ui/theme.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -41,8 +44,11 @@ QVariant CredentialProfileModel::data(const QModelIndex &index, int role) const
             return CredentialProfile::kindLabel(profile.kind);
         case SettingsColumn: {
             QStringList parts;
+            if (!profile.verifiesTls())
+                parts << tr("TLS NOT VERIFIED");
             for (auto it = profile.settings.constBegin(); it != profile.settings.constEnd(); ++it)
-                parts << CredentialProfile::fieldLabel(it.key()) + QStringLiteral(": ") + it.value().toString();
+                if (it.key() != CredentialProfile::VerifyTlsField)
+                    parts << CredentialProfile::fieldLabel(it.key()) + QStringLiteral(": ") + it.value().toString();
             return parts.isEmpty() ? tr("—") : parts.join(QStringLiteral(" · "));
         }
         case UpdatedColumn: {
@@ -54,6 +60,11 @@ QVariant CredentialProfileModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    // A profile that does not verify TLS certificates is red wherever it shows.
+    if (role == Qt::ForegroundRole && !profile.verifiesTls())
+        return Theme::color(Theme::Role::Bad);
+    if (role == Qt::ToolTipRole && !profile.verifiesTls())
+        return ProfileMarks::warning();
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
         return tr("Secrets of \"%1\" are in the OS keyring; the workspace keeps only its name and settings.")
             .arg(profile.name);

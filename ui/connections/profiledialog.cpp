@@ -65,6 +65,8 @@ void ProfileDialog::rebuildFields()
             editor->setPlaceholderText(QStringLiteral("us-east-1"));
         if (field == QLatin1String("base_url"))
             editor->setPlaceholderText(QStringLiteral("http://localhost:11434/v1"));
+        if (field == CredentialProfile::VerifyTlsField)
+            editor->setPlaceholderText(tr("yes"));
         m_fields->addRow(CredentialProfile::fieldLabel(field) + QLatin1Char(':'), editor);
         m_editors.insert(field, editor);
     }

@@ -1,5 +1,6 @@
 #include "ui/edge/edgeconnectionbar.h"
 
+#include "ui/common/profilemarks.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -79,7 +80,7 @@ QString EdgeConnectionBar::profile() const
     return m_profile->currentData().toString();
 }
 
-void EdgeConnectionBar::setProfiles(const QStringList &profiles)
+void EdgeConnectionBar::setProfiles(const QStringList &profiles, const QSet<QString> &unverified)
 {
     const QString current = profile();
     m_profile->clear();
@@ -87,6 +88,7 @@ void EdgeConnectionBar::setProfiles(const QStringList &profiles)
     for (const QString &name : profiles)
         m_profile->addItem(name, name);
     m_profile->setCurrentIndex(std::max(0, m_profile->findData(current)));
+    ProfileMarks::apply(m_profile, unverified);
 }
 
 void EdgeConnectionBar::showState(MqttClient::State state, int reconnects, const QString &lastError, int gaps,

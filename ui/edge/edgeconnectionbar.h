@@ -2,6 +2,7 @@
 
 #include "core/edge/mqttclient.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -24,7 +25,7 @@ public:
     int qos() const;
     // The chosen mqtt profile, empty for none.
     QString profile() const;
-    void setProfiles(const QStringList &profiles);
+    void setProfiles(const QStringList &profiles, const QSet<QString> &unverified = {});
     void showState(MqttClient::State state, int reconnects, const QString &lastError, int gaps = 0,
                    qint64 offlineMs = 0);
 

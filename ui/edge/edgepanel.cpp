@@ -206,7 +206,7 @@ void EdgePanel::reload()
     m_worker.run<EdgeChoices>([](Workspace &workspace) { return EdgeChoices::load(workspace); }, this,
                               [this](Result<EdgeChoices> lists) {
                                   if (lists) {
-                                      m_bar->setProfiles(lists.value().profiles);
+                                      m_bar->setProfiles(lists.value().profiles, lists.value().unverifiedProfiles);
                                       rebuildReplayMenu(lists.value().recordings);
                                       m_review->restore(lists.value().labelled);
                                   } else {

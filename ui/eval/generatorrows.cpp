@@ -1,6 +1,7 @@
 #include "ui/eval/generatorrows.h"
 
 #include "core/eval/runsetup.h"
+#include "ui/common/profilemarks.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -30,7 +31,7 @@ GeneratorRows::GeneratorRows(QWidget *parent) : QWidget(parent)
     layout->setColumnStretch(1, 1);
 }
 
-void GeneratorRows::setProfiles(const QStringList &names)
+void GeneratorRows::setProfiles(const QStringList &names, const QSet<QString> &unverified)
 {
     for (const Row &row : std::as_const(m_rows)) {
         const QString chosen = row.profile->currentText();
@@ -38,6 +39,7 @@ void GeneratorRows::setProfiles(const QStringList &names)
         row.profile->addItems(names);
         if (names.contains(chosen))
             row.profile->setCurrentText(chosen);
+        ProfileMarks::apply(row.profile, unverified);
     }
 }
 

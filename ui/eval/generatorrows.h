@@ -3,6 +3,7 @@
 #include "core/providers/providerselection.h"
 
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -17,7 +18,7 @@ class GeneratorRows : public QWidget
 public:
     explicit GeneratorRows(QWidget *parent = nullptr);
 
-    void setProfiles(const QStringList &names);
+    void setProfiles(const QStringList &names, const QSet<QString> &unverified = {});
     void setModels(const QList<ProviderSelection> &models);
     // The rows with a model id, in order.
     QList<ProviderSelection> models() const;

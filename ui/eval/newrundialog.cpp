@@ -4,6 +4,7 @@
 #include "core/eval/runsetup.h"
 #include "core/secrets/credentialprofilerepository.h"
 #include "core/storage/workspaceworker.h"
+#include "ui/common/profilemarks.h"
 #include "ui/eval/generatorrows.h"
 #include "ui/theme.h"
 
@@ -37,6 +38,7 @@ constexpr double noTemperature = -0.1;
 struct Choices
 {
     QStringList profiles;
+    QSet<QString> unverified; // verify_tls "no": marked in red
     QList<Dataset> datasets;
 };
 
@@ -99,16 +101,20 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
             auto profiles = CredentialProfileRepository(workspace).names(CredentialProfile::modelKinds());
             if (!profiles)
                 return profiles.error();
+            auto unverified
+                = CredentialProfileRepository(workspace).namesWithoutTlsVerification(CredentialProfile::modelKinds());
+            if (!unverified)
+                return unverified.error();
             auto datasets = DatasetRepository(workspace).latest();
             if (!datasets)
                 return datasets.error();
-            return Choices{profiles.value(), datasets.value()};
+            return Choices{profiles.value(), unverified.value(), datasets.value()};
         },
         this,
         [this](Result<Choices> choices) {
             if (!choices)
                 return showProblem(choices.error().describe());
-            fill(choices.value().profiles, choices.value().datasets);
+            fill(choices.value().profiles, choices.value().unverified, choices.value().datasets);
         });
     updateState();
 }
@@ -192,11 +198,12 @@ QFormLayout *NewRunDialog::buildForm()
     return form;
 }
 
-void NewRunDialog::fill(const QStringList &profiles, const QList<Dataset> &datasets)
+void NewRunDialog::fill(const QStringList &profiles, const QSet<QString> &unverified, const QList<Dataset> &datasets)
 {
-    m_generators->setProfiles(profiles);
+    m_generators->setProfiles(profiles, unverified);
     m_judgeProfile->addItem(tr("No judge"));
     m_judgeProfile->addItems(profiles);
+    ProfileMarks::apply(m_judgeProfile, unverified);
     for (const Dataset &dataset : datasets) {
         m_dataset->addItem(
             tr("%1 · v%2 · %n items", nullptr, int(dataset.itemCount)).arg(dataset.name).arg(dataset.version));

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QMap>
+#include <QSet>
 
 #include <optional>
 
@@ -41,7 +42,7 @@ private:
     QGroupBox *buildMetrics();
     QFormLayout *buildForm();
     void buildGeneration();
-    void fill(const QStringList &profiles, const QList<Dataset> &datasets);
+    void fill(const QStringList &profiles, const QSet<QString> &unverified, const QList<Dataset> &datasets);
     void chooseDataset(qint64 datasetId, const QString &path);
     void apply(const RunSettings &settings, const QList<ProviderSelection> &models);
     void remember(qint64 datasetId, const RunSettings &settings, const QList<ProviderSelection> &models) const;

@@ -61,10 +61,10 @@ ResponsePane *ModelColumns::pane(int slot) const
     return m_panes.value(slot);
 }
 
-void ModelColumns::setProfiles(const QStringList &names)
+void ModelColumns::setProfiles(const QStringList &names, const QSet<QString> &unverified)
 {
     for (ResponsePane *pane : std::as_const(m_panes))
-        pane->setProfiles(names);
+        pane->setProfiles(names, unverified);
 }
 
 QList<ProviderSelection> ModelColumns::selections() const

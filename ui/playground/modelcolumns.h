@@ -2,6 +2,7 @@
 
 #include "core/providers/providerselection.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -23,7 +24,7 @@ public:
     int count() const;
     void setCount(int count);
     ResponsePane *pane(int slot) const;
-    void setProfiles(const QStringList &names);
+    void setProfiles(const QStringList &names, const QSet<QString> &unverified = {});
     // What each shown pane is set to call, in slot order.
     QList<ProviderSelection> selections() const;
     // "Model 2 needs a connection and a model id." for the first shown pane that is not set up.

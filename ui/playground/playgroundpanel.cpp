@@ -138,14 +138,20 @@ void PlaygroundPanel::buildLayout()
 
 void PlaygroundPanel::reload()
 {
-    m_worker.run<QStringList>(
-        [](Workspace &workspace) {
-            return CredentialProfileRepository(workspace).names(CredentialProfile::modelKinds());
+    using Profiles = std::pair<QStringList, QSet<QString>>; // names, and those not verifying TLS
+    m_worker.run<Profiles>(
+        [](Workspace &workspace) -> Result<Profiles> {
+            const CredentialProfileRepository repository(workspace);
+            auto names = repository.names(CredentialProfile::modelKinds());
+            auto unverified = repository.namesWithoutTlsVerification(CredentialProfile::modelKinds());
+            if (!names || !unverified)
+                return names ? unverified.error() : names.error();
+            return Profiles{names.value(), unverified.value()};
         },
         this,
-        [this](Result<QStringList> profiles) {
-            const QStringList names = profiles ? profiles.value() : QStringList();
-            m_columns->setProfiles(names);
+        [this](Result<Profiles> profiles) {
+            const QStringList names = profiles ? profiles.value().first : QStringList();
+            m_columns->setProfiles(names, profiles ? profiles.value().second : QSet<QString>());
             if (names.isEmpty())
                 m_banner->showMessage(Banner::Tone::Information,
                                       tr("Add a connection (an OpenAI-compatible endpoint or an AWS account) on the "

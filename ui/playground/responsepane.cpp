@@ -1,6 +1,7 @@
 #include "ui/playground/responsepane.h"
 
 #include "ui/common/displaynames.h"
+#include "ui/common/profilemarks.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -80,13 +81,14 @@ ResponsePane::ResponsePane(int slot, QWidget *parent) : QFrame(parent), m_slot(s
     clear();
 }
 
-void ResponsePane::setProfiles(const QStringList &profileNames)
+void ResponsePane::setProfiles(const QStringList &profileNames, const QSet<QString> &unverified)
 {
     const QString current = profile();
     m_profile->clear();
     m_profile->addItems(profileNames);
     if (!current.isEmpty())
         setProfile(current);
+    ProfileMarks::apply(m_profile, unverified);
 }
 
 QString ResponsePane::profile() const

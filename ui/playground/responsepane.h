@@ -22,7 +22,7 @@ class ResponsePane : public QFrame
 public:
     explicit ResponsePane(int slot, QWidget *parent = nullptr);
 
-    void setProfiles(const QStringList &profileNames);
+    void setProfiles(const QStringList &profileNames, const QSet<QString> &unverified = {});
     QString profile() const;
     void setProfile(const QString &name);
     QString model() const;
