@@ -124,6 +124,13 @@ def main():
     write("registry_answers", "mlflow-search", b"\x00" + json.dumps({"model_versions": [version], "next_page_token": "p"}).encode())
     write("registry_answers", "mlflow-error", b"\x06" + json.dumps({"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "no such model"}).encode())
 
+    # Error answers: first byte the status, second whether an x-amzn-ErrorType header comes first.
+    write("error_answers", "openai-429", b"\x04\x00" + json.dumps({"error": {"message": "Rate limit reached", "type": "requests", "code": "rate_limit_exceeded"}}).encode())
+    write("error_answers", "gateway-detail", b"\x02\x00" + json.dumps({"detail": [{"loc": ["body"], "msg": "field required"}]}).encode())
+    write("error_answers", "bedrock-throttled", b"\x04\x01ThrottlingException:http://internal.amazon.com/coral/\n" + json.dumps({"message": "Too many requests"}).encode())
+    write("error_answers", "bedrock-type-in-body", b"\x02\x00" + json.dumps({"__type": "com.amazon.bedrock#ValidationException", "Message": "bad model"}).encode())
+    write("error_answers", "html", b"\x06\x00<html><body>502 Bad Gateway</body></html>")
+
     write("prompt_template", "rag", "Answer from the context only.\nContext: {{ context }}\nQuestion: {{question}}\n")
     write("prompt_template", "odd", "{{a.b-c}} {{ 9x }} {{{{nested}}}} {{unclosed")
     write("text_diff", "prompt-versions", "You are a helpful assistant.\nAnswer briefly.\n\0You are a careful assistant.\nAnswer briefly.\nCite the context.\n")
