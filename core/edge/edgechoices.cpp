@@ -7,15 +7,11 @@
 Result<EdgeChoices> EdgeChoices::load(Workspace &workspace)
 {
     EdgeChoices choices;
-    auto profiles = CredentialProfileRepository(workspace).names({CredentialProfile::Kind::Mqtt});
+    auto profiles = CredentialProfileRepository(workspace).choices({CredentialProfile::Kind::Mqtt});
     if (!profiles)
         return profiles.error();
-    choices.profiles = profiles.value();
-    auto unverified
-        = CredentialProfileRepository(workspace).namesWithoutTlsVerification({CredentialProfile::Kind::Mqtt});
-    if (!unverified)
-        return unverified.error();
-    choices.unverifiedProfiles = unverified.value();
+    choices.profiles = profiles.value().names;
+    choices.unverifiedProfiles = profiles.value().withoutTlsVerification;
     auto recordings = RecordingRepository(workspace).list();
     if (!recordings)
         return recordings.error();

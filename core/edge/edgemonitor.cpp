@@ -223,9 +223,9 @@ void EdgeMonitor::publishUpdate()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_next.fleet = m_statistics.update(now, m_next.alertChanges);
     m_next.state = m_client ? m_client->state() : MqttClient::State::Stopped;
-    m_next.reconnects = m_client ? m_client->reconnects() : 0;
-    m_next.gaps = m_client ? m_client->gaps() : 0;
-    m_next.offlineMs = m_client ? m_client->offlineMs() : 0;
+    m_next.reconnects = reconnects();
+    m_next.gaps = gaps();
+    m_next.offlineMs = offlineMs();
     m_next.lastError = m_lastError;
     m_next.recordedMessages = m_recorded;
     m_next.recordingName = m_recordingName;

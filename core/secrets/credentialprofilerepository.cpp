@@ -50,27 +50,27 @@ Result<QList<CredentialProfile>> CredentialProfileRepository::list() const
 
 Result<QStringList> CredentialProfileRepository::names(const QList<CredentialProfile::Kind> &kinds) const
 {
-    auto profiles = list();
-    if (!profiles)
-        return profiles.error();
-    QStringList names;
-    for (const CredentialProfile &profile : profiles.value())
-        if (kinds.contains(profile.kind))
-            names << profile.name;
-    return names;
+    auto found = choices(kinds);
+    if (!found)
+        return found.error();
+    return found.value().names;
 }
 
-Result<QSet<QString>>
-CredentialProfileRepository::namesWithoutTlsVerification(const QList<CredentialProfile::Kind> &kinds) const
+Result<CredentialProfileRepository::Choices>
+CredentialProfileRepository::choices(const QList<CredentialProfile::Kind> &kinds) const
 {
     auto profiles = list();
     if (!profiles)
         return profiles.error();
-    QSet<QString> names;
-    for (const CredentialProfile &profile : profiles.value())
-        if (kinds.contains(profile.kind) && !profile.verifiesTls())
-            names.insert(profile.name);
-    return names;
+    Choices found;
+    for (const CredentialProfile &profile : profiles.value()) {
+        if (!kinds.contains(profile.kind))
+            continue;
+        found.names << profile.name;
+        if (!profile.verifiesTls())
+            found.withoutTlsVerification.insert(profile.name);
+    }
+    return found;
 }
 
 Result<std::optional<CredentialProfile>> CredentialProfileRepository::find(const QString &name) const

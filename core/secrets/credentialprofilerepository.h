@@ -22,8 +22,13 @@ public:
     Result<QList<CredentialProfile>> list() const;
     // The names of the profiles of these kinds, in name order.
     Result<QStringList> names(const QList<CredentialProfile::Kind> &kinds) const;
-    // Those of them whose verify_tls is "no", for the panels to mark in red.
-    Result<QSet<QString>> namesWithoutTlsVerification(const QList<CredentialProfile::Kind> &kinds) const;
+    // The same names, with those whose verify_tls is "no" apart for the panels to mark in red; one read.
+    struct Choices
+    {
+        QStringList names;
+        QSet<QString> withoutTlsVerification;
+    };
+    Result<Choices> choices(const QList<CredentialProfile::Kind> &kinds) const;
     Result<std::optional<CredentialProfile>> find(const QString &name) const;
     // find() for a profile that must exist: a missing one is a usage error naming it.
     Result<CredentialProfile> require(const QString &name) const;

@@ -12,9 +12,15 @@
 
 namespace {
 
+// Where every keyring error of a profile is said to be.
+QString entryOf(const QString &profile)
+{
+    return CredentialStore::tr("keyring entry for profile \"%1\"").arg(profile);
+}
+
 Error keyringError(const QKeychain::Job &job, const QString &profile)
 {
-    const QString where = CredentialStore::tr("keyring entry for profile \"%1\"").arg(profile);
+    const QString where = entryOf(profile);
     switch (job.error()) {
     case QKeychain::EntryNotFound:
         return makeError(Error::Kind::Keyring, CredentialStore::tr("no secrets are stored for this profile"), where);
@@ -107,7 +113,7 @@ void CredentialStore::read(const QString &profile, QObject *context, std::functi
                             makeError(Error::Kind::Keyring,
                                       tr("the keyring is locked, so the profile's secrets cannot be read. Unlock it "
                                          "(log in to the desktop session, or unlock the login keyring) and try again."),
-                                      tr("keyring entry for profile \"%1\"").arg(profile)));
+                                      entryOf(profile)));
                     else
                         done(SecretMap());
                 });

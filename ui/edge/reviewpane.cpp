@@ -71,9 +71,7 @@ ReviewPane::ReviewPane(QWidget *parent) : QWidget(parent)
     // Devices name their images by path; only files inside the folder chosen here are read.
     m_image->setImageFolder(QSettings().value(QStringLiteral("edge/imageFolder")).toString());
     m_folder = new QPushButton(tr("Images folder…"), this);
-    m_folder->setToolTip(m_image->imageFolder().isEmpty()
-                             ? tr("Choose the folder local images are read from; none is read elsewhere")
-                             : tr("Local images are read from %1 only").arg(m_image->imageFolder()));
+    showImageFolder();
     connect(m_folder, &QPushButton::clicked, this, &ReviewPane::chooseImageFolder);
 
     auto *good = new QPushButton(tr("&Good"), this);
@@ -154,8 +152,15 @@ void ReviewPane::chooseImageFolder()
         return;
     QSettings().setValue(QStringLiteral("edge/imageFolder"), folder);
     m_image->setImageFolder(folder);
-    m_folder->setToolTip(tr("Local images are read from %1 only").arg(folder));
+    showImageFolder();
     showCurrent();
+}
+
+void ReviewPane::showImageFolder()
+{
+    const QString folder = m_image->imageFolder();
+    m_folder->setToolTip(folder.isEmpty() ? tr("Choose the folder local images are read from; none is read elsewhere")
+                                          : tr("Local images are read from %1 only").arg(folder));
 }
 
 void ReviewPane::useS3Chooser(S3ImageChooser *chooser)

@@ -55,6 +55,7 @@ private:
     void label(int label);
     void chooseExportFile();
     void chooseImageFolder();
+    void showImageFolder(); // the button's tooltip says which folder, or that none is chosen
     void updateSummary();
     // The device and prediction filters learn of an inspection's values.
     void addChoices(const InspectionResult &inspection);

@@ -98,17 +98,13 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
 
     m_worker.run<Choices>(
         [](Workspace &workspace) -> Result<Choices> {
-            auto profiles = CredentialProfileRepository(workspace).names(CredentialProfile::modelKinds());
+            auto profiles = CredentialProfileRepository(workspace).choices(CredentialProfile::modelKinds());
             if (!profiles)
                 return profiles.error();
-            auto unverified
-                = CredentialProfileRepository(workspace).namesWithoutTlsVerification(CredentialProfile::modelKinds());
-            if (!unverified)
-                return unverified.error();
             auto datasets = DatasetRepository(workspace).latest();
             if (!datasets)
                 return datasets.error();
-            return Choices{profiles.value(), unverified.value(), datasets.value()};
+            return Choices{profiles.value().names, profiles.value().withoutTlsVerification, datasets.value()};
         },
         this,
         [this](Result<Choices> choices) {

@@ -138,20 +138,16 @@ void PlaygroundPanel::buildLayout()
 
 void PlaygroundPanel::reload()
 {
-    using Profiles = std::pair<QStringList, QSet<QString>>; // names, and those not verifying TLS
-    m_worker.run<Profiles>(
-        [](Workspace &workspace) -> Result<Profiles> {
-            const CredentialProfileRepository repository(workspace);
-            auto names = repository.names(CredentialProfile::modelKinds());
-            auto unverified = repository.namesWithoutTlsVerification(CredentialProfile::modelKinds());
-            if (!names || !unverified)
-                return names ? unverified.error() : names.error();
-            return Profiles{names.value(), unverified.value()};
+    using Choices = CredentialProfileRepository::Choices;
+    m_worker.run<Choices>(
+        [](Workspace &workspace) {
+            return CredentialProfileRepository(workspace).choices(CredentialProfile::modelKinds());
         },
         this,
-        [this](Result<Profiles> profiles) {
-            const QStringList names = profiles ? profiles.value().first : QStringList();
-            m_columns->setProfiles(names, profiles ? profiles.value().second : QSet<QString>());
+        [this](Result<Choices> profiles) {
+            const Choices choices = profiles ? profiles.value() : Choices();
+            const QStringList &names = choices.names;
+            m_columns->setProfiles(names, choices.withoutTlsVerification);
             if (names.isEmpty())
                 m_banner->showMessage(Banner::Tone::Information,
                                       tr("Add a connection (an OpenAI-compatible endpoint or an AWS account) on the "
