@@ -3,6 +3,7 @@
 
 POST /model/{modelId}/converse          Converse
 POST /model/{modelId}/converse-stream   ConverseStream (application/vnd.amazon.eventstream)
+POST /guardrail/{id}/version/{v}/apply  ApplyGuardrail (guardrails from --guardrails FILE)
 
 Every model request must carry a valid AWS Signature Version 4 (verified here independently, the
 way AWS does: canonical URI from the raw wire path with each segment encoded again, so a model id's
@@ -25,6 +26,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import testserver_common as common  # noqa: E402
+import bedrock_guardrails as guardrails  # noqa: E402
 
 DEFAULT_MODELS = (
     "anthropic.claude-3-haiku-20240307-v1:0",
@@ -222,6 +224,16 @@ def validation_error(message):
     return AwsError(400, "ValidationException", message)
 
 
+def parse_json_body(body):
+    try:
+        req = json.loads(body.decode("utf-8")) if body.strip() else {}
+    except (UnicodeDecodeError, ValueError) as e:
+        raise validation_error("Malformed request body: not valid JSON (%s)." % e)
+    if not isinstance(req, dict):
+        raise validation_error("Malformed request body: expected a JSON object.")
+    return req
+
+
 def check_number(v, where, low, high, integer, out):
     if v is None:
         return
@@ -234,14 +246,10 @@ def check_number(v, where, low, high, integer, out):
         out.add(v, where, "have value less than or equal to %s" % high)
 
 
-def validate_converse(body):
-    """Returns (messages, system, inference_config) or raises AwsError ValidationException."""
-    try:
-        req = json.loads(body.decode("utf-8")) if body.strip() else {}
-    except (UnicodeDecodeError, ValueError) as e:
-        raise validation_error("Malformed request body: not valid JSON (%s)." % e)
-    if not isinstance(req, dict):
-        raise validation_error("Malformed request body: expected a JSON object.")
+def validate_converse(body, streaming=False):
+    """Returns (messages, system, inference_config, guardrail_config or None) or raises AwsError
+    ValidationException."""
+    req = parse_json_body(body)
 
     v = Validation()
     messages = req.get("messages")
@@ -303,6 +311,7 @@ def validate_converse(body):
                     v.add(s, "inferenceConfig.stopSequences.%d.member" % j,
                           "have length greater than or equal to 1")
     v.raise_if_any()
+    guard = validate_guardrail_config(req, streaming)
 
     # Conversation rules the service applies after the shape is valid.
     if not messages or messages[0].get("role") != "user":
@@ -327,7 +336,7 @@ def validate_converse(body):
         if "text" in block and not block["text"].strip():
             raise validation_error("The text field in the SystemContentBlock object at system.%d "
                                    "is blank. Add text to the text field, and try again." % j)
-    return messages, system or [], config
+    return messages, system or [], config, guard
 
 
 def check_block(block, where, members, v):
@@ -345,20 +354,180 @@ def check_block(block, where, members, v):
         return
     if "text" in block and not isinstance(block["text"], str):
         v.add(block["text"], where + ".text", "be a string")
+    if "guardContent" in block:
+        check_guard_content(block["guardContent"], where + ".guardContent", v)
+
+
+def check_guard_content(gc, where, v):
+    """guardContent is a union {text: {text, qualifiers}} | {image}; only text is understood."""
+    if not isinstance(gc, dict):
+        v.add(gc, where, "be a structure")
+        return
+    present = [k for k in gc if gc[k] is not None]
+    if present != ["text"]:
+        v.add(",".join(present) or None, where, "set exactly one union member [text] "
+              "(test server: guardContent images are not supported)")
+        return
+    t = gc["text"]
+    if not isinstance(t, dict):
+        v.add(t, where + ".text", "be a structure")
+        return
+    if t.get("text") is None:
+        v.add(None, where + ".text.text", "not be null")
+    elif not isinstance(t["text"], str):
+        v.add(t["text"], where + ".text.text", "be a string")
+    quals = t.get("qualifiers")
+    if quals is not None:
+        if not isinstance(quals, list):
+            v.add(quals, where + ".text.qualifiers", "be a list")
+        else:
+            for k, q in enumerate(quals, start=1):
+                if q not in guardrails.QUALIFIERS:
+                    v.add(q, "%s.text.qualifiers.%d.member" % (where, k),
+                          "satisfy enum value set: [%s]" % ", ".join(guardrails.QUALIFIERS))
+
+
+def guard_text(block):
+    """{text, qualifiers} of a guardContent block, or None."""
+    gc = block.get("guardContent")
+    if isinstance(gc, dict) and isinstance(gc.get("text"), dict) \
+            and isinstance(gc["text"].get("text"), str):
+        return {"text": gc["text"]["text"], "qualifiers": list(gc["text"].get("qualifiers") or [])}
+    return None
+
+
+def block_text(block):
+    """The model-visible text of a block: text blocks and guardContent text blocks."""
+    if isinstance(block.get("text"), str):
+        return block["text"]
+    gt = guard_text(block)
+    return gt["text"] if gt else None
 
 
 def blocks_text(blocks):
-    return "\n".join(b["text"] for b in blocks if isinstance(b.get("text"), str))
+    return "\n".join(t for t in (block_text(b) for b in blocks) if t is not None)
+
+
+def validate_guardrail_config(req, streaming):
+    """guardrailConfig {guardrailIdentifier, guardrailVersion, trace[, streamProcessingMode]} or
+    None; raises ValidationException in Coral's words."""
+    gc = req.get("guardrailConfig")
+    if gc is None:
+        return None
+    if not isinstance(gc, dict):
+        raise guardrails.coral(json.dumps(gc), "guardrailConfig", "be a structure")
+    guardrails.validate_identifier(gc.get("guardrailIdentifier"),
+                                   "guardrailConfig.guardrailIdentifier")
+    guardrails.validate_version(gc.get("guardrailVersion"), "guardrailConfig.guardrailVersion")
+    guardrails.validate_trace(gc.get("trace"), "guardrailConfig.trace")
+    if streaming:
+        mode = gc.get("streamProcessingMode")
+        if mode is not None and mode not in ("sync", "async"):
+            raise guardrails.coral(mode, "guardrailConfig.streamProcessingMode",
+                                   "satisfy enum value set: [sync, async]")
+    return gc
 
 
 # =============================================================================================
 # HTTP handler
 
 PATH_RE = re.compile(r"^/model/([^/]+)/(converse|converse-stream)$")
+APPLY_GUARDRAIL_RE = re.compile(r"^/guardrail/([^/]+)/version/([^/]+)/apply$")
+
+
+class ConverseGuard:
+    """A Converse request's guardrail: what is checked on input, what the model sees, the output
+    check of its reply, and the trace.
+
+    Guarded on input: when any message or system block is a guardContent block, only guardContent
+    blocks qualified guard_content (or unqualified); otherwise every text block of the user
+    messages. guardContent grounding_source / query blocks feed the output's contextual grounding
+    check. ANONYMIZE matches are masked in what the model sees."""
+
+    def __init__(self, registry, config, messages, system):
+        self.guardrail = guardrails.find_guardrail(registry, config["guardrailIdentifier"],
+                                                   config["guardrailVersion"])
+        self.version = config["guardrailVersion"]
+        self.level = config.get("trace") or "disabled"
+        self.model_messages = json.loads(json.dumps(messages))
+        self.model_system = json.loads(json.dumps(system))
+        blocks = [b for m in self.model_messages for b in m["content"]] + self.model_system
+        any_guard = any(guard_text(b) is not None for b in blocks)
+        targets, self.sources, queries, total = [], [], [], 0
+        for m in [{"role": "system", "content": self.model_system}] + self.model_messages:
+            for b in m["content"]:
+                text = block_text(b)
+                if text is None:
+                    continue
+                total += len(text)
+                gt = guard_text(b)
+                if gt is not None:
+                    quals = gt["qualifiers"]
+                    if not quals or "guard_content" in quals:
+                        targets.append(b)
+                    if "grounding_source" in quals:
+                        self.sources.append(gt["text"])
+                    if "query" in quals:
+                        queries.append(gt["text"])
+                elif not any_guard and m["role"] == "user":
+                    targets.append(b)
+        self.query = "\n".join(queries) if queries else None
+        self.input = guardrails.check_input(self.guardrail, [block_text(b) for b in targets],
+                                            total_chars=total)
+        self.output = None
+        self.model_output = None
+        if self.input.blocked:
+            self.model_messages, self.model_system = messages, system
+        elif self.input.anonymized:
+            for b, masked in zip(targets, self.input.texts):
+                if "text" in b:
+                    b["text"] = masked
+                else:
+                    b["guardContent"]["text"]["text"] = masked
+
+    def check_reply(self, reply):
+        """Output check of the model's reply; returns the text to send instead, or None."""
+        self.model_output = reply
+        self.output = guardrails.check_output(self.guardrail, [reply], self.sources, self.query)
+        if self.output.blocked:
+            return self.guardrail.blocked_output_message
+        if self.output.anonymized:
+            return self.output.texts[0]
+        return None
+
+    @property
+    def intervened(self):
+        return self.input.blocked or (self.output is not None and self.output.intervened)
+
+    def trace(self):
+        """trace.guardrail for the answer, or None when the trace is disabled."""
+        if self.level == "disabled":
+            return None
+        gid = self.guardrail.id
+        out = {}
+        if self.output is not None and self.output.intervened:
+            out["modelOutput"] = [self.model_output]
+        out["inputAssessment"] = {gid: self.input.assessment(self.level)}
+        if self.output is not None:
+            out["outputAssessments"] = {gid: [self.output.assessment(self.level)]}
+        blocked = self.input.blocked or (self.output is not None and self.output.blocked)
+        masked = self.input.anonymized or (self.output is not None and self.output.anonymized)
+        out["actionReason"] = ("Guardrail blocked." if blocked else
+                               "Guardrail masked." if masked else "No action.")
+        return out
+
+    def log_entry(self):
+        return {"id": self.guardrail.id, "version": self.version,
+                "action": "INTERVENED" if self.intervened else "NONE",
+                "input": self.input.action,
+                "output": self.output.action if self.output is not None else None,
+                "trace": self.level}
 
 
 class BedrockHandler(common.BaseTestHandler):
     server_version = "bedrock-testserver/1"
+    fault_list = FAULTS
+    access_denied_message = "You don't have access to the model with the specified model ID."
 
     def send_aws_error(self, entry, err):
         suffix = ERROR_TYPE_SUFFIX if self.state.args.error_type_suffix else ""
@@ -386,6 +555,9 @@ class BedrockHandler(common.BaseTestHandler):
             self.state.update(entry, sigv4=res.as_dict())
 
     def do_GET(self):
+        if self.raw_path() == "/_test/guardrails":
+            self.send_json(200, [g.as_dict() for g in self.state.guardrails.values()])
+            return
         if self.handle_test_endpoint("GET"):
             return
         self.handle_model_request(b"")
@@ -421,21 +593,85 @@ class BedrockHandler(common.BaseTestHandler):
         self.authenticate(body, entry)
 
         match = PATH_RE.match(self.raw_path())
-        if self.command != "POST" or not match:
+        apply_match = APPLY_GUARDRAIL_RE.match(self.raw_path())
+        if self.command != "POST" or not (match or apply_match):
             raise AwsError(404, "UnknownOperationException",
                            "Unknown operation %s %s" % (self.command, self.raw_path()))
+        if apply_match:
+            self.state.update(entry, operation="ApplyGuardrail")
+            faults = self.request_faults(entry)
+            if faults is not None:
+                self.apply_guardrail(entry, apply_match, body, faults)
+            return
         model_id = urllib.parse.unquote(match.group(1), encoding="utf-8", errors="replace")
         streaming = match.group(2) == "converse-stream"
         self.state.update(entry, model_id=model_id,
                           operation="ConverseStream" if streaming else "Converse")
+        faults = self.request_faults(entry)
+        if faults is None:
+            return
 
+        if not self.known_model(model_id):
+            raise AwsError(400, "ValidationException", "The provided model identifier is invalid.")
+        messages, system, config, guard_config = validate_converse(body, streaming)
+        guard = None
+        if guard_config is not None:
+            guard = ConverseGuard(self.state.guardrails, guard_config, messages, system)
+            messages, system = guard.model_messages, guard.model_system
+
+        prompt_text = "\n".join([blocks_text(system)] + [blocks_text(m["content"])
+                                                         for m in messages])
+        last_user = ""
+        for m in messages:
+            if m["role"] == "user":
+                last_user = blocks_text(m["content"])
+        input_tokens = sum(common.count_tokens(blocks_text(m["content"])) for m in messages) \
+            + common.count_tokens(blocks_text(system))
+        trace = None
+        if guard is not None and guard.input.blocked:
+            # No model call: the answer is the guardrail's blocked-input message.
+            deltas = common.split_deltas(guard.guardrail.blocked_input_message)
+            stop_reason, output_tokens = "guardrail_intervened", 0
+            trace = guard.trace()
+        else:
+            reply = common.reply_override(self.headers)
+            if reply is None:
+                reply = self.state.match_rule(model_id, prompt_text)
+            if reply is None:
+                reply = "Echo: " + last_user
+            deltas, reason, _ = common.plan_reply(reply, config.get("maxTokens"),
+                                                  config.get("stopSequences") or [])
+            stop_reason = {"end": "end_turn", "length": "max_tokens",
+                           "stop": "stop_sequence"}[reason]
+            output_tokens = len(deltas)
+            if guard is not None:
+                final = guard.check_reply("".join(deltas))
+                if final is not None:
+                    deltas, stop_reason = common.split_deltas(final), "guardrail_intervened"
+                trace = guard.trace()
+        usage = {"inputTokens": input_tokens, "outputTokens": output_tokens,
+                 "totalTokens": input_tokens + output_tokens}
+        verdict = "fault:" + faults.describe() if faults.names else "ok"
+        fields = {"verdict": verdict, "status": 200}
+        if guard is not None:
+            fields["guardrail"] = guard.log_entry()
+        self.state.update(entry, **fields)
+        request_id = common.new_request_id()
+        if streaming:
+            self.stream_converse(deltas, stop_reason, usage, faults, started, request_id, trace)
+        else:
+            self.answer_converse("".join(deltas), stop_reason, usage, faults, started, request_id,
+                                 trace)
+
+    def request_faults(self, entry):
+        """Resolve X-Test-Fault; raise the error faults; None when the connection was dropped."""
         try:
             faults = common.resolve_faults(self.state, self.headers)
         except ValueError as e:
             raise AwsError(400, "ValidationException", "test server: bad X-Test-* header: %s" % e)
         if faults.unknown:
             raise AwsError(400, "ValidationException", "test server: unknown X-Test-Fault %s "
-                           "(known: %s)" % (", ".join(faults.unknown), ", ".join(FAULTS)))
+                           "(known: %s)" % (", ".join(faults.unknown), ", ".join(self.fault_list)))
         if faults.names:
             self.state.update(entry, faults=faults.describe())
         if "latency" in faults or "slow-first-byte" in faults:
@@ -443,14 +679,13 @@ class BedrockHandler(common.BaseTestHandler):
         if "drop" in faults or "reset" in faults:
             self.state.update(entry, verdict="fault:" + ("drop" if "drop" in faults else "reset"))
             self.abort_connection(reset="reset" in faults)
-            return
+            return None
         if "expired-token" in faults:
             raise AwsError(403, "ExpiredTokenException",
                            "The security token included in the request is expired",
                            fault="expired-token")
         if "access-denied" in faults:
-            raise AwsError(403, "AccessDeniedException",
-                           "You don't have access to the model with the specified model ID.",
+            raise AwsError(403, "AccessDeniedException", self.access_denied_message,
                            fault="access-denied")
         if "429" in faults:
             extra = [("Retry-After", faults.retry_after)] if faults.retry_after_explicit else []
@@ -464,36 +699,67 @@ class BedrockHandler(common.BaseTestHandler):
         if "503" in faults:
             raise AwsError(503, "ServiceUnavailableException",
                            "Bedrock is unable to process your request.", fault="503")
+        return faults
 
-        if not self.known_model(model_id):
-            raise AwsError(400, "ValidationException", "The provided model identifier is invalid.")
-        messages, system, config = validate_converse(body)
-
-        prompt_text = "\n".join([blocks_text(system)] + [blocks_text(m["content"])
-                                                         for m in messages])
-        last_user = ""
-        for m in messages:
-            if m["role"] == "user":
-                last_user = blocks_text(m["content"])
-        reply = common.reply_override(self.headers)
-        if reply is None:
-            reply = self.state.match_rule(model_id, prompt_text)
-        if reply is None:
-            reply = "Echo: " + last_user
-        deltas, reason, _ = common.plan_reply(reply, config.get("maxTokens"),
-                                              config.get("stopSequences") or [])
-        stop_reason = {"end": "end_turn", "length": "max_tokens", "stop": "stop_sequence"}[reason]
-        input_tokens = sum(common.count_tokens(blocks_text(m["content"])) for m in messages) \
-            + common.count_tokens(blocks_text(system))
-        usage = {"inputTokens": input_tokens, "outputTokens": len(deltas),
-                 "totalTokens": input_tokens + len(deltas)}
-        verdict = "fault:" + faults.describe() if faults.names else "ok"
-        self.state.update(entry, verdict=verdict, status=200)
-        request_id = common.new_request_id()
-        if streaming:
-            self.stream_converse(deltas, stop_reason, usage, faults, started, request_id)
+    def apply_guardrail(self, entry, match, body, faults):
+        identifier = urllib.parse.unquote(match.group(1), encoding="utf-8", errors="replace")
+        version = urllib.parse.unquote(match.group(2), encoding="utf-8", errors="replace")
+        guardrails.validate_identifier(identifier, "guardrailIdentifier")
+        guardrails.validate_version(version, "guardrailVersion")
+        req = parse_json_body(body)
+        v = Validation()
+        source = req.get("source")
+        if source is None:
+            v.add(None, "source", "not be null")
+        elif source not in ("INPUT", "OUTPUT"):
+            v.add(source, "source", "satisfy enum value set: [INPUT, OUTPUT]")
+        scope = req.get("outputScope")
+        if scope is not None and scope not in ("INTERVENTIONS", "FULL"):
+            v.add(scope, "outputScope", "satisfy enum value set: [INTERVENTIONS, FULL]")
+        content = req.get("content")
+        blocks = []
+        if content is None:
+            v.add(None, "content", "not be null")
+        elif not isinstance(content, list):
+            v.add(content, "content", "be a list")
+        elif not content:
+            v.add(content, "content", "have length greater than or equal to 1")
         else:
-            self.answer_converse("".join(deltas), stop_reason, usage, faults, started, request_id)
+            for i, block in enumerate(content, start=1):
+                check_guard_content(block, "content.%d.member" % i, v)
+                gt = guard_text({"guardContent": block}) if isinstance(block, dict) else None
+                if gt is not None:
+                    blocks.append(gt)
+        v.raise_if_any()
+        g = guardrails.find_guardrail(self.state.guardrails, identifier, version)
+        guarded, sources, query = guardrails.split_qualified(blocks)
+        total = sum(len(b["text"]) for b in blocks)
+        if source == "INPUT":
+            chk = guardrails.check_input(g, guarded, total_chars=total)
+            blocked_message = g.blocked_input_message
+        else:
+            chk = guardrails.check_output(g, guarded, sources, query, total_chars=total)
+            blocked_message = g.blocked_output_message
+        if chk.blocked:
+            outputs = [{"text": blocked_message}]
+        elif chk.anonymized:
+            outputs = [{"text": t} for t in chk.texts]
+        else:
+            outputs = []
+        usage = chk.usage()
+        usage["contentPolicyImageUnits"] = 0
+        answer = {"usage": usage,
+                  "action": "GUARDRAIL_INTERVENED" if chk.intervened else "NONE",
+                  "actionReason": chk.action_reason(), "outputs": outputs,
+                  "assessments": [chk.assessment("enabled_full" if scope == "FULL"
+                                                 else "enabled")],
+                  "guardrailCoverage": chk.coverage()}
+        verdict = "fault:" + faults.describe() if faults.names else "ok"
+        self.state.update(entry, verdict=verdict, status=200,
+                          guardrail={"id": g.id, "version": version, "source": source,
+                                     "action": "INTERVENED" if chk.intervened else "NONE",
+                                     source.lower(): chk.action})
+        self.send_json_faulty(answer, faults, common.new_request_id())
 
     def known_model(self, model_id):
         if self.state.args.any_model:
@@ -506,10 +772,16 @@ class BedrockHandler(common.BaseTestHandler):
             return model_id.rsplit("/", 1)[-1] in known
         return False
 
-    def answer_converse(self, text, stop_reason, usage, faults, started, request_id):
+    def answer_converse(self, text, stop_reason, usage, faults, started, request_id, trace=None):
         latency = int((time.monotonic() - started) * 1000)
         obj = {"output": {"message": {"role": "assistant", "content": [{"text": text}]}},
                "stopReason": stop_reason, "usage": usage, "metrics": {"latencyMs": latency}}
+        if trace is not None:
+            obj["trace"] = {"guardrail": trace}
+        self.send_json_faulty(obj, faults, request_id)
+
+    def send_json_faulty(self, obj, faults, request_id):
+        """A JSON answer with the body faults applied (malformed, malformed-json, truncate)."""
         body = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         headers = [("x-amzn-RequestId", request_id)]
         if "malformed" in faults or "malformed-json" in faults:
@@ -531,7 +803,8 @@ class BedrockHandler(common.BaseTestHandler):
             return None
         return PADDING_ALPHABET[: 1 + (index * 11) % len(PADDING_ALPHABET)]
 
-    def stream_converse(self, deltas, stop_reason, usage, faults, started, request_id):
+    def stream_converse(self, deltas, stop_reason, usage, faults, started, request_id,
+                        trace=None):
         # frames: list of (is_text_delta, bytes)
         frames = [(False, event_frame("messageStart", {"role": "assistant"}, self.padding(0)))]
         for i, text in enumerate(deltas, start=1):
@@ -587,8 +860,10 @@ class BedrockHandler(common.BaseTestHandler):
             return
         if "throttle-stream" not in faults and "model-stream-error" not in faults:
             latency = int((time.monotonic() - started) * 1000)
-            meta = event_frame("metadata", {"usage": usage, "metrics": {"latencyMs": latency}},
-                               self.padding(len(deltas) + 3))
+            meta_obj = {"usage": usage, "metrics": {"latencyMs": latency}}
+            if trace is not None:
+                meta_obj["trace"] = {"guardrail": trace}
+            meta = event_frame("metadata", meta_obj, self.padding(len(deltas) + 3))
             self.write_pieces(self.frame_segments([(False, meta)], 0), gap)
         self.end_chunked()
 
@@ -633,10 +908,18 @@ def main(argv=None):
                              ".amazon.com/coral/...' suffix the client must strip")
     parser.add_argument("--no-padding", action="store_true",
                         help="omit the \"p\" padding field Bedrock adds to stream event payloads")
+    parser.add_argument("--guardrails", default=None, metavar="FILE",
+                        help="JSON file of guardrails for guardrailConfig and ApplyGuardrail "
+                             "(see README.md, Guardrails)")
     args = parser.parse_args(argv)
     if args.now and parse_amz_date(args.now) is None:
         parser.error("--now must look like 20150830T123600Z")
+    try:
+        registry = guardrails.load_guardrails(args.guardrails)
+    except (OSError, ValueError) as e:
+        parser.error("--guardrails: %s" % e)
     state = common.ServerState(args, FAULTS)
+    state.guardrails = registry
     common.serve(BedrockHandler, state)
 
 

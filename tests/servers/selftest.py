@@ -1103,6 +1103,8 @@ def main():
             check(False, "%s stopped early" % test.__name__, repr(e))
     import selftest_registry  # the registry servers' checks, sharing this module's helpers
     selftest_registry.run(sys.modules[__name__])
+    import selftest_guardrails  # guardrails, ApplyGuardrail and the Agent Runtime server
+    selftest_guardrails.run(sys.modules[__name__])
     print("%d checks passed, %d failed (%.1f s)" % (passes, len(failures),
                                                     time.monotonic() - started))
     if failures:
