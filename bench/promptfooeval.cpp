@@ -1,6 +1,6 @@
 #include "promptfooeval.h"
 
-#include "core/eval/itemevaluation.h"
+#include "core/eval/itemrequests.h"
 #include "processcpu.h"
 #include "processmemory.h"
 
@@ -24,12 +24,12 @@ const QString DeadProxy = u"http://127.0.0.1:9"_s;
 // YAML is a superset of JSON, so the config is written as JSON: no quoting rules of our own.
 QByteArray config(const PromptfooEval::Settings &settings, const QList<EvalItem> &items)
 {
-    const QString system = ItemEvaluation::generationRequest(items.value(0)).system;
+    const QString system = ItemRequests::generation(items.value(0)).system;
     const QJsonArray chat{QJsonObject{{"role"_L1, "system"_L1}, {"content"_L1, system}},
                           QJsonObject{{"role"_L1, "user"_L1}, {"content"_L1, "{{prompt}}"_L1}}};
     QJsonArray tests;
     for (const EvalItem &item : items) {
-        const ChatRequest request = ItemEvaluation::generationRequest(item);
+        const ChatRequest request = ItemRequests::generation(item);
         tests.append(QJsonObject{
             {"vars"_L1,
              QJsonObject{{"prompt"_L1, request.messages.constLast().text}, {"question"_L1, item.question}}}});
@@ -39,7 +39,7 @@ QByteArray config(const PromptfooEval::Settings &settings, const QList<EvalItem>
         {"config"_L1,
          QJsonObject{{"apiBaseUrl"_L1, settings.baseUrl},
                      {"apiKey"_L1, "dummy"_L1},
-                     {"max_tokens"_L1, ItemEvaluation::generationRequest(items.value(0)).parameters.maxTokens}}}};
+                     {"max_tokens"_L1, ItemRequests::generation(items.value(0)).parameters.maxTokens}}}};
     const QJsonObject root{
         {"description"_L1, "bench_eval_throughput"_L1},
         {"prompts"_L1, QJsonArray{QString::fromUtf8(QJsonDocument(chat).toJson(QJsonDocument::Compact))}},

@@ -131,6 +131,12 @@ def main():
     write("error_answers", "bedrock-type-in-body", b"\x02\x00" + json.dumps({"__type": "com.amazon.bedrock#ValidationException", "Message": "bad model"}).encode())
     write("error_answers", "html", b"\x06\x00<html><body>502 Bad Gateway</body></html>")
 
+    # Guardrails: first byte bit 0 the call intervened, bit 1 the output was checked, bit 2 with a
+    # grounding source; the rest a Converse trace or an ApplyGuardrail answer as AWS writes them.
+    guardrail_seeds()
+    # Knowledge Bases: first byte bit 0 a guardrail, bit 1 a page token sent, bit 2 one expected.
+    knowledge_base_seeds()
+
     write("prompt_template", "rag", "Answer from the context only.\nContext: {{ context }}\nQuestion: {{question}}\n")
     write("prompt_template", "odd", "{{a.b-c}} {{ 9x }} {{{{nested}}}} {{unclosed")
     write("text_diff", "prompt-versions", "You are a helpful assistant.\nAnswer briefly.\n\0You are a careful assistant.\nAnswer briefly.\nCite the context.\n")
@@ -161,6 +167,80 @@ def main():
     write("workspace_file", "not-sqlite", b"SQLite format 2\0not a database at all")
     for target in sorted(os.listdir(os.path.join(HERE, "corpus"))):
         print(target, len(os.listdir(os.path.join(HERE, "corpus", target))), "seeds")
+
+
+def guardrail_seeds():
+    usage = {"topicPolicyUnits": 1, "contentPolicyUnits": 1, "wordPolicyUnits": 1,
+             "sensitiveInformationPolicyUnits": 1, "sensitiveInformationPolicyFreeUnits": 0,
+             "contextualGroundingPolicyUnits": 0, "contentPolicyImageUnits": 0}
+    metrics = {"guardrailProcessingLatency": 212, "usage": usage,
+               "guardrailCoverage": {"textCharacters": {"guarded": 28, "total": 28}}}
+    pii = {"sensitiveInformationPolicy": {"piiEntities": [
+        {"match": "jane@example.com", "type": "EMAIL", "action": "ANONYMIZED", "detected": True}]},
+        "invocationMetrics": metrics}
+    write("guardrail_answers", "apply-masked", b"\x00" + json.dumps(
+        {"usage": usage, "action": "GUARDRAIL_INTERVENED", "actionReason": "Guardrail masked.",
+         "outputs": [{"text": "My email is {EMAIL}"}], "assessments": [pii],
+         "guardrailCoverage": {"textCharacters": {"guarded": 28, "total": 28}}}).encode())
+    topic = {"topicPolicy": {"topics": [{"name": "Investment advice", "type": "DENY", "action": "BLOCKED",
+                                         "detected": True}]},
+             "contentPolicy": {"filters": [{"type": "PROMPT_ATTACK", "confidence": "HIGH", "filterStrength": "HIGH",
+                                            "action": "BLOCKED", "detected": True}]},
+             "wordPolicy": {"customWords": [{"match": "darn", "action": "BLOCKED"}],
+                            "managedWordLists": [{"match": "heck", "type": "PROFANITY", "action": "NONE"}]},
+             "sensitiveInformationPolicy": {"regexes": [{"name": "account", "match": "ACC-123456",
+                                                         "regex": "ACC-[0-9]{6}", "action": "BLOCKED"}]},
+             "invocationMetrics": metrics}
+    write("guardrail_answers", "apply-blocked", b"\x00" + json.dumps(
+        {"usage": usage, "action": "GUARDRAIL_INTERVENED", "actionReason": "Guardrail blocked.",
+         "outputs": [{"text": "Sorry, the model cannot answer this question."}], "assessments": [topic]}).encode())
+    grounding = {"contextualGroundingPolicy": {"filters": [
+        {"type": "GROUNDING", "threshold": 0.5, "score": 0.31, "action": "BLOCKED", "detected": True},
+        {"type": "RELEVANCE", "threshold": 0.5, "score": 0.92, "action": "NONE", "detected": False}]},
+        "invocationMetrics": {"usage": dict(usage, contextualGroundingPolicyUnits=1)}}
+    write("guardrail_answers", "apply-grounding", b"\x06" + json.dumps(
+        {"usage": dict(usage, contextualGroundingPolicyUnits=1), "action": "GUARDRAIL_INTERVENED",
+         "actionReason": "Guardrail blocked.", "outputs": [{"text": "Sorry, the model cannot answer this question."}],
+         "assessments": [grounding]}).encode())
+    write("guardrail_answers", "apply-none", b"\x02" + json.dumps(
+        {"usage": usage, "action": "NONE", "actionReason": "No action.", "outputs": [], "assessments": [{}]}).encode())
+    write("guardrail_answers", "converse-trace", b"\x01" + json.dumps(
+        {"modelOutput": ["Buy shares of Northwind."], "inputAssessment": {"gr1abc2def3g": topic},
+         "outputAssessments": {"gr1abc2def3g": [grounding]}, "actionReason": "Guardrail blocked."}).encode())
+    write("guardrail_answers", "converse-trace-masked", b"\x00" + json.dumps(
+        {"inputAssessment": {"gr1abc2def3g": pii}, "outputAssessments": {"gr1abc2def3g": [{}]},
+         "actionReason": "Guardrail masked."}).encode())
+
+
+def knowledge_base_seeds():
+    def reference(uri, text):
+        return {"content": {"text": text, "type": "TEXT"}, "location": {"type": "S3", "s3Location": {"uri": uri}},
+                "metadata": {"department": "HR", "x-amz-bedrock-kb-source-uri": uri}}
+    first = "Northwind Tools employees receive 25 days of paid vacation per calendar year."
+    second = "Employees on parental leave keep accruing vacation days."
+    vacation = reference("s3://northwind-kb/hr/vacation-policy.txt", first + " Vacation days accrue monthly.")
+    leave = reference("s3://northwind-kb/hr/parental-leave.txt", second + " Their health insurance continues.")
+    text = first + " " + second
+    # Spans as the service writes them: end inclusive, on the sentence's last character.
+    citations = [{"generatedResponsePart": {"textResponsePart": {"text": first, "span": {"start": 0, "end": len(first) - 1}}},
+                  "retrievedReferences": [vacation]},
+                 {"generatedResponsePart": {"textResponsePart": {"text": second, "span": {"start": len(first) + 1,
+                                                                                          "end": len(text) - 1}}},
+                  "retrievedReferences": [leave, vacation]}]
+    session = "3f1c2d9e-7a41-4f0e-9d55-0c8f2b1e6a77"
+    write("knowledge_base_answers", "rag-cited", b"\x00" + json.dumps(
+        {"output": {"text": text}, "citations": citations, "sessionId": session}).encode())
+    write("knowledge_base_answers", "rag-guardrail-none", b"\x01" + json.dumps(
+        {"output": {"text": text}, "citations": citations, "sessionId": session, "guardrailAction": "NONE"}).encode())
+    write("knowledge_base_answers", "rag-blocked", b"\x01" + json.dumps(
+        {"output": {"text": "Sorry, the model cannot answer this question."}, "citations": [], "sessionId": session,
+         "guardrailAction": "INTERVENED"}).encode())
+    write("knowledge_base_answers", "rag-no-answer", b"\x00" + json.dumps(
+        {"output": {"text": "Sorry, I am unable to assist you with this request."}, "sessionId": session}).encode())
+    results = [dict(vacation, score=1.0), dict(leave, score=0.4821)]
+    write("knowledge_base_answers", "retrieve-page", b"\x06" + json.dumps(
+        {"retrievalResults": results, "nextToken": "eyJxIjoiYzM3NDUwMGFjY2ZmYmY3OCIsIm8iOjJ9"}).encode())
+    write("knowledge_base_answers", "retrieve-last", b"\x04" + json.dumps({"retrievalResults": results[:1]}).encode())
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 #include "chatcommand.h"
 
+#include "blockingcall.h"
 #include "commandcontext.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
@@ -130,17 +131,23 @@ int ChatCommand::run(CommandContext &context)
         return CommandContext::fail(outcome->error());
     const ChatResult &result = outcome->value();
     if (json) {
-        CommandContext::printJson({{QStringLiteral("text"), result.text},
-                                   {QStringLiteral("provider"), result.provider},
-                                   {QStringLiteral("model"), result.model},
-                                   {QStringLiteral("input_tokens"), result.inputTokens},
-                                   {QStringLiteral("output_tokens"), result.outputTokens},
-                                   {QStringLiteral("ttft_ms"), result.ttftMs},
-                                   {QStringLiteral("latency_ms"), result.latencyMs},
-                                   {QStringLiteral("stop_reason"), result.stopReason}});
+        QJsonObject object{{QStringLiteral("text"), result.text},
+                           {QStringLiteral("provider"), result.provider},
+                           {QStringLiteral("model"), result.model},
+                           {QStringLiteral("input_tokens"), result.inputTokens},
+                           {QStringLiteral("output_tokens"), result.outputTokens},
+                           {QStringLiteral("ttft_ms"), result.ttftMs},
+                           {QStringLiteral("latency_ms"), result.latencyMs},
+                           {QStringLiteral("stop_reason"), result.stopReason}};
+        if (result.guardrail)
+            object.insert(QStringLiteral("guardrail"), BlockingCall::guardrailJson(*result.guardrail));
+        CommandContext::printJson(object);
     } else {
         // Without streaming the whole answer arrives at the end.
         writeOut(streamed ? QStringLiteral("\n") : result.text + QLatin1Char('\n'));
+        // What the guardrail did goes beside the answer, never into it.
+        if (result.guardrail && (result.guardrail->intervened || !result.guardrail->firedPolicies().isEmpty()))
+            std::fprintf(stderr, "genaiops: %s\n", qPrintable(BlockingCall::guardrailLines(*result.guardrail)));
     }
     return ExitOk;
 }

@@ -71,6 +71,8 @@ void EvalCommand::printSummary(const RunSummary &summary)
                                   : QStringLiteral("[–]");
     };
     for (const MetricSummary &metric : summary.metrics) {
+        if (summary.guardrail && metric.metric == GuardrailSummary::rateMetric())
+            continue; // told below, in its own words
         const QString standardError
             = metric.ci95.isKnown() ? QString::number(metric.standardError, 'f', 3) : QStringLiteral("n/a");
         CommandContext::print(
@@ -101,7 +103,7 @@ void EvalCommand::printSummary(const RunSummary &summary)
                 return measured ? QString::number(parts.share(part) * 100, 'f', 0) + QLatin1Char('%')
                                 : tr("not measured");
             };
-            const bool judged = Metrics::judge().contains(metric.metric) && summary.run.settings.judgeRepeats > 1;
+            const bool judged = Metrics::judged().contains(metric.metric) && summary.run.settings.judgeRepeats > 1;
             CommandContext::print(tr("      variance: %1 between items, %2 between generations, %3 between judge "
                                      "calls; %4 unstable items")
                                       .arg(share(parts.betweenItems, true),
@@ -109,6 +111,8 @@ void EvalCommand::printSummary(const RunSummary &summary)
                                            share(parts.betweenJudgeCalls, judged), QString::number(metric.unstable)));
         }
     }
+    if (summary.guardrail)
+        CommandContext::print(summary.guardrail->describe(summary.run.settings.guardrail.guardrail));
     for (const Gate &gate : summary.gates)
         CommandContext::print(QStringLiteral("  %1: %2")
                                   .arg(QualityGate::describe(gate),

@@ -31,10 +31,17 @@ struct Reporting
 };
 
 // Runs the runner to its end on this thread, reporting progress on stderr.
-Status execute(const QString &workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
-               std::optional<ProviderConfig> judge, bool retryErrors, bool quiet)
+struct Models
 {
-    EvalRunner runner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
+    std::optional<ProviderConfig> generator;
+    std::optional<ProviderConfig> judge;
+    std::optional<ProviderConfig> guardrail; // ApplyGuardrail's connection
+};
+
+Status execute(const QString &workspacePath, qint64 runId, Models models, bool retryErrors, bool quiet)
+{
+    EvalRunner runner(workspacePath, runId, std::move(models.generator), std::move(models.judge), retryErrors);
+    runner.setGuardrailConnection(std::move(models.guardrail));
     std::optional<Status> outcome;
     QEventLoop loop;
     const bool terminal = isatty(STDERR_FILENO);
@@ -99,19 +106,25 @@ using Resolver = std::function<Result<ProviderConfig>(const ProviderSelection &)
 // Resolves the models a run calls (blocking on the keyring) before anything is created, so a
 // missing key fails fast.
 Status resolveModels(const RunSettings &settings, const Resolver &resolveGenerator, const Resolver &resolveJudge,
-                     std::optional<ProviderConfig> &generator, std::optional<ProviderConfig> &judge)
+                     const Resolver &resolveGuardrail, Models &models)
 {
     if (!settings.responsesFromDataset) {
         auto config = resolveGenerator(settings.generator);
         if (!config)
             return config.error();
-        generator = config.value();
+        models.generator = config.value();
     }
     if (settings.needsJudge()) {
         auto config = resolveJudge(settings.judge);
         if (!config)
             return config.error();
-        judge = config.value();
+        models.judge = config.value();
+    }
+    if (settings.isGuarded() && !settings.guardsThroughGenerator()) {
+        auto config = resolveGuardrail(settings.guardrail);
+        if (!config)
+            return config.error();
+        models.guardrail = config.value();
     }
     return Done{};
 }
@@ -131,11 +144,12 @@ int EvalRunCommand::run(CommandContext &context)
     if (!settings)
         return CommandContext::fail(settings.error());
 
-    std::optional<ProviderConfig> generator;
-    std::optional<ProviderConfig> judge;
+    Models models;
     const Status resolved = resolveModels(
-        settings.value(), [&](const ProviderSelection &) { return options.generator.resolve(parser, context); },
-        [&](const ProviderSelection &) { return options.judge.resolve(parser, context); }, generator, judge);
+        settings.value(),
+        [&](const ProviderSelection &chosen) { return options.generator.resolve(parser, context, chosen); },
+        [&](const ProviderSelection &) { return options.judge.resolve(parser, context); },
+        [&](const ProviderSelection &chosen) { return options.generator.resolve(parser, context, chosen); }, models);
     if (!resolved)
         return CommandContext::fail(resolved.error());
     auto workspace = context.workspace();
@@ -160,7 +174,7 @@ int EvalRunCommand::run(CommandContext &context)
                      "genaiops: run %lld started (%lld items); resume it with `genaiops eval resume %lld` if stopped\n",
                      static_cast<long long>(run.value().id), static_cast<long long>(run.value().itemCount),
                      static_cast<long long>(run.value().id));
-    const Status executed = execute(workspace.value()->location(), run.value().id, generator, judge, false, json);
+    const Status executed = execute(workspace.value()->location(), run.value().id, models, false, json);
     if (!executed)
         return CommandContext::fail(executed.error());
     return report(context, run.value().id, {options.junitPath(parser), json});
@@ -196,15 +210,14 @@ int EvalRunCommand::resume(CommandContext &context)
     if (run->status == EvalRun::Status::Imported)
         return CommandContext::fail(
             makeError(Error::Kind::Usage, tr("run %1 was imported; there is nothing to resume").arg(runId)));
-    std::optional<ProviderConfig> generator;
-    std::optional<ProviderConfig> judge;
+    Models models;
     const Resolver stored
         = [&](const ProviderSelection &selection) { return ProviderOptions::resolve(selection, context); };
-    const Status resolved = resolveModels(run->settings, stored, stored, generator, judge);
+    const Status resolved = resolveModels(run->settings, stored, stored, stored, models);
     if (!resolved)
         return CommandContext::fail(resolved.error());
-    const Status executed = execute(workspace.value()->location(), runId, generator, judge, parser.isSet(retryOption),
-                                    parser.isSet(jsonOption));
+    const Status executed
+        = execute(workspace.value()->location(), runId, models, parser.isSet(retryOption), parser.isSet(jsonOption));
     if (!executed)
         return CommandContext::fail(executed.error());
     return report(context, runId, {parser.value(junitOption), parser.isSet(jsonOption)});

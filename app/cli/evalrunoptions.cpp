@@ -50,7 +50,11 @@ EvalRunOptions::EvalRunOptions()
       m_maxLine(QStringLiteral("max-line"),
                 tr("Skip a dataset line longer than BYTES, naming it (default %1; 0: no limit).")
                     .arg(HashingLineReader::DefaultLineLimit),
-                QStringLiteral("bytes"))
+                QStringLiteral("bytes")),
+      m_guard(QStringLiteral("guard"),
+              tr("What the guardrail checks: input (the question), output (the response), or input,output "
+                 "(default)."),
+              QStringLiteral("list"))
 { }
 
 void EvalRunOptions::addTo(QCommandLineParser &parser) const
@@ -59,7 +63,7 @@ void EvalRunOptions::addTo(QCommandLineParser &parser) const
     judge.addTo(parser);
     parser.addOptions({m_dataset, m_fromDataset, m_metrics, m_concurrency, m_name, m_gate, m_threshold, m_itemTimeout,
                        m_junit, m_json, m_cluster, m_baseline, m_repeats, m_judgeRepeats, m_systemPrompt, m_temperature,
-                       m_maxTokens, m_maxLine});
+                       m_maxTokens, m_maxLine, m_guard});
 }
 
 QString EvalRunOptions::dataset(const QCommandLineParser &parser) const
@@ -123,7 +127,53 @@ Result<RunSettings> EvalRunOptions::settings(const QCommandLineParser &parser) c
         return usage(tr("judge metrics need a judge model: --judge-provider … --judge-model … (or --metrics lexical)"));
     if (settings.judgeRepeats > 1 && !settings.needsJudge())
         return usage(tr("--judge-repeats needs a judge metric (faithfulness or relevance)"));
+    if (Status guardrail = readGuardrail(parser, settings); !guardrail)
+        return guardrail.error();
+    if (settings.generator.knowledgeBase.retrieveOnly && !settings.usesKnowledgeBase())
+        return usage(tr("--retrieve-only needs a Knowledge Base: --provider bedrock-kb --knowledge-base ID"));
     return settings;
+}
+
+Status EvalRunOptions::readGuardrail(const QCommandLineParser &parser, RunSettings &settings) const
+{
+    if (!generator.hasGuardrail(parser)) {
+        if (parser.isSet(m_guard))
+            return usage(tr("--guard needs a guardrail: --guardrail ID:VERSION"));
+        return Done{};
+    }
+    // The guardrail's own AWS connection: the Bedrock flags, without a model or a Knowledge Base.
+    ProviderSelection connection = generator.selection(parser);
+    connection.provider = QStringLiteral("bedrock");
+    connection.model = connection.guardrail;
+    connection.baseUrl.clear();
+    connection.knowledgeBase = {};
+    if (settings.usesKnowledgeBase())
+        connection.endpointUrl.clear(); // the agent runtime's endpoint is not Bedrock Runtime's
+    auto valid = GuardrailSetting::parse(connection.guardrail,
+                                         connection.guardrailTrace.isEmpty() ? QStringLiteral("enabled")
+                                                                             : connection.guardrailTrace);
+    if (!valid)
+        return valid.error();
+    settings.guardrail = connection;
+    // Only Bedrock and Knowledge Bases call the guardrail themselves; any other response is checked
+    // with ApplyGuardrail after it is generated.
+    if (!settings.guardsThroughGenerator()) {
+        settings.generator.guardrail.clear();
+        settings.generator.guardrailTrace.clear();
+    }
+    if (parser.isSet(m_guard)) {
+        settings.guardStages.clear();
+        for (const QString &part : parser.value(m_guard).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString stage = part.trimmed().toLower();
+            if (stage != QLatin1String("input") && stage != QLatin1String("output"))
+                return usage(tr("--guard expects input, output or input,output, not \"%1\"").arg(part));
+            if (!settings.guardStages.contains(stage))
+                settings.guardStages << stage;
+        }
+        if (settings.guardStages.isEmpty())
+            return usage(tr("--guard expects input, output or input,output"));
+    }
+    return Done{};
 }
 
 Status EvalRunOptions::readLimits(const QCommandLineParser &parser, RunSettings &settings) const
@@ -216,12 +266,16 @@ Result<QStringList> EvalRunOptions::parseMetrics(const QString &text, bool judge
             metrics << Metrics::lexical();
         else if (name == QLatin1String("judge"))
             metrics << Metrics::judge();
-        else if (Metrics::lexical().contains(name) || Metrics::judge().contains(name))
+        else if (name == QLatin1String("retrieval"))
+            metrics << Metrics::retrieval();
+        else if (Metrics::isLexical(name) || Metrics::judged().contains(name))
             metrics << name;
         else
-            return makeError(Error::Kind::Usage,
-                             tr("unknown metric \"%1\" in --metrics (use lexical, judge, or names: %2)")
-                                 .arg(name, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
+            return makeError(
+                Error::Kind::Usage,
+                tr("unknown metric \"%1\" in --metrics (use lexical, judge, retrieval, or names: %2)")
+                    .arg(name,
+                         (Metrics::lexical() + Metrics::retrieval() + Metrics::judged()).join(QStringLiteral(", "))));
     }
     metrics.removeDuplicates();
     return metrics;

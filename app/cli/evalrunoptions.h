@@ -24,7 +24,11 @@ public:
     // After parsing: the run's settings, or the usage error.
     Result<RunSettings> settings(const QCommandLineParser &parser) const;
     // Responses come from a model (provider flags), not from the dataset.
-    bool generates(const QCommandLineParser &parser) const { return generator.isAnySet(parser); }
+    // The AWS connection flags alone, with --guardrail, are the guardrail's: no model then.
+    bool generates(const QCommandLineParser &parser) const
+    {
+        return generator.isAnySet(parser) && !generator.isGuardrailConnectionOnly(parser);
+    }
 
     QString dataset(const QCommandLineParser &parser) const;
     // --max-line: the longest dataset line read, in bytes (0: no limit).
@@ -43,6 +47,8 @@ private:
     Status readLimits(const QCommandLineParser &parser, RunSettings &settings) const;
     // --system-prompt, --temperature and --max-tokens, which need a model generating responses.
     Status readGeneration(const QCommandLineParser &parser, RunSettings &settings) const;
+    // --guardrail and --guard: the run's guardrail, its connection and the stages it checks.
+    Status readGuardrail(const QCommandLineParser &parser, RunSettings &settings) const;
     static Result<QStringList> parseMetrics(const QString &text, bool judgeGiven);
 
     QCommandLineOption m_dataset;
@@ -63,4 +69,5 @@ private:
     QCommandLineOption m_temperature;
     QCommandLineOption m_maxTokens;
     QCommandLineOption m_maxLine;
+    QCommandLineOption m_guard;
 };

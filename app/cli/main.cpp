@@ -8,6 +8,8 @@
 #include "edgecommand.h"
 #include "evalcommand.h"
 #include "exitcode.h"
+#include "guardrailcommand.h"
+#include "kbcommand.h"
 #include "registrycommand.h"
 #include "workspacecommand.h"
 
@@ -38,6 +40,10 @@ const QList<Command> &commands()
                            "run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset "
                            "evaluations, quality gates and human labels"),
          EvalCommand::run},
+        {"guardrail",
+         QT_TRANSLATE_NOOP("genaiops", "apply [--guardrail ID:VERSION] TEXT: a Bedrock guardrail on one text"),
+         GuardrailCommand::run},
+        {"kb", QT_TRANSLATE_NOOP("genaiops", "retrieve|ask: Amazon Bedrock Knowledge Bases (RAG)"), KbCommand::run},
         {"credentials",
          QT_TRANSLATE_NOOP("genaiops", "list|set|delete: connection profiles (secrets in the OS keyring)"),
          CredentialsCommand::run},

@@ -24,12 +24,43 @@ ProviderOptions::ProviderOptions(const QString &prefix)
       m_timeout(prefix + QStringLiteral("timeout"),
                 tr("Seconds to wait for a first byte and between chunks (default 60)."), QStringLiteral("seconds")),
       m_retries(prefix + QStringLiteral("retries"), tr("Retries on throttling and server errors (default 3)."),
-                QStringLiteral("count"))
+                QStringLiteral("count")),
+      m_extras(prefix.isEmpty()),
+      m_guardrail(QStringLiteral("guardrail"), tr("Bedrock guardrail every call goes through, ID:VERSION."),
+                  QStringLiteral("id:version")),
+      m_guardrailTrace(QStringLiteral("guardrail-trace"),
+                       tr("Guardrail trace: enabled (default), disabled or enabled_full."), QStringLiteral("level")),
+      m_knowledgeBase(QStringLiteral("knowledge-base"), tr("Knowledge Base id (provider bedrock-kb)."),
+                      QStringLiteral("id")),
+      m_modelArn(QStringLiteral("model-arn"), tr("Model ARN a Knowledge Base answers with."), QStringLiteral("arn")),
+      m_results(QStringLiteral("results"), tr("Passages a Knowledge Base retrieves (1-100, default 5)."),
+                QStringLiteral("n")),
+      m_search(QStringLiteral("search"), tr("Knowledge Base search: hybrid or semantic (default: its own)."),
+               QStringLiteral("type")),
+      m_retrieveOnly(QStringLiteral("retrieve-only"), tr("Retrieve passages from the Knowledge Base, no answer."))
 { }
 
 void ProviderOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({m_provider, m_model, m_baseUrl, m_region, m_endpointUrl, m_profile, m_timeout, m_retries});
+    if (m_extras)
+        parser.addOptions(
+            {m_guardrail, m_guardrailTrace, m_knowledgeBase, m_modelArn, m_results, m_search, m_retrieveOnly});
+}
+
+bool ProviderOptions::hasGuardrail(const QCommandLineParser &parser) const
+{
+    return m_extras && parser.isSet(m_guardrail);
+}
+
+bool ProviderOptions::isGuardrailConnectionOnly(const QCommandLineParser &parser) const
+{
+    if (!hasGuardrail(parser))
+        return false;
+    for (const QCommandLineOption *option : {&m_provider, &m_model, &m_baseUrl, &m_knowledgeBase, &m_modelArn})
+        if (parser.isSet(*option))
+            return false;
+    return true;
 }
 
 bool ProviderOptions::isAnySet(const QCommandLineParser &parser) const
@@ -37,7 +68,7 @@ bool ProviderOptions::isAnySet(const QCommandLineParser &parser) const
     for (const QCommandLineOption *option : {&m_provider, &m_model, &m_baseUrl, &m_region, &m_endpointUrl, &m_profile})
         if (parser.isSet(*option))
             return true;
-    return false;
+    return m_extras && (parser.isSet(m_knowledgeBase) || parser.isSet(m_modelArn));
 }
 
 ProviderSelection ProviderOptions::selection(const QCommandLineParser &parser) const
@@ -49,6 +80,23 @@ ProviderSelection ProviderOptions::selection(const QCommandLineParser &parser) c
     chosen.region = parser.value(m_region);
     chosen.endpointUrl = parser.value(m_endpointUrl);
     chosen.profile = parser.value(m_profile);
+    if (!m_extras)
+        return chosen;
+    chosen.guardrail = parser.value(m_guardrail);
+    chosen.guardrailTrace = parser.value(m_guardrailTrace);
+    chosen.knowledgeBase.id = parser.value(m_knowledgeBase);
+    chosen.knowledgeBase.modelArn = parser.value(m_modelArn);
+    if (parser.isSet(m_results)) {
+        bool ok = false;
+        chosen.knowledgeBase.results = parser.value(m_results).toInt(&ok);
+        if (!ok)
+            chosen.knowledgeBase.results = 0; // refused by the selection's check, naming --results
+    }
+    chosen.knowledgeBase.searchType = parser.value(m_search).toUpper();
+    chosen.knowledgeBase.retrieveOnly = parser.isSet(m_retrieveOnly);
+    // A Knowledge Base flag names the provider when --provider does not.
+    if (chosen.provider.isEmpty() && chosen.knowledgeBase.isSet())
+        chosen.provider = QStringLiteral("bedrock-kb");
     return chosen;
 }
 
@@ -74,9 +122,10 @@ Result<ProviderConfig> ProviderOptions::resolve(const ProviderSelection &selecti
     return selection.resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), profile, secrets);
 }
 
-Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser, CommandContext &context) const
+Result<ProviderConfig> ProviderOptions::resolve(const QCommandLineParser &parser, CommandContext &context,
+                                                const std::optional<ProviderSelection> &chosen) const
 {
-    auto config = resolve(selection(parser), context);
+    auto config = resolve(chosen.value_or(selection(parser)), context);
     if (!config)
         return config;
     bool ok = true;

@@ -102,3 +102,41 @@ QList<MetricScore> EvalJson::scores(const QString &text)
     }
     return result;
 }
+
+QString EvalJson::guardrailText(const std::optional<GuardrailVerdict> &verdict)
+{
+    return verdict ? text(verdict->toJson()) : QString();
+}
+
+std::optional<GuardrailVerdict> EvalJson::guardrail(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    return GuardrailVerdict::fromJson(object(text));
+}
+
+QString EvalJson::retrievalText(const QList<RetrievedPassage> &passages, const QList<Citation> &citations)
+{
+    if (passages.isEmpty() && citations.isEmpty())
+        return {};
+    QJsonArray passageArray;
+    for (const RetrievedPassage &passage : passages)
+        passageArray.append(passage.toJson());
+    QJsonArray citationArray;
+    for (const Citation &citation : citations)
+        citationArray.append(citation.toJson());
+    return text(QJsonObject{{QStringLiteral("passages"), passageArray}, {QStringLiteral("citations"), citationArray}});
+}
+
+void EvalJson::retrieval(const QString &text, QList<RetrievedPassage> &passages, QList<Citation> &citations)
+{
+    passages.clear();
+    citations.clear();
+    if (text.isEmpty())
+        return;
+    const QJsonObject stored = object(text);
+    for (const QJsonValue &passage : stored.value(QStringLiteral("passages")).toArray())
+        passages << RetrievedPassage::fromJson(passage.toObject());
+    for (const QJsonValue &citation : stored.value(QStringLiteral("citations")).toArray())
+        citations << Citation::fromJson(citation.toObject());
+}

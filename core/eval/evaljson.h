@@ -21,4 +21,10 @@ public:
     // Every score with its explanation, details and error: [{metric, value|null, …}].
     static QString scoresText(const QList<MetricScore> &scores);
     static QList<MetricScore> scores(const QString &text);
+    // A result's guardrail verdict; "" when the item went through none.
+    static QString guardrailText(const std::optional<GuardrailVerdict> &verdict);
+    static std::optional<GuardrailVerdict> guardrail(const QString &text);
+    // A Knowledge Base result's passages and citations, {passages:[…], citations:[…]}; "" when none.
+    static QString retrievalText(const QList<RetrievedPassage> &passages, const QList<Citation> &citations);
+    static void retrieval(const QString &text, QList<RetrievedPassage> &passages, QList<Citation> &citations);
 };

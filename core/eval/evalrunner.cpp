@@ -146,11 +146,11 @@ bool EvalRunner::setUp()
     m_runToMark = true;
     int judgeMetrics = 0;
     for (const QString &metric : settings.metrics) {
-        if (!Metrics::isLexical(metric) && !Metrics::judge().contains(metric)) {
+        if (!Metrics::isLexical(metric) && !Metrics::judged().contains(metric)) {
             fail(makeError(Error::Kind::Input, tr("unknown metric \"%1\"").arg(metric)));
             return false;
         }
-        judgeMetrics += Metrics::judge().contains(metric) ? 1 : 0;
+        judgeMetrics += Metrics::judged().contains(metric) ? 1 : 0;
     }
     if (!settings.responsesFromDataset && !m_generatorConfig) {
         fail(makeError(Error::Kind::Usage,
@@ -159,6 +159,12 @@ bool EvalRunner::setUp()
     }
     if (judgeMetrics > 0 && !m_judgeConfig) {
         fail(makeError(Error::Kind::Usage, tr("the run has judge metrics, but no judge model was given")));
+        return false;
+    }
+    if (settings.isGuarded() && !settings.guardsThroughGenerator() && !m_guardrailConfig) {
+        fail(makeError(Error::Kind::Usage,
+                       tr("the run goes through the guardrail %1, but no AWS connection for it was given")
+                           .arg(settings.guardrail.guardrail)));
         return false;
     }
 
@@ -174,11 +180,17 @@ bool EvalRunner::setUp()
     m_done = qMax<qint64>(0, m_run.itemCount - m_pending.count());
     m_failed = m_retryErrors ? 0 : m_run.failed;
 
-    setUpLanes(qMax(1, judgeMetrics));
+    // A guarded item checks its input and output at once: two calls in flight.
+    setUpLanes(std::max({1, judgeMetrics, settings.isGuarded() ? 2 : 1}));
     m_completions.setWindow(qMax(20, 2 * m_run.settings.concurrency));
     // Every call of the run is priced as the table stood when it started.
     m_generatorPrice = priceOf(*m_workspace, m_generatorConfig);
     m_judgePrice = priceOf(*m_workspace, m_judgeConfig);
+    if (m_run.settings.isGuarded()) {
+        ProviderConfig units;
+        units.model = PriceTable::guardrailPattern();
+        m_guardrailPrice = priceOf(*m_workspace, units);
+    }
     if (const Status running = m_runs->setStatus(m_runId, EvalRun::Status::Running); !running) {
         fail(running.error());
         return false;
@@ -223,6 +235,8 @@ void EvalRunner::setUpLanes(int maximumCallsPerItem)
             lane.generator = ChatProvider::create(*m_generatorConfig, lane.network.get());
         if (m_judgeConfig)
             lane.judge = ChatProvider::create(*m_judgeConfig, lane.network.get());
+        if (m_guardrailConfig && m_run.settings.isGuarded() && !m_run.settings.guardsThroughGenerator())
+            lane.guardrail = ChatProvider::create(*m_guardrailConfig, lane.network.get());
         m_lanes.push_back(std::move(lane));
     }
 }
@@ -281,7 +295,11 @@ void EvalRunner::launch(const EvalItem &item)
         m_previous.erase(found);
     }
     auto *evaluation = new ItemEvaluation(
-        m_runId, item, m_run.settings, {{lane.generator.get(), m_generatorPrice}, {lane.judge.get(), m_judgePrice}},
+        m_runId, item, m_run.settings,
+        {{lane.generator.get(), m_generatorPrice},
+         {lane.judge.get(), m_judgePrice},
+         {lane.guardrail.get(), m_guardrailPrice},
+         m_guardrailPrice},
         [this](const Invocation &call) { m_unlogged << call; }, std::move(previous), this);
     m_inFlight.insert(evaluation, int(lightest - m_lanes.begin()));
     connect(evaluation, &ItemEvaluation::callsFinished, this, [this, evaluation] {

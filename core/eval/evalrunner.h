@@ -46,6 +46,10 @@ public:
                std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent = nullptr);
     ~EvalRunner() override;
 
+    // The AWS connection ApplyGuardrail uses in a guarded run whose generator does not call the
+    // guardrail itself (RunSettings::guardsThroughGenerator); set before start().
+    void setGuardrailConnection(std::optional<ProviderConfig> connection) { m_guardrailConfig = std::move(connection); }
+
     qint64 runId() const { return m_runId; }
     bool isRunning() const { return m_running; }
     // Why the run failed to start or stopped with Failed, with its kind (storage, auth, refused…);
@@ -86,6 +90,7 @@ private:
         std::unique_ptr<QNetworkAccessManager> network;
         std::unique_ptr<ChatProvider> generator;
         std::unique_ptr<ChatProvider> judge;
+        std::unique_ptr<ChatProvider> guardrail;
         int items = 0;
     };
 
@@ -111,6 +116,8 @@ private:
     std::optional<ProviderConfig> m_judgeConfig;
     std::optional<ModelPrice> m_generatorPrice;
     std::optional<ModelPrice> m_judgePrice;
+    std::optional<ProviderConfig> m_guardrailConfig;
+    std::optional<ModelPrice> m_guardrailPrice; // per million policy units
     bool m_retryErrors = false;
 
     std::unique_ptr<Workspace> m_workspace;

@@ -70,7 +70,8 @@ struct EvalRunRepository::ResultStatements
                     {QStringLiteral("run_id"), QStringLiteral("item_index"), QStringLiteral("ok"),
                      QStringLiteral("error"), QStringLiteral("response"), QStringLiteral("scores"),
                      QStringLiteral("input_tokens"), QStringLiteral("output_tokens"), QStringLiteral("cost_usd"),
-                     QStringLiteral("latency_ms"), QStringLiteral("completed_at")})),
+                     QStringLiteral("latency_ms"), QStringLiteral("completed_at"), QStringLiteral("guardrail"),
+                     QStringLiteral("retrieval")})),
           forgetScores(workspace, QStringLiteral("DELETE FROM eval_scores WHERE run_id = ? AND item_index = ?")),
           addToTotals(
               workspace,
@@ -255,18 +256,21 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
             run.outputTokens += result.outputTokens;
             run.costUsd += result.costUsd;
 
-            step = store.run(QVariantMap{
-                {QStringLiteral("run_id"), result.runId},
-                {QStringLiteral("item_index"), result.itemIndex},
-                {QStringLiteral("ok"), result.ok ? 1 : 0},
-                {QStringLiteral("error"), SqlDialect::text(result.error)},
-                {QStringLiteral("response"), SqlDialect::text(result.response)},
-                {QStringLiteral("scores"), EvalJson::scoresText(result.scores)},
-                {QStringLiteral("input_tokens"), result.inputTokens},
-                {QStringLiteral("output_tokens"), result.outputTokens},
-                {QStringLiteral("cost_usd"), result.costUsd},
-                {QStringLiteral("latency_ms"), result.latencyMs},
-                {QStringLiteral("completed_at"), result.completedAt.isEmpty() ? now() : result.completedAt}});
+            step = store.run(
+                QVariantMap{{QStringLiteral("run_id"), result.runId},
+                            {QStringLiteral("item_index"), result.itemIndex},
+                            {QStringLiteral("ok"), result.ok ? 1 : 0},
+                            {QStringLiteral("error"), SqlDialect::text(result.error)},
+                            {QStringLiteral("response"), SqlDialect::text(result.response)},
+                            {QStringLiteral("scores"), EvalJson::scoresText(result.scores)},
+                            {QStringLiteral("input_tokens"), result.inputTokens},
+                            {QStringLiteral("output_tokens"), result.outputTokens},
+                            {QStringLiteral("cost_usd"), result.costUsd},
+                            {QStringLiteral("latency_ms"), result.latencyMs},
+                            {QStringLiteral("completed_at"), result.completedAt.isEmpty() ? now() : result.completedAt},
+                            {QStringLiteral("guardrail"), SqlDialect::text(EvalJson::guardrailText(result.guardrail))},
+                            {QStringLiteral("retrieval"),
+                             SqlDialect::text(EvalJson::retrievalText(result.passages, result.citations))}});
             if (!step)
                 return step;
             QSet<QString> metrics;
@@ -371,7 +375,7 @@ Result<QList<ItemResult>> EvalRunRepository::fetchResults(qint64 runId, const QS
         m_workspace,
         QStringLiteral(
             "SELECT item_index, ok, error, response, scores, input_tokens, output_tokens, cost_usd, latency_ms,"
-            " completed_at FROM eval_results WHERE run_id = ? ")
+            " completed_at, guardrail, retrieval FROM eval_results WHERE run_id = ? ")
             + tail);
     const Status done = query.run(QVariantList{runId} + bindings);
     if (!done)
@@ -391,6 +395,8 @@ Result<QList<ItemResult>> EvalRunRepository::fetchResults(qint64 runId, const QS
         result.costUsd = row.value(7).toDouble();
         result.latencyMs = row.value(8).toLongLong();
         result.completedAt = row.value(9).toString();
+        result.guardrail = EvalJson::guardrail(row.value(10).toString());
+        EvalJson::retrieval(row.value(11).toString(), result.passages, result.citations);
         results << result;
     }
     return results;
@@ -421,4 +427,19 @@ Result<QList<double>> EvalRunRepository::metricValues(qint64 runId, const QStrin
             items->append(query.query().value(1).toLongLong());
     }
     return values;
+}
+
+Result<QList<GuardrailVerdict>> EvalRunRepository::guardrailVerdicts(qint64 runId) const
+{
+    PreparedQuery query(m_workspace,
+                        QStringLiteral("SELECT guardrail FROM eval_results WHERE run_id = ? AND "
+                                       "guardrail <> '' ORDER BY item_index"));
+    const Status done = query.run(QVariantList{runId});
+    if (!done)
+        return done.error();
+    QList<GuardrailVerdict> verdicts;
+    while (query.query().next())
+        if (const auto verdict = EvalJson::guardrail(query.query().value(0).toString()))
+            verdicts << *verdict;
+    return verdicts;
 }

@@ -87,5 +87,11 @@ SchemaModule EvalSchema::schema()
              {3,
               QStringLiteral("an index of unscored metrics"),
               {QStringLiteral(
-                  "CREATE INDEX eval_scores_unscored ON eval_scores (run_id, item_index) WHERE value IS NULL")}}}};
+                  "CREATE INDEX eval_scores_unscored ON eval_scores (run_id, item_index) WHERE value IS NULL")}},
+             // What a guardrail did to each item (GuardrailVerdict as JSON) and what a Knowledge Base
+             // retrieved and cited; '' where the run used neither.
+             {4,
+              QStringLiteral("guardrail verdicts and Knowledge Base retrievals of results"),
+              {QStringLiteral("ALTER TABLE eval_results ADD COLUMN guardrail TEXT NOT NULL DEFAULT ''"),
+               QStringLiteral("ALTER TABLE eval_results ADD COLUMN retrieval TEXT NOT NULL DEFAULT ''")}}}};
 }

@@ -4,18 +4,12 @@
 
 QJsonObject RunSettings::toJson() const
 {
-    auto selection = [](const ProviderSelection &chosen) {
-        return QJsonObject{
-            {QStringLiteral("provider"), chosen.provider},        {QStringLiteral("model"), chosen.model},
-            {QStringLiteral("base_url"), chosen.baseUrl},         {QStringLiteral("region"), chosen.region},
-            {QStringLiteral("endpoint_url"), chosen.endpointUrl}, {QStringLiteral("profile"), chosen.profile}};
-    };
     QJsonObject limits;
     for (auto it = thresholds.cbegin(); it != thresholds.cend(); ++it)
         limits.insert(it.key(), it.value());
     return {{QStringLiteral("responses_from_dataset"), responsesFromDataset},
-            {QStringLiteral("generator"), selection(generator)},
-            {QStringLiteral("judge"), selection(judge)},
+            {QStringLiteral("generator"), generator.toJson()},
+            {QStringLiteral("judge"), judge.toJson()},
             {QStringLiteral("metrics"), QJsonArray::fromStringList(metrics)},
             {QStringLiteral("concurrency"), concurrency},
             {QStringLiteral("item_timeout_ms"), itemTimeoutMs},
@@ -30,25 +24,17 @@ QJsonObject RunSettings::toJson() const
             {QStringLiteral("judge_repeats"), judgeRepeats},
             {QStringLiteral("generation_system_prompt"), generationSystemPrompt},
             {QStringLiteral("temperature"), temperature ? QJsonValue(*temperature) : QJsonValue()},
-            {QStringLiteral("max_tokens"), maxTokens}};
+            {QStringLiteral("max_tokens"), maxTokens},
+            {QStringLiteral("guardrail"), guardrail.toJson()},
+            {QStringLiteral("guard_stages"), QJsonArray::fromStringList(guardStages)}};
 }
 
 RunSettings RunSettings::fromJson(const QJsonObject &object)
 {
-    auto selection = [](const QJsonObject &json) {
-        ProviderSelection chosen;
-        chosen.provider = json.value(QStringLiteral("provider")).toString();
-        chosen.model = json.value(QStringLiteral("model")).toString();
-        chosen.baseUrl = json.value(QStringLiteral("base_url")).toString();
-        chosen.region = json.value(QStringLiteral("region")).toString();
-        chosen.endpointUrl = json.value(QStringLiteral("endpoint_url")).toString();
-        chosen.profile = json.value(QStringLiteral("profile")).toString();
-        return chosen;
-    };
     RunSettings settings;
     settings.responsesFromDataset = object.value(QStringLiteral("responses_from_dataset")).toBool(true);
-    settings.generator = selection(object.value(QStringLiteral("generator")).toObject());
-    settings.judge = selection(object.value(QStringLiteral("judge")).toObject());
+    settings.generator = ProviderSelection::fromJson(object.value(QStringLiteral("generator")).toObject());
+    settings.judge = ProviderSelection::fromJson(object.value(QStringLiteral("judge")).toObject());
     for (const QJsonValue &metric : object.value(QStringLiteral("metrics")).toArray())
         settings.metrics << metric.toString();
     settings.concurrency = object.value(QStringLiteral("concurrency")).toInt(4);
@@ -69,6 +55,12 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
     if (object.value(QStringLiteral("temperature")).isDouble())
         settings.temperature = object.value(QStringLiteral("temperature")).toDouble();
     settings.maxTokens = std::max(1, object.value(QStringLiteral("max_tokens")).toInt(1024));
+    settings.guardrail = ProviderSelection::fromJson(object.value(QStringLiteral("guardrail")).toObject());
+    if (object.contains(QStringLiteral("guard_stages"))) {
+        settings.guardStages.clear();
+        for (const QJsonValue &stage : object.value(QStringLiteral("guard_stages")).toArray())
+            settings.guardStages << stage.toString();
+    }
     return settings;
 }
 

@@ -3,6 +3,9 @@
 // The data model every part of evaluations shares: golden-dataset items, per-item results with one
 // score per metric (each with its explanation), runs, and quality gates.
 
+#include "core/guardrails/guardrailverdict.h"
+#include "core/knowledgebase/citation.h"
+#include "core/knowledgebase/retrievedpassage.h"
 #include "core/providers/providerselection.h"
 #include "core/statistics/interval.h"
 
@@ -54,6 +57,11 @@ inline const QString contextSupport = QStringLiteral("context_support");
 inline const QString questionOverlap = QStringLiteral("question_overlap");
 inline const QString faithfulness = QStringLiteral("faithfulness");
 inline const QString relevance = QStringLiteral("relevance");
+// Retrieval alone (a Knowledge Base run's passages against the reference), by words.
+inline const QString contextRecall = QStringLiteral("context_recall");
+inline const QString contextPrecision = QStringLiteral("context_precision");
+// The same recall asked of the judge: each statement of the reference, is it in the contexts?
+inline const QString judgedContextRecall = QStringLiteral("judged_context_recall");
 
 inline QStringList lexical()
 {
@@ -63,9 +71,19 @@ inline QStringList judge()
 {
     return {faithfulness, relevance};
 }
+inline QStringList retrieval()
+{
+    return {contextRecall, contextPrecision};
+}
+// Every metric a judge model scores: the default pair and judged context recall.
+inline QStringList judged()
+{
+    return {faithfulness, relevance, judgedContextRecall};
+}
+// Computed by LexicalMetrics without a model: the lexical set and the retrieval one.
 inline bool isLexical(const QString &metric)
 {
-    return lexical().contains(metric);
+    return lexical().contains(metric) || retrieval().contains(metric);
 }
 } // namespace Metrics
 
@@ -97,6 +115,12 @@ struct ItemResult
     double costUsd = 0.0;
     qint64 latencyMs = 0;
     QString completedAt;
+    // When the run goes through a guardrail: what it did to this item (input and output together).
+    std::optional<GuardrailVerdict> guardrail;
+    // A Knowledge Base run: what it retrieved (the item's contexts for scoring) and what the
+    // answer cites.
+    QList<RetrievedPassage> passages;
+    QList<Citation> citations;
 
     const MetricScore *score(const QString &metric) const
     {
@@ -132,6 +156,24 @@ struct RunSettings
     QString generationSystemPrompt;
     std::optional<double> temperature;
     int maxTokens = 1024;
+    // A guardrail applied to every item: `guardrail.guardrail` names it, the rest is the AWS
+    // connection ApplyGuardrail uses when the generator is not Bedrock (dataset responses, an
+    // OpenAI-compatible model). guardStages: "input" (the question), "output" (the response,
+    // grounded in the contexts and checked for relevance to the question), or both.
+    ProviderSelection guardrail;
+    QStringList guardStages{QStringLiteral("input"), QStringLiteral("output")};
+
+    bool isGuarded() const { return !guardrail.guardrail.isEmpty(); }
+    // The generator itself calls the guardrail (Converse, RetrieveAndGenerate).
+    bool guardsThroughGenerator() const
+    {
+        return isGuarded() && !responsesFromDataset
+            && (generator.provider == QLatin1String("bedrock") || generator.provider == QLatin1String("bedrock-kb"));
+    }
+    bool usesKnowledgeBase() const
+    {
+        return !responsesFromDataset && generator.provider == QLatin1String("bedrock-kb");
+    }
 
     double threshold(const QString &metric) const { return thresholds.value(metric, 0.7); }
     // Scores of one item come from more than one generation or judge call.
@@ -140,7 +182,7 @@ struct RunSettings
     bool needsJudge() const
     {
         return std::any_of(metrics.cbegin(), metrics.cend(),
-                           [](const QString &metric) { return Metrics::judge().contains(metric); });
+                           [](const QString &metric) { return Metrics::judged().contains(metric); });
     }
     QJsonObject toJson() const;
     static RunSettings fromJson(const QJsonObject &object);

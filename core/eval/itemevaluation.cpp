@@ -1,6 +1,7 @@
 #include "core/eval/itemevaluation.h"
 
 #include "core/common/logcategories.h"
+#include "core/eval/itemrequests.h"
 #include "core/eval/judgemetrics.h"
 #include "core/eval/lexicalmetrics.h"
 #include "core/providers/chatcall.h"
@@ -17,24 +18,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString invocationSource = u"eval"_s;
-
-// Repeated judge calls exist to measure how much the judge's verdict moves; at temperature 0 they
-// would mostly measure the service's own nondeterminism, so they sample at this temperature.
-constexpr double repeatedJudgeTemperature = 0.7;
-
-ChatRequest judgeRequest(const QString &prompt, int maxTokens, bool repeated)
-{
-    ChatRequest request
-        = ChatRequest::fromPrompt(prompt, u"You are a careful, strict evaluator. Answer with JSON only."_s);
-    // The same answer for the same item, run after run, as far as the service allows — unless the
-    // run asked for repeated judge calls.
-    request.parameters.temperature = repeated ? repeatedJudgeTemperature : 0.0;
-    request.parameters.maxTokens = maxTokens;
-    // Nobody reads a judge's answer as it streams; one whole answer costs far less per call
-    // (bench_eval_throughput: about half the CPU per item).
-    request.stream = false;
-    return request;
-}
 
 } // namespace
 
@@ -53,6 +36,14 @@ ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &s
         m_result.costUsd = previous->costUsd;
         if (repeatCount() == 1) {
             m_result.response = previous->response;
+            m_result.guardrail = previous->guardrail;
+            m_result.passages = previous->passages;
+            m_result.citations = previous->citations;
+            if (m_settings.usesKnowledgeBase() && !m_result.passages.isEmpty()) {
+                m_item.contexts.clear();
+                for (const RetrievedPassage &passage : std::as_const(m_result.passages))
+                    m_item.contexts << passage.text;
+            }
             for (const MetricScore &kept : std::as_const(previous->scores)) {
                 if (kept.error.isEmpty() && kept.value && m_toScore.removeOne(kept.metric))
                     m_result.scores << kept;
@@ -70,25 +61,6 @@ ItemEvaluation::~ItemEvaluation()
         delete call.data(); // aborts without emitting
 }
 
-ChatRequest ItemEvaluation::generationRequest(const EvalItem &item, const RunSettings &settings)
-{
-    QString prompt;
-    if (!item.contexts.isEmpty()) {
-        prompt += u"Contexts:\n"_s;
-        for (qsizetype i = 0; i < item.contexts.size(); ++i)
-            prompt += u"[%1] %2\n\n"_s.arg(i + 1).arg(item.contexts[i]);
-    }
-    prompt += u"Question: "_s + item.question;
-    const QString system = settings.generationSystemPrompt.trimmed().isEmpty()
-        ? u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s
-        : settings.generationSystemPrompt;
-    ChatRequest request = ChatRequest::fromPrompt(prompt, system);
-    request.parameters.maxTokens = settings.maxTokens;
-    request.parameters.temperature = settings.temperature;
-    request.stream = false; // scored whole, so streamed deltas would only cost CPU
-    return request;
-}
-
 void ItemEvaluation::start()
 {
     if (m_done) // aborted: starts nothing
@@ -99,7 +71,7 @@ void ItemEvaluation::start()
             int(std::min<qint64>(qint64(m_settings.itemTimeoutMs) * repeatCount(), std::numeric_limits<int>::max())));
     if (!m_result.response.isEmpty()) {
         m_response = m_result.response;
-        score();
+        responseReady();
     } else if (m_settings.responsesFromDataset) {
         m_result.response = m_item.response;
         m_response = m_result.response;
@@ -109,7 +81,7 @@ void ItemEvaluation::start()
             complete();
             return;
         }
-        score();
+        responseReady();
     } else if (!m_providers.generator.provider) {
         m_result.ok = false;
         m_result.error = tr("no model is configured to generate responses");
@@ -126,7 +98,7 @@ int ItemEvaluation::repeatCount() const
 
 void ItemEvaluation::generate()
 {
-    ask(m_providers.generator, generationRequest(m_item, m_settings), [this](const Result<ChatResult> &outcome) {
+    ask(m_providers.generator, ItemRequests::generation(m_item, m_settings), [this](const Result<ChatResult> &outcome) {
         if (!outcome) {
             m_result.ok = false;
             m_result.error = m_generation == 0
@@ -139,9 +111,17 @@ void ItemEvaluation::generate()
             return;
         }
         m_response = outcome.value().text;
-        if (m_generation == 0)
+        if (m_generation == 0) {
             m_result.response = m_response;
-        const bool judged = m_toScore.contains(Metrics::faithfulness) || m_toScore.contains(Metrics::relevance);
+            takeGenerated(outcome.value());
+            if (needsGuardrailCheck()) {
+                checkGuardrail();
+                return;
+            }
+        }
+        const QStringList judgedMetrics = Metrics::judged();
+        const bool judged = std::any_of(judgedMetrics.cbegin(), judgedMetrics.cend(),
+                                        [this](const QString &metric) { return m_toScore.contains(metric); });
         if (judged || m_generation + 1 < std::max(1, m_settings.repeats)) {
             score();
             return;
@@ -172,12 +152,18 @@ void ItemEvaluation::abort()
 void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &request, const Continuation &then)
 {
     ChatCall *call = provider.provider->start(request, this);
-    m_calls.append(call);
-    const ProviderConfig config = provider.provider->config();
-    const std::optional<ModelPrice> price = provider.price;
     const QString prompt = request.messages.isEmpty() ? QString() : request.messages.last().text;
+    track(call, provider.provider->config(), provider.price, prompt, then);
+}
+
+void ItemEvaluation::track(ChatCall *call, const ProviderConfig &config, const std::optional<ModelPrice> &price,
+                           const QString &prompt, const Continuation &then)
+{
+    m_calls.append(call);
+    // A guardrail's policy units are priced apart from the model's tokens.
+    const std::optional<ModelPrice> units = m_providers.guardrailUnits;
     connect(call, &ChatCall::finished, this,
-            [this, call, config, price, prompt, then](const Result<ChatResult> &outcome) {
+            [this, call, config, price, units, prompt, then](const Result<ChatResult> &outcome) {
                 m_calls.removeOne(call);
                 call->deleteLater();
                 if (outcome) {
@@ -185,12 +171,72 @@ void ItemEvaluation::ask(const PricedProvider &provider, const ChatRequest &requ
                     m_result.outputTokens += qMax<qint64>(0, outcome.value().outputTokens);
                 }
                 const Invocation invocation
-                    = InvocationRecorder::invocation(invocationSource, config, price, prompt, outcome);
+                    = InvocationRecorder::invocation(invocationSource, config, price, prompt, outcome, units);
                 m_result.costUsd += invocation.costUsd.value_or(0.0);
                 m_log(invocation);
                 if (!m_done)
                     then(outcome);
             });
+}
+
+void ItemEvaluation::takeGenerated(const ChatResult &result)
+{
+    if (result.guardrail)
+        m_result.guardrail = result.guardrail;
+    if (m_settings.usesKnowledgeBase()) {
+        m_result.passages = result.passages;
+        m_result.citations = result.citations;
+        // Faithfulness is judged against what the Knowledge Base retrieved, not the dataset's contexts.
+        m_item.contexts.clear();
+        for (const RetrievedPassage &passage : result.passages)
+            m_item.contexts << passage.text;
+    }
+}
+
+bool ItemEvaluation::needsGuardrailCheck() const
+{
+    return m_settings.isGuarded() && !m_settings.guardsThroughGenerator() && !m_result.guardrail
+        && !m_settings.guardStages.isEmpty();
+}
+
+void ItemEvaluation::responseReady()
+{
+    if (needsGuardrailCheck())
+        checkGuardrail();
+    else
+        score();
+}
+
+void ItemEvaluation::checkGuardrail()
+{
+    if (!m_providers.guardrail.provider) {
+        m_result.ok = false;
+        m_result.error = tr("the run goes through a guardrail, but no AWS connection for it is configured");
+        complete();
+        return;
+    }
+    const QList<GuardrailCheck> checks = ItemRequests::guardrailChecks(m_item, m_response, m_settings.guardStages);
+    m_guardrailChecksLeft = int(checks.size());
+    m_result.guardrail = GuardrailVerdict{};
+    for (const GuardrailCheck &check : checks) {
+        ChatCall *call = m_providers.guardrail.provider->applyGuardrail(check, this);
+        const QString text = check.content.isEmpty() ? QString() : check.content.last().text;
+        track(call, m_providers.guardrail.provider->config(), std::nullopt, text,
+              [this, stage = check.stage()](const Result<ChatResult> &outcome) {
+                  if (!outcome || !outcome.value().guardrail) {
+                      m_result.ok = false;
+                      m_result.error = tr("the guardrail's %1 check failed: %2")
+                                           .arg(stage, outcome ? tr("no verdict") : outcome.error().describe());
+                      complete();
+                      return;
+                  }
+                  m_result.guardrail->merge(*outcome.value().guardrail);
+                  if (--m_guardrailChecksLeft == 0)
+                      score();
+              });
+        if (m_done)
+            return;
+    }
 }
 
 void ItemEvaluation::score()
@@ -212,48 +258,54 @@ void ItemEvaluation::judge()
 {
     const bool faithfulness = m_toScore.contains(Metrics::faithfulness);
     const bool relevance = m_toScore.contains(Metrics::relevance);
-    m_judgingsLeft = int(faithfulness) + int(relevance);
+    const bool recall = m_toScore.contains(Metrics::judgedContextRecall);
+    m_judgingsLeft = int(faithfulness) + int(relevance) + int(recall);
     if (m_judgingsLeft == 0) {
         roundDone();
         return;
     }
-    // Both may finish at once (a failed prompt): count first, then start.
+    // They may finish at once (a failed prompt): count first, then start.
     if (faithfulness)
-        startFaithfulness();
+        startFaithfulness(Metrics::faithfulness, m_response);
+    // Context recall is faithfulness turned round: the reference's statements against the contexts.
+    if (recall && !m_done)
+        startFaithfulness(Metrics::judgedContextRecall, m_item.reference);
     if (relevance && !m_done)
         startRelevance();
 }
 
-void ItemEvaluation::startFaithfulness()
+void ItemEvaluation::startFaithfulness(const QString &metric, const QString &response)
 {
-    const QString &metric = Metrics::faithfulness;
     if (!m_providers.judge.provider)
         return metricFailed(metric, makeError(Error::Kind::Usage, tr("no judge model is configured")));
     if (m_item.contexts.isEmpty())
         return metricFailed(
             metric, makeError(Error::Kind::Input, tr("the item has no contexts to check the response against")));
+    if (metric == Metrics::judgedContextRecall && response.trimmed().isEmpty())
+        return metricFailed(metric, makeError(Error::Kind::Input, tr("the item has no reference to look for")));
     const Result<QString> prompt
-        = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, m_response);
+        = JudgeMetrics::statementsPrompt(m_settings.faithfulnessStatementsPrompt, m_item, response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 2048, m_settings.judgeRepeats > 1),
-        [this, metric](const Result<ChatResult> &outcome) {
+    ask(m_providers.judge, ItemRequests::judge(prompt.value(), 2048, m_settings.judgeRepeats > 1),
+        [this, metric, response](const Result<ChatResult> &outcome) {
             if (!outcome)
                 return metricFailed(metric, outcome.error());
             const Result<QStringList> statements = JudgeMetrics::parseStatements(outcome.value().text);
             if (!statements)
                 return metricFailed(metric, statements.error());
             const Result<QString> verdictsPrompt = JudgeMetrics::verdictsPrompt(m_settings.faithfulnessVerdictsPrompt,
-                                                                                m_item, m_response, statements.value());
+                                                                                m_item, response, statements.value());
             if (!verdictsPrompt)
                 return metricFailed(metric, verdictsPrompt.error());
-            ask(m_providers.judge, judgeRequest(verdictsPrompt.value(), 4096, m_settings.judgeRepeats > 1),
+            ask(m_providers.judge, ItemRequests::judge(verdictsPrompt.value(), 4096, m_settings.judgeRepeats > 1),
                 [this, metric, statements = statements.value()](const Result<ChatResult> &verdicts) {
                     if (!verdicts)
                         return metricFailed(metric, verdicts.error());
-                    const Result<MetricScore> score = JudgeMetrics::parseVerdicts(verdicts.value().text, statements);
+                    Result<MetricScore> score = JudgeMetrics::parseVerdicts(verdicts.value().text, statements);
                     if (!score)
                         return metricFailed(metric, score.error());
+                    score.value().metric = metric;
                     metricDone(score.value());
                 });
         });
@@ -267,7 +319,7 @@ void ItemEvaluation::startRelevance()
     const Result<QString> prompt = JudgeMetrics::relevancePrompt(m_settings.relevancePrompt, m_item, m_response);
     if (!prompt)
         return metricFailed(metric, prompt.error());
-    ask(m_providers.judge, judgeRequest(prompt.value(), 1024, m_settings.judgeRepeats > 1),
+    ask(m_providers.judge, ItemRequests::judge(prompt.value(), 1024, m_settings.judgeRepeats > 1),
         [this, metric](const Result<ChatResult> &outcome) {
             if (!outcome)
                 return metricFailed(metric, outcome.error());

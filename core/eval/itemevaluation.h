@@ -45,6 +45,10 @@ public:
     {
         PricedProvider generator; // needed when the run generates responses
         PricedProvider judge; // needed when a judge metric is chosen
+        // ApplyGuardrail, in a guarded run whose generator does not call the guardrail itself;
+        // its price is per million policy units.
+        PricedProvider guardrail;
+        std::optional<ModelPrice> guardrailUnits; // what a guarded generator's policy units cost
     };
 
     // Takes each finished call's invocation-log entry; the run writes them (InvocationLog).
@@ -59,10 +63,6 @@ public:
     // Cancels the calls in flight and reports nothing: the item stays without a result.
     void abort();
 
-    // The prompt that asks a model for the item's response from its contexts, with the run's
-    // system prompt and parameters (the built-in ones by default).
-    static ChatRequest generationRequest(const EvalItem &item, const RunSettings &settings = {});
-
 signals:
     // The item's last generation call is in and only lexical scoring (this thread's CPU) is left:
     // its slot can go to the next item, whose call should have the thread first. The scores then
@@ -74,6 +74,13 @@ private:
     using Continuation = std::function<void(const Result<ChatResult> &)>;
 
     void ask(const PricedProvider &provider, const ChatRequest &request, const Continuation &then);
+    void track(ChatCall *call, const ProviderConfig &config, const std::optional<ModelPrice> &price,
+               const QString &prompt, const Continuation &then);
+    // The response is known: check it with ApplyGuardrail when the run asks for it, then score.
+    void responseReady();
+    bool needsGuardrailCheck() const;
+    void checkGuardrail();
+    void takeGenerated(const ChatResult &result);
     int repeatCount() const;
     void generate();
     void score();
@@ -81,7 +88,8 @@ private:
     void record(MetricScore score);
     void roundDone();
     MetricScore combined(const QList<MetricScore> &scores) const;
-    void startFaithfulness();
+    // Faithfulness of `response` to the contexts; with the reference as the response, judged context recall.
+    void startFaithfulness(const QString &metric, const QString &response);
     void startRelevance();
     void metricDone(MetricScore score);
     void metricFailed(const QString &metric, const Error &error);
@@ -97,6 +105,7 @@ private:
     QStringList m_toScore; // metrics not kept from a previous result
     QList<QPointer<ChatCall>> m_calls;
     int m_judgingsLeft = 0;
+    int m_guardrailChecksLeft = 0;
     // Repeats (RunSettings::repeats generations, judgeRepeats judge calls on each): the response
     // being scored, where the item stands, and every score so far per metric.
     QString m_response;

@@ -1,5 +1,7 @@
 #include "core/eval/lexicalmetrics.h"
 
+#include "core/eval/retrievalmetrics.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -144,6 +146,8 @@ MetricScore scoreTokens(const QString &metric, const EvalItem &item, const QStri
                           .arg(metric, Metrics::lexical().join(QStringLiteral(", ")));
         return score;
     }
+    if (Metrics::retrieval().contains(metric))
+        return RetrievalMetrics::score(metric, item);
     if (responseTokens.isEmpty()) {
         score.error = response.trimmed().isEmpty() ? QStringLiteral("the response is empty")
                                                    : QStringLiteral("the response has no words, only punctuation");
@@ -280,7 +284,7 @@ QString LexicalMetrics::label(const QString &metric)
 {
     if (Metrics::isLexical(metric))
         return metric + QStringLiteral(" (lexical)");
-    if (Metrics::judge().contains(metric))
+    if (Metrics::judged().contains(metric))
         return metric + QStringLiteral(" (judge)");
     return metric;
 }

@@ -144,6 +144,18 @@ QJsonObject ResultExporter::rowJson(const EvalRun &run, const ResultRow &row)
                         {QStringLiteral("error"), score.error}});
     }
     object.insert(QStringLiteral("scores"), scores);
+    if (result.guardrail)
+        object.insert(QStringLiteral("guardrail"), result.guardrail->toJson());
+    if (!result.passages.isEmpty() || !result.citations.isEmpty()) {
+        QJsonArray passages;
+        for (const RetrievedPassage &passage : result.passages)
+            passages.append(passage.toJson());
+        QJsonArray citations;
+        for (const Citation &citation : result.citations)
+            citations.append(citation.toJson());
+        object.insert(QStringLiteral("passages"), passages);
+        object.insert(QStringLiteral("citations"), citations);
+    }
     return object;
 }
 

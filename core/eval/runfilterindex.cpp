@@ -16,6 +16,7 @@ void RunFilterIndex::build(const RunTable &table, RunSearchText search)
     m_belowAny = RowSet(rows);
     m_errors = RowSet(rows);
     m_unstable = RowSet(rows);
+    m_intervened = RowSet(rows);
     m_search = std::move(search);
     for (std::size_t row = 0; row < rows; ++row)
         mark(table, row);
@@ -42,6 +43,7 @@ void RunFilterIndex::mark(const RunTable &table, std::size_t row)
     const RunRow &line = table.rows[row];
     m_errors.set(row, line.hasError());
     m_unstable.set(row, line.unstable);
+    m_intervened.set(row, line.guardrailIntervened);
 }
 
 RowSet RunFilterIndex::matching(const RunFilter &filter) const
@@ -55,5 +57,7 @@ RowSet RunFilterIndex::matching(const RunFilter &filter) const
         rows &= m_errors;
     if (filter.unstableOnly)
         rows &= m_unstable;
+    if (filter.intervenedOnly)
+        rows &= m_intervened;
     return rows;
 }

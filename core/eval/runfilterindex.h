@@ -16,9 +16,13 @@ struct RunFilter
     int metric = -1; // the one metric "below threshold" is about; -1: any metric
     bool errorsOnly = false;
     bool unstableOnly = false;
+    bool intervenedOnly = false; // items a guardrail blocked or masked
     QString search;
 
-    bool isEmpty() const { return !belowThreshold && !errorsOnly && !unstableOnly && search.trimmed().isEmpty(); }
+    bool isEmpty() const
+    {
+        return !belowThreshold && !errorsOnly && !unstableOnly && !intervenedOnly && search.trimmed().isEmpty();
+    }
 };
 
 // Row sets for each filter, built in the same pass as the load, so that a filter is a bit
@@ -39,5 +43,6 @@ private:
     RowSet m_belowAny;
     RowSet m_errors;
     RowSet m_unstable;
+    RowSet m_intervened;
     RunSearchText m_search;
 };

@@ -8,16 +8,37 @@
 
 #include <QDateTime>
 
+namespace {
+
+// What a run's responses came from, as its list shows it: the model id, or for a Knowledge Base
+// "bedrock-kb:ID" with the model it answered with.
+QString modelLabel(const ProviderSelection &generator)
+{
+    if (generator.provider != QLatin1String("bedrock-kb"))
+        return generator.model;
+    const KnowledgeBaseSetting &knowledgeBase = generator.knowledgeBase;
+    const QString label = QStringLiteral("bedrock-kb:") + knowledgeBase.id;
+    if (knowledgeBase.retrieveOnly)
+        return label + QStringLiteral(" (retrieve only)");
+    if (knowledgeBase.modelArn.isEmpty())
+        return label;
+    return label + QLatin1Char(' ') + knowledgeBase.modelArn.section(QLatin1Char('/'), -1);
+}
+
+} // namespace
+
 Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, const RunSettings &settings,
                                  const QString &name)
 {
     if (settings.metrics.isEmpty())
         return makeError(Error::Kind::Usage, tr("choose at least one metric"));
     for (const QString &metric : settings.metrics) {
-        if (!Metrics::lexical().contains(metric) && !Metrics::judge().contains(metric))
-            return makeError(Error::Kind::Usage,
-                             tr("unknown metric \"%1\" (known: %2)")
-                                 .arg(metric, (Metrics::lexical() + Metrics::judge()).join(QStringLiteral(", "))));
+        if (!Metrics::isLexical(metric) && !Metrics::judged().contains(metric))
+            return makeError(
+                Error::Kind::Usage,
+                tr("unknown metric \"%1\" (known: %2)")
+                    .arg(metric,
+                         (Metrics::lexical() + Metrics::retrieval() + Metrics::judged()).join(QStringLiteral(", "))));
     }
     if (settings.responsesFromDataset && dataset.withResponses == 0)
         return makeError(Error::Kind::Input, tr("the dataset has no responses to score; give a model to generate them"),
@@ -51,7 +72,7 @@ Result<EvalRun> RunSetup::create(Workspace &workspace, const Dataset &dataset, c
     run.datasetId = dataset.id;
     run.datasetName = dataset.name;
     run.datasetVersion = dataset.version;
-    run.model = settings.responsesFromDataset ? QStringLiteral("dataset") : settings.generator.model;
+    run.model = settings.responsesFromDataset ? QStringLiteral("dataset") : modelLabel(settings.generator);
     run.judgeModel = settings.needsJudge() ? settings.judge.model : QString();
     run.status = EvalRun::Status::Running;
     run.itemCount = dataset.itemCount;
@@ -105,7 +126,7 @@ Result<QList<EvalRun>> RunSetup::createForModels(Workspace &workspace, qint64 da
         for (const RunSettings &one : std::as_const(perModel)) {
             // Runs made together are told apart by their model.
             const QString runName = perModel.size() > 1
-                ? QStringLiteral("%1 · %2").arg(name.isEmpty() ? dataset.name : name, one.generator.model)
+                ? QStringLiteral("%1 · %2").arg(name.isEmpty() ? dataset.name : name, modelLabel(one.generator))
                 : name;
             auto run = create(workspace, dataset, one, runName);
             if (!run)

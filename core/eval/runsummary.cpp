@@ -76,6 +76,13 @@ Result<RunSummary> RunSummary::figures(Workspace &workspace, qint64 runId)
         }
         summary.metrics << metricSummary;
     }
+    if (settings.isGuarded()) {
+        auto verdicts = EvalRunRepository(workspace).guardrailVerdicts(runId);
+        if (!verdicts)
+            return verdicts.error();
+        summary.guardrail = GuardrailSummary::of(verdicts.value());
+        summary.metrics << summary.guardrail->asMetric();
+    }
     return summary;
 }
 
@@ -233,5 +240,10 @@ QJsonObject RunSummary::toJson() const
     }
     if (run.settings.baselineRunId > 0)
         object.insert(QStringLiteral("baseline_run_id"), run.settings.baselineRunId);
+    if (guardrail) {
+        QJsonObject guarded = guardrail->toJson();
+        guarded.insert(QStringLiteral("guardrail"), run.settings.guardrail.guardrail);
+        object.insert(QStringLiteral("guardrail"), guarded);
+    }
     return object;
 }

@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/eval/evaltypes.h"
+#include "core/eval/guardrailsummary.h"
 #include "core/statistics/varianceparts.h"
 
 #include <QJsonObject>
@@ -20,6 +21,9 @@ struct RunSummary
     QList<Gate> gates;
     QList<SkippedLine> skipped;
     QMap<QString, VarianceParts> variance; // per metric, for repeated runs
+    // A guarded run: what its guardrail did. Its intervention rate is also the last of `metrics`
+    // (GuardrailSummary::rateMetric), so it is listed, charted and gated beside the scores.
+    std::optional<GuardrailSummary> guardrail;
     qint64 results = 0; // items with a result (compute() only, as are the two below)
     // Items that failed as a whole or lack a score because a model call failed (a judge that
     // answered nothing usable): "completed" with errors is not a clean run.

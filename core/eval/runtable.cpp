@@ -127,6 +127,24 @@ Status readFailures(Workspace &workspace, const RunTable &table, const QVariantM
     return rows.error() ? Status(*rows.error()) : Status(Done{});
 }
 
+// A guarded run: the items its guardrail blocked or masked (read only for such a run, so an
+// unguarded one pays nothing for it).
+Status readInterventions(Workspace &workspace, const QVariantMap &bound, Part &part)
+{
+    auto intervened = RowReader::open(
+        workspace,
+        QStringLiteral("SELECT item_index FROM eval_results WHERE run_id = :run AND item_index >= :from "
+                       "AND item_index < :to AND guardrail LIKE '%\"intervened\":true%'"),
+        bound);
+    if (!intervened)
+        return intervened.error();
+    RowReader &rows = intervened.value();
+    while (rows.next())
+        if (const std::size_t at = rowFor(part.rows, rows.integer(0)); at < part.rows.size())
+            part.rows[at].guardrailIntervened = true;
+    return rows.error() ? Status(*rows.error()) : Status(Done{});
+}
+
 // A repeated run: an item is unstable when some metric's repeats fall on both sides of its threshold.
 Status readRepeats(Workspace &workspace, const RunTable &table, const QVariantMap &bound, Part &part)
 {
@@ -164,6 +182,10 @@ Result<Part> readPart(Workspace &workspace, const RunTable &table, qint64 from, 
         return read.error();
     if (table.run.settings.isRepeated()) {
         if (const Status read = readRepeats(workspace, table, bound, part); !read)
+            return read.error();
+    }
+    if (table.run.settings.isGuarded()) {
+        if (const Status read = readInterventions(workspace, bound, part); !read)
             return read.error();
     }
     return part;
@@ -243,6 +265,7 @@ RunTable::Update RunTable::updateOf(const ItemResult &result) const
     row.hasResult = true;
     row.ok = result.ok;
     row.error = result.error;
+    row.guardrailIntervened = result.guardrail && result.guardrail->intervened;
     for (const QString &metric : metrics) {
         const MetricScore *score = result.score(metric);
         update.values.push_back(score && score->value ? float(*score->value) : std::nanf(""));

@@ -20,6 +20,7 @@ struct RunRow
     bool ok = true;
     QString error; // the item's error, or the first metric error
     bool unstable = false; // a repeated run: some metric's repeats fall on both sides of its threshold
+    bool guardrailIntervened = false; // a guarded run: the guardrail blocked or masked this item
 
     // What the Errors filter and the table's error marks show: the item or one of its metrics failed.
     bool hasError() const { return !error.isEmpty() || (hasResult && !ok); }

@@ -5,9 +5,13 @@
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -25,9 +29,23 @@ PromptVersion versionFromRow(const QSqlQuery &query)
     prompt.templateText = query.value(3).toString();
     prompt.system = query.value(4).toString();
     prompt.parameters = ChatParametersJson::fromText(query.value(5).toString());
+    for (const QJsonValue &guardrail : QJsonDocument::fromJson(query.value(5).toString().toUtf8())
+                                           .object()
+                                           .value(QStringLiteral("guardrails"))
+                                           .toArray())
+        prompt.guardrails << guardrail.toString();
     prompt.note = query.value(6).toString();
     prompt.createdAt = query.value(7).toString();
     return prompt;
+}
+
+// The parameters' JSON, with the columns' guardrails beside them when any is set.
+QString parametersText(const ChatParameters &parameters, const QStringList &guardrails)
+{
+    QJsonObject object = ChatParametersJson::toJson(parameters);
+    if (std::any_of(guardrails.cbegin(), guardrails.cend(), [](const QString &id) { return !id.isEmpty(); }))
+        object.insert(QStringLiteral("guardrails"), QJsonArray::fromStringList(guardrails));
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -167,7 +185,7 @@ Result<PromptVersion> PromptLibrary::byLabel(const QString &name, const QString 
 
 Result<PromptVersion> PromptLibrary::saveVersion(const QString &name, const QString &templateText,
                                                  const QString &system, const ChatParameters &parameters,
-                                                 const QString &note)
+                                                 const QString &note, const QStringList &guardrails)
 {
     if (name.trimmed().isEmpty() || name != name.trimmed())
         return makeError(Error::Kind::Usage, tr("a prompt needs a name without leading or trailing spaces"), name);
@@ -188,7 +206,7 @@ Result<PromptVersion> PromptLibrary::saveVersion(const QString &name, const QStr
              {QStringLiteral("version"), next},
              {QStringLiteral("template_text"), SqlDialect::text(templateText)},
              {QStringLiteral("system_prompt"), SqlDialect::text(system)},
-             {QStringLiteral("parameters"), ChatParametersJson::toText(parameters)},
+             {QStringLiteral("parameters"), parametersText(parameters, guardrails)},
              {QStringLiteral("note"), SqlDialect::text(note)},
              {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
         if (!inserted)

@@ -20,6 +20,8 @@ struct PromptVersion
     QString note;
     QString createdAt;
     QStringList labels; // stored labels only; "latest" is implicit and never listed
+    // The Playground's model columns' guardrails ("ID:VERSION" or empty), kept with the parameters.
+    QStringList guardrails;
 };
 
 // Named prompts with numbered versions and movable labels such as `production`. Versions are never
@@ -45,7 +47,8 @@ public:
 
     // Saves the next version of `name` (1 for a new name).
     Result<PromptVersion> saveVersion(const QString &name, const QString &templateText, const QString &system,
-                                      const ChatParameters &parameters, const QString &note = {});
+                                      const ChatParameters &parameters, const QString &note = {},
+                                      const QStringList &guardrails = {});
     // Points `label` at `version`, moving it from any other version of the same prompt.
     Status setLabel(const QString &name, const QString &label, int version);
     Status removeLabel(const QString &name, const QString &label);

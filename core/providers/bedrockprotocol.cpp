@@ -1,14 +1,11 @@
 #include "core/providers/bedrockprotocol.h"
 
-#include "core/aws/awsrequest.h"
-#include "core/aws/sigv4signer.h"
+#include "core/providers/bedrockrequest.h"
 #include "core/providers/conversestreamevent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
 
@@ -28,8 +25,24 @@ BedrockProtocol::BedrockProtocol(const ProviderConfig &config, const ChatRequest
 QByteArray BedrockProtocol::requestBody() const
 {
     QJsonArray messages;
-    for (const ChatMessage &message : m_request.messages)
-        messages.append(QJsonObject{{"role"_L1, message.role}, {"content"_L1, textBlocks(message.text)}});
+    const GuardrailSetting &guardrail = m_config.guardrail;
+    qsizetype lastUser = -1;
+    for (qsizetype i = 0; i < m_request.messages.size(); ++i)
+        if (m_request.messages[i].role == "user"_L1)
+            lastUser = i;
+    for (qsizetype i = 0; i < m_request.messages.size(); ++i) {
+        const ChatMessage &message = m_request.messages[i];
+        QJsonArray content = textBlocks(message.text);
+        // Guarded blocks only mean something to a guardrail; without one they would only repeat text.
+        if (i == lastUser && guardrail.isSet())
+            for (const GuardedText &guarded : m_request.guarded)
+                content.append(QJsonObject{
+                    {"guardContent"_L1,
+                     QJsonObject{{"text"_L1,
+                                  QJsonObject{{"text"_L1, guarded.text},
+                                              {"qualifiers"_L1, QJsonArray::fromStringList(guarded.qualifiers)}}}}}});
+        messages.append(QJsonObject{{"role"_L1, message.role}, {"content"_L1, content}});
+    }
 
     const ChatParameters &parameters = m_request.parameters;
     QJsonObject inference;
@@ -47,24 +60,23 @@ QByteArray BedrockProtocol::requestBody() const
         body.insert("system"_L1, textBlocks(m_request.system));
     if (!inference.isEmpty())
         body.insert("inferenceConfig"_L1, inference);
+    if (guardrail.isSet()) {
+        QJsonObject config{{"guardrailIdentifier"_L1, guardrail.identifier},
+                           {"guardrailVersion"_L1, guardrail.version},
+                           {"trace"_L1, guardrail.trace}};
+        // Sync: the guardrail checks each chunk before it is sent, so a blocked answer never shows.
+        if (m_request.stream)
+            config.insert("streamProcessingMode"_L1, u"sync"_s);
+        body.insert("guardrailConfig"_L1, config);
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 QUrl BedrockProtocol::endpoint() const
 {
-    QUrl base = m_config.endpointUrl;
-    if (base.isEmpty())
-        base = QUrl(u"https://bedrock-runtime.%1.amazonaws.com"_s.arg(m_config.region));
-    QByteArray path = base.path(QUrl::FullyEncoded).toLatin1();
-    while (path.endsWith('/'))
-        path.chop(1);
-    path += "/model/" + QUrl::toPercentEncoding(m_config.model) + (m_request.stream ? "/converse-stream" : "/converse");
-    // Built from encoded bytes in strict mode, QUrl keeps %3A as it is; setPath() in decoded mode
-    // would turn it back into ':' and the service would see (and sign) a different path.
-    base.setQuery(QString());
-    base.setFragment(QString());
-    return QUrl::fromEncoded(base.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment) + path,
-                             QUrl::StrictMode);
+    return BedrockRequest::url(m_config, u"bedrock-runtime"_s,
+                               "/model/" + QUrl::toPercentEncoding(m_config.model)
+                                   + (m_request.stream ? "/converse-stream" : "/converse"));
 }
 
 Result<ChatProtocol::Outgoing> BedrockProtocol::prepare()
@@ -74,34 +86,10 @@ Result<ChatProtocol::Outgoing> BedrockProtocol::prepare()
 
 Result<ChatProtocol::Outgoing> BedrockProtocol::prepareAt(const QDateTime &utc) const
 {
-    if (m_config.region.isEmpty())
-        return makeError(Error::Kind::Usage, tr("no AWS region for Bedrock (set --region or AWS_REGION)"));
     if (m_config.model.isEmpty())
         return makeError(Error::Kind::Usage, tr("no model given"));
-    if (!m_config.aws.isValid())
-        return makeError(Error::Kind::Auth,
-                         tr("no AWS credentials for Bedrock (an access key id and a secret access key are needed)"));
-
-    const QUrl url = endpoint();
-    if (!url.isValid() || url.host().isEmpty())
-        return makeError(Error::Kind::Usage, tr("the Bedrock endpoint URL is not valid: %1").arg(url.errorString()));
-
-    SigningRequest signing;
-    signing.method = "POST";
-    signing.path = url.path(QUrl::FullyEncoded).toLatin1();
-    signing.headers = {{"Host", AwsRequest::hostHeader(url)}, {"Content-Type", "application/json"}};
-    signing.headers.append(m_config.extraHeaders);
-    signing.body = requestBody();
-
-    const SigV4Signer signer(m_config.region, u"bedrock"_s);
-    QNetworkRequest request(url);
-    for (const auto &[name, value] : signing.headers)
-        request.setRawHeader(name, value);
-    for (const auto &[name, value] : signer.sign(signing, m_config.aws, utc))
-        request.setRawHeader(name, value);
-    if (m_request.stream)
-        request.setRawHeader("Accept", "application/vnd.amazon.eventstream");
-    return Outgoing{request, signing.body};
+    return BedrockRequest::signedPost(m_config, endpoint(), requestBody(), utc,
+                                      m_request.stream ? "application/vnd.amazon.eventstream" : QByteArray());
 }
 
 void BedrockProtocol::reset()
@@ -153,7 +141,7 @@ Status BedrockProtocol::takeEvent(const ConverseStreamEvent &event, ChatResult &
         result.inputTokens = event.inputTokens;
         result.outputTokens = event.outputTokens;
         result.serviceLatencyMs = event.latencyMs;
-        break;
+        return takeGuardrail(event.guardrailTrace, result);
     case Type::Exception: {
         Error error = event.toError();
         error.message = tr("%1 (after %2 characters)").arg(error.message).arg(result.text.size());
@@ -185,16 +173,10 @@ Status BedrockProtocol::finish(bool connectionBroke, ChatResult &result)
 
 Status BedrockProtocol::takeAnswer(ChatResult &result) const
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return makeError(Error::Kind::Service,
-                         tr("malformed JSON in the Converse answer (%1 bytes): %2 at offset %3 in \"%4\"")
-                             .arg(m_body.size())
-                             .arg(document.isNull() ? parseError.errorString() : tr("not a JSON object"))
-                             .arg(parseError.offset)
-                             .arg(excerpt(m_body, parseError.offset)));
-    const QJsonObject answer = document.object();
+    const Result<QJsonObject> parsed = BedrockRequest::jsonAnswer(m_body, u"Converse"_s);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &answer = parsed.value();
     const QJsonObject message = answer.value("output"_L1).toObject().value("message"_L1).toObject();
     if (message.isEmpty())
         return makeError(Error::Kind::Service,
@@ -211,29 +193,22 @@ Status BedrockProtocol::takeAnswer(ChatResult &result) const
     result.inputTokens = usage.value("inputTokens"_L1).toInteger(-1);
     result.outputTokens = usage.value("outputTokens"_L1).toInteger(-1);
     result.serviceLatencyMs = answer.value("metrics"_L1).toObject().value("latencyMs"_L1).toInteger(-1);
+    return takeGuardrail(answer.value("trace"_L1).toObject().value("guardrail"_L1), result);
+}
+
+Status BedrockProtocol::takeGuardrail(const QJsonValue &trace, ChatResult &result) const
+{
+    if (!m_config.guardrail.isSet())
+        return Done{};
+    Result<GuardrailVerdict> verdict
+        = GuardrailVerdict::fromConverseTrace(trace, result.stopReason == "guardrail_intervened"_L1);
+    if (!verdict)
+        return verdict.error();
+    result.guardrail = verdict.value();
     return Done{};
 }
 
 Error BedrockProtocol::errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const
 {
-    // Real services add ":http://internal.amazon.com/coral/…" to the type; the name is before it.
-    QString type = QString::fromLatin1(reply.rawHeader("x-amzn-ErrorType")).section(u':', 0, 0).trimmed();
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    QString message = object.value("message"_L1).toString();
-    if (message.isEmpty())
-        message = object.value("Message"_L1).toString();
-    if (type.isEmpty())
-        type = object.value("__type"_L1).toString().section(u'#', -1);
-    if (message.isEmpty())
-        message = body.isEmpty() ? tr("no details given") : excerpt(body, 0, 300);
-
-    Error::Kind kind = kindForStatus(status);
-    if (AwsRequest::isAuthError(type))
-        kind = Error::Kind::Auth;
-    else if (type == "ThrottlingException"_L1)
-        kind = Error::Kind::Throttled;
-    else if (type == "ValidationException"_L1)
-        kind = Error::Kind::Service;
-    const QString what = type.isEmpty() ? tr("HTTP %1").arg(status) : tr("%1 (HTTP %2)").arg(type).arg(status);
-    return makeError(kind, tr("Bedrock answered %1: %2").arg(what, message));
+    return BedrockRequest::errorFromAnswer(status, reply, body);
 }

@@ -36,6 +36,8 @@ public:
 private:
     Status takeEvent(const ConverseStreamEvent &event, ChatResult &result);
     Status takeAnswer(ChatResult &result) const;
+    // With a guardrail set: its verdict from the trace (an absent trace still says whether it intervened).
+    Status takeGuardrail(const QJsonValue &trace, ChatResult &result) const;
 
     ProviderConfig m_config;
     ChatRequest m_request;

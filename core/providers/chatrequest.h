@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/guardrails/guardedtext.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +30,11 @@ struct ChatRequest
     QList<ChatMessage> messages;
     ChatParameters parameters;
     bool stream = true;
+    // Bedrock with a guardrail: added to the last user message as guardContent blocks, so the
+    // guardrail checks only these (with guard_content) and grounds the answer in the others.
+    QList<GuardedText> guarded;
+    // A Knowledge Base conversation to continue (RetrieveAndGenerate's sessionId).
+    QString sessionId;
 
     static ChatRequest fromPrompt(const QString &prompt, const QString &system = {})
     {

@@ -1,7 +1,13 @@
 #pragma once
 
+#include "core/guardrails/guardrailverdict.h"
+#include "core/knowledgebase/citation.h"
+#include "core/knowledgebase/retrievedpassage.h"
+
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 // What one finished call produced and how it went. Token counts are -1 when the service did not
 // report them (an OpenAI-compatible stream without include_usage), never a guess.
@@ -17,6 +23,12 @@ struct ChatResult
     qint64 serviceLatencyMs = -1; // what the service says it took (Bedrock metrics.latencyMs)
     QString stopReason; // normalised: end_turn, max_tokens, stop_sequence, content_filtered, or the service's own word
     int attempts = 1;
+    // What the guardrail did, when the call went through one; `text` is then what it let through.
+    std::optional<GuardrailVerdict> guardrail;
+    // A Knowledge Base's answer: the passages it retrieved and which parts of `text` cite them.
+    QList<RetrievedPassage> passages;
+    QList<Citation> citations;
+    QString sessionId;
 
     // Output tokens per second of generation (after the first token); 0 when unknown.
     double tokensPerSecond() const

@@ -97,6 +97,7 @@ Result<ConverseStreamEvent> ConverseStreamEvent::fromMessage(const EventStreamMe
         event.inputTokens = usage.value("inputTokens"_L1).toInteger();
         event.outputTokens = usage.value("outputTokens"_L1).toInteger();
         event.totalTokens = usage.value("totalTokens"_L1).toInteger();
+        event.guardrailTrace = object.value("trace"_L1).toObject().value("guardrail"_L1);
         event.latencyMs = object.value("metrics"_L1).toObject().value("latencyMs"_L1).toInteger();
         break;
     }

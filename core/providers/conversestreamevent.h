@@ -4,6 +4,7 @@
 #include "core/providers/eventstreamdecoder.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QString>
 
 // One event of a Bedrock ConverseStream answer, read from an event-stream message. Only the fields
@@ -41,5 +42,6 @@ public:
     qint64 outputTokens = 0;
     qint64 totalTokens = 0;
     qint64 latencyMs = 0;
+    QJsonValue guardrailTrace; // metadata: trace.guardrail, when the call went through a guardrail
     QString errorMessage; // the service's own words for an exception
 };

@@ -6,7 +6,7 @@
 
 class ChatProtocol;
 
-// Both services the workbench calls speak HTTP, so one provider serves them: it picks the
+// Every service the workbench calls speaks HTTP, so one provider serves them: it picks the
 // protocol for the configured kind and hands each call to an HttpChatCall.
 class HttpChatProvider : public ChatProvider
 {
@@ -16,6 +16,7 @@ public:
 
     const ProviderConfig &config() const override { return m_config; }
     ChatCall *start(const ChatRequest &request, QObject *parent = nullptr) override;
+    ChatCall *applyGuardrail(const GuardrailCheck &check, QObject *parent = nullptr) override;
 
 private:
     std::unique_ptr<ChatProtocol> protocolFor(const ChatRequest &request) const;

@@ -20,8 +20,10 @@ public:
     static std::optional<double> record(Workspace &workspace, const QString &source, const ProviderConfig &config,
                                         const QString &prompt, const Result<ChatResult> &outcome);
     // The entry record() writes, for a caller that writes its entries later and in batches (an
-    // evaluation run), with the model's price already looked up (PriceTable::match).
+    // evaluation run), with the model's price already looked up (PriceTable::match). A call that
+    // went through a guardrail adds its policy units at `guardrailPrice`.
     static Invocation invocation(const QString &source, const ProviderConfig &config,
                                  const std::optional<ModelPrice> &price, const QString &prompt,
-                                 const Result<ChatResult> &outcome);
+                                 const Result<ChatResult> &outcome,
+                                 const std::optional<ModelPrice> &guardrailPrice = std::nullopt);
 };

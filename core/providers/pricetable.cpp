@@ -5,6 +5,7 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -48,7 +49,15 @@ SchemaModule PriceTable::schema()
                               " status TEXT NOT NULL,"
                               " error TEXT NOT NULL DEFAULT '',"
                               " prompt TEXT)"),
-               QStringLiteral("CREATE INDEX invocations_started ON invocations (started_at)")}}}};
+               QStringLiteral("CREATE INDEX invocations_started ON invocations (started_at)")}},
+             // Guardrails are priced by policy units (a unit is up to 1,000 characters checked by
+             // one policy); the row's input price is USD per million units, at the content-filter
+             // and denied-topic rate of $0.15 per 1,000.
+             {2,
+              QStringLiteral("the price of Bedrock Guardrails' policy units"),
+              {QStringLiteral("INSERT INTO model_prices"
+                              " (model_pattern, display_name, input_per_million, output_per_million) VALUES"
+                              " ('bedrock-guardrail', 'Bedrock Guardrails (per million policy units)', 150.00, 0)")}}}};
 }
 
 Result<QList<ModelPrice>> PriceTable::list() const
@@ -134,6 +143,11 @@ std::optional<double> PriceTable::cost(const ModelPrice &price, qint64 inputToke
     if (inputTokens < 0 || outputTokens < 0)
         return std::nullopt;
     return (double(inputTokens) * price.inputPerMillion + double(outputTokens) * price.outputPerMillion) / 1e6;
+}
+
+double PriceTable::unitsCost(const ModelPrice &price, qint64 units)
+{
+    return double(std::max<qint64>(0, units)) * price.inputPerMillion / 1e6;
 }
 
 Status PriceTable::replace(const QStringList &removed, const QList<ModelPrice> &prices)

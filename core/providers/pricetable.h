@@ -45,6 +45,9 @@ public:
 
     // Nothing when the service did not report a token count (-1): a guessed cost is worse than none.
     static std::optional<double> cost(const ModelPrice &price, qint64 inputTokens, qint64 outputTokens);
+    // The row that prices guardrail policy units (its input price is per million units).
+    static QString guardrailPattern() { return QStringLiteral("bedrock-guardrail"); }
+    static double unitsCost(const ModelPrice &price, qint64 units);
 
 private:
     Workspace &m_workspace;

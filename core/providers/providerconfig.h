@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/aws/awscredentials.h"
+#include "core/guardrails/guardrailsetting.h"
+#include "core/knowledgebase/knowledgebasesetting.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,7 +23,8 @@ struct RetryPolicy
 // the environment or the keyring just before use.
 struct ProviderConfig
 {
-    enum class Kind { OpenAi, Bedrock };
+    // KnowledgeBase: Amazon Bedrock Agent Runtime's RetrieveAndGenerate (or Retrieve) on a Knowledge Base.
+    enum class Kind { OpenAi, Bedrock, KnowledgeBase };
 
     Kind kind = Kind::OpenAi;
     QString model;
@@ -31,7 +34,11 @@ struct ProviderConfig
     // Amazon Bedrock Runtime
     QString region;
     QUrl endpointUrl; // override, e.g. http://127.0.0.1:PORT; default https://bedrock-runtime.{region}.amazonaws.com
+                      // (bedrock-agent-runtime for a Knowledge Base)
     AwsCredentials aws;
+    // Bedrock and Knowledge Bases: the guardrail every call goes through, when set.
+    GuardrailSetting guardrail;
+    KnowledgeBaseSetting knowledgeBase; // KnowledgeBase only; `model` then holds its model ARN
 
     // Sent with every request, for gateways and tests (the test servers' X-Test-* fault switches).
     // Bedrock signs them along with the rest, as a gateway checking signatures would expect.
@@ -48,9 +55,22 @@ struct ProviderConfig
 
     static QString kindName(Kind kind)
     {
-        return kind == Kind::OpenAi ? QStringLiteral("openai") : QStringLiteral("bedrock");
+        switch (kind) {
+        case Kind::OpenAi:
+            return QStringLiteral("openai");
+        case Kind::Bedrock:
+            return QStringLiteral("bedrock");
+        case Kind::KnowledgeBase:
+            return QStringLiteral("bedrock-kb");
+        }
+        return {};
     }
     QString providerName() const { return kindName(kind); }
     // "bedrock:anthropic.claude-3-haiku-20240307-v1:0", for tables and logs (never a secret).
-    QString label() const { return providerName() + QLatin1Char(':') + model; }
+    // A Knowledge Base: "bedrock-kb:KB12345678".
+    QString label() const
+    {
+        return providerName() + QLatin1Char(':') + (kind == Kind::KnowledgeBase ? knowledgeBase.id : model);
+    }
+    bool isAws() const { return kind != Kind::OpenAi; }
 };

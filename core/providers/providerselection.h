@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/knowledgebase/knowledgebasesetting.h"
 #include "core/providers/providerconfig.h"
 #include "core/secrets/credentialprofile.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 
 #include <optional>
@@ -17,16 +19,27 @@ struct ProviderSelection
     Q_DECLARE_TR_FUNCTIONS(ProviderSelection)
 
 public:
-    QString provider; // "openai" | "bedrock"; empty → the profile's kind
+    QString provider; // "openai" | "bedrock" | "bedrock-kb"; empty → the profile's kind
     QString model;
     QString baseUrl;
     QString region;
     QString endpointUrl;
     QString profile; // connection profile name, optional
+    // Bedrock and Knowledge Bases: the guardrail every call goes through, "ID:VERSION", and its
+    // trace level (empty: enabled).
+    QString guardrail;
+    QString guardrailTrace;
+    KnowledgeBaseSetting knowledgeBase; // provider "bedrock-kb"
+
+    QJsonObject toJson() const;
+    static ProviderSelection fromJson(const QJsonObject &object);
 
     // `profile`/`secrets` are the stored profile named by `profile` and its keyring secrets, looked
     // up by the caller (the CLI blocks on the keyring; the GUI does not).
     Result<ProviderConfig> resolve(const QProcessEnvironment &environment, const QString &homeDirectory,
                                    const std::optional<CredentialProfile> &storedProfile,
                                    const SecretMap &secrets) const;
+
+private:
+    Status checkKnowledgeBase() const;
 };

@@ -453,7 +453,8 @@ void TestEvalRunner::scoringWaitsForWhatTheEventLoopHolds()
     QNetworkAccessManager network;
     const auto provider = ChatProvider::create(m_fixture.config(EvalRunFixture::generatorModel), &network);
     for (const bool abortOnRelease : {false, true}) {
-        ItemEvaluation evaluation(1, item, settings, {{provider.get(), std::nullopt}, {}}, [](const Invocation &) {});
+        ItemEvaluation evaluation(1, item, settings, {{provider.get(), std::nullopt}, {}, {}, std::nullopt},
+                                  [](const Invocation &) {});
         bool queuedOnRelease = false;
         int released = 0;
         QList<bool> queuedBeforeResult;

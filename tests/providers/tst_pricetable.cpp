@@ -58,7 +58,7 @@ private slots:
         QVERIFY(table.replace({QStringLiteral("amazon.titan-text-express")}, {custom}));
         auto prices = table.list();
         QVERIFY(prices);
-        QCOMPARE(prices.value().size(), 5);
+        QCOMPARE(prices.value().size(), 6); // five models and the guardrail units
         QVERIFY(std::none_of(prices.value().cbegin(), prices.value().cend(), [](const ModelPrice &price) {
             return price.modelPattern == QLatin1String("amazon.titan-text-express");
         }));
@@ -75,7 +75,7 @@ private slots:
                  PriceTable::schema().latestVersion());
         auto prices = PriceTable(*m_workspace).list();
         QVERIFY(prices);
-        QCOMPARE(prices.value().size(), 5);
+        QCOMPARE(prices.value().size(), 6);
         const ModelPrice &titan = prices.value().at(0);
         QCOMPARE(titan.modelPattern, QStringLiteral("amazon.titan-text-express"));
         QCOMPARE(titan.inputPerMillion, 0.20);
@@ -87,6 +87,11 @@ private slots:
         QCOMPARE(haiku.value()->outputPerMillion, 1.25);
         QCOMPARE(matched(QStringLiteral("meta.llama3-70b-instruct-v1:0")), QStringLiteral("meta.llama3-70b"));
         QCOMPARE(matched(QStringLiteral("cohere.command-r-plus-v1:0")), QStringLiteral("cohere.command-r-plus"));
+        // Guardrails are priced per policy unit: $0.15 per 1,000, so 4 units cost $0.0006.
+        auto units = PriceTable(*m_workspace).match(PriceTable::guardrailPattern());
+        QVERIFY(units && units.value());
+        QCOMPARE(units.value()->inputPerMillion, 150.0);
+        QCOMPARE(PriceTable::unitsCost(*units.value(), 4), 0.0006);
     }
 
     void reopenKeepsEditsAndDoesNotReseed()
@@ -101,7 +106,7 @@ private slots:
         QVERIFY(!m_workspace->wasCreated());
         auto prices = PriceTable(*m_workspace).list();
         QVERIFY(prices);
-        QCOMPARE(prices.value().size(), 4);
+        QCOMPARE(prices.value().size(), 5);
         QCOMPARE(matched(QStringLiteral("meta.llama3-70b-instruct-v1:0")), QStringLiteral("none"));
         QCOMPARE(PriceTable(*m_workspace).match(QStringLiteral("anthropic.claude-3-haiku")).value()->outputPerMillion,
                  1.0);
@@ -162,7 +167,7 @@ private slots:
         QCOMPARE(table.save({QStringLiteral("x"), {}, -1.0, 1.0}).error().kind, Error::Kind::Usage);
         QCOMPARE(table.save({QStringLiteral("x"), {}, 1.0, qQNaN()}).error().kind, Error::Kind::Usage);
         QCOMPARE(table.remove(QStringLiteral("not.there")).error().kind, Error::Kind::Input);
-        QCOMPARE(table.list().value().size(), 5);
+        QCOMPARE(table.list().value().size(), 6);
     }
 };
 

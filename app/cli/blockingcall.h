@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/providers/chatresult.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+class ChatCall;
+
+// A call the command waits for (its own event loop), retries told on stderr; and how a guardrail's
+// verdict and a Knowledge Base's answer print, so chat, guardrail and kb print them alike.
+class BlockingCall
+{
+    Q_DECLARE_TR_FUNCTIONS(BlockingCall)
+
+public:
+    // Waits for `call` to finish and deletes it.
+    static Result<ChatResult> wait(ChatCall *call);
+
+    // {action: GUARDRAIL_INTERVENED|NONE, action_reason, policies:[{policy, stage, type, action, …}],
+    //  outputs, model_output, units}
+    static QJsonObject guardrailJson(const GuardrailVerdict &verdict);
+    // "guardrail intervened: topic "Investment advice": blocked (input)" lines for stderr.
+    static QString guardrailLines(const GuardrailVerdict &verdict);
+    static QJsonArray passagesJson(const QList<RetrievedPassage> &passages);
+    static QJsonArray citationsJson(const QList<Citation> &citations);
+};

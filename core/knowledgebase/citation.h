@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// A part of a generated answer and the passages it rests on (indexes into the answer's passages).
+// start and end are character offsets into the answer, end exclusive.
+struct Citation
+{
+    QString text;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QList<int> passages;
+
+    QJsonObject toJson() const;
+    static Citation fromJson(const QJsonObject &object);
+};
