@@ -654,20 +654,8 @@
 <context>
     <name>BedrockProtocol</name>
     <message>
-        <source>no AWS region for Bedrock (set --region or AWS_REGION)</source>
-        <translation>keine AWS-Region für Bedrock (setzen Sie --region oder AWS_REGION)</translation>
-    </message>
-    <message>
         <source>no model given</source>
         <translation>kein Modell angegeben</translation>
-    </message>
-    <message>
-        <source>no AWS credentials for Bedrock (an access key id and a secret access key are needed)</source>
-        <translation>keine AWS-Zugangsdaten für Bedrock (erforderlich sind eine Zugriffsschlüssel-ID und ein geheimer Zugriffsschlüssel)</translation>
-    </message>
-    <message>
-        <source>the Bedrock endpoint URL is not valid: %1</source>
-        <translation>die Bedrock-Endpoint-URL ist ungültig: %1</translation>
     </message>
     <message>
         <source>the event stream broke after %1 characters: %2</source>
@@ -694,16 +682,31 @@
         <translation>kein metadata-Event</translation>
     </message>
     <message>
-        <source>malformed JSON in the Converse answer (%1 bytes): %2 at offset %3 in &quot;%4&quot;</source>
-        <translation>fehlerhaftes JSON in der Converse-Antwort (%1 Byte): %2 bei Offset %3 in „%4“</translation>
+        <source>the Converse answer has no output message: &quot;%1&quot;</source>
+        <translation>die Converse-Antwort enthält keine Ausgabenachricht: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>BedrockRequest</name>
+    <message>
+        <source>no AWS region for Bedrock (set --region or AWS_REGION)</source>
+        <translation>keine AWS-Region für Bedrock (setzen Sie --region oder AWS_REGION)</translation>
+    </message>
+    <message>
+        <source>no AWS credentials for Bedrock (an access key id and a secret access key are needed)</source>
+        <translation>keine AWS-Zugangsdaten für Bedrock (erforderlich sind eine Zugriffsschlüssel-ID und ein geheimer Zugriffsschlüssel)</translation>
+    </message>
+    <message>
+        <source>the Bedrock endpoint URL is not valid: %1</source>
+        <translation>die Bedrock-Endpoint-URL ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON in the %1 answer (%2 bytes): %3 at offset %4 in &quot;%5&quot;</source>
+        <translation>fehlerhaftes JSON in der %1-Antwort (%2 Byte): %3 bei Offset %4 in „%5“</translation>
     </message>
     <message>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
-    </message>
-    <message>
-        <source>the Converse answer has no output message: &quot;%1&quot;</source>
-        <translation>die Converse-Antwort enthält keine Ausgabenachricht: „%1“</translation>
     </message>
     <message>
         <source>no details given</source>
@@ -720,6 +723,21 @@
     <message>
         <source>Bedrock answered %1: %2</source>
         <translation>Bedrock antwortete mit %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BlockingCall</name>
+    <message>
+        <source>guardrail intervened</source>
+        <translation>Guardrail hat eingegriffen</translation>
+    </message>
+    <message>
+        <source>guardrail: no intervention</source>
+        <translation>Guardrail: kein Eingriff</translation>
+    </message>
+    <message>
+        <source>  the model had answered: %1</source>
+        <translation>  das Modell hatte geantwortet: %1</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2384,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
             <numerusform>%n Einträge werden geladen …</numerusform>
         </translation>
     </message>
+    <message>
+        <source>guardrail let through&lt;br&gt;%1 (%2 intervened)</source>
+        <translation>vom Guardrail durchgelassen&lt;br&gt;%1 (Eingriffe: %2)</translation>
+    </message>
 </context>
 <context>
     <name>EvalCommand</name>
@@ -2944,10 +2966,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <translation>--threshold erwartet METRIC=X mit X von 0 bis 1, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, or names: %2)</source>
-        <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge oder die Namen: %2)</translation>
-    </message>
-    <message>
         <source>System prompt for generating responses (default: answer from the contexts only).</source>
         <translation>Systemprompt zum Erzeugen der Antworten (Standard: nur aus den Kontexten antworten).</translation>
     </message>
@@ -2974,6 +2992,30 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Skip a dataset line longer than BYTES, naming it (default %1; 0: no limit).</source>
         <translation>Eine Datensatzzeile über BYTES überspringen und nennen (Vorgabe %1; 0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>What the guardrail checks: input (the question), output (the response), or input,output (default).</source>
+        <translation>Was der Guardrail prüft: input (die Frage), output (die Antwort) oder input,output (Standard).</translation>
+    </message>
+    <message>
+        <source>--retrieve-only needs a Knowledge Base: --provider bedrock-kb --knowledge-base ID</source>
+        <translation>--retrieve-only benötigt eine Knowledge Base: --provider bedrock-kb --knowledge-base ID</translation>
+    </message>
+    <message>
+        <source>--guard needs a guardrail: --guardrail ID:VERSION</source>
+        <translation>--guard benötigt einen Guardrail: --guardrail ID:VERSION</translation>
+    </message>
+    <message>
+        <source>--guard expects input, output or input,output, not &quot;%1&quot;</source>
+        <translation>--guard erwartet input, output oder input,output, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--guard expects input, output or input,output</source>
+        <translation>--guard erwartet input, output oder input,output</translation>
+    </message>
+    <message>
+        <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, retrieval, or names: %2)</source>
+        <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge, retrieval oder Metriknamen: %2)</translation>
     </message>
 </context>
 <context>
@@ -3037,6 +3079,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>run %1: %2</source>
         <translation>Durchlauf %1: %2</translation>
     </message>
+    <message>
+        <source>the run goes through the guardrail %1, but no AWS connection for it was given</source>
+        <translation>der Durchlauf läuft über den Guardrail %1, es wurde dafür aber keine AWS-Verbindung angegeben</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationsPanel</name>
@@ -3071,14 +3117,6 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Evaluation run started.</source>
         <translation>Evaluierungsdurchlauf gestartet.</translation>
-    </message>
-    <message>
-        <source>Response model</source>
-        <translation>Antwortmodell</translation>
-    </message>
-    <message>
-        <source>Judge model</source>
-        <translation>Judge-Modell</translation>
     </message>
     <message>
         <source>Judge agreement</source>
@@ -3431,6 +3469,244 @@ Zeitfenster: %5 Nachrichten</translation>
     </message>
 </context>
 <context>
+    <name>GuardrailCommand</name>
+    <message>
+        <source>Subcommands:
+  apply   check one text with a Bedrock guardrail (ApplyGuardrail)
+</source>
+        <translation>Unterbefehle:
+  apply   einen Text mit einem Bedrock-Guardrail prüfen (ApplyGuardrail)
+</translation>
+    </message>
+    <message>
+        <source>guardrail: expected one of:
+%1</source>
+        <translation>guardrail: erwartet wird einer der folgenden Aufrufe:
+%1</translation>
+    </message>
+    <message>
+        <source>Check one text with a Bedrock guardrail: what it lets through goes to stdout, what fired to stderr; exit 1 when it intervened.</source>
+        <translation>Einen Text mit einem Bedrock-Guardrail prüfen: Was er durchlässt, geht nach stdout, was ausgelöst hat, nach stderr; Exit-Code 1, wenn er eingegriffen hat.</translation>
+    </message>
+    <message>
+        <source>input (a prompt) or output (an answer).</source>
+        <translation>input (ein Prompt) oder output (eine Antwort).</translation>
+    </message>
+    <message>
+        <source>Text the answer must rest on (repeatable; output only).</source>
+        <translation>Text, auf den sich die Antwort stützen muss (mehrfach angebbar; nur bei output).</translation>
+    </message>
+    <message>
+        <source>The question the answer must be relevant to (output only).</source>
+        <translation>Die Frage, für die die Antwort relevant sein muss (nur bei output).</translation>
+    </message>
+    <message>
+        <source>Show every entry checked, not only those that acted.</source>
+        <translation>Alle geprüften Richtlinieneinträge anzeigen, nicht nur die, die eingegriffen haben.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>The text, or - to read it from stdin.</source>
+        <translation>Der Text oder -, um ihn von stdin zu lesen.</translation>
+    </message>
+    <message>
+        <source>guardrail apply: give exactly one TEXT (or - for stdin)</source>
+        <translation>guardrail apply: genau ein TEXT erwartet (oder - für stdin)</translation>
+    </message>
+    <message>
+        <source>guardrail apply: --guardrail ID:VERSION is required</source>
+        <translation>guardrail apply: --guardrail ID:VERSION ist erforderlich</translation>
+    </message>
+    <message>
+        <source>guardrail apply: --source expects input or output</source>
+        <translation>guardrail apply: --source erwartet input oder output</translation>
+    </message>
+    <message>
+        <source>guardrail apply: --grounding-source and --query check an answer: use them with --source output</source>
+        <translation>guardrail apply: --grounding-source und --query prüfen eine Antwort: verwenden Sie sie mit --source output</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>guardrail apply: the text is empty</source>
+        <translation>guardrail apply: der Text ist leer</translation>
+    </message>
+    <message>
+        <source>guardrail apply: guardrails are Amazon Bedrock&apos;s (--provider bedrock)</source>
+        <translation>guardrail apply: Guardrails gibt es nur bei Amazon Bedrock (--provider bedrock)</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailFinding</name>
+    <message>
+        <source>topic &quot;%1&quot;</source>
+        <translation>Thema „%1“</translation>
+    </message>
+    <message>
+        <source>content filter %1 (confidence %2)</source>
+        <translation>Inhaltsfilter %1 (Konfidenz %2)</translation>
+    </message>
+    <message>
+        <source>word &quot;%1&quot;</source>
+        <translation>Wort „%1“</translation>
+    </message>
+    <message>
+        <source>PII %1</source>
+        <translation>PII %1</translation>
+    </message>
+    <message>
+        <source>PII %1 &quot;%2&quot;</source>
+        <translation>PII %1 „%2“</translation>
+    </message>
+    <message>
+        <source>%1 %2 against threshold %3</source>
+        <translation>%1 %2 bei Schwellenwert %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailHtml</name>
+    <message>
+        <source>Guardrail intervened: sensitive data was masked</source>
+        <translation>Guardrail hat eingegriffen: Sensible Daten wurden maskiert</translation>
+    </message>
+    <message>
+        <source>Guardrail intervened: the answer was blocked</source>
+        <translation>Guardrail hat eingegriffen: Die Antwort wurde blockiert</translation>
+    </message>
+    <message>
+        <source>Guardrail passed</source>
+        <translation>Guardrail hat nicht eingegriffen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The service gave no trace of which policy acted.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Der Dienst hat keinen Trace dazu geliefert, welche Richtlinie eingegriffen hat.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The model had answered:</source>
+        <translation>Das Modell hatte geantwortet:</translation>
+    </message>
+    <message>
+        <source>The guardrail let through:</source>
+        <translation>Der Guardrail hat durchgelassen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;small&gt;%n policy unit(s)&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;small&gt;%n Richtlinieneinheit&lt;/small&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;small&gt;%n Richtlinieneinheiten&lt;/small&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Nothing was retrieved.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Es wurde nichts abgerufen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Retrieved passages</source>
+        <translation>Abgerufene Textstellen</translation>
+    </message>
+    <message>
+        <source> score %1</source>
+        <translation> Score %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailProtocol</name>
+    <message>
+        <source>no guardrail given (--guardrail ID:VERSION)</source>
+        <translation>kein Guardrail angegeben (--guardrail ID:VERSION)</translation>
+    </message>
+    <message>
+        <source>no text to check</source>
+        <translation>kein Text zum Prüfen</translation>
+    </message>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailSetting</name>
+    <message>
+        <source>the guardrail &quot;%1&quot; is not ID:VERSION (for example gr1abc2def3g:1 or gr1abc2def3g:DRAFT)</source>
+        <translation>der Guardrail „%1“ hat nicht die Form ID:VERSION (zum Beispiel gr1abc2def3g:1 oder gr1abc2def3g:DRAFT)</translation>
+    </message>
+    <message>
+        <source>the guardrail version &quot;%1&quot; is neither DRAFT nor a number from 1</source>
+        <translation>die Guardrail-Version „%1“ ist weder DRAFT noch eine Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>the guardrail identifier &quot;%1&quot; holds characters an id or ARN cannot have</source>
+        <translation>die Guardrail-Kennung „%1“ enthält Zeichen, die in einer ID oder einem ARN nicht vorkommen können</translation>
+    </message>
+    <message>
+        <source>the guardrail trace &quot;%1&quot; is not enabled, disabled or enabled_full</source>
+        <translation>der Guardrail-Trace „%1“ ist weder enabled noch disabled noch enabled_full</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailSummary</name>
+    <message>
+        <source>, 95% [%1, %2]</source>
+        <translation>, 95-%-KI [%1, %2]</translation>
+    </message>
+    <message>
+        <source>  guardrail %1: intervened in %2 of %3 items (%4%%5); fired in items: %6; %7 policy units</source>
+        <translation>  Guardrail %1: Eingriff bei %2 von %3 Einträgen (%4 %%5); ausgelöst in Einträgen: %6; %7 Richtlinieneinheiten</translation>
+    </message>
+    <message>
+        <source>
+      mean grounding %1, mean relevance %2</source>
+        <translation>
+      mittleres Grounding %1, mittlere Relevanz %2</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>
+      %1 of the interventions came without a trace: the service did not say which policy acted</source>
+        <translation>
+      %1 der Eingriffe kamen ohne Trace: der Dienst hat nicht gesagt, welche Richtlinie eingegriffen hat</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailVerdict</name>
+    <message>
+        <source>the guardrail&apos;s answer is malformed: %1 is not %2</source>
+        <translation>die Antwort des Guardrails ist fehlerhaft: %1 ist nicht %2</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a list of objects</source>
+        <translation>eine Liste von Objekten</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a map of lists</source>
+        <translation>eine Zuordnung von Listen</translation>
+    </message>
+    <message>
+        <source>the ApplyGuardrail answer&apos;s action is &quot;%1&quot;, neither GUARDRAIL_INTERVENED nor NONE</source>
+        <translation>die action der ApplyGuardrail-Antwort ist „%1“, weder GUARDRAIL_INTERVENED noch NONE</translation>
+    </message>
+</context>
+<context>
     <name>HashingLineReader</name>
     <message>
         <source>the line is %1 bytes, over the limit of %2 bytes</source>
@@ -3728,6 +4004,14 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <source>&lt;p&gt;%1: &lt;b&gt;%2&lt;/b&gt; by %3 (%4)%5&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1: &lt;b&gt;%2&lt;/b&gt; von %3 (%4)%5&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Guardrail</source>
+        <translation>Guardrail</translation>
+    </message>
+    <message>
+        <source>Response (Knowledge Base, with citations)</source>
+        <translation>Antwort (Knowledge Base, mit Quellenangaben)</translation>
+    </message>
 </context>
 <context>
     <name>ItemEvaluation</name>
@@ -3762,6 +4046,22 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>%1 of %2 repeated scores failed: %3</source>
         <translation>%1 von %2 wiederholten Bewertungen sind fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>the run goes through a guardrail, but no AWS connection for it is configured</source>
+        <translation>der Durchlauf läuft über einen Guardrail, dafür ist aber keine AWS-Verbindung konfiguriert</translation>
+    </message>
+    <message>
+        <source>the guardrail&apos;s %1 check failed: %2</source>
+        <translation>die %1-Prüfung des Guardrails ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>kein Urteil</translation>
+    </message>
+    <message>
+        <source>the item has no reference to look for</source>
+        <translation>der Eintrag hat keine Referenz, nach der gesucht werden kann</translation>
     </message>
 </context>
 <context>
@@ -3816,6 +4116,14 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>Item — %1</source>
         <translation>Eintrag — %1</translation>
+    </message>
+    <message>
+        <source>Guardrail intervened</source>
+        <translation>Guardrail-Eingriff</translation>
+    </message>
+    <message>
+        <source>Items the run&apos;s guardrail blocked or masked</source>
+        <translation>Einträge, die der Guardrail des Durchlaufs blockiert oder maskiert hat</translation>
     </message>
 </context>
 <context>
@@ -3890,6 +4198,115 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>&quot;explanation&quot; is not text</source>
         <translation>„explanation“ ist kein Text</translation>
+    </message>
+</context>
+<context>
+    <name>KbCommand</name>
+    <message>
+        <source>Subcommands:
+  retrieve   the passages a Knowledge Base finds for a query (Retrieve)
+  ask        an answer generated from them, with citations (RetrieveAndGenerate)
+</source>
+        <translation>Unterbefehle:
+  retrieve   die Textstellen, die eine Knowledge Base zu einer Anfrage findet (Retrieve)
+  ask        eine daraus erzeugte Antwort mit Quellenangaben (RetrieveAndGenerate)
+</translation>
+    </message>
+    <message>
+        <source>kb: expected one of:
+%1</source>
+        <translation>kb: erwartet wird einer der folgenden Aufrufe:
+%1</translation>
+    </message>
+    <message>
+        <source>The passages a Knowledge Base retrieves for a query.</source>
+        <translation>Die Textstellen, die eine Knowledge Base zu einer Anfrage abruft.</translation>
+    </message>
+    <message>
+        <source>An answer from a Knowledge Base, with its citations.</source>
+        <translation>Eine Antwort aus einer Knowledge Base mit ihren Quellenangaben.</translation>
+    </message>
+    <message>
+        <source>Continue a conversation (the session id an earlier answer gave).</source>
+        <translation>Eine Unterhaltung fortsetzen (mit der Sitzungs-ID aus einer früheren Antwort).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>The text, or - to read it from stdin.</source>
+        <translation>Der Text oder -, um ihn von stdin zu lesen.</translation>
+    </message>
+    <message>
+        <source>%1: give exactly one text (or - for stdin)</source>
+        <translation>%1: genau ein Text erwartet (oder - für stdin)</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: the text is empty</source>
+        <translation>%1: der Text ist leer</translation>
+    </message>
+    <message>
+        <source>kb retrieve: --session belongs to kb ask</source>
+        <translation>kb retrieve: --session gehört zu kb ask</translation>
+    </message>
+    <message>
+        <source>%1: a Knowledge Base is the provider bedrock-kb</source>
+        <translation>%1: eine Knowledge Base verwendet den Anbieter bedrock-kb</translation>
+    </message>
+    <message>
+        <source>genaiops: nothing was retrieved</source>
+        <translation>genaiops: es wurde nichts abgerufen</translation>
+    </message>
+    <message>
+        <source>genaiops: session %1 (continue with --session)</source>
+        <translation>genaiops: Sitzung %1 (fortsetzen mit --session)</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeBaseProtocol</name>
+    <message>
+        <source>no Knowledge Base given (--knowledge-base ID)</source>
+        <translation>keine Knowledge Base angegeben (--knowledge-base ID)</translation>
+    </message>
+    <message>
+        <source>no model ARN for the Knowledge Base&apos;s answers (--model-arn ARN)</source>
+        <translation>kein Modell-ARN für die Antworten der Knowledge Base (--model-arn ARN)</translation>
+    </message>
+    <message>
+        <source>the question is empty</source>
+        <translation>die Frage ist leer</translation>
+    </message>
+    <message>
+        <source>the question has %1 characters; a Knowledge Base takes at most %2</source>
+        <translation>die Frage hat %1 Zeichen; eine Knowledge Base nimmt höchstens %2 an</translation>
+    </message>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the RetrieveAndGenerate answer has no output text: &quot;%1&quot;</source>
+        <translation>die RetrieveAndGenerate-Antwort enthält keinen Ausgabetext: „%1“</translation>
+    </message>
+    <message>
+        <source>the RetrieveAndGenerate answer&apos;s citations are not a list</source>
+        <translation>die citations der RetrieveAndGenerate-Antwort sind keine Liste</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeBaseRetrieval</name>
+    <message>
+        <source>the Knowledge Base kept paging: stopped after %1 pages</source>
+        <translation>die Knowledge Base lieferte immer weitere Seiten: nach %1 Seiten abgebrochen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -4666,6 +5083,65 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     </message>
 </context>
 <context>
+    <name>PipelineOptions</name>
+    <message>
+        <source>Knowledge Base and guardrail (Amazon Bedrock)</source>
+        <translation>Knowledge Base und Guardrail (Amazon Bedrock)</translation>
+    </message>
+    <message>
+        <source>Retrieve only</source>
+        <translation>Nur abrufen</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>optional: a Knowledge Base id; the models above are then model ARNs</source>
+        <translation>optional: eine Knowledge-Base-ID; die Modelle oben sind dann Modell-ARNs</translation>
+    </message>
+    <message>
+        <source>retrieve </source>
+        <translation>Abrufen: </translation>
+    </message>
+    <message>
+        <source> passages</source>
+        <translation> Textstellen</translation>
+    </message>
+    <message>
+        <source>Score what the Knowledge Base retrieves (context recall and precision) without generating answers; the model ARN is not used</source>
+        <translation>Bewerten, was die Knowledge Base abruft (Context Recall und Context Precision), ohne Antworten zu erzeugen; der Modell-ARN wird nicht verwendet</translation>
+    </message>
+    <message>
+        <source>optional: a guardrail, ID:VERSION</source>
+        <translation>optional: ein Guardrail, ID:VERSION</translation>
+    </message>
+    <message>
+        <source>The AWS connection that applies the guardrail to responses from the dataset or from a model outside Bedrock</source>
+        <translation>Die AWS-Verbindung, die den Guardrail auf Antworten aus dem Datensatz oder von einem Modell außerhalb von Bedrock anwendet</translation>
+    </message>
+    <message>
+        <source>Knowledge Base:</source>
+        <translation>Knowledge Base:</translation>
+    </message>
+    <message>
+        <source>Guardrail:</source>
+        <translation>Guardrail:</translation>
+    </message>
+    <message>
+        <source>The guardrail checks nothing: tick the question, the response, or both.</source>
+        <translation>Der Guardrail prüft nichts: Kreuzen Sie die Frage, die Antwort oder beides an.</translation>
+    </message>
+    <message>
+        <source>The guardrail needs an AWS connection to check these responses (see Connections).</source>
+        <translation>Der Guardrail benötigt eine AWS-Verbindung, um diese Antworten zu prüfen (siehe Verbindungen).</translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundPanel</name>
     <message>
         <source>More</source>
@@ -5024,6 +5500,34 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <source>genaiops: warning: profile &quot;%1&quot; does not verify TLS certificates (verify_tls is no): whoever sits between here and the service can read and change this traffic</source>
         <translation>genaiops: Warnung: Profil &quot;%1&quot; prüft keine TLS-Zertifikate (verify_tls ist no): wer zwischen hier und dem Dienst sitzt, kann diesen Verkehr lesen und ändern</translation>
     </message>
+    <message>
+        <source>Bedrock guardrail every call goes through, ID:VERSION.</source>
+        <translation>Bedrock-Guardrail, über den jeder Aufruf läuft, ID:VERSION.</translation>
+    </message>
+    <message>
+        <source>Guardrail trace: enabled (default), disabled or enabled_full.</source>
+        <translation>Guardrail-Trace: enabled (Standard), disabled oder enabled_full.</translation>
+    </message>
+    <message>
+        <source>Knowledge Base id (provider bedrock-kb).</source>
+        <translation>Knowledge-Base-ID (Anbieter bedrock-kb).</translation>
+    </message>
+    <message>
+        <source>Model ARN a Knowledge Base answers with.</source>
+        <translation>Modell-ARN, mit dem eine Knowledge Base antwortet.</translation>
+    </message>
+    <message>
+        <source>Passages a Knowledge Base retrieves (1-100, default 5).</source>
+        <translation>Anzahl der Textstellen, die eine Knowledge Base abruft (1-100, Standard: 5).</translation>
+    </message>
+    <message>
+        <source>Knowledge Base search: hybrid or semantic (default: its own).</source>
+        <translation>Suchart der Knowledge Base: hybrid oder semantic (Standard: ihre eigene Einstellung).</translation>
+    </message>
+    <message>
+        <source>Retrieve passages from the Knowledge Base, no answer.</source>
+        <translation>Nur Textstellen aus der Knowledge Base abrufen, keine Antwort erzeugen.</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSelection</name>
@@ -5052,10 +5556,6 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <translation>--base-url „%1“ ist keine http(s)-URL</translation>
     </message>
     <message>
-        <source>unknown provider &quot;%1&quot; (expected openai or bedrock)</source>
-        <translation>unbekannter Anbieter „%1“ (erwartet: openai oder bedrock)</translation>
-    </message>
-    <message>
         <source>profile &quot;%1&quot; is not an AWS profile</source>
         <translation>Profil „%1“ ist kein AWS-Profil</translation>
     </message>
@@ -5070,6 +5570,34 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>profile &quot;%1&quot; has no AWS keys in the keyring</source>
         <translation>Profil „%1“ hat keine AWS-Schlüssel im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>a guardrail needs Amazon Bedrock: --guardrail does not apply to an OpenAI-compatible provider</source>
+        <translation>ein Guardrail erfordert Amazon Bedrock: --guardrail gilt nicht für einen OpenAI-kompatiblen Anbieter</translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot; (expected openai, bedrock or bedrock-kb)</source>
+        <translation>unbekannter Anbieter „%1“ (erwartet: openai, bedrock oder bedrock-kb)</translation>
+    </message>
+    <message>
+        <source>--knowledge-base ID is required for the provider bedrock-kb</source>
+        <translation>--knowledge-base ID ist für den Anbieter bedrock-kb erforderlich</translation>
+    </message>
+    <message>
+        <source>--model-arn is required to generate answers from a Knowledge Base (or use --retrieve-only): e.g. arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0</source>
+        <translation>--model-arn ist erforderlich, um Antworten aus einer Knowledge Base zu erzeugen (oder verwenden Sie --retrieve-only): z. B. arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0</translation>
+    </message>
+    <message>
+        <source>--model-arn &quot;%1&quot; is not an ARN (arn:aws:bedrock:REGION::foundation-model/MODEL)</source>
+        <translation>--model-arn „%1“ ist kein ARN (arn:aws:bedrock:REGION::foundation-model/MODEL)</translation>
+    </message>
+    <message>
+        <source>--results expects 1 to 100</source>
+        <translation>--results erwartet einen Wert von 1 bis 100</translation>
+    </message>
+    <message>
+        <source>--search expects hybrid or semantic, not &quot;%1&quot;</source>
+        <translation>--search erwartet hybrid oder semantic, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -5727,6 +6255,30 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>no price</source>
         <translation>kein Preis</translation>
     </message>
+    <message>
+        <source>guardrail ID:VERSION (Bedrock, optional)</source>
+        <translation>Guardrail ID:VERSION (Bedrock, optional)</translation>
+    </message>
+    <message>
+        <source>Every call of this column goes through this Bedrock guardrail, e.g. gr1abc2def3g:1 or gr1abc2def3g:DRAFT; saved with the prompt version</source>
+        <translation>Jeder Aufruf dieser Spalte läuft über diesen Bedrock-Guardrail, z. B. gr1abc2def3g:1 oder gr1abc2def3g:DRAFT; wird mit der Prompt-Version gespeichert</translation>
+    </message>
+    <message>
+        <source>Knowledge Base id (optional)</source>
+        <translation>Knowledge-Base-ID (optional)</translation>
+    </message>
+    <message>
+        <source>Answer from this Bedrock Knowledge Base (retrieve and generate); the model field then holds the model ARN, e.g. arn:aws:bedrock:us-east-1::foundation-model/…</source>
+        <translation>Aus dieser Bedrock Knowledge Base antworten (Abrufen und Generieren); das Modellfeld enthält dann den Modell-ARN, z. B. arn:aws:bedrock:us-east-1::foundation-model/…</translation>
+    </message>
+    <message>
+        <source>model ARN, e.g. arn:aws:bedrock:us-east-1::foundation-model/…</source>
+        <translation>Modell-ARN, z. B. arn:aws:bedrock:us-east-1::foundation-model/…</translation>
+    </message>
+    <message>
+        <source>The guardrail intervened: what it let through is shown above.</source>
+        <translation>Der Guardrail hat eingegriffen: Oben steht, was er durchgelassen hat.</translation>
+    </message>
 </context>
 <context>
     <name>ResultTableModel</name>
@@ -5777,6 +6329,33 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Lowest</source>
         <translation>Min.</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalProtocol</name>
+    <message>
+        <source>no Knowledge Base given (--knowledge-base ID)</source>
+        <translation>keine Knowledge Base angegeben (--knowledge-base ID)</translation>
+    </message>
+    <message>
+        <source>the query is empty</source>
+        <translation>die Anfrage ist leer</translation>
+    </message>
+    <message>
+        <source>the query has %1 characters; a Knowledge Base takes at most %2</source>
+        <translation>die Anfrage hat %1 Zeichen; eine Knowledge Base nimmt höchstens %2 an</translation>
+    </message>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the Retrieve answer has no list of retrievalResults: &quot;%1&quot;</source>
+        <translation>die Retrieve-Antwort enthält keine Liste retrievalResults: „%1“</translation>
+    </message>
+    <message>
+        <source>a Retrieve result is not an object</source>
+        <translation>ein Retrieve-Ergebnis ist kein Objekt</translation>
     </message>
 </context>
 <context>
@@ -6493,6 +7072,18 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;guardrail&lt;/b&gt; intervened %1 of %2 (%3%, 95% CI %4%)%5</source>
+        <translation>&lt;b&gt;Guardrail&lt;/b&gt; griff bei %1 von %2 ein (%3 %, 95-%-KI %4 %)%5</translation>
+    </message>
+    <message>
+        <source> · fired: %1</source>
+        <translation> · ausgelöst: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunListModel</name>
@@ -6562,6 +7153,21 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>the run is being run by another process (%1)</source>
         <translation>der Durchlauf wird von einem anderen Prozess ausgeführt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RunModelResolver</name>
+    <message>
+        <source>Response model</source>
+        <translation>Antwortmodell</translation>
+    </message>
+    <message>
+        <source>Judge model</source>
+        <translation>Judge-Modell</translation>
+    </message>
+    <message>
+        <source>Guardrail connection</source>
+        <translation>Guardrail-Verbindung</translation>
     </message>
 </context>
 <context>
@@ -7194,6 +7800,14 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat
     <message>
         <source>run|resume|list|show|import|export|compare|plan|label|labels|agreement: golden-dataset evaluations, quality gates and human labels</source>
         <translation>run|resume|list|show|import|export|compare|plan|label|labels|agreement: Evaluierungen mit Golden Datasets, Quality Gates und menschlichen Labels</translation>
+    </message>
+    <message>
+        <source>apply [--guardrail ID:VERSION] TEXT: a Bedrock guardrail on one text</source>
+        <translation>apply [--guardrail ID:VERSION] TEXT: einen Bedrock-Guardrail auf einen Text anwenden</translation>
+    </message>
+    <message>
+        <source>retrieve|ask: Amazon Bedrock Knowledge Bases (RAG)</source>
+        <translation>retrieve|ask: Amazon Bedrock Knowledge Bases (RAG)</translation>
     </message>
 </context>
 </TS>

@@ -129,6 +129,16 @@
     </message>
 </context>
 <context>
+    <name>GuardrailHtml</name>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;small&gt;%n policy unit(s)&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;small&gt;%n policy unit&lt;/small&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;small&gt;%n policy units&lt;/small&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MetricAgreement</name>
     <message numerus="yes">
         <source>κ unknown on %n item(s): judge and people gave one verdict only, agreement %1 %</source>

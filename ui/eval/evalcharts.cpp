@@ -1,5 +1,6 @@
 #include "ui/eval/evalcharts.h"
 
+#include "core/statistics/meanestimate.h"
 #include "ui/theme.h"
 
 #include <QAreaSeries>
@@ -236,6 +237,21 @@ void EvalCharts::showPassRates()
     auto *set = new QBarSet(tr("pass rate"));
     QStringList categories;
     QList<Interval> intervals;
+    const QLocale locale;
+    // A guarded run's items the guardrail let through, under the metrics: the intervention rate's
+    // other side, beside the quality it bought.
+    if (m_table->run.settings.isGuarded()) {
+        qint64 checked = 0, intervened = 0;
+        for (const RunRow &row : m_table->rows) {
+            checked += row.hasResult ? 1 : 0;
+            intervened += row.guardrailIntervened ? 1 : 0;
+        }
+        const double share = checked ? double(checked - intervened) / double(checked) : 0.0;
+        *set << share;
+        intervals << MeanEstimate::wilson(checked - intervened, checked);
+        categories
+            << tr("guardrail let through<br>%1 (%2 intervened)").arg(locale.toString(share, 'f', 2)).arg(intervened);
+    }
     // A lying bar chart stacks its categories upwards: last first, so they read top-down as the
     // table's columns do.
     for (int column = int(m_table->metrics.size()) - 1; column >= 0; --column) {
@@ -247,7 +263,6 @@ void EvalCharts::showPassRates()
         intervals << figures.passInterval;
         // Labels are rich text. The share and its interval stand beside the name, where the error
         // bar cannot cover them.
-        const QLocale locale;
         categories << (intervals.last().isKnown()
                            ? QStringLiteral("%1 ≥ %2<br>%3 (%4–%5)")
                                  .arg(metric, locale.toString(threshold), locale.toString(share, 'f', 2),

@@ -7,7 +7,6 @@
 #include "core/secrets/credentialstore.h"
 #include "core/storage/workspaceworker.h"
 #include "ui/common/banner.h"
-#include "ui/common/selectionresolver.h"
 #include "ui/eval/agreementview.h"
 #include "ui/eval/comparerunsdialog.h"
 #include "ui/eval/evalcharts.h"
@@ -20,6 +19,7 @@
 #include "ui/eval/runlabelling.h"
 #include "ui/eval/runlistmodel.h"
 #include "ui/eval/runlistview.h"
+#include "ui/eval/runmodelresolver.h"
 #include "ui/eval/runoverview.h"
 #include "ui/eval/runprogress.h"
 
@@ -382,37 +382,18 @@ void EvaluationsPanel::startRun(qint64 runId, bool retryErrors)
             if (!run.value())
                 return showProblem(tr("The run no longer exists."));
             // Credentials are resolved afresh for every start, so a resumed run never needed them stored.
-            const RunSettings settings = run.value()->settings;
-            const bool needsJudge = settings.needsJudge();
-            QList<ProviderSelection> selections;
-            QStringList labels;
-            if (!settings.responsesFromDataset) {
-                selections << settings.generator;
-                labels << tr("Response model");
-            }
-            if (needsJudge) {
-                selections << settings.judge;
-                labels << tr("Judge model");
-            }
-            const bool generates = !settings.responsesFromDataset;
-            SelectionResolver::resolveAll(
-                selections, labels, m_worker, m_store, this,
-                [this, runId, retryErrors, generates, needsJudge](Result<QList<ProviderConfig>> configs) {
-                    if (!configs)
-                        return showProblem(configs.error().describe());
-                    const std::optional<ProviderConfig> generator
-                        = generates ? std::optional(configs.value().first()) : std::nullopt;
-                    const std::optional<ProviderConfig> judge
-                        = needsJudge ? std::optional(configs.value().last()) : std::nullopt;
-                    launchRun(runId, retryErrors, generator, judge);
-                });
+            RunModelResolver::resolve(run.value()->settings, m_worker, m_store, this,
+                                      [this, runId, retryErrors](Result<RunModelResolver::Models> models) {
+                                          if (!models)
+                                              return showProblem(models.error().describe());
+                                          launchRun(runId, retryErrors, models.value());
+                                      });
         });
 }
 
-void EvaluationsPanel::launchRun(qint64 runId, bool retryErrors, const std::optional<ProviderConfig> &generator,
-                                 const std::optional<ProviderConfig> &judge)
+void EvaluationsPanel::launchRun(qint64 runId, bool retryErrors, const RunModelResolver::Models &models)
 {
-    m_running->start(m_worker.location(), runId, retryErrors, generator, judge);
+    m_running->start(m_worker.location(), runId, retryErrors, models.generator, models.judge, models.guardrail);
     updateActions();
     emit statusMessage(m_queued.isEmpty() ? tr("Evaluation run started.")
                                           : tr("Evaluation run started; %n more will follow, one per model.", nullptr,

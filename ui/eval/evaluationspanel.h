@@ -4,6 +4,7 @@
 #include "core/eval/evaltypes.h"
 #include "core/eval/runtable.h"
 #include "core/providers/providerconfig.h"
+#include "ui/eval/runmodelresolver.h"
 
 #include <QHash>
 #include <QPointer>
@@ -88,8 +89,7 @@ private:
     void loadTrend(const QString &datasetName);
     void showAgreementWarning(const QStringList &untrusted);
     // Starts the run once its generator and judge are resolved (with their secrets).
-    void launchRun(qint64 runId, bool retryErrors, const std::optional<ProviderConfig> &generator,
-                   const std::optional<ProviderConfig> &judge);
+    void launchRun(qint64 runId, bool retryErrors, const RunModelResolver::Models &models);
     QStringList judgedMetrics() const;
     void scheduleRefresh();
     void showProblem(const QString &message);

@@ -1,5 +1,6 @@
 #include "ui/eval/itemdetailhtml.h"
 
+#include "ui/common/guardrailhtml.h"
 #include "ui/theme.h"
 
 #include <QJsonObject>
@@ -15,8 +16,17 @@ QString ItemDetailHtml::item(const EvalItem &item, const std::optional<ItemResul
     QString html = tr("<h3>Item %1</h3>").arg(item.index);
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Question"), escaped(item.question));
     html += scores;
-    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
-                .arg(tr("Response"), escaped(result ? result->response : item.response));
+    if (result && result->guardrail)
+        html += QStringLiteral("<h4>%1</h4>").arg(tr("Guardrail"))
+            + GuardrailHtml::verdict(*result->guardrail, result->response);
+    // A Knowledge Base's answer: its citations marked, and the passages it retrieved, which were
+    // the contexts it was scored against (the dataset's own contexts follow).
+    if (result && (!result->citations.isEmpty() || !result->passages.isEmpty()))
+        html += QStringLiteral("<h4>%1</h4>").arg(tr("Response (Knowledge Base, with citations)"))
+            + GuardrailHtml::citedAnswer(result->response, result->citations, result->passages);
+    else
+        html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                    .arg(tr("Response"), escaped(result ? result->response : item.response));
     html += QStringLiteral("<h4>%1</h4>").arg(tr("Contexts"));
     if (item.contexts.isEmpty())
         html += tr("<p><i>none</i></p>");

@@ -32,6 +32,9 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     m_unstableOnly = new QCheckBox(tr("Unstable"), this);
     m_unstableOnly->setToolTip(tr("Items whose repeated scores fall on both sides of a threshold"));
     m_unstableOnly->hide();
+    m_intervenedOnly = new QCheckBox(tr("Guardrail intervened"), this);
+    m_intervenedOnly->setToolTip(tr("Items the run's guardrail blocked or masked"));
+    m_intervenedOnly->hide();
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search questions and responses (%1)")
                                      .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
@@ -42,7 +45,7 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
     parent->addAction(find);
-    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly, m_unstableOnly})
+    for (QCheckBox *box : {m_belowThreshold, m_errorsOnly, m_unstableOnly, m_intervenedOnly})
         connect(box, &QCheckBox::toggled, this, &ItemsPane::filtersChanged);
     connect(m_filterMetric, &QComboBox::currentIndexChanged, this, &ItemsPane::filtersChanged);
     connect(m_search, &QLineEdit::textChanged, this, &ItemsPane::filtersChanged);
@@ -51,6 +54,7 @@ ItemsPane::ItemsPane(WorkspaceWorker &worker, QWidget *parent)
     filters->addWidget(m_filterMetric);
     filters->addWidget(m_errorsOnly);
     filters->addWidget(m_unstableOnly);
+    filters->addWidget(m_intervenedOnly);
     filters->addWidget(m_search, 1);
 
     m_itemTable = new QTableView(this);
@@ -108,6 +112,10 @@ void ItemsPane::setTable(RunTable table)
     m_unstableOnly->setVisible(repeated);
     if (!repeated)
         m_unstableOnly->setChecked(false);
+    const bool guarded = table.run.settings.isGuarded();
+    m_intervenedOnly->setVisible(guarded);
+    if (!guarded)
+        m_intervenedOnly->setChecked(false);
     {
         const QSignalBlocker blocker(m_filterMetric);
         m_filterMetric->clear();
@@ -159,6 +167,7 @@ void ItemsPane::filtersChanged()
     filter.metric = m_results->table().metricColumn(m_filterMetric->currentData().toString());
     filter.errorsOnly = m_errorsOnly->isChecked();
     filter.unstableOnly = m_unstableOnly->isChecked();
+    filter.intervenedOnly = m_intervenedOnly->isChecked();
     filter.search = m_search->text();
     // The filter resets the table's rows; the chosen item stays chosen where it is still shown.
     const QModelIndex current = m_filter->mapToSource(m_itemTable->currentIndex());
@@ -185,6 +194,7 @@ void ItemsPane::openItem(qint64 itemIndex)
         m_belowThreshold->setChecked(false);
         m_errorsOnly->setChecked(false);
         m_unstableOnly->setChecked(false);
+        m_intervenedOnly->setChecked(false);
         m_search->clear();
         proxyIndex = m_filter->mapFromSource(m_results->index(sourceRow, 0));
     }

@@ -51,6 +51,7 @@ private:
     QCheckBox *m_belowThreshold;
     QCheckBox *m_errorsOnly;
     QCheckBox *m_unstableOnly;
+    QCheckBox *m_intervenedOnly;
     QLineEdit *m_search;
     QTableView *m_itemTable;
     QLabel *m_footer;

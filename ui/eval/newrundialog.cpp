@@ -6,6 +6,7 @@
 #include "core/storage/workspaceworker.h"
 #include "ui/common/profilemarks.h"
 #include "ui/eval/generatorrows.h"
+#include "ui/eval/pipelineoptions.h"
 #include "ui/theme.h"
 
 #include <QCheckBox>
@@ -40,6 +41,7 @@ struct Choices
     QStringList profiles;
     QSet<QString> unverified; // verify_tls "no": marked in red
     QList<Dataset> datasets;
+    QStringList awsProfiles; // what a guardrail's connection can be
 };
 
 } // namespace
@@ -104,12 +106,17 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
             auto datasets = DatasetRepository(workspace).latest();
             if (!datasets)
                 return datasets.error();
-            return Choices{profiles.value().names, profiles.value().withoutTlsVerification, datasets.value()};
+            auto aws = CredentialProfileRepository(workspace).choices({CredentialProfile::Kind::Aws});
+            if (!aws)
+                return aws.error();
+            return Choices{profiles.value().names, profiles.value().withoutTlsVerification, datasets.value(),
+                           aws.value().names};
         },
         this,
         [this](Result<Choices> choices) {
             if (!choices)
                 return showProblem(choices.error().describe());
+            m_pipeline->setAwsProfiles(choices.value().awsProfiles, choices.value().unverified);
             fill(choices.value().profiles, choices.value().unverified, choices.value().datasets);
         });
     updateState();
@@ -118,6 +125,7 @@ NewRunDialog::NewRunDialog(WorkspaceWorker &worker, QWidget *parent) : QDialog(p
 void NewRunDialog::buildGeneration()
 {
     m_generators = new GeneratorRows(this);
+    m_pipeline = new PipelineOptions(this);
     m_systemPrompt = new QLineEdit(this);
     m_systemPrompt->setPlaceholderText(tr("default: answer from the contexts only, or say they do not hold it"));
     m_temperature = new QDoubleSpinBox(this);
@@ -137,15 +145,15 @@ QGroupBox *NewRunDialog::buildMetrics()
 {
     auto *metricsBox = new QGroupBox(tr("Metrics"), this);
     auto *metricsLayout = new QGridLayout(metricsBox);
-    const QStringList lexical = Metrics::lexical();
-    const QStringList judge = Metrics::judge();
+    const QStringList lexical = Metrics::lexical() + Metrics::retrieval();
+    const QStringList judge = Metrics::judged();
     for (qsizetype index = 0; index < lexical.size() + judge.size(); ++index) {
         const bool isLexical = index < lexical.size();
         const QString metric = isLexical ? lexical[index] : judge[index - lexical.size()];
         auto *box = new QCheckBox(
             isLexical ? tr("%1 (lexical, no model)").arg(metric) : tr("%1 (needs a judge)").arg(metric), metricsBox);
         box->setObjectName(metric);
-        box->setChecked(isLexical);
+        box->setChecked(Metrics::lexical().contains(metric));
         m_metrics.insert(metric, box);
         // Lexical metrics in the first column, the judge's in the second.
         metricsLayout->addWidget(box, int(isLexical ? index : index - lexical.size()), isLexical ? 0 : 1);
@@ -182,6 +190,7 @@ QFormLayout *NewRunDialog::buildForm()
     form->addRow(m_generate, m_generators);
     form->addRow(tr("System prompt:"), m_systemPrompt);
     form->addRow(QString(), parameters);
+    form->addRow(m_pipeline);
     form->addRow(tr("Judge:"), judgeRow);
     form->addRow(buildMetrics());
     form->addRow(tr("Items at once:"), m_concurrency);
@@ -246,6 +255,7 @@ void NewRunDialog::apply(const RunSettings &settings, const QList<ProviderSelect
     m_repeats->setValue(settings.repeats);
     m_judgeRepeats->setValue(settings.judgeRepeats);
     m_clusterBy->setText(settings.clusterBy);
+    m_pipeline->apply(settings);
     updateState();
 }
 
@@ -317,7 +327,7 @@ void NewRunDialog::updateState()
         widget->setEnabled(generate); // a dataset's own responses are the same every time
     const bool judge = m_judgeProfile->currentIndex() > 0;
     m_judgeModel->setEnabled(judge);
-    for (const QString &metric : Metrics::judge()) {
+    for (const QString &metric : Metrics::judged()) {
         QCheckBox *box = m_metrics.value(metric);
         box->setEnabled(judge);
         if (!judge)
@@ -338,7 +348,7 @@ std::optional<RunSettings> NewRunDialog::settings()
     RunSettings settings;
     settings.responsesFromDataset = m_fromDataset->isChecked();
     const QList<ProviderSelection> models = m_generators->models();
-    settings.generator = models.value(0);
+    settings.generator = m_pipeline->adjusted(models).value(0);
     settings.generationSystemPrompt = m_systemPrompt->text().trimmed();
     if (m_temperature->value() >= 0)
         settings.temperature = m_temperature->value();
@@ -363,6 +373,8 @@ std::optional<RunSettings> NewRunDialog::settings()
         problem = tr("Generating responses needs a connection and a model id.");
     else if (settings.needsJudge() && settings.judge.model.isEmpty())
         problem = tr("Judge metrics need a judge model id.");
+    else
+        problem = m_pipeline->applyTo(settings);
     if (!problem.isEmpty()) {
         showProblem(problem);
         return std::nullopt;
@@ -376,7 +388,7 @@ void NewRunDialog::accept()
     if (!chosen)
         return;
     const RunSettings settings = *chosen;
-    const QList<ProviderSelection> models = m_generators->models();
+    const QList<ProviderSelection> models = m_pipeline->adjusted(m_generators->models());
     const qint64 datasetId = m_dataset->currentData(datasetIdRole).toLongLong();
     const QString path = m_dataset->currentData(datasetPathRole).toString();
     const QString name = m_name->text().trimmed();
@@ -392,7 +404,7 @@ void NewRunDialog::accept()
             if (!runs)
                 return showProblem(runs.error().describe());
             if (!runs.value().isEmpty())
-                remember(runs.value().first().datasetId, settings, models);
+                remember(runs.value().first().datasetId, settings, m_generators->models());
             QList<qint64> ids;
             for (const EvalRun &run : runs.value())
                 ids << run.id;

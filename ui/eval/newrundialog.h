@@ -9,6 +9,7 @@
 #include <optional>
 
 class GeneratorRows;
+class PipelineOptions;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -58,6 +59,7 @@ private:
     QRadioButton *m_fromDataset;
     QRadioButton *m_generate;
     GeneratorRows *m_generators;
+    PipelineOptions *m_pipeline;
     QLineEdit *m_systemPrompt;
     QDoubleSpinBox *m_temperature;
     QSpinBox *m_maxTokens;

@@ -26,6 +26,12 @@ RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::opti
     m_thread.start();
 }
 
+void RunExecution::setGuardrailConnection(std::optional<ProviderConfig> connection)
+{
+    // The runner's thread runs but the runner does nothing until start() reaches it.
+    m_runner->setGuardrailConnection(std::move(connection));
+}
+
 RunExecution::~RunExecution()
 {
     QMetaObject::invokeMethod(m_runner, &EvalRunner::cancel, Qt::QueuedConnection);

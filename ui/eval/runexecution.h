@@ -23,6 +23,8 @@ public:
     ~RunExecution() override;
 
     qint64 runId() const { return m_runId; }
+    // Before start(): the AWS connection ApplyGuardrail uses (EvalRunner::setGuardrailConnection).
+    void setGuardrailConnection(std::optional<ProviderConfig> connection);
     void start();
     void cancel();
 

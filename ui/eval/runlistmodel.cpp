@@ -129,6 +129,7 @@ RunListEntry RunListEntry::fromSummary(const RunSummary &summary)
     }
     if (!summary.gates.isEmpty())
         entry.gatesPassed = summary.gatesPassed();
+    entry.guardrail = summary.guardrail;
     return entry;
 }
 
@@ -180,6 +181,18 @@ QString RunListEntry::figuresText() const
         if (unscoredItems > 0)
             part += tr(" · %n without a score", nullptr, int(unscoredItems));
         parts << part;
+    }
+    if (entry->guardrail && entry->guardrail->checked > 0) {
+        const GuardrailSummary &guarded = *entry->guardrail;
+        QStringList fired;
+        for (const QString &policy : GuardrailSummary::policies())
+            if (guarded.byPolicy.value(policy) > 0)
+                fired << tr("%1 %2").arg(policy).arg(guarded.byPolicy.value(policy));
+        parts << tr("<b>guardrail</b> intervened %1 of %2 (%3%, 95% CI %4%)%5")
+                     .arg(guarded.intervened)
+                     .arg(guarded.checked)
+                     .arg(locale.toString(guarded.rate * 100, 'f', 1), interval(guarded.ci95, 100, 1),
+                          fired.isEmpty() ? QString() : tr(" · fired: %1").arg(fired.join(QStringLiteral(", "))));
     }
     QString text = parts.join(QStringLiteral(" &nbsp; "));
     if (!entry->run.settings.clusterBy.isEmpty())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/eval/evaltypes.h"
+#include "core/eval/guardrailsummary.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ public:
     std::optional<bool> gatesPassed; // none when the run has no gates
     qint64 itemsWithErrors = 0; // failed as a whole or lacking a score: what Retry errors does again
     QMap<QString, qint64> unscored; // per metric: items with a result but no score for it
+    std::optional<GuardrailSummary> guardrail; // a guarded run: what its guardrail did
 
     // "completed", or "completed · 3 with errors" when a model call failed on some items.
     QString statusText() const;

@@ -25,9 +25,11 @@ public:
     ~RunProgress() override;
 
     bool isRunning() const { return !m_execution.isNull(); }
-    // `generator` and `judge` come with their secrets resolved, when the run needs them.
+    // `generator`, `judge` and the guardrail's connection come with their secrets resolved, when
+    // the run needs them.
     void start(const QString &workspacePath, qint64 runId, bool retryErrors,
-               const std::optional<ProviderConfig> &generator, const std::optional<ProviderConfig> &judge);
+               const std::optional<ProviderConfig> &generator, const std::optional<ProviderConfig> &judge,
+               const std::optional<ProviderConfig> &guardrail = std::nullopt);
     void cancel();
 
 signals:

@@ -74,6 +74,12 @@ QList<ProviderSelection> ModelColumns::selections() const
         ProviderSelection selection;
         selection.profile = m_panes[slot]->profile();
         selection.model = m_panes[slot]->model();
+        selection.guardrail = m_panes[slot]->guardrail();
+        if (!m_panes[slot]->knowledgeBase().isEmpty()) {
+            selection.provider = QStringLiteral("bedrock-kb");
+            selection.knowledgeBase.id = m_panes[slot]->knowledgeBase();
+            selection.knowledgeBase.modelArn = selection.model;
+        }
         selections << selection;
     }
     return selections;
@@ -85,6 +91,20 @@ QString ModelColumns::missingSetting() const
         if (m_panes[slot]->profile().isEmpty() || m_panes[slot]->model().isEmpty())
             return tr("Model %1 needs a connection and a model id.").arg(slot + 1);
     return {};
+}
+
+QStringList ModelColumns::guardrails() const
+{
+    QStringList guardrails;
+    for (int slot = 0; slot < count(); ++slot)
+        guardrails << m_panes[slot]->guardrail();
+    return guardrails;
+}
+
+void ModelColumns::setGuardrails(const QStringList &guardrails)
+{
+    for (int slot = 0; slot < maximum; ++slot)
+        m_panes[slot]->setGuardrail(guardrails.value(slot));
 }
 
 void ModelColumns::setRunning(bool running)

@@ -29,6 +29,9 @@ public:
     QList<ProviderSelection> selections() const;
     // "Model 2 needs a connection and a model id." for the first shown pane that is not set up.
     QString missingSetting() const;
+    // Each shown pane's guardrail ("ID:VERSION" or empty): saved with a prompt version.
+    QStringList guardrails() const;
+    void setGuardrails(const QStringList &guardrails);
     void setRunning(bool running);
     void setStatus(const QString &text);
 

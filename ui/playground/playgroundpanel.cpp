@@ -52,12 +52,13 @@ void PlaygroundPanel::buildToolbar()
         m_worker,
         [this]() {
             return PromptVersionBar::Draft{m_template->toPlainText(), m_system->toPlainText(),
-                                           m_parameters->parameters()};
+                                           m_parameters->parameters(), m_columns->guardrails()};
         },
         this);
     connect(m_prompts, &PromptVersionBar::versionChosen, this, [this](const PromptVersion &version) {
         setPrompt(version.templateText, version.system);
         m_parameters->setParameters(version.parameters);
+        m_columns->setGuardrails(version.guardrails);
     });
     connect(m_prompts, &PromptVersionBar::saved, this, &PlaygroundPanel::statusMessage);
     connect(m_prompts, &PromptVersionBar::problem, this, &PlaygroundPanel::showProblem);

@@ -117,7 +117,8 @@ void PromptVersionBar::saveVersionAs(const QString &name, const QString &note)
     const Draft draft = m_draft();
     m_worker.run<PromptVersion>(
         [=](Workspace &workspace) {
-            return PromptLibrary(workspace).saveVersion(name, draft.templateText, draft.system, draft.parameters, note);
+            return PromptLibrary(workspace).saveVersion(name, draft.templateText, draft.system, draft.parameters, note,
+                                                        draft.guardrails);
         },
         this,
         [this, name](Result<PromptVersion> stored) {

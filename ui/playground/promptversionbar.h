@@ -22,6 +22,7 @@ public:
         QString templateText;
         QString system;
         ChatParameters parameters;
+        QStringList guardrails; // per model column
     };
 
     PromptVersionBar(WorkspaceWorker &worker, std::function<Draft()> draft, QWidget *parent = nullptr);

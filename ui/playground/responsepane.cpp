@@ -1,6 +1,7 @@
 #include "ui/playground/responsepane.h"
 
 #include "ui/common/displaynames.h"
+#include "ui/common/guardrailhtml.h"
 #include "ui/common/profilemarks.h"
 #include "ui/theme.h"
 
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -39,9 +41,23 @@ ResponsePane::ResponsePane(int slot, QWidget *parent) : QFrame(parent), m_slot(s
     m_profile->setMinimumContentsLength(8);
     m_model = new QLineEdit(this);
     m_model->setPlaceholderText(tr("model id, e.g. anthropic.claude-3-haiku-20240307-v1:0"));
+    m_guardrail = new QLineEdit(this);
+    m_guardrail->setPlaceholderText(tr("guardrail ID:VERSION (Bedrock, optional)"));
+    m_guardrail->setToolTip(tr("Every call of this column goes through this Bedrock guardrail, e.g. gr1abc2def3g:1 "
+                               "or gr1abc2def3g:DRAFT; saved with the prompt version"));
+    m_knowledgeBase = new QLineEdit(this);
+    m_knowledgeBase->setPlaceholderText(tr("Knowledge Base id (optional)"));
+    m_knowledgeBase->setToolTip(tr("Answer from this Bedrock Knowledge Base (retrieve and generate); the model field "
+                                   "then holds the model ARN, e.g. arn:aws:bedrock:us-east-1::foundation-model/…"));
     m_text = new QPlainTextEdit(this);
     m_text->setReadOnly(true);
     m_text->setPlaceholderText(tr("The answer streams here."));
+    m_cited = new QTextBrowser(this);
+    m_cited->setOpenLinks(true); // "#passage-N" scrolls to the passage
+    m_cited->hide();
+    m_verdict = new QTextBrowser(this);
+    m_verdict->setMaximumHeight(140);
+    m_verdict->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_copy = new QToolButton(this);
@@ -70,14 +86,25 @@ ResponsePane::ResponsePane(int slot, QWidget *parent) : QFrame(parent), m_slot(s
     header->addWidget(m_copy, 0, 2, Qt::AlignRight);
     header->addWidget(m_profile, 1, 0, 1, 3);
     header->addWidget(m_model, 2, 0, 1, 3);
+    header->addWidget(m_guardrail, 3, 0, 1, 2);
+    header->addWidget(m_knowledgeBase, 3, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_cited, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_verdict);
     layout->addLayout(metrics);
     connect(m_profile, &QComboBox::currentTextChanged, this, &ResponsePane::configurationChanged);
     connect(m_model, &QLineEdit::textChanged, this, &ResponsePane::configurationChanged);
+    connect(m_guardrail, &QLineEdit::textChanged, this, &ResponsePane::configurationChanged);
+    connect(m_knowledgeBase, &QLineEdit::textChanged, this, [this](const QString &id) {
+        m_model->setPlaceholderText(id.trimmed().isEmpty()
+                                        ? tr("model id, e.g. anthropic.claude-3-haiku-20240307-v1:0")
+                                        : tr("model ARN, e.g. arn:aws:bedrock:us-east-1::foundation-model/…"));
+        emit configurationChanged();
+    });
     clear();
 }
 
@@ -113,9 +140,34 @@ void ResponsePane::setModel(const QString &model)
     m_model->setText(model);
 }
 
+QString ResponsePane::guardrail() const
+{
+    return m_guardrail->text().trimmed();
+}
+
+void ResponsePane::setGuardrail(const QString &guardrail)
+{
+    m_guardrail->setText(guardrail);
+}
+
+QString ResponsePane::knowledgeBase() const
+{
+    return m_knowledgeBase->text().trimmed();
+}
+
+void ResponsePane::setKnowledgeBase(const QString &id)
+{
+    m_knowledgeBase->setText(id);
+}
+
 void ResponsePane::clear()
 {
     m_text->clear();
+    m_text->show();
+    m_cited->clear();
+    m_cited->hide();
+    m_verdict->clear();
+    m_verdict->hide();
     m_status->clear();
     m_status->hide();
     showMetrics(ChatResult{});
@@ -156,6 +208,25 @@ void ResponsePane::finish(const Result<ChatResult> &result)
     }
     m_status->hide();
     showMetrics(result.value());
+    showExtras(result.value());
+}
+
+void ResponsePane::showExtras(const ChatResult &result)
+{
+    if (result.guardrail) {
+        m_verdict->setHtml(GuardrailHtml::verdict(*result.guardrail, result.text));
+        m_verdict->show();
+        if (result.guardrail->intervened) {
+            m_status->setText(tr("The guardrail intervened: what it let through is shown above."));
+            m_status->setStyleSheet(Theme::textStyle(Theme::Role::Bad));
+            m_status->show();
+        }
+    }
+    if (!result.citations.isEmpty() || !result.passages.isEmpty()) {
+        m_cited->setHtml(GuardrailHtml::citedAnswer(result.text, result.citations, result.passages));
+        m_text->hide();
+        m_cited->show();
+    }
 }
 
 void ResponsePane::setCost(std::optional<double> costUsd)
@@ -169,6 +240,7 @@ void ResponsePane::showStored(const QString &text, const ChatResult &metrics, st
     clear();
     m_text->setPlainText(text);
     showMetrics(metrics);
+    showExtras(metrics);
     setCost(costUsd);
     if (!error.isEmpty()) {
         m_status->setText(error);
