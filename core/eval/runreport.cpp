@@ -1,6 +1,7 @@
 #include "core/eval/runreport.h"
 
 #include "core/common/version.h"
+#include "core/eval/guardrailsummary.h"
 #include "core/eval/lexicalmetrics.h"
 #include "core/eval/qualitygate.h"
 #include "core/eval/rundigest.h"
@@ -38,8 +39,10 @@ QString score(double value)
 
 QString kind(const QString &metric)
 {
-    return QStringLiteral("<span class=\"kind\">%1</span>")
-        .arg(Metrics::isLexical(metric) ? QStringLiteral("lexical") : QStringLiteral("judge"));
+    const QString what = metric == GuardrailSummary::rateMetric() ? QStringLiteral("guardrail")
+        : Metrics::isLexical(metric)                              ? QStringLiteral("lexical")
+                                                                  : QStringLiteral("judge");
+    return QStringLiteral("<span class=\"kind\">%1</span>").arg(what);
 }
 
 QString header(const EvalRun &run)
@@ -87,7 +90,9 @@ QString summaryTable(const EvalRun &run, const QList<MetricSummary> &summaries)
             html += cell(summary.count ? score(value) : QStringLiteral("–"), true);
         const auto percent
             = [](double value) -> QString { return QString::number(value * 100, 'f', 1) + QLatin1Char('%'); };
-        html += cell(score(run.settings.threshold(summary.metric)), true)
+        // The intervention rate has no threshold: its "pass rate" is the share the guardrail let through.
+        const bool guardrail = summary.metric == GuardrailSummary::rateMetric();
+        html += cell(guardrail ? QStringLiteral("–") : score(run.settings.threshold(summary.metric)), true)
             + cell(summary.count ? percent(summary.passRate) : QStringLiteral("–"), true)
             + cell(summary.passRateCi95.isKnown()
                        ? percent(summary.passRateCi95.low) + QStringLiteral("–") + percent(summary.passRateCi95.high)
@@ -101,6 +106,10 @@ QString summaryTable(const EvalRun &run, const QList<MetricSummary> &summaries)
                          " Standard errors are clustered by the dataset field \"%1\": items that share it count as one "
                          "piece of evidence, not several.")
                          .arg(RunReport::escaped(run.settings.clusterBy));
+    if (run.settings.isGuarded())
+        clustering += QStringLiteral(" guardrail_intervention_rate is the share of items the guardrail %1 blocked or "
+                                     "masked; its pass rate is the share it let through.")
+                          .arg(RunReport::escaped(run.settings.guardrail.guardrail));
     return html
         + QStringLiteral(
               "</table><p class=\"note\">95 % CI: the mean ± Student's t quantile × its standard error; for the "
@@ -168,6 +177,8 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
 {
     QStringList figures;
     for (const MetricSummary &summary : summaries) {
+        if (summary.metric == GuardrailSummary::rateMetric())
+            continue; // one yes or no an item: its rate and interval say it all
         const QString title = QStringLiteral("Distribution of %1").arg(LexicalMetrics::label(summary.metric));
         figures << RunReport::image(SvgChart::histogramOfCounts(title, digest.bins(summary.metric)),
                                     QStringLiteral("%1 over %2 items").arg(title, QString::number(summary.count)));
@@ -188,8 +199,11 @@ QString charts(const EvalRun &run, const QList<MetricSummary> &summaries, const 
     for (const MetricSummary &summary : summaries) {
         passIntervals.append(summary.passRateCi95);
         meanIntervals.append(summary.ci95);
-        passRates.append({QStringLiteral("%1 ≥ %2").arg(summary.metric, score(run.settings.threshold(summary.metric))),
-                          summary.passRate});
+        passRates.append(
+            {summary.metric == GuardrailSummary::rateMetric()
+                 ? QStringLiteral("guardrail let through")
+                 : QStringLiteral("%1 ≥ %2").arg(summary.metric, score(run.settings.threshold(summary.metric))),
+             summary.passRate});
         means.append({LexicalMetrics::label(summary.metric), summary.mean});
         std::optional<double> mark;
         for (const Gate &gate : gates)
