@@ -2858,6 +2858,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
         <source>the run failed</source>
         <translation>der Durchlauf ist fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>the guardrail&apos;s AWS connection: %1</source>
+        <translation>die AWS-Verbindung des Guardrails: %1</translation>
+    </message>
 </context>
 <context>
     <name>EvalRunOptions</name>
@@ -3016,6 +3020,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>unknown metric &quot;%1&quot; in --metrics (use lexical, judge, retrieval, or names: %2)</source>
         <translation>unbekannte Metrik „%1“ in --metrics (verwenden Sie lexical, judge, retrieval oder Metriknamen: %2)</translation>
+    </message>
+    <message>
+        <source>Bedrock Runtime endpoint for ApplyGuardrail, when --endpoint-url names another (a Knowledge Base&apos;s agent runtime).</source>
+        <translation>Bedrock-Runtime-Endpunkt für ApplyGuardrail, wenn --endpoint-url einen anderen nennt (die Agent Runtime einer Knowledge Base).</translation>
     </message>
 </context>
 <context>
@@ -3560,16 +3568,32 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>PII %1</translation>
     </message>
     <message>
-        <source>PII %1 &quot;%2&quot;</source>
-        <translation>PII %1 „%2“</translation>
-    </message>
-    <message>
         <source>%1 %2 against threshold %3</source>
         <translation>%1 %2 bei Schwellenwert %3</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>maskiert</translation>
+    </message>
+    <message>
+        <source>no action</source>
+        <translation>keine Aktion</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>

@@ -122,8 +122,11 @@ Status resolveModels(const RunSettings &settings, const Resolver &resolveGenerat
     }
     if (settings.isGuarded() && !settings.guardsThroughGenerator()) {
         auto config = resolveGuardrail(settings.guardrail);
-        if (!config)
-            return config.error();
+        if (!config) {
+            Error error = config.error();
+            error.message = EvalRunCommand::tr("the guardrail's AWS connection: %1").arg(error.message);
+            return error;
+        }
         models.guardrail = config.value();
     }
     return Done{};

@@ -51,6 +51,10 @@ EvalRunOptions::EvalRunOptions()
                 tr("Skip a dataset line longer than BYTES, naming it (default %1; 0: no limit).")
                     .arg(HashingLineReader::DefaultLineLimit),
                 QStringLiteral("bytes")),
+      m_guardrailEndpoint(QStringLiteral("guardrail-endpoint-url"),
+                          tr("Bedrock Runtime endpoint for ApplyGuardrail, when --endpoint-url names another (a "
+                             "Knowledge Base's agent runtime)."),
+                          QStringLiteral("url")),
       m_guard(QStringLiteral("guard"),
               tr("What the guardrail checks: input (the question), output (the response), or input,output "
                  "(default)."),
@@ -61,9 +65,10 @@ void EvalRunOptions::addTo(QCommandLineParser &parser) const
 {
     generator.addTo(parser);
     judge.addTo(parser);
-    parser.addOptions({m_dataset, m_fromDataset, m_metrics, m_concurrency, m_name, m_gate, m_threshold, m_itemTimeout,
-                       m_junit, m_json, m_cluster, m_baseline, m_repeats, m_judgeRepeats, m_systemPrompt, m_temperature,
-                       m_maxTokens, m_maxLine, m_guard});
+    parser.addOptions({m_dataset,           m_fromDataset,  m_metrics,      m_concurrency, m_name,      m_gate,
+                       m_threshold,         m_itemTimeout,  m_junit,        m_json,        m_cluster,   m_baseline,
+                       m_repeats,           m_judgeRepeats, m_systemPrompt, m_temperature, m_maxTokens, m_maxLine,
+                       m_guardrailEndpoint, m_guard});
 }
 
 QString EvalRunOptions::dataset(const QCommandLineParser &parser) const
@@ -147,20 +152,17 @@ Status EvalRunOptions::readGuardrail(const QCommandLineParser &parser, RunSettin
     connection.model = connection.guardrail;
     connection.baseUrl.clear();
     connection.knowledgeBase = {};
-    if (settings.usesKnowledgeBase())
-        connection.endpointUrl.clear(); // the agent runtime's endpoint is not Bedrock Runtime's
+    // A Knowledge Base run's --endpoint-url is the agent runtime's: ApplyGuardrail needs Bedrock Runtime's.
+    if (parser.isSet(m_guardrailEndpoint))
+        connection.endpointUrl = parser.value(m_guardrailEndpoint);
+    else if (settings.usesKnowledgeBase())
+        connection.endpointUrl.clear();
     auto valid = GuardrailSetting::parse(connection.guardrail,
                                          connection.guardrailTrace.isEmpty() ? QStringLiteral("enabled")
                                                                              : connection.guardrailTrace);
     if (!valid)
         return valid.error();
     settings.guardrail = connection;
-    // Only Bedrock and Knowledge Bases call the guardrail themselves; any other response is checked
-    // with ApplyGuardrail after it is generated.
-    if (!settings.guardsThroughGenerator()) {
-        settings.generator.guardrail.clear();
-        settings.generator.guardrailTrace.clear();
-    }
     if (parser.isSet(m_guard)) {
         settings.guardStages.clear();
         for (const QString &part : parser.value(m_guard).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -173,6 +175,9 @@ Status EvalRunOptions::readGuardrail(const QCommandLineParser &parser, RunSettin
         if (settings.guardStages.isEmpty())
             return usage(tr("--guard expects input, output or input,output"));
     }
+    // The generator carries the guardrail only when it calls it itself (EvalRunner sets it then).
+    settings.generator.guardrail.clear();
+    settings.generator.guardrailTrace.clear();
     return Done{};
 }
 

@@ -69,5 +69,6 @@ private:
     QCommandLineOption m_temperature;
     QCommandLineOption m_maxTokens;
     QCommandLineOption m_maxLine;
+    QCommandLineOption m_guardrailEndpoint;
     QCommandLineOption m_guard;
 };

@@ -161,6 +161,8 @@ bool EvalRunner::setUp()
         fail(makeError(Error::Kind::Usage, tr("the run has judge metrics, but no judge model was given")));
         return false;
     }
+    if (m_generatorConfig) // the run's settings alone decide whether the generator calls the guardrail
+        m_generatorConfig->guardrail = settings.generatorGuardrail();
     if (settings.isGuarded() && !settings.guardsThroughGenerator() && !m_guardrailConfig) {
         fail(makeError(Error::Kind::Usage,
                        tr("the run goes through the guardrail %1, but no AWS connection for it was given")

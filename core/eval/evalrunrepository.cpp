@@ -433,7 +433,7 @@ Result<QList<GuardrailVerdict>> EvalRunRepository::guardrailVerdicts(qint64 runI
 {
     PreparedQuery query(m_workspace,
                         QStringLiteral("SELECT guardrail FROM eval_results WHERE run_id = ? AND "
-                                       "guardrail <> '' ORDER BY item_index"));
+                                       "ok = 1 AND guardrail <> '' ORDER BY item_index"));
     const Status done = query.run(QVariantList{runId});
     if (!done)
         return done.error();

@@ -60,8 +60,8 @@ public:
     // out. `items`, when given, receives each value's item index.
     Result<QList<double>> metricValues(qint64 runId, const QString &metric, QList<qint64> *items = nullptr) const;
 
-    // Every guardrail verdict of the run's results, in item order (items the guardrail did not check
-    // are left out).
+    // Every guardrail verdict of the run's results, in item order (items the guardrail did not check,
+    // and items that failed, are left out).
     Result<QList<GuardrailVerdict>> guardrailVerdicts(qint64 runId) const;
 
 private:

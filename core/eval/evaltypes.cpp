@@ -64,6 +64,15 @@ RunSettings RunSettings::fromJson(const QJsonObject &object)
     return settings;
 }
 
+GuardrailSetting RunSettings::generatorGuardrail() const
+{
+    if (!guardsThroughGenerator())
+        return {};
+    const auto parsed = GuardrailSetting::parse(
+        guardrail.guardrail, guardrail.guardrailTrace.isEmpty() ? QStringLiteral("enabled") : guardrail.guardrailTrace);
+    return parsed ? parsed.value() : GuardrailSetting{};
+}
+
 QString EvalRun::statusName(Status status)
 {
     switch (status) {

@@ -164,12 +164,17 @@ struct RunSettings
     QStringList guardStages{QStringLiteral("input"), QStringLiteral("output")};
 
     bool isGuarded() const { return !guardrail.guardrail.isEmpty(); }
-    // The generator itself calls the guardrail (Converse, RetrieveAndGenerate).
+    // The generator itself calls the guardrail (Converse, RetrieveAndGenerate, Retrieve). Those
+    // check the question and the answer together, so a run that checks only one of them goes
+    // through ApplyGuardrail, which checks exactly what it is asked to.
     bool guardsThroughGenerator() const
     {
         return isGuarded() && !responsesFromDataset
-            && (generator.provider == QLatin1String("bedrock") || generator.provider == QLatin1String("bedrock-kb"));
+            && (generator.provider == QLatin1String("bedrock") || generator.provider == QLatin1String("bedrock-kb"))
+            && guardStages.contains(QLatin1String("input")) && guardStages.contains(QLatin1String("output"));
     }
+    // What the generator's calls carry: the run's guardrail when it calls it itself, else none.
+    GuardrailSetting generatorGuardrail() const;
     bool usesKnowledgeBase() const
     {
         return !responsesFromDataset && generator.provider == QLatin1String("bedrock-kb");

@@ -39,11 +39,7 @@ ItemEvaluation::ItemEvaluation(qint64 runId, EvalItem item, const RunSettings &s
             m_result.guardrail = previous->guardrail;
             m_result.passages = previous->passages;
             m_result.citations = previous->citations;
-            if (m_settings.usesKnowledgeBase() && !m_result.passages.isEmpty()) {
-                m_item.contexts.clear();
-                for (const RetrievedPassage &passage : std::as_const(m_result.passages))
-                    m_item.contexts << passage.text;
-            }
+            useRetrievedContexts();
             for (const MetricScore &kept : std::as_const(previous->scores)) {
                 if (kept.error.isEmpty() && kept.value && m_toScore.removeOne(kept.metric))
                     m_result.scores << kept;
@@ -186,11 +182,19 @@ void ItemEvaluation::takeGenerated(const ChatResult &result)
     if (m_settings.usesKnowledgeBase()) {
         m_result.passages = result.passages;
         m_result.citations = result.citations;
-        // Faithfulness is judged against what the Knowledge Base retrieved, not the dataset's contexts.
-        m_item.contexts.clear();
-        for (const RetrievedPassage &passage : result.passages)
-            m_item.contexts << passage.text;
+        useRetrievedContexts();
     }
+}
+
+void ItemEvaluation::useRetrievedContexts()
+{
+    // Faithfulness is judged against what the Knowledge Base retrieved, not the dataset's contexts:
+    // an item that retrieved nothing has nothing to be faithful to.
+    if (!m_settings.usesKnowledgeBase())
+        return;
+    m_item.contexts.clear();
+    for (const RetrievedPassage &passage : std::as_const(m_result.passages))
+        m_item.contexts << passage.text;
 }
 
 bool ItemEvaluation::needsGuardrailCheck() const
@@ -216,6 +220,8 @@ void ItemEvaluation::checkGuardrail()
         return;
     }
     const QList<GuardrailCheck> checks = ItemRequests::guardrailChecks(m_item, m_response, m_settings.guardStages);
+    if (checks.isEmpty())
+        return score(); // the stored stages name nothing to check
     m_guardrailChecksLeft = int(checks.size());
     m_result.guardrail = GuardrailVerdict{};
     for (const GuardrailCheck &check : checks) {
@@ -224,6 +230,8 @@ void ItemEvaluation::checkGuardrail()
         track(call, m_providers.guardrail.provider->config(), std::nullopt, text,
               [this, stage = check.stage()](const Result<ChatResult> &outcome) {
                   if (!outcome || !outcome.value().guardrail) {
+                      // Half a verdict is no verdict: the other check's result would be counted alone.
+                      m_result.guardrail.reset();
                       m_result.ok = false;
                       m_result.error = tr("the guardrail's %1 check failed: %2")
                                            .arg(stage, outcome ? tr("no verdict") : outcome.error().describe());

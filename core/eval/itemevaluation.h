@@ -81,6 +81,7 @@ private:
     bool needsGuardrailCheck() const;
     void checkGuardrail();
     void takeGenerated(const ChatResult &result);
+    void useRetrievedContexts();
     int repeatCount() const;
     void generate();
     void score();

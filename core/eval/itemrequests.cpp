@@ -34,28 +34,35 @@ ChatRequest ItemRequests::generation(const EvalItem &item, const RunSettings &se
         request.stream = false;
         return request;
     }
-    QString prompt;
-    if (!item.contexts.isEmpty()) {
-        prompt += u"Contexts:\n"_s;
-        for (qsizetype i = 0; i < item.contexts.size(); ++i)
-            prompt += u"[%1] %2\n\n"_s.arg(i + 1).arg(item.contexts[i]);
-    }
-    prompt += u"Question: "_s + item.question;
     const QString system = settings.generationSystemPrompt.trimmed().isEmpty()
         ? u"Answer the question using only the contexts given. If they do not contain the answer, say so."_s
         : settings.generationSystemPrompt;
+    QString prompt;
+    QList<GuardedText> guarded;
+    // A guarded Bedrock model gets the contexts and the question once, as guardContent blocks: the
+    // guardrail then grounds the answer in the contexts, checks it against the question, and runs
+    // its input policies on the question alone (not on the contexts, which are the dataset's).
+    const bool guard = settings.guardsThroughGenerator();
+    if (guard) {
+        // The message's own text comes first, the guarded blocks after it.
+        prompt = item.contexts.isEmpty() ? u"The question follows."_s
+                                         : u"The contexts, numbered, follow, and then the question."_s;
+        for (qsizetype i = 0; i < item.contexts.size(); ++i)
+            guarded.append({u"[%1] %2"_s.arg(i + 1).arg(item.contexts[i]), {u"grounding_source"_s}});
+        guarded.append({item.question, {u"query"_s, u"guard_content"_s}});
+    } else {
+        if (!item.contexts.isEmpty()) {
+            prompt += u"Contexts:\n"_s;
+            for (qsizetype i = 0; i < item.contexts.size(); ++i)
+                prompt += u"[%1] %2\n\n"_s.arg(i + 1).arg(item.contexts[i]);
+        }
+        prompt += u"Question: "_s + item.question;
+    }
     ChatRequest request = ChatRequest::fromPrompt(prompt, system);
+    request.guarded = guarded;
     request.parameters.maxTokens = settings.maxTokens;
     request.parameters.temperature = settings.temperature;
     request.stream = false; // scored whole, so streamed deltas would only cost CPU
-    if (settings.guardsThroughGenerator()) {
-        for (const QString &context : item.contexts)
-            request.guarded.append({context, {u"grounding_source"_s}});
-        QStringList questionQualifiers{u"query"_s};
-        if (settings.guardStages.contains("input"_L1))
-            questionQualifiers << u"guard_content"_s;
-        request.guarded.append({item.question, questionQualifiers});
-    }
     return request;
 }
 

@@ -12,13 +12,21 @@ QString GuardrailFinding::describe() const
     else if (policy == "word"_L1)
         what = tr("word \"%1\"").arg(match.isEmpty() ? type : match);
     else if (policy == "pii"_L1)
-        what = match.isEmpty() ? tr("PII %1").arg(type) : tr("PII %1 \"%2\"").arg(type, match);
+        what = tr("PII %1").arg(type);
     else if (policy == "grounding"_L1)
         what = tr("%1 %2 against threshold %3")
                    .arg(type.toLower(), QString::number(score, 'f', 2), QString::number(threshold, 'f', 2));
     else
         what = type;
-    return tr("%1: %2 (%3)").arg(what, action.toLower(), stage);
+    QString done = action.toLower();
+    if (action == "BLOCKED"_L1)
+        done = tr("blocked");
+    else if (action == "ANONYMIZED"_L1)
+        done = tr("masked");
+    else if (action == "NONE"_L1)
+        done = tr("no action");
+    const QString where = stage == "input"_L1 ? tr("input") : stage == "output"_L1 ? tr("output") : stage;
+    return tr("%1: %2 (%3)").arg(what, done, where);
 }
 
 QJsonObject GuardrailFinding::toJson() const

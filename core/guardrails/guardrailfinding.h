@@ -19,7 +19,9 @@ public:
         type; // topic name, filter type (PROMPT_ATTACK), PII type or regex name, GROUNDING|RELEVANCE; a word's match
     QString action; // BLOCKED, ANONYMIZED or NONE
     bool detected = false;
-    QString match; // the matched text (words, PII), when the service gives it
+    // The matched word, when the service gives it. Never a PII match: keeping it would undo the
+    // masking in every place the finding is stored, exported or shown.
+    QString match;
     QString confidence; // content filters: NONE, LOW, MEDIUM, HIGH
     QString strength; // content filters' filterStrength
     double score = -1; // grounding filters; -1 when not given

@@ -115,9 +115,9 @@ Status GuardrailVerdict::readAssessment(const QJsonValue &value, const QString &
         read = readEntries(
             field(u"sensitiveInformationPolicy"_s, u"piiEntities"_s), u"sensitiveInformationPolicy.piiEntities"_s,
             u"pii"_s, stage,
+            // The matched PII itself is not kept (GuardrailFinding::match).
             [](const QJsonObject &entry, GuardrailFinding &finding) {
                 finding.type = entry.value("type"_L1).toString();
-                finding.match = entry.value("match"_L1).toString();
             },
             found);
     if (read)
@@ -126,7 +126,6 @@ Status GuardrailVerdict::readAssessment(const QJsonValue &value, const QString &
             stage,
             [](const QJsonObject &entry, GuardrailFinding &finding) {
                 finding.type = entry.value("name"_L1).toString();
-                finding.match = entry.value("match"_L1).toString();
             },
             found);
     if (read)

@@ -41,6 +41,9 @@ void KnowledgeBaseRetrieval::pageDone(const Result<ChatResult> &page)
         return finishWith(page.error());
     const ChatResult &answer = page.value();
     m_result.passages << answer.passages;
+    // The guardrail checked the query with the first page; a later page says the same.
+    if (answer.guardrail && !m_result.guardrail)
+        m_result.guardrail = answer.guardrail;
     m_result.latencyMs += answer.latencyMs;
     m_result.attempts += answer.attempts - 1;
     if (m_result.ttftMs < 0)

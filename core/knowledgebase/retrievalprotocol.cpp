@@ -19,6 +19,11 @@ QByteArray RetrievalProtocol::requestBody() const
                      {"retrievalConfiguration"_L1, m_config.knowledgeBase.retrievalConfiguration()}};
     if (!m_pageToken.isEmpty())
         body.insert("nextToken"_L1, m_pageToken);
+    // Retrieve's guardrail checks the query (the answer is the passages, which it leaves alone).
+    if (m_config.guardrail.isSet())
+        body.insert("guardrailConfiguration"_L1,
+                    QJsonObject{{"guardrailId"_L1, m_config.guardrail.identifier},
+                                {"guardrailVersion"_L1, m_config.guardrail.version}});
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
@@ -76,6 +81,11 @@ Status RetrievalProtocol::takeAnswer(const QByteArray &body, ChatResult &result)
     }
     if (m_nextToken)
         *m_nextToken = parsed.value().value("nextToken"_L1).toString();
+    if (m_config.guardrail.isSet()) {
+        GuardrailVerdict verdict;
+        verdict.intervened = parsed.value().value("guardrailAction"_L1).toString() == "INTERVENED"_L1;
+        result.guardrail = verdict;
+    }
     result.stopReason = u"retrieved"_s;
     return Done{};
 }

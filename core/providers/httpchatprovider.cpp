@@ -30,10 +30,9 @@ ChatCall *HttpChatProvider::start(const ChatRequest &request, QObject *parent)
 
 ChatCall *HttpChatProvider::applyGuardrail(const GuardrailCheck &check, QObject *parent)
 {
+    // ApplyGuardrail is Bedrock Runtime's. An evaluation run gives it a connection of its own, since
+    // a Knowledge Base's endpoint override names the agent runtime instead.
     ProviderConfig config = m_config;
-    // ApplyGuardrail is Bedrock Runtime's: a Knowledge Base's endpoint (the agent runtime) is not it.
-    if (config.kind == ProviderConfig::Kind::KnowledgeBase)
-        config.endpointUrl.clear();
     config.kind = ProviderConfig::Kind::Bedrock;
     config.model = m_config.guardrail.label();
     return new HttpChatCall(std::make_unique<GuardrailProtocol>(config, check), m_network, config, parent);

@@ -231,7 +231,10 @@ private slots:
         QCOMPARE(email.value("type"_L1).toString(), u"EMAIL"_s);
         QCOMPARE(email.value("action"_L1).toString(), u"ANONYMIZED"_s);
         QCOMPARE(email.value("stage"_L1).toString(), u"input"_s);
-        QCOMPARE(email.value("match"_L1).toString(), u"jane@example.com"_s);
+        // Masked in the answer and nowhere shown in clear: not in the finding, not on stderr.
+        QVERIFY(!email.contains("match"_L1));
+        QVERIFY(!outcome.out.contains("jane@example.com"));
+        QVERIFY(!outcome.err.contains("jane@example.com"));
         // Topic, word, PII and content policies, each ceil(28 / 1000) = 1 unit.
         QCOMPARE(verdict.value("units"_L1).toInt(), 4);
         const QJsonObject logged = m_bedrock.lastRequest();
@@ -348,6 +351,51 @@ private slots:
         QVERIFY2(strict.exitCode == 1, strict.err.constData());
         const Outcome lenient = run(runArguments + QStringList{u"--gate"_s, u"guardrail_intervention_rate<=0.99"_s});
         QVERIFY2(lenient.exitCode == 0, lenient.err.constData());
+    }
+
+    // A Bedrock model generating the responses calls the guardrail itself, through Converse: the
+    // contexts go once, as grounding sources, and the question once, as the query and the input to
+    // check; a blocked question never reaches the model.
+    void aGeneratingBedrockRunIsGuardedThroughConverse()
+    {
+        QVERIFY(m_bedrock.reset());
+        const Outcome outcome
+            = run(QStringList{u"eval"_s, u"run"_s, u"--dataset"_s, writeGuardedDataset(), u"--provider"_s, u"bedrock"_s,
+                              u"--model"_s, u"anthropic.claude-3-haiku-20240307-v1:0"_s, u"--guardrail"_s,
+                              u"gr1abc2def3g:1"_s, u"--metrics"_s, u"lexical"_s, u"--json"_s}
+                  + bedrockConnection());
+        QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+        const QJsonObject guardrail = QJsonDocument::fromJson(outcome.out).object().value("guardrail"_L1).toObject();
+        QCOMPARE(guardrail.value("checked"_L1).toInt(), 7);
+        // The investment topic, the SSN and the prompt attack are blocked at the input; each policy
+        // says so in the trace.
+        const QJsonObject byPolicy = guardrail.value("by_policy"_L1).toObject();
+        QCOMPARE(byPolicy.value("topic"_L1).toInt(), 1);
+        QCOMPARE(byPolicy.value("content"_L1).toInt(), 1);
+        QVERIFY(byPolicy.value("pii"_L1).toInt() >= 2); // the email masked, the SSN blocked
+        QVERIFY(guardrail.value("intervened"_L1).toInt() >= 3);
+        QCOMPARE(guardrail.value("untraced"_L1).toInt(), 0);
+
+        const QJsonArray logged = m_bedrock.requests();
+        QCOMPARE(logged.size(), 7); // one Converse call an item, no ApplyGuardrail
+        for (const QJsonValue &entry : logged) {
+            const QJsonObject body = bodyOf(entry);
+            QCOMPARE(body.value("guardrailConfig"_L1).toObject().value("guardrailIdentifier"_L1).toString(),
+                     u"gr1abc2def3g"_s);
+            const QJsonArray content
+                = body.value("messages"_L1).toArray().last().toObject().value("content"_L1).toArray();
+            QCOMPARE(content.size(), 3); // the instruction, one context, the question
+            const QString text = content[0].toObject().value("text"_L1).toString();
+            const QJsonObject context
+                = content[1].toObject().value("guardContent"_L1).toObject().value("text"_L1).toObject();
+            const QJsonObject question
+                = content[2].toObject().value("guardContent"_L1).toObject().value("text"_L1).toObject();
+            QCOMPARE(context.value("qualifiers"_L1).toArray(), QJsonArray{"grounding_source"_L1});
+            QCOMPARE(question.value("qualifiers"_L1).toArray(), (QJsonArray{"query"_L1, "guard_content"_L1}));
+            // Neither the context nor the question is sent twice.
+            QVERIFY2(!text.contains(question.value("text"_L1).toString()), qPrintable(text));
+            QVERIFY2(!text.contains(context.value("text"_L1).toString().mid(4)), qPrintable(text));
+        }
     }
 
     void knowledgeBaseRunKeepsThePassagesTheServiceCited()

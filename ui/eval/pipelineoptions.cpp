@@ -67,7 +67,6 @@ void PipelineOptions::setAwsProfiles(const QStringList &names, const QSet<QStrin
 QList<ProviderSelection> PipelineOptions::adjusted(const QList<ProviderSelection> &models) const
 {
     const QString knowledgeBase = m_knowledgeBase->text().trimmed();
-    const QString guardrail = m_guardrail->text().trimmed();
     QList<ProviderSelection> adjusted;
     for (ProviderSelection model : models) {
         if (!knowledgeBase.isEmpty()) {
@@ -79,9 +78,7 @@ QList<ProviderSelection> PipelineOptions::adjusted(const QList<ProviderSelection
         } else if (m_aws.contains(model.profile)) {
             model.provider = QStringLiteral("bedrock");
         }
-        // A Bedrock model or a Knowledge Base calls the guardrail itself.
-        if (!guardrail.isEmpty() && !model.provider.isEmpty())
-            model.guardrail = guardrail;
+        // A Bedrock model (named so here) or a Knowledge Base calls the run's guardrail itself.
         adjusted << model;
     }
     return adjusted;

@@ -3,11 +3,13 @@
 #include "core/eval/evalrunner.h"
 
 RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
-                           std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent)
+                           std::optional<ProviderConfig> judge, std::optional<ProviderConfig> guardrail,
+                           bool retryErrors, QObject *parent)
     : QObject(parent), m_runId(runId)
 {
     m_thread.setObjectName(QStringLiteral("evaluation"));
     m_runner = new EvalRunner(workspacePath, runId, std::move(generator), std::move(judge), retryErrors);
+    m_runner->setGuardrailConnection(std::move(guardrail)); // before the runner has a thread
     m_runner->moveToThread(&m_thread);
     // The runner's connection and network managers belong to its thread, so it is deleted there.
     connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
@@ -24,12 +26,6 @@ RunExecution::RunExecution(const QString &workspacePath, qint64 runId, std::opti
             emit finished(m_runner->error().value_or(makeError(Error::Kind::Internal, tr("The run failed."))));
     });
     m_thread.start();
-}
-
-void RunExecution::setGuardrailConnection(std::optional<ProviderConfig> connection)
-{
-    // The runner's thread runs but the runner does nothing until start() reaches it.
-    m_runner->setGuardrailConnection(std::move(connection));
 }
 
 RunExecution::~RunExecution()

@@ -18,13 +18,13 @@ class RunExecution : public QObject
     Q_OBJECT
 
 public:
+    // `guardrail` is the AWS connection ApplyGuardrail uses (EvalRunner::setGuardrailConnection).
     RunExecution(const QString &workspacePath, qint64 runId, std::optional<ProviderConfig> generator,
-                 std::optional<ProviderConfig> judge, bool retryErrors, QObject *parent = nullptr);
+                 std::optional<ProviderConfig> judge, std::optional<ProviderConfig> guardrail, bool retryErrors,
+                 QObject *parent = nullptr);
     ~RunExecution() override;
 
     qint64 runId() const { return m_runId; }
-    // Before start(): the AWS connection ApplyGuardrail uses (EvalRunner::setGuardrailConnection).
-    void setGuardrailConnection(std::optional<ProviderConfig> connection);
     void start();
     void cancel();
 

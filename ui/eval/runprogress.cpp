@@ -35,8 +35,7 @@ void RunProgress::start(const QString &workspacePath, qint64 runId, bool retryEr
                         const std::optional<ProviderConfig> &generator, const std::optional<ProviderConfig> &judge,
                         const std::optional<ProviderConfig> &guardrail)
 {
-    m_execution = new RunExecution(workspacePath, runId, generator, judge, retryErrors, this);
-    m_execution->setGuardrailConnection(guardrail);
+    m_execution = new RunExecution(workspacePath, runId, generator, judge, guardrail, retryErrors, this);
     connect(m_execution, &RunExecution::progress, this, [this](qint64 done, qint64 total, qint64 failed, double eta) {
         m_bar->setRange(0, int(qMin<qint64>(total, INT_MAX)));
         m_bar->setValue(int(done));
