@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <optional>
 
-Result<ChatResult> BlockingCall::wait(ChatCall *call)
+Result<ChatResult> BlockingCall::wait(ChatCall *call, const std::function<void(const QString &)> &delta)
 {
     std::optional<Result<ChatResult>> outcome;
     QEventLoop loop;
+    if (delta)
+        QObject::connect(call, &ChatCall::delta, call, delta);
     QObject::connect(call, &ChatCall::retrying, call, [](int attempt, int delayMs, const QString &reason) {
         std::fprintf(stderr, "genaiops: %s; retrying in %.1f s (attempt %d)\n", qPrintable(reason), delayMs / 1000.0,
                      attempt);

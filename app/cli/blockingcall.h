@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 class ChatCall;
 
 // A call the command waits for (its own event loop), retries told on stderr; and how a guardrail's
@@ -16,8 +18,8 @@ class BlockingCall
     Q_DECLARE_TR_FUNCTIONS(BlockingCall)
 
 public:
-    // Waits for `call` to finish and deletes it.
-    static Result<ChatResult> wait(ChatCall *call);
+    // Waits for `call` to finish and deletes it; `delta`, when given, receives the text as it streams.
+    static Result<ChatResult> wait(ChatCall *call, const std::function<void(const QString &)> &delta = {});
 
     // {action: GUARDRAIL_INTERVENED|NONE, action_reason, policies:[{policy, stage, type, action, …}],
     //  outputs, model_output, units}

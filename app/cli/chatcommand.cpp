@@ -9,8 +9,6 @@
 #include "provideroptions.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
-#include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 
@@ -79,13 +77,10 @@ int ChatCommand::run(CommandContext &context)
     if (parser.positionalArguments().size() != 1)
         return CommandContext::usage(tr("chat: give exactly one PROMPT (or - for stdin)"));
 
-    QString prompt = parser.positionalArguments().first();
-    if (prompt == QLatin1String("-")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return CommandContext::fail(makeError(Error::Kind::Input, tr("cannot read standard input")));
-        prompt = QString::fromUtf8(input.readAll());
-    }
+    const Result<QString> given = CommandContext::textArgument(parser.positionalArguments().first());
+    if (!given)
+        return CommandContext::fail(given.error());
+    const QString prompt = given.value();
     if (prompt.trimmed().isEmpty())
         return CommandContext::usage(tr("chat: the prompt is empty"));
     auto parameters = parseParameters(parser, maxTokensOption, temperatureOption, topPOption, stopOption);
@@ -105,31 +100,18 @@ int ChatCommand::run(CommandContext &context)
 
     QNetworkAccessManager network;
     auto provider = ChatProvider::create(config.value(), &network);
-    ChatCall *call = provider->start(request);
-    std::optional<Result<ChatResult>> outcome;
-    QEventLoop loop;
     bool streamed = false;
-    QObject::connect(call, &ChatCall::delta, call, [json, &streamed](const QString &text) {
-        streamed = true;
-        if (!json)
-            writeOut(text);
-    });
-    QObject::connect(call, &ChatCall::retrying, call, [](int attempt, int delayMs, const QString &reason) {
-        std::fprintf(stderr, "genaiops: %s; retrying in %.1f s (attempt %d)\n", qPrintable(reason), delayMs / 1000.0,
-                     attempt);
-    });
-    QObject::connect(call, &ChatCall::finished, call, [&](const Result<ChatResult> &result) {
-        outcome = result;
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    delete call;
+    const Result<ChatResult> outcome
+        = BlockingCall::wait(provider->start(request), [json, &streamed](const QString &text) {
+              streamed = true;
+              if (!json)
+                  writeOut(text);
+          });
 
-    InvocationRecorder::record(*workspace.value(), QStringLiteral("cli"), config.value(), prompt, *outcome);
-    if (!outcome->ok())
-        return CommandContext::fail(outcome->error());
-    const ChatResult &result = outcome->value();
+    InvocationRecorder::record(*workspace.value(), QStringLiteral("cli"), config.value(), prompt, outcome);
+    if (!outcome.ok())
+        return CommandContext::fail(outcome.error());
+    const ChatResult &result = outcome.value();
     if (json) {
         QJsonObject object{{QStringLiteral("text"), result.text},
                            {QStringLiteral("provider"), result.provider},

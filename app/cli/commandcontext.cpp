@@ -5,6 +5,7 @@
 #include "exitcode.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -94,4 +95,14 @@ Result<double> CommandContext::numberOption(const QCommandLineParser &parser, co
     if (!std::isfinite(value) || value > Largest)
         return makeError(Error::Kind::Usage, tr("--%1 must be at most %2").arg(option).arg(Largest));
     return value;
+}
+
+Result<QString> CommandContext::textArgument(const QString &argument)
+{
+    if (argument != QLatin1String("-"))
+        return argument;
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return makeError(Error::Kind::Input, tr("cannot read standard input"));
+    return QString::fromUtf8(input.readAll());
 }

@@ -35,6 +35,8 @@ public:
     CommandContext subcommand() const;
     static bool asksForHelp(const QString &argument);
 
+    // A command's text argument, read from stdin when it is "-"; an Input error when stdin cannot be read.
+    static Result<QString> textArgument(const QString &argument);
     static void print(const QString &text);
     static void printJson(const QJsonObject &object);
     // Prints "genaiops: <where>: <message>" to stderr and returns the exit code for it.

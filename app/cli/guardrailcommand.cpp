@@ -8,7 +8,6 @@
 #include "provideroptions.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QNetworkAccessManager>
 
 #include <cstdio>
@@ -64,13 +63,10 @@ int GuardrailCommand::apply(CommandContext &context)
                                         "with --source output"));
     check.fullOutput = parser.isSet(fullOption);
 
-    QString text = parser.positionalArguments().first();
-    if (text == QLatin1String("-")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return CommandContext::fail(makeError(Error::Kind::Input, tr("cannot read standard input")));
-        text = QString::fromUtf8(input.readAll());
-    }
+    const Result<QString> given = CommandContext::textArgument(parser.positionalArguments().first());
+    if (!given)
+        return CommandContext::fail(given.error());
+    const QString text = given.value();
     if (text.trimmed().isEmpty())
         return CommandContext::usage(tr("guardrail apply: the text is empty"));
     for (const QString &grounding : parser.values(groundingOption))

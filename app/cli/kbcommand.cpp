@@ -8,7 +8,6 @@
 #include "provideroptions.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QNetworkAccessManager>
 
 #include <cstdio>
@@ -50,13 +49,11 @@ int KbCommand::call(CommandContext &context, bool retrieveOnly)
         return *ended;
     if (parser.positionalArguments().size() != 1)
         return CommandContext::usage(tr("%1: give exactly one text (or - for stdin)").arg(name));
-    QString text = parser.positionalArguments().first();
-    if (text == QLatin1String("-")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return CommandContext::fail(makeError(Error::Kind::Input, tr("cannot read standard input")));
-        text = QString::fromUtf8(input.readAll()).trimmed();
-    }
+    const Result<QString> given = CommandContext::textArgument(parser.positionalArguments().first());
+    if (!given)
+        return CommandContext::fail(given.error());
+    // A question piped in ends with a newline, which would count against the 1,000 characters.
+    const QString text = given.value().trimmed();
     if (text.trimmed().isEmpty())
         return CommandContext::usage(tr("%1: the text is empty").arg(name));
     if (retrieveOnly && parser.isSet(sessionOption))

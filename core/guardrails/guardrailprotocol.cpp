@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 
 GuardrailProtocol::GuardrailProtocol(const ProviderConfig &config, const GuardrailCheck &check)
-    : m_config(config), m_check(check)
+    : BedrockJsonProtocol(config), m_check(check)
 { }
 
 QByteArray GuardrailProtocol::requestBody() const
@@ -33,31 +33,13 @@ QUrl GuardrailProtocol::endpoint() const
                                    + QUrl::toPercentEncoding(m_config.guardrail.version) + "/apply");
 }
 
-Result<ChatProtocol::Outgoing> GuardrailProtocol::prepare()
-{
-    return prepareAt(QDateTime::currentDateTimeUtc());
-}
-
 Result<ChatProtocol::Outgoing> GuardrailProtocol::prepareAt(const QDateTime &utc) const
 {
     if (!m_config.guardrail.isSet())
         return makeError(Error::Kind::Usage, tr("no guardrail given (--guardrail ID:VERSION)"));
     if (m_check.content.isEmpty())
         return makeError(Error::Kind::Usage, tr("no text to check"));
-    return BedrockRequest::signedPost(m_config, endpoint(), requestBody(), utc);
-}
-
-Status GuardrailProtocol::feed(QByteArrayView bytes, ChatResult &)
-{
-    m_body.append(bytes);
-    return Done{};
-}
-
-Status GuardrailProtocol::finish(bool connectionBroke, ChatResult &result)
-{
-    if (connectionBroke)
-        return makeError(Error::Kind::Network, tr("the answer was cut off after %1 bytes").arg(m_body.size()));
-    return takeAnswer(m_body, result);
+    return signedRequest(utc);
 }
 
 Status GuardrailProtocol::takeAnswer(const QByteArray &body, ChatResult &result) const
@@ -84,9 +66,4 @@ Status GuardrailProtocol::takeAnswer(const QByteArray &body, ChatResult &result)
     }
     result.inputTokens = result.outputTokens = 0;
     return Done{};
-}
-
-Error GuardrailProtocol::errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const
-{
-    return BedrockRequest::errorFromAnswer(status, reply, body);
 }

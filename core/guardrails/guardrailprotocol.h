@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/guardrails/guardrailcheck.h"
-#include "core/providers/chatprotocol.h"
+#include "core/providers/bedrockjsonprotocol.h"
 #include "core/providers/providerconfig.h"
 
 #include <QDateTime>
@@ -10,7 +10,7 @@
 // applied to text without a model. The ChatResult's `text` is what the guardrail lets through (the
 // masked text or its blocked message when it intervened, the text itself when it did not) and
 // `guardrail` its verdict.
-class GuardrailProtocol : public ChatProtocol
+class GuardrailProtocol : public BedrockJsonProtocol
 {
     Q_DECLARE_TR_FUNCTIONS(GuardrailProtocol)
 
@@ -18,21 +18,12 @@ public:
     // config.guardrail names the guardrail; config's region, endpoint and credentials are Bedrock Runtime's.
     GuardrailProtocol(const ProviderConfig &config, const GuardrailCheck &check);
 
-    bool isStreaming() const override { return false; }
-    Result<Outgoing> prepare() override;
-    void reset() override { m_body.clear(); }
-    Status feed(QByteArrayView bytes, ChatResult &result) override;
-    Status finish(bool connectionBroke, ChatResult &result) override;
-    Error errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const override;
-
-    QByteArray requestBody() const;
-    QUrl endpoint() const;
-    Result<Outgoing> prepareAt(const QDateTime &utc) const;
+    QByteArray requestBody() const override;
+    QUrl endpoint() const override;
+    Result<Outgoing> prepareAt(const QDateTime &utc) const override;
     // The answer's bytes read into `result`: separate from finish() so the fuzz target can call it.
-    Status takeAnswer(const QByteArray &body, ChatResult &result) const;
+    Status takeAnswer(const QByteArray &body, ChatResult &result) const override;
 
 private:
-    ProviderConfig m_config;
     GuardrailCheck m_check;
-    QByteArray m_body;
 };

@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 
 KnowledgeBaseProtocol::KnowledgeBaseProtocol(const ProviderConfig &config, const ChatRequest &request)
-    : m_config(config), m_request(request)
+    : BedrockJsonProtocol(config), m_request(request)
 { }
 
 QString KnowledgeBaseProtocol::input() const
@@ -55,11 +55,6 @@ QUrl KnowledgeBaseProtocol::endpoint() const
     return BedrockRequest::url(m_config, u"bedrock-agent-runtime"_s, "/retrieveAndGenerate");
 }
 
-Result<ChatProtocol::Outgoing> KnowledgeBaseProtocol::prepare()
-{
-    return prepareAt(QDateTime::currentDateTimeUtc());
-}
-
 Result<ChatProtocol::Outgoing> KnowledgeBaseProtocol::prepareAt(const QDateTime &utc) const
 {
     if (m_config.knowledgeBase.id.isEmpty())
@@ -74,20 +69,7 @@ Result<ChatProtocol::Outgoing> KnowledgeBaseProtocol::prepareAt(const QDateTime 
                          tr("the question has %1 characters; a Knowledge Base takes at most %2")
                              .arg(text.size())
                              .arg(maxInputCharacters));
-    return BedrockRequest::signedPost(m_config, endpoint(), requestBody(), utc);
-}
-
-Status KnowledgeBaseProtocol::feed(QByteArrayView bytes, ChatResult &)
-{
-    m_body.append(bytes);
-    return Done{};
-}
-
-Status KnowledgeBaseProtocol::finish(bool connectionBroke, ChatResult &result)
-{
-    if (connectionBroke)
-        return makeError(Error::Kind::Network, tr("the answer was cut off after %1 bytes").arg(m_body.size()));
-    return takeAnswer(m_body, result);
+    return signedRequest(utc);
 }
 
 Status KnowledgeBaseProtocol::takeAnswer(const QByteArray &body, ChatResult &result) const
@@ -145,9 +127,4 @@ Status KnowledgeBaseProtocol::takeAnswer(const QByteArray &body, ChatResult &res
     if (result.stopReason.isEmpty())
         result.stopReason = u"end_turn"_s;
     return Done{};
-}
-
-Error KnowledgeBaseProtocol::errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const
-{
-    return BedrockRequest::errorFromAnswer(status, reply, body);
 }

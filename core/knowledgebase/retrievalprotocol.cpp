@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 RetrievalProtocol::RetrievalProtocol(const ProviderConfig &config, const QString &query, const QString &pageToken,
                                      std::shared_ptr<QString> nextToken)
-    : m_config(config), m_query(query), m_pageToken(pageToken), m_nextToken(std::move(nextToken))
+    : BedrockJsonProtocol(config), m_query(query), m_pageToken(pageToken), m_nextToken(std::move(nextToken))
 { }
 
 QByteArray RetrievalProtocol::requestBody() const
@@ -33,11 +33,6 @@ QUrl RetrievalProtocol::endpoint() const
                                "/knowledgebases/" + QUrl::toPercentEncoding(m_config.knowledgeBase.id) + "/retrieve");
 }
 
-Result<ChatProtocol::Outgoing> RetrievalProtocol::prepare()
-{
-    return prepareAt(QDateTime::currentDateTimeUtc());
-}
-
 Result<ChatProtocol::Outgoing> RetrievalProtocol::prepareAt(const QDateTime &utc) const
 {
     if (m_config.knowledgeBase.id.isEmpty())
@@ -49,20 +44,7 @@ Result<ChatProtocol::Outgoing> RetrievalProtocol::prepareAt(const QDateTime &utc
                          tr("the query has %1 characters; a Knowledge Base takes at most %2")
                              .arg(m_query.size())
                              .arg(KnowledgeBaseProtocol::maxInputCharacters));
-    return BedrockRequest::signedPost(m_config, endpoint(), requestBody(), utc);
-}
-
-Status RetrievalProtocol::feed(QByteArrayView bytes, ChatResult &)
-{
-    m_body.append(bytes);
-    return Done{};
-}
-
-Status RetrievalProtocol::finish(bool connectionBroke, ChatResult &result)
-{
-    if (connectionBroke)
-        return makeError(Error::Kind::Network, tr("the answer was cut off after %1 bytes").arg(m_body.size()));
-    return takeAnswer(m_body, result);
+    return signedRequest(utc);
 }
 
 Status RetrievalProtocol::takeAnswer(const QByteArray &body, ChatResult &result) const
@@ -88,9 +70,4 @@ Status RetrievalProtocol::takeAnswer(const QByteArray &body, ChatResult &result)
     }
     result.stopReason = u"retrieved"_s;
     return Done{};
-}
-
-Error RetrievalProtocol::errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const
-{
-    return BedrockRequest::errorFromAnswer(status, reply, body);
 }

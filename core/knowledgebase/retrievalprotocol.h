@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/providers/chatprotocol.h"
+#include "core/providers/bedrockjsonprotocol.h"
 #include "core/providers/providerconfig.h"
 
 #include <QDateTime>
@@ -10,7 +10,7 @@
 // One page of Bedrock Agent Runtime's Retrieve: POST /knowledgebases/{id}/retrieve. The passages
 // go into ChatResult::passages (appended, so pages add up); the page's nextToken, when there is
 // one, into `nextToken`, which KnowledgeBaseRetrieval follows.
-class RetrievalProtocol : public ChatProtocol
+class RetrievalProtocol : public BedrockJsonProtocol
 {
     Q_DECLARE_TR_FUNCTIONS(RetrievalProtocol)
 
@@ -18,22 +18,13 @@ public:
     RetrievalProtocol(const ProviderConfig &config, const QString &query, const QString &pageToken,
                       std::shared_ptr<QString> nextToken);
 
-    bool isStreaming() const override { return false; }
-    Result<Outgoing> prepare() override;
-    void reset() override { m_body.clear(); }
-    Status feed(QByteArrayView bytes, ChatResult &result) override;
-    Status finish(bool connectionBroke, ChatResult &result) override;
-    Error errorFromAnswer(int status, const QNetworkReply &reply, const QByteArray &body) const override;
-
-    QByteArray requestBody() const;
-    QUrl endpoint() const;
-    Result<Outgoing> prepareAt(const QDateTime &utc) const;
-    Status takeAnswer(const QByteArray &body, ChatResult &result) const;
+    QByteArray requestBody() const override;
+    QUrl endpoint() const override;
+    Result<Outgoing> prepareAt(const QDateTime &utc) const override;
+    Status takeAnswer(const QByteArray &body, ChatResult &result) const override;
 
 private:
-    ProviderConfig m_config;
     QString m_query;
     QString m_pageToken;
     std::shared_ptr<QString> m_nextToken;
-    QByteArray m_body;
 };
