@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -463,6 +464,19 @@ private slots:
             const QJsonArray citations = retrieval.value("citations"_L1).toArray();
             QCOMPARE(citations.size(), passages.size());
             requireCitationsWithin(response, citations, passages.size());
+            // Faithfulness was judged against these passages: a verdict prompt of the judge holds
+            // every one of them as its contexts.
+            bool judgedAgainstThem = false;
+            for (const QJsonValue &judged : m_openai.requests()) {
+                const QString prompt = judged.toObject().value("body"_L1).toString();
+                if (!prompt.contains(u"You are checking statements against retrieved contexts"_s))
+                    continue;
+                judgedAgainstThem = judgedAgainstThem
+                    || std::all_of(passages.cbegin(), passages.cend(), [&](const QJsonValue &passage) {
+                                        return prompt.contains(passage.toObject().value("text"_L1).toString().left(60));
+                                    });
+            }
+            QVERIFY2(judgedAgainstThem, qPrintable(response));
         }
     }
 
