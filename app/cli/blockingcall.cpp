@@ -54,19 +54,3 @@ QString BlockingCall::guardrailLines(const GuardrailVerdict &verdict)
         lines << tr("  the model had answered: %1").arg(verdict.modelOutput.join(QLatin1Char(' ')));
     return lines.join(QLatin1Char('\n'));
 }
-
-QJsonArray BlockingCall::passagesJson(const QList<RetrievedPassage> &passages)
-{
-    QJsonArray array;
-    for (const RetrievedPassage &passage : passages)
-        array.append(passage.toJson());
-    return array;
-}
-
-QJsonArray BlockingCall::citationsJson(const QList<Citation> &citations)
-{
-    QJsonArray array;
-    for (const Citation &citation : citations)
-        array.append(citation.toJson());
-    return array;
-}

@@ -12,7 +12,7 @@
 class ChatCall;
 
 // A call the command waits for (its own event loop), retries told on stderr; and how a guardrail's
-// verdict and a Knowledge Base's answer print, so chat, guardrail and kb print them alike.
+// verdict prints, so chat, guardrail and kb print it alike.
 class BlockingCall
 {
     Q_DECLARE_TR_FUNCTIONS(BlockingCall)
@@ -26,6 +26,4 @@ public:
     static QJsonObject guardrailJson(const GuardrailVerdict &verdict);
     // "guardrail intervened: topic "Investment advice": blocked (input)" lines for stderr.
     static QString guardrailLines(const GuardrailVerdict &verdict);
-    static QJsonArray passagesJson(const QList<RetrievedPassage> &passages);
-    static QJsonArray citationsJson(const QList<Citation> &citations);
 };

@@ -83,10 +83,10 @@ int KbCommand::call(CommandContext &context, bool retrieveOnly)
     const ChatResult &answer = outcome.value();
     if (parser.isSet(jsonOption)) {
         QJsonObject object{{QStringLiteral("knowledge_base"), config.value().knowledgeBase.id},
-                           {QStringLiteral("passages"), BlockingCall::passagesJson(answer.passages)}};
+                           {QStringLiteral("passages"), RetrievedPassage::toJson(answer.passages)}};
         if (!retrieveOnly) {
             object.insert(QStringLiteral("text"), answer.text);
-            object.insert(QStringLiteral("citations"), BlockingCall::citationsJson(answer.citations));
+            object.insert(QStringLiteral("citations"), Citation::toJson(answer.citations));
             object.insert(QStringLiteral("session_id"), answer.sessionId);
         }
         if (answer.guardrail)

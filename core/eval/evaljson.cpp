@@ -119,13 +119,8 @@ QString EvalJson::retrievalText(const QList<RetrievedPassage> &passages, const Q
 {
     if (passages.isEmpty() && citations.isEmpty())
         return {};
-    QJsonArray passageArray;
-    for (const RetrievedPassage &passage : passages)
-        passageArray.append(passage.toJson());
-    QJsonArray citationArray;
-    for (const Citation &citation : citations)
-        citationArray.append(citation.toJson());
-    return text(QJsonObject{{QStringLiteral("passages"), passageArray}, {QStringLiteral("citations"), citationArray}});
+    return text(QJsonObject{{QStringLiteral("passages"), RetrievedPassage::toJson(passages)},
+                            {QStringLiteral("citations"), Citation::toJson(citations)}});
 }
 
 void EvalJson::retrieval(const QString &text, QList<RetrievedPassage> &passages, QList<Citation> &citations)

@@ -147,14 +147,8 @@ QJsonObject ResultExporter::rowJson(const EvalRun &run, const ResultRow &row)
     if (result.guardrail)
         object.insert(QStringLiteral("guardrail"), result.guardrail->toJson());
     if (!result.passages.isEmpty() || !result.citations.isEmpty()) {
-        QJsonArray passages;
-        for (const RetrievedPassage &passage : result.passages)
-            passages.append(passage.toJson());
-        QJsonArray citations;
-        for (const Citation &citation : result.citations)
-            citations.append(citation.toJson());
-        object.insert(QStringLiteral("passages"), passages);
-        object.insert(QStringLiteral("citations"), citations);
+        object.insert(QStringLiteral("passages"), RetrievedPassage::toJson(result.passages));
+        object.insert(QStringLiteral("citations"), Citation::toJson(result.citations));
     }
     return object;
 }

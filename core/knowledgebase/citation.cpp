@@ -12,6 +12,14 @@ QJsonObject Citation::toJson() const
     return {{"text"_L1, text}, {"start"_L1, start}, {"end"_L1, end}, {"passages"_L1, indexes}};
 }
 
+QJsonArray Citation::toJson(const QList<Citation> &citations)
+{
+    QJsonArray array;
+    for (const Citation &citation : citations)
+        array.append(citation.toJson());
+    return array;
+}
+
 Citation Citation::fromJson(const QJsonObject &object)
 {
     Citation citation;

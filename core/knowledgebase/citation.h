@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -14,5 +15,6 @@ struct Citation
     QList<int> passages;
 
     QJsonObject toJson() const;
+    static QJsonArray toJson(const QList<Citation> &citations);
     static Citation fromJson(const QJsonObject &object);
 };

@@ -12,6 +12,14 @@ QJsonObject RetrievedPassage::toJson() const
     return object;
 }
 
+QJsonArray RetrievedPassage::toJson(const QList<RetrievedPassage> &passages)
+{
+    QJsonArray array;
+    for (const RetrievedPassage &passage : passages)
+        array.append(passage.toJson());
+    return array;
+}
+
 RetrievedPassage RetrievedPassage::fromJson(const QJsonObject &object)
 {
     RetrievedPassage passage;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -14,6 +15,7 @@ struct RetrievedPassage
     QJsonObject metadata;
 
     QJsonObject toJson() const;
+    static QJsonArray toJson(const QList<RetrievedPassage> &passages);
     static RetrievedPassage fromJson(const QJsonObject &object);
     // A Bedrock retrievedReference or retrievalResult: {content:{text}, location:{type, s3Location:{uri}, …}, score,
     // metadata}.
