@@ -598,6 +598,13 @@
     </message>
 </context>
 <context>
+    <name>BedrockJsonProtocol</name>
+    <message>
+        <source>the answer was cut off after %1 bytes</source>
+        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
+    </message>
+</context>
+<context>
     <name>BedrockOutputImporter</name>
     <message>
         <source>no score</source>
@@ -826,10 +833,6 @@
         <translation>chat: genau ein PROMPT erwartet (oder - für stdin)</translation>
     </message>
     <message>
-        <source>cannot read standard input</source>
-        <translation>Standardeingabe kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>chat: the prompt is empty</source>
         <translation>chat: der Prompt ist leer</translation>
     </message>
@@ -850,6 +853,10 @@
     <message>
         <source>--%1 must be at most %2</source>
         <translation>--%1 darf höchstens %2 sein</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -3537,10 +3544,6 @@ Zeitfenster: %5 Nachrichten</translation>
         <translation>guardrail apply: --grounding-source und --query prüfen eine Antwort: verwenden Sie sie mit --source output</translation>
     </message>
     <message>
-        <source>cannot read standard input</source>
-        <translation>Standardeingabe kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>guardrail apply: the text is empty</source>
         <translation>guardrail apply: der Text ist leer</translation>
     </message>
@@ -3651,10 +3654,6 @@ Zeitfenster: %5 Nachrichten</translation>
     <message>
         <source>no text to check</source>
         <translation>kein Text zum Prüfen</translation>
-    </message>
-    <message>
-        <source>the answer was cut off after %1 bytes</source>
-        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
     </message>
 </context>
 <context>
@@ -4267,10 +4266,6 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <translation>%1: genau ein Text erwartet (oder - für stdin)</translation>
     </message>
     <message>
-        <source>cannot read standard input</source>
-        <translation>Standardeingabe kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>%1: the text is empty</source>
         <translation>%1: der Text ist leer</translation>
     </message>
@@ -4308,10 +4303,6 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>the question has %1 characters; a Knowledge Base takes at most %2</source>
         <translation>die Frage hat %1 Zeichen; eine Knowledge Base nimmt höchstens %2 an</translation>
-    </message>
-    <message>
-        <source>the answer was cut off after %1 bytes</source>
-        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
     </message>
     <message>
         <source>the RetrieveAndGenerate answer has no output text: &quot;%1&quot;</source>
@@ -6368,10 +6359,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>the query has %1 characters; a Knowledge Base takes at most %2</source>
         <translation>die Anfrage hat %1 Zeichen; eine Knowledge Base nimmt höchstens %2 an</translation>
-    </message>
-    <message>
-        <source>the answer was cut off after %1 bytes</source>
-        <translation>die Antwort wurde nach %1 Byte abgeschnitten</translation>
     </message>
     <message>
         <source>the Retrieve answer has no list of retrievalResults: &quot;%1&quot;</source>
