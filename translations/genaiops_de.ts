@@ -5551,10 +5551,6 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <translation>kein Verbindungsprofil namens „%1“ (siehe `genaiops credentials list`)</translation>
     </message>
     <message>
-        <source>choose a provider: --provider openai or --provider bedrock</source>
-        <translation>wählen Sie einen Anbieter: --provider openai oder --provider bedrock</translation>
-    </message>
-    <message>
         <source>--model is required</source>
         <translation>--model ist erforderlich</translation>
     </message>
@@ -5613,6 +5609,10 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     <message>
         <source>--search expects hybrid or semantic, not &quot;%1&quot;</source>
         <translation>--search erwartet hybrid oder semantic, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>choose a provider: --provider openai, --provider bedrock or --provider bedrock-kb</source>
+        <translation>Anbieter wählen: --provider openai, --provider bedrock oder --provider bedrock-kb</translation>
     </message>
 </context>
 <context>
@@ -7813,12 +7813,12 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat
         <translation>run|resume|list|show|import|export|compare|plan|label|labels|agreement: Evaluierungen mit Golden Datasets, Quality Gates und menschlichen Labels</translation>
     </message>
     <message>
-        <source>apply [--guardrail ID:VERSION] TEXT: a Bedrock guardrail on one text</source>
-        <translation>apply [--guardrail ID:VERSION] TEXT: einen Bedrock-Guardrail auf einen Text anwenden</translation>
-    </message>
-    <message>
         <source>retrieve|ask: Amazon Bedrock Knowledge Bases (RAG)</source>
         <translation>retrieve|ask: Amazon Bedrock Knowledge Bases (RAG)</translation>
+    </message>
+    <message>
+        <source>apply --guardrail ID:VERSION --source input|output TEXT: a Bedrock guardrail on one text</source>
+        <translation>apply --guardrail ID:VERSION --source input|output TEXT: ein Bedrock-Guardrail auf einem Text</translation>
     </message>
 </context>
 </TS>

@@ -300,7 +300,7 @@ void EvalRunner::launch(const EvalItem &item)
         m_runId, item, m_run.settings,
         {{lane.generator.get(), m_generatorPrice},
          {lane.judge.get(), m_judgePrice},
-         {lane.guardrail.get(), m_guardrailPrice},
+         {lane.guardrail.get(), std::nullopt},
          m_guardrailPrice},
         [this](const Invocation &call) { m_unlogged << call; }, std::move(previous), this);
     m_inFlight.insert(evaluation, int(lightest - m_lanes.begin()));

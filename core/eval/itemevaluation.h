@@ -45,8 +45,8 @@ public:
     {
         PricedProvider generator; // needed when the run generates responses
         PricedProvider judge; // needed when a judge metric is chosen
-        // ApplyGuardrail, in a guarded run whose generator does not call the guardrail itself;
-        // its price is per million policy units.
+        // ApplyGuardrail, in a guarded run whose generator does not call the guardrail itself
+        // (no token price: its calls cost their policy units, at guardrailUnits).
         PricedProvider guardrail;
         std::optional<ModelPrice> guardrailUnits; // what a guarded generator's policy units cost
     };

@@ -72,5 +72,4 @@ struct ProviderConfig
     {
         return providerName() + QLatin1Char(':') + (kind == Kind::KnowledgeBase ? knowledgeBase.id : model);
     }
-    bool isAws() const { return kind != Kind::OpenAi; }
 };

@@ -23,7 +23,7 @@ Result<ProviderConfig> ProviderSelection::resolve(const QProcessEnvironment &env
         providerName = storedProfile->kind == CredentialProfile::Kind::Aws ? QStringLiteral("bedrock")
                                                                            : QStringLiteral("openai");
     if (providerName.isEmpty())
-        return usage(tr("choose a provider: --provider openai or --provider bedrock"));
+        return usage(tr("choose a provider: --provider openai, --provider bedrock or --provider bedrock-kb"));
     const bool knowledgeBaseChosen = providerName == QLatin1String("bedrock-kb");
     if (model.isEmpty() && !knowledgeBaseChosen)
         return usage(tr("--model is required"));
