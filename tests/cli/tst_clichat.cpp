@@ -203,7 +203,7 @@ private slots:
                                    << QByteArray("exactly one PROMPT");
         QTest::newRow("no provider") << QStringList{QStringLiteral("--model"), QStringLiteral("m"),
                                                     QStringLiteral("hi")}
-                                     << QByteArray("--provider openai or --provider bedrock");
+                                     << QByteArray("--provider openai, --provider bedrock or --provider bedrock-kb");
         QTest::newRow("no base url") << QStringList{
             QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("m"),
             QStringLiteral("hi")} << QByteArray("--base-url is required");
