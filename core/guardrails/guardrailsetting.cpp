@@ -31,6 +31,11 @@ Result<GuardrailSetting> GuardrailSetting::parse(const QString &text, const QStr
     return setting;
 }
 
+QJsonObject GuardrailSetting::agentRuntimeJson() const
+{
+    return {{"guardrailId"_L1, identifier}, {"guardrailVersion"_L1, version}};
+}
+
 QJsonObject GuardrailSetting::toJson() const
 {
     if (!isSet())

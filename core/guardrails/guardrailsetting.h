@@ -27,6 +27,8 @@ public:
     // (what Bedrock accepts); trace is enabled, disabled or enabled_full.
     static Result<GuardrailSetting> parse(const QString &text, const QString &trace = QStringLiteral("enabled"));
 
+    // As the agent runtime (RetrieveAndGenerate, Retrieve) names it: {guardrailId, guardrailVersion}.
+    QJsonObject agentRuntimeJson() const;
     QJsonObject toJson() const;
     static GuardrailSetting fromJson(const QJsonObject &object);
 };

@@ -21,21 +21,11 @@ QString KnowledgeBaseProtocol::input() const
 
 QByteArray KnowledgeBaseProtocol::requestBody() const
 {
-    const ChatParameters &parameters = m_request.parameters;
-    QJsonObject text;
-    if (parameters.maxTokens > 0)
-        text.insert("maxTokens"_L1, parameters.maxTokens);
-    if (parameters.temperature)
-        text.insert("temperature"_L1, *parameters.temperature);
-    if (parameters.topP)
-        text.insert("topP"_L1, *parameters.topP);
-    if (!parameters.stopSequences.isEmpty())
-        text.insert("stopSequences"_L1, QJsonArray::fromStringList(parameters.stopSequences));
-    QJsonObject generation{{"inferenceConfig"_L1, QJsonObject{{"textInferenceConfig"_L1, text}}}};
+    QJsonObject generation{
+        {"inferenceConfig"_L1,
+         QJsonObject{{"textInferenceConfig"_L1, BedrockRequest::inferenceConfig(m_request.parameters)}}}};
     if (m_config.guardrail.isSet())
-        generation.insert("guardrailConfiguration"_L1,
-                          QJsonObject{{"guardrailId"_L1, m_config.guardrail.identifier},
-                                      {"guardrailVersion"_L1, m_config.guardrail.version}});
+        generation.insert("guardrailConfiguration"_L1, m_config.guardrail.agentRuntimeJson());
     const KnowledgeBaseSetting &knowledgeBase = m_config.knowledgeBase;
     const QJsonObject configuration{{"type"_L1, u"KNOWLEDGE_BASE"_s},
                                     {"knowledgeBaseConfiguration"_L1,

@@ -21,9 +21,7 @@ QByteArray RetrievalProtocol::requestBody() const
         body.insert("nextToken"_L1, m_pageToken);
     // Retrieve's guardrail checks the query (the answer is the passages, which it leaves alone).
     if (m_config.guardrail.isSet())
-        body.insert("guardrailConfiguration"_L1,
-                    QJsonObject{{"guardrailId"_L1, m_config.guardrail.identifier},
-                                {"guardrailVersion"_L1, m_config.guardrail.version}});
+        body.insert("guardrailConfiguration"_L1, m_config.guardrail.agentRuntimeJson());
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

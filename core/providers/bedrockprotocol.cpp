@@ -44,16 +44,7 @@ QByteArray BedrockProtocol::requestBody() const
         messages.append(QJsonObject{{"role"_L1, message.role}, {"content"_L1, content}});
     }
 
-    const ChatParameters &parameters = m_request.parameters;
-    QJsonObject inference;
-    if (parameters.maxTokens > 0)
-        inference.insert("maxTokens"_L1, parameters.maxTokens);
-    if (parameters.temperature)
-        inference.insert("temperature"_L1, *parameters.temperature);
-    if (parameters.topP)
-        inference.insert("topP"_L1, *parameters.topP);
-    if (!parameters.stopSequences.isEmpty())
-        inference.insert("stopSequences"_L1, QJsonArray::fromStringList(parameters.stopSequences));
+    const QJsonObject inference = BedrockRequest::inferenceConfig(m_request.parameters);
 
     QJsonObject body{{"messages"_L1, messages}};
     if (!m_request.system.isEmpty())

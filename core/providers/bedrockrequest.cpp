@@ -3,6 +3,7 @@
 #include "core/aws/awsrequest.h"
 #include "core/aws/sigv4signer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkReply>
@@ -52,6 +53,20 @@ Result<ChatProtocol::Outgoing> BedrockRequest::signedPost(const ProviderConfig &
     if (!accept.isEmpty())
         request.setRawHeader("Accept", accept);
     return ChatProtocol::Outgoing{request, signing.body};
+}
+
+QJsonObject BedrockRequest::inferenceConfig(const ChatParameters &parameters)
+{
+    QJsonObject inference;
+    if (parameters.maxTokens > 0)
+        inference.insert("maxTokens"_L1, parameters.maxTokens);
+    if (parameters.temperature)
+        inference.insert("temperature"_L1, *parameters.temperature);
+    if (parameters.topP)
+        inference.insert("topP"_L1, *parameters.topP);
+    if (!parameters.stopSequences.isEmpty())
+        inference.insert("stopSequences"_L1, QJsonArray::fromStringList(parameters.stopSequences));
+    return inference;
 }
 
 Result<QJsonObject> BedrockRequest::jsonAnswer(const QByteArray &body, const QString &operation)

@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/providers/chatprotocol.h"
+#include "core/providers/chatrequest.h"
 #include "core/providers/providerconfig.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,9 @@ public:
     static Result<ChatProtocol::Outgoing> signedPost(const ProviderConfig &config, const QUrl &url,
                                                      const QByteArray &body, const QDateTime &utc,
                                                      const QByteArray &accept = {});
+    // The generation parameters as Converse's inferenceConfig and a Knowledge Base's
+    // textInferenceConfig both spell them; unset ones are left out.
+    static QJsonObject inferenceConfig(const ChatParameters &parameters);
     // A whole 2xx answer that must be a JSON object; `operation` names it in the error.
     static Result<QJsonObject> jsonAnswer(const QByteArray &body, const QString &operation);
     // "Bedrock answered ThrottlingException (HTTP 429): …" with the kind the type implies.
