@@ -47,8 +47,8 @@ Result<WorkbenchEvalRun::Outcome> WorkbenchEvalRun::run(const Settings &settings
 {
     QElapsedTimer clock;
     clock.start();
-    auto opened = Workspace::openSqlite(settings.workspacePath, Workspace::OpenMode::CreateIfMissing,
-                                        WorkspaceSchema::modules());
+    auto opened
+        = Workspace::open(settings.workspacePath, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
     if (!opened)
         return opened.error();
     Workspace &workspace = *opened.value();

@@ -17,8 +17,10 @@ packages=(
     # Qt 6 (Charts on Debian 12 needs the OpenGL dev package too) and the plugins loaded at run time
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
-    # keyring; PostgreSQL joins this list with the issue that tests against it
+    # keyring
     qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring zlib1g-dev
+    # team workspaces: libpq parses their URIs; the tests start a real PostgreSQL of their own
+    libpq-dev postgresql
     # MQTT: the client library, the broker the tests and --demo start, its clients (the bench's
     # peer), openssl for the tests' certificates, and the CA store TLS verifies against by default
     libmosquitto-dev mosquitto mosquitto-clients openssl ca-certificates

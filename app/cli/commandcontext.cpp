@@ -19,7 +19,7 @@ CommandContext::CommandContext(QStringList arguments, QString workspacePath)
 Result<Workspace *> CommandContext::workspace(Workspace::OpenMode mode)
 {
     if (!m_workspace) {
-        auto opened = Workspace::openSqlite(m_workspacePath, mode, WorkspaceSchema::modules());
+        auto opened = Workspace::open(m_workspacePath, mode, WorkspaceSchema::modules());
         if (!opened)
             return opened.error();
         m_workspace = std::move(opened.value());

@@ -160,7 +160,7 @@ Status EdgeMonitor::openWorkspace()
     if (m_workspace)
         return Done{};
     Result<std::unique_ptr<Workspace>> opened
-        = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        = Workspace::open(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened)
         return opened.error();
     m_workspace = std::move(opened.value());

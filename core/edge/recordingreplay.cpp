@@ -27,7 +27,7 @@ RecordingReplay::~RecordingReplay() = default;
 void RecordingReplay::start()
 {
     Result<std::unique_ptr<Workspace>> opened
-        = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+        = Workspace::open(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened)
         return finish(opened.error().describe());
     m_workspace = std::move(opened.value());

@@ -36,7 +36,10 @@ Status DatasetWriter::begin(const QString &name, const QString &sourcePath)
                                {QStringLiteral("created_at"), m_dataset.createdAt}});
     if (!inserted)
         return inserted.error();
-    m_dataset.id = inserted.value().lastInsertId().toLongLong();
+    auto insertedId = m_workspace.insertedId(inserted.value(), QStringLiteral("eval_datasets"));
+    if (!insertedId)
+        return insertedId.error();
+    m_dataset.id = insertedId.value();
     return Done{};
 }
 

@@ -106,7 +106,7 @@ void EvalRunner::cancel()
 
 bool EvalRunner::setUp()
 {
-    auto opened = Workspace::openSqlite(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+    auto opened = Workspace::open(m_workspacePath, Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
     if (!opened) {
         fail(opened.error());
         return false;
@@ -135,7 +135,7 @@ bool EvalRunner::setUp()
         return false;
     }
     // Before anything is marked: the run may be another process's to mark.
-    m_lock = std::make_unique<RunLock>(m_workspacePath, m_runId);
+    m_lock = std::make_unique<RunLock>(*m_workspace, m_runId);
     if (Status locked = m_lock->acquire(); !locked) {
         m_lock.reset();
         Error error = locked.error();

@@ -130,7 +130,10 @@ Result<qint64> EvalRunRepository::create(EvalRun &run)
     // Counters start at zero and only storeResults() moves them.
     run.completed = run.failed = run.inputTokens = run.outputTokens = 0;
     run.costUsd = 0;
-    run.id = inserted.value().lastInsertId().toLongLong();
+    auto insertedId = m_workspace.insertedId(inserted.value(), QStringLiteral("eval_runs"));
+    if (!insertedId)
+        return insertedId.error();
+    run.id = insertedId.value();
     return run.id;
 }
 
@@ -157,13 +160,12 @@ Result<QList<EvalRun>> EvalRunRepository::fetch(const QString &where, const QVar
     if (!query)
         return query.error();
     QList<EvalRun> runs;
-    // Runs are run against workspace files only (EvalRunner), so only a file has their locks.
-    const bool lockable = QFileInfo(m_workspace.location()).isFile();
+    // A run's lock is a file beside a workspace file, or a PostgreSQL advisory lock in a team workspace.
+    const bool lockable = m_workspace.isTeam() || QFileInfo(m_workspace.location()).isFile();
     while (query.value().next()) {
         runs << runFromRow(query.value());
         EvalRun &run = runs.last();
-        run.interrupted
-            = lockable && run.status == EvalRun::Status::Running && !RunLock::isHeld(m_workspace.location(), run.id);
+        run.interrupted = lockable && run.status == EvalRun::Status::Running && !RunLock::isHeld(m_workspace, run.id);
     }
     return runs;
 }

@@ -1,8 +1,11 @@
 #include "core/eval/runlock.h"
 
+#include "core/storage/workspace.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QSqlQuery>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -15,7 +18,52 @@ RunLock::RunLock(const QString &workspacePath, qint64 runId)
     m_file->setStaleLockTime(0);
 }
 
-RunLock::~RunLock() = default;
+RunLock::RunLock(Workspace &workspace, qint64 runId) : m_runId(runId)
+{
+    if (workspace.isTeam()) {
+        m_team = &workspace;
+        return;
+    }
+    m_file = std::make_unique<QLockFile>(path(workspace.location(), runId));
+    m_file->setStaleLockTime(0);
+}
+
+RunLock::~RunLock()
+{
+    // A session lock goes with its session: after a reconnect there is nothing of ours to release.
+    if (m_team && m_held && m_generation == m_team->connectionGeneration())
+        (void)m_team->execute(QStringLiteral("SELECT pg_advisory_unlock(hashtext('genaiops-run'), :run)"),
+                              {{QStringLiteral("run"), m_runId}});
+}
+
+Status RunLock::acquireInDatabase()
+{
+    if (m_held)
+        return Done{};
+    auto locked = m_team->execute(QStringLiteral("SELECT pg_try_advisory_lock(hashtext('genaiops-run'), :run)"),
+                                  {{QStringLiteral("run"), m_runId}});
+    if (!locked)
+        return locked.error();
+    m_held = locked.value().next() && locked.value().value(0).toBool();
+    m_generation = m_team->connectionGeneration();
+    if (!m_held)
+        return makeError(Error::Kind::Storage, tr("the run is being run by another connection to the team workspace"));
+    return Done{};
+}
+
+bool RunLock::isHeld(const Workspace &workspace, qint64 runId)
+{
+    if (!workspace.isTeam())
+        return isHeld(workspace.location(), runId);
+    // pg_locks shows every session's advisory locks; the two-key form keeps the keys in classid and objid.
+    auto held = workspace.execute(
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                       " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                       " AND classid = (hashtext('genaiops-run')::bigint & 4294967295)::oid"
+                       " AND objid = CAST(:run AS bigint)::oid AND objsubid = 2)"),
+        {{QStringLiteral("run"), runId}});
+    return held && held.value().next() && held.value().value(0).toBool();
+}
 
 QString RunLock::path(const QString &workspacePath, qint64 runId)
 {
@@ -24,6 +72,8 @@ QString RunLock::path(const QString &workspacePath, qint64 runId)
 
 Status RunLock::acquire()
 {
+    if (m_team)
+        return acquireInDatabase();
     if (m_file->isLocked())
         return Done{};
     if (m_file->tryLock(0)) {

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLockFile;
+class Workspace;
 
 // Marks a run as being run by this process: a lock file beside the workspace, which goes stale the
 // moment its owner dies (kill -9 and power cuts included, as QLockFile checks the process). So two
@@ -19,6 +20,10 @@ class RunLock
 
 public:
     RunLock(const QString &workspacePath, qint64 runId);
+    // For the workspace the run is run in: a file's lock file, or, in a team workspace, a session
+    // advisory lock in PostgreSQL, which the server releases when the holder's connection ends (its
+    // process died or its network went). `workspace` must outlive the lock.
+    RunLock(Workspace &workspace, qint64 runId);
     ~RunLock();
     RunLock(const RunLock &) = delete;
     RunLock &operator=(const RunLock &) = delete;
@@ -29,9 +34,16 @@ public:
 
     // Whether a live process, this one included, holds the run. Only reads the lock file.
     static bool isHeld(const QString &workspacePath, qint64 runId);
+    // Either kind, for the workspace the run is in.
+    static bool isHeld(const Workspace &workspace, qint64 runId);
 
 private:
     static QString path(const QString &workspacePath, qint64 runId);
+    Status acquireInDatabase();
 
     std::unique_ptr<QLockFile> m_file;
+    Workspace *m_team = nullptr; // set in a team workspace
+    qint64 m_runId = 0;
+    bool m_held = false;
+    int m_generation = 0; // the team workspace's connection the lock was taken on
 };

@@ -126,7 +126,10 @@ Result<qint64> RunHistory::save(const PlaygroundRun &run)
              {QStringLiteral("parameters"), ChatParametersJson::toText(run.parameters)}});
         if (!inserted)
             return inserted.error();
-        id = inserted.value().lastInsertId().toLongLong();
+        auto insertedId = m_workspace.insertedId(inserted.value(), QStringLiteral("playground_runs"));
+        if (!insertedId)
+            return insertedId.error();
+        id = insertedId.value();
         for (const PlaygroundResponse &response : run.responses) {
             auto stored = m_workspace.execute(
                 QStringLiteral("INSERT INTO playground_responses (run_id, slot, profile, provider, model,"

@@ -21,39 +21,60 @@ PreparedQuery::PreparedQuery(Workspace &workspace, QString sql)
 
 Status PreparedQuery::prepare()
 {
+    // A team workspace that reconnected has a new session, without the statements of the old one.
+    if (m_generation != m_workspace.connectionGeneration()) {
+        m_query = QSqlQuery(m_workspace.database());
+        m_prepared = false;
+        m_generation = m_workspace.connectionGeneration();
+    }
     if (m_prepared)
         return Done{};
     // Rows are read once, front to back; not caching them halves the memory of a large page.
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(m_sql))
+    if (!m_query.prepare(m_sql)) {
+        m_workspace.noteFailure(m_query.lastError());
         return storageError(m_sql, m_query.lastError(), m_workspace.location());
+    }
     m_prepared = true;
     return Done{};
 }
 
 Status PreparedQuery::execute()
 {
-    if (!m_query.exec())
+    if (!m_query.exec()) {
+        m_workspace.noteFailure(m_query.lastError());
         return storageError(m_sql, m_query.lastError(), m_workspace.location());
+    }
     return Done{};
 }
 
 Status PreparedQuery::run(const QVariantList &values)
 {
-    const Status prepared = prepare();
-    if (!prepared)
-        return prepared;
-    for (qsizetype position = 0; position < values.size(); ++position)
-        m_query.bindValue(int(position), values.at(position));
-    return execute();
+    return attempt([&]() {
+        for (qsizetype position = 0; position < values.size(); ++position)
+            m_query.bindValue(int(position), values.at(position));
+    });
 }
 
 Status PreparedQuery::run(const QVariantMap &values)
 {
-    const Status prepared = prepare();
-    if (!prepared)
-        return prepared;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        m_query.bindValue(QLatin1Char(':') + it.key(), it.value());
-    return execute();
+    return attempt([&]() {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            m_query.bindValue(QLatin1Char(':') + it.key(), it.value());
+    });
+}
+
+Status PreparedQuery::attempt(const std::function<void()> &bind)
+{
+    // Outside a transaction, a team workspace's statement that found the connection gone runs once
+    // more on the new one (inside one, the whole transaction does).
+    for (int attempt = 1;; ++attempt) {
+        Status status = prepare();
+        if (status) {
+            bind();
+            status = execute();
+        }
+        if (status || attempt == 2 || !m_workspace.reconnectIfLost())
+            return status;
+    }
 }

@@ -6,6 +6,8 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <functional>
+
 class Workspace;
 
 // A statement prepared once and run many times. Workspace::execute() prepares on every call, which
@@ -22,10 +24,12 @@ public:
 
 private:
     Status prepare();
+    Status attempt(const std::function<void()> &bind);
     Status execute();
 
     Workspace &m_workspace;
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    int m_generation = 0; // the workspace connection it was prepared on
 };

@@ -19,6 +19,9 @@ struct SchemaModule
 {
     QString domain;
     QList<Migration> migrations;
+    // A module only a team workspace has (its roles, row policies and triggers): the SQLite file has
+    // one user, whose rules core enforces.
+    bool postgresOnly = false;
 
     int latestVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
 };

@@ -2,6 +2,9 @@
 
 #include "core/common/logcategories.h"
 #include "core/common/version.h"
+#include "core/storage/postgreslocation.h"
+#include "core/storage/serializationretry.h"
+#include "core/storage/sessionpasswords.h"
 #include "core/storage/workspaceinspector.h"
 
 #include <QAtomicInteger>
@@ -23,6 +26,7 @@ QString nextConnectionName()
 
 Error storageError(const QString &what, const QSqlError &sqlError, const QString &where)
 {
+    SerializationRetry::note(sqlError);
     return makeError(Error::Kind::Storage, what + QStringLiteral(": ") + sqlError.text().trimmed(), where);
 }
 
@@ -60,12 +64,14 @@ Workspace::Workspace(QString connectionName, QString location, SqlDialect dialec
 
 Workspace::~Workspace()
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
+    for (const QString &name : m_retiredConnections + QStringList{m_connectionName}) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
     }
-    QSqlDatabase::removeDatabase(m_connectionName);
 }
 
 QString Workspace::defaultPath()
@@ -123,14 +129,27 @@ Result<std::unique_ptr<Workspace>> Workspace::openSqlite(const QString &path, Op
     return workspace;
 }
 
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &location, OpenMode mode,
+                                                   const QList<SchemaModule> &modules)
+{
+    if (PostgresLocation::isPostgresUri(location))
+        return openPostgres(location, mode, modules, SessionPasswords::find(location));
+    return openSqlite(location, mode, modules);
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::openReader() const
 {
     std::unique_ptr<Workspace> reader(new Workspace(nextConnectionName(), m_location, m_dialect));
+    reader->m_sessionUser = m_sessionUser;
     QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, reader->m_connectionName);
     if (m_dialect.kind() == SqlDialect::Kind::Sqlite)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
     if (!db.open())
         return storageError(tr("cannot open the workspace for reading"), db.lastError(), m_location);
+    if (m_dialect.kind() == SqlDialect::Kind::Postgres)
+        if (auto readOnly = reader->execute(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+            !readOnly)
+            return readOnly.error();
     return reader;
 }
 
@@ -141,15 +160,38 @@ QSqlDatabase Workspace::database() const
 
 Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bindings, Rows rows) const
 {
+    // A team workspace's statement outside a transaction that found the connection gone runs again
+    // once it is back (inside one, transaction() runs the whole transaction again).
+    for (int attempt = 1;; ++attempt) {
+        if (m_lost && m_transactionDepth == 0 && !const_cast<Workspace *>(this)->reconnect())
+            return makeError(Error::Kind::Storage, tr("the team workspace's server does not answer"), m_location);
+        auto result = executeOnce(sql, bindings, rows);
+        if (result || !m_lost || m_transactionDepth > 0 || attempt == 2)
+            return result;
+    }
+}
+
+Result<QSqlQuery> Workspace::executeOnce(const QString &sql, const QVariantMap &bindings, Rows rows) const
+{
     QSqlQuery query(database());
     query.setForwardOnly(rows == Rows::ForwardOnly);
+    // QPSQL prepares with SQL's PREPARE, which takes no DDL: a statement without values runs as it is.
+    if (bindings.isEmpty() && m_dialect.kind() == SqlDialect::Kind::Postgres) {
+        if (!query.exec(sql)) {
+            noteFailure(query.lastError());
+            return storageError(QStringLiteral("\"%1…\" failed").arg(firstWords(sql)), query.lastError(), m_location);
+        }
+        return query;
+    }
     if (!query.prepare(sql))
         return storageError(QStringLiteral("cannot prepare \"%1…\"").arg(firstWords(sql)), query.lastError(),
                             m_location);
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
         query.bindValue(QLatin1Char(':') + it.key(), it.value());
-    if (!query.exec())
+    if (!query.exec()) {
+        noteFailure(query.lastError());
         return storageError(QStringLiteral("\"%1…\" failed").arg(firstWords(sql)), query.lastError(), m_location);
+    }
     return query;
 }
 
@@ -175,6 +217,27 @@ Status Workspace::transaction(const std::function<Status()> &work)
             return released.error();
         return Done{};
     }
+    // On PostgreSQL a transaction that lost a serialization race runs again, reading what won.
+    // And one cut off by a lost connection runs again once the connection is back: it never committed.
+    for (int attempt = 1;; ++attempt) {
+        SerializationRetry::clear();
+        const Status status = transactionOnce(work);
+        if (status || m_dialect.kind() != SqlDialect::Kind::Postgres || attempt == SerializationRetry::attempts)
+            return status;
+        if (m_lost) {
+            if (!reconnect())
+                return status;
+            continue;
+        }
+        if (!SerializationRetry::shouldRetry())
+            return status;
+        qCInfo(lcStorage) << "transaction lost a serialization race; attempt" << attempt + 1;
+        SerializationRetry::wait(attempt + 1);
+    }
+}
+
+Status Workspace::transactionOnce(const std::function<Status()> &work)
+{
     auto begun = execute(m_dialect.beginWriteTransaction());
     if (!begun)
         return begun.error();
@@ -212,13 +275,64 @@ Status Workspace::setMetaValue(const QString &key, const QString &value)
     return Done{};
 }
 
+Result<qint64> Workspace::insertedId(const QSqlQuery &query, const QString &table) const
+{
+    if (m_dialect.kind() == SqlDialect::Kind::Sqlite)
+        return query.lastInsertId().toLongLong();
+    // QPSQL's lastInsertId() is an OID, which tables no longer have; the serial's value in this session is the id.
+    auto id = execute(QStringLiteral("SELECT currval(pg_get_serial_sequence(:table, 'id'))"),
+                      {{QStringLiteral("table"), table}});
+    if (!id)
+        return id.error();
+    if (!id.value().next())
+        return makeError(Error::Kind::Storage, QStringLiteral("no id for the row inserted into ") + table, m_location);
+    return id.value().value(0).toLongLong();
+}
+
+bool Workspace::hasPendingMigrations(const QList<SchemaModule> &modules) const
+{
+    for (const SchemaModule &module : modules)
+        if (!(module.postgresOnly && m_dialect.kind() == SqlDialect::Kind::Sqlite)
+            && metaValue(QStringLiteral("schema.") + module.domain).toInt() < module.latestVersion())
+            return true;
+    return false;
+}
+
 Status Workspace::migrate(const QList<SchemaModule> &modules)
 {
+    if (m_dialect.kind() == SqlDialect::Kind::Sqlite)
+        return applyMigrations(modules);
+    // A team workspace is migrated by the role that owns it; everyone else only needs it up to date.
+    if (!m_created && !hasPendingMigrations(modules))
+        return Done{};
+    const Status applied = applyMigrations(modules);
+    if (!applied && !m_created)
+        return makeError(Error::Kind::Storage,
+                         tr("this team workspace needs an upgrade that only its owner may apply (ask an admin to open "
+                            "it once with this version): %1")
+                             .arg(applied.error().message),
+                         m_location);
+    return applied;
+}
+
+Status Workspace::applyMigrations(const QList<SchemaModule> &modules)
+{
     return transaction([&]() -> Status {
-        auto created = execute(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-        if (!created)
-            return created.error();
+        if (m_dialect.kind() == SqlDialect::Kind::Postgres) {
+            // Two first opens at once: the second waits here, then finds the migrations applied.
+            auto locked = execute(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('genaiops-migrations'))"));
+            if (!locked)
+                return locked.error();
+        }
+        auto known
+            = execute(m_dialect.tableExistsQuery(), {{QStringLiteral("name"), QStringLiteral("workspace_meta")}});
+        if (!known)
+            return known.error();
+        if (!known.value().next())
+            if (auto created
+                = execute(QStringLiteral("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                !created)
+                return created.error();
         if (metaValue(QStringLiteral("application")).isEmpty()) {
             const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
             for (const auto &[key, value] :
@@ -232,6 +346,8 @@ Status Workspace::migrate(const QList<SchemaModule> &modules)
             }
         }
         for (const SchemaModule &module : modules) {
+            if (module.postgresOnly && m_dialect.kind() == SqlDialect::Kind::Sqlite)
+                continue;
             const QString versionKey = QStringLiteral("schema.") + module.domain;
             const int current = metaValue(versionKey).toInt();
             for (const Migration &migration : module.migrations) {
@@ -267,6 +383,10 @@ Result<Workspace::Info> Workspace::info() const
     info.createdAt = metaValue(QStringLiteral("created_at"));
     info.createdByVersion = metaValue(QStringLiteral("created_by_version"));
     info.created = m_created;
+    info.sessionUser = m_sessionUser;
+    if (m_dialect.kind() == SqlDialect::Kind::Postgres)
+        if (auto location = PostgresLocation::parse(m_location))
+            info.server = location.value().server();
     auto versions = execute(QStringLiteral("SELECT key, value FROM workspace_meta WHERE key LIKE 'schema.%'"));
     if (!versions)
         return versions.error();

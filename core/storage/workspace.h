@@ -8,10 +8,12 @@
 #include <QDateTime>
 #include <QMap>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <memory>
 
+class QSqlError;
 class QSqlQuery;
 
 // The user's workspace: one database holding prompts, runs, registry decisions and recordings.
@@ -34,6 +36,8 @@ public:
         qint64 sizeBytes = 0;
         QString createdAt;
         QString createdByVersion;
+        QString server; // host:port/database of a team workspace
+        QString sessionUser; // the database role this connection logged in as
         bool created = false; // this open made a new workspace
     };
 
@@ -46,6 +50,14 @@ public:
     // newer program, is refused without writing a byte to it.
     static Result<std::unique_ptr<Workspace>> openSqlite(const QString &path, OpenMode mode,
                                                          const QList<SchemaModule> &modules);
+    // Opens a team workspace from a libpq URI (PostgresLocation). The first open by a role that may
+    // create tables applies the migrations; a role that may not is told who can. `password` is for
+    // one the GUI keeps in the keyring; without it libpq looks in PGPASSWORD and ~/.pgpass.
+    static Result<std::unique_ptr<Workspace>>
+    openPostgres(const QString &uri, OpenMode mode, const QList<SchemaModule> &modules, const QString &password = {});
+    // Either engine, by the location's form: a postgresql:// URI or a file path.
+    static Result<std::unique_ptr<Workspace>> open(const QString &location, OpenMode mode,
+                                                   const QList<SchemaModule> &modules);
 
     // A second connection to this workspace that only reads, for a load shared with another thread:
     // call it on the thread that will use it (a connection belongs to the thread that opened it).
@@ -74,6 +86,25 @@ public:
     // Prepares and executes `sql` with named bindings; the error names the statement's first words.
     Result<QSqlQuery> execute(const QString &sql, const QVariantMap &bindings = {}, Rows rows = Rows::Scrollable) const;
 
+    // The id the database gave the row `query` just inserted into `table` (an ${id} column).
+    Result<qint64> insertedId(const QSqlQuery &query, const QString &table) const;
+    // Who the database says this connection is: the login role on PostgreSQL, empty on SQLite.
+    QString sessionUser() const { return m_sessionUser; }
+    bool isTeam() const { return m_dialect.kind() == SqlDialect::Kind::Postgres; }
+
+    // A team workspace whose server went away (restarted, network dropped) reconnects, with backoff,
+    // on the next statement; a transaction cut off this way runs again once it is back. `observer`
+    // hears "reconnecting: why" while it tries, then "reconnected" (on this workspace's thread).
+    using ConnectionObserver = std::function<void(const QString &state)>;
+    void setConnectionObserver(ConnectionObserver observer) { m_observer = std::move(observer); }
+    // Grows with every reconnection: statements prepared before it must be prepared again.
+    int connectionGeneration() const { return m_generation; }
+    // For statements run outside execute() (PreparedQuery): remembers what a failure says about
+    // retrying and about the connection.
+    void noteFailure(const QSqlError &error) const;
+    // Outside a transaction, after a statement found the connection gone: reconnects (true when it did).
+    bool reconnectIfLost();
+
     QString metaValue(const QString &key) const;
     Status setMetaValue(const QString &key, const QString &value);
 
@@ -81,10 +112,24 @@ private:
     Workspace(QString connectionName, QString location, SqlDialect dialect);
 
     Status migrate(const QList<SchemaModule> &modules);
+    Status transactionOnce(const std::function<Status()> &work);
+    Result<QSqlQuery> executeOnce(const QString &sql, const QVariantMap &bindings, Rows rows) const;
+    bool connectionLost() const; // PostgreSQL only: libpq says the connection is gone
+    bool reconnect(); // PostgreSQL only: false when the server stayed away
+    Status applyMigrations(const QList<SchemaModule> &modules);
+    // Whether any module has a migration this workspace has not applied (reads only).
+    bool hasPendingMigrations(const QList<SchemaModule> &modules) const;
 
     QString m_connectionName;
+    // Connections a reconnect replaced: kept (closed) until the end, because statements prepared on
+    // them still refer to them, and freeing those on the new session would abort its transaction.
+    QStringList m_retiredConnections;
     QString m_location;
     SqlDialect m_dialect;
+    QString m_sessionUser;
     bool m_created = false;
     int m_transactionDepth = 0;
+    ConnectionObserver m_observer;
+    int m_generation = 0;
+    mutable bool m_lost = false; // a statement found the connection gone
 };

@@ -84,31 +84,38 @@ Status WorkspaceInspector::verifyMeta(const QString &location, const QList<Schem
             } else {
                 query.exec(QStringLiteral("SELECT key, value FROM workspace_meta "
                                           "WHERE key = 'format' OR key LIKE 'schema.%'"));
-                while (query.next() && verdict) {
-                    const QString key = query.value(0).toString();
-                    const int stored = query.value(1).toInt();
-                    int known = Workspace::formatVersion;
-                    if (key.startsWith(QLatin1String("schema."))) {
-                        known = 0;
-                        for (const SchemaModule &module : modules) {
-                            if (module.domain == key.mid(7))
-                                known = module.latestVersion();
-                        }
-                    }
-                    if (stored > known)
-                        verdict = makeError(Error::Kind::Input,
-                                            tr("this workspace was written by a newer GenAIOps Workbench (%1 is at "
-                                               "version %2, this program knows up to %3). Install a newer version; "
-                                               "the workspace was left unchanged.")
-                                                .arg(key)
-                                                .arg(stored)
-                                                .arg(known),
-                                            location);
-                }
+                QMap<QString, int> stored;
+                while (query.next())
+                    stored.insert(query.value(0).toString(), query.value(1).toInt());
+                verdict = verifyVersions(stored, modules, location);
             }
             db.close();
         }
     }
     QSqlDatabase::removeDatabase(connection);
     return verdict;
+}
+
+Status WorkspaceInspector::verifyVersions(const QMap<QString, int> &stored, const QList<SchemaModule> &modules,
+                                          const QString &location)
+{
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        const QString &key = it.key();
+        int known = Workspace::formatVersion;
+        if (key.startsWith(QLatin1String("schema."))) {
+            known = 0;
+            for (const SchemaModule &module : modules)
+                if (module.domain == key.mid(7))
+                    known = module.latestVersion();
+        }
+        if (it.value() > known)
+            return makeError(Error::Kind::Input,
+                             tr("this workspace was written by a newer GenAIOps Workbench (%1 is at version %2, this "
+                                "program knows up to %3). Install a newer version; the workspace was left unchanged.")
+                                 .arg(key)
+                                 .arg(it.value())
+                                 .arg(known),
+                             location);
+    }
+    return Done{};
 }

@@ -1,6 +1,7 @@
 #include "core/storage/workspaceworker.h"
 
 #include <QSemaphore>
+#include <QSqlDriver>
 
 WorkspaceWorker::WorkspaceWorker(QObject *parent) : QObject(parent)
 {
@@ -24,15 +25,39 @@ void WorkspaceWorker::open(const QString &path, Workspace::OpenMode mode, const 
 {
     post([this, path, mode, modules, context = QPointer<QObject>(context), done = std::move(done)]() {
         m_workspace.reset();
-        auto opened = Workspace::openSqlite(path, mode, modules);
+        auto opened = Workspace::open(path, mode, modules);
         Result<Workspace::Info> info = opened ? opened.value()->info() : Result<Workspace::Info>(opened.error());
         if (opened)
             m_workspace = std::move(opened.value());
+        if (m_workspace && m_workspace->isTeam()) {
+            listen();
+            m_workspace->setConnectionObserver([this](const QString &state) {
+                if (state == QLatin1String("reconnected"))
+                    listen(); // a new session has no LISTEN of the old one
+                QMetaObject::invokeMethod(
+                    this, [this, state]() { emit connectionChanged(state); }, Qt::QueuedConnection);
+            });
+        }
         deliver(context, [this, done, info = std::move(info)]() {
             m_location = info ? info.value().location : QString();
             done(info);
         });
     });
+}
+
+void WorkspaceWorker::listen()
+{
+    // QPSQL watches the connection's socket on this thread's event loop and emits what arrives.
+    QSqlDriver *driver = m_workspace->database().driver();
+    for (const char *channel : {"genaiops_registry", "genaiops_runs"})
+        driver->subscribeToNotification(QString::fromLatin1(channel));
+    disconnect(m_listening);
+    m_listening = connect(driver, &QSqlDriver::notification, m_executor,
+                          [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+                              QMetaObject::invokeMethod(
+                                  this, [this, channel, text = payload.toString()]() { emit notified(channel, text); },
+                                  Qt::QueuedConnection);
+                          });
 }
 
 void WorkspaceWorker::drain()

@@ -49,8 +49,17 @@ public:
     // Blocks the caller until every job posted so far has finished. For shutdown and tests only.
     void drain();
 
+signals:
+    // A team workspace's LISTEN channels (genaiops_registry, genaiops_runs): another client
+    // decided or finished something. Delivered on the owner's thread; the payload is JSON.
+    void notified(const QString &channel, const QString &payload);
+    // A team workspace lost its server and is trying again ("reconnecting: why"), or is back
+    // ("reconnected"). Jobs wait meanwhile and carry on afterwards.
+    void connectionChanged(const QString &state);
+
 private:
     void post(std::function<void()> task);
+    void listen(); // on m_thread, after a team workspace opened
     void runQueued(); // on m_thread
     void deliver(const QPointer<QObject> &context, std::function<void()> callback);
 
@@ -60,6 +69,7 @@ private:
     bool m_scheduled = false; // a runQueued() call is on its way (guarded by m_mutex)
     bool m_running = false; // touched only on m_thread: runQueued() is on the stack
     QObject *m_executor = nullptr; // lives on m_thread; tasks are queued to it
+    QMetaObject::Connection m_listening; // the driver's notification signal, made again after a reconnect
     std::unique_ptr<Workspace> m_workspace; // touched only on m_thread
     QString m_location; // touched only on the owner's thread
 };

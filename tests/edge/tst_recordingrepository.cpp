@@ -2,6 +2,7 @@
 // batches append across calls, pages come back in order with every payload byte intact. Review
 // labels are stored as given and come back whole.
 
+#include "common/engineundertest.h"
 #include "core/edge/edgechoices.h"
 #include "core/edge/recordingrepository.h"
 #include "core/edge/reviewlabelrepository.h"
@@ -65,9 +66,9 @@ private:
 private slots:
     void init()
     {
-        auto opened = Workspace::openSqlite(
-            m_directory.filePath(u"%1.genaiops"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
-            Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto opened = Workspace::open(EngineUnderTest::location(m_directory.filePath(
+                                          u"%1.genaiops"_s.arg(QString::fromLatin1(QTest::currentTestFunction())))),
+                                      Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().describe()));
         m_workspace = std::move(opened.value());
     }

@@ -1,5 +1,6 @@
 #include "evalrunfixture.h"
 
+#include "common/engineundertest.h"
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
@@ -35,8 +36,8 @@ bool EvalRunFixture::prepare(QString &error, const QString &parent)
     m_workspace.reset();
     m_directory = parent.isEmpty() ? std::make_unique<QTemporaryDir>()
                                    : std::make_unique<QTemporaryDir>(parent + u"/workspace-XXXXXX"_s);
-    auto opened = Workspace::openSqlite(m_directory->filePath(u"workspace.sqlite"_s),
-                                        Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+    auto opened = Workspace::open(EngineUnderTest::location(m_directory->filePath(u"workspace.sqlite"_s)),
+                                  Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
     if (!opened) {
         error = opened.error().describe();
         return false;

@@ -1,3 +1,4 @@
+#include "common/engineundertest.h"
 #include "core/eval/bedrockoutputimporter.h"
 #include "core/eval/datasetrepository.h"
 #include "core/eval/evalrunrepository.h"
@@ -86,8 +87,8 @@ private slots:
     {
         m_directory = std::make_unique<QTemporaryDir>();
         QVERIFY(m_directory->isValid());
-        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace = Workspace::open(EngineUnderTest::location(m_directory->filePath(u"ws.genaiops"_s)),
+                                         Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }

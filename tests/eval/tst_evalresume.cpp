@@ -1,3 +1,5 @@
+#include "common/engineundertest.h"
+#include "common/postgresserver.h"
 #include "core/eval/evalrunner.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/runsummary.h"
@@ -9,9 +11,11 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +63,7 @@ private slots:
     void eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryErrorsFixesIt();
     void aFullDiskStopsTheRunAsInterruptedKeepingWhatWasStoredAndItResumesOnceThereIsRoom();
     void concurrencyIsBoundByTheEndpoint();
+    void aTeamWorkspaceWhoseServerRestartsMidRunLosesAndDuplicatesNothing();
 
 private:
     EvalRunFixture m_fixture;
@@ -282,6 +287,8 @@ void TestEvalResume::eachEndpointFaultFailsOnlyItsItemWithItsReasonAndRetryError
 // failed), keeps every result it reported, and once there is room again a resume stores the rest, each item once.
 void TestEvalResume::aFullDiskStopsTheRunAsInterruptedKeepingWhatWasStoredAndItResumesOnceThereIsRoom()
 {
+    if (EngineUnderTest::isPostgres())
+        QSKIP("a workspace file's full disk; a team workspace's server keeps its own disk");
     if (::geteuid() != 0)
         QSKIP("mounting a small tmpfs needs root; CI runs as root");
     QTemporaryDir mountPoint;
@@ -365,6 +372,50 @@ void TestEvalResume::concurrencyIsBoundByTheEndpoint()
     // either: its listen backlog of 5 drops SYNs of a burst, and a dropped one is retried after 1 s.)
     QCOMPARE(outcome.managers, (concurrency + EvalRunner::callsPerManager - 1) / EvalRunner::callsPerManager);
     QVERIFY(double(outcome.elapsedMs) < 0.5 * serialMs);
+}
+
+// The acceptance of a team workspace's faults: PostgreSQL stopped while items are being stored and
+// started again a second later. The runner's connection reconnects, the cut-off transaction runs
+// again, and the run completes with exactly one result per item.
+void TestEvalResume::aTeamWorkspaceWhoseServerRestartsMidRunLosesAndDuplicatesNothing()
+{
+    if (!EngineUnderTest::isPostgres())
+        QSKIP("a team workspace's server (a workspace file has none)");
+    const int items = 40;
+    const qint64 runId = m_fixture.createRun(items, relevanceSettings(4));
+    QVERIFY(runId > 0);
+    QVERIFY(m_fixture.setReplies(judgeReplies()));
+    const ProviderConfig judge
+        = m_fixture.config(EvalRunFixture::judgeModel, {{"X-Test-Fault", "latency"}, {"X-Test-Delay-Ms", "50"}});
+    PostgresServer *server = PostgresServer::shared();
+    QVERIFY(server);
+    std::thread restarter;
+    QString stopError;
+    QString startError;
+    int seen = 0;
+    const auto outcome = m_fixture.run(runId, std::nullopt, judge, false, [&](EvalRunner &, const ItemResult &) {
+        if (++seen != 8)
+            return;
+        server->stop(&stopError);
+        restarter = std::thread([server, &startError]() {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            server->start(&startError);
+        });
+    });
+    if (restarter.joinable())
+        restarter.join();
+    QVERIFY2(stopError.isEmpty() && startError.isEmpty(), qPrintable(stopError + startError));
+    QVERIFY2(outcome.status == EvalRun::Status::Completed, qPrintable(outcome.errorString));
+    // The test's own connection went with the server too: its next read reconnects.
+    auto read = EvalRunRepository(m_fixture.workspace()).results(runId, 0, -1);
+    QVERIFY2(read, qPrintable(read ? QString() : read.error().describe()));
+    const QList<ItemResult> stored = read.value();
+    QCOMPARE(stored.size(), items);
+    QSet<qint64> indexes;
+    for (const ItemResult &result : stored)
+        indexes.insert(result.itemIndex);
+    QCOMPARE(indexes.size(), items);
+    QCOMPARE(m_fixture.storedRun(runId).completed, qint64(items));
 }
 
 QTEST_GUILESS_MAIN(TestEvalResume)

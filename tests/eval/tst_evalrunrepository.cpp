@@ -1,3 +1,4 @@
+#include "common/engineundertest.h"
 #include "core/eval/datasetrepository.h"
 #include "core/eval/datasetwriter.h"
 #include "core/eval/evalrunrepository.h"
@@ -108,8 +109,8 @@ private slots:
     {
         m_directory = std::make_unique<QTemporaryDir>();
         QVERIFY(m_directory->isValid());
-        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace = Workspace::open(EngineUnderTest::location(m_directory->filePath(u"ws.genaiops"_s)),
+                                         Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }
@@ -373,6 +374,8 @@ private slots:
 
     void queriesUseIndexes()
     {
+        if (EngineUnderTest::isPostgres())
+            QSKIP("SQLite's EXPLAIN QUERY PLAN; PostgreSQL's planner picks by table statistics");
         const QStringList queries{
             u"SELECT value FROM eval_scores WHERE run_id = 1 AND metric = 'faithfulness' AND value IS NOT NULL ORDER BY item_index"_s,
             u"SELECT item_index FROM eval_results WHERE run_id = 1 ORDER BY item_index LIMIT 10 OFFSET 5"_s,

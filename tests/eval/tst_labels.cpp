@@ -1,3 +1,4 @@
+#include "common/engineundertest.h"
 #include "common/pythonreference.h"
 #include "core/eval/datasetwriter.h"
 #include "core/eval/evalrunrepository.h"
@@ -110,8 +111,8 @@ private slots:
     void init()
     {
         m_directory = std::make_unique<QTemporaryDir>();
-        auto workspace = Workspace::openSqlite(m_directory->filePath(u"ws.genaiops"_s),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace = Workspace::open(EngineUnderTest::location(m_directory->filePath(u"ws.genaiops"_s)),
+                                         Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }

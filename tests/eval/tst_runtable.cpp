@@ -1,6 +1,7 @@
 // RunTable: what the item table shows of a run, read on the workspace thread with its filters and
 // chart figures prepared. Every prepared answer is checked against the plain computation over
 // the rows it summarises (the one the table and the proxy used to make per row).
+#include "common/engineundertest.h"
 #include "core/common/rowset.h"
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
@@ -74,8 +75,8 @@ private slots:
                            .toJson(QJsonDocument::Compact)
                        + '\n');
         file.close();
-        auto workspace = Workspace::openSqlite(m_directory.filePath(u"ws.genaiops"_s),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace = Workspace::open(EngineUnderTest::location(m_directory.filePath(u"ws.genaiops"_s)),
+                                         Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace.value());
         auto dataset = DatasetImporter::import(*m_workspace, datasetPath);

@@ -1,3 +1,4 @@
+#include "common/engineundertest.h"
 #include "core/playground/promptlibrary.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
@@ -16,8 +17,9 @@ private:
 
     std::unique_ptr<Workspace> open()
     {
-        auto workspace = Workspace::openSqlite(m_directory->filePath(QStringLiteral("ws.genaiops")),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace
+            = Workspace::open(EngineUnderTest::location(m_directory->filePath(QStringLiteral("ws.genaiops"))),
+                              Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         if (!workspace) {
             qWarning("%s", qPrintable(workspace.error().describe()));
             return nullptr;

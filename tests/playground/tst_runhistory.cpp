@@ -1,3 +1,4 @@
+#include "common/engineundertest.h"
 #include "core/playground/runhistory.h"
 #include "core/storage/workspace.h"
 #include "core/workspaceschema.h"
@@ -66,8 +67,9 @@ private slots:
     {
         m_directory = std::make_unique<QTemporaryDir>();
         QVERIFY(m_directory->isValid());
-        auto workspace = Workspace::openSqlite(m_directory->filePath(QStringLiteral("ws.genaiops")),
-                                               Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto workspace
+            = Workspace::open(EngineUnderTest::location(m_directory->filePath(QStringLiteral("ws.genaiops"))),
+                              Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(workspace, qPrintable(workspace ? QString() : workspace.error().describe()));
         m_workspace = std::move(workspace).value();
     }
