@@ -22,8 +22,16 @@ std::optional<qint64> wholeNumber(const QString &text, qint64 minimum)
     return ok && value >= minimum ? std::optional<qint64>(value) : std::nullopt;
 }
 
-Result<QString> reviewer(const QCommandLineParser &parser)
+Result<QString> reviewer(const QCommandLineParser &parser, const Workspace &workspace)
 {
+    if (workspace.isTeam()) {
+        if (parser.isSet(QStringLiteral("as")))
+            return makeError(Error::Kind::Usage,
+                             EvalLabelCommand::tr("--as is refused in a team workspace: you label as the database role "
+                                                  "you logged in with (%1)")
+                                 .arg(workspace.sessionUser()));
+        return workspace.sessionUser();
+    }
     if (!parser.isSet(QStringLiteral("as")))
         return LocalUser::name();
     const QString name = parser.value(QStringLiteral("as")).trimmed();
@@ -127,7 +135,10 @@ int EvalLabelCommand::label(CommandContext &context)
             return CommandContext::usage(tr("eval label: --score must be from 0 to 1"));
         label = HumanLabel::score(score.value());
     }
-    auto who = reviewer(parser);
+    auto workspace = context.workspace(Workspace::OpenMode::ExistingOnly);
+    if (!workspace)
+        return CommandContext::fail(workspace.error());
+    auto who = reviewer(parser, *workspace.value());
     if (!who)
         return CommandContext::fail(who.error());
     label.runId = *runId;
@@ -136,9 +147,6 @@ int EvalLabelCommand::label(CommandContext &context)
     label.reviewer = who.value();
     label.comment = parser.value(commentOption);
     label.source = QStringLiteral("manual");
-    auto workspace = context.workspace(Workspace::OpenMode::ExistingOnly);
-    if (!workspace)
-        return CommandContext::fail(workspace.error());
     const Status stored = LabelRepository(*workspace.value()).store({label});
     if (!stored)
         return CommandContext::fail(stored.error());

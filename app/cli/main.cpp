@@ -31,7 +31,10 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> table = {
-        {"workspace", QT_TRANSLATE_NOOP("genaiops", "info|check [--json]: show or verify the workspace"),
+        {"workspace",
+         QT_TRANSLATE_NOOP("genaiops",
+                           "info|check|members|grant|revoke|migrate [--json]: show or verify the workspace, grant team "
+                           "roles, move up"),
          WorkspaceCommand::run},
         {"chat", QT_TRANSLATE_NOOP("genaiops", "[provider flags] PROMPT: one prompt to a model, streamed"),
          ChatCommand::run},
@@ -90,8 +93,11 @@ int main(int argc, char *argv[])
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
-        QCoreApplication::translate("genaiops", "Workspace file (default: %1).").arg(Workspace::defaultPath()),
-        QStringLiteral("path"));
+        QCoreApplication::translate("genaiops",
+                                    "Workspace file (default: %1), or a team workspace as a libpq URI "
+                                    "(postgresql://USER@HOST:PORT/DB?sslmode=…).")
+            .arg(Workspace::defaultPath()),
+        QStringLiteral("path|uri"));
     const QCommandLineOption verboseOption(
         QStringLiteral("verbose"), QCoreApplication::translate("genaiops", "Log what the workbench does to stderr."));
     parser.addOptions({workspaceOption, verboseOption});

@@ -10,6 +10,15 @@ RegistryInvocation::RegistryInvocation(const QCommandLineParser &parser, Registr
 Result<Actor> RegistryInvocation::actor() const
 {
     Actor actor;
+    if (m_workspace.isTeam()) {
+        // The database knows who you are and what you were granted; a client's word is not asked.
+        for (const char *flag : {"as", "role"})
+            if (isSet(QString::fromLatin1(flag)))
+                return makeError(Error::Kind::Usage,
+                                 tr("--%1 is refused in a team workspace: you act as the database role you logged in "
+                                    "with (%2), in the workbench role an admin granted it")
+                                     .arg(QString::fromLatin1(flag), m_workspace.sessionUser()));
+    }
     if (isSet(QStringLiteral("as"))) {
         actor.user = value(QStringLiteral("as")).trimmed();
         if (actor.user.isEmpty())

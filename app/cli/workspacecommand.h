@@ -4,7 +4,7 @@
 
 class CommandContext;
 
-// genaiops workspace info|check [--json]
+// genaiops workspace info|check|members|grant LOGIN ROLE|revoke LOGIN|migrate --from FILE --to URI [--json]
 class WorkspaceCommand
 {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceCommand)

@@ -70,6 +70,10 @@ Status AuditTrail::append(AuditEntry &entry)
              {QStringLiteral("hash"), entry.hash}});
         if (!inserted)
             return inserted.error();
+        // A team workspace's trigger checks the chain and keeps the head itself (members may not write
+        // workspace_meta).
+        if (m_workspace.isTeam())
+            return Done{};
         return m_workspace.setMetaValue(headKey(), QString::number(entry.sequence) + QLatin1Char(' ') + entry.hash);
     });
 }

@@ -5,6 +5,7 @@
 #include "core/registry/stageflow.h"
 #include "core/registry/workspaceregistrybackend.h"
 #include "core/storage/workspace.h"
+#include "core/team/teamroles.h"
 
 #include <QJsonArray>
 
@@ -33,11 +34,21 @@ RegistryService::RegistryService(RegistryBackend &backend, Workspace &workspace,
 
 Role RegistryService::workspaceRole(const Workspace &workspace)
 {
+    // In a team workspace your role is your grant; nobody's is written by a client.
+    if (workspace.isTeam()) {
+        auto granted = TeamRoles(workspace).roleOf();
+        return granted ? RegistryNames::roleFromName(granted.value()).value_or(Role::Viewer) : Role::Viewer;
+    }
     return RegistryNames::roleFromName(workspace.metaValue(roleKey())).value_or(Role::DataScientist);
 }
 
 Status RegistryService::setWorkspaceRole(Workspace &workspace, Role role)
 {
+    if (workspace.isTeam())
+        return makeError(Error::Kind::Refused,
+                         tr("in a team workspace your role is the one an admin granted you "
+                            "(genaiops workspace grant)"),
+                         workspace.location());
     return workspace.setMetaValue(roleKey(), RegistryNames::role(role));
 }
 
@@ -106,27 +117,36 @@ Result<RegistryService::Assessment> RegistryService::assess(const Decision &deci
 Result<RegistryService::Outcome> RegistryService::decide(const Decision &decision, const Actor &actor)
 {
     Outcome outcome;
+    // The decision is about the version as first read. When the transaction runs again after losing
+    // a race with another decider (a team workspace retries it), it finds the version changed and
+    // says who decided first, rather than deciding again on a state the person never saw.
+    Decision pinned = decision;
     // On the workspace backend the change, the archiving and the audit commit together; a remote
     // backend cannot join a local transaction, so there each audit entry follows its remote change.
-    const Status done = isLocal() ? m_workspace.transaction([&] { return apply(decision, actor, outcome); })
-                                  : apply(decision, actor, outcome);
+    const Status done = isLocal() ? m_workspace.transaction([&] {
+        outcome = Outcome();
+        return apply(pinned, actor, outcome);
+    })
+                                  : apply(pinned, actor, outcome);
     if (!done)
         return done.error();
     return outcome;
 }
 
-Status RegistryService::apply(const Decision &decision, const Actor &actor, Outcome &outcome)
+Status RegistryService::apply(Decision &decision, const Actor &actor, Outcome &outcome)
 {
     auto current = m_backend.version(decision.group, decision.version);
     if (!current)
         return current.error();
     const ModelVersion before = current.value();
+    if (decision.expectedModifiedAt.isEmpty() && isLocal())
+        decision.expectedModifiedAt = before.modifiedAt;
     if (!decision.expectedModifiedAt.isEmpty() && decision.expectedModifiedAt != before.modifiedAt)
-        return makeError(
-            Error::Kind::Refused,
-            tr("%1 (you loaded the version as of %2; it was changed at %3)")
-                .arg(WorkspaceRegistryBackend::changedMessage(), decision.expectedModifiedAt, before.modifiedAt),
-            label(before));
+        return makeError(Error::Kind::Refused,
+                         tr("someone decided first: %1 — %2 (you loaded the version as of %3; it was changed at %4)")
+                             .arg(lastDecision(before), WorkspaceRegistryBackend::changedMessage(),
+                                  decision.expectedModifiedAt, before.modifiedAt),
+                         label(before));
     auto assessment = assess(decision, before, actor);
     if (!assessment)
         return assessment.error();
@@ -155,6 +175,18 @@ Status RegistryService::apply(const Decision &decision, const Actor &actor, Outc
     if (!assessed.archivesProd)
         return Done{};
     return archiveReplaced(outcome.version, assessed.prodVersions, actor, outcome);
+}
+
+QString RegistryService::lastDecision(const ModelVersion &version) const
+{
+    auto entries = m_audit.entries(version.group);
+    if (entries)
+        for (auto entry = entries.value().crbegin(); entry != entries.value().crend(); ++entry)
+            if (entry->version == version.version)
+                return tr("%1 (%2) chose %3 at %4, leaving it %5%6")
+                    .arg(entry->actor, entry->role, entry->action, entry->at, entry->toStatus,
+                         entry->toStage.isEmpty() ? QString() : tr(" in %1").arg(entry->toStage));
+    return tr("the version is now %1").arg(RegistryNames::status(version.status));
 }
 
 Status RegistryService::archiveReplaced(const ModelVersion &replacement, const QList<ModelVersion> &previous,
@@ -329,8 +361,9 @@ Result<RegistryService::Overview> RegistryService::overview(const QString &user)
     auto groups = this->groups();
     if (!groups)
         return groups.error();
-    Overview overview{groups.value(), workspaceRole(m_workspace), 0};
-    auto waiting = inbox({user, overview.role});
+    Overview overview{groups.value(), workspaceRole(m_workspace), 0, m_workspace.isTeam(),
+                      m_workspace.isTeam() ? m_workspace.sessionUser() : user};
+    auto waiting = inbox({overview.user, overview.role});
     if (waiting)
         overview.waiting = int(waiting.value().size());
     return overview;

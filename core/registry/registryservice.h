@@ -79,6 +79,9 @@ public:
         QList<ModelGroup> groups;
         Role role = Role::DataScientist;
         int waiting = 0;
+        // In a team workspace: who the database says you are (your role is your grant).
+        bool team = false;
+        QString user;
     };
     Result<Overview> overview(const QString &user);
     // A version's page: its linked runs as evidence and its own decisions, oldest first.
@@ -103,7 +106,9 @@ private:
     Result<Assessment> assess(const Decision &decision, const ModelVersion &version, const Actor &actor);
     bool isLocal() const;
     Result<QList<ModelVersion>> otherProdVersions(const ModelVersion &version);
-    Status apply(const Decision &decision, const Actor &actor, Outcome &outcome);
+    Status apply(Decision &decision, const Actor &actor, Outcome &outcome);
+    // "carol (governance-officer) chose approve at …, leaving it Approved in Prod": the newest entry.
+    QString lastDecision(const ModelVersion &version) const;
     Status archiveReplaced(const ModelVersion &replacement, const QList<ModelVersion> &previous, const Actor &actor,
                            Outcome &outcome);
     AuditEntry entryFor(const QString &action, const Actor &actor, const ModelVersion &before,

@@ -70,6 +70,8 @@ QString RegistryNames::role(Role role)
         return QStringLiteral("governance-officer");
     case Role::Viewer:
         return QStringLiteral("viewer");
+    case Role::Admin:
+        return QStringLiteral("admin");
     }
     return QStringLiteral("viewer");
 }
@@ -77,7 +79,9 @@ QString RegistryNames::role(Role role)
 std::optional<Role> RegistryNames::roleFromName(const QString &name)
 {
     const QString folded = name.trimmed().toLower();
-    for (Role role : {Role::DataScientist, Role::AiEngineer, Role::GovernanceOfficer, Role::Viewer})
+    if (folded == QLatin1String("reviewer")) // a team workspace's name for it
+        return Role::Viewer;
+    for (Role role : {Role::DataScientist, Role::AiEngineer, Role::GovernanceOfficer, Role::Viewer, Role::Admin})
         if (folded == RegistryNames::role(role))
             return role;
     return std::nullopt;

@@ -13,7 +13,8 @@
 
 enum class ApprovalStatus { PendingManualApproval, Approved, Rejected };
 enum class Stage { None, Dev, Test, Prod, Archived };
-enum class Role { DataScientist, AiEngineer, GovernanceOfficer, Viewer };
+// Viewer is a team workspace's "reviewer"; Admin manages a team workspace's members and decides no stage.
+enum class Role { DataScientist, AiEngineer, GovernanceOfficer, Viewer, Admin };
 
 struct RegistryNames
 {
@@ -21,7 +22,7 @@ struct RegistryNames
     static std::optional<ApprovalStatus> statusFromName(const QString &name);
     static QString stage(Stage stage); // "Dev" … ("" for None)
     static std::optional<Stage> stageFromName(const QString &name); // case-insensitive
-    static QString role(Role role); // "data-scientist", "ai-engineer", "governance-officer", "viewer"
+    static QString role(Role role); // "data-scientist", "ai-engineer", "governance-officer", "viewer", "admin"
     static std::optional<Role> roleFromName(const QString &name);
 };
 

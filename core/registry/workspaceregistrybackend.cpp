@@ -63,6 +63,9 @@ QString WorkspaceRegistryBackend::changedMessage()
 
 Result<QString> WorkspaceRegistryBackend::callerIdentity()
 {
+    // A team workspace knows you as the role you logged in with, whatever the client says.
+    if (m_workspace.isTeam())
+        return m_workspace.sessionUser();
     return LocalUser::name();
 }
 

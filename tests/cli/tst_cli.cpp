@@ -67,7 +67,8 @@ private slots:
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
                                          << QByteArray("unknown command \"frobnicate\"");
         QTest::newRow("workspace without action")
-            << QStringList{QStringLiteral("workspace")} << QByteArray("expected `info` or `check`");
+            << QStringList{QStringLiteral("workspace")}
+            << QByteArray("expected `info`, `check`, `members`, `grant`, `revoke` or `migrate`");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("workspace"), QStringLiteral("info"),
                                                        QStringLiteral("--bogus")}
                                         << QByteArray("Unknown option 'bogus'");

@@ -1,18 +1,17 @@
 #include "registryfixture.h"
 
+#include "common/engineundertest.h"
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/runsetup.h"
 #include "core/workspaceschema.h"
 
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 
 RegistryFixture::RegistryFixture()
 {
-    auto opened = Workspace::openSqlite(path(), Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+    auto opened = Workspace::open(path(), Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
     if (!opened) {
         m_error = opened.error().describe();
         return;
@@ -27,7 +26,7 @@ RegistryFixture::~RegistryFixture() = default;
 
 QString RegistryFixture::path() const
 {
-    return m_directory.filePath(QStringLiteral("registry.genaiops"));
+    return EngineUnderTest::location(m_directory.filePath(QStringLiteral("registry.genaiops")));
 }
 
 qint64 RegistryFixture::addRun(double score, bool gated, EvalRun::Status status, const QList<double> &faithfulness)
@@ -136,21 +135,18 @@ ModelVersion RegistryFixture::stored(const QString &group, int version)
 
 bool RegistryFixture::executeDirectly(const QStringList &statements)
 {
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind-the-back"));
-        db.setDatabaseName(path());
-        ok = db.open();
-        QSqlQuery query(db);
-        for (const QString &statement : statements) {
-            if (ok && !query.exec(statement)) {
-                m_error = statement + QStringLiteral(": ") + query.lastError().text();
-                ok = false;
-            }
-        }
-        query.finish();
-        db.close();
+    // A second connection of its own, as another program (or psql) would change the workspace.
+    auto other = Workspace::open(path(), Workspace::OpenMode::ExistingOnly, WorkspaceSchema::modules());
+    if (!other) {
+        m_error = other.error().describe();
+        return false;
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("behind-the-back"));
-    return ok;
+    for (const QString &statement : statements) {
+        auto done = other.value()->execute(statement);
+        if (!done) {
+            m_error = statement + QStringLiteral(": ") + done.error().describe();
+            return false;
+        }
+    }
+    return true;
 }

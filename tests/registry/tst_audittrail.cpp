@@ -2,6 +2,7 @@
 // someone with the workspace file (and no workbench) would: each kind is detected and the first
 // broken entry is named.
 
+#include "common/engineundertest.h"
 #include "core/registry/canonicaljson.h"
 #include "registryfixture.h"
 
@@ -165,6 +166,18 @@ private slots:
         forged.previousHash = entries.value().last().hash;
         forged.action = QStringLiteral("approve");
         forged.hash = AuditTrail::hashOf(forged);
+        if (EngineUnderTest::isPostgres()) {
+            // A team workspace's trigger checks each entry as it goes in: one whose hash is not its own is refused.
+            QVERIFY(!fixture().executeDirectly(
+                {QStringLiteral("INSERT INTO registry_audit (sequence, at, actor, role, action, backend, group_name,"
+                                " version, previous_hash, hash) SELECT 7, at, actor, role, 'approve', backend,"
+                                " group_name, version, '%1', hash FROM registry_audit WHERE sequence = 6")
+                     .arg(forged.previousHash)}));
+            QVERIFY2(fixture().errorString().contains(QLatin1String("not the SHA-256 of its canonical form")),
+                     qPrintable(fixture().errorString()));
+            QVERIFY(verify().ok);
+            return;
+        }
         tamper({QStringLiteral(
                     "INSERT INTO registry_audit (sequence, at, actor, role, action, backend, group_name, version,"
                     " from_status, to_status, from_stage, to_stage, comment, override_reason, evidence, remote_answer,"

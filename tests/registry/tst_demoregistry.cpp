@@ -1,6 +1,7 @@
 // The registry demo: installed on top of the evaluations demo it links the lexical runs, puts
 // versions in every state, leaves a valid audit chain with a Prod history, and installs once.
 
+#include "common/engineundertest.h"
 #include "core/demo/demoevaluations.h"
 #include "core/demo/demoregistry.h"
 #include "core/eval/evalrunrepository.h"
@@ -25,8 +26,8 @@ private:
 private slots:
     void initTestCase()
     {
-        auto opened = Workspace::openSqlite(m_directory.filePath(QStringLiteral("demo.genaiops")),
-                                            Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
+        auto opened = Workspace::open(EngineUnderTest::location(m_directory.filePath(QStringLiteral("demo.genaiops"))),
+                                      Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules());
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().describe()));
         m_workspace = std::move(opened.value());
         const Status evaluations = DemoEvaluations::install(*m_workspace);

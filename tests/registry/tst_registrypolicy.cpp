@@ -2,6 +2,7 @@
 // can be overridden with a recorded reason, and a new Prod version archives the previous one in the
 // same transaction.
 
+#include "common/engineundertest.h"
 #include "core/eval/labelrepository.h"
 #include "core/registry/approvalpolicy.h"
 #include "registryfixture.h"
@@ -238,10 +239,15 @@ private slots:
         QVERIFY(fixture().toTest(group, second));
         const int entries = auditSize();
         // The archive's audit entry cannot be written: the promotion before it must not stay either.
-        QVERIFY2(fixture().executeDirectly({QStringLiteral(
-                     "CREATE TRIGGER no_archive BEFORE INSERT ON registry_audit WHEN NEW.action = 'archive'"
-                     " BEGIN SELECT RAISE(ABORT, 'archive refused by test'); END")}),
-                 qPrintable(fixture().errorString()));
+        const QStringList refuseArchives = EngineUnderTest::isPostgres()
+            ? QStringList{QStringLiteral("CREATE FUNCTION no_archive() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                                         " IF NEW.action = 'archive' THEN RAISE EXCEPTION 'archive refused by test';"
+                                         " END IF; RETURN NEW; END $$"),
+                          QStringLiteral("CREATE TRIGGER no_archive BEFORE INSERT ON registry_audit FOR EACH ROW"
+                                         " EXECUTE FUNCTION no_archive()")}
+            : QStringList{QStringLiteral("CREATE TRIGGER no_archive BEFORE INSERT ON registry_audit WHEN NEW.action ="
+                                         " 'archive' BEGIN SELECT RAISE(ABORT, 'archive refused by test'); END")};
+        QVERIFY2(fixture().executeDirectly(refuseArchives), qPrintable(fixture().errorString()));
         auto outcome = fixture().decide(DecisionAction::Promote, group, second, grace, QStringLiteral("better"),
                                         Stage::Prod, QStringLiteral("manual"));
         QVERIFY(!outcome);
