@@ -1811,6 +1811,18 @@
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Your workbench role (%1) decides no stage; an admin grants roles with genaiops workspace grant.</source>
+        <translation>Ihre Workbench-Rolle (%1) entscheidet über keine Stufe; Rollen vergibt ein Admin mit genaiops workspace grant.</translation>
+    </message>
+    <message>
+        <source>A viewer decides nothing; choose the role you decide in.</source>
+        <translation>Ein Betrachter entscheidet nichts; wählen Sie die Rolle, in der Sie entscheiden.</translation>
+    </message>
 </context>
 <context>
     <name>EdgeAlert</name>
@@ -2817,6 +2829,10 @@ Mit --help nach einem Unterbefehl werden alle seine Optionen angezeigt.</transla
     <message>
         <source>Run %1: the judge against people&apos;s labels</source>
         <translation>Durchlauf %1: das Judge-Modell im Vergleich zu menschlichen Labels</translation>
+    </message>
+    <message>
+        <source>--as is refused in a team workspace: you label as the database role you logged in with (%1)</source>
+        <translation>--as wird in einem Team-Arbeitsbereich abgelehnt: Sie bewerten als die Datenbankrolle, mit der Sie angemeldet sind (%1)</translation>
     </message>
 </context>
 <context>
@@ -4500,6 +4516,54 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
         <translation>%1
 %2-Arbeitsbereich, Format %3, Journal %4</translation>
     </message>
+    <message>
+        <source>Reconnected to the team workspace.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich steht wieder.</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the team workspace… %1</source>
+        <translation>Verbindung zum Team-Arbeitsbereich wird wiederhergestellt … %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;team workspace…</source>
+        <translation>&amp;Team-Arbeitsbereich öffnen …</translation>
+    </message>
+    <message>
+        <source>A workspace on the team&apos;s PostgreSQL server, shared with reviewers and officers</source>
+        <translation>Ein Arbeitsbereich auf dem PostgreSQL-Server des Teams, geteilt mit Prüfern und Verantwortlichen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>The password was not kept in the keyring: %1</source>
+        <translation>Das Passwort wurde nicht im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 · you are %2</source>
+        <translation>Team-Arbeitsbereich %1 · Sie sind %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1, logged in as the database role %2</source>
+        <translation>PostgreSQL auf %1, angemeldet als Datenbankrolle %2</translation>
+    </message>
+    <message>
+        <source>no workbench role: ask an admin for a grant</source>
+        <translation>keine Workbench-Rolle: bitten Sie einen Admin um eine Freigabe</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 · you are %2, %3</source>
+        <translation>Team-Arbeitsbereich %1 · Sie sind %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>MalformedList</name>
@@ -5231,6 +5295,29 @@ Wählen Sie neben den Filtern „S3-Bilder über …“, um es hier zu sehen.</t
     </message>
 </context>
 <context>
+    <name>PostgresLocation</name>
+    <message>
+        <source>a team workspace is a postgresql:// URI</source>
+        <translation>ein Team-Arbeitsbereich ist eine postgresql://-URI</translation>
+    </message>
+    <message>
+        <source>libpq could not read it</source>
+        <translation>libpq konnte sie nicht lesen</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL connection URI: %1</source>
+        <translation>keine PostgreSQL-Verbindungs-URI: %1</translation>
+    </message>
+    <message>
+        <source>the URI holds a password; leave it out and use ~/.pgpass, PGPASSWORD or the keyring (File → Open team workspace…)</source>
+        <translation>die URI enthält ein Passwort; lassen Sie es weg und nutzen Sie ~/.pgpass, PGPASSWORD oder den Schlüsselbund (Datei → Team-Arbeitsbereich öffnen …)</translation>
+    </message>
+    <message>
+        <source>the %1 parameter contains &apos;;&apos;, which the Qt driver cannot pass on</source>
+        <translation>der Parameter %1 enthält „;“, das der Qt-Treiber nicht weitergeben kann</translation>
+    </message>
+</context>
+<context>
     <name>PriceTable</name>
     <message>
         <source>a price needs a model id pattern without surrounding spaces</source>
@@ -5943,6 +6030,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>--%1 must be Dev, Test, Prod or Archived</source>
         <translation>--%1 muss Dev, Test, Prod oder Archived sein</translation>
     </message>
+    <message>
+        <source>--%1 is refused in a team workspace: you act as the database role you logged in with (%2), in the workbench role an admin granted it</source>
+        <translation>--%1 wird in einem Team-Arbeitsbereich abgelehnt: Sie handeln als die Datenbankrolle, mit der Sie angemeldet sind (%2), in der Workbench-Rolle, die ein Admin ihr gegeben hat</translation>
+    </message>
 </context>
 <context>
     <name>RegistryJobs</name>
@@ -6053,16 +6144,16 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>This group has no versions</source>
         <translation>Diese Gruppe hat keine Versionen</translation>
     </message>
+    <message>
+        <source>You are &lt;b&gt;%1&lt;/b&gt;, %2 in this team workspace</source>
+        <translation>Sie sind &lt;b&gt;%1&lt;/b&gt;, %2 in diesem Team-Arbeitsbereich</translation>
+    </message>
 </context>
 <context>
     <name>RegistryService</name>
     <message>
         <source>%1 version %2</source>
         <translation>%1 Version %2</translation>
-    </message>
-    <message>
-        <source>%1 (you loaded the version as of %2; it was changed at %3)</source>
-        <translation>%1 (Sie haben den Stand vom %2 geladen; die Version wurde am %3 geändert)</translation>
     </message>
     <message>
         <source>archived: version %1 replaced it in Prod</source>
@@ -6111,6 +6202,26 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source> v%1 left %2 (archived).</source>
         <translation> v%1 hat %2 verlassen (archiviert).</translation>
+    </message>
+    <message>
+        <source>in a team workspace your role is the one an admin granted you (genaiops workspace grant)</source>
+        <translation>in einem Team-Arbeitsbereich ist Ihre Rolle die, die ein Admin Ihnen gegeben hat (genaiops workspace grant)</translation>
+    </message>
+    <message>
+        <source>someone decided first: %1 — %2 (you loaded the version as of %3; it was changed at %4)</source>
+        <translation>jemand hat zuerst entschieden: %1 — %2 (Sie haben die Version mit Stand %3 geladen; sie wurde um %4 geändert)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) chose %3 at %4, leaving it %5%6</source>
+        <translation>%1 (%2) wählte %3 um %4, Ergebnis: %5%6</translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation> in %1</translation>
+    </message>
+    <message>
+        <source>the version is now %1</source>
+        <translation>die Version ist jetzt %1</translation>
     </message>
 </context>
 <context>
@@ -7165,6 +7276,10 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>the run is being run by another process (%1)</source>
         <translation>der Durchlauf wird von einem anderen Prozess ausgeführt (%1)</translation>
     </message>
+    <message>
+        <source>the run is being run by another connection to the team workspace</source>
+        <translation>der Lauf wird über eine andere Verbindung zum Team-Arbeitsbereich ausgeführt</translation>
+    </message>
 </context>
 <context>
     <name>RunModelResolver</name>
@@ -7473,6 +7588,100 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>TeamRoles</name>
+    <message>
+        <source>roles are granted in a team workspace (--workspace postgresql://…); a local workspace has one user</source>
+        <translation>Rollen werden in einem Team-Arbeitsbereich vergeben (--workspace postgresql://…); ein lokaler Arbeitsbereich hat einen Benutzer</translation>
+    </message>
+    <message>
+        <source>the workbench role must be one of: %1</source>
+        <translation>die Workbench-Rolle muss eine davon sein: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspaceDialog</name>
+    <message>
+        <source>Open team workspace</source>
+        <translation>Team-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>genaiops</source>
+        <translation>genaiops</translation>
+    </message>
+    <message>
+        <source>Prefer TLS (libpq&apos;s default)</source>
+        <translation>TLS bevorzugen (Vorgabe von libpq)</translation>
+    </message>
+    <message>
+        <source>Require TLS</source>
+        <translation>TLS verlangen</translation>
+    </message>
+    <message>
+        <source>Require TLS, verify the certificate authority</source>
+        <translation>TLS verlangen, Zertifizierungsstelle prüfen</translation>
+    </message>
+    <message>
+        <source>Require TLS, verify the authority and the host name</source>
+        <translation>TLS verlangen, Zertifizierungsstelle und Hostnamen prüfen</translation>
+    </message>
+    <message>
+        <source>No TLS</source>
+        <translation>Kein TLS</translation>
+    </message>
+    <message>
+        <source>CA certificate file (optional)</source>
+        <translation>CA-Zertifikatsdatei (optional)</translation>
+    </message>
+    <message>
+        <source>empty: ~/.pgpass or PGPASSWORD</source>
+        <translation>leer: ~/.pgpass oder PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>Remember the password in the keyring</source>
+        <translation>Passwort im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User (database role):</source>
+        <translation>&amp;Benutzer (Datenbankrolle):</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Opens &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>Öffnet &lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Host, database and user say where the workspace is and who you are there.</source>
+        <translation>Host, Datenbank und Benutzer sagen, wo der Arbeitsbereich ist und wer Sie dort sind.</translation>
+    </message>
+</context>
+<context>
     <name>UsageDialog</name>
     <message>
         <source>Model usage (last 30 days)</source>
@@ -7623,24 +7832,48 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <source>cannot make the workspace file private to you</source>
         <translation>die Arbeitsbereichsdatei lässt sich nicht nur für Sie lesbar machen</translation>
     </message>
+    <message>
+        <source>the team workspace&apos;s server does not answer</source>
+        <translation>der Server des Team-Arbeitsbereichs antwortet nicht</translation>
+    </message>
+    <message>
+        <source>this team workspace needs an upgrade that only its owner may apply (ask an admin to open it once with this version): %1</source>
+        <translation>dieser Team-Arbeitsbereich braucht eine Aktualisierung, die nur sein Eigentümer anwenden darf (bitten Sie einen Admin, ihn einmal mit dieser Version zu öffnen): %1</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed: install libqt6sql6-psql</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert: installieren Sie libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>cannot open the team workspace at %1: %2</source>
+        <translation>der Team-Arbeitsbereich auf %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>the server did not say who you are</source>
+        <translation>der Server hat nicht gesagt, wer Sie sind</translation>
+    </message>
+    <message>
+        <source>the server did not answer</source>
+        <translation>der Server hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 holds no workbench role in this team workspace; an admin grants one with `genaiops workspace grant %1 ROLE` (%2)</source>
+        <translation>%1 hat in diesem Team-Arbeitsbereich keine Workbench-Rolle; ein Admin vergibt eine mit `genaiops workspace grant %1 ROLE` (%2)</translation>
+    </message>
+    <message>
+        <source>this database holds a workspace_meta table that is not a workbench&apos;s</source>
+        <translation>diese Datenbank enthält eine Tabelle workspace_meta, die nicht zu einer Workbench gehört</translation>
+    </message>
+    <message>
+        <source>this database holds no workspace yet (its owner creates one by opening it first)</source>
+        <translation>diese Datenbank enthält noch keinen Arbeitsbereich (ihr Eigentümer legt ihn an, indem er sie zuerst öffnet)</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceCommand</name>
     <message>
-        <source>Show or check the workspace.</source>
-        <translation>Arbeitsbereich anzeigen oder prüfen.</translation>
-    </message>
-    <message>
-        <source>info or check</source>
-        <translation>info oder check</translation>
-    </message>
-    <message>
         <source>Print one JSON object.</source>
         <translation>Ein einzelnes JSON-Objekt ausgeben.</translation>
-    </message>
-    <message>
-        <source>workspace: expected `info` or `check`</source>
-        <translation>workspace: `info` oder `check` erwartet</translation>
     </message>
     <message>
         <source>%1: ok</source>
@@ -7673,6 +7906,66 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     <message>
         <source>Schema %1 v%2</source>
         <translation>Schema %1 v%2</translation>
+    </message>
+    <message>
+        <source>workspace grant expects LOGIN_ROLE WORKBENCH_ROLE, e.g. `workspace grant alice data-scientist`</source>
+        <translation>workspace grant erwartet LOGIN_ROLE WORKBENCH_ROLE, z. B. `workspace grant alice data-scientist`</translation>
+    </message>
+    <message>
+        <source>workspace revoke expects LOGIN_ROLE</source>
+        <translation>workspace revoke erwartet LOGIN_ROLE</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no workbench role now</source>
+        <translation>%1 hat jetzt keine Workbench-Rolle</translation>
+    </message>
+    <message>
+        <source>workspace migrate expects --from FILE --to postgresql://USER@HOST:PORT/DB</source>
+        <translation>workspace migrate erwartet --from DATEI --to postgresql://BENUTZER@HOST:PORT/DB</translation>
+    </message>
+    <message>
+        <source>--from is a local workspace file</source>
+        <translation>--from ist eine lokale Arbeitsbereichsdatei</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows from %2 tables into %3; the audit trail&apos;s %4 entries verify there.</source>
+        <translation>%1 Zeilen aus %2 Tabellen nach %3 kopiert; die %4 Einträge des Prüfpfads lassen sich dort verifizieren.</translation>
+    </message>
+    <message>
+        <source>Show or check the workspace; in a team workspace, grant workbench roles.</source>
+        <translation>Arbeitsbereich anzeigen oder prüfen; in einem Team-Arbeitsbereich Workbench-Rollen vergeben.</translation>
+    </message>
+    <message>
+        <source>info, check, members, grant LOGIN_ROLE WORKBENCH_ROLE, revoke LOGIN_ROLE or migrate --from FILE --to URI</source>
+        <translation>info, check, members, grant LOGIN_ROLE WORKBENCH_ROLE, revoke LOGIN_ROLE oder migrate --from DATEI --to URI</translation>
+    </message>
+    <message>
+        <source>migrate: the local workspace file.</source>
+        <translation>migrate: die lokale Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>migrate: the team workspace, a postgresql:// URI.</source>
+        <translation>migrate: der Team-Arbeitsbereich, eine postgresql://-URI.</translation>
+    </message>
+    <message>
+        <source>workspace: expected `info`, `check`, `members`, `grant`, `revoke` or `migrate`</source>
+        <translation>workspace: erwartet `info`, `check`, `members`, `grant`, `revoke` oder `migrate`</translation>
+    </message>
+    <message>
+        <source>no workbench role</source>
+        <translation>keine Workbench-Rolle</translation>
+    </message>
+    <message>
+        <source>Backend:       %1 at %2</source>
+        <translation>Backend:       %1 auf %2</translation>
+    </message>
+    <message>
+        <source>You:           %1 (%2)</source>
+        <translation>Sie:           %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -7715,6 +8008,25 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
     </message>
 </context>
 <context>
+    <name>WorkspaceMigration</name>
+    <message>
+        <source>the target of a migration is a team workspace (postgresql://…)</source>
+        <translation>das Ziel einer Migration ist ein Team-Arbeitsbereich (postgresql://…)</translation>
+    </message>
+    <message>
+        <source>the source&apos;s audit trail does not verify, so it cannot be carried over as it is: %1</source>
+        <translation>der Prüfpfad der Quelle lässt sich nicht verifizieren und kann daher nicht so übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>the audit trail was copied but does not verify in the team workspace: %1</source>
+        <translation>der Prüfpfad wurde kopiert, lässt sich im Team-Arbeitsbereich aber nicht verifizieren: %1</translation>
+    </message>
+    <message>
+        <source>the team workspace already holds work (%1 has rows); a migration goes into an empty one, so nothing is copied twice</source>
+        <translation>der Team-Arbeitsbereich enthält bereits Arbeit (%1 hat Zeilen); eine Migration geht in einen leeren, damit nichts doppelt kopiert wird</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceRegistryBackend</name>
     <message>
         <source>there is no version %1 in group &quot;%2&quot; (see `genaiops registry versions %2`)</source>
@@ -7751,10 +8063,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
 <context>
     <name>genaiops</name>
     <message>
-        <source>info|check [--json]: show or verify the workspace</source>
-        <translation>info|check [--json]: Arbeitsbereich anzeigen oder prüfen</translation>
-    </message>
-    <message>
         <source>list|set|delete: connection profiles (secrets in the OS keyring)</source>
         <translation>list|set|delete: Verbindungsprofile (Zugangsdaten im Schlüsselbund des Betriebssystems)</translation>
     </message>
@@ -7771,10 +8079,6 @@ Global: [--backend workspace|sagemaker|mlflow] [--region R] [--endpoint-url URL]
         <translation>Kommandozeile der GenAIOps Workbench: derselbe Kern wie in der Desktop-Anwendung.
 
 </translation>
-    </message>
-    <message>
-        <source>Workspace file (default: %1).</source>
-        <translation>Arbeitsbereichsdatei (Standard: %1).</translation>
     </message>
     <message>
         <source>Log what the workbench does to stderr.</source>
@@ -7819,6 +8123,14 @@ Exit-Codes: 0 ok, 1 ein Quality Gate ist fehlgeschlagen oder eine Richtlinie hat
     <message>
         <source>apply --guardrail ID:VERSION --source input|output TEXT: a Bedrock guardrail on one text</source>
         <translation>apply --guardrail ID:VERSION --source input|output TEXT: ein Bedrock-Guardrail auf einem Text</translation>
+    </message>
+    <message>
+        <source>info|check|members|grant|revoke|migrate [--json]: show or verify the workspace, grant team roles, move up</source>
+        <translation>info|check|members|grant|revoke|migrate [--json]: Arbeitsbereich anzeigen oder prüfen, Team-Rollen vergeben, hochziehen</translation>
+    </message>
+    <message>
+        <source>Workspace file (default: %1), or a team workspace as a libpq URI (postgresql://USER@HOST:PORT/DB?sslmode=…).</source>
+        <translation>Arbeitsbereichsdatei (Vorgabe: %1) oder ein Team-Arbeitsbereich als libpq-URI (postgresql://BENUTZER@HOST:PORT/DB?sslmode=…).</translation>
     </message>
 </context>
 </TS>

@@ -2,14 +2,20 @@
 
 #include "core/common/version.h"
 #include "core/demo/democontent.h"
+#include "core/secrets/credentialstore.h"
+#include "core/storage/postgreslocation.h"
+#include "core/storage/sessionpasswords.h"
 #include "core/storage/workspaceworker.h"
+#include "core/team/teamroles.h"
 #include "core/workspaceschema.h"
 #include "ui/common/banner.h"
+#include "ui/common/displaynames.h"
 #include "ui/connections/connectionspanel.h"
 #include "ui/edge/edgepanel.h"
 #include "ui/eval/evaluationspanel.h"
 #include "ui/playground/playgroundpanel.h"
 #include "ui/registry/registrypanel.h"
+#include "ui/team/teamworkspacedialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -39,6 +46,17 @@ MainWindow::MainWindow(WorkspaceWorker &worker, CredentialStore &store, Options 
     m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     statusBar()->addPermanentWidget(m_workspaceLabel);
+    // A team workspace whose server went away: say so while the worker tries again, then carry on.
+    connect(&m_worker, &WorkspaceWorker::connectionChanged, this, [this](const QString &state) {
+        if (state == QLatin1String("reconnected")) {
+            m_banner->showMessage(Banner::Tone::Information, tr("Reconnected to the team workspace."));
+            reloadPanels();
+        } else {
+            m_banner->showMessage(Banner::Tone::Error,
+                                  tr("Reconnecting to the team workspace… %1")
+                                      .arg(state.section(QLatin1Char(':'), 1).trimmed().toHtmlEscaped()));
+        }
+    });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
@@ -119,6 +137,11 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
+    QAction *team = file->addAction(tr("Open &team workspace…"), this, &MainWindow::chooseTeamWorkspace);
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    team->setStatusTip(tr("A workspace on the team's PostgreSQL server, shared with reviewers and officers"));
+    m_recent = file->addMenu(tr("Open &Recent"));
+    connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::fillRecent);
     QAction *demo = file->addAction(tr("Add &demo content"), this, &MainWindow::installDemoContent);
     demo->setStatusTip(tr("Adds example data to every panel of this workspace"));
     file->addSeparator();
@@ -152,8 +175,70 @@ void MainWindow::openWorkspace(const QString &path)
     m_ready = false;
     m_workspaceLabel->setText(tr("Opening workspace…"));
     const QString location = path.isEmpty() ? Workspace::defaultPath() : path;
-    m_worker.open(location, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules(), this,
-                  [this](Result<Workspace::Info> info) { workspaceOpened(info); });
+    auto open = [this, location]() {
+        m_worker.open(location, Workspace::OpenMode::CreateIfMissing, WorkspaceSchema::modules(), this,
+                      [this](Result<Workspace::Info> info) { workspaceOpened(info); });
+    };
+    if (!PostgresLocation::isPostgresUri(location) || !SessionPasswords::find(location).isEmpty())
+        return open();
+    // A password kept in the keyring for this team workspace; without one libpq looks in ~/.pgpass.
+    m_store.read(teamKeyringEntry(location), this, [location, open](Result<SecretMap> secrets) {
+        if (secrets && !secrets.value().value(QStringLiteral("password")).isEmpty())
+            SessionPasswords::remember(location, secrets.value().value(QStringLiteral("password")));
+        open();
+    });
+}
+
+QString MainWindow::teamKeyringEntry(const QString &uri)
+{
+    return QStringLiteral("team-workspace ") + uri;
+}
+
+void MainWindow::chooseTeamWorkspace()
+{
+    TeamWorkspaceDialog dialog(this);
+    for (const QString &recent : QSettings().value(QStringLiteral("workspace/recent")).toStringList())
+        if (PostgresLocation::isPostgresUri(recent)) {
+            dialog.setUri(recent);
+            break;
+        }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString uri = dialog.uri();
+    if (!dialog.password().isEmpty())
+        SessionPasswords::remember(uri, dialog.password());
+    if (dialog.rememberPassword())
+        m_store.write(teamKeyringEntry(uri), {{QStringLiteral("password"), dialog.password()}}, this,
+                      [this](Status stored) {
+                          if (!stored)
+                              statusBar()->showMessage(
+                                  tr("The password was not kept in the keyring: %1").arg(stored.error().message), 8000);
+                      });
+    m_options.workspacePath = uri;
+    openWorkspace(uri);
+}
+
+void MainWindow::fillRecent()
+{
+    m_recent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("workspace/recent")).toStringList();
+    for (const QString &location : recent)
+        m_recent->addAction(PostgresLocation::isPostgresUri(location) ? tr("Team: %1").arg(location) : location, this,
+                            [this, location]() {
+                                m_options.workspacePath = location;
+                                openWorkspace(location);
+                            });
+    if (recent.isEmpty())
+        m_recent->addAction(tr("No recent workspaces"))->setEnabled(false);
+}
+
+void MainWindow::rememberRecent(const QString &location)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("workspace/recent")).toStringList();
+    recent.removeAll(location);
+    recent.prepend(location);
+    settings.setValue(QStringLiteral("workspace/recent"), recent.mid(0, 8));
 }
 
 void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
@@ -169,6 +254,13 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     }
     m_workspaceProblem.clear();
     const Workspace::Info &details = info.value();
+    rememberRecent(details.location);
+    if (!details.server.isEmpty()) {
+        showTeamIdentity(details);
+        m_banner->hide();
+        reloadPanels();
+        return;
+    }
     // A long path is elided in the middle so it never dictates the window's width; the tooltip has it whole.
     m_workspaceLabel->setText(
         m_workspaceLabel->fontMetrics().elidedText(tr("Workspace: %1").arg(details.location), Qt::ElideMiddle, 460));
@@ -189,6 +281,22 @@ void MainWindow::workspaceOpened(const Result<Workspace::Info> &info)
     else
         m_banner->hide();
     reloadPanels();
+}
+
+void MainWindow::showTeamIdentity(const Workspace::Info &details)
+{
+    m_workspaceLabel->setText(tr("Team workspace %1 · you are %2").arg(details.server, details.sessionUser));
+    m_workspaceLabel->setToolTip(
+        tr("PostgreSQL at %1, logged in as the database role %2").arg(details.server, details.sessionUser));
+    m_worker.run<QString>(
+        [](Workspace &workspace) { return TeamRoles(workspace).roleOf(); }, this,
+        [this, details](Result<QString> role) {
+            const QString granted = role && !role.value().isEmpty()
+                ? DisplayNames::role(RegistryNames::roleFromName(role.value()).value_or(Role::Viewer))
+                : tr("no workbench role: ask an admin for a grant");
+            m_workspaceLabel->setText(
+                tr("Team workspace %1 · you are %2, %3").arg(details.server, details.sessionUser, granted));
+        });
 }
 
 void MainWindow::reloadPanels()

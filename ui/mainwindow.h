@@ -15,6 +15,7 @@ class EdgePanel;
 class CredentialStore;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class WorkspaceWorker;
 
@@ -57,6 +58,11 @@ private:
     void workspaceOpened(const Result<Workspace::Info> &info);
     void installDemoContent();
     void chooseWorkspace();
+    void chooseTeamWorkspace();
+    void fillRecent();
+    static void rememberRecent(const QString &location);
+    static QString teamKeyringEntry(const QString &uri);
+    void showTeamIdentity(const Workspace::Info &details);
     void showAbout();
     void markReady();
     void reloadPanels();
@@ -74,6 +80,7 @@ private:
     EdgePanel *m_edge = nullptr;
     int m_pendingLoads = 0;
     QLabel *m_workspaceLabel = nullptr;
+    QMenu *m_recent = nullptr;
     QString m_workspaceProblem;
     bool m_ready = false;
 };

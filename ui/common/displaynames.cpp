@@ -30,8 +30,17 @@ QString DisplayNames::role(Role role)
         return tr("Governance officer");
     case Role::Viewer:
         return tr("Viewer");
+    case Role::Admin:
+        return tr("Admin");
     }
     return RegistryNames::role(role);
+}
+
+QString DisplayNames::decidesNothing(Role role, bool team)
+{
+    return team ? tr("Your workbench role (%1) decides no stage; an admin grants roles with genaiops workspace grant.")
+                      .arg(DisplayNames::role(role))
+                : tr("A viewer decides nothing; choose the role you decide in.");
 }
 
 QString DisplayNames::approval(ApprovalStatus status)

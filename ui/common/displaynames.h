@@ -14,6 +14,8 @@ class DisplayNames
 public:
     static QString runStatus(const EvalRun &run);
     static QString role(Role role);
+    // Why a role's decision buttons are disabled, for their tooltip (`team`: a team workspace's grant).
+    static QString decidesNothing(Role role, bool team);
     static QString approval(ApprovalStatus status);
     static QString stage(Stage stage); // "—" for none
     static QString policyRule(const QString &name); // the name itself when it is not one of ours

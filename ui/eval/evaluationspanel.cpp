@@ -38,6 +38,11 @@ EvaluationsPanel::EvaluationsPanel(WorkspaceWorker &worker, CredentialStore &sto
 {
     buildLayout();
     updateActions();
+    // A run started, finished or removed by someone else in a team workspace.
+    connect(&worker, &WorkspaceWorker::notified, this, [this](const QString &channel) {
+        if (channel == QLatin1String("genaiops_runs"))
+            reload();
+    });
 }
 
 EvaluationsPanel::~EvaluationsPanel()

@@ -35,6 +35,11 @@ RegistryPanel::RegistryPanel(WorkspaceWorker &worker, CredentialStore &store, QW
     connect(m_jobs, &RegistryJobs::problem, this, &RegistryPanel::showProblem);
     connect(m_jobs, &RegistryJobs::cancelled, this,
             [this]() { m_banner->showMessage(Banner::Tone::Information, tr("Stopped waiting for the registry.")); });
+    // Another officer's decision in a team workspace: shown here as soon as the database says so.
+    connect(&worker, &WorkspaceWorker::notified, this, [this](const QString &channel) {
+        if (channel == QLatin1String("genaiops_registry"))
+            reload();
+    });
     buildLayout();
 }
 
@@ -190,8 +195,14 @@ void RegistryPanel::reload()
             }
             const RegistryService::Overview &shown = overview.value();
             m_actor.role = shown.role;
+            m_actor.user = shown.user;
+            m_team = shown.team;
+            // In a team workspace the database says who you are and your grant is your role: nothing to choose.
+            m_role->setVisible(!shown.team);
             m_role->setCurrentIndex(m_role->findData(int(m_actor.role)));
-            m_identity->setText(tr("You are <b>%1</b>, deciding as").arg(m_actor.user.toHtmlEscaped()));
+            m_identity->setText(shown.team ? tr("You are <b>%1</b>, %2 in this team workspace")
+                                                 .arg(m_actor.user.toHtmlEscaped(), DisplayNames::role(m_actor.role))
+                                           : tr("You are <b>%1</b>, deciding as").arg(m_actor.user.toHtmlEscaped()));
             m_inbox->setText(tr("Waiting for my decision (%1)").arg(shown.waiting));
             m_fillingGroups = true;
             m_groupModel->setGroups(shown.groups);
@@ -320,8 +331,11 @@ QString RegistryPanel::versionPageText() const
 void RegistryPanel::updateButtons()
 {
     const bool selected = selectedVersion() != nullptr;
-    for (QPushButton *button : {m_approve, m_reject, m_promote})
-        button->setEnabled(selected && m_actor.role != Role::Viewer);
+    const bool decides = m_actor.role != Role::Viewer && m_actor.role != Role::Admin;
+    for (QPushButton *button : {m_approve, m_reject, m_promote}) {
+        button->setEnabled(selected && decides);
+        button->setToolTip(decides ? QString() : DisplayNames::decidesNothing(m_actor.role, m_team));
+    }
     m_compare->setEnabled(selected && !m_inboxMode && m_versionModel->rowCount() > 1);
 }
 

@@ -75,6 +75,7 @@ private:
     void updateBusy();
 
     WorkspaceWorker &m_worker;
+    bool m_team = false; // a team workspace: identity and role come from the database
     RegistryJobs *m_jobs;
     RegistryBackendChooser *m_chooser;
     Actor m_actor;
