@@ -109,7 +109,7 @@ void notifyPhase(PostgresServer &server, const QString &database, int samples, Q
                   });
     while (!opened)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    std::vector<Clock::time_point> sent(std::size_t(samples));
+    std::vector<Clock::time_point> sent(static_cast<std::size_t>(samples));
     std::vector<double> latencies;
     std::atomic<int> started{0}; // sent[i] is written before started passes i
     QObject::connect(&listener, &WorkspaceWorker::notified, &listener, [&](const QString &channel) {
@@ -174,8 +174,8 @@ void decidePhase(PostgresServer &server, const QString &database, RegistryServic
                 Decision prod
                     = decisionOf(DecisionAction::Promote, u"group-%1"_s.arg(officer), number, Stage::Prod, u"bench"_s);
                 prod.overrideReason = u"bench: no evaluation run"_s;
-                if (!service.decide(prod, actor))
-                    refused.fetch_add(1);
+                if (auto decided = service.decide(prod, actor); !decided && refused.fetch_add(1) == 0)
+                    std::fprintf(stderr, "decide: the first refusal: %s\n", qPrintable(decided.error().describe()));
             }
         });
     for (std::thread &thread : threads)

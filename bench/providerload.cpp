@@ -2,6 +2,7 @@
 
 #include "core/eval/evalrunner.h"
 #include "core/eval/itemevaluation.h"
+#include "core/eval/itemrequests.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatprovider.h"
 
@@ -34,7 +35,7 @@ ProviderLoad::Outcome ProviderLoad::run(const ProviderConfig &config, const QLis
     // Each call goes to the manager with the fewest calls, as the runner's lanes do.
     std::function<void()> fill = [&] {
         while (running < concurrency && next < items.size()) {
-            ChatRequest request = ItemEvaluation::generationRequest(items[next++]);
+            ChatRequest request = ItemRequests::generation(items[next++]);
             request.stream = stream;
             const auto lane = size_t(std::min_element(inFlight.begin(), inFlight.end()) - inFlight.begin());
             ++inFlight[lane];

@@ -2,6 +2,7 @@
 
 #include "benchfigures.h"
 #include "core/eval/itemevaluation.h"
+#include "core/eval/itemrequests.h"
 #include "core/providers/openaiprotocol.h"
 #include "goldendatasetfile.h"
 #include "processcpu.h"
@@ -102,7 +103,7 @@ QList<QByteArray> requestBodies(const QList<EvalItem> &items, const QString &bas
     QList<QByteArray> bodies;
     bodies.reserve(items.size());
     for (const EvalItem &item : items)
-        bodies << OpenAiProtocol(config, ItemEvaluation::generationRequest(item)).requestBody();
+        bodies << OpenAiProtocol(config, ItemRequests::generation(item)).requestBody();
     return bodies;
 }
 

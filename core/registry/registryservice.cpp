@@ -1,6 +1,7 @@
 #include "core/registry/registryservice.h"
 
 #include "core/eval/evalrunrepository.h"
+#include "core/registry/auditlock.h"
 #include "core/registry/registryjson.h"
 #include "core/registry/stageflow.h"
 #include "core/registry/workspaceregistrybackend.h"
@@ -121,6 +122,7 @@ Result<RegistryService::Outcome> RegistryService::decide(const Decision &decisio
     // a race with another decider (a team workspace retries it), it finds the version changed and
     // says who decided first, rather than deciding again on a state the person never saw.
     Decision pinned = decision;
+    const AuditLock writer(m_workspace);
     // On the workspace backend the change, the archiving and the audit commit together; a remote
     // backend cannot join a local transaction, so there each audit entry follows its remote change.
     const Status done = isLocal() ? m_workspace.transaction([&] {
@@ -260,6 +262,7 @@ Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion v
             outcome.audit << entry;
         return recorded;
     };
+    const AuditLock writer(m_workspace);
     const Status done = isLocal() ? m_workspace.transaction(work) : work();
     if (!done)
         return done.error();
