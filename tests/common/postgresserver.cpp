@@ -157,22 +157,25 @@ bool PostgresServer::initialise(QString *error)
 bool PostgresServer::start(QString *error)
 {
     // fsync off: a test's data need not survive a power cut, and the suites run several times faster.
+    // Commits still write their WAL before they answer (synchronous_commit stays on), so a killed
+    // server keeps every commit it acknowledged, as a real one does.
     return runAsServer(m_binaries + QStringLiteral("/pg_ctl"),
                        {QStringLiteral("-D"), m_data, QStringLiteral("-l"), m_data + QStringLiteral("/../server.log"),
                         QStringLiteral("-w"), QStringLiteral("-o"),
                         QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
-                                       "-c synchronous_commit=off -c max_connections=200")
+                                       "-c max_connections=200")
                             .arg(m_port)
                             .arg(m_directory->path()),
                         QStringLiteral("start")},
                        error);
 }
 
-bool PostgresServer::stop(QString *error)
+bool PostgresServer::stop(QString *error, bool immediately)
 {
     return runAsServer(m_binaries + QStringLiteral("/pg_ctl"),
-                       {QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("fast"),
-                        QStringLiteral("-w"), QStringLiteral("stop")},
+                       {QStringLiteral("-D"), m_data, QStringLiteral("-m"),
+                        immediately ? QStringLiteral("immediate") : QStringLiteral("fast"), QStringLiteral("-w"),
+                        QStringLiteral("stop")},
                        error);
 }
 

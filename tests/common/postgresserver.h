@@ -41,7 +41,8 @@ public:
     QString psql(const QString &role, const QString &database, const QString &sql, QString *error = nullptr) const;
     // Stops and starts the server (the data stays), for tests of what a restart does to clients.
     bool restart(QString *error = nullptr);
-    bool stop(QString *error = nullptr);
+    // `immediately`: as if the server were killed (no checkpoint; it recovers from its WAL on start).
+    bool stop(QString *error = nullptr, bool immediately = false);
     bool start(QString *error = nullptr);
 
     // Whether the tests of this program run on PostgreSQL (GENAIOPS_TEST_ENGINE=postgresql).

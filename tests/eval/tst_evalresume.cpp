@@ -374,7 +374,7 @@ void TestEvalResume::concurrencyIsBoundByTheEndpoint()
     QVERIFY(double(outcome.elapsedMs) < 0.5 * serialMs);
 }
 
-// The acceptance of a team workspace's faults: PostgreSQL stopped while items are being stored and
+// The acceptance of a team workspace's faults: PostgreSQL killed while items are being stored and
 // started again a second later. The runner's connection reconnects, the cut-off transaction runs
 // again, and the run completes with exactly one result per item.
 void TestEvalResume::aTeamWorkspaceWhoseServerRestartsMidRunLosesAndDuplicatesNothing()
@@ -396,7 +396,7 @@ void TestEvalResume::aTeamWorkspaceWhoseServerRestartsMidRunLosesAndDuplicatesNo
     const auto outcome = m_fixture.run(runId, std::nullopt, judge, false, [&](EvalRunner &, const ItemResult &) {
         if (++seen != 8)
             return;
-        server->stop(&stopError);
+        server->stop(&stopError, true); // as a kill: no shutdown checkpoint, recovery on start
         restarter = std::thread([server, &startError]() {
             std::this_thread::sleep_for(std::chrono::seconds(1));
             server->start(&startError);

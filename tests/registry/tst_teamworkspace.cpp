@@ -284,6 +284,20 @@ private slots:
              " AND version = %1"_s.arg(entry.version),
              &error);
         QVERIFY2(error.contains(u"only with an audit entry"_s), qPrintable(error));
+        // alice, a data scientist, approving her own version for Test the same way: refused as well.
+        Person alice = as(u"alice"_s);
+        ModelVersion hers;
+        hers.group = group;
+        hers.artifactUri = u"s3://models/support-rag/hers"_s;
+        auto own = alice.service->registerVersion(hers, alice.actor);
+        QVERIFY(own);
+        AuditEntry herEntry = entry;
+        herEntry.actor = u"alice"_s;
+        herEntry.role = u"data-scientist"_s;
+        herEntry.version = own.value().version.version;
+        herEntry.toStage = u"Test"_s;
+        psql(u"alice"_s, forgedEntry(herEntry), &error);
+        QVERIFY2(error.contains(u"refused by rule"_s), qPrintable(error));
         QCOMPARE(m_owner->stored(group, entry.version).stage, registeredIn);
         QCOMPARE(m_owner->stored(group, entry.version).status, ApprovalStatus::PendingManualApproval);
         verifyAudit();
