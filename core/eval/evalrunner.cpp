@@ -200,8 +200,7 @@ bool EvalRunner::setUp()
     return true;
 }
 
-// Items that failed as a whole, and items with a metric error, are done again. Their results are
-// read back so that a retried item keeps its response and its good scores.
+// Items that failed, wholly or in a metric, run again, keeping the response and good scores read back.
 bool EvalRunner::loadFailed(QList<qint64> &indexes)
 {
     for (qint64 offset = 0;; offset += ResultPageSize) {
@@ -351,7 +350,9 @@ void EvalRunner::storeResults()
     if (!m_running || m_unstored.isEmpty())
         return;
     const QList<ItemResult> results = std::exchange(m_unstored, {});
-    const Status stored = m_workspace->transaction([&] {
+    const QList<Invocation> calls = m_unlogged; // logged again by a retried transaction
+    const Status stored = m_workspace->retriedTransaction([&] {
+        m_unlogged = calls;
         writeInvocationLog();
         return m_runs->storeResults(results);
     });
@@ -382,15 +383,15 @@ void EvalRunner::storeResults()
     finishIfDone();
 }
 
-// The calls' log entries wait for the next result to be stored and share its commit (or, when the
-// run ends, are written on their own) rather than each taking a transaction on the way from a reply
-// to the next request.
+// The calls' log entries share the next result's commit (or, when the run ends, are written on their
+// own) rather than each taking a transaction between a reply and the next request. As for any call,
+// a failure to log is reported but fails nothing: its savepoint keeps the surrounding transaction usable.
 void EvalRunner::writeInvocationLog()
 {
     if (m_unlogged.isEmpty())
         return;
-    // As for any call: a failure to log is reported, but fails nothing.
-    if (const Status recorded = InvocationLog(*m_workspace).record(std::exchange(m_unlogged, {})); !recorded)
+    const Status recorded = m_workspace->transaction([&] { return InvocationLog(*m_workspace).record(m_unlogged); });
+    if (m_unlogged.clear(); !recorded)
         qCWarning(lcEval) << "run" << m_runId << ": could not log a call:" << recorded.error().describe();
 }
 

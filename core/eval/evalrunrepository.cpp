@@ -222,7 +222,7 @@ Status EvalRunRepository::storeResults(const QList<ItemResult> &results)
     if (!m_resultStatements)
         m_resultStatements = std::make_unique<ResultStatements>(m_workspace);
     ResultStatements &statements = *m_resultStatements;
-    return m_workspace.transaction([&]() -> Status {
+    return m_workspace.retriedTransaction([&]() -> Status {
         PreparedQuery &previous = statements.previous;
         PreparedQuery &store = statements.store;
         BatchInsert &scores = statements.scores;

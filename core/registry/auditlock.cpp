@@ -4,9 +4,9 @@
 
 #include <QSqlQuery>
 
-AuditLock::AuditLock(Workspace &workspace) : m_workspace(workspace)
+AuditLock::AuditLock(Workspace &workspace, bool wanted) : m_workspace(workspace)
 {
-    if (workspace.isTeam())
+    if (wanted && workspace.isTeam())
         m_held = workspace.execute(QStringLiteral("SELECT pg_advisory_lock(hashtext('genaiops-audit-writer'))")).ok();
 }
 

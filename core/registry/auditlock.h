@@ -11,7 +11,8 @@ class Workspace;
 class AuditLock
 {
 public:
-    explicit AuditLock(Workspace &workspace);
+    // `wanted` false: nothing is locked (a remote registry's calls must not hold the team's writers).
+    AuditLock(Workspace &workspace, bool wanted);
     ~AuditLock();
     AuditLock(const AuditLock &) = delete;
     AuditLock &operator=(const AuditLock &) = delete;

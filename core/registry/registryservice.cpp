@@ -122,10 +122,10 @@ Result<RegistryService::Outcome> RegistryService::decide(const Decision &decisio
     // a race with another decider (a team workspace retries it), it finds the version changed and
     // says who decided first, rather than deciding again on a state the person never saw.
     Decision pinned = decision;
-    const AuditLock writer(m_workspace);
+    const AuditLock writer(m_workspace, isLocal());
     // On the workspace backend the change, the archiving and the audit commit together; a remote
     // backend cannot join a local transaction, so there each audit entry follows its remote change.
-    const Status done = isLocal() ? m_workspace.transaction([&] {
+    const Status done = isLocal() ? m_workspace.retriedTransaction([&] {
         outcome = Outcome();
         return apply(pinned, actor, outcome);
     })
@@ -241,6 +241,7 @@ Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion v
     version.stageStatus = StageFlow::stageStatus(version.status, version.stage);
     Outcome outcome;
     const auto work = [&]() -> Status {
+        outcome = Outcome(); // a retried transaction starts over
         auto registered = m_backend.registerVersion(version);
         if (!registered)
             return registered.error();
@@ -262,8 +263,8 @@ Result<RegistryService::Outcome> RegistryService::registerVersion(ModelVersion v
             outcome.audit << entry;
         return recorded;
     };
-    const AuditLock writer(m_workspace);
-    const Status done = isLocal() ? m_workspace.transaction(work) : work();
+    const AuditLock writer(m_workspace, isLocal());
+    const Status done = isLocal() ? m_workspace.retriedTransaction(work) : work();
     if (!done)
         return done.error();
     return outcome;

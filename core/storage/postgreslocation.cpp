@@ -1,5 +1,7 @@
 #include "core/storage/postgreslocation.h"
 
+#include <QRegularExpression>
+
 #include <libpq-fe.h>
 #include <memory>
 
@@ -12,7 +14,7 @@ bool PostgresLocation::isPostgresUri(const QString &location)
 Result<PostgresLocation> PostgresLocation::parse(const QString &uri)
 {
     if (!isPostgresUri(uri))
-        return makeError(Error::Kind::Input, tr("a team workspace is a postgresql:// URI"), uri);
+        return makeError(Error::Kind::Input, tr("a team workspace is a postgresql:// URI"), redacted(uri));
     char *message = nullptr;
     const QByteArray utf8 = uri.toUtf8();
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(utf8.constData(), &message),
@@ -20,7 +22,7 @@ Result<PostgresLocation> PostgresLocation::parse(const QString &uri)
     if (!options) {
         const QString reason = message ? QString::fromUtf8(message).trimmed() : tr("libpq could not read it");
         PQfreemem(message);
-        return makeError(Error::Kind::Input, tr("not a PostgreSQL connection URI: %1").arg(reason), uri);
+        return makeError(Error::Kind::Input, tr("not a PostgreSQL connection URI: %1").arg(reason), redacted(uri));
     }
     PostgresLocation location;
     location.m_uri = uri;
@@ -29,7 +31,7 @@ Result<PostgresLocation> PostgresLocation::parse(const QString &uri)
             continue;
         const QString keyword = QString::fromLatin1(option->keyword);
         const QString value = QString::fromUtf8(option->val);
-        if (keyword == QLatin1String("password"))
+        if (keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword"))
             return makeError(Error::Kind::Input,
                              tr("the URI holds a password; leave it out and use ~/.pgpass, PGPASSWORD or the keyring "
                                 "(File → Open team workspace…)"),
@@ -37,10 +39,21 @@ Result<PostgresLocation> PostgresLocation::parse(const QString &uri)
         // QPSQL joins its options with ';' and hands them to libpq unparsed.
         if (value.contains(QLatin1Char(';')))
             return makeError(Error::Kind::Input,
-                             tr("the %1 parameter contains ';', which the Qt driver cannot pass on").arg(keyword), uri);
+                             tr("the %1 parameter contains ';', which the Qt driver cannot pass on").arg(keyword),
+                             redacted(uri));
         location.m_parameters.insert(keyword, value);
     }
     return location;
+}
+
+QString PostgresLocation::redacted(const QString &uri)
+{
+    // What an error may say of a URI that could not be trusted to hold no secret: user:secret@ and
+    // any ...password=... parameter are blanked.
+    QString shown = uri;
+    shown.replace(QRegularExpression(QStringLiteral("://([^:/@]*):[^@]*@")), QStringLiteral("://\\1:…@"));
+    shown.replace(QRegularExpression(QStringLiteral("(password=)[^&]*")), QStringLiteral("\\1…"));
+    return shown;
 }
 
 QString PostgresLocation::connectOptions() const

@@ -18,6 +18,8 @@ class PostgresLocation
 public:
     static bool isPostgresUri(const QString &location);
     static Result<PostgresLocation> parse(const QString &uri);
+    // The URI with any password in it blanked, for messages about a URI that did not parse.
+    static QString redacted(const QString &uri);
 
     QString host() const { return m_parameters.value(QStringLiteral("host")); }
     int port() const { return m_parameters.value(QStringLiteral("port")).toInt(); }

@@ -66,15 +66,17 @@ Status PreparedQuery::run(const QVariantMap &values)
 
 Status PreparedQuery::attempt(const std::function<void()> &bind)
 {
-    // Outside a transaction, a team workspace's statement that found the connection gone runs once
-    // more on the new one (inside one, the whole transaction does).
+    // Outside a transaction, a team workspace's read that found the connection gone runs once more
+    // on the new one (inside one, the whole transaction does, when its caller allows).
     for (int attempt = 1;; ++attempt) {
         Status status = prepare();
         if (status) {
             bind();
             status = execute();
         }
-        if (status || attempt == 2 || !m_workspace.reconnectIfLost())
+        // Only a read runs again: a write might have committed before the connection went.
+        if (status || attempt == 2 || !m_sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive)
+            || !m_workspace.reconnectIfLost())
             return status;
     }
 }

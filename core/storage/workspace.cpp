@@ -144,12 +144,11 @@ Result<std::unique_ptr<Workspace>> Workspace::openReader() const
     QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, reader->m_connectionName);
     if (m_dialect.kind() == SqlDialect::Kind::Sqlite)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
+    else // a connection option, not a SET, so that a reconnected reader still only reads
+        db.setConnectOptions(db.connectOptions() + (db.connectOptions().isEmpty() ? QString() : QStringLiteral(";"))
+                             + QStringLiteral("options='-c default_transaction_read_only=on'"));
     if (!db.open())
         return storageError(tr("cannot open the workspace for reading"), db.lastError(), m_location);
-    if (m_dialect.kind() == SqlDialect::Kind::Postgres)
-        if (auto readOnly = reader->execute(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
-            !readOnly)
-            return readOnly.error();
     return reader;
 }
 
@@ -160,13 +159,15 @@ QSqlDatabase Workspace::database() const
 
 Result<QSqlQuery> Workspace::execute(const QString &sql, const QVariantMap &bindings, Rows rows) const
 {
-    // A team workspace's statement outside a transaction that found the connection gone runs again
-    // once it is back (inside one, transaction() runs the whole transaction again).
+    // A team workspace's read outside a transaction that found the connection gone runs again once
+    // it is back (a write might have committed before the connection went, so it is not repeated;
+    // inside a transaction, transaction() runs the whole of it again when its caller allows).
+    const bool read = sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive);
     for (int attempt = 1;; ++attempt) {
         if (m_lost && m_transactionDepth == 0 && !const_cast<Workspace *>(this)->reconnect())
             return makeError(Error::Kind::Storage, tr("the team workspace's server does not answer"), m_location);
         auto result = executeOnce(sql, bindings, rows);
-        if (result || !m_lost || m_transactionDepth > 0 || attempt == 2)
+        if (result || !m_lost || m_transactionDepth > 0 || !read || attempt == 2)
             return result;
     }
 }
@@ -197,6 +198,16 @@ Result<QSqlQuery> Workspace::executeOnce(const QString &sql, const QVariantMap &
 
 Status Workspace::transaction(const std::function<Status()> &work)
 {
+    return runTransaction(work, false);
+}
+
+Status Workspace::retriedTransaction(const std::function<Status()> &work)
+{
+    return runTransaction(work, true);
+}
+
+Status Workspace::runTransaction(const std::function<Status()> &work, bool retried)
+{
     // Nested calls become savepoints, so a repository that guards its own writes can still be
     // composed into a larger transaction (demo content, imports) that commits or fails as one.
     if (m_transactionDepth > 0) {
@@ -222,7 +233,8 @@ Status Workspace::transaction(const std::function<Status()> &work)
     for (int attempt = 1;; ++attempt) {
         SerializationRetry::clear();
         const Status status = transactionOnce(work);
-        if (status || m_dialect.kind() != SqlDialect::Kind::Postgres || attempt == SerializationRetry::attempts)
+        if (status || !retried || m_dialect.kind() != SqlDialect::Kind::Postgres
+            || attempt == SerializationRetry::attempts)
             return status;
         if (m_lost) {
             if (!reconnect())

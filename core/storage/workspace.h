@@ -80,6 +80,9 @@ public:
     // Runs `work` inside one write transaction; rolls back when it returns an error. Nested calls
     // use savepoints: an inner failure undoes only the inner work, unless the outer one fails too.
     Status transaction(const std::function<Status()> &work);
+    // The same for work that touches nothing but the database, so that it may run more than once:
+    // in a team workspace, one that lost a serialization race, or its connection, runs again.
+    Status retriedTransaction(const std::function<Status()> &work);
     // Whether a query keeps the rows it has read so that it can go back (Qt's default), or only
     // steps forward: for reads of many rows, which would otherwise be held twice.
     enum class Rows { Scrollable, ForwardOnly };
@@ -112,6 +115,7 @@ private:
     Workspace(QString connectionName, QString location, SqlDialect dialect);
 
     Status migrate(const QList<SchemaModule> &modules);
+    Status runTransaction(const std::function<Status()> &work, bool retried);
     Status transactionOnce(const std::function<Status()> &work);
     Result<QSqlQuery> executeOnce(const QString &sql, const QVariantMap &bindings, Rows rows) const;
     bool connectionLost() const; // PostgreSQL only: libpq says the connection is gone

@@ -5,6 +5,10 @@
 --
 -- Workbench roles are group roles (NOLOGIN). Every one of them reads everything.
 
+-- Nobody but the owner creates objects here: a function or table of a member's own, found first
+-- by name, must never stand in for the workspace's. (PostgreSQL 15 revokes this by default.)
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
 DO $roles$
 DECLARE
     name text;
@@ -26,14 +30,14 @@ INSERT INTO workspace_meta (key, value) VALUES ('team.owner', session_user)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 
 CREATE FUNCTION genaiops_is_owner(member name) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT member::text = (SELECT value FROM workspace_meta WHERE key = 'team.owner')
         OR COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = member), false)
 $$;
 
 -- One workbench role per login role; the owner is this workspace's admin.
 CREATE FUNCTION genaiops_workbench_role(member name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT CASE
         WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = member) THEN ''
         WHEN genaiops_is_owner(member) OR pg_has_role(member, 'genaiops_admin', 'MEMBER') THEN 'admin'
@@ -46,13 +50,17 @@ $$;
 
 -- ApprovalPolicy's rules as stored in workspace_meta ("registry.policy"), with core's defaults.
 CREATE FUNCTION genaiops_policy() RETURNS jsonb
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    SELECT jsonb_build_object(
-               'deciders', '{"Dev": ["data-scientist"], "Test": ["ai-engineer"], "Prod": ["governance-officer"]}'::jsonb,
-               'four_eyes', '["Test", "Prod"]'::jsonb,
-               'evidence_for_prod', true,
-               'one_prod_per_group', true)
-        || COALESCE((SELECT value::jsonb FROM workspace_meta WHERE key = 'registry.policy'), '{}'::jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    -- Deciders merge per stage, as ApprovalPolicy reads them: a policy naming only Prod's keeps Dev's and Test's.
+    WITH stored AS (SELECT COALESCE((SELECT value::jsonb FROM workspace_meta WHERE key = 'registry.policy'),
+                                    '{}'::jsonb) AS policy)
+    SELECT jsonb_build_object('four_eyes', '["Test", "Prod"]'::jsonb, 'evidence_for_prod', true,
+                              'one_prod_per_group', true)
+        || (stored.policy - 'deciders')
+        || jsonb_build_object('deciders',
+                              '{"Dev": ["data-scientist"], "Test": ["ai-engineer"], "Prod": ["governance-officer"]}'::jsonb
+                                  || COALESCE(stored.policy -> 'deciders', '{}'::jsonb))
+    FROM stored
 $$;
 
 CREATE FUNCTION genaiops_policy_names(value jsonb) RETURNS text[]
@@ -63,9 +71,41 @@ CREATE FUNCTION genaiops_policy_names(value jsonb) RETURNS text[]
         ELSE ARRAY[]::text[] END
 $$;
 
+-- A double as CanonicalJson writes it (QByteArray::number(d, 'g', FloatingPointShortest)): the
+-- shortest digits that read back as the same double (PostgreSQL's float8 output with
+-- extra_float_digits = 1), in fixed or exponent form, whichever is shorter, fixed on a tie.
+CREATE FUNCTION genaiops_canonical_double(number float8) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE SET extra_float_digits = 1 AS $$
+DECLARE
+    written text := abs(number)::text;
+    mantissa text := split_part(written, 'e', 1);
+    exponent integer := COALESCE(NULLIF(split_part(written, 'e', 2), '')::integer, 0);
+    digits text := replace(mantissa, '.', '');
+    point integer := CASE WHEN position('.' IN mantissa) = 0 THEN length(mantissa) ELSE position('.' IN mantissa) - 1 END
+                     + exponent;
+    count integer;
+    fixed text;
+    scientific text;
+BEGIN
+    WHILE length(digits) > 1 AND left(digits, 1) = '0' LOOP
+        digits := substr(digits, 2);
+        point := point - 1;
+    END LOOP;
+    digits := rtrim(digits, '0');
+    count := length(digits);
+    fixed := CASE WHEN point <= 0 THEN '0.' || repeat('0', -point) || digits
+                  WHEN point >= count THEN digits || repeat('0', point - count)
+                  ELSE left(digits, point) || '.' || substr(digits, point + 1) END;
+    scientific := left(digits, 1) || CASE WHEN count > 1 THEN '.' || substr(digits, 2) ELSE '' END || 'e'
+                  || CASE WHEN point - 1 < 0 THEN '-' ELSE '+' END || lpad(abs(point - 1)::text, 2, '0');
+    RETURN CASE WHEN number < 0 THEN '-' ELSE '' END
+           || CASE WHEN length(scientific) < length(fixed) THEN scientific ELSE fixed END;
+END
+$$;
+
 -- CanonicalJson in SQL, so the database computes the same bytes as core and anyone holding
--- `registry audit --json`: keys sorted, no whitespace, integers as integers and other numbers in
--- their shortest round-trip form (PostgreSQL's float8 output, as Qt's).
+-- `registry audit --json`: keys sorted (by bytes; the workbench's keys are ASCII), no whitespace,
+-- integers as integers and other numbers as genaiops_canonical_double writes them.
 CREATE FUNCTION genaiops_canonical(value jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE jsonb_typeof(value)
@@ -78,9 +118,9 @@ CREATE FUNCTION genaiops_canonical(value jsonb) RETURNS text
                                             FROM jsonb_array_elements(value) WITH ORDINALITY
                                                  AS element(value, position)), '') || ']'
         WHEN 'number' THEN CASE
-            WHEN value::text::numeric = trunc(value::text::numeric)
-                 AND abs(value::text::numeric) < 9007199254740992 THEN trunc(value::text::numeric)::text
-            ELSE (value::text::float8)::text END
+            WHEN value::text::float8 = trunc(value::text::float8)
+                 AND abs(value::text::float8) < 9007199254740992 THEN trunc(value::text::float8)::bigint::text
+            ELSE genaiops_canonical_double(value::text::float8) END
         ELSE value::text END
 $$;
 
@@ -99,7 +139,7 @@ $$;
 -- client either continues the chain or is refused; and for everyone but the owner, the actor is
 -- the login role, the role its grant, and decisions follow the policy.
 CREATE FUNCTION genaiops_audit_before_insert() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     last_sequence bigint;
     last_hash text;
@@ -136,8 +176,19 @@ BEGIN
             RAISE EXCEPTION '% is granted the workbench role "%", not "%"', who, role_name, NEW.role
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
-        IF NEW.action IN ('approve', 'promote') AND NEW.to_status = 'Approved'
-           AND NEW.to_stage IN ('Dev', 'Test', 'Prod') THEN
+        IF NEW.action = 'register' AND NEW.to_status IS DISTINCT FROM 'PendingManualApproval' THEN
+            RAISE EXCEPTION 'a registration leaves the version pending approval' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.action IN ('reject', 'archive')
+           AND NOT role_name = ANY (genaiops_policy_names(policy -> 'deciders' -> COALESCE(NULLIF(NEW.from_stage, ''), 'Dev'))) THEN
+            RAISE EXCEPTION 'refused by rule role: % decisions are taken by %; % is %', COALESCE(NULLIF(NEW.from_stage, ''), 'Dev'),
+                array_to_string(genaiops_policy_names(policy -> 'deciders' -> COALESCE(NULLIF(NEW.from_stage, ''), 'Dev')), ' or '),
+                who, CASE WHEN role_name = '' THEN 'granted no workbench role' ELSE role_name END
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- Whatever the action says, an entry that leaves a version approved in a stage is that stage's decision.
+        IF NEW.to_status = 'Approved' AND NEW.to_stage IN ('Dev', 'Test', 'Prod')
+           AND (NEW.to_stage IS DISTINCT FROM NEW.from_stage OR NEW.from_status IS DISTINCT FROM 'Approved') THEN
             IF NOT role_name = ANY (genaiops_policy_names(policy -> 'deciders' -> NEW.to_stage)) THEN
                 RAISE EXCEPTION 'refused by rule role: % decisions are taken by %; % is %', NEW.to_stage,
                     array_to_string(genaiops_policy_names(policy -> 'deciders' -> NEW.to_stage), ' or '), who,
@@ -156,7 +207,10 @@ BEGIN
                AND btrim(NEW.override_reason) = ''
                AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(NEW.evidence::jsonb -> 'runs', '[]'::jsonb)) AS run
                                    JOIN eval_runs ON eval_runs.id = (run ->> 'run_id')::bigint
-                               WHERE (run ->> 'passed')::boolean AND eval_runs.status IN ('completed', 'imported')) THEN
+                               WHERE (run ->> 'passed')::boolean AND eval_runs.status IN ('completed', 'imported')
+                                 AND (SELECT eval_run_ids::jsonb FROM registry_versions
+                                      WHERE group_name = NEW.group_name AND version = NEW.version)
+                                     @> to_jsonb(eval_runs.id)) THEN
                 RAISE EXCEPTION 'refused by rule evidence: a Prod approval needs a linked, finished evaluation run whose gates passed, or an override reason'
                     USING ERRCODE = 'insufficient_privilege';
             END IF;
@@ -174,7 +228,7 @@ CREATE TRIGGER registry_audit_chain BEFORE INSERT ON registry_audit
 -- The trail is append-only for everyone but its owner. No other role is granted UPDATE, DELETE
 -- or TRUNCATE on it; this trigger holds even if someone grants them by mistake.
 CREATE FUNCTION genaiops_audit_refuse_change() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF NOT genaiops_is_owner(session_user) THEN
         RAISE EXCEPTION 'the audit trail is append-only: % is refused', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -190,7 +244,7 @@ CREATE TRIGGER registry_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON
 -- version must be in the state its newest entry records. One Prod version per group, when the
 -- policy says so.
 CREATE FUNCTION genaiops_version_audited() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     recorded registry_audit;
 BEGIN
@@ -227,7 +281,7 @@ CREATE CONSTRAINT TRIGGER registry_versions_audited AFTER INSERT OR UPDATE ON re
 ALTER TABLE eval_runs ADD COLUMN author TEXT NOT NULL DEFAULT session_user;
 
 CREATE FUNCTION genaiops_may_change_run(run bigint) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT genaiops_is_owner(session_user) OR pg_has_role(session_user, 'genaiops_admin', 'MEMBER')
         OR EXISTS (SELECT 1 FROM eval_runs WHERE id = run AND author = session_user::text)
 $$;
@@ -269,20 +323,45 @@ GRANT INSERT, UPDATE, DELETE ON eval_labels, edge_review_labels TO genaiops_revi
     genaiops_ai_engineer, genaiops_governance_officer, genaiops_admin;
 GRANT INSERT, UPDATE, DELETE ON prompt_versions, prompt_labels, playground_runs, playground_responses,
     eval_datasets, eval_items, eval_runs, eval_results, eval_scores, invocations, edge_recordings,
-    edge_recorded_messages, credential_profiles
+    edge_recorded_messages
     TO genaiops_data_scientist, genaiops_ai_engineer, genaiops_admin;
+-- Shared connection profiles name where everyone's keys are sent: only an admin changes them.
+GRANT INSERT, UPDATE, DELETE ON credential_profiles TO genaiops_admin;
 -- Anyone who may decide may register (core refuses only a reviewer); four-eyes keeps it honest.
 GRANT INSERT ON registry_groups TO genaiops_data_scientist, genaiops_ai_engineer, genaiops_governance_officer,
     genaiops_admin;
 GRANT INSERT ON invocations TO genaiops_reviewer, genaiops_governance_officer;
-GRANT INSERT, UPDATE ON registry_versions TO genaiops_data_scientist, genaiops_ai_engineer,
-    genaiops_governance_officer, genaiops_admin;
+-- A decision changes a version's state and nothing else: who registered it, what it is and its
+-- evidence stay as registered.
+GRANT INSERT, UPDATE (status, stage, stage_status, approval_description, modified_at) ON registry_versions
+    TO genaiops_data_scientist, genaiops_ai_engineer, genaiops_governance_officer, genaiops_admin;
 GRANT INSERT ON registry_audit TO genaiops_data_scientist, genaiops_ai_engineer, genaiops_governance_officer,
     genaiops_admin;
 GRANT INSERT, UPDATE, DELETE ON workspace_meta, model_prices TO genaiops_admin;
 GRANT UPDATE, DELETE ON eval_runs, eval_results, eval_scores TO genaiops_admin;
 REVOKE ALL ON workspace_meta, registry_audit FROM PUBLIC;
 GRANT SELECT ON workspace_meta, registry_audit TO genaiops_member;
+
+-- An admin keeps the policy and settings in workspace_meta, but not what the workspace itself
+-- keeps there: its owner, its schema versions and the audit head (written by the audit trigger,
+-- which runs as the owner).
+CREATE FUNCTION genaiops_meta_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    key text := CASE WHEN TG_OP = 'DELETE' THEN OLD.key ELSE NEW.key END;
+BEGIN
+    IF NOT genaiops_is_owner(current_user)
+       AND (key IN ('application', 'format', 'created_at', 'created_by_version', 'registry.audit.head')
+            OR key LIKE 'schema.%' OR key LIKE 'team.%'
+            OR (TG_OP = 'UPDATE' AND OLD.key IS DISTINCT FROM NEW.key)) THEN
+        RAISE EXCEPTION 'workspace_meta key % is the workspace''s own', key USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+CREATE TRIGGER workspace_meta_guard BEFORE INSERT OR UPDATE OR DELETE ON workspace_meta
+    FOR EACH ROW EXECUTE FUNCTION genaiops_meta_guard();
 
 -- Tables later migrations add are readable by every member from the start.
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO genaiops_member;
@@ -333,7 +412,7 @@ CREATE FUNCTION genaiops_group_role(workbench text) RETURNS text
 $$;
 
 CREATE FUNCTION genaiops_revoke(login text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     granted text;
 BEGIN
@@ -356,7 +435,7 @@ END
 $$;
 
 CREATE FUNCTION genaiops_grant(login text, workbench text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF genaiops_group_role(workbench) IS NULL THEN
         RAISE EXCEPTION 'no workbench role "%": data-scientist, ai-engineer, reviewer, governance-officer or admin',
