@@ -92,14 +92,21 @@ Result<RegistryService::Outcome> RegistryFixture::decide(DecisionAction action, 
                                                          const Actor &actor, const QString &comment,
                                                          std::optional<Stage> stage, const QString &overrideReason)
 {
+    Decision decision = decisionOf(action, group, version, stage, comment);
+    decision.overrideReason = overrideReason;
+    return m_service->decide(decision, actor);
+}
+
+Decision RegistryFixture::decisionOf(DecisionAction action, const QString &group, int version,
+                                     std::optional<Stage> stage, const QString &comment)
+{
     Decision decision;
     decision.action = action;
     decision.group = group;
     decision.version = version;
     decision.toStage = stage;
     decision.comment = comment;
-    decision.overrideReason = overrideReason;
-    return m_service->decide(decision, actor);
+    return decision;
 }
 
 bool RegistryFixture::toTest(const QString &group, int version)

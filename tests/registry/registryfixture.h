@@ -46,6 +46,9 @@ public:
     // And on to Prod by "grace" with an override reason.
     bool toProd(const QString &group, int version);
     ModelVersion stored(const QString &group, int version);
+    // A decision as a person makes it in a panel, for a service of the test's own.
+    static Decision decisionOf(DecisionAction action, const QString &group, int version,
+                               std::optional<Stage> stage = std::nullopt, const QString &comment = {});
     bool executeDirectly(const QStringList &statements);
 
 private:

@@ -27,18 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Decision decisionOf(DecisionAction action, const QString &group, int version, std::optional<Stage> stage = std::nullopt,
-                    const QString &comment = {})
-{
-    Decision decision;
-    decision.action = action;
-    decision.group = group;
-    decision.version = version;
-    decision.toStage = stage;
-    decision.comment = comment;
-    return decision;
-}
-
 const QString group = u"support-rag"_s;
 
 struct Person
@@ -141,11 +129,11 @@ private:
         if (!registered)
             qFatal("register: %s", qPrintable(registered.error().describe()));
         const int number = registered.value().version.version;
-        Decision dev = decisionOf(DecisionAction::Approve, group, number);
+        Decision dev = RegistryFixture::decisionOf(DecisionAction::Approve, group, number);
         if (auto approved = alice.service->decide(dev, alice.actor); !approved)
             qFatal("Dev: %s", qPrintable(approved.error().describe()));
         Person bob = as(u"bob"_s);
-        Decision test = decisionOf(DecisionAction::Promote, group, number, Stage::Test);
+        Decision test = RegistryFixture::decisionOf(DecisionAction::Promote, group, number, Stage::Test);
         if (auto promoted = bob.service->decide(test, bob.actor); !promoted)
             qFatal("Test: %s", qPrintable(promoted.error().describe()));
         return number;
@@ -375,7 +363,8 @@ private slots:
         QVERIFY(run > 0);
         const int evidenced = versionInTest({run});
         Person dave = as(u"dave"_s);
-        Decision prod = decisionOf(DecisionAction::Promote, group, evidenced, Stage::Prod, u"gates passed"_s);
+        Decision prod
+            = RegistryFixture::decisionOf(DecisionAction::Promote, group, evidenced, Stage::Prod, u"gates passed"_s);
         auto promoted = dave.service->decide(prod, dave.actor);
         QVERIFY2(promoted, qPrintable(promoted ? QString() : promoted.error().describe()));
         QCOMPARE(m_owner->stored(group, evidenced).stage, Stage::Prod);

@@ -25,18 +25,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Decision decisionOf(DecisionAction action, const QString &group, int version, std::optional<Stage> stage = std::nullopt,
-                    const QString &comment = {})
-{
-    Decision decision;
-    decision.action = action;
-    decision.group = group;
-    decision.version = version;
-    decision.toStage = stage;
-    decision.comment = comment;
-    return decision;
-}
-
 const QString group = u"support-rag"_s;
 
 struct Window
@@ -140,7 +128,7 @@ private slots:
         auto registered = aliceService.registerVersion(version, aliceActor);
         QVERIFY2(registered, qPrintable(registered ? QString() : registered.error().describe()));
         const int number = registered.value().version.version;
-        QVERIFY(aliceService.decide(decisionOf(DecisionAction::Approve, group, number), aliceActor));
+        QVERIFY(aliceService.decide(RegistryFixture::decisionOf(DecisionAction::Approve, group, number), aliceActor));
 
         auto carol = open(u"carol"_s);
         auto dave = open(u"dave"_s);
@@ -156,7 +144,7 @@ private slots:
         RegistryService bobService(bobBackend, *bob.value());
         QElapsedTimer shown;
         shown.start();
-        QVERIFY(bobService.decide(decisionOf(DecisionAction::Promote, group, number, Stage::Test),
+        QVERIFY(bobService.decide(RegistryFixture::decisionOf(DecisionAction::Promote, group, number, Stage::Test),
                                   Actor{u"bob"_s, Role::AiEngineer}));
         QTRY_VERIFY_WITH_TIMEOUT(stageShown(*carol->registry, number) == Stage::Test, 1000);
         QTRY_VERIFY_WITH_TIMEOUT(stageShown(*dave->registry, number) == Stage::Test, 1000);
