@@ -4,6 +4,7 @@
 #include "core/eval/datasetimporter.h"
 #include "core/eval/evalrunrepository.h"
 #include "core/eval/runsetup.h"
+#include "core/team/teamroles.h"
 #include "core/workspaceschema.h"
 
 #include <QFile>
@@ -132,6 +133,26 @@ bool RegistryFixture::toProd(const QString &group, int version)
     if (!prod)
         m_error = prod.error().describe();
     return prod.ok();
+}
+
+bool RegistryFixture::grantTeamRoles()
+{
+    TeamRoles roles(*m_workspace);
+    for (const auto &[person, role] : {std::pair{QStringLiteral("alice"), QStringLiteral("data-scientist")},
+                                       {QStringLiteral("bob"), QStringLiteral("ai-engineer")},
+                                       {QStringLiteral("carol"), QStringLiteral("governance-officer")},
+                                       {QStringLiteral("dave"), QStringLiteral("governance-officer")},
+                                       {QStringLiteral("erin"), QStringLiteral("reviewer")},
+                                       {QStringLiteral("frank"), QStringLiteral("admin")}}) {
+        if (const Status granted = roles.grant(person, role); !granted) {
+            m_error = granted.error().describe();
+            return false;
+        }
+    }
+    const Status revoked = roles.revoke(QStringLiteral("nobody"));
+    if (!revoked)
+        m_error = revoked.error().describe();
+    return revoked.ok();
 }
 
 ModelVersion RegistryFixture::stored(const QString &group, int version)

@@ -46,6 +46,10 @@ public:
     // And on to Prod by "grace" with an override reason.
     bool toProd(const QString &group, int version);
     ModelVersion stored(const QString &group, int version);
+    // In a team workspace, the team-workspace tests' cast (tests/common/postgresserver.h): alice a
+    // data scientist, bob an AI engineer, carol and dave officers, erin a reviewer, frank an admin,
+    // nobody without a role. False (with why in errorString()) when a grant is refused.
+    bool grantTeamRoles();
     // A decision as a person makes it in a panel, for a service of the test's own.
     static Decision decisionOf(DecisionAction action, const QString &group, int version,
                                std::optional<Stage> stage = std::nullopt, const QString &comment = {});

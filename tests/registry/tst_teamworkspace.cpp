@@ -158,17 +158,7 @@ private slots:
         m_server = PostgresServer::shared();
         QVERIFY(m_server);
         m_database = PostgresLocation::parse(m_owner->path()).value().database();
-        TeamRoles roles(m_owner->workspace());
-        for (const auto &[person, role] : {std::pair{u"alice"_s, u"data-scientist"_s},
-                                           {u"bob"_s, u"ai-engineer"_s},
-                                           {u"carol"_s, u"governance-officer"_s},
-                                           {u"dave"_s, u"governance-officer"_s},
-                                           {u"erin"_s, u"reviewer"_s},
-                                           {u"frank"_s, u"admin"_s}}) {
-            const Status granted = roles.grant(person, role);
-            QVERIFY2(granted, qPrintable(granted ? QString() : granted.error().describe()));
-        }
-        QVERIFY(roles.revoke(u"nobody"_s));
+        QVERIFY2(m_owner->grantTeamRoles(), qPrintable(m_owner->errorString()));
     }
 
     void identityIsTheLoginRoleAndTheRoleItsGrant()

@@ -7,7 +7,6 @@
 #include "core/secrets/credentialstore.h"
 #include "core/storage/postgreslocation.h"
 #include "core/storage/workspaceworker.h"
-#include "core/team/teamroles.h"
 #include "core/workspaceschema.h"
 #include "registry/registryfixture.h"
 #include "ui/eval/evaluationspanel.h"
@@ -90,13 +89,7 @@ private slots:
         m_owner = std::make_unique<RegistryFixture>();
         QVERIFY2(m_owner->isReady(), qPrintable(m_owner->errorString()));
         m_database = PostgresLocation::parse(m_owner->path()).value().database();
-        TeamRoles roles(m_owner->workspace());
-        for (const auto &[person, role] : {std::pair{u"alice"_s, u"data-scientist"_s},
-                                           {u"bob"_s, u"ai-engineer"_s},
-                                           {u"carol"_s, u"governance-officer"_s},
-                                           {u"dave"_s, u"governance-officer"_s},
-                                           {u"erin"_s, u"reviewer"_s}})
-            QVERIFY(roles.grant(person, role));
+        QVERIFY2(m_owner->grantTeamRoles(), qPrintable(m_owner->errorString()));
     }
 
     void eachPanelKnowsWhoItIsFromTheDatabase()
