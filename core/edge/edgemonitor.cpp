@@ -16,6 +16,8 @@ EdgeMonitor::EdgeMonitor(QString workspacePath, QObject *parent)
     qRegisterMetaType<MqttMessageBatch>("MqttMessageBatch");
     qRegisterMetaType<MqttSettings>("MqttSettings");
     qRegisterMetaType<AlertRules>("AlertRules");
+    qRegisterMetaType<FleetChartData>("FleetChartData");
+    qRegisterMetaType<EventNames>("EventNames");
     qRegisterMetaType<InspectionParser::Classes>("InspectionParser::Classes");
     qRegisterMetaType<Error>("Error");
     m_timer.setInterval(updateIntervalMs);
@@ -110,7 +112,7 @@ void EdgeMonitor::ingest(const MqttMessageBatch &incoming)
                 ++m_next.reviewLeftOut;
         }
         if (m_next.events.size() < maximumEventsPerUpdate)
-            m_next.events.append(std::move(outcome.result));
+            m_next.events.append(m_compactor.compact(outcome.result));
         else
             ++m_next.eventsLeftOut;
     }
@@ -213,6 +215,8 @@ void EdgeMonitor::stopRecording()
 void EdgeMonitor::reset()
 {
     m_statistics = FleetStatistics(m_statistics.rules());
+    m_charts.clear();
+    m_compactor.clear();
     m_next = EdgeUpdate{};
     publishUpdate();
 }
@@ -222,6 +226,9 @@ void EdgeMonitor::publishUpdate()
     flushRecording();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_next.fleet = m_statistics.update(now, m_next.alertChanges);
+    m_charts.add(m_next.fleet);
+    m_next.charts = m_charts.data(m_statistics.rules());
+    m_next.eventNames = m_compactor.names();
     m_next.state = m_client ? m_client->state() : MqttClient::State::Stopped;
     m_next.reconnects = reconnects();
     m_next.gaps = gaps();

@@ -2,6 +2,8 @@
 
 #include "core/edge/alertrules.h"
 #include "core/edge/edgeupdate.h"
+#include "core/edge/eventcompactor.h"
+#include "core/edge/fleetchartseries.h"
 #include "core/edge/fleetstatistics.h"
 #include "core/edge/inspectionparser.h"
 
@@ -16,8 +18,9 @@ class Workspace;
 
 // The one parse → statistics → record pipeline, for the panel (on a worker thread) and for
 // `edge listen` (on the CLI's thread): it owns the MQTT client, parses every message, keeps the
-// fleet statistics and the optional recording, and every 100 ms sends one EdgeUpdate. The UI
-// thread only ever sees those updates, never a message.
+// fleet statistics and the optional recording, and every 100 ms sends one EdgeUpdate with the
+// charts' series and the event log's rows already made. The UI thread only ever sees those
+// updates, never a message.
 class EdgeMonitor : public QObject
 {
     Q_OBJECT
@@ -80,6 +83,8 @@ private:
     std::unique_ptr<MqttClient> m_client;
     InspectionParser m_parser;
     FleetStatistics m_statistics;
+    FleetChartSeries m_charts;
+    EventCompactor m_compactor;
     QTimer m_timer;
     EdgeUpdate m_next;
     QString m_lastError;

@@ -1,5 +1,6 @@
 // The fleet's bar charts take new devices a few per repaint, one chart at a time, and end with a
 // bar for every device; a fleet that is not an extension of what is shown starts the bars over.
+#include "core/edge/fleetchartseries.h"
 #include "ui/edge/fleetcharts.h"
 
 #include <QTest>
@@ -7,6 +8,13 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The charts' data as the Edge thread makes it for this fleet.
+FleetChartData chartsOf(FleetChartSeries &series, const FleetSnapshot &fleet)
+{
+    series.add(fleet);
+    return series.data(AlertRules{});
+}
 
 FleetSnapshot fleetOf(const QStringList &devices, qint64 atMs)
 {
@@ -47,8 +55,9 @@ private slots:
 void TestFleetCharts::newDevicesArriveAFewPerRepaint()
 {
     FleetCharts charts;
+    FleetChartSeries series;
     const QStringList all = devices(25);
-    charts.addSnapshot(fleetOf(all, 1000));
+    charts.show(chartsOf(series, fleetOf(all, 1000)));
     // What each repaint leaves: the defect chart grows first, then the latency chart.
     const QList<QPair<int, int>> expected{{10, 0}, {20, 0}, {25, 0}, {25, 10}, {25, 20}, {25, 25}};
     for (const auto &[defects, latencies] : expected) {
@@ -64,7 +73,7 @@ void TestFleetCharts::newDevicesArriveAFewPerRepaint()
 
     // Five more devices join at the end: only those are added.
     const QStringList more = devices(30);
-    charts.addSnapshot(fleetOf(more, 2000));
+    charts.show(chartsOf(series, fleetOf(more, 2000)));
     QTRY_COMPARE_WITH_TIMEOUT(charts.latencyChartDevices(), more, 5000);
     QCOMPARE(charts.defectChartDevices(), more);
 }
@@ -72,12 +81,13 @@ void TestFleetCharts::newDevicesArriveAFewPerRepaint()
 void TestFleetCharts::aDifferentFleetStartsOver()
 {
     FleetCharts charts;
-    charts.addSnapshot(fleetOf(devices(12), 1000));
+    FleetChartSeries series;
+    charts.show(chartsOf(series, fleetOf(devices(12), 1000)));
     QTRY_COMPARE_WITH_TIMEOUT(charts.latencyChartDevices(), devices(12), 5000);
     // A device in the middle of the order is not an extension: the bars start again from the first.
     QStringList reordered = devices(12);
     reordered.insert(3, u"line-a-camera-02b"_s);
-    charts.addSnapshot(fleetOf(reordered, 2000));
+    charts.show(chartsOf(series, fleetOf(reordered, 2000)));
     const int repaints = charts.repaintCount();
     QTRY_COMPARE_WITH_TIMEOUT(charts.repaintCount(), repaints + 1, 5000);
     QCOMPARE(charts.defectChartDevices(), reordered.mid(0, FleetCharts::devicesAddedPerRepaint));

@@ -1,5 +1,6 @@
 #include "ui/edge/edgepanel.h"
 
+#include "core/common/backgroundpriority.h"
 #include "core/edge/edgechoices.h"
 #include "core/edge/edgedemo.h"
 #include "core/edge/edgemonitor.h"
@@ -54,6 +55,7 @@ EdgePanel::EdgePanel(WorkspaceWorker &worker, CredentialStore &store, QWidget *p
         reload();
     });
     m_monitorThread.setObjectName(QStringLiteral("edge monitor"));
+    BackgroundPriority::lowerWhenStarted(m_monitorThread); // parsing a flood yields to the frames
     m_monitorThread.start();
     buildLayout();
 }
@@ -395,7 +397,6 @@ void EdgePanel::editRules()
 void EdgePanel::setRules(const AlertRules &rules)
 {
     m_rules = rules;
-    m_charts->setThresholds(m_rules.defectRateAbove, m_rules.p95LatencyAbove);
     m_alerts->clearAlerts();
     QMetaObject::invokeMethod(m_monitor, "setRules", Q_ARG(AlertRules, m_rules));
 }
@@ -426,8 +427,8 @@ void EdgePanel::applyUpdate(const EdgeUpdate &update)
         m_banner->hide();
     m_fleetModel->setDevices(update.fleet.devices, update.fleet.atMs);
     m_fleetStack->setCurrentIndex(update.fleet.devices.isEmpty() ? 0 : 1);
-    m_charts->addSnapshot(update.fleet);
-    m_events->append(update.events, update.eventsLeftOut);
+    m_charts->show(update.charts);
+    m_events->append(update.events, update.eventNames, update.eventsLeftOut);
     m_review->append(update.reviewCandidates);
     m_alerts->apply(update.alertChanges);
     const qsizetype active = update.fleet.activeAlerts.size();

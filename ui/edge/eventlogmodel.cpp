@@ -9,51 +9,26 @@
 EventLogModel::EventLogModel(QObject *parent) : QAbstractTableModel(parent)
 { }
 
-quint32 EventLogModel::intern(const QString &name)
+void EventLogModel::append(const QList<EventRecord> &events, const EventNames &names)
 {
-    if (name.isEmpty())
-        return 0;
-    const auto found = m_nameIndex.constFind(name);
-    if (found != m_nameIndex.constEnd())
-        return found.value();
-    const auto index = quint32(m_names.size());
-    m_names.append(name);
-    m_nameIndex.insert(name, index);
-    return index;
-}
-
-EventRecord EventLogModel::compact(const InspectionResult &event)
-{
-    EventRecord record;
-    record.timestampMs = event.timestampMs;
-    record.confidence = float(event.confidence);
-    record.latencyMs = float(event.latencyMs);
-    record.device = intern(event.deviceId);
-    record.prediction = intern(event.prediction);
-    record.defectType = intern(event.defectType);
-    record.defective = event.defective;
-    record.inlineImage = !event.imageBase64.isEmpty();
-    if (!record.inlineImage)
-        record.imageUri = event.imageUri.toUtf8();
-    return record;
-}
-
-void EventLogModel::append(const QList<InspectionResult> &events)
-{
+    if (names.epoch != m_names.epoch) {
+        // The monitor started over: what is shown refers to names that are gone.
+        beginResetModel();
+        m_events.clear();
+        m_held.clear();
+        endResetModel();
+    }
+    m_names = names; // a later table of the same epoch only adds names
     if (events.isEmpty())
         return;
-    // Only the newest `capacity` can ever be shown: older ones are not even compacted.
+    // Only the newest `capacity` can ever be shown.
     const qsizetype from = std::max<qsizetype>(0, events.size() - capacity);
     if (m_paused) {
         for (qsizetype index = from; index < events.size(); ++index)
-            m_held.append(compact(events[index]));
+            m_held.append(events[index]);
         return;
     }
-    std::vector<EventRecord> incoming;
-    incoming.reserve(std::size_t(events.size() - from));
-    for (qsizetype index = from; index < events.size(); ++index)
-        incoming.push_back(compact(events[index]));
-    insert(std::move(incoming));
+    insert(std::vector<EventRecord>(events.begin() + from, events.end()));
 }
 
 void EventLogModel::insert(std::vector<EventRecord> incoming)
@@ -94,8 +69,6 @@ void EventLogModel::clear()
     beginResetModel();
     m_events.clear();
     m_held.clear();
-    m_names = QStringList{QString()};
-    m_nameIndex.clear();
     endResetModel();
 }
 

@@ -97,10 +97,10 @@ void EventLogPane::applyFilters()
     updateStatus();
 }
 
-void EventLogPane::append(const QList<InspectionResult> &events, qint64 leftOut)
+void EventLogPane::append(const QList<EventRecord> &events, const EventNames &names, qint64 leftOut)
 {
     m_leftOut += leftOut;
-    m_model->append(events);
+    m_model->append(events, names);
     if (m_follow && !m_model->isPaused() && !events.isEmpty())
         m_table->scrollToBottom();
     updateStatus();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/edge/inspectionresult.h"
+#include "core/edge/eventrecord.h"
 
 #include <QWidget>
 
@@ -21,7 +21,7 @@ class EventLogPane : public QWidget
 public:
     explicit EventLogPane(QWidget *parent = nullptr);
 
-    void append(const QList<InspectionResult> &events, qint64 leftOut);
+    void append(const QList<EventRecord> &events, const EventNames &names, qint64 leftOut);
     void addDevices(const QStringList &devices);
     // The predictions the filter offers: the configured class names.
     void setClasses(const QStringList &classes);

@@ -19,9 +19,6 @@
 
 namespace {
 
-// The rate is read over the last second of updates, so it does not jitter with each batch.
-constexpr qint64 rateSpanMs = 1000;
-
 QChart *newChart(const QString &title, bool dark)
 {
     auto *chart = new QChart;
@@ -45,32 +42,6 @@ QChartView *newView(QChart *chart, QWidget *parent)
     return view;
 }
 
-// The next "nice" number (1, 2 or 5 times a power of ten) at or above `value`: an axis whose range
-// follows the data exactly re-lays the whole chart out on every repaint; this one changes rarely.
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double power = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 5.0, 10.0}) {
-        if (value <= step * power)
-            return step * power;
-    }
-    return 10 * power;
-}
-
-double rateOver(const std::deque<std::pair<qint64, qint64>> &samples)
-{
-    if (samples.size() < 2)
-        return 0;
-    const auto &[lastAt, lastCount] = samples.back();
-    auto first = std::find_if(samples.begin(), samples.end(),
-                              [lastAt = lastAt](const auto &sample) { return lastAt - sample.first <= rateSpanMs; });
-    if (first == samples.end() || first->first == lastAt)
-        first = samples.end() - 2;
-    return double(lastCount - first->second) * 1000.0 / double(std::max<qint64>(1, lastAt - first->first));
-}
-
 } // namespace
 
 FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
@@ -87,7 +58,7 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     rateChart->addSeries(m_rate);
     rateChart->addSeries(m_malformedRate);
     m_rateX = new QValueAxis;
-    m_rateX->setRange(-historySeconds, 0);
+    m_rateX->setRange(-10, 0);
     m_rateX->setLabelFormat(QStringLiteral("%d s"));
     m_rateY = new QValueAxis;
     m_rateY->setRange(0, 10);
@@ -171,49 +142,17 @@ FleetCharts::FleetCharts(QWidget *parent) : QWidget(parent)
     timer->setInterval(repaintIntervalMs);
     connect(timer, &QTimer::timeout, this, &FleetCharts::repaint);
     timer->start();
-    setThresholds(m_defectThresholdValue, m_latencyThresholdValue);
-}
-
-void FleetCharts::setThresholds(double defectRate, double p95LatencyMs)
-{
-    m_defectThresholdValue = defectRate;
-    m_latencyThresholdValue = p95LatencyMs;
-    m_defectThreshold->replace(QList<QPointF>{{0, defectRate}, {1, defectRate}});
-    m_latencyThreshold->replace(QList<QPointF>{{0, p95LatencyMs}, {1, p95LatencyMs}});
-    m_dirty = true;
 }
 
 void FleetCharts::clear()
 {
-    m_totals.clear();
-    m_malformed.clear();
-    m_ratePoints.clear();
-    m_malformedPoints.clear();
     m_latest = {};
-    m_startMs = 0;
     m_dirty = true;
 }
 
-void FleetCharts::addSnapshot(const FleetSnapshot &fleet)
+void FleetCharts::show(const FleetChartData &charts)
 {
-    if (m_startMs == 0)
-        m_startMs = fleet.atMs;
-    if (!m_totals.empty() && fleet.messages < m_totals.back().second)
-        clear(); // the monitor was reset
-    m_latest = fleet;
-    m_totals.emplace_back(fleet.atMs, fleet.messages);
-    m_malformed.emplace_back(fleet.atMs, fleet.malformed);
-    while (m_totals.size() > 2 && fleet.atMs - m_totals.front().first > 2 * rateSpanMs) {
-        m_totals.pop_front();
-        m_malformed.pop_front();
-    }
-    const double at = double(fleet.atMs) / 1000.0;
-    m_ratePoints.emplace_back(at, rateOver(m_totals));
-    m_malformedPoints.emplace_back(at, rateOver(m_malformed));
-    while (!m_ratePoints.empty() && at - m_ratePoints.front().x() > historySeconds) {
-        m_ratePoints.pop_front();
-        m_malformedPoints.pop_front();
-    }
+    m_latest = charts; // shared lists: no copy of the points
     m_dirty = true;
 }
 
@@ -254,28 +193,20 @@ void FleetCharts::repaint()
     m_dirty = false;
     ++m_repaints;
 
-    // Seconds before now on the x axis; the newest point at 0.
-    const double now = m_ratePoints.empty() ? 0 : m_ratePoints.back().x();
-    QList<QPointF> rate, malformed;
-    rate.reserve(qsizetype(m_ratePoints.size()));
-    malformed.reserve(qsizetype(m_malformedPoints.size()));
-    double highest = 10;
-    for (const QPointF &point : m_ratePoints) {
-        rate.append({point.x() - now, point.y()});
-        highest = std::max(highest, point.y());
+    m_rateX->setRange(-m_latest.rateSpanSeconds, 0);
+    m_rate->replace(m_latest.rate);
+    m_malformedRate->replace(m_latest.malformedRate);
+    m_rateY->setRange(0, m_latest.rateCeiling);
+    if (m_latest.defectThreshold != m_defectThresholdShown) {
+        m_defectThresholdShown = m_latest.defectThreshold;
+        m_defectThreshold->replace(QList<QPointF>{{0, m_defectThresholdShown}, {1, m_defectThresholdShown}});
     }
-    for (const QPointF &point : m_malformedPoints)
-        malformed.append({point.x() - now, point.y()});
-    // The axis grows with the data up to a minute, so the first seconds are not a sliver at the edge.
-    const double span = m_ratePoints.empty() ? 0 : now - m_ratePoints.front().x();
-    m_rateX->setRange(-std::clamp(std::ceil(span / 10) * 10, 10.0, double(historySeconds)), 0);
-    m_rate->replace(rate);
-    m_malformedRate->replace(malformed);
-    m_rateY->setRange(0, niceCeiling(highest * 1.1));
+    if (m_latest.latencyThreshold != m_latencyThresholdShown) {
+        m_latencyThresholdShown = m_latest.latencyThreshold;
+        m_latencyThreshold->replace(QList<QPointF>{{0, m_latencyThresholdShown}, {1, m_latencyThresholdShown}});
+    }
 
-    QStringList devices;
-    for (const DeviceSnapshot &device : std::as_const(m_latest.devices))
-        devices << device.deviceId;
+    const QStringList &devices = m_latest.devices;
     // New devices re-lay a chart's bars and labels out: one chart per repaint, the other on the next,
     // until both show every device.
     if (devices != m_defectCategories)
@@ -284,33 +215,24 @@ void FleetCharts::repaint()
         showDevices(devices, m_latencyDevices, m_latencyCategories, {m_latencyMedian, m_latency95});
     if (devices != m_defectCategories || devices != m_latencyCategories)
         m_dirty = true;
-    double highestDefects = std::max(0.1, m_defectThresholdValue * 1.2);
-    double highestLatency = m_latencyThresholdValue * 1.15;
-    QList<qreal> defects, medians, tails;
-    for (const DeviceSnapshot &device : std::as_const(m_latest.devices)) {
-        defects << device.windowDefectRate;
-        medians << device.p50LatencyMs;
-        tails << device.p95LatencyMs;
-        highestDefects = std::max(highestDefects, device.windowDefectRate * 1.1);
-        highestLatency = std::max(highestLatency, device.p95LatencyMs * 1.1);
-    }
     // A bar moves only when the change would show (a hundredth of the axis); every move re-lays the
     // bar out, and with fifty devices that is most of the chart's cost.
     for (const auto &[set, values, axis] :
-         {std::tuple{m_defects, &defects, highestDefects}, std::tuple{m_latencyMedian, &medians, highestLatency},
-          std::tuple{m_latency95, &tails, highestLatency}}) {
+         {std::tuple{m_defects, &m_latest.defectRates, m_latest.defectCeiling},
+          std::tuple{m_latencyMedian, &m_latest.p50LatencyMs, m_latest.latencyCeiling},
+          std::tuple{m_latency95, &m_latest.p95LatencyMs, m_latest.latencyCeiling}}) {
         // A chart still taking new devices shows the first ones, in the snapshot's order.
         for (int index = 0; index < std::min(set->count(), int(values->size())); ++index) {
             if (std::abs(set->at(index) - values->at(index)) > axis / 100)
                 set->replace(index, values->at(index));
         }
     }
-    for (int index = 0; index < m_latest.devices.size(); ++index) {
-        const bool silent = !m_latest.devices[index].online;
+    for (int index = 0; index < m_latest.silent.size(); ++index) {
+        const bool silent = m_latest.silent[index];
         for (QBarSet *set : {m_defects, m_latencyMedian, m_latency95})
             if (index < set->count() && set->isBarSelected(index) != silent)
                 set->setBarSelected(index, silent);
     }
-    m_defectY->setRange(0, std::min(1.0, niceCeiling(highestDefects)));
-    m_latencyY->setRange(0, niceCeiling(highestLatency));
+    m_defectY->setRange(0, m_latest.defectCeiling);
+    m_latencyY->setRange(0, m_latest.latencyCeiling);
 }

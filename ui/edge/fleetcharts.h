@@ -1,11 +1,9 @@
 #pragma once
 
-#include "core/edge/fleetsnapshot.h"
+#include "core/edge/fleetchartdata.h"
 
-#include <QPointF>
 #include <QWidget>
 
-#include <deque>
 #include <initializer_list>
 
 class QBarCategoryAxis;
@@ -16,22 +14,21 @@ class QLineSeries;
 class QValueAxis;
 
 // The fleet's live charts: messages per second over the last minute, defect rate per device over
-// the window against the alert threshold, and p50/p95 latency per device. Updates only store data;
-// a 10 Hz timer repaints, so a flood of updates never floods the paint queue.
+// the window against the alert threshold, and p50/p95 latency per device. The series come made
+// from the Edge thread (FleetChartSeries); an update only swaps them in, and a 10 Hz timer hands
+// what changed to the charts, so a flood of updates never floods the paint queue.
 class FleetCharts : public QWidget
 {
     Q_OBJECT
 
 public:
     static constexpr int repaintIntervalMs = 100;
-    static constexpr int historySeconds = 60;
     // Bars made for new devices in one repaint, each chart on its own repaint.
     static constexpr int devicesAddedPerRepaint = 10;
 
     explicit FleetCharts(QWidget *parent = nullptr);
 
-    void addSnapshot(const FleetSnapshot &fleet);
-    void setThresholds(double defectRate, double p95LatencyMs);
+    void show(const FleetChartData &charts);
     void clear();
     int repaintCount() const { return m_repaints; }
     // The devices each bar chart has bars for, in the snapshot's order.
@@ -60,14 +57,10 @@ private:
     QLineSeries *m_defectThreshold;
     QLineSeries *m_latencyThreshold;
 
-    FleetSnapshot m_latest;
+    FleetChartData m_latest;
     bool m_dirty = false;
-    std::deque<std::pair<qint64, qint64>> m_totals; // (at, messages) for the rate
-    std::deque<std::pair<qint64, qint64>> m_malformed; // (at, malformed)
-    std::deque<QPointF> m_ratePoints, m_malformedPoints;
-    qint64 m_startMs = 0;
-    double m_defectThresholdValue = 0.3;
-    double m_latencyThresholdValue = 250;
+    double m_defectThresholdShown = -1;
+    double m_latencyThresholdShown = -1;
     QStringList m_defectCategories; // the devices each chart shows
     QStringList m_latencyCategories;
     int m_repaints = 0;

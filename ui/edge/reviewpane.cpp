@@ -201,8 +201,14 @@ QModelIndex ReviewPane::firstUnlabelledShown(int from, int count) const
 void ReviewPane::addChoice(QComboBox *box, const QString &value)
 {
     // Kept in order after the "all" entry; a queue sees a few devices and classes, not thousands.
-    if (value.isEmpty() || box->findData(value) >= 0)
+    // A set answers "listed already?" for each of a flood's candidates (the box's findData took
+    // milliseconds per update).
+    if (value.isEmpty())
         return;
+    QSet<QString> &offered = m_offered[box];
+    if (offered.contains(value))
+        return;
+    offered.insert(value);
     int position = 1;
     while (position < box->count() && box->itemData(position).toString() < value)
         ++position;

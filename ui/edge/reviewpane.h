@@ -3,7 +3,9 @@
 #include "core/edge/inspectionresult.h"
 #include "core/edge/reviewmanifest.h"
 
+#include <QHash>
 #include <QModelIndex>
+#include <QSet>
 #include <QWidget>
 
 class InspectionImageView;
@@ -61,12 +63,13 @@ private:
     void addChoices(const InspectionResult &inspection);
     // Of `count` shown rows from row `from` on (wrapping), the first without a label.
     QModelIndex firstUnlabelledShown(int from, int count) const;
-    static void addChoice(QComboBox *box, const QString &value);
+    void addChoice(QComboBox *box, const QString &value);
 
     ReviewQueueModel *m_model;
     ReviewFilterProxy *m_filter;
     QComboBox *m_device;
     QComboBox *m_prediction;
+    QHash<const QComboBox *, QSet<QString>> m_offered; // what each filter box lists already
     QHBoxLayout *m_filters;
     QTableView *m_table;
     InspectionImageView *m_image;

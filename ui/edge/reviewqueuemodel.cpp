@@ -26,8 +26,10 @@ QString ReviewQueueModel::labelText(ReviewItem::Label label)
     return {};
 }
 
-void ReviewQueueModel::append(const QList<InspectionResult> &candidates)
+void ReviewQueueModel::append(const QList<InspectionResult> &incoming)
 {
+    const QList<InspectionResult> candidates
+        = m_items.size() >= capacity ? incoming.mid(std::max<qsizetype>(0, incoming.size() - takenWhenFull)) : incoming;
     if (candidates.isEmpty())
         return;
     // Make room by dropping the oldest unlabelled items, in as few removals as there are runs of

@@ -5,7 +5,9 @@
 #include <QAbstractTableModel>
 
 // Defective and low-confidence inspections waiting for a reviewer's label. Capped: when full, the
-// oldest unlabelled item makes room (a label, once given, is never dropped).
+// oldest unlabelled item makes room (a label, once given, is never dropped), and a full queue takes
+// only the newest few of each update: under a flood it still turns over faster than anyone reviews,
+// and each row it drops costs the sorted view a re-layout.
 class ReviewQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -13,6 +15,7 @@ class ReviewQueueModel : public QAbstractTableModel
 public:
     enum Column { Time, Device, Prediction, Confidence, Label, Image, ColumnCount };
     static constexpr int capacity = 5000;
+    static constexpr int takenWhenFull = 50;
     // What the review table sorts by: time and confidence as numbers, the rest as shown.
     static constexpr int SortRole = Qt::UserRole + 1;
 
