@@ -1,5 +1,7 @@
 #include "core/storage/rowreader.h"
 
+#include "core/storage/postgrescursor.h"
+#include "core/storage/rowreaderbackend.h"
 #include "core/storage/workspace.h"
 
 #include <QSqlDriver>
@@ -7,18 +9,6 @@
 #include <QSqlQuery>
 
 #include <sqlite3.h>
-
-class RowReader::Backend
-{
-public:
-    virtual ~Backend() = default;
-    // False at the end; an error, when there is one, goes to `error`.
-    virtual bool next(QString &error) = 0;
-    virtual bool isNull(int column) const = 0;
-    virtual qint64 integer(int column) const = 0;
-    virtual double real(int column) const = 0;
-    virtual QString text(int column) const = 0;
-};
 
 namespace {
 
@@ -83,6 +73,17 @@ sqlite3 *sqliteHandle(const QSqlDatabase &database)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+// The connection's libpq handle, when the workspace is on Qt's PostgreSQL driver (Qt registers it
+// under its struct's name; PGconn is a typedef of struct pg_conn).
+pg_conn *postgresHandle(const QSqlDatabase &database)
+{
+    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<pg_conn *const *>(handle.constData());
+}
+
 Result<std::unique_ptr<RowReader::Backend>> sqliteBackend(sqlite3 *database, const QString &sql,
                                                           const QVariantMap &values, const QString &location)
 {
@@ -127,6 +128,19 @@ Result<RowReader> RowReader::open(Workspace &workspace, const QString &sql, cons
         if (!backend)
             return backend.error();
         return RowReader(std::move(backend).value(), workspace.location());
+    }
+    if (postgresHandle(workspace.database())) {
+        // As a prepared read: when the connection was found gone, once more on the new one.
+        workspace.reconnectIfLost();
+        for (int attempt = 1;; ++attempt) {
+            auto backend
+                = PostgresCursor::open(postgresHandle(workspace.database()), sql, values, workspace.location());
+            if (backend)
+                return RowReader(std::move(backend).value(), workspace.location());
+            workspace.noteFailure(QSqlError(QString(), backend.error().message, QSqlError::ConnectionError));
+            if (attempt == 2 || !workspace.reconnectIfLost())
+                return backend.error();
+        }
     }
     auto query = workspace.execute(sql, values, Workspace::Rows::ForwardOnly);
     if (!query)

@@ -13,8 +13,9 @@ class Workspace;
 // Reads one query's rows forward, once, for loads of a hundred thousand rows and more. On SQLite
 // it steps the statement through SQLite's C API on the workspace's own connection (the Qt
 // driver's handle): the Qt driver makes a QVariant of every value and copies each row into a cache,
-// which was most of the time of opening a run of 100,000 items. On any other engine it reads through
-// a forward-only QSqlQuery. Values are bound by name (`:run`); columns are read by position.
+// which was most of the time of opening a run of 100,000 items. On PostgreSQL it fetches a server-side
+// cursor in pages through libpq (PostgresCursor); on any other engine it reads through a forward-only
+// QSqlQuery. Values are bound by name (`:run`); columns are read by position.
 class RowReader
 {
 public:

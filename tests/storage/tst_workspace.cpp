@@ -1,6 +1,7 @@
 #include "common/engineundertest.h"
 #include "common/postgresserver.h"
 #include "core/eval/runlock.h"
+#include "core/storage/postgrescursor.h"
 #include "core/storage/postgreslocation.h"
 #include "core/storage/rowreader.h"
 #include "core/storage/workspace.h"
@@ -362,6 +363,66 @@ private slots:
         QCOMPARE(wrong.error().kind, Error::Kind::Storage);
         QVERIFY2(wrong.error().message.contains(QLatin1String("nothing")), qPrintable(wrong.error().message));
         QCOMPARE(wrong.error().where, ws.location());
+    }
+
+    // 10,000 rows are more than two of a PostgreSQL cursor's pages; the reader leaves no transaction
+    // open behind it, and inside a transaction it reads within that one.
+    void aRowReaderReadsPageAfterPageAndLeavesTheConnectionAsItWas()
+    {
+        QTemporaryDir directory;
+        auto workspace = Workspace::open(place(directory, QStringLiteral("ws.genaiops")),
+                                         Workspace::OpenMode::CreateIfMissing, {testModule(1)});
+        QVERIFY(workspace);
+        Workspace &ws = *workspace.value();
+        const QString numbers = QStringLiteral(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :count) "
+            "SELECT x, x * 0.25, 'row ' || x, CASE WHEN x % 3 = 0 THEN NULL ELSE x END FROM n ORDER BY 1");
+        const auto readAll = [&](qint64 &sum, qint64 &nulls, double &quarters, QString &last) -> Status {
+            auto rows = RowReader::open(ws, numbers, {{QStringLiteral("count"), 10000}});
+            if (!rows)
+                return rows.error();
+            while (rows.value().next()) {
+                sum += rows.value().integer(0);
+                quarters += rows.value().real(1);
+                last = rows.value().text(2);
+                nulls += rows.value().isNull(3);
+            }
+            return rows.value().error() ? Status(*rows.value().error()) : Status(Done{});
+        };
+        qint64 sum = 0, nulls = 0;
+        double quarters = 0;
+        QString last;
+        const Status read = readAll(sum, nulls, quarters, last);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().describe()));
+        QCOMPARE(sum, qint64(10000) * 10001 / 2);
+        QCOMPARE(quarters, double(sum) / 4);
+        QCOMPARE(nulls, qint64(3333));
+        QCOMPARE(last, QStringLiteral("row 10000"));
+
+        // A transaction of the workspace's own starts and commits as usual afterwards.
+        QVERIFY(ws.transaction([&]() -> Status {
+            auto inserted = ws.execute(QStringLiteral("INSERT INTO notes (body) VALUES ('after')"));
+            return inserted ? Status(Done{}) : Status(inserted.error());
+        }));
+        sum = nulls = 0;
+        quarters = 0;
+        const Status inside = ws.transaction([&]() { return readAll(sum, nulls, quarters, last); });
+        QVERIFY2(inside, qPrintable(inside ? QString() : inside.error().describe()));
+        QCOMPARE(sum, qint64(10000) * 10001 / 2);
+        auto count = ws.execute(QStringLiteral("SELECT count(*) FROM notes"));
+        QVERIFY(count && count.value().next());
+        QCOMPARE(count.value().value(0).toInt(), 1);
+    }
+
+    void aCursorNumbersNamedValuesOutsideQuotes()
+    {
+        QStringList names;
+        QCOMPARE(PostgresCursor::numbered(QStringLiteral("SELECT ':skip', \"a:b\", x::text FROM t WHERE run = :run "
+                                                         "AND n < :to AND r = :run AND s = 'it''s :not'"),
+                                          names),
+                 QByteArray("SELECT ':skip', \"a:b\", x::text FROM t WHERE run = $1 AND n < $2 AND r = $1 "
+                            "AND s = 'it''s :not'"));
+        QCOMPARE(names, (QStringList{QStringLiteral("run"), QStringLiteral("to")}));
     }
 
     void aReaderConnectionReadsOnItsOwnThreadAndCannotWrite()
