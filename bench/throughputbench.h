@@ -59,5 +59,7 @@ private:
     double m_providersMs = 0; // ChatProvider alone, not streamed, as the runner asks
     double m_cliMedianMs = 0; // `genaiops eval run` from process start to exit
     double m_cliStartMs = 0; // `genaiops --version`: the process's own start and exit
+    double m_cliFirstRequestMs = 0; // process start to the server's first request
+    double m_cliTailMs = 0; // the last reply to the process's exit
     QJsonObject m_figures;
 };
